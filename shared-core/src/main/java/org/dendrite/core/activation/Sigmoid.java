@@ -1,0 +1,31 @@
+package org.dendrite.core.activation;
+
+import org.dendrite.core.init.Initializer;
+import org.dendrite.core.tensor.Matrix;
+
+/** Logistic sigmoid: f(x) = 1 / (1 + e^-x), f'(x) = f(x) (1 - f(x)). */
+public record Sigmoid() implements ActivationFunction {
+    @Override public String name() { return "sigmoid"; }
+    @Override public Initializer defaultInitializer() { return Initializer.XAVIER_UNIFORM; }
+
+    /** Numerically stable for large |x| (never exponentiates a large positive number). */
+    public static float sigmoid(float x) {
+        if (x >= 0) {
+            return (float) (1.0 / (1.0 + Math.exp(-x)));
+        }
+        double e = Math.exp(x);
+        return (float) (e / (1.0 + e));
+    }
+
+    @Override
+    public void forward(Matrix x, Matrix y) {
+        float[] a = x.data(), b = y.data();
+        for (int i = 0, n = x.size(); i < n; i++) b[i] = sigmoid(a[i]);
+    }
+
+    @Override
+    public void backward(Matrix x, Matrix y, Matrix dy, Matrix dx) {
+        float[] s = y.data(), g = dy.data(), d = dx.data();
+        for (int i = 0, n = y.size(); i < n; i++) d[i] = g[i] * s[i] * (1f - s[i]);
+    }
+}

@@ -1,0 +1,85 @@
+package org.dendrite.core.data;
+
+import java.util.random.RandomGenerator;
+import org.dendrite.core.tensor.Matrix;
+
+/**
+ * Minibatch iteration over a dataset in a seeded random order: batch size 1 is SGD, k a minibatch,
+ * the dataset size full-batch gradient descent. The batch buffers are reused across batches.
+ */
+public final class Batches {
+    private final Dataset data;
+    private final int batchSize;
+    private final int[] order;
+    private final Matrix x;
+    private final Matrix y;
+    private final float[] w;
+    private int position;
+
+    /** Receives one batch; the matrices are reused by the next call. */
+    @FunctionalInterface
+    public interface Consumer {
+        void accept(Matrix features, Matrix targets, float[] weights);
+    }
+
+    public Batches(Dataset data, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("Batch size must be >= 1, got " + batchSize);
+        }
+        this.data = data;
+        this.batchSize = Math.min(batchSize, data.size());
+        this.order = new int[data.size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        this.x = new Matrix(this.batchSize, data.featureCount());
+        this.y = new Matrix(this.batchSize, data.targets().cols());
+        this.w = data.weights() == null ? null : new float[this.batchSize];
+    }
+
+    /** Batches per epoch (the last one may be smaller). */
+    public int batchesPerEpoch() {
+        return (order.length + batchSize - 1) / batchSize;
+    }
+
+    /** Shuffles the row order (Fisher-Yates with {@code rng}); call once per epoch. */
+    public void shuffle(RandomGenerator rng) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        position = 0;
+    }
+
+    public boolean hasNext() {
+        return position < order.length;
+    }
+
+    /** Fills the next batch and hands it to {@code consumer}. */
+    public void next(Consumer consumer) {
+        int end = Math.min(position + batchSize, order.length);
+        int n = end - position;
+        x.ensureRows(n);
+        y.ensureRows(n);
+        gather(data, order, position, end, x, y, w);
+        position = end;
+        float[] weights = w;
+        if (w != null && n < w.length) {
+            weights = java.util.Arrays.copyOf(w, n);
+        }
+        consumer.accept(x, y, weights);
+    }
+
+    static void gather(Dataset data, int[] idx, int from, int to, Matrix x, Matrix y, float[] w) {
+        int d = data.featureCount(), t = data.targets().cols();
+        float[] xs = data.features().data(), ys = data.targets().data();
+        for (int i = from; i < to; i++) {
+            int r = idx[i], o = i - from;
+            System.arraycopy(xs, r * d, x.data(), o * d, d);
+            System.arraycopy(ys, r * t, y.data(), o * t, t);
+            if (w != null) {
+                w[o] = data.weights()[r];
+            }
+        }
+    }
+}

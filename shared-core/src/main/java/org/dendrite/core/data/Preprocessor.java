@@ -1,0 +1,169 @@
+package org.dendrite.core.data;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.dendrite.core.tensor.Matrix;
+
+/**
+ * The fitted input transformation, learned from training rows only and saved with the model:
+ * per numeric column mean and standard deviation (a zero-variance column is centred, never divided
+ * by zero), per nominal column its mode and a one-hot block, and the imputation values.
+ */
+public final class Preprocessor implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final List<Column> columns;
+    private final PreprocessingConfig config;
+    private final double[] center;
+    private final double[] scale;
+    private final boolean[] indicator;
+    private final int width;
+
+    public Preprocessor(List<Column> columns, PreprocessingConfig config, double[] center, double[] scale, boolean[] indicator) {
+        this.columns = List.copyOf(columns);
+        this.config = config;
+        this.center = center.clone();
+        this.scale = scale.clone();
+        this.indicator = indicator.clone();
+        int w = 0;
+        for (int c = 0; c < columns.size(); c++) {
+            w += columns.get(c).isNominal() ? columns.get(c).categories().size() : 1;
+            if (indicator[c]) w++;
+        }
+        this.width = w;
+    }
+
+    /** Learns the transformation from {@code table} (training rows only). */
+    public static Preprocessor fit(Table table, PreprocessingConfig config) {
+        List<Column> cols = table.columns();
+        int k = cols.size();
+        double[] center = new double[k], scale = new double[k];
+        boolean[] indicator = new boolean[k];
+        for (int c = 0; c < k; c++) {
+            Column col = cols.get(c);
+            double mean = 0, m2 = 0; // Welford: stable for huge values and large offsets
+            int present = 0;
+            double[] counts = col.isNominal() ? new double[col.categories().size()] : null;
+            for (int r = 0; r < table.size(); r++) {
+                double v = table.rows()[r][c];
+                checkValue(col, r, v, config);
+                if (Double.isNaN(v)) {
+                    continue;
+                }
+                present++;
+                if (counts != null) {
+                    counts[(int) v]++;
+                } else {
+                    double delta = v - mean;
+                    mean += delta / present;
+                    m2 += delta * (v - mean);
+                }
+            }
+            indicator[c] = config.missingIndicators() && present < table.size();
+            if (counts != null) {
+                int mode = 0;
+                for (int i = 1; i < counts.length; i++) if (counts[i] > counts[mode]) mode = i;
+                center[c] = mode;
+                scale[c] = 1;
+            } else {
+                // center = the training mean (also the imputation value); scale = the standard deviation,
+                // or 1 for a constant column so it is centred and never divided by zero
+                double std = present == 0 ? 0 : Math.sqrt(m2 / present);
+                center[c] = mean;
+                scale[c] = std > 1e-12 * Math.max(1, Math.abs(mean)) ? std : 1;
+            }
+        }
+        return new Preprocessor(cols, config, center, scale, indicator);
+    }
+
+    private static void checkValue(Column col, int row, double v, PreprocessingConfig config) {
+        if (Double.isNaN(v)) {
+            if (!config.imputeMissing()) {
+                throw new IllegalArgumentException("Column '" + col.name() + "' row " + row + " is missing (NaN); missing values are not allowed "
+                        + "unless imputation is on");
+            }
+        } else if (Double.isInfinite(v)) {
+            throw new IllegalArgumentException("Column '" + col.name() + "' row " + row + " is " + v + "; values must be finite numbers");
+        } else if (col.isNominal() && (v < 0 || v >= col.categories().size() || v != Math.rint(v))) {
+            throw new IllegalArgumentException("Column '" + col.name() + "' row " + row + " has category index " + v + "; allowed 0.."
+                    + (col.categories().size() - 1) + " (" + col.categories() + ")");
+        }
+    }
+
+    public List<Column> columns() { return columns; }
+    public PreprocessingConfig config() { return config; }
+    public int outputWidth() { return width; }
+    public double[] center() { return center.clone(); }
+    public double[] scale() { return scale.clone(); }
+    public boolean[] indicator() { return indicator.clone(); }
+
+    /** The network input columns' names (one-hot blocks as {@code column=value}). */
+    public List<String> outputNames() {
+        List<String> names = new ArrayList<>(width);
+        for (int c = 0; c < columns.size(); c++) {
+            Column col = columns.get(c);
+            if (col.isNominal()) {
+                for (String v : col.categories()) names.add(col.name() + "=" + v);
+            } else {
+                names.add(col.name());
+            }
+            if (indicator[c]) names.add(col.name() + "_missing");
+        }
+        return names;
+    }
+
+    /** Transforms all rows of {@code table}, which must have the training columns. */
+    public Matrix transform(Table table) {
+        if (table.columns().size() != columns.size()) {
+            throw new IllegalArgumentException("The model was trained on " + columns.size() + " input columns, got " + table.columns().size());
+        }
+        for (int c = 0; c < columns.size(); c++) {
+            Column a = columns.get(c), b = table.columns().get(c);
+            if (!a.name().equals(b.name()) || a.isNominal() != b.isNominal()
+                    || (a.isNominal() && !a.categories().equals(b.categories()))) {
+                throw new IllegalArgumentException("Input column " + c + " is " + describe(b) + " but the model was trained on " + describe(a));
+            }
+        }
+        Matrix out = new Matrix(table.size(), width);
+        for (int r = 0; r < table.size(); r++) {
+            transformRow(table.rows()[r], r, out.data(), r * width);
+        }
+        return out;
+    }
+
+    private static String describe(Column c) {
+        return "'" + c.name() + "' (" + (c.isNominal() ? "nominal " + c.categories() : "numeric") + ")";
+    }
+
+    /** Transforms one raw row into {@code out[offset .. offset+outputWidth)}. */
+    public void transformRow(double[] row, int rowIndex, float[] out, int offset) {
+        if (row.length != columns.size()) {
+            throw new IllegalArgumentException("Row " + rowIndex + " has " + row.length + " values; the model takes " + columns.size());
+        }
+        int o = offset;
+        for (int c = 0; c < columns.size(); c++) {
+            Column col = columns.get(c);
+            double v = row[c];
+            checkValue(col, rowIndex, v, config);
+            boolean missing = Double.isNaN(v);
+            if (col.isNominal()) {
+                int k = col.categories().size();
+                int idx = (int) (missing ? center[c] : v);
+                for (int i = 0; i < k; i++) out[o + i] = i == idx ? 1f : 0f;
+                o += k;
+            } else {
+                double x = missing ? center[c] : v;
+                double z = config.standardize() ? (x - center[c]) / scale[c] : x;
+                if (!Double.isFinite(z) || Math.abs(z) > Float.MAX_VALUE) {
+                    throw new IllegalArgumentException("Column '" + col.name() + "' row " + rowIndex + " is " + v
+                            + ", too large to represent after scaling (allowed magnitude about " + Float.MAX_VALUE * scale[c] + ")");
+                }
+                out[o++] = (float) z;
+            }
+            if (indicator[c]) {
+                out[o++] = missing ? 1f : 0f;
+            }
+        }
+    }
+}

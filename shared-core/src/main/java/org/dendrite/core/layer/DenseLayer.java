@@ -1,0 +1,88 @@
+package org.dendrite.core.layer;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.dendrite.core.init.Initializer;
+import org.dendrite.core.tensor.Gemm;
+import org.dendrite.core.tensor.Matrix;
+
+/**
+ * Fully connected layer {@code Y = X W + b} with W stored row-major as {@code in x out} (so the
+ * forward pass is one GEMM without transposes). Backward: dW = X^T dY, db = column sums of dY,
+ * dX = dY W^T.
+ */
+public final class DenseLayer implements Layer {
+    private static final long serialVersionUID = 1L;
+
+    private final int in;
+    private final int out;
+    private final Parameter weight;
+    private final Parameter bias;
+    private final String initializerName;
+    private transient Matrix input;
+    private transient Matrix output;
+    private transient Matrix gradInput;
+
+    public DenseLayer(int in, int out, boolean useBias, Initializer init, RandomGenerator rng, String namePrefix) {
+        this.in = in;
+        this.out = out;
+        float[] w = new float[Math.multiplyExact(in, out)];
+        init.fill(w, in, out, rng);
+        this.weight = new Parameter(namePrefix + "weight", w, true, in, out);
+        this.bias = useBias ? new Parameter(namePrefix + "bias", new float[out], false, in, out) : null;
+        this.initializerName = init.name();
+    }
+
+    public Parameter weight() { return weight; }
+
+    /** The bias, or null for a layer without one. */
+    public Parameter bias() { return bias; }
+
+    @Override public int inputWidth() { return in; }
+    @Override public int outputWidth() { return out; }
+
+    @Override
+    public List<Parameter> parameters() {
+        return bias == null ? List.of(weight) : List.of(weight, bias);
+    }
+
+    @Override
+    public Matrix forward(Matrix x, boolean training, RandomGenerator rng) {
+        input = x;
+        int n = x.rows();
+        output = Matrix.reuse(output, n, out);
+        float[] y = output.data();
+        if (bias != null) {
+            float[] b = bias.value();
+            for (int r = 0; r < n; r++) System.arraycopy(b, 0, y, r * out, out);
+        }
+        Gemm.gemm(false, false, 1f, x, new Matrix(in, out, weight.value()), bias == null ? 0f : 1f, output);
+        return output;
+    }
+
+    @Override
+    public Matrix backward(Matrix dy, boolean needInputGradient) {
+        int n = dy.rows();
+        Gemm.gemm(true, false, 1f, input, dy, 0f, new Matrix(in, out, weight.grad()));
+        if (bias != null) {
+            float[] db = bias.grad();
+            java.util.Arrays.fill(db, 0f);
+            float[] g = dy.data();
+            for (int r = 0; r < n; r++) {
+                int o = r * out;
+                for (int j = 0; j < out; j++) db[j] += g[o + j];
+            }
+        }
+        if (!needInputGradient) {
+            return null;
+        }
+        gradInput = Matrix.reuse(gradInput, n, in);
+        Gemm.gemm(false, true, 1f, dy, new Matrix(in, out, weight.value()), 0f, gradInput);
+        return gradInput;
+    }
+
+    @Override
+    public String describe() {
+        return "dense(" + in + " -> " + out + (bias == null ? ", no bias" : "") + ", " + initializerName + ")";
+    }
+}

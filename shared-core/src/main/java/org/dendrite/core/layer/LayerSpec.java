@@ -1,0 +1,19 @@
+package org.dendrite.core.layer;
+
+import java.io.Serializable;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+/**
+ * An immutable description of a layer (units, activation, initializer, ...), turned into built
+ * layers once the input width is known. Randomness is passed in, never global.
+ */
+public interface LayerSpec extends Serializable {
+    /** The spec's type name in JSON, e.g. {@code "dense"}. */
+    String type();
+
+    int outputWidth(int inputWidth);
+
+    /** Builds the layers for an input of {@code inputWidth}; {@code index} names parameters ("2.weight"). */
+    List<Layer> build(int inputWidth, RandomGenerator rng, int index);
+}

@@ -1,0 +1,38 @@
+package org.dendrite.core.loss;
+
+import java.io.Serializable;
+import org.dendrite.core.tensor.Matrix;
+
+/**
+ * A training loss over a batch of network outputs (logits for the fused classification losses).
+ * The batch loss is the weighted mean {@code sum_i w_i l_i / sum_i w_i} (plain mean without weights).
+ */
+public interface Loss extends Serializable {
+    /** The name used in specs and options. */
+    String name();
+
+    /** The number of network outputs for a target of {@code targetWidth} values / {@code classes} classes. */
+    int outputWidth(int targetWidth, int classes);
+
+    /**
+     * The weighted mean loss of the batch; when {@code grad} is not null, writes dLoss/dOutput there.
+     * {@code weights} may be null (all ones).
+     */
+    double compute(Matrix output, Matrix target, float[] weights, Matrix grad);
+
+    /** Turns network outputs into predictions (probabilities for classifiers), in place allowed. */
+    void predict(Matrix output, Matrix prediction);
+
+    /** Checks a target value of row {@code row}; throws naming the row and what is allowed. */
+    void validateTarget(Matrix target, int classes);
+
+    /** Per-row loss contributions summed with weights; helper for implementations. */
+    static double weightSum(float[] weights, int n) {
+        if (weights == null) {
+            return n;
+        }
+        double s = 0;
+        for (int i = 0; i < n; i++) s += weights[i];
+        return s;
+    }
+}

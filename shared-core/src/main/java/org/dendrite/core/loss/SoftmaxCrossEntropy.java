@@ -1,0 +1,68 @@
+package org.dendrite.core.loss;
+
+import org.dendrite.core.activation.Softmax;
+import org.dendrite.core.tensor.Matrix;
+
+/**
+ * Softmax followed by cross-entropy, fused for stability: l = logsumexp(z) - z_y, dl/dz = softmax(z) - onehot(y).
+ * Targets are class indices (one column) or class distributions (one column per class, rows summing to 1).
+ */
+public record SoftmaxCrossEntropy() implements Loss {
+    @Override public String name() { return "softmax_cross_entropy"; }
+
+    @Override
+    public int outputWidth(int targetWidth, int classes) {
+        return classes;
+    }
+
+    @Override
+    public double compute(Matrix z, Matrix target, float[] weights, Matrix grad) {
+        int n = z.rows(), c = z.cols();
+        float[] a = z.data(), t = target.data();
+        boolean indices = target.cols() == 1;
+        double wsum = Loss.weightSum(weights, n);
+        double total = 0;
+        float[] g = grad == null ? null : grad.data();
+        for (int r = 0; r < n; r++) {
+            int o = r * c;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < c; j++) max = Math.max(max, a[o + j]);
+            double sum = 0;
+            for (int j = 0; j < c; j++) sum += Math.exp(a[o + j] - max);
+            double lse = max + Math.log(sum);
+            double w = weights == null ? 1.0 : weights[r];
+            double l;
+            if (indices) {
+                l = lse - a[o + (int) t[r]];
+            } else {
+                l = 0;
+                for (int j = 0; j < c; j++) l += t[o + j] * (lse - a[o + j]);
+            }
+            total += w * l;
+            if (g != null) {
+                double scale = w / wsum;
+                for (int j = 0; j < c; j++) {
+                    double p = Math.exp(a[o + j] - lse);
+                    double y = indices ? (j == (int) t[r] ? 1 : 0) : t[o + j];
+                    g[o + j] = (float) ((p - y) * scale);
+                }
+            }
+        }
+        return total / wsum;
+    }
+
+    @Override
+    public void predict(Matrix output, Matrix prediction) {
+        Softmax.softmaxRows(output.data(), prediction.data(), output.rows(), output.cols());
+    }
+
+    @Override
+    public void validateTarget(Matrix target, int classes) {
+        if (target.cols() == 1) {
+            Targets.requireClassIndices(target, classes);
+        } else if (target.cols() != classes) {
+            throw new IllegalArgumentException("Softmax cross-entropy needs one class index per row or " + classes
+                    + " class probabilities per row, got " + target.cols() + " target columns");
+        }
+    }
+}

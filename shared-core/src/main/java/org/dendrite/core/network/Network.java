@@ -1,0 +1,110 @@
+package org.dendrite.core.network;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.dendrite.core.init.Initializer;
+import org.dendrite.core.layer.DenseLayer;
+import org.dendrite.core.layer.Layer;
+import org.dendrite.core.layer.LayerSpec;
+import org.dendrite.core.layer.Parameter;
+import org.dendrite.core.tensor.Matrix;
+
+/** A feed-forward stack of built layers: forward in training or inference mode, backward, and its parameters. */
+public final class Network implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final NetworkSpec spec;
+    private final int inputWidth;
+    private final int outputWidth;
+    private final List<Layer> layers;
+    private final List<Parameter> parameters;
+
+    private Network(NetworkSpec spec, int inputWidth, int outputWidth, List<Layer> layers) {
+        this.spec = spec;
+        this.inputWidth = inputWidth;
+        this.outputWidth = outputWidth;
+        this.layers = Collections.unmodifiableList(layers);
+        List<Parameter> ps = new ArrayList<>();
+        for (Layer l : layers) {
+            ps.addAll(l.parameters());
+        }
+        this.parameters = Collections.unmodifiableList(ps);
+    }
+
+    /**
+     * Builds the hidden layers of {@code spec} for inputs of {@code inputWidth}, then a linear output
+     * layer of {@code outputWidth} units; all weights drawn from a generator seeded with {@code seed}.
+     */
+    public static Network build(NetworkSpec spec, int inputWidth, int outputWidth, long seed) {
+        if (inputWidth < 1) {
+            throw new IllegalArgumentException("A network needs at least 1 input, got " + inputWidth);
+        }
+        if (outputWidth < 1) {
+            throw new IllegalArgumentException("A network needs at least 1 output, got " + outputWidth);
+        }
+        RandomGenerator rng = new SplittableRandom(seed);
+        List<Layer> layers = new ArrayList<>();
+        int width = inputWidth;
+        int index = 0;
+        for (LayerSpec s : spec.layers()) {
+            for (Layer l : s.build(width, rng, index)) {
+                if (l.inputWidth() != width) {
+                    throw new IllegalStateException("Layer " + index + " takes " + l.inputWidth() + " inputs while the previous layer has " + width + " outputs");
+                }
+                layers.add(l);
+                width = l.outputWidth();
+            }
+            index++;
+        }
+        layers.add(new DenseLayer(width, outputWidth, true, Initializer.XAVIER_UNIFORM, rng, "output."));
+        return new Network(spec, inputWidth, outputWidth, layers);
+    }
+
+    public NetworkSpec spec() { return spec; }
+    public int inputWidth() { return inputWidth; }
+    public int outputWidth() { return outputWidth; }
+    public List<Layer> layers() { return layers; }
+    public List<Parameter> parameters() { return parameters; }
+
+    /** The total number of learned values. */
+    public long parameterCount() {
+        long n = 0;
+        for (Parameter p : parameters) n += p.size();
+        return n;
+    }
+
+    /** Runs all layers; the result is owned by the last layer and valid until the next forward. */
+    public Matrix forward(Matrix input, boolean training, RandomGenerator rng) {
+        if (input.cols() != inputWidth) {
+            throw new IllegalArgumentException("The network takes " + inputWidth + " inputs per row, got " + input.cols());
+        }
+        Matrix x = input;
+        for (Layer l : layers) {
+            x = l.forward(x, training, rng);
+        }
+        return x;
+    }
+
+    /** Back-propagates dLoss/dOutput of the last forward, leaving every parameter's gradient in place. */
+    public void backward(Matrix gradOutput) {
+        Matrix g = gradOutput;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            g = layers.get(i).backward(g, i > 0);
+        }
+    }
+
+    /** A multi-line description of the architecture. */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("input(").append(inputWidth).append(")\n");
+        for (Layer l : layers) {
+            sb.append("  ").append(l.describe()).append('\n');
+        }
+        sb.append(parameterCount()).append(" parameters");
+        return sb.toString();
+    }
+}

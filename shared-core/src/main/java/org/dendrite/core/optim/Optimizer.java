@@ -1,0 +1,22 @@
+package org.dendrite.core.optim;
+
+import java.io.Serializable;
+import java.util.List;
+import org.dendrite.core.layer.Parameter;
+
+/**
+ * An optimizer's configuration: immutable, validated hyperparameters. {@link #newState} creates the
+ * separate mutable state (named buffers such as {@code momentum}, {@code exp_avg}) that applies the
+ * updates and that a checkpoint saves. The learning rate in force at each step is passed in by the
+ * trainer (from a schedule), so no optimizer knows about schedules.
+ */
+public interface Optimizer extends Serializable {
+    /** The name used in specs and options, e.g. {@code "sgd"}. */
+    String name();
+
+    /** The base learning rate (the schedule's starting point). */
+    double learningRate();
+
+    /** Fresh state for {@code parameters}. */
+    OptimizerState newState(List<Parameter> parameters);
+}

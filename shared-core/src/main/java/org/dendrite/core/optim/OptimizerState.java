@@ -1,0 +1,67 @@
+package org.dendrite.core.optim;
+
+import java.io.Serializable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dendrite.core.layer.Parameter;
+
+/**
+ * The mutable side of an optimizer: the step count and named per-parameter buffers (created
+ * lazily as zeros, like PyTorch's {@code state[p]}). {@link #step} updates every parameter from the
+ * gradient currently stored in it.
+ */
+public abstract class OptimizerState implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    protected final List<Parameter> parameters;
+    private final Map<String, float[]> buffers = new LinkedHashMap<>();
+    private long step;
+
+    protected OptimizerState(List<Parameter> parameters) {
+        this.parameters = List.copyOf(parameters);
+    }
+
+    /** Applies one update with learning rate {@code learningRate} to every parameter. */
+    public void step(double learningRate) {
+        step++;
+        for (int i = 0; i < parameters.size(); i++) {
+            Parameter p = parameters.get(i);
+            update(i, p.value(), p.grad(), learningRate);
+        }
+    }
+
+    /** Updates parameter {@code index} (values {@code w}, gradient {@code g}) for step {@link #steps()}. */
+    protected abstract void update(int index, float[] w, float[] g, double learningRate);
+
+    /** The number of steps taken so far. */
+    public long steps() {
+        return step;
+    }
+
+    /** The buffer {@code name} of parameter {@code index}, created as zeros on first use. */
+    protected float[] buffer(int index, String name) {
+        Parameter p = parameters.get(index);
+        return buffers.computeIfAbsent(p.name() + "." + name, k -> new float[p.size()]);
+    }
+
+    /** True when the buffer exists (PyTorch's "state not yet initialised" test). */
+    protected boolean hasBuffer(int index, String name) {
+        return buffers.containsKey(parameters.get(index).name() + "." + name);
+    }
+
+    /** All buffers by {@code parameterName.bufferName}, for checkpoints. */
+    public Map<String, float[]> buffers() {
+        return Collections.unmodifiableMap(buffers);
+    }
+
+    /** Restores a checkpoint taken with {@link #steps()} and {@link #buffers()}. */
+    public void restore(long steps, Map<String, float[]> saved) {
+        buffers.clear();
+        for (Map.Entry<String, float[]> e : saved.entrySet()) {
+            buffers.put(e.getKey(), e.getValue().clone());
+        }
+        this.step = steps;
+    }
+}

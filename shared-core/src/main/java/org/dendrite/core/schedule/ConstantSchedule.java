@@ -1,0 +1,11 @@
+package org.dendrite.core.schedule;
+
+/** The base learning rate at every step. */
+public record ConstantSchedule() implements Schedule {
+    @Override public String name() { return "constant"; }
+
+    @Override
+    public double learningRate(double baseRate, long step, int epoch) {
+        return baseRate;
+    }
+}

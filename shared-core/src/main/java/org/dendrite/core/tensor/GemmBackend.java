@@ -1,0 +1,69 @@
+package org.dendrite.core.tensor;
+
+import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.blas.JavaBLAS;
+
+/**
+ * Where GEMM runs: the system's native BLAS (OpenBLAS through {@code dev.ludovic.netlib}'s JNI
+ * binding) or Dendrite's own pure-Java kernel. Chosen once; override with the system property
+ * {@code dendrite.gemm} = {@code native} | {@code java}.
+ */
+public enum GemmBackend {
+    /** The system BLAS via JNI (multi-threaded by OpenBLAS itself; see {@code OPENBLAS_NUM_THREADS}). */
+    NATIVE {
+        @Override
+        void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                   float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+            // Column-major BLAS sees our row-major C as C^T = op(B)^T op(A)^T.
+            BLAS.getInstance().sgemm(transB ? "T" : "N", transA ? "T" : "N", n, m, k, alpha,
+                    b, bOff, ldb, a, aOff, lda, beta, c, cOff, ldc);
+        }
+    },
+    /** Dendrite's blocked Java kernel, parallel over {@link Parallelism#threads()} workers. */
+    JAVA {
+        @Override
+        void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                   float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+            JavaSgemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+                    Parallelism.pool(), Parallelism.threads());
+        }
+    };
+
+    /** The system property that forces a backend. */
+    public static final String PROPERTY = "dendrite.gemm";
+
+    private static final GemmBackend CURRENT = choose();
+
+    abstract void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                        float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc);
+
+    public static GemmBackend current() {
+        return CURRENT;
+    }
+
+    /** True when netlib found a native BLAS (its instance is not one of its Java fallbacks). */
+    public static boolean nativeBlasAvailable() {
+        try {
+            return !(BLAS.getInstance() instanceof JavaBLAS);
+        } catch (LinkageError e) {
+            return false;
+        }
+    }
+
+    private static GemmBackend choose() {
+        String forced = System.getProperty(PROPERTY, "").trim();
+        switch (forced) {
+            case "native":
+                if (!nativeBlasAvailable()) {
+                    throw new IllegalStateException("-D" + PROPERTY + "=native but no native BLAS (libblas.so.3) could be loaded");
+                }
+                return NATIVE;
+            case "java":
+                return JAVA;
+            case "":
+                return nativeBlasAvailable() ? NATIVE : JAVA;
+            default:
+                throw new IllegalArgumentException("-D" + PROPERTY + "=" + forced + " is not allowed; use native or java");
+        }
+    }
+}
