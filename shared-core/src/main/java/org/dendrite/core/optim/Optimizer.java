@@ -17,6 +17,11 @@ public interface Optimizer extends Serializable {
     /** The base learning rate (the schedule's starting point). */
     double learningRate();
 
+    /** True for optimizers that need the whole training set per step (L-BFGS): the trainer then uses full batches. */
+    default boolean requiresFullBatch() {
+        return false;
+    }
+
     /** Fresh state for {@code parameters}. */
     OptimizerState newState(List<Parameter> parameters);
 }

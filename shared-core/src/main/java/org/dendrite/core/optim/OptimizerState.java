@@ -23,7 +23,20 @@ public abstract class OptimizerState implements Serializable {
         this.parameters = List.copyOf(parameters);
     }
 
-    /** Applies one update with learning rate {@code learningRate} to every parameter. */
+    /**
+     * Evaluates {@code objective} (loss and gradients at the current parameters) and applies one
+     * update; returns the loss before the update. Optimizers that need several evaluations per step
+     * override this.
+     */
+    public double step(double learningRate, Objective objective) {
+        double loss = objective.evaluate();
+        if (Double.isFinite(loss)) {
+            step(learningRate);
+        }
+        return loss;
+    }
+
+    /** Applies one update with learning rate {@code learningRate} from the gradients stored in the parameters. */
     public void step(double learningRate) {
         step++;
         for (int i = 0; i < parameters.size(); i++) {

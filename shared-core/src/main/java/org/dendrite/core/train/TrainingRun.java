@@ -86,7 +86,7 @@ public final class TrainingRun {
         loss.validateTarget(y, task.classCount());
         this.network = Network.build(config.network(), preprocessor.outputWidth(), loss.outputWidth(1, task.classCount()), config.seed());
         this.optimizer = config.optimizer().newState(network.parameters());
-        this.batches = new Batches(data, config.batchSize());
+        this.batches = new Batches(data, config.optimizer().requiresFullBatch() ? data.size() : config.batchSize());
         this.rng = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
         this.provenance = new Provenance(Provenance.currentVersion(), config.seed(), config.toString(), Instant.now().toString());
     }
@@ -136,15 +136,17 @@ public final class TrainingRun {
             final double rate = config.schedule().learningRate(config.optimizer().learningRate(), step, epoch);
             lr = rate;
             batches.next((x, y, w) -> {
-                Matrix out = network.forward(x, true, rng);
-                grad = Matrix.reuse(grad, out.rows(), out.cols());
-                double l = loss.compute(out, y, w, grad);
+                double l = optimizer.step(rate, () -> {
+                    Matrix out = network.forward(x, true, rng);
+                    grad = Matrix.reuse(grad, out.rows(), out.cols());
+                    double value = loss.compute(out, y, w, grad);
+                    network.backward(grad);
+                    return value;
+                });
                 if (!Double.isFinite(l)) {
                     throw new IllegalStateException("Training diverged at epoch " + (epoch + 1) + ", step " + (step + 1) + ": the loss is " + l
                             + " (learning rate " + rate + "). Usual causes: a learning rate too high, unnormalized inputs, log of zero.");
                 }
-                network.backward(grad);
-                optimizer.step(rate);
                 batchResult[0] = l;
                 batchResult[1] = Loss.weightSum(w, x.rows());
             });
