@@ -32,7 +32,20 @@ public enum GemmBackend {
     /** The system property that forces a backend. */
     public static final String PROPERTY = "dendrite.gemm";
 
+    /**
+     * netlib logs a WARNING for each optional implementation it cannot load (e.g. VectorBLAS without
+     * --add-modules jdk.incubator.vector); those are expected here, so only its errors are shown.
+     * Held in a field: java.util.logging keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger NETLIB_LOG = quietNetlib();
+
     private static final GemmBackend CURRENT = choose();
+
+    private static java.util.logging.Logger quietNetlib() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("dev.ludovic.netlib.blas.InstanceBuilder");
+        log.setLevel(java.util.logging.Level.SEVERE);
+        return log;
+    }
 
     abstract void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
                         float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc);

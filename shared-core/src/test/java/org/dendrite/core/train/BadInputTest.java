@@ -1,0 +1,111 @@
+package org.dendrite.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.dendrite.core.data.Column;
+import org.dendrite.core.data.Dataset;
+import org.dendrite.core.data.PreprocessingConfig;
+import org.dendrite.core.data.Table;
+import org.dendrite.core.tensor.Matrix;
+import org.junit.jupiter.api.Test;
+
+/** Bad input gets a clear error that names what was wrong and what is allowed. */
+class BadInputTest {
+    private static final List<Column> COLS = List.of(Column.numeric("age"), Column.numeric("income"));
+    private static final TrainingConfig QUICK = TrainingConfig.DEFAULT.withEpochs(2);
+
+    private static Table table(double[]... rows) {
+        return new Table(COLS, rows);
+    }
+
+    private static IllegalArgumentException fitError(Table t, List<String> classes, double[] y) {
+        return assertThrows(IllegalArgumentException.class, () -> Trainer.fit(QUICK, t, "label", classes, y, null));
+    }
+
+    @Test
+    void infiniteFeatureNamesColumnAndRow() {
+        var e = fitError(table(new double[] {1, 2}, new double[] {3, Double.POSITIVE_INFINITY}), List.of("a", "b"), new double[] {0, 1});
+        assertTrue(e.getMessage().contains("'income'") && e.getMessage().contains("row 1") && e.getMessage().contains("Infinity"), e.getMessage());
+    }
+
+    @Test
+    void missingFeatureIsRefusedWhenImputationIsOff() {
+        TrainingConfig strict = QUICK.withPreprocessing(new PreprocessingConfig(true, false, false, true));
+        var e = assertThrows(IllegalArgumentException.class, () -> Trainer.fit(strict,
+                table(new double[] {1, 2}, new double[] {Double.NaN, 4}), "label", List.of("a", "b"), new double[] {0, 1}, null));
+        assertTrue(e.getMessage().contains("'age'") && e.getMessage().contains("row 1") && e.getMessage().contains("missing"), e.getMessage());
+    }
+
+    @Test
+    void missingFeatureIsImputedByDefault() {
+        Model m = Trainer.fit(QUICK, table(new double[] {1, 2}, new double[] {Double.NaN, 4}, new double[] {3, 1}), "label",
+                List.of("a", "b"), new double[] {0, 1, 0}, null);
+        double[] p = m.predictRow(new double[] {Double.NaN, Double.NaN});
+        assertEquals(1.0, p[0] + p[1], 1e-5);
+        assertTrue(Double.isFinite(p[0]) && Double.isFinite(p[1]));
+    }
+
+    @Test
+    void nanFeatureInANumericDatasetNamesFeatureAndRow() {
+        Matrix x = new Matrix(2, 2, new float[] {1, 2, Float.NaN, 4});
+        var e = assertThrows(IllegalArgumentException.class, () -> new Dataset(x, new Matrix(2, 1), null));
+        assertTrue(e.getMessage().contains("Feature 0 of row 1") && e.getMessage().contains("NaN"), e.getMessage());
+    }
+
+    @Test
+    void emptyDataset() {
+        var e = fitError(table(), List.of("a", "b"), new double[0]);
+        assertTrue(e.getMessage().contains("empty"), e.getMessage());
+    }
+
+    @Test
+    void singleClassTarget() {
+        var e = fitError(table(new double[] {1, 2}, new double[] {3, 4}), List.of("yes", "no"), new double[] {1, 1});
+        assertTrue(e.getMessage().contains("only one class") && e.getMessage().contains("'no'"), e.getMessage());
+    }
+
+    @Test
+    void classIndexOutOfRange() {
+        var e = fitError(table(new double[] {1, 2}, new double[] {3, 4}), List.of("yes", "no"), new double[] {0, 2});
+        assertTrue(e.getMessage().contains("row 1") && e.getMessage().contains("0..1"), e.getMessage());
+    }
+
+    @Test
+    void targetCountDoesNotMatchRows() {
+        var e = fitError(table(new double[] {1, 2}, new double[] {3, 4}), List.of("a", "b"), new double[] {0, 1, 0});
+        assertTrue(e.getMessage().contains("2 rows") && e.getMessage().contains("3 target"), e.getMessage());
+    }
+
+    @Test
+    void rowWidthDoesNotMatchColumns() {
+        var e = assertThrows(IllegalArgumentException.class, () -> table(new double[] {1, 2}, new double[] {3}));
+        assertTrue(e.getMessage().contains("Row 1 has 1 values") && e.getMessage().contains("2 columns"), e.getMessage());
+    }
+
+    @Test
+    void predictionWithWrongWidthOrHeader() {
+        Model m = Trainer.fit(QUICK, table(new double[] {1, 2}, new double[] {3, 4}), "label", List.of("a", "b"), new double[] {0, 1}, null);
+        var e = assertThrows(IllegalArgumentException.class, () -> m.predictRow(new double[] {1, 2, 3}));
+        assertTrue(e.getMessage().contains("3 values") && e.getMessage().contains("takes 2"), e.getMessage());
+        Table other = new Table(List.of(Column.numeric("age"), Column.nominal("income", List.of("low", "high"))), new double[][] {{1, 0}});
+        var h = assertThrows(IllegalArgumentException.class, () -> m.predict(other));
+        assertTrue(h.getMessage().contains("'income'") && h.getMessage().contains("numeric"), h.getMessage());
+    }
+
+    @Test
+    void nonFiniteRegressionTarget() {
+        var e = fitError(table(new double[] {1, 2}, new double[] {3, 4}), List.of(), new double[] {1, Double.NaN});
+        assertTrue(e.getMessage().contains("row 1") && e.getMessage().contains("finite"), e.getMessage());
+    }
+
+    @Test
+    void badHyperparametersAreRejectedAtConstruction() {
+        var e = assertThrows(IllegalArgumentException.class, () -> QUICK.withEpochs(0));
+        assertTrue(e.getMessage().contains("0") && e.getMessage().contains(">= 1"), e.getMessage());
+        var b = assertThrows(IllegalArgumentException.class, () -> QUICK.withBatchSize(-3));
+        assertTrue(b.getMessage().contains("-3"), b.getMessage());
+    }
+}
