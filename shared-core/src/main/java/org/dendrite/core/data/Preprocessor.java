@@ -19,8 +19,16 @@ public final class Preprocessor implements Serializable {
     private final double[] scale;
     private final boolean[] indicator;
     private final int width;
+    private final Whitening whitening;
 
     public Preprocessor(List<Column> columns, PreprocessingConfig config, double[] center, double[] scale, boolean[] indicator) {
+        this(columns, config, center, scale, indicator, null);
+    }
+
+    /** {@code whitening} may be null (none). */
+    public Preprocessor(List<Column> columns, PreprocessingConfig config, double[] center, double[] scale, boolean[] indicator,
+                        Whitening whitening) {
+        this.whitening = whitening;
         this.columns = List.copyOf(columns);
         this.config = config;
         this.center = center.clone();
@@ -74,7 +82,17 @@ public final class Preprocessor implements Serializable {
                 scale[c] = std > 1e-12 * Math.max(1, Math.abs(mean)) ? std : 1;
             }
         }
-        return new Preprocessor(cols, config, center, scale, indicator);
+        Preprocessor columnsOnly = new Preprocessor(cols, config, center, scale, indicator);
+        if (config.whitening() == Whitening.Kind.NONE) {
+            return columnsOnly;
+        }
+        Whitening w = Whitening.fit(config.whitening(), columnsOnly.transform(table), Whitening.DEFAULT_EPSILON);
+        return new Preprocessor(cols, config, center, scale, indicator, w);
+    }
+
+    /** The fitted whitening, or null. */
+    public Whitening whitening() {
+        return whitening;
     }
 
     private static void checkValue(Column col, int row, double v, PreprocessingConfig config) {
@@ -127,7 +145,10 @@ public final class Preprocessor implements Serializable {
         }
         Matrix out = new Matrix(table.size(), width);
         for (int r = 0; r < table.size(); r++) {
-            transformRow(table.rows()[r], r, out.data(), r * width);
+            transformColumns(table.rows()[r], r, out.data(), r * width);
+        }
+        if (whitening != null) {
+            whitening.apply(out);
         }
         return out;
     }
@@ -138,6 +159,16 @@ public final class Preprocessor implements Serializable {
 
     /** Transforms one raw row into {@code out[offset .. offset+outputWidth)}. */
     public void transformRow(double[] row, int rowIndex, float[] out, int offset) {
+        transformColumns(row, rowIndex, out, offset);
+        if (whitening != null) {
+            Matrix one = new Matrix(1, width);
+            System.arraycopy(out, offset, one.data(), 0, width);
+            whitening.apply(one);
+            System.arraycopy(one.data(), 0, out, offset, width);
+        }
+    }
+
+    private void transformColumns(double[] row, int rowIndex, float[] out, int offset) {
         if (row.length != columns.size()) {
             throw new IllegalArgumentException("Row " + rowIndex + " has " + row.length + " values; the model takes " + columns.size());
         }

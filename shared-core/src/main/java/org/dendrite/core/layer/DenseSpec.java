@@ -5,13 +5,21 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.dendrite.core.activation.Activation;
 import org.dendrite.core.activation.Identity;
+import org.dendrite.core.activation.Selu;
 import org.dendrite.core.init.Initializer;
 
 /**
- * A fully connected layer of {@code units} followed by {@code activation}. A null initializer
- * means the activation's default: He for the ReLU family, LeCun for SELU, Glorot otherwise.
+ * A fully connected layer of {@code units} followed by {@code activation}, optionally with batch
+ * normalization before or after the activation and dropout after everything. A null initializer
+ * means the activation's default: He for the ReLU family, LeCun for SELU, Glorot otherwise. For a
+ * SELU layer dropout is alpha dropout.
  */
-public record DenseSpec(int units, Activation activation, Initializer initializer, boolean bias) implements LayerSpec {
+public record DenseSpec(int units, Activation activation, Initializer initializer, boolean bias, BatchNorm batchNorm, double dropout)
+        implements LayerSpec {
+
+    /** Where batch normalization goes relative to the activation. */
+    public enum BatchNorm { NONE, BEFORE_ACTIVATION, AFTER_ACTIVATION }
+
     public DenseSpec {
         if (units < 1) {
             throw new IllegalArgumentException("A dense layer needs at least 1 unit, got " + units);
@@ -19,6 +27,16 @@ public record DenseSpec(int units, Activation activation, Initializer initialize
         if (activation == null) {
             throw new IllegalArgumentException("A dense layer needs an activation (use identity for a linear layer)");
         }
+        if (batchNorm == null) {
+            batchNorm = BatchNorm.NONE;
+        }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("Dropout rate of a dense layer must be in [0, 1), got " + dropout);
+        }
+    }
+
+    public DenseSpec(int units, Activation activation, Initializer initializer, boolean bias) {
+        this(units, activation, initializer, bias, BatchNorm.NONE, 0);
     }
 
     public DenseSpec(int units, Activation activation) {
@@ -39,10 +57,22 @@ public record DenseSpec(int units, Activation activation, Initializer initialize
 
     @Override
     public List<Layer> build(int inputWidth, RandomGenerator rng, int index) {
-        List<Layer> layers = new ArrayList<>(2);
-        layers.add(new DenseLayer(inputWidth, units, bias, effectiveInitializer(), rng, index + "."));
+        List<Layer> layers = new ArrayList<>(4);
+        String prefix = index + ".";
+        // with batch norm right after, a bias would be cancelled by the mean subtraction
+        boolean useBias = bias && batchNorm != BatchNorm.BEFORE_ACTIVATION;
+        layers.add(new DenseLayer(inputWidth, units, useBias, effectiveInitializer(), rng, prefix));
+        if (batchNorm == BatchNorm.BEFORE_ACTIVATION) {
+            layers.add(new BatchNormLayer(new BatchNormSpec(), units, prefix + "bn."));
+        }
         if (!(activation instanceof Identity)) {
             layers.add(activation.newLayer(units));
+        }
+        if (batchNorm == BatchNorm.AFTER_ACTIVATION) {
+            layers.add(new BatchNormLayer(new BatchNormSpec(), units, prefix + "bn."));
+        }
+        if (dropout > 0) {
+            layers.add(new DropoutLayer(new DropoutSpec(dropout, activation instanceof Selu), units));
         }
         return layers;
     }

@@ -1,0 +1,75 @@
+package org.dendrite.core.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A seeded hold-out split of the training rows. For a nominal target it is stratified: each class
+ * contributes round(fraction x its rows) validation rows (at least one when the class has two or
+ * more rows), so the class proportions match.
+ */
+public final class ValidationSplit {
+    private final int[] train;
+    private final int[] validation;
+
+    private ValidationSplit(int[] train, int[] validation) {
+        this.train = train;
+        this.validation = validation;
+    }
+
+    public int[] train() { return train.clone(); }
+
+    public int[] validation() { return validation.clone(); }
+
+    /**
+     * Splits {@code n} rows, {@code fraction} of them into validation. {@code classes} holds each
+     * row's class index for a stratified split, or is null for a plain random one.
+     */
+    public static ValidationSplit of(int n, double fraction, int[] classes, long seed) {
+        if (!(fraction > 0 && fraction < 1)) {
+            throw new IllegalArgumentException("Invalid validation fraction: " + fraction + " (allowed: 0 < fraction < 1)");
+        }
+        if (n < 2) {
+            throw new IllegalArgumentException("A validation split needs at least 2 rows, got " + n);
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<int[]> groups = new ArrayList<>();
+        if (classes == null) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) all[i] = i;
+            groups.add(all);
+        } else {
+            int k = Arrays.stream(classes).max().orElse(0) + 1;
+            int[] counts = new int[k];
+            for (int c : classes) counts[c]++;
+            int[][] byClass = new int[k][];
+            for (int c = 0; c < k; c++) byClass[c] = new int[counts[c]];
+            int[] fill = new int[k];
+            for (int i = 0; i < n; i++) byClass[classes[i]][fill[classes[i]]++] = i;
+            groups.addAll(Arrays.asList(byClass));
+        }
+        List<Integer> tr = new ArrayList<>(), va = new ArrayList<>();
+        for (int[] g : groups) {
+            int[] idx = g.clone();
+            for (int i = idx.length - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = idx[i];
+                idx[i] = idx[j];
+                idx[j] = t;
+            }
+            int v = (int) Math.round(fraction * idx.length);
+            if (v == 0 && idx.length >= 2) v = 1;
+            if (v == idx.length && classes == null) v = idx.length - 1;
+            for (int i = 0; i < idx.length; i++) (i < v ? va : tr).add(idx[i]);
+        }
+        if (tr.isEmpty() || va.isEmpty()) {
+            throw new IllegalArgumentException("A validation fraction of " + fraction + " leaves " + tr.size() + " training and " + va.size()
+                    + " validation rows out of " + n + "; both need at least one");
+        }
+        int[] t = tr.stream().mapToInt(Integer::intValue).sorted().toArray();
+        int[] v = va.stream().mapToInt(Integer::intValue).sorted().toArray();
+        return new ValidationSplit(t, v);
+    }
+}

@@ -1,0 +1,87 @@
+package org.dendrite.core.data;
+
+import java.io.Serializable;
+import org.dendrite.core.tensor.Matrix;
+
+/**
+ * Input whitening fitted on the training features: with covariance C = U diag(lambda) U^T,
+ * PCA whitening maps x to diag(lambda + eps)^(-1/2) U^T (x - mu) and ZCA whitening (Bell and
+ * Sejnowski 1997) to U diag(lambda + eps)^(-1/2) U^T (x - mu), which decorrelates the inputs while
+ * staying closest to the originals. The transform is saved with the model.
+ */
+public final class Whitening implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Added to each eigenvalue so near-constant directions are not blown up. */
+    public static final double DEFAULT_EPSILON = 1e-5;
+
+    /** Which whitening, if any. */
+    public enum Kind { NONE, PCA, ZCA }
+
+    private final Kind kind;
+    private final double[] mean;
+    /** Row-major d x d: x' = T (x - mean). */
+    private final double[] transform;
+
+    public Whitening(Kind kind, double[] mean, double[] transform) {
+        this.kind = kind;
+        this.mean = mean.clone();
+        this.transform = transform.clone();
+    }
+
+    public Kind kind() { return kind; }
+    public double[] mean() { return mean.clone(); }
+    public double[] transform() { return transform.clone(); }
+
+    /** Fits {@code kind} whitening on the rows of {@code x}. */
+    public static Whitening fit(Kind kind, Matrix x, double epsilon) {
+        int n = x.rows(), d = x.cols();
+        double[] mu = new double[d];
+        float[] a = x.data();
+        for (int r = 0; r < n; r++) for (int j = 0; j < d; j++) mu[j] += a[r * d + j];
+        for (int j = 0; j < d; j++) mu[j] /= n;
+        double[][] cov = new double[d][d];
+        for (int r = 0; r < n; r++) {
+            for (int i = 0; i < d; i++) {
+                double di = a[r * d + i] - mu[i];
+                for (int j = i; j < d; j++) cov[i][j] += di * (a[r * d + j] - mu[j]);
+            }
+        }
+        for (int i = 0; i < d; i++) {
+            for (int j = i; j < d; j++) {
+                cov[i][j] /= n;
+                cov[j][i] = cov[i][j];
+            }
+        }
+        SymmetricEigen e = new SymmetricEigen(cov);
+        double[] t = new double[d * d];
+        for (int k = 0; k < d; k++) {
+            double s = 1 / Math.sqrt(Math.max(e.values[k], 0) + epsilon);
+            for (int j = 0; j < d; j++) {
+                // PCA: row k of T is s_k u_k^T
+                double pca = s * e.vectors[j][k];
+                if (kind == Kind.PCA) {
+                    t[k * d + j] = pca;
+                } else {
+                    // ZCA: T = U S U^T, accumulate u_k s_k u_k^T
+                    for (int i = 0; i < d; i++) t[i * d + j] += e.vectors[i][k] * pca;
+                }
+            }
+        }
+        return new Whitening(kind, mu, t);
+    }
+
+    /** Applies the transform to every row of {@code x} in place. */
+    public void apply(Matrix x) {
+        int d = mean.length;
+        float[] a = x.data();
+        double[] centered = new double[d];
+        for (int r = 0; r < x.rows(); r++) {
+            for (int j = 0; j < d; j++) centered[j] = a[r * d + j] - mean[j];
+            for (int i = 0; i < d; i++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) s += transform[i * d + j] * centered[j];
+                a[r * d + i] = (float) s;
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package org.dendrite.core.metrics;
+
+import java.util.Arrays;
+import java.util.Comparator;
+
+/**
+ * The metrics used for monitoring, early stopping and the training history, computed in the core
+ * so both wrappers share them. Every metric takes optional instance weights (null = all 1).
+ */
+public final class Metrics {
+    private Metrics() {}
+
+    static int argmax(double[] p) {
+        int best = 0;
+        for (int j = 1; j < p.length; j++) if (p[j] > p[best]) best = j;
+        return best;
+    }
+
+    private static double w(double[] weights, int i) {
+        return weights == null ? 1 : weights[i];
+    }
+
+    /** Weighted fraction of rows whose most probable class is the true one. */
+    public static double accuracy(double[][] probabilities, int[] actual, double[] weights) {
+        return topKAccuracy(probabilities, actual, weights, 1);
+    }
+
+    /** Weighted fraction of rows whose true class is among the k most probable (ties count against). */
+    public static double topKAccuracy(double[][] probabilities, int[] actual, double[] weights, int k) {
+        if (k < 1) {
+            throw new IllegalArgumentException("Invalid k for top-k accuracy: " + k + " (allowed: >= 1)");
+        }
+        double hit = 0, total = 0;
+        for (int i = 0; i < actual.length; i++) {
+            double[] p = probabilities[i];
+            double mine = p[actual[i]];
+            int better = 0;
+            for (int j = 0; j < p.length; j++) {
+                if (p[j] > mine || (p[j] == mine && j < actual[i])) better++;
+            }
+            if (better < k) hit += w(weights, i);
+            total += w(weights, i);
+        }
+        return hit / total;
+    }
+
+    /** Mean negative log-likelihood of the true class, probabilities clipped to [1e-15, 1] as scikit-learn does. */
+    public static double logLoss(double[][] probabilities, int[] actual, double[] weights) {
+        double s = 0, total = 0;
+        for (int i = 0; i < actual.length; i++) {
+            double p = Math.max(1e-15, Math.min(1, probabilities[i][actual[i]]));
+            s -= w(weights, i) * Math.log(p);
+            total += w(weights, i);
+        }
+        return s / total;
+    }
+
+    /**
+     * Area under the ROC curve of scores for the positive class (Mann-Whitney statistic: ties count
+     * one half), weighted. NaN when only one class is present.
+     */
+    public static double rocAuc(double[] scores, boolean[] positive, double[] weights) {
+        Integer[] order = sortedByScore(scores);
+        double pos = 0, neg = 0, auc = 0;
+        int i = 0;
+        while (i < order.length) {
+            int j = i;
+            double tiePos = 0, tieNeg = 0;
+            while (j < order.length && scores[order[j]] == scores[order[i]]) {
+                int r = order[j];
+                if (positive[r]) tiePos += w(weights, r); else tieNeg += w(weights, r);
+                j++;
+            }
+            // scores ascending: every positive in this tie beats the negatives seen before it
+            auc += tiePos * neg + 0.5 * tiePos * tieNeg;
+            pos += tiePos;
+            neg += tieNeg;
+            i = j;
+        }
+        return pos == 0 || neg == 0 ? Double.NaN : auc / (pos * neg);
+    }
+
+    /**
+     * Area under the precision-recall curve as average precision (scikit-learn's definition:
+     * sum over thresholds of (R_n - R_{n-1}) P_n), weighted. NaN without positives.
+     */
+    public static double prAuc(double[] scores, boolean[] positive, double[] weights) {
+        Integer[] order = sortedByScore(scores);
+        double totalPos = 0;
+        for (int i = 0; i < scores.length; i++) if (positive[i]) totalPos += w(weights, i);
+        if (totalPos == 0) return Double.NaN;
+        double tp = 0, fp = 0, ap = 0, lastRecall = 0;
+        int i = order.length - 1;
+        while (i >= 0) {
+            int j = i;
+            while (j >= 0 && scores[order[j]] == scores[order[i]]) {
+                int r = order[j];
+                if (positive[r]) tp += w(weights, r); else fp += w(weights, r);
+                j--;
+            }
+            double recall = tp / totalPos;
+            double precision = tp + fp == 0 ? 0 : tp / (tp + fp);
+            ap += (recall - lastRecall) * precision;
+            lastRecall = recall;
+            i = j;
+        }
+        return ap;
+    }
+
+    /** One-vs-rest ROC AUC averaged over classes (macro), skipping classes absent or alone. */
+    public static double rocAucOneVsRest(double[][] probabilities, int[] actual, double[] weights) {
+        return oneVsRest(probabilities, actual, weights, true);
+    }
+
+    /** One-vs-rest average precision averaged over classes (macro). */
+    public static double prAucOneVsRest(double[][] probabilities, int[] actual, double[] weights) {
+        return oneVsRest(probabilities, actual, weights, false);
+    }
+
+    private static double oneVsRest(double[][] probabilities, int[] actual, double[] weights, boolean roc) {
+        int k = probabilities[0].length;
+        double s = 0;
+        int counted = 0;
+        for (int c = 0; c < k; c++) {
+            double[] scores = new double[actual.length];
+            boolean[] pos = new boolean[actual.length];
+            for (int i = 0; i < actual.length; i++) {
+                scores[i] = probabilities[i][c];
+                pos[i] = actual[i] == c;
+            }
+            double v = roc ? rocAuc(scores, pos, weights) : prAuc(scores, pos, weights);
+            if (!Double.isNaN(v)) {
+                s += v;
+                counted++;
+            }
+        }
+        return counted == 0 ? Double.NaN : s / counted;
+    }
+
+    public static double rmse(double[] predicted, double[] actual, double[] weights) {
+        return Math.sqrt(mse(predicted, actual, weights));
+    }
+
+    public static double mse(double[] predicted, double[] actual, double[] weights) {
+        double s = 0, total = 0;
+        for (int i = 0; i < actual.length; i++) {
+            double d = predicted[i] - actual[i];
+            s += w(weights, i) * d * d;
+            total += w(weights, i);
+        }
+        return s / total;
+    }
+
+    public static double mae(double[] predicted, double[] actual, double[] weights) {
+        double s = 0, total = 0;
+        for (int i = 0; i < actual.length; i++) {
+            s += w(weights, i) * Math.abs(predicted[i] - actual[i]);
+            total += w(weights, i);
+        }
+        return s / total;
+    }
+
+    /** Coefficient of determination 1 - SS_res / SS_tot (weighted); NaN for a constant target. */
+    public static double r2(double[] predicted, double[] actual, double[] weights) {
+        double mean = 0, total = 0;
+        for (int i = 0; i < actual.length; i++) {
+            mean += w(weights, i) * actual[i];
+            total += w(weights, i);
+        }
+        mean /= total;
+        double res = 0, tot = 0;
+        for (int i = 0; i < actual.length; i++) {
+            res += w(weights, i) * (predicted[i] - actual[i]) * (predicted[i] - actual[i]);
+            tot += w(weights, i) * (actual[i] - mean) * (actual[i] - mean);
+        }
+        return tot == 0 ? Double.NaN : 1 - res / tot;
+    }
+
+    private static Integer[] sortedByScore(double[] scores) {
+        Integer[] order = new Integer[scores.length];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
+        return order;
+    }
+}

@@ -1,0 +1,98 @@
+package org.dendrite.core.regularization;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.dendrite.core.layer.Parameter;
+
+/**
+ * Magnitude pruning (Han et al. 2015): the weights (not biases) with the smallest absolute values,
+ * counted over the whole network, are set to zero until {@code targetSparsity} of them are zero.
+ * Once ({@code startEpoch == endEpoch}: at that epoch) or gradually with the cubic schedule of Zhu and
+ * Gupta 2017, s(e) = s_f (1 - (1 - (e - start) / (end - start))^3) for start <= e <= end. Pruned
+ * weights stay zero: the trainer re-applies the mask after every optimizer step.
+ */
+public record Pruning(double targetSparsity, int startEpoch, int endEpoch) implements Serializable {
+    public static final Pruning NONE = new Pruning(0, 0, 0);
+
+    public Pruning {
+        if (!(targetSparsity >= 0 && targetSparsity < 1)) {
+            throw new IllegalArgumentException("Invalid target sparsity: " + targetSparsity + " (allowed: 0 <= sparsity < 1)");
+        }
+        if (startEpoch < 0 || endEpoch < startEpoch) {
+            throw new IllegalArgumentException("Invalid pruning epochs: start " + startEpoch + ", end " + endEpoch
+                    + " (allowed: 0 <= start <= end)");
+        }
+    }
+
+    public boolean enabled() {
+        return targetSparsity > 0;
+    }
+
+    /** The sparsity to reach after epoch {@code epoch} (1-based count of finished epochs); NaN before pruning starts. */
+    public double sparsityAt(int epoch) {
+        if (!enabled() || epoch < startEpoch) return Double.NaN;
+        if (epoch >= endEpoch || endEpoch == startEpoch) return targetSparsity;
+        double f = 1 - (double) (epoch - startEpoch) / (endEpoch - startEpoch);
+        return targetSparsity * (1 - f * f * f);
+    }
+
+    /**
+     * Zeroes the smallest-magnitude weights of {@code parameters} (those marked regularized) so that
+     * at least {@code sparsity} of them are zero; returns the achieved fraction of zero weights.
+     */
+    public static double prune(List<Parameter> parameters, double sparsity) {
+        List<Parameter> weights = new ArrayList<>();
+        int total = 0;
+        for (Parameter p : parameters) {
+            if (p.regularized()) {
+                weights.add(p);
+                total += p.size();
+            }
+        }
+        if (total == 0) return 0;
+        float[] mags = new float[total];
+        int o = 0;
+        for (Parameter p : weights) {
+            for (float w : p.value()) mags[o++] = Math.abs(w);
+        }
+        Arrays.sort(mags);
+        int k = (int) Math.ceil(sparsity * total);
+        if (k > 0) {
+            float threshold = mags[k - 1];
+            int zeroed = 0;
+            // zero everything strictly below the threshold, then ties at the threshold until k are zero
+            for (Parameter p : weights) {
+                float[] w = p.value();
+                for (int i = 0; i < w.length; i++) if (Math.abs(w[i]) < threshold) { w[i] = 0f; zeroed++; }
+            }
+            for (Parameter p : weights) {
+                float[] w = p.value();
+                for (int i = 0; i < w.length && zeroed < k; i++) if (w[i] != 0f && Math.abs(w[i]) == threshold) { w[i] = 0f; zeroed++; }
+            }
+        }
+        return sparsity(parameters);
+    }
+
+    /** The fraction of weights (parameters marked regularized) that are exactly zero. */
+    public static double sparsity(List<Parameter> parameters) {
+        long zeros = 0, total = 0;
+        for (Parameter p : parameters) {
+            if (!p.regularized()) continue;
+            for (float w : p.value()) if (w == 0f) zeros++;
+            total += p.size();
+        }
+        return total == 0 ? 0 : (double) zeros / total;
+    }
+
+    /** Re-zeroes the weights that are zero in {@code mask} snapshot (a copy of the values after pruning). */
+    public static void keepPruned(List<Parameter> parameters, List<float[]> mask) {
+        int m = 0;
+        for (Parameter p : parameters) {
+            if (!p.regularized()) continue;
+            float[] w = p.value(), z = mask.get(m++);
+            for (int i = 0; i < w.length; i++) if (z[i] == 0f) w[i] = 0f;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package org.dendrite.core.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.dendrite.core.tensor.Matrix;
+import org.junit.jupiter.api.Test;
+
+class PreprocessingTest {
+    @Test
+    void standardizesOneHotsAndImputesFromTrainingRowsOnly() {
+        List<Column> cols = List.of(Column.numeric("x"), Column.nominal("color", List.of("red", "green", "blue")), Column.numeric("const"));
+        Table train = new Table(cols, new double[][] {{1, 0, 7}, {3, 2, 7}, {Double.NaN, 2, 7}, {5, Double.NaN, 7}});
+        Preprocessor p = Preprocessor.fit(train, new PreprocessingConfig(true, true, true, true));
+        // x: mean of present values 3, population std sqrt(8/3); color mode = blue; const: std 0 -> scale 1
+        assertEquals(List.of("x", "x_missing", "color=red", "color=green", "color=blue", "color_missing", "const"), p.outputNames());
+        Matrix m = p.transform(new Table(cols, new double[][] {{Double.NaN, Double.NaN, 9}}));
+        float[] r = m.data();
+        assertEquals(0f, r[0], 1e-7); // imputed with the training mean -> 0 after standardizing
+        assertEquals(1f, r[1]);
+        assertEquals(0f, r[2]);
+        assertEquals(0f, r[3]);
+        assertEquals(1f, r[4]); // mode
+        assertEquals(1f, r[5]);
+        assertEquals(2f, r[6], 1e-6); // (9 - 7) / 1: centred, never divided by zero
+        Matrix t = p.transform(new Table(cols, new double[][] {{5, 0, 7}}));
+        assertEquals((5 - 3) / Math.sqrt(8.0 / 3.0), t.data()[0], 1e-6);
+    }
+
+    @Test
+    void zcaWhiteningGivesIdentityCovarianceOnTrainingData() {
+        SplittableRandom rng = new SplittableRandom(5);
+        double[][] rows = new double[3000][3];
+        for (double[] row : rows) {
+            double a = rng.nextGaussian(), b = rng.nextGaussian(), c = rng.nextGaussian();
+            row[0] = a;
+            row[1] = 0.8 * a + 0.6 * b;
+            row[2] = -0.5 * a + 0.3 * b + 0.2 * c;
+        }
+        List<Column> cols = List.of(Column.numeric("a"), Column.numeric("b"), Column.numeric("c"));
+        for (Whitening.Kind kind : List.of(Whitening.Kind.PCA, Whitening.Kind.ZCA)) {
+            Preprocessor p = Preprocessor.fit(new Table(cols, rows), new PreprocessingConfig(true, true, false, true, kind));
+            Matrix z = p.transform(new Table(cols, rows));
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    double s = 0;
+                    for (int r = 0; r < z.rows(); r++) s += z.get(r, i) * z.get(r, j);
+                    // eps = 1e-5 shrinks the unit variances by at most lambda/(lambda+eps); the smallest
+                    // standardized eigenvalue here is ~0.02, so the diagonal is >= 0.9995
+                    assertEquals(i == j ? 1 : 0, s / z.rows(), 1e-3, kind + " covariance[" + i + "][" + j + "]");
+                }
+            }
+            float[] single = new float[3];
+            p.transformRow(rows[7], 7, single, 0);
+            for (int j = 0; j < 3; j++) assertEquals(z.get(7, j), single[j], 1e-6);
+        }
+    }
+
+    @Test
+    void stratifiedValidationSplitKeepsClassProportions() {
+        int[] classes = new int[300];
+        for (int i = 0; i < 300; i++) classes[i] = i < 200 ? 0 : i < 270 ? 1 : 2;
+        ValidationSplit s = ValidationSplit.of(300, 0.2, classes, 42);
+        int[] counts = new int[3];
+        for (int i : s.validation()) counts[classes[i]]++;
+        assertEquals(40, counts[0]); // round(0.2 * 200)
+        assertEquals(14, counts[1]); // round(0.2 * 70)
+        assertEquals(6, counts[2]); // round(0.2 * 30)
+        assertEquals(240, s.train().length);
+        int[] all = new int[300];
+        for (int i : s.train()) all[i]++;
+        for (int i : s.validation()) all[i]++;
+        assertTrue(Arrays.stream(all).allMatch(v -> v == 1), "every row in exactly one part");
+        assertEquals(Arrays.toString(s.validation()), Arrays.toString(ValidationSplit.of(300, 0.2, classes, 42).validation()), "seeded");
+        assertTrue(!Arrays.equals(s.validation(), ValidationSplit.of(300, 0.2, classes, 43).validation()));
+    }
+}

@@ -1,0 +1,101 @@
+package org.dendrite.core.regularization;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.dendrite.core.activation.Relu;
+import org.dendrite.core.layer.DenseSpec;
+import org.dendrite.core.layer.Parameter;
+import org.dendrite.core.network.Network;
+import org.dendrite.core.network.NetworkSpec;
+import org.dendrite.core.tensor.Matrix;
+import org.junit.jupiter.api.Test;
+
+class RegularizationTest {
+    private static Parameter weight(float... w) {
+        return new Parameter("0.weight", w, true, w.length, 1);
+    }
+
+    @Test
+    void penaltyValueAndGradientByHand() {
+        Parameter w = weight(1f, -2f, 0f);
+        Parameter b = new Parameter("0.bias", new float[] {3f}, false, 3, 1);
+        Regularization r = new Regularization(0.1, 0.5, false, false, 0);
+        // 0.1 * (1 + 2 + 0) + 0.5 / 2 * (1 + 4 + 0) = 0.3 + 1.25; the bias is excluded
+        assertEquals(1.55, r.penalty(List.of(w, b)), 1e-9);
+        r.addGradient(List.of(w, b));
+        assertEquals(0.1 + 0.5, w.grad()[0], 1e-6);
+        assertEquals(-0.1 - 1.0, w.grad()[1], 1e-6);
+        assertEquals(0, w.grad()[2], 0); // sign(0) = 0
+        assertEquals(0, b.grad()[0], 0);
+        Regularization withBias = new Regularization(0, 0.5, false, true, 0);
+        assertEquals(0.25 * (1 + 4 + 9), withBias.penalty(List.of(w, b)), 1e-9);
+    }
+
+    @Test
+    void elasticNetSplitsLambda() {
+        Regularization e = Regularization.elasticNet(0.2, 0.25);
+        assertEquals(0.05, e.l1(), 1e-12);
+        assertEquals(0.15, e.l2(), 1e-12);
+        var ex = assertThrows(IllegalArgumentException.class, () -> Regularization.elasticNet(0.1, 1.5));
+        assertTrue(ex.getMessage().contains("1.5"));
+    }
+
+    @Test
+    void proximalL1SoftThresholdsToExactZeros() {
+        Network net = Network.build(new NetworkSpec(List.of()), 3, 1, 1);
+        Parameter w = net.parameters().get(0);
+        System.arraycopy(new float[] {0.05f, -0.5f, 0.2f}, 0, w.value(), 0, 3);
+        new Regularization(1.0, 0, true, false, 0).afterStep(net.layers(), 0.1);
+        assertEquals(0f, w.value()[0], 0f); // |0.05| < 0.1 -> 0 exactly
+        assertEquals(-0.4f, w.value()[1], 1e-7f);
+        assertEquals(0.1f, w.value()[2], 1e-7f);
+    }
+
+    @Test
+    void maxNormLimitsEachUnitsIncomingWeights() {
+        Network net = Network.build(new NetworkSpec(List.of(new DenseSpec(4, new Relu()))), 3, 2, 1);
+        Parameter w = net.parameters().get(0); // 3 x 4, column j = unit j's incoming weights
+        for (int i = 0; i < w.size(); i++) w.value()[i] = 2f;
+        new Regularization(0, 0, false, false, 1.5).afterStep(net.layers(), 0.1);
+        for (int j = 0; j < 4; j++) {
+            double s = 0;
+            for (int i = 0; i < 3; i++) s += w.value()[i * 4 + j] * w.value()[i * 4 + j];
+            assertEquals(1.5, Math.sqrt(s), 1e-5);
+        }
+    }
+
+    @Test
+    void pruningReachesTheRequestedSparsityAndTheModelStillPredicts() {
+        Network net = Network.build(new NetworkSpec(List.of(new DenseSpec(32, new Relu()), new DenseSpec(16, new Relu()))), 10, 3, 7);
+        double achieved = Pruning.prune(net.parameters(), 0.8);
+        assertTrue(achieved >= 0.8 && achieved < 0.8 + 1.0 / 848, "achieved " + achieved); // 10*32 + 32*16 + 16*3 = 880 weights
+        assertEquals(achieved, Pruning.sparsity(net.parameters()), 0);
+        Matrix x = new Matrix(4, 10);
+        SplittableRandom r = new SplittableRandom(1);
+        for (int i = 0; i < x.size(); i++) x.data()[i] = (float) r.nextGaussian();
+        float[] out = net.forward(x, false, r).data();
+        for (int i = 0; i < 12; i++) assertTrue(Float.isFinite(out[i]));
+        for (Parameter p : net.parameters()) {
+            if (!p.regularized()) {
+                boolean anyNonZero = false;
+                for (float v : p.value()) anyNonZero |= v != 0;
+                // biases start at zero and are never pruned: still all zero, untouched
+                assertTrue(!anyNonZero);
+            }
+        }
+    }
+
+    @Test
+    void gradualPruningFollowsTheCubicSchedule() {
+        Pruning p = new Pruning(0.9, 2, 6);
+        assertTrue(Double.isNaN(p.sparsityAt(1)));
+        assertEquals(0, p.sparsityAt(2), 1e-12);
+        assertEquals(0.9 * (1 - Math.pow(0.5, 3)), p.sparsityAt(4), 1e-12);
+        assertEquals(0.9, p.sparsityAt(6), 1e-12);
+        assertEquals(0.9, p.sparsityAt(10), 1e-12);
+    }
+}
