@@ -25,6 +25,7 @@ public final class DropoutLayer implements Layer {
         this.width = width;
     }
 
+    @Override public boolean stochastic() { return spec.rate() > 0; }
     @Override public int inputWidth() { return width; }
     @Override public int outputWidth() { return width; }
 

@@ -27,6 +27,14 @@ public interface Layer extends Serializable {
      */
     Matrix backward(Matrix gradOutput, boolean needInputGradient);
 
+    /**
+     * True for layers whose training-time randomness is a model of uncertainty (dropout): Monte-Carlo
+     * dropout keeps them stochastic at prediction time while every other layer runs in inference mode.
+     */
+    default boolean stochastic() {
+        return false;
+    }
+
     /** Learned parameters, in a fixed order. */
     default List<Parameter> parameters() {
         return List.of();

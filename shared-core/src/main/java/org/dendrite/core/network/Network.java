@@ -89,6 +89,29 @@ public final class Network implements Serializable {
         return x;
     }
 
+    /**
+     * Monte-Carlo dropout pass (Gal and Ghahramani 2016): stochastic layers (dropout) sample as in
+     * training, every other layer (batch norm!) runs in inference mode.
+     */
+    public Matrix forwardMonteCarlo(Matrix input, RandomGenerator rng) {
+        if (input.cols() != inputWidth) {
+            throw new IllegalArgumentException("The network takes " + inputWidth + " inputs per row, got " + input.cols());
+        }
+        Matrix x = input;
+        for (Layer l : layers) {
+            x = l.forward(x, l.stochastic(), rng);
+        }
+        return x;
+    }
+
+    /** True when some layer is stochastic, i.e. Monte-Carlo dropout has something to sample. */
+    public boolean hasStochasticLayers() {
+        for (Layer l : layers) {
+            if (l.stochastic()) return true;
+        }
+        return false;
+    }
+
     /** Back-propagates dLoss/dOutput of the last forward, leaving every parameter's gradient in place. */
     public void backward(Matrix gradOutput) {
         Matrix g = gradOutput;

@@ -65,17 +65,58 @@ public final class Model implements Serializable {
         return out;
     }
 
+    /** The mean and variance of the predictive distribution over Monte-Carlo dropout passes. */
+    public record MonteCarloPrediction(Matrix mean, Matrix variance, int passes) {}
+
+    /**
+     * Monte-Carlo dropout prediction (Gal and Ghahramani 2016): {@code passes} stochastic forward
+     * passes with dropout active; returns the per-output mean and (population) variance of the
+     * predictions (probabilities, or values in target units). Needs a network with dropout.
+     */
+    public MonteCarloPrediction predictMonteCarlo(Table table, int passes, long seed) {
+        return predictFeaturesMonteCarlo(preprocessor.transform(table), passes, seed);
+    }
+
+    public synchronized MonteCarloPrediction predictFeaturesMonteCarlo(Matrix features, int passes, long seed) {
+        if (passes < 2) {
+            throw new IllegalArgumentException("Invalid Monte-Carlo passes: " + passes + " (allowed: a whole number >= 2)");
+        }
+        if (!network.hasStochasticLayers()) {
+            throw new IllegalArgumentException("Monte-Carlo dropout needs a network with dropout (a layer with dropout > 0); this one has none");
+        }
+        SplittableRandom rng = new SplittableRandom(seed);
+        int n = features.rows(), k = predictionWidth();
+        double[] sum = new double[n * k], sumSq = new double[n * k];
+        for (int p = 0; p < passes; p++) {
+            float[] y = run(features, rng, true).data();
+            for (int i = 0; i < n * k; i++) {
+                sum[i] += y[i];
+                sumSq[i] += (double) y[i] * y[i];
+            }
+        }
+        Matrix mean = new Matrix(n, k), var = new Matrix(n, k);
+        for (int i = 0; i < n * k; i++) {
+            double m = sum[i] / passes;
+            mean.data()[i] = (float) m;
+            var.data()[i] = (float) Math.max(0, sumSq[i] / passes - m * m);
+        }
+        return new MonteCarloPrediction(mean, var, passes);
+    }
+
     /** Predicts already-preprocessed feature rows, in batches of {@link #PREDICTION_BATCH}. */
     public synchronized Matrix predictFeatures(Matrix features) {
+        return run(features, new SplittableRandom(0), false);
+    }
+
+    private Matrix run(Matrix features, SplittableRandom rng, boolean monteCarlo) {
         int n = features.rows(), d = features.cols(), k = predictionWidth();
         Matrix result = new Matrix(n, k);
         Matrix chunk = new Matrix(Math.min(n, PREDICTION_BATCH), d);
-        SplittableRandom unused = new SplittableRandom(0);
         for (int start = 0; start < n; start += PREDICTION_BATCH) {
             int rows = Math.min(PREDICTION_BATCH, n - start);
             chunk.ensureRows(rows);
             System.arraycopy(features.data(), start * d, chunk.data(), 0, rows * d);
-            Matrix out = network.forward(chunk, false, unused);
+            Matrix out = monteCarlo ? network.forwardMonteCarlo(chunk, rng) : network.forward(chunk, false, rng);
             Matrix pred = new Matrix(rows, k, new float[rows * k]);
             loss.predict(out, pred);
             float[] p = pred.data();
