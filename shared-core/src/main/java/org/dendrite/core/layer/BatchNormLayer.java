@@ -22,6 +22,7 @@ public final class BatchNormLayer implements Layer {
     private final Parameter beta;
     private final float[] runningMean;
     private final float[] runningVar;
+    private final String namePrefix;
     private transient Matrix xhat;
     private transient Matrix output;
     private transient Matrix gradInput;
@@ -37,6 +38,15 @@ public final class BatchNormLayer implements Layer {
         this.beta = new Parameter(namePrefix + "beta", new float[width], false, width, width);
         this.runningMean = new float[width];
         this.runningVar = ones.clone();
+        this.namePrefix = namePrefix;
+    }
+
+    @Override
+    public java.util.Map<String, float[]> buffers() {
+        java.util.Map<String, float[]> m = new java.util.LinkedHashMap<>();
+        m.put(namePrefix + "running_mean", runningMean);
+        m.put(namePrefix + "running_var", runningVar);
+        return m;
     }
 
     @Override public int inputWidth() { return width; }

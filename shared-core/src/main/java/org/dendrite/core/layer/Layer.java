@@ -35,6 +35,14 @@ public interface Layer extends Serializable {
         return false;
     }
 
+    /**
+     * Non-learned state saved with the model and never touched by the optimizer (batch norm's
+     * running statistics), by name; live arrays.
+     */
+    default java.util.Map<String, float[]> buffers() {
+        return java.util.Map.of();
+    }
+
     /** Learned parameters, in a fixed order. */
     default List<Parameter> parameters() {
         return List.of();

@@ -22,6 +22,7 @@ public final class Network implements Serializable {
     private final int outputWidth;
     private final List<Layer> layers;
     private final List<Parameter> parameters;
+    private transient Matrix[] outputs;
 
     private Network(NetworkSpec spec, int inputWidth, int outputWidth, List<Layer> layers) {
         this.spec = spec;
@@ -82,12 +83,51 @@ public final class Network implements Serializable {
         if (input.cols() != inputWidth) {
             throw new IllegalArgumentException("The network takes " + inputWidth + " inputs per row, got " + input.cols());
         }
+        if (outputs == null) {
+            outputs = new Matrix[layers.size()];
+        }
         Matrix x = input;
-        for (Layer l : layers) {
-            x = l.forward(x, training, rng);
+        for (int i = 0; i < layers.size(); i++) {
+            x = layers.get(i).forward(x, training, rng);
+            outputs[i] = x;
         }
         return x;
     }
+
+    /** The output of layer {@code i} in the last {@link #forward} (owned by the layer), or null. */
+    public Matrix lastOutput(int i) {
+        return outputs == null ? null : outputs[i];
+    }
+
+    /** All layers' buffers (batch-norm running statistics) by name: live arrays. */
+    public java.util.Map<String, float[]> buffers() {
+        java.util.Map<String, float[]> all = new java.util.LinkedHashMap<>();
+        for (Layer l : layers) all.putAll(l.buffers());
+        return all;
+    }
+
+    /** A deep copy of every parameter value and buffer, to {@link #restore} later. */
+    public Snapshot snapshot() {
+        List<float[]> p = new ArrayList<>();
+        for (Parameter x : parameters) p.add(x.value().clone());
+        List<float[]> b = new ArrayList<>();
+        for (float[] x : buffers().values()) b.add(x.clone());
+        return new Snapshot(p, b);
+    }
+
+    /** Writes a snapshot's values back into this network. */
+    public void restore(Snapshot s) {
+        for (int i = 0; i < parameters.size(); i++) {
+            System.arraycopy(s.parameters().get(i), 0, parameters.get(i).value(), 0, parameters.get(i).size());
+        }
+        int i = 0;
+        for (float[] b : buffers().values()) {
+            System.arraycopy(s.buffers().get(i++), 0, b, 0, b.length);
+        }
+    }
+
+    /** Parameter values and buffers at one point in training. */
+    public record Snapshot(List<float[]> parameters, List<float[]> buffers) implements Serializable {}
 
     /**
      * Monte-Carlo dropout pass (Gal and Ghahramani 2016): stochastic layers (dropout) sample as in

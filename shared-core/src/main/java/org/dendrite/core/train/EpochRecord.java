@@ -2,5 +2,25 @@ package org.dendrite.core.train;
 
 import java.io.Serializable;
 
-/** One line of the training history. */
-public record EpochRecord(int epoch, double trainLoss, double learningRate, double seconds) implements Serializable {}
+/**
+ * One line of the training history. Validation quantities are NaN without a validation split or
+ * where they do not apply (accuracy/AUC for regression, RMSE for classification; AUC is ROC AUC,
+ * one-vs-rest macro for more than two classes). RMSE is in the target's original units.
+ * {@code event} notes what happened besides training ("" usually), e.g. a rollback.
+ */
+public record EpochRecord(int epoch, double trainLoss, double validationLoss, double validationAccuracy, double validationAuc,
+                          double validationRmse, double learningRate, double seconds, String event) implements Serializable {
+    public EpochRecord {
+        event = event == null ? "" : event;
+    }
+
+    /** The value early stopping and reduce-on-plateau watch for {@code monitor}. */
+    public double monitored(Monitor monitor) {
+        return switch (monitor) {
+            case VALIDATION_LOSS -> validationLoss;
+            case ACCURACY -> validationAccuracy;
+            case AUC -> validationAuc;
+            case RMSE -> validationRmse;
+        };
+    }
+}

@@ -1,22 +1,54 @@
 package org.dendrite.core.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
-/** The per-epoch training history. */
+/**
+ * Everything recorded while training: one {@link EpochRecord} per epoch, the learning rate used at
+ * every optimizer step, the sampled per-layer statistics and the warnings. Exportable as CSV and JSON.
+ */
 public final class History implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final List<EpochRecord> epochs = new ArrayList<>();
+    private final List<LayerStatistics> statistics = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private double[] stepRates = new double[64];
+    private int steps;
+    private int bestEpoch;
 
     public void add(EpochRecord r) {
         epochs.add(r);
     }
 
-    public List<EpochRecord> epochs() {
-        return Collections.unmodifiableList(epochs);
+    public void addStepRate(double lr) {
+        if (steps == stepRates.length) stepRates = Arrays.copyOf(stepRates, steps * 2);
+        stepRates[steps++] = lr;
+    }
+
+    public void addStatistics(LayerStatistics s) {
+        statistics.add(s);
+    }
+
+    public void warn(String w) {
+        warnings.add(w);
+    }
+
+    public List<EpochRecord> epochs() { return Collections.unmodifiableList(epochs); }
+    public List<LayerStatistics> statistics() { return Collections.unmodifiableList(statistics); }
+    public List<String> warnings() { return Collections.unmodifiableList(warnings); }
+
+    /** The learning rate actually used at each optimizer step, in order. */
+    public double[] stepLearningRates() {
+        return Arrays.copyOf(stepRates, steps);
     }
 
     public int size() {
@@ -27,4 +59,78 @@ public final class History implements Serializable {
     public EpochRecord last() {
         return epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);
     }
+
+    /** The epoch whose weights the model holds when early stopping restored the best (0 = the last). */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+
+    void setBestEpoch(int e) {
+        bestEpoch = e;
+    }
+
+    /** The history as CSV: a header line, then one line per epoch. */
+    public String toCsv() {
+        StringBuilder sb = new StringBuilder(
+                "epoch,train_loss,validation_loss,validation_accuracy,validation_auc,validation_rmse,learning_rate,seconds,event\n");
+        for (EpochRecord r : epochs) {
+            sb.append(String.format(Locale.ROOT, "%d,%s,%s,%s,%s,%s,%s,%s,%s%n", r.epoch(), num(r.trainLoss()), num(r.validationLoss()),
+                    num(r.validationAccuracy()), num(r.validationAuc()), num(r.validationRmse()), num(r.learningRate()), num(r.seconds()),
+                    r.event().replace(',', ';')));
+        }
+        return sb.toString();
+    }
+
+    /** The history as JSON: epochs, per-step learning rates, layer statistics and warnings (NaN as null). */
+    public String toJson() {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        ArrayNode es = root.putArray("epochs");
+        for (EpochRecord r : epochs) {
+            ObjectNode e = es.addObject();
+            e.put("epoch", r.epoch());
+            put(e, "train_loss", r.trainLoss());
+            put(e, "validation_loss", r.validationLoss());
+            put(e, "validation_accuracy", r.validationAccuracy());
+            put(e, "validation_auc", r.validationAuc());
+            put(e, "validation_rmse", r.validationRmse());
+            put(e, "learning_rate", r.learningRate());
+            put(e, "seconds", r.seconds());
+            e.put("event", r.event());
+        }
+        root.put("best_epoch", bestEpoch);
+        ArrayNode lr = root.putArray("step_learning_rates");
+        for (int i = 0; i < steps; i++) lr.add(stepRates[i]);
+        ArrayNode st = root.putArray("layer_statistics");
+        for (LayerStatistics s : statistics) {
+            ObjectNode o = st.addObject();
+            o.put("step", s.step());
+            o.put("layer", s.layer());
+            o.put("name", s.name());
+            put(o, "gradient_norm", s.gradientNorm());
+            put(o, "gradient_max_abs", s.gradientMaxAbs());
+            put(o, "weight_norm", s.weightNorm());
+            put(o, "update_ratio", s.updateRatio());
+            put(o, "activation_mean", s.activationMean());
+            put(o, "activation_std", s.activationStd());
+            put(o, "dead_fraction", s.deadFraction());
+            put(o, "saturated_fraction", s.saturatedFraction());
+        }
+        ArrayNode w = root.putArray("warnings");
+        warnings.forEach(w::add);
+        try {
+            return mapper.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the history as JSON", e);
+        }
+    }
+
+    private static void put(ObjectNode o, String field, double v) {
+        if (Double.isFinite(v)) o.put(field, v); else o.putNull(field);
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : Double.toString(v);
+    }
+
 }

@@ -6,22 +6,31 @@ import org.dendrite.core.loss.Loss;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.optim.Optimizer;
 import org.dendrite.core.optim.Sgd;
+import org.dendrite.core.regularization.Pruning;
+import org.dendrite.core.regularization.Regularization;
 import org.dendrite.core.schedule.ConstantSchedule;
 import org.dendrite.core.schedule.Schedule;
 
 /**
  * Everything that decides how a model is trained. A null loss means the task's default: softmax
- * cross-entropy for a nominal target, mean squared error for a numeric one.
+ * cross-entropy for a nominal target, mean squared error for a numeric one. A validation fraction
+ * above 0 holds out that share of the training rows (stratified for a nominal target) to monitor
+ * generalization; early stopping needs it.
  */
 public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer, Schedule schedule, int epochs, int batchSize,
-                             long seed, PreprocessingConfig preprocessing) implements Serializable {
+                             long seed, PreprocessingConfig preprocessing, Regularization regularization, double validationFraction,
+                             EarlyStopping earlyStopping, Augmentation augmentation, Pruning pruning, DiagnosticsConfig diagnostics)
+        implements Serializable {
     public static final int DEFAULT_EPOCHS = 100;
     public static final int DEFAULT_BATCH_SIZE = 32;
     public static final long DEFAULT_SEED = 1;
     public static final Optimizer DEFAULT_OPTIMIZER = new Sgd(0.01, 0.9, 0, false, 0);
+    /** The validation share used when early stopping is on and no fraction was given. */
+    public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
 
     public static final TrainingConfig DEFAULT = new TrainingConfig(NetworkSpec.DEFAULT, null, DEFAULT_OPTIMIZER, new ConstantSchedule(),
-            DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_SEED, PreprocessingConfig.DEFAULT);
+            DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_SEED, PreprocessingConfig.DEFAULT, Regularization.NONE, 0, EarlyStopping.OFF,
+            Augmentation.NONE, Pruning.NONE, DiagnosticsConfig.DEFAULT);
 
     public TrainingConfig {
         if (network == null || optimizer == null || schedule == null || preprocessing == null) {
@@ -33,37 +42,88 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
         if (batchSize < 1) {
             throw new IllegalArgumentException("Invalid batch size: " + batchSize + " (allowed: a whole number >= 1)");
         }
+        if (!(validationFraction >= 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("Invalid validation fraction: " + validationFraction + " (allowed: 0 <= fraction < 1; 0 = none)");
+        }
+        regularization = regularization == null ? Regularization.NONE : regularization;
+        earlyStopping = earlyStopping == null ? EarlyStopping.OFF : earlyStopping;
+        augmentation = augmentation == null ? Augmentation.NONE : augmentation;
+        pruning = pruning == null ? Pruning.NONE : pruning;
+        diagnostics = diagnostics == null ? DiagnosticsConfig.DEFAULT : diagnostics;
     }
 
-    public TrainingConfig withNetwork(NetworkSpec n) {
-        return new TrainingConfig(n, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing);
+    /** The validation share in force: the one given, or the default when early stopping needs one. */
+    public double effectiveValidationFraction() {
+        return validationFraction == 0 && earlyStopping.enabled() ? DEFAULT_VALIDATION_FRACTION : validationFraction;
     }
 
-    public TrainingConfig withLoss(Loss l) {
-        return new TrainingConfig(network, l, optimizer, schedule, epochs, batchSize, seed, preprocessing);
+    public TrainingConfig withNetwork(NetworkSpec v) {
+        return new TrainingConfig(v, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
+                earlyStopping, augmentation, pruning, diagnostics);
     }
 
-    public TrainingConfig withOptimizer(Optimizer o) {
-        return new TrainingConfig(network, loss, o, schedule, epochs, batchSize, seed, preprocessing);
+    public TrainingConfig withLoss(Loss v) {
+        return new TrainingConfig(network, v, optimizer, schedule, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
+                earlyStopping, augmentation, pruning, diagnostics);
     }
 
-    public TrainingConfig withSchedule(Schedule s) {
-        return new TrainingConfig(network, loss, optimizer, s, epochs, batchSize, seed, preprocessing);
+    public TrainingConfig withOptimizer(Optimizer v) {
+        return new TrainingConfig(network, loss, v, schedule, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
+                earlyStopping, augmentation, pruning, diagnostics);
     }
 
-    public TrainingConfig withEpochs(int e) {
-        return new TrainingConfig(network, loss, optimizer, schedule, e, batchSize, seed, preprocessing);
+    public TrainingConfig withSchedule(Schedule v) {
+        return new TrainingConfig(network, loss, optimizer, v, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
+                earlyStopping, augmentation, pruning, diagnostics);
     }
 
-    public TrainingConfig withBatchSize(int b) {
-        return new TrainingConfig(network, loss, optimizer, schedule, epochs, b, seed, preprocessing);
+    public TrainingConfig withEpochs(int v) {
+        return new TrainingConfig(network, loss, optimizer, schedule, v, batchSize, seed, preprocessing, regularization, validationFraction,
+                earlyStopping, augmentation, pruning, diagnostics);
     }
 
-    public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, s, preprocessing);
+    public TrainingConfig withBatchSize(int v) {
+        return new TrainingConfig(network, loss, optimizer, schedule, epochs, v, seed, preprocessing, regularization, validationFraction,
+                earlyStopping, augmentation, pruning, diagnostics);
     }
 
-    public TrainingConfig withPreprocessing(PreprocessingConfig p) {
-        return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, seed, p);
+    public TrainingConfig withSeed(long v) {
+        return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, v, preprocessing, regularization, validationFraction,
+                earlyStopping, augmentation, pruning, diagnostics);
+    }
+
+    public TrainingConfig withPreprocessing(PreprocessingConfig v) {
+        return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, seed, v, regularization, validationFraction,
+                earlyStopping, augmentation, pruning, diagnostics);
+    }
+
+    public TrainingConfig withRegularization(Regularization v) {
+        return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing, v, validationFraction,
+                earlyStopping, augmentation, pruning, diagnostics);
+    }
+
+    public TrainingConfig withValidationFraction(double v) {
+        return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing, regularization, v,
+                earlyStopping, augmentation, pruning, diagnostics);
+    }
+
+    public TrainingConfig withEarlyStopping(EarlyStopping v) {
+        return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
+                v, augmentation, pruning, diagnostics);
+    }
+
+    public TrainingConfig withAugmentation(Augmentation v) {
+        return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
+                earlyStopping, v, pruning, diagnostics);
+    }
+
+    public TrainingConfig withPruning(Pruning v) {
+        return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
+                earlyStopping, augmentation, v, diagnostics);
+    }
+
+    public TrainingConfig withDiagnostics(DiagnosticsConfig v) {
+        return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
+                earlyStopping, augmentation, pruning, v);
     }
 }

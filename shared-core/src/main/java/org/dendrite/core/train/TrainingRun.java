@@ -1,28 +1,39 @@
 package org.dendrite.core.train;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.dendrite.core.data.Batches;
 import org.dendrite.core.data.Dataset;
 import org.dendrite.core.data.Preprocessor;
 import org.dendrite.core.data.Table;
+import org.dendrite.core.data.ValidationSplit;
+import org.dendrite.core.diagnostics.ConfigWarnings;
+import org.dendrite.core.layer.Parameter;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.loss.MeanSquaredError;
 import org.dendrite.core.loss.SoftmaxCrossEntropy;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.OptimizerState;
+import org.dendrite.core.regularization.Pruning;
 import org.dendrite.core.tensor.Matrix;
 
 /**
  * One training run, advanced an epoch at a time (Weka's IterativeClassifier drives it this way;
  * {@link Trainer#fit} runs it to the end). Same seed and data give bit-identical weights on one thread.
+ *
+ * <p>Per step: schedule -> (augment) -> forward -> loss (+ penalty) -> backward -> penalty gradient ->
+ * finite checks -> optimizer step -> proximal/max-norm/pruning masks. Per epoch: pruning schedule,
+ * validation metrics, early stopping, sanity checks, listener.
  */
 public final class TrainingRun {
     private final TrainingConfig config;
     private final Task task;
     private final Preprocessor preprocessor;
     private final Dataset data;
+    private final Dataset validation;
     private final Loss loss;
     private final Network network;
     private final OptimizerState optimizer;
@@ -30,65 +41,148 @@ public final class TrainingRun {
     private final SplittableRandom rng;
     private final History history = new History();
     private final Provenance provenance;
+    private final TrainingListener listener;
+    private final double initialLoss;
     private Matrix grad;
+    private Matrix augmentedX;
+    private Matrix augmentedY;
+    private List<float[]> pruneMask;
     private long step;
     private int epoch;
+    private double lrScale = 1;
+    private int rollbacks;
+    private double best = Double.NaN;
+    private int bestEpoch;
+    private int sinceBest;
+    private Network.Snapshot bestWeights;
+    private boolean stopped;
 
     /**
      * Prepares a run on raw rows. {@code classes} empty means a numeric target. {@code target} holds
      * class indices or values; {@code weights} may be null.
      */
     public TrainingRun(TrainingConfig config, Table table, String targetName, List<String> classes, double[] target, float[] weights) {
+        this(config, table, targetName, classes, target, weights, TrainingListener.NONE);
+    }
+
+    public TrainingRun(TrainingConfig config, Table table, String targetName, List<String> classes, double[] target, float[] weights,
+                       TrainingListener listener) {
         this.config = config;
+        this.listener = listener == null ? TrainingListener.NONE : listener;
         if (table.size() == 0) {
             throw new IllegalArgumentException("The training data is empty: training needs at least one row");
         }
         if (target.length != table.size()) {
             throw new IllegalArgumentException("There are " + table.size() + " rows but " + target.length + " target values");
         }
+        if (weights != null && weights.length != table.size()) {
+            throw new IllegalArgumentException("There are " + table.size() + " rows but " + weights.length + " instance weights");
+        }
         boolean classification = classes != null && !classes.isEmpty();
-        Matrix y = new Matrix(table.size(), 1);
-        double mean = 0, scale = 1;
         if (classification) {
             Task.classification(targetName, classes);
             checkClasses(targetName, classes, target);
-            for (int i = 0; i < target.length; i++) y.data()[i] = (float) target[i];
-            this.task = Task.classification(targetName, classes);
         } else {
-            double m = 0, m2 = 0;
             for (int i = 0; i < target.length; i++) {
-                double v = target[i];
-                if (!Double.isFinite(v)) {
-                    throw new IllegalArgumentException("Target '" + targetName + "' of row " + i + " is " + v + "; a numeric target must be finite");
+                if (!Double.isFinite(target[i])) {
+                    throw new IllegalArgumentException("Target '" + targetName + "' of row " + i + " is " + target[i] + "; a numeric target must be finite");
                 }
-                double delta = v - m;
-                m += delta / (i + 1);
-                m2 += delta * (v - m);
             }
-            double std = Math.sqrt(m2 / target.length);
-            if (config.preprocessing().standardizeTarget()) {
-                mean = m;
-                scale = std > 0 ? std : 1;
-            }
-            for (int i = 0; i < target.length; i++) {
-                double z = (target[i] - mean) / scale;
-                if (Math.abs(z) > Float.MAX_VALUE) {
-                    throw new IllegalArgumentException("Target '" + targetName + "' of row " + i + " is " + target[i]
-                            + ", too large for float32 training; turn on target standardization or rescale it");
-                }
-                y.data()[i] = (float) z;
-            }
-            this.task = new Task(targetName, List.of(), mean, scale);
         }
-        this.preprocessor = Preprocessor.fit(table, config.preprocessing());
-        this.data = new Dataset(preprocessor.transform(table), y, weights);
+        int[] trainRows = null, validRows = null;
+        double fraction = config.effectiveValidationFraction();
+        if (fraction > 0) {
+            int[] strata = null;
+            if (classification) {
+                strata = new int[target.length];
+                for (int i = 0; i < target.length; i++) strata[i] = (int) target[i];
+            }
+            ValidationSplit split = ValidationSplit.of(table.size(), fraction, strata, config.seed());
+            trainRows = split.train();
+            validRows = split.validation();
+        }
+        Table trainTable = trainRows == null ? table : subset(table, trainRows);
+        double[] trainTarget = trainRows == null ? target : pick(target, trainRows);
+        float[] trainWeights = trainRows == null || weights == null ? weights : pick(weights, trainRows);
+        if (classification && trainRows != null) {
+            checkClasses(targetName, classes, trainTarget);
+        }
+        double mean = 0, scale = 1;
+        if (!classification && config.preprocessing().standardizeTarget()) {
+            double m = 0, m2 = 0;
+            for (int i = 0; i < trainTarget.length; i++) {
+                double delta = trainTarget[i] - m;
+                m += delta / (i + 1);
+                m2 += delta * (trainTarget[i] - m);
+            }
+            double std = Math.sqrt(m2 / trainTarget.length);
+            mean = m;
+            scale = std > 0 ? std : 1;
+        }
+        this.task = classification ? Task.classification(targetName, classes) : new Task(targetName, List.of(), mean, scale);
+        this.preprocessor = Preprocessor.fit(trainTable, config.preprocessing());
+        this.data = new Dataset(preprocessor.transform(trainTable), targets(trainTarget, targetName), trainWeights);
+        this.validation = validRows == null ? null
+                : new Dataset(preprocessor.transform(subset(table, validRows)), targets(pick(target, validRows), targetName),
+                        weights == null ? null : pick(weights, validRows));
         this.loss = config.loss() != null ? config.loss() : classification ? new SoftmaxCrossEntropy() : new MeanSquaredError();
-        loss.validateTarget(y, task.classCount());
+        loss.validateTarget(data.targets(), task.classCount());
         this.network = Network.build(config.network(), preprocessor.outputWidth(), loss.outputWidth(1, task.classCount()), config.seed());
         this.optimizer = config.optimizer().newState(network.parameters());
         this.batches = new Batches(data, config.optimizer().requiresFullBatch() ? data.size() : config.batchSize());
         this.rng = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
         this.provenance = new Provenance(Provenance.currentVersion(), config.seed(), config.toString(), Instant.now().toString());
+        for (String w : ConfigWarnings.check(config.network(), config.preprocessing().standardize(), config.batchSize(), data.size())) {
+            warn(w);
+        }
+        this.initialLoss = Evaluation.of(network, loss, task, data).loss();
+        if (classification && loss instanceof SoftmaxCrossEntropy) {
+            double expected = Math.log(task.classCount());
+            if (Math.abs(initialLoss - expected) > 0.5 * expected) {
+                warn(String.format(java.util.Locale.ROOT, "The initial loss %.4f is far from ln(%d) = %.4f expected of an untrained "
+                        + "%d-class classifier: check the initialization and the input scaling.", initialLoss, task.classCount(), expected,
+                        task.classCount()));
+            }
+        }
+    }
+
+    private Matrix targets(double[] values, String targetName) {
+        Matrix y = new Matrix(values.length, 1);
+        for (int i = 0; i < values.length; i++) {
+            double z = (values[i] - taskMean()) / taskScale();
+            if (Math.abs(z) > Float.MAX_VALUE) {
+                throw new IllegalArgumentException("Target '" + targetName + "' of row " + i + " is " + values[i]
+                        + ", too large for float32 training; turn on target standardization or rescale it");
+            }
+            y.data()[i] = (float) z;
+        }
+        return y;
+    }
+
+    private double taskMean() {
+        return task == null ? 0 : task.targetMean();
+    }
+
+    private double taskScale() {
+        return task == null ? 1 : task.targetScale();
+    }
+
+    private static Table subset(Table t, int[] rows) {
+        double[][] r = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) r[i] = t.rows()[rows[i]];
+        return new Table(t.columns(), r);
+    }
+
+    private static double[] pick(double[] a, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) out[i] = a[rows[i]];
+        return out;
+    }
+
+    private static float[] pick(float[] a, int[] rows) {
+        float[] out = new float[rows.length];
+        for (int i = 0; i < rows.length; i++) out[i] = a[rows[i]];
+        return out;
     }
 
     private static void checkClasses(String targetName, List<String> classes, double[] target) {
@@ -114,50 +208,194 @@ public final class TrainingRun {
         }
     }
 
+    private void warn(String w) {
+        history.warn(w);
+        listener.onWarning(w);
+    }
+
     public int epoch() { return epoch; }
     public long steps() { return step; }
     public History history() { return history; }
     public Network network() { return network; }
     public Task task() { return task; }
+    public double initialLoss() { return initialLoss; }
 
-    /** True while epochs remain. */
+    /** True while epochs remain and early stopping has not stopped the run. */
     public boolean hasNextEpoch() {
-        return epoch < config.epochs();
+        return epoch < config.epochs() && !stopped;
     }
 
-    /** Trains one more epoch (beyond the configured count too, for -continue-iterating) and records it. */
+    /** True when early stopping ended the run. */
+    public boolean stoppedEarly() {
+        return stopped;
+    }
+
+    /**
+     * Trains one more epoch (beyond the configured count too, for Weka's -continue-iterating) and
+     * records it. On divergence, rolls back to the start of the epoch with the learning rate divided
+     * by 10 when the diagnostics allow it, otherwise throws {@link TrainingDivergedException}.
+     */
     public EpochRecord nextEpoch() {
         long start = System.nanoTime();
-        batches.shuffle(rng);
-        double lossSum = 0, weightSum = 0;
-        double lr = config.optimizer().learningRate();
-        while (batches.hasNext()) {
-            double[] batchResult = new double[2];
-            final double rate = config.schedule().learningRate(config.optimizer().learningRate(), step, epoch);
-            lr = rate;
-            batches.next((x, y, w) -> {
-                double l = optimizer.step(rate, () -> {
-                    Matrix out = network.forward(x, true, rng);
-                    grad = Matrix.reuse(grad, out.rows(), out.cols());
-                    double value = loss.compute(out, y, w, grad);
-                    network.backward(grad);
-                    return value;
-                });
-                if (!Double.isFinite(l)) {
-                    throw new IllegalStateException("Training diverged at epoch " + (epoch + 1) + ", step " + (step + 1) + ": the loss is " + l
-                            + " (learning rate " + rate + "). Usual causes: a learning rate too high, unnormalized inputs, log of zero.");
+        int maxRollbacks = config.diagnostics().maxRollbacks();
+        Network.Snapshot weights = maxRollbacks > 0 ? network.snapshot() : null;
+        long stepBefore = step;
+        Map<String, float[]> optimizerBuffers = maxRollbacks > 0 ? copy(optimizer.buffers()) : null;
+        long optimizerSteps = optimizer.steps();
+        String event = "";
+        double trainLoss;
+        while (true) {
+            try {
+                trainLoss = trainEpoch();
+                break;
+            } catch (TrainingDivergedException e) {
+                if (rollbacks >= maxRollbacks) {
+                    throw e;
                 }
-                batchResult[0] = l;
-                batchResult[1] = Loss.weightSum(w, x.rows());
-            });
-            step++;
-            lossSum += batchResult[0] * batchResult[1];
-            weightSum += batchResult[1];
+                rollbacks++;
+                network.restore(weights);
+                optimizer.restore(optimizerSteps, optimizerBuffers);
+                step = stepBefore;
+                lrScale /= 10;
+                event = "rollback " + rollbacks + ": " + e.getMessage().substring(0, e.getMessage().indexOf(" (learning rate"))
+                        + "; learning rate divided by 10";
+                warn(event);
+            }
         }
         epoch++;
-        EpochRecord r = new EpochRecord(epoch, lossSum / weightSum, lr, (System.nanoTime() - start) / 1e9);
+        if (config.pruning().enabled() && epoch >= config.pruning().startEpoch()) {
+            double target = config.pruning().sparsityAt(epoch);
+            if (!Double.isNaN(target) && (epoch <= config.pruning().endEpoch() || pruneMask == null)) {
+                Pruning.prune(network.parameters(), target);
+                pruneMask = new ArrayList<>();
+                for (Parameter p : network.parameters()) if (p.regularized()) pruneMask.add(p.value().clone());
+            }
+        }
+        Evaluation v = validation == null ? null : Evaluation.of(network, loss, task, validation);
+        double lr = config.schedule().learningRate(config.optimizer().learningRate(), Math.max(step - 1, 0), epoch - 1) * lrScale;
+        EpochRecord r = new EpochRecord(epoch, trainLoss, v == null ? Double.NaN : v.loss(), v == null ? Double.NaN : v.accuracy(),
+                v == null ? Double.NaN : v.auc(), v == null ? Double.NaN : v.rmse(), lr, (System.nanoTime() - start) / 1e9, event);
         history.add(r);
+        if (epoch == 1 && Math.abs(trainLoss - initialLoss) <= 1e-4 * Math.max(Math.abs(initialLoss), 1e-12)) {
+            warn(String.format(java.util.Locale.ROOT, "The loss did not change in the first epoch (%.6g -> %.6g): the learning rate "
+                    + "%.3g is probably too small.", initialLoss, trainLoss, lr));
+        }
+        earlyStopping(r);
+        listener.onEpoch(r, config.epochs());
         return r;
+    }
+
+    private void earlyStopping(EpochRecord r) {
+        EarlyStopping es = config.earlyStopping();
+        if (!es.enabled()) {
+            return;
+        }
+        double value = r.monitored(es.monitor());
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("Early stopping monitors " + es.monitor() + ", which is undefined for this "
+                    + (task.isClassification() ? "classification" : "regression") + " task; choose "
+                    + (task.isClassification() ? "VALIDATION_LOSS, ACCURACY or AUC" : "VALIDATION_LOSS or RMSE"));
+        }
+        if (es.improves(value, best)) {
+            best = value;
+            bestEpoch = r.epoch();
+            sinceBest = 0;
+            if (es.restoreBest()) {
+                bestWeights = network.snapshot();
+            }
+        } else if (++sinceBest >= es.patience()) {
+            stopped = true;
+            if (es.restoreBest() && bestWeights != null) {
+                network.restore(bestWeights);
+                history.setBestEpoch(bestEpoch);
+            }
+        }
+    }
+
+    /** The best monitored validation value so far (NaN without early stopping). */
+    public double bestMonitoredValue() {
+        return best;
+    }
+
+    private static Map<String, float[]> copy(Map<String, float[]> m) {
+        Map<String, float[]> c = new java.util.LinkedHashMap<>();
+        m.forEach((k, v) -> c.put(k, v.clone()));
+        return c;
+    }
+
+    private double trainEpoch() {
+        batches.shuffle(rng);
+        double lossSum = 0, weightSum = 0;
+        int every = config.diagnostics().statisticsEvery();
+        while (batches.hasNext()) {
+            double[] result = new double[2];
+            final double rate = config.schedule().learningRate(config.optimizer().learningRate(), step, epoch) * lrScale;
+            final boolean sample = every > 0 && step % every == 0;
+            batches.next((x, y, w) -> {
+                List<float[]> before = sample ? weightsCopy() : null;
+                double l = optimizer.step(rate, () -> objective(x, y, w, rate));
+                if (!Double.isFinite(l)) {
+                    throw TrainingDivergedException.of(epoch + 1, step + 1, null, "the loss", l, rate);
+                }
+                checkFinite(false, rate);
+                config.regularization().afterStep(network.layers(), rate);
+                if (pruneMask != null) {
+                    Pruning.keepPruned(network.parameters(), pruneMask);
+                }
+                if (sample) {
+                    for (LayerStatistics s : StatisticsSampler.sample(network, step, before)) history.addStatistics(s);
+                }
+                result[0] = l;
+                result[1] = Loss.weightSum(w, x.rows());
+            });
+            history.addStepRate(rate);
+            step++;
+            lossSum += result[0] * result[1];
+            weightSum += result[1];
+        }
+        return lossSum / weightSum;
+    }
+
+    /** Loss (+ penalty) and gradients at the current weights for one batch. */
+    private double objective(Matrix x, Matrix y, float[] w, double rate) {
+        Matrix in = x, target = y;
+        if (config.augmentation().enabled()) {
+            int tw = config.augmentation().targetWidth(y.cols(), task.classCount());
+            augmentedX = Matrix.reuse(augmentedX, x.rows(), x.cols());
+            augmentedY = Matrix.reuse(augmentedY, y.rows(), tw);
+            config.augmentation().apply(x, y, task.classCount(), rng, augmentedX, augmentedY);
+            in = augmentedX;
+            target = augmentedY;
+        }
+        Matrix out = network.forward(in, true, rng);
+        grad = Matrix.reuse(grad, out.rows(), out.cols());
+        double value = loss.compute(out, target, w, grad);
+        network.backward(grad);
+        if (config.regularization().isActive()) {
+            value += config.regularization().penalty(network.parameters());
+            config.regularization().addGradient(network.parameters());
+        }
+        if (Double.isFinite(value)) {
+            checkFinite(true, rate);
+        }
+        return value;
+    }
+
+    private void checkFinite(boolean gradients, double rate) {
+        for (Parameter p : network.parameters()) {
+            float[] a = gradients ? p.grad() : p.value();
+            for (float v : a) {
+                if (!Float.isFinite(v)) {
+                    throw TrainingDivergedException.of(epoch + 1, step + 1, "parameter " + p.name(), gradients ? "a gradient" : "a weight", v, rate);
+                }
+            }
+        }
+    }
+
+    private List<float[]> weightsCopy() {
+        List<float[]> c = new ArrayList<>();
+        for (Parameter p : network.parameters()) c.add(p.value().clone());
+        return c;
     }
 
     /** The model as trained so far (shares the live network). */
@@ -168,5 +406,10 @@ public final class TrainingRun {
     /** The training data after preprocessing. */
     public Dataset data() {
         return data;
+    }
+
+    /** The held-out validation rows after preprocessing, or null without a validation split. */
+    public Dataset validationData() {
+        return validation;
     }
 }

@@ -1,0 +1,77 @@
+package org.dendrite.core.diagnostics;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dendrite.core.activation.Activation;
+import org.dendrite.core.activation.Selu;
+import org.dendrite.core.activation.Sigmoid;
+import org.dendrite.core.activation.Tanh;
+import org.dendrite.core.init.Initializer;
+import org.dendrite.core.layer.ActivationSpec;
+import org.dendrite.core.layer.BatchNormSpec;
+import org.dendrite.core.layer.DenseSpec;
+import org.dendrite.core.layer.DropoutSpec;
+import org.dendrite.core.layer.LayerNormSpec;
+import org.dendrite.core.layer.LayerSpec;
+import org.dendrite.core.network.NetworkSpec;
+
+/** The configuration sanity checks the course recommends, as plain-language warnings (training still runs). */
+public final class ConfigWarnings {
+    /** Saturating hidden layers beyond this depth without normalization get a vanishing-gradient warning. */
+    public static final int MAX_SATURATING_DEPTH = 3;
+
+    private ConfigWarnings() {}
+
+    /** Warnings for a network spec trained with {@code standardizedInputs}, {@code batchSize} on {@code rows} rows. */
+    public static List<String> check(NetworkSpec spec, boolean standardizedInputs, int batchSize, int rows) {
+        List<String> w = new ArrayList<>();
+        boolean batchNorm = false, dropout = false, normalized = false;
+        int saturating = 0;
+        for (int i = 0; i < spec.layers().size(); i++) {
+            LayerSpec l = spec.layers().get(i);
+            Activation act = null;
+            if (l instanceof DenseSpec d) {
+                act = d.activation();
+                batchNorm |= d.batchNorm() != DenseSpec.BatchNorm.NONE;
+                normalized |= d.batchNorm() != DenseSpec.BatchNorm.NONE;
+                dropout |= d.dropout() > 0;
+                Initializer init = d.effectiveInitializer();
+                if (init.isDegenerate()) {
+                    w.add("Layer " + i + " initializes its weights with the constant initializer '" + init.name()
+                            + "': every unit computes the same thing and learns the same thing (no symmetry breaking). Use a random initializer.");
+                }
+                if (d.activation() instanceof Selu && d.initializer() != null && !d.initializer().name().startsWith("lecun")) {
+                    w.add("Layer " + i + " uses SELU with the " + d.initializer().name()
+                            + " initializer; SELU is self-normalizing only with LeCun-normal initialization.");
+                }
+            } else if (l instanceof ActivationSpec a) {
+                act = a.activation();
+            } else if (l instanceof BatchNormSpec) {
+                batchNorm = true;
+                normalized = true;
+            } else if (l instanceof LayerNormSpec) {
+                normalized = true;
+            } else if (l instanceof DropoutSpec ds) {
+                dropout |= ds.rate() > 0;
+            }
+            if (act instanceof Selu && !standardizedInputs) {
+                w.add("Layer " + i + " uses SELU but the inputs are not standardized; SELU self-normalizes only from standardized inputs.");
+            }
+            if (act instanceof Sigmoid || act instanceof Tanh) {
+                saturating++;
+            }
+        }
+        if (batchNorm && dropout) {
+            w.add("The network combines batch normalization with dropout: dropout shifts the variance batch norm learned in training "
+                    + "(Li et al. 2019); prefer one of them, or dropout only after the last batch-norm layer.");
+        }
+        if (saturating > MAX_SATURATING_DEPTH && !normalized) {
+            w.add("The network stacks " + saturating + " sigmoid/tanh layers without normalization: expect vanishing gradients. "
+                    + "Use ReLU-family activations or batch normalization.");
+        }
+        if (batchSize > rows) {
+            w.add("The batch size " + batchSize + " is larger than the " + rows + " training rows: every step is full-batch gradient descent.");
+        }
+        return w;
+    }
+}

@@ -1,0 +1,99 @@
+package org.dendrite.core.train;
+
+import java.io.Serializable;
+import java.util.random.RandomGenerator;
+import org.dendrite.core.tensor.Matrix;
+
+/**
+ * Training-only data augmentation for tabular inputs (after preprocessing, so in standardized
+ * units): Gaussian input noise x + N(0, noiseStd^2) (Bishop 1995: equivalent to Tikhonov
+ * regularization), and mixup (Zhang et al. 2018): each row is blended with another row of the batch,
+ * x = lambda x_i + (1 - lambda) x_j, with the targets blended the same way (class targets become class
+ * distributions), lambda ~ Beta(mixupAlpha, mixupAlpha) drawn once per batch.
+ */
+public record Augmentation(double noiseStd, double mixupAlpha) implements Serializable {
+    public static final Augmentation NONE = new Augmentation(0, 0);
+
+    public Augmentation {
+        if (!(noiseStd >= 0) || Double.isInfinite(noiseStd)) {
+            throw new IllegalArgumentException("Invalid noiseStd: " + noiseStd + " (allowed: a finite number >= 0)");
+        }
+        if (!(mixupAlpha >= 0) || Double.isInfinite(mixupAlpha)) {
+            throw new IllegalArgumentException("Invalid mixupAlpha: " + mixupAlpha + " (allowed: a finite number >= 0; 0 turns mixup off)");
+        }
+    }
+
+    public boolean enabled() {
+        return noiseStd > 0 || mixupAlpha > 0;
+    }
+
+    /**
+     * Augments a batch into {@code xOut}/{@code yOut} (which are resized). For classification
+     * ({@code classes > 0}) with mixup the targets become {@code n x classes} distributions.
+     */
+    public void apply(Matrix x, Matrix y, int classes, RandomGenerator rng, Matrix xOut, Matrix yOut) {
+        int n = x.rows(), d = x.cols();
+        float[] a = x.data(), o = xOut.data();
+        System.arraycopy(a, 0, o, 0, n * d);
+        if (mixupAlpha > 0) {
+            double lambda = beta(mixupAlpha, rng);
+            int[] perm = new int[n];
+            for (int i = 0; i < n; i++) perm[i] = i;
+            for (int i = n - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                int t = perm[i];
+                perm[i] = perm[j];
+                perm[j] = t;
+            }
+            float l = (float) lambda, m = 1f - l;
+            for (int r = 0; r < n; r++) {
+                int s = perm[r];
+                for (int c = 0; c < d; c++) o[r * d + c] = l * a[r * d + c] + m * a[s * d + c];
+            }
+            float[] t = y.data(), u = yOut.data();
+            if (classes > 0 && y.cols() == 1) {
+                java.util.Arrays.fill(u, 0, n * classes, 0f);
+                for (int r = 0; r < n; r++) {
+                    u[r * classes + (int) t[r]] += l;
+                    u[r * classes + (int) t[perm[r]]] += m;
+                }
+            } else {
+                int w = y.cols();
+                for (int r = 0; r < n; r++) {
+                    for (int c = 0; c < w; c++) u[r * w + c] = l * t[r * w + c] + m * t[perm[r] * w + c];
+                }
+            }
+        } else {
+            System.arraycopy(y.data(), 0, yOut.data(), 0, y.size());
+        }
+        if (noiseStd > 0) {
+            for (int i = 0; i < n * d; i++) o[i] += (float) (noiseStd * rng.nextGaussian());
+        }
+    }
+
+    /** Target width after augmentation. */
+    public int targetWidth(int targetWidth, int classes) {
+        return mixupAlpha > 0 && classes > 0 && targetWidth == 1 ? classes : targetWidth;
+    }
+
+    /** Beta(a, a) as X / (X + Y) with X, Y ~ Gamma(a, 1). */
+    static double beta(double a, RandomGenerator rng) {
+        double x = gamma(a, rng), y = gamma(a, rng);
+        return x + y == 0 ? 0.5 : x / (x + y);
+    }
+
+    /** Gamma(a, 1) by Marsaglia and Tsang 2000, with the a < 1 boost U^(1/a). */
+    static double gamma(double a, RandomGenerator rng) {
+        if (a < 1) {
+            return gamma(a + 1, rng) * Math.pow(rng.nextDouble(), 1 / a);
+        }
+        double d = a - 1.0 / 3, c = 1 / Math.sqrt(9 * d);
+        while (true) {
+            double z = rng.nextGaussian(), v = 1 + c * z;
+            if (v <= 0) continue;
+            v = v * v * v;
+            double u = rng.nextDouble();
+            if (Math.log(u) < 0.5 * z * z + d - d * v + d * Math.log(v)) return d * v;
+        }
+    }
+}
