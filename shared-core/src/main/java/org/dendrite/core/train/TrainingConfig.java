@@ -5,7 +5,7 @@ import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.optim.Optimizer;
-import org.dendrite.core.optim.Sgd;
+import org.dendrite.core.optim.Adam;
 import org.dendrite.core.regularization.Pruning;
 import org.dendrite.core.regularization.Regularization;
 import org.dendrite.core.schedule.ConstantSchedule;
@@ -22,14 +22,17 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
                              EarlyStopping earlyStopping, Augmentation augmentation, Pruning pruning, DiagnosticsConfig diagnostics)
         implements Serializable {
     public static final int DEFAULT_EPOCHS = 100;
-    public static final int DEFAULT_BATCH_SIZE = 32;
+    public static final int DEFAULT_BATCH_SIZE = 16;
     public static final long DEFAULT_SEED = 1;
-    public static final Optimizer DEFAULT_OPTIMIZER = new Sgd(0.01, 0.9, 0, false, 0);
+    /** Adam at 3e-3: the defaults study (docs/design.md) found it best with the L2 below on the bundled datasets. */
+    public static final Optimizer DEFAULT_OPTIMIZER = new Adam(3e-3);
+    /** L2 penalty 1e-2 on weights (on the mean loss; see {@link Regularization}). */
+    public static final Regularization DEFAULT_REGULARIZATION = new Regularization(0, 1e-2, false, false, 0);
     /** The validation share used when early stopping is on and no fraction was given. */
     public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
 
     public static final TrainingConfig DEFAULT = new TrainingConfig(NetworkSpec.DEFAULT, null, DEFAULT_OPTIMIZER, new ConstantSchedule(),
-            DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_SEED, PreprocessingConfig.DEFAULT, Regularization.NONE, 0, EarlyStopping.OFF,
+            DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_SEED, PreprocessingConfig.DEFAULT, DEFAULT_REGULARIZATION, 0, EarlyStopping.OFF,
             Augmentation.NONE, Pruning.NONE, DiagnosticsConfig.DEFAULT);
 
     public TrainingConfig {
