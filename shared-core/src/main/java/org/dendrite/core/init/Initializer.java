@@ -14,6 +14,12 @@ public interface Initializer extends Serializable {
     Initializer HE_NORMAL = new VarianceScaling(VarianceScaling.Fan.IN, 2.0, false);
     Initializer LECUN_UNIFORM = new VarianceScaling(VarianceScaling.Fan.IN, 1.0, true);
     Initializer LECUN_NORMAL = new VarianceScaling(VarianceScaling.Fan.IN, 1.0, false);
+    /**
+     * The output layer's initializer: N(0, 0.1 / fan_in), ten times smaller than LeCun's, so the
+     * untrained network's logits have variance about 0.1 E[h^2] and a classifier starts near uniform
+     * probabilities (initial loss close to ln C, the course's sanity check).
+     */
+    Initializer OUTPUT = new VarianceScaling(VarianceScaling.Fan.IN, 0.1, false);
 
     /** The name used in specs, e.g. {@code "he_normal"}. */
     String name();

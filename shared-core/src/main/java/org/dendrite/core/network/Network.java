@@ -61,7 +61,7 @@ public final class Network implements Serializable {
             }
             index++;
         }
-        layers.add(new DenseLayer(width, outputWidth, true, Initializer.XAVIER_UNIFORM, rng, "output."));
+        layers.add(new DenseLayer(width, outputWidth, true, Initializer.OUTPUT, rng, "output."));
         return new Network(spec, inputWidth, outputWidth, layers);
     }
 

@@ -8,7 +8,7 @@ import org.dendrite.core.layer.LayerSpec;
 
 /**
  * The architecture of a network: its hidden layers, in order. The output layer (a linear dense
- * layer as wide as the task needs, Glorot-initialized) is appended when the network is built; the
+ * layer as wide as the task needs, initialized small: {@code Initializer.OUTPUT}) is appended when the network is built; the
  * loss supplies the output non-linearity (softmax, sigmoid or none).
  */
 public record NetworkSpec(List<LayerSpec> layers) implements Serializable {

@@ -1,0 +1,94 @@
+package org.dendrite.core.gradcheck;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.dendrite.core.activation.Activation;
+import org.dendrite.core.activation.Elu;
+import org.dendrite.core.activation.Gelu;
+import org.dendrite.core.activation.Identity;
+import org.dendrite.core.activation.LeakyRelu;
+import org.dendrite.core.activation.PRelu;
+import org.dendrite.core.activation.RRelu;
+import org.dendrite.core.activation.Relu;
+import org.dendrite.core.activation.Selu;
+import org.dendrite.core.activation.Sigmoid;
+import org.dendrite.core.activation.Softmax;
+import org.dendrite.core.activation.Softplus;
+import org.dendrite.core.activation.Tanh;
+import org.dendrite.core.init.Initializer;
+import org.dendrite.core.layer.BatchNormLayer;
+import org.dendrite.core.layer.BatchNormSpec;
+import org.dendrite.core.layer.DenseLayer;
+import org.dendrite.core.layer.DropoutLayer;
+import org.dendrite.core.layer.DropoutSpec;
+import org.dendrite.core.layer.Layer;
+import org.dendrite.core.layer.LayerNormLayer;
+import org.dendrite.core.layer.LayerNormSpec;
+import org.dendrite.core.tensor.Matrix;
+import org.dendrite.core.testutil.GradientCheck;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Finite-difference gradient checks of every activation and layer (tolerances in {@link GradientCheck}). */
+class LayerGradientTest {
+    static Stream<Activation> activations() {
+        return Stream.of(new Identity(), new Sigmoid(), new Tanh(), new Relu(), new LeakyRelu(0.2f), new Elu(0.7f), new Selu(), new Gelu(),
+                new Softplus(), new Softmax(), new PRelu(), new PRelu(0.1f, true), new RRelu());
+    }
+
+    @ParameterizedTest
+    @MethodSource("activations")
+    void activationInTrainingAndInference(Activation a) {
+        Matrix x = GradientCheck.inputs(6, 5, 1, 0.05);
+        for (boolean training : new boolean[] {false, true}) {
+            Layer layer = a.newLayer(5);
+            // RReLU draws slopes in training: a fresh identically seeded generator per pass keeps them fixed
+            GradientCheck.checkLayer(a.name() + (training ? " (training)" : ""), layer, x, training, () -> new SplittableRandom(7));
+        }
+    }
+
+    @Test
+    void denseLayerWithAndWithoutBias() {
+        for (boolean bias : new boolean[] {true, false}) {
+            DenseLayer d = new DenseLayer(4, 3, bias, Initializer.XAVIER_NORMAL, new SplittableRandom(3), "0.");
+            if (bias) {
+                for (int i = 0; i < 3; i++) d.bias().value()[i] = 0.1f * (i + 1);
+            }
+            GradientCheck.checkLayer("dense", d, GradientCheck.inputs(5, 4, 2, 0), true, () -> new SplittableRandom(1));
+        }
+    }
+
+    @Test
+    void batchNormInTrainingMode() {
+        BatchNormLayer bn = new BatchNormLayer(new BatchNormSpec(), 4, "0.");
+        for (int j = 0; j < 4; j++) {
+            bn.parameters().get(0).value()[j] = 0.5f + 0.3f * j;
+            bn.parameters().get(1).value()[j] = -0.2f * j;
+        }
+        GradientCheck.checkLayer("batch_norm", bn, GradientCheck.inputs(8, 4, 5, 0), true, () -> new SplittableRandom(1));
+    }
+
+    @Test
+    void batchNormInInferenceMode() {
+        BatchNormLayer bn = new BatchNormLayer(new BatchNormSpec(), 3, "0.");
+        bn.forward(GradientCheck.inputs(16, 3, 9, 0), true, new SplittableRandom(1));
+        GradientCheck.checkLayer("batch_norm (inference)", bn, GradientCheck.inputs(4, 3, 6, 0), false, () -> new SplittableRandom(1));
+    }
+
+    @Test
+    void layerNorm() {
+        LayerNormLayer ln = new LayerNormLayer(new LayerNormSpec(), 5, "0.");
+        for (int j = 0; j < 5; j++) ln.parameters().get(0).value()[j] = 1.5f - 0.2f * j;
+        GradientCheck.checkLayer("layer_norm", ln, GradientCheck.inputs(3, 5, 4, 0), true, () -> new SplittableRandom(1));
+    }
+
+    @Test
+    void dropoutAndAlphaDropoutWithAFixedMask() {
+        for (DropoutSpec spec : List.of(new DropoutSpec(0.3), new DropoutSpec(0.3, true))) {
+            GradientCheck.checkLayer("dropout " + spec, new DropoutLayer(spec, 6), GradientCheck.inputs(5, 6, 8, 0), true,
+                    () -> new SplittableRandom(21));
+        }
+    }
+}
