@@ -7,12 +7,15 @@ import org.dendrite.core.tensor.Matrix;
  * Input whitening fitted on the training features: with covariance C = U diag(lambda) U^T,
  * PCA whitening maps x to diag(lambda + eps)^(-1/2) U^T (x - mu) and ZCA whitening (Bell and
  * Sejnowski 1997) to U diag(lambda + eps)^(-1/2) U^T (x - mu), which decorrelates the inputs while
- * staying closest to the originals. The transform is saved with the model.
+ * staying closest to the originals. Directions of zero variance are projected out. The transform is
+ * saved with the model.
  */
 public final class Whitening implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Added to each eigenvalue so near-constant directions are not blown up. */
     public static final double DEFAULT_EPSILON = 1e-5;
+    /** Eigenvalues below this fraction of the largest count as zero variance. */
+    static final double NULL_DIRECTION = 1e-9;
 
     /** Which whitening, if any. */
     public enum Kind { NONE, PCA, ZCA }
@@ -53,9 +56,13 @@ public final class Whitening implements Serializable {
             }
         }
         SymmetricEigen e = new SymmetricEigen(cov);
+        double maxEigen = 0;
+        for (double v : e.values) maxEigen = Math.max(maxEigen, v);
         double[] t = new double[d * d];
         for (int k = 0; k < d; k++) {
-            double s = 1 / Math.sqrt(Math.max(e.values[k], 0) + epsilon);
+            // a direction without variance (e.g. one-hot columns summing to 1) has nothing to whiten: it is
+            // projected out (the pseudo-inverse) instead of being amplified by 1/sqrt(eps)
+            double s = e.values[k] <= NULL_DIRECTION * maxEigen ? 0 : 1 / Math.sqrt(e.values[k] + epsilon);
             for (int j = 0; j < d; j++) {
                 // PCA: row k of T is s_k u_k^T
                 double pca = s * e.vectors[j][k];

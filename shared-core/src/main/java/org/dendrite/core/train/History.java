@@ -65,7 +65,8 @@ public final class History implements Serializable {
         return bestEpoch;
     }
 
-    void setBestEpoch(int e) {
+    /** Records which epoch the model's weights come from (early stopping). */
+    public void setBestEpoch(int e) {
         bestEpoch = e;
     }
 

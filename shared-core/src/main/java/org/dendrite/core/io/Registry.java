@@ -1,0 +1,120 @@
+package org.dendrite.core.io;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dendrite.core.activation.Activation;
+import org.dendrite.core.activation.Activations;
+import org.dendrite.core.init.Constant;
+import org.dendrite.core.init.Initializer;
+import org.dendrite.core.init.Initializers;
+import org.dendrite.core.init.Normal;
+import org.dendrite.core.init.Uniform;
+import org.dendrite.core.init.VarianceScaling;
+import org.dendrite.core.layer.ActivationSpec;
+import org.dendrite.core.layer.BatchNormSpec;
+import org.dendrite.core.layer.DenseSpec;
+import org.dendrite.core.layer.DropoutSpec;
+import org.dendrite.core.layer.LayerNormSpec;
+import org.dendrite.core.layer.LayerSpec;
+import org.dendrite.core.loss.Loss;
+import org.dendrite.core.loss.Losses;
+import org.dendrite.core.optim.Adam;
+import org.dendrite.core.optim.Optimizer;
+import org.dendrite.core.optim.Sgd;
+import org.dendrite.core.schedule.ConstantSchedule;
+import org.dendrite.core.schedule.Schedule;
+
+/**
+ * The fixed list of type names a spec or model file may use, per family (activation, initializer,
+ * layer, loss, optimizer, schedule). A file names a type; this registry maps the name to a known
+ * class and a default instance that supplies every field the file leaves out. Nothing is ever
+ * loaded by a class name read from a file. Adding a type is one {@code register} line here.
+ */
+final class Registry {
+    /** One registered name: its record class and the instance giving default field values. */
+    record Entry(String name, Class<?> type, Object defaults, boolean preset) {}
+
+    private static final Map<Class<?>, Map<String, Entry>> FAMILIES = new LinkedHashMap<>();
+
+    static {
+        for (Activation a : Activations.ALL) register(Activation.class, a.name(), a, false);
+        // initializers: the named presets, then the parameterized types
+        for (Initializer i : Initializers.ALL) {
+            if (i instanceof VarianceScaling) register(Initializer.class, i.name(), i, true);
+        }
+        register(Initializer.class, "zeros", new Constant(0f), true);
+        register(Initializer.class, "constant", new Constant(0f), false);
+        register(Initializer.class, "normal", new Normal(), false);
+        register(Initializer.class, "uniform", new Uniform(), false);
+        register(Initializer.class, "variance_scaling", Initializer.OUTPUT, false);
+
+        register(LayerSpec.class, "dense", new DenseSpec(1, new org.dendrite.core.activation.Relu()), false);
+        register(LayerSpec.class, "activation", new ActivationSpec(new org.dendrite.core.activation.Relu()), false);
+        register(LayerSpec.class, "batch_norm", new BatchNormSpec(), false);
+        register(LayerSpec.class, "layer_norm", new LayerNormSpec(), false);
+        register(LayerSpec.class, "dropout", new DropoutSpec(0.5), false);
+
+        for (Loss l : Losses.ALL) register(Loss.class, l.name(), l, false);
+
+        register(Optimizer.class, "sgd", new Sgd(Sgd.DEFAULT_LEARNING_RATE), false);
+        register(Optimizer.class, "adam", new Adam(Adam.DEFAULT_LEARNING_RATE), false);
+        register(Optimizer.class, "adamw", Adam.adamW(Adam.DEFAULT_LEARNING_RATE, Adam.DEFAULT_ADAMW_WEIGHT_DECAY), false);
+
+        register(Schedule.class, "constant", new ConstantSchedule(), false);
+    }
+
+    private Registry() {}
+
+    /** Registers {@code name} in {@code family}; a preset is a fixed instance written as its bare name. */
+    static synchronized void register(Class<?> family, String name, Object defaults, boolean preset) {
+        Map<String, Entry> f = FAMILIES.computeIfAbsent(family, k -> new LinkedHashMap<>());
+        if (f.containsKey(name)) {
+            throw new IllegalStateException("Type name '" + name + "' is registered twice in " + family.getSimpleName());
+        }
+        f.put(name, new Entry(name, defaults.getClass(), defaults, preset));
+    }
+
+    static boolean isFamily(Class<?> c) {
+        return FAMILIES.containsKey(c);
+    }
+
+    static Entry lookup(Class<?> family, String name, String path) {
+        Entry e = FAMILIES.get(family).get(name);
+        if (e == null) {
+            throw new ModelFormatException(path + ": unknown " + familyName(family) + " '" + name + "'; allowed: " + names(family));
+        }
+        return e;
+    }
+
+    /** The entry that writes {@code value}: its preset when it equals one, else its type's entry. */
+    static Entry entryFor(Class<?> family, Object value) {
+        Entry byType = null;
+        for (Entry e : FAMILIES.get(family).values()) {
+            if (e.preset() && e.defaults().equals(value)) {
+                return e;
+            }
+            if (!e.preset() && e.type() == value.getClass() && (byType == null || e.defaults().equals(value))) {
+                byType = e;
+            }
+        }
+        if (byType == null) {
+            throw new IllegalArgumentException(value.getClass().getSimpleName() + " is not a registered " + familyName(family)
+                    + " type and cannot be written to a spec");
+        }
+        return byType;
+    }
+
+    static String names(Class<?> family) {
+        List<String> n = new ArrayList<>(FAMILIES.get(family).keySet());
+        return String.join(", ", n);
+    }
+
+    static String familyName(Class<?> family) {
+        return switch (family.getSimpleName()) {
+            case "LayerSpec" -> "layer type";
+            default -> family.getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+}

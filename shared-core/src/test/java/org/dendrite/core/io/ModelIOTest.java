@@ -1,0 +1,136 @@
+package org.dendrite.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.dendrite.core.activation.Selu;
+import org.dendrite.core.activation.Tanh;
+import org.dendrite.core.data.Column;
+import org.dendrite.core.data.PreprocessingConfig;
+import org.dendrite.core.data.Table;
+import org.dendrite.core.data.Whitening;
+import org.dendrite.core.layer.DenseSpec;
+import org.dendrite.core.network.NetworkSpec;
+import org.dendrite.core.testutil.TestData;
+import org.dendrite.core.train.Model;
+import org.dendrite.core.train.Trainer;
+import org.dendrite.core.train.TrainingConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelIOTest {
+    static final List<Column> COLS = List.of(Column.numeric("a"), Column.nominal("b", List.of("x", "y", "z")), Column.numeric("c"));
+
+    static Table table(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = new double[] {r.nextGaussian() * 5 + 2, r.nextInt(3), i % 7 == 0 ? Double.NaN : r.nextGaussian()};
+        }
+        return new Table(COLS, rows);
+    }
+
+    static Model trained(boolean classification) {
+        Table t = table(120, 1);
+        double[] y = new double[120];
+        for (int i = 0; i < 120; i++) {
+            double[] row = t.rows()[i];
+            y[i] = classification ? (row[0] > 2 ? 1 : 0) : row[0] * 3 + row[1];
+        }
+        NetworkSpec spec = new NetworkSpec(List.of(new DenseSpec(6, new Tanh(), null, true, DenseSpec.BatchNorm.BEFORE_ACTIVATION, 0.1),
+                new DenseSpec(4, new Selu())));
+        TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(3).withNetwork(spec)
+                .withPreprocessing(new PreprocessingConfig(true, true, true, true, Whitening.Kind.ZCA));
+        return Trainer.fit(c, t, "y", classification ? List.of("neg", "pos") : List.of(), y, null);
+    }
+
+    @Test
+    void saveLoadRoundTripGivesIdenticalPredictions(@TempDir Path dir) throws Exception {
+        for (boolean classification : new boolean[] {true, false}) {
+            Model m = trained(classification);
+            Table test = table(50, 9);
+            float[] before = m.predict(test).data().clone();
+            Path f = dir.resolve("m.json");
+            ModelIO.write(m, f);
+            Model back = ModelIO.read(f);
+            assertArrayEquals(before, back.predict(test).data(), "JSON round trip");
+            assertEquals(m.task(), back.task());
+            assertEquals(m.history().size(), back.history().size());
+            assertEquals(m.network().spec(), back.network().spec());
+            assertEquals(ModelIO.toJson(m), ModelIO.toJson(back), "writing the loaded model reproduces the file");
+
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(m);
+            }
+            Model ser;
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+                ser = (Model) in.readObject();
+            }
+            assertArrayEquals(before, ser.predict(test).data(), "Java serialization round trip");
+        }
+    }
+
+    private static String json() {
+        return ModelIO.toJson(trained(true));
+    }
+
+    @Test
+    void truncatedFile() {
+        String j = json();
+        var e = assertThrows(ModelFormatException.class, () -> ModelIO.fromJson(j.substring(0, j.length() / 2)));
+        assertTrue(e.getMessage().contains("not valid JSON (truncated or malformed)"), e.getMessage());
+    }
+
+    @Test
+    void futureFormatVersion() {
+        String j = json().replace("\"formatVersion\" : 1", "\"formatVersion\" : 7");
+        var e = assertThrows(ModelFormatException.class, () -> ModelIO.fromJson(j));
+        assertTrue(e.getMessage().contains("Unknown model format version 7") && e.getMessage().contains("up to 1"), e.getMessage());
+    }
+
+    @Test
+    void unknownLayerAndActivationTypesAndFields() {
+        String j = json();
+        var layer = assertThrows(ModelFormatException.class, () -> ModelIO.fromJson(j.replaceFirst("\"type\" : \"dense\"", "\"type\" : \"conv2d\"")));
+        assertTrue(layer.getMessage().contains("$.network.spec.layers[0].type: unknown layer type 'conv2d'")
+                && layer.getMessage().contains("dense"), layer.getMessage());
+        var act = assertThrows(ModelFormatException.class, () -> ModelIO.fromJson(j.replaceFirst("\"activation\" : \"tanh\"", "\"activation\" : \"tanhh\"")));
+        assertTrue(act.getMessage().contains("layers[0].activation: unknown activation 'tanhh'"), act.getMessage());
+        var field = assertThrows(ModelFormatException.class, () -> ModelIO.fromJson(j.replaceFirst("\"units\" : 6", "\"units\" : 6, \"colour\" : 3")));
+        assertTrue(field.getMessage().contains("layers[0].colour: unknown field"), field.getMessage());
+        var cls = assertThrows(ModelFormatException.class, () -> ModelIO.fromJson(j.replaceFirst("\"type\" : \"dense\"",
+                "\"type\" : \"java.lang.Runtime\"")));
+        assertTrue(cls.getMessage().contains("unknown layer type 'java.lang.Runtime'"), cls.getMessage());
+    }
+
+    @Test
+    void wrongParameterLengthOrNotAModel() {
+        String j = json().replaceFirst("\"output.bias\" : \\[ ([^,\\]]+),", "\"output.bias\" : [");
+        var e = assertThrows(ModelFormatException.class, () -> ModelIO.fromJson(j));
+        assertTrue(e.getMessage().contains("parameters.output.bias has 1 values, expected 2"), e.getMessage());
+        var n = assertThrows(ModelFormatException.class, () -> ModelIO.fromJson("{\"hello\": 1}"));
+        assertTrue(n.getMessage().contains("Not a Dendrite model"), n.getMessage());
+    }
+
+    /** A model written by format version 1, committed: later versions must keep reading it. */
+    @Test
+    void readsAVersion1FileFromTheRepository() throws Exception {
+        Path f = Path.of(ModelIOTest.class.getResource("/models/v1-classifier.json").toURI());
+        Model m = ModelIO.read(f);
+        assertEquals(List.of("neg", "pos"), m.task().classes());
+        float[] p = m.predict(table(5, 3)).data();
+        for (int r = 0; r < 5; r++) assertEquals(1.0, p[2 * r] + p[2 * r + 1], 1e-5);
+        assertTrue(Files.readString(f).contains("\"formatVersion\" : 1"));
+    }
+}

@@ -1,0 +1,79 @@
+package org.dendrite.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.dendrite.core.activation.Activation;
+import org.dendrite.core.activation.Activations;
+import org.dendrite.core.activation.LeakyRelu;
+import org.dendrite.core.activation.Relu;
+import org.dendrite.core.init.Constant;
+import org.dendrite.core.init.Initializer;
+import org.dendrite.core.init.Initializers;
+import org.dendrite.core.init.Normal;
+import org.dendrite.core.layer.ActivationSpec;
+import org.dendrite.core.layer.BatchNormSpec;
+import org.dendrite.core.layer.DenseSpec;
+import org.dendrite.core.layer.DropoutSpec;
+import org.dendrite.core.layer.LayerNormSpec;
+import org.dendrite.core.layer.LayerSpec;
+import org.dendrite.core.network.NetworkSpec;
+import org.dendrite.core.optim.Adam;
+import org.dendrite.core.optim.Sgd;
+import org.dendrite.core.regularization.Regularization;
+import org.dendrite.core.train.TrainingConfig;
+import org.junit.jupiter.api.Test;
+
+class SpecFormatTest {
+    @Test
+    void everyActivationInitializerAndLayerTypeRoundTrips() {
+        List<LayerSpec> layers = new java.util.ArrayList<>();
+        for (Activation a : Activations.ALL) layers.add(new DenseSpec(3, a));
+        for (Initializer i : Initializers.ALL) layers.add(new DenseSpec(4, new Relu(), i, false));
+        layers.add(new DenseSpec(5, new LeakyRelu(0.3f), new Constant(0.2f), true, DenseSpec.BatchNorm.AFTER_ACTIVATION, 0.25));
+        layers.add(new DenseSpec(5, new Relu(), new Normal(0.05), true, DenseSpec.BatchNorm.BEFORE_ACTIVATION, 0));
+        layers.add(new BatchNormSpec(1e-3, 0.2));
+        layers.add(new LayerNormSpec());
+        layers.add(new DropoutSpec(0.1, true));
+        layers.add(new ActivationSpec(new LeakyRelu(0.05f)));
+        layers.add(new DenseSpec(2, new Relu(), Initializer.OUTPUT, true));
+        NetworkSpec spec = new NetworkSpec(layers);
+        assertEquals(spec, SpecFormat.readNetwork(SpecFormat.write(spec)));
+    }
+
+    @Test
+    void readsTheDocumentedShortForms() {
+        NetworkSpec s = SpecFormat.readNetwork("""
+                {"layers":[{"type":"dense","units":64,"activation":"relu"},
+                           {"type":"dense","units":32,"activation":{"type":"leaky_relu","alpha":0.2},"initializer":"he_uniform","dropout":0.1}]}""");
+        assertEquals(new DenseSpec(64, new Relu()), s.layers().get(0));
+        assertEquals(new DenseSpec(32, new LeakyRelu(0.2f), Initializer.HE_UNIFORM, true, DenseSpec.BatchNorm.NONE, 0.1), s.layers().get(1));
+    }
+
+    @Test
+    void invalidValuesNameThePathAndTheRule() {
+        var e = assertThrows(ModelFormatException.class, () -> SpecFormat.readNetwork("{\"layers\":[{\"type\":\"dense\",\"units\":0}]}"));
+        assertTrue(e.getMessage().contains("$.layers[0]") && e.getMessage().contains("at least 1 unit, got 0"), e.getMessage());
+        var b = assertThrows(ModelFormatException.class, () -> SpecFormat.readNetwork("{\"layers\":[{\"type\":\"dense\",\"units\":3,\"batchNorm\":\"sideways\"}]}"));
+        assertTrue(b.getMessage().contains("batchNorm: unknown value 'sideways'; allowed: none, before_activation, after_activation"), b.getMessage());
+        var t = assertThrows(ModelFormatException.class, () -> SpecFormat.readNetwork("{\"layers\":[{\"type\":\"dense\",\"units\":\"many\"}]}"));
+        assertTrue(t.getMessage().contains("units: expected a number"), t.getMessage());
+    }
+
+    @Test
+    void trainingConfigRoundTripsAndPartialConfigsTakeDefaults() {
+        TrainingConfig c = TrainingConfig.DEFAULT.withOptimizer(new Sgd(0.05, 0.9, 0, true, 1e-4)).withEpochs(7)
+                .withRegularization(new Regularization(0.001, 0, true, false, 3));
+        assertEquals(c, SpecFormat.readTrainingConfig(SpecFormat.write(c)));
+        TrainingConfig partial = SpecFormat.readTrainingConfig("{\"epochs\": 12, \"optimizer\": {\"type\": \"adam\", \"learningRate\": 0.01},"
+                + " \"regularization\": {\"l1\": 0.5}}");
+        assertEquals(12, partial.epochs());
+        assertEquals(new Adam(0.01), partial.optimizer());
+        assertEquals(0.5, partial.regularization().l1());
+        assertEquals(TrainingConfig.DEFAULT.regularization().l2(), partial.regularization().l2(), "absent nested fields keep the defaults");
+        assertEquals(TrainingConfig.DEFAULT.network(), partial.network());
+        assertEquals(new Adam(1e-3), SpecFormat.readOptimizer("adam"));
+    }
+}
