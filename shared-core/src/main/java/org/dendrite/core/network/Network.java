@@ -37,12 +37,13 @@ public final class Network implements Serializable {
     }
 
     /**
-     * Builds the hidden layers of {@code spec} for inputs of {@code inputWidth}, then a linear output
+     * Builds the hidden layers of {@code spec} for inputs of {@code inputWidth} (0 is allowed: data
+     * with no input columns, the network then learns the target's prior through its biases), then a linear output
      * layer of {@code outputWidth} units; all weights drawn from a generator seeded with {@code seed}.
      */
     public static Network build(NetworkSpec spec, int inputWidth, int outputWidth, long seed) {
-        if (inputWidth < 1) {
-            throw new IllegalArgumentException("A network needs at least 1 input, got " + inputWidth);
+        if (inputWidth < 0) {
+            throw new IllegalArgumentException("A network needs a non-negative input width, got " + inputWidth);
         }
         if (outputWidth < 1) {
             throw new IllegalArgumentException("A network needs at least 1 output, got " + outputWidth);

@@ -28,6 +28,12 @@ public final class Gemm {
         if (m == 0 || n == 0) {
             return;
         }
+        if (k == 0) {
+            // an empty sum: C = beta C (BLAS rejects leading dimensions of 0)
+            float[] cd = c.data();
+            for (int i = 0; i < m * n; i++) cd[i] = beta == 0f ? 0f : beta * cd[i];
+            return;
+        }
         GemmBackend.current().sgemm(transA, transB, m, n, k, alpha, a.data(), 0, a.cols(), b.data(), 0, b.cols(), beta, c.data(), 0, c.cols());
     }
 }

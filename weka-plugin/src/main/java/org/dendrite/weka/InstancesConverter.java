@@ -1,0 +1,82 @@
+package org.dendrite.weka;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dendrite.core.data.Column;
+import org.dendrite.core.data.Table;
+import weka.core.Attribute;
+import weka.core.Instance;
+import weka.core.Instances;
+
+/**
+ * Weka data to the core's raw rows: numeric and date attributes become numeric columns (dates as
+ * milliseconds), nominal attributes nominal columns with the same values, missing values NaN. The
+ * class attribute is the target.
+ */
+public final class InstancesConverter {
+    private InstancesConverter() {}
+
+    /** The input columns: every attribute but the class. */
+    public static List<Column> columns(Instances header) {
+        List<Column> cols = new ArrayList<>();
+        for (int i = 0; i < header.numAttributes(); i++) {
+            if (i == header.classIndex()) continue;
+            Attribute a = header.attribute(i);
+            if (a.isNominal()) {
+                List<String> values = new ArrayList<>();
+                for (int v = 0; v < a.numValues(); v++) values.add(a.value(v));
+                cols.add(Column.nominal(a.name(), values));
+            } else if (a.isNumeric()) {
+                cols.add(Column.numeric(a.name()));
+            } else {
+                throw new IllegalArgumentException("Attribute '" + a.name() + "' is " + Attribute.typeToString(a)
+                        + "; Dendrite takes numeric, date and nominal attributes");
+            }
+        }
+        return cols;
+    }
+
+    /** One instance's input values (NaN = missing), in {@link #columns} order. */
+    public static double[] row(Instance inst) {
+        double[] r = new double[inst.numAttributes() - 1];
+        int o = 0;
+        for (int i = 0; i < inst.numAttributes(); i++) {
+            if (i == inst.classIndex()) continue;
+            r[o++] = inst.isMissing(i) ? Double.NaN : inst.value(i);
+        }
+        return r;
+    }
+
+    public static Table table(Instances data) {
+        double[][] rows = new double[data.numInstances()][];
+        for (int i = 0; i < rows.length; i++) rows[i] = row(data.instance(i));
+        return new Table(columns(data), rows);
+    }
+
+    /** The class values (class indices or numbers). */
+    public static double[] target(Instances data) {
+        double[] y = new double[data.numInstances()];
+        for (int i = 0; i < y.length; i++) y[i] = data.instance(i).classValue();
+        return y;
+    }
+
+    /** The instance weights, or null when all are 1. */
+    public static float[] weights(Instances data) {
+        float[] w = new float[data.numInstances()];
+        boolean all1 = true;
+        for (int i = 0; i < w.length; i++) {
+            w[i] = (float) data.instance(i).weight();
+            all1 &= w[i] == 1f;
+        }
+        return all1 ? null : w;
+    }
+
+    /** The class labels of a nominal class, or an empty list for a numeric class. */
+    public static List<String> classes(Instances data) {
+        List<String> c = new ArrayList<>();
+        if (data.classAttribute().isNominal()) {
+            for (int v = 0; v < data.classAttribute().numValues(); v++) c.add(data.classAttribute().value(v));
+        }
+        return c;
+    }
+}

@@ -1,0 +1,421 @@
+package weka.classifiers.functions;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.dendrite.core.activation.Activation;
+import org.dendrite.core.activation.Activations;
+import org.dendrite.core.io.ModelIO;
+import org.dendrite.core.io.SpecFormat;
+import org.dendrite.core.layer.DenseSpec;
+import org.dendrite.core.layer.LayerSpec;
+import org.dendrite.core.network.NetworkSpec;
+import org.dendrite.core.regularization.Regularization;
+import org.dendrite.core.tensor.Matrix;
+import org.dendrite.core.train.ConsoleProgress;
+import org.dendrite.core.train.EarlyStopping;
+import org.dendrite.core.train.EpochRecord;
+import org.dendrite.core.train.Model;
+import org.dendrite.core.train.Monitor;
+import org.dendrite.core.train.TrainingConfig;
+import org.dendrite.core.train.TrainingListener;
+import org.dendrite.core.train.TrainingRun;
+import org.dendrite.weka.InstancesConverter;
+import weka.classifiers.AbstractClassifier;
+import weka.classifiers.IterativeClassifier;
+import weka.core.Capabilities;
+import weka.core.Capabilities.Capability;
+import weka.core.Instance;
+import weka.core.Instances;
+import weka.core.OptionMetadata;
+import weka.core.Randomizable;
+import weka.core.RevisionUtils;
+import weka.core.TechnicalInformation;
+import weka.core.TechnicalInformationHandler;
+import weka.core.WeightedInstancesHandler;
+
+/**
+ * Dendrite: a modern feed-forward neural network for nominal and numeric classes, a thin wrapper
+ * over the Dendrite core. Defaults come from the core (org.dendrite.core.train.TrainingConfig.DEFAULT).
+ */
+public class Dendrite extends AbstractClassifier implements Randomizable, IterativeClassifier, WeightedInstancesHandler,
+        TechnicalInformationHandler {
+    private static final long serialVersionUID = 1L;
+    private static final TrainingConfig D = TrainingConfig.DEFAULT;
+
+    private String hiddenLayers = defaultLayers();
+    private String activation = defaultActivation();
+    private int epochs = D.epochs();
+    private int miniBatchSize = D.batchSize();
+    private String optimizer = D.optimizer().name();
+    private double learningRate = D.optimizer().learningRate();
+    private double l2 = D.regularization().l2();
+    private double l1 = D.regularization().l1();
+    private double dropout;
+    private double validationFraction = D.validationFraction();
+    private int earlyStoppingPatience = D.earlyStopping().patience();
+    private String networkJson = "";
+    private String configJson = "";
+    private String diagnosticsFolder = "";
+    private int seed = (int) D.seed();
+    private boolean resume;
+
+    private Model model;
+    private Instances header;
+    private transient TrainingRun run;
+
+    private static String defaultLayers() {
+        StringBuilder sb = new StringBuilder();
+        for (LayerSpec s : NetworkSpec.DEFAULT.layers()) {
+            if (s instanceof DenseSpec d) sb.append(sb.length() == 0 ? "" : ",").append(d.units());
+        }
+        return sb.toString();
+    }
+
+    private static String defaultActivation() {
+        for (LayerSpec s : NetworkSpec.DEFAULT.layers()) {
+            if (s instanceof DenseSpec d) return d.activation().name();
+        }
+        return "relu";
+    }
+
+    public String globalInfo() {
+        return "Dendrite: a feed-forward neural network for tabular data with modern training (Adam and the rest of the optimizer "
+                + "family, ReLU-family activations, He/LeCun/Glorot initialization, L1/L2 penalties, dropout, batch norm, early "
+                + "stopping), for nominal and numeric classes. Inputs are standardized, nominal attributes one-hot encoded and missing "
+                + "values imputed automatically. The network can also be given as a JSON spec (see the package documentation).\n\n"
+                + getTechnicalInformation().toString();
+    }
+
+    @Override
+    public TechnicalInformation getTechnicalInformation() {
+        TechnicalInformation t = new TechnicalInformation(TechnicalInformation.Type.BOOK);
+        t.setValue(TechnicalInformation.Field.AUTHOR, "Ian Goodfellow and Yoshua Bengio and Aaron Courville");
+        t.setValue(TechnicalInformation.Field.TITLE, "Deep Learning");
+        t.setValue(TechnicalInformation.Field.YEAR, "2016");
+        t.setValue(TechnicalInformation.Field.PUBLISHER, "MIT Press");
+        TechnicalInformation adam = t.add(TechnicalInformation.Type.INPROCEEDINGS);
+        adam.setValue(TechnicalInformation.Field.AUTHOR, "Diederik P. Kingma and Jimmy Ba");
+        adam.setValue(TechnicalInformation.Field.TITLE, "Adam: A Method for Stochastic Optimization");
+        adam.setValue(TechnicalInformation.Field.BOOKTITLE, "3rd International Conference on Learning Representations (ICLR)");
+        adam.setValue(TechnicalInformation.Field.YEAR, "2015");
+        return t;
+    }
+
+    @Override
+    public Capabilities getCapabilities() {
+        Capabilities c = super.getCapabilities();
+        c.disableAll();
+        c.enable(Capability.NUMERIC_ATTRIBUTES);
+        c.enable(Capability.NOMINAL_ATTRIBUTES);
+        c.enable(Capability.BINARY_ATTRIBUTES);
+        c.enable(Capability.UNARY_ATTRIBUTES);
+        c.enable(Capability.DATE_ATTRIBUTES);
+        c.enable(Capability.MISSING_VALUES);
+        c.enable(Capability.NOMINAL_CLASS);
+        c.enable(Capability.BINARY_CLASS);
+        c.enable(Capability.NUMERIC_CLASS);
+        c.enable(Capability.DATE_CLASS);
+        c.enable(Capability.MISSING_CLASS_VALUES);
+        c.setMinimumNumberInstances(1);
+        return c;
+    }
+
+    /**
+     * The core training configuration the options describe. Setters only store values (Weka's
+     * option parser swallows setter exceptions); every value is validated here, by the core, with a
+     * message naming the option and what is allowed.
+     */
+    public TrainingConfig trainingConfig() {
+        TrainingConfig c = configJson.isBlank() ? D : SpecFormat.readTrainingConfig(configJson);
+        if (configJson.isBlank()) {
+            NetworkSpec net = networkJson.isBlank() ? layers() : SpecFormat.readNetwork(networkJson);
+            c = c.withNetwork(net).withEpochs(epochs).withBatchSize(miniBatchSize)
+                    .withOptimizer(SpecFormat.readOptimizer("{\"type\":\"" + optimizer + "\",\"learningRate\":" + learningRate + "}"))
+                    .withRegularization(new Regularization(l1, l2, false, false, 0)).withValidationFraction(validationFraction)
+                    .withEarlyStopping(earlyStoppingPatience > 0 ? new EarlyStopping(Monitor.VALIDATION_LOSS, earlyStoppingPatience, 0, true)
+                            : EarlyStopping.OFF);
+        }
+        return c.withSeed(seed);
+    }
+
+    /** {@link #trainingConfig()}, its validation errors prefixed with the option they concern. */
+    private TrainingConfig checkedConfig() throws Exception {
+        try {
+            return trainingConfig();
+        } catch (IllegalArgumentException e) {
+            throw new Exception("Invalid option: " + e.getMessage(), e);
+        }
+    }
+
+    private NetworkSpec layers() {
+        Activation act = Activations.byName(activation);
+        List<LayerSpec> specs = new ArrayList<>();
+        if (!hiddenLayers.isBlank()) {
+            for (String u : hiddenLayers.split(",")) {
+                int units;
+                try {
+                    units = Integer.parseInt(u.trim());
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("Option -layers: '" + u.trim() + "' is not a whole number; give units per hidden layer "
+                            + "separated by commas, e.g. 128,64 (empty: no hidden layer)");
+                }
+                specs.add(new DenseSpec(units, act, null, true, DenseSpec.BatchNorm.NONE, dropout));
+            }
+        }
+        return new NetworkSpec(specs);
+    }
+
+    @Override
+    public void buildClassifier(Instances data) throws Exception {
+        if (!resume || run == null) {
+            initializeClassifier(data);
+        }
+        while (next()) {
+            // one epoch per iteration
+        }
+        done();
+    }
+
+    @Override
+    public void initializeClassifier(Instances data) throws Exception {
+        getCapabilities().testWithFail(data);
+        Instances train = new Instances(data);
+        train.deleteWithMissingClass();
+        if (train.numInstances() == 0) {
+            throw new IllegalArgumentException("No training instances with a known class value: nothing to learn from");
+        }
+        header = new Instances(train, 0);
+        TrainingListener listener = getDebug() ? new ConsoleProgress(System.err) : TrainingListener.NONE;
+        try {
+            run = new TrainingRun(checkedConfig(), InstancesConverter.table(train), train.classAttribute().name(),
+                    InstancesConverter.classes(train), InstancesConverter.target(train), InstancesConverter.weights(train), listener);
+        } catch (IllegalArgumentException e) {
+            throw new Exception(e.getMessage(), e);
+        }
+        model = run.model();
+    }
+
+    @Override
+    public boolean next() throws Exception {
+        if (run == null) {
+            throw new IllegalStateException("Call initializeClassifier (or buildClassifier) before next()");
+        }
+        if (run.stoppedEarly() || run.epoch() >= epochs) {
+            return false;
+        }
+        run.nextEpoch();
+        return true;
+    }
+
+    @Override
+    public void done() throws Exception {
+        if (run == null) return;
+        model = run.model();
+        if (!diagnosticsFolder.isBlank()) {
+            writeDiagnostics(Path.of(diagnosticsFolder));
+        }
+        if (!resume) {
+            run = null;
+        }
+    }
+
+    private void writeDiagnostics(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("history.csv"), model.history().toCsv());
+        Files.writeString(dir.resolve("history.json"), model.history().toJson());
+        ModelIO.write(model, dir.resolve("model.json"));
+    }
+
+    @Override
+    public void setResume(boolean resume) {
+        this.resume = resume;
+    }
+
+    @Override
+    public boolean getResume() {
+        return resume;
+    }
+
+    @Override
+    public double[] distributionForInstance(Instance inst) throws Exception {
+        checkModel();
+        double[] p;
+        try {
+            p = model.predictRow(InstancesConverter.row(inst));
+        } catch (IllegalArgumentException e) {
+            throw new Exception(e.getMessage(), e);
+        }
+        return p;
+    }
+
+    @Override
+    public double[][] distributionsForInstances(Instances insts) throws Exception {
+        checkModel();
+        if (!insts.equalHeaders(header)) {
+            throw new Exception("The test data's header differs from the training data's: " + insts.equalHeadersMsg(header));
+        }
+        Matrix p;
+        try {
+            p = model.predict(InstancesConverter.table(insts));
+        } catch (IllegalArgumentException e) {
+            throw new Exception(e.getMessage(), e);
+        }
+        double[][] out = new double[p.rows()][p.cols()];
+        for (int r = 0; r < p.rows(); r++) {
+            for (int j = 0; j < p.cols(); j++) out[r][j] = p.get(r, j);
+        }
+        return out;
+    }
+
+    @Override
+    public boolean implementsMoreEfficientBatchPrediction() {
+        return true;
+    }
+
+    private void checkModel() {
+        if (model == null) {
+            throw new IllegalStateException("Dendrite has not been trained yet: call buildClassifier first");
+        }
+    }
+
+    /** The trained core model (null before training). */
+    public Model getModel() {
+        return model;
+    }
+
+    @Override
+    public String toString() {
+        if (model == null) {
+            return "Dendrite: no model built yet.";
+        }
+        StringBuilder sb = new StringBuilder("Dendrite neural network\n=======================\n\n");
+        sb.append(model.network().describe()).append("\n\n");
+        sb.append("Loss: ").append(model.loss().name()).append('\n');
+        sb.append("Training: ").append(model.history().size()).append(" epochs");
+        if (model.history().bestEpoch() > 0) sb.append(" (weights of epoch ").append(model.history().bestEpoch()).append(", early stopping)");
+        sb.append('\n');
+        EpochRecord last = model.history().last();
+        if (last != null) {
+            sb.append(String.format(Locale.ROOT, "Final training loss: %.6f%n", last.trainLoss()));
+            if (!Double.isNaN(last.validationLoss())) sb.append(String.format(Locale.ROOT, "Final validation loss: %.6f%n", last.validationLoss()));
+            if (!Double.isNaN(last.validationAccuracy())) sb.append(String.format(Locale.ROOT, "Final validation accuracy: %.4f%n", last.validationAccuracy()));
+            if (!Double.isNaN(last.validationRmse())) sb.append(String.format(Locale.ROOT, "Final validation RMSE: %.6g%n", last.validationRmse()));
+        }
+        for (String w : model.history().warnings()) sb.append("Warning: ").append(w).append('\n');
+        return sb.toString();
+    }
+
+    // ---- options (Weka reads them from the annotations; defaults come from the core) ----
+
+    @OptionMetadata(displayName = "hidden layers", description = "Units per hidden layer, comma-separated (empty: no hidden layer).",
+            commandLineParamName = "layers", commandLineParamSynopsis = "-layers <units,units,...>", displayOrder = 1)
+    public String getHiddenLayers() { return hiddenLayers; }
+    public void setHiddenLayers(String v) { hiddenLayers = v == null ? "" : v; }
+
+    @OptionMetadata(displayName = "activation", description = "Hidden-layer activation: identity, sigmoid, tanh, relu, leaky_relu, rrelu, prelu, "
+            + "elu, selu, gelu, softplus.", commandLineParamName = "activation", commandLineParamSynopsis = "-activation <name>", displayOrder = 2)
+    public String getActivation() { return activation; }
+    public void setActivation(String v) { activation = v; }
+
+    @OptionMetadata(displayName = "epochs", description = "Number of passes over the training data (the iterations of IterativeClassifier).",
+            commandLineParamName = "epochs", commandLineParamSynopsis = "-epochs <n>", displayOrder = 3)
+    public int getEpochs() { return epochs; }
+    public void setEpochs(int v) { epochs = v; }
+
+    @OptionMetadata(displayName = "mini-batch size", description = "Rows per optimizer step.", commandLineParamName = "mini-batch-size",
+            commandLineParamSynopsis = "-mini-batch-size <n>", displayOrder = 4)
+    public int getMiniBatchSize() { return miniBatchSize; }
+    public void setMiniBatchSize(int v) { miniBatchSize = v; }
+
+    @OptionMetadata(displayName = "optimizer", description = "Optimizer: sgd, adam, adamw.", commandLineParamName = "optimizer",
+            commandLineParamSynopsis = "-optimizer <name>", displayOrder = 5)
+    public String getOptimizer() { return optimizer; }
+    public void setOptimizer(String v) { optimizer = v; }
+
+    @OptionMetadata(displayName = "learning rate", description = "The optimizer's learning rate.", commandLineParamName = "lr",
+            commandLineParamSynopsis = "-lr <rate>", displayOrder = 6)
+    public double getLearningRate() { return learningRate; }
+    public void setLearningRate(double v) { learningRate = v; }
+
+    @OptionMetadata(displayName = "L2 penalty", description = "L2 penalty on weights (lambda/2 sum w^2 added to the mean loss).",
+            commandLineParamName = "l2", commandLineParamSynopsis = "-l2 <lambda>", displayOrder = 7)
+    public double getL2() { return l2; }
+    public void setL2(double v) { l2 = v; }
+
+    @OptionMetadata(displayName = "L1 penalty", description = "L1 penalty on weights (lambda sum |w| added to the mean loss).",
+            commandLineParamName = "l1", commandLineParamSynopsis = "-l1 <lambda>", displayOrder = 8)
+    public double getL1() { return l1; }
+    public void setL1(double v) { l1 = v; }
+
+    @OptionMetadata(displayName = "dropout", description = "Dropout rate after each hidden layer (0 = none).", commandLineParamName = "dropout",
+            commandLineParamSynopsis = "-dropout <rate>", displayOrder = 9)
+    public double getDropout() { return dropout; }
+    public void setDropout(double v) { dropout = v; }
+
+    @OptionMetadata(displayName = "validation fraction", description = "Share of the training data held out to monitor validation loss "
+            + "(0 = none; early stopping uses 0.1 when this is 0).", commandLineParamName = "validation-fraction",
+            commandLineParamSynopsis = "-validation-fraction <f>", displayOrder = 10)
+    public double getValidationFraction() { return validationFraction; }
+    public void setValidationFraction(double v) { validationFraction = v; }
+
+    @OptionMetadata(displayName = "early stopping patience", description = "Epochs without validation-loss improvement before stopping "
+            + "and restoring the best weights (0 = off).", commandLineParamName = "patience", commandLineParamSynopsis = "-patience <epochs>",
+            displayOrder = 11)
+    public int getEarlyStoppingPatience() { return earlyStoppingPatience; }
+    public void setEarlyStoppingPatience(int v) { earlyStoppingPatience = v; }
+
+    @OptionMetadata(displayName = "network JSON", description = "The network as a JSON spec (overrides hidden layers, activation and "
+            + "dropout), e.g. {\"layers\":[{\"type\":\"dense\",\"units\":64,\"activation\":\"relu\",\"batchNorm\":\"before_activation\"}]}.",
+            commandLineParamName = "network-json", commandLineParamSynopsis = "-network-json <json>", displayOrder = 12)
+    public String getNetworkJson() { return networkJson; }
+    public void setNetworkJson(String v) { networkJson = v == null ? "" : v; }
+
+    @OptionMetadata(displayName = "training config JSON", description = "The whole training configuration as JSON (overrides every "
+            + "option above except the seed; absent fields take the defaults).", commandLineParamName = "config-json",
+            commandLineParamSynopsis = "-config-json <json>", displayOrder = 13)
+    public String getConfigJson() { return configJson; }
+    public void setConfigJson(String v) { configJson = v == null ? "" : v; }
+
+    @OptionMetadata(displayName = "diagnostics folder", description = "If set, the training history (CSV, JSON) and the model (JSON) are "
+            + "written to this folder after training.", commandLineParamName = "diagnostics", commandLineParamSynopsis = "-diagnostics <folder>",
+            displayOrder = 14)
+    public String getDiagnosticsFolder() { return diagnosticsFolder; }
+    public void setDiagnosticsFolder(String v) { diagnosticsFolder = v == null ? "" : v; }
+
+    @OptionMetadata(displayName = "seed", description = "Random seed (weights, shuffling, dropout).", commandLineParamName = "S",
+            commandLineParamSynopsis = "-S <seed>", displayOrder = 15)
+    @Override
+    public int getSeed() { return seed; }
+    @Override
+    public void setSeed(int v) { seed = v; }
+
+    public String hiddenLayersTipText() { return "Units per hidden layer, comma-separated."; }
+    public String activationTipText() { return "Hidden-layer activation."; }
+    public String epochsTipText() { return "Number of passes over the training data."; }
+    public String miniBatchSizeTipText() { return "Rows per optimizer step."; }
+    public String optimizerTipText() { return "sgd, adam or adamw."; }
+    public String learningRateTipText() { return "The optimizer's learning rate."; }
+    public String l2TipText() { return "L2 penalty on weights."; }
+    public String l1TipText() { return "L1 penalty on weights."; }
+    public String dropoutTipText() { return "Dropout rate after each hidden layer."; }
+    public String validationFractionTipText() { return "Share of training data held out for validation."; }
+    public String earlyStoppingPatienceTipText() { return "Early stopping patience in epochs (0 = off)."; }
+    public String networkJsonTipText() { return "The network as a JSON spec."; }
+    public String configJsonTipText() { return "The whole training configuration as JSON."; }
+    public String diagnosticsFolderTipText() { return "Folder for the training history and model JSON."; }
+    public String seedTipText() { return "Random seed."; }
+    public String resumeTipText() { return "Continue training from the current state when rebuilt with more epochs (IterativeClassifier)."; }
+
+    @Override
+    public String getRevision() {
+        return RevisionUtils.extract("$Revision: 1 $");
+    }
+
+    public static void main(String[] args) {
+        runClassifier(new Dendrite(), args);
+    }
+}

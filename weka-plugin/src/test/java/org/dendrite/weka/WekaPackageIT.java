@@ -1,0 +1,62 @@
+package org.dendrite.weka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The package as a user gets it: the zip installed by Weka's real package manager into a fresh
+ * WEKA_HOME, then Weka's command line cross-validating Dendrite from the installed package (nothing of
+ * Dendrite on the classpath).
+ */
+class WekaPackageIT {
+    static Path zip() {
+        return Path.of(System.getProperty("dendrite.packageZip"));
+    }
+
+    @Test
+    void zipIsLaidOutAsWekaRequires() throws Exception {
+        try (ZipFile z = new ZipFile(zip().toFile())) {
+            assertTrue(z.getEntry("Description.props") != null && z.getEntry("dendrite.jar") != null, "root entries");
+            assertTrue(z.stream().anyMatch(e -> e.getName().matches("lib/dendrite-core-.*\\.jar")), "core in lib/");
+            assertTrue(z.stream().anyMatch(e -> e.getName().startsWith("src/")), "sources");
+            assertTrue(z.stream().anyMatch(e -> e.getName().startsWith("doc/")), "docs");
+            assertTrue(z.stream().noneMatch(e -> e.getName().contains("weka-stable")), "Weka itself is not bundled");
+            String props = new String(z.getInputStream(z.getEntry("Description.props")).readAllBytes());
+            assertTrue(props.contains("Depends=weka (>=3.8.0)") && props.matches("(?s).*Version=\\d+\\.\\d+\\.\\d+\\s.*"), props);
+        }
+        assertTrue(Files.size(zip()) < 5L * 1024 * 1024, "under 5 MB: " + Files.size(zip()));
+    }
+
+    @Test
+    void installsWithThePackageManagerAndCrossValidatesFromTheCommandLine(@TempDir Path home) throws Exception {
+        WekaProcesses.Result install = WekaProcesses.install(home, zip());
+        assertEquals(0, install.exit(), install.output());
+        assertTrue(Files.exists(home.resolve("packages/dendrite/dendrite.jar")), "installed: " + install.output());
+
+        Path arff = Path.of(System.getProperty("dendrite.testData"), "datasets", "diabetes.arff");
+        WekaProcesses.Result cv = WekaProcesses.java(home, 600, List.of("-Dweka.packageManager.offline=true", "-cp",
+                WekaProcesses.wekaClasspath(), "weka.Run", "-no-scan", "weka.classifiers.functions.Dendrite", "-t", arff.toString(), "-x", "10"),
+                Map.of());
+        String out = cv.output();
+        System.out.println(out);
+        assertEquals(0, cv.exit(), out);
+        Matcher acc = Pattern.compile("Stratified cross-validation(?s).*?Correctly Classified Instances\\s+\\d+\\s+([0-9.]+)\\s*%").matcher(out);
+        assertTrue(acc.find(), out);
+        double accuracy = Double.parseDouble(acc.group(1));
+        // Pima diabetes: predicting the majority class gives 65.1%; Weka's MultilayerPerceptron about 75%
+        assertTrue(accuracy > 72, "10-fold accuracy " + accuracy + "\n" + out);
+        Matcher roc = Pattern.compile("Weighted Avg\\.\\s+(?:[0-9.?]+\\s+){6}([0-9.]+)").matcher(out.substring(acc.start()));
+        assertTrue(roc.find(), out);
+        assertTrue(Double.parseDouble(roc.group(1)) > 0.78, "weighted ROC area " + roc.group(1) + "\n" + out);
+    }
+}

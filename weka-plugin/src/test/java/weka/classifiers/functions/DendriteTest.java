@@ -1,0 +1,29 @@
+package weka.classifiers.functions;
+
+import junit.framework.Test;
+import junit.framework.TestSuite;
+import weka.classifiers.AbstractClassifierTest;
+import weka.classifiers.Classifier;
+
+/**
+ * Weka's own classifier test suite (weka-stable test-jar): option handling, capabilities, missing
+ * values, instance weights, serialization, rebuilding, header changes, and the regression reference
+ * in src/test/resources/wekarefs (written by the first run, compared on every later run).
+ */
+public class DendriteTest extends AbstractClassifierTest {
+    public DendriteTest(String name) {
+        super(name);
+    }
+
+    @Override
+    public Classifier getClassifier() {
+        Dendrite d = new Dendrite();
+        d.setEpochs(20);
+        d.setHiddenLayers("8");
+        return d;
+    }
+
+    public static Test suite() {
+        return new TestSuite(DendriteTest.class);
+    }
+}
