@@ -29,6 +29,12 @@ import org.dendrite.core.tensor.Matrix;
  * validation metrics, early stopping, sanity checks, listener.
  */
 public final class TrainingRun {
+    /**
+     * A batch loss this many times the initial loss counts as divergence: it is caught while the
+     * weights are still finite, so a rollback has something sane to return to.
+     */
+    public static final double EXPLOSION_FACTOR = 1e6;
+
     private final TrainingConfig config;
     private final Task task;
     private final Preprocessor preprocessor;
@@ -336,6 +342,9 @@ public final class TrainingRun {
                 double l = optimizer.step(rate, () -> objective(x, y, w, rate));
                 if (!Double.isFinite(l)) {
                     throw TrainingDivergedException.of(epoch + 1, step + 1, null, "the loss", l, rate);
+                }
+                if (l > EXPLOSION_FACTOR * Math.max(initialLoss, 1e-3)) {
+                    throw TrainingDivergedException.of(epoch + 1, step + 1, null, "the loss (" + initialLoss + " before training)", l, rate);
                 }
                 checkFinite(false, rate);
                 config.regularization().afterStep(network.layers(), rate);

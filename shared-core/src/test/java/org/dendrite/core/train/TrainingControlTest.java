@@ -1,0 +1,193 @@
+package org.dendrite.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.dendrite.core.activation.Relu;
+import org.dendrite.core.activation.Tanh;
+import org.dendrite.core.layer.DenseSpec;
+import org.dendrite.core.layer.Parameter;
+import org.dendrite.core.network.NetworkSpec;
+import org.dendrite.core.optim.Adam;
+import org.dendrite.core.optim.Sgd;
+import org.dendrite.core.regularization.Pruning;
+import org.dendrite.core.regularization.Regularization;
+import org.dendrite.core.tensor.Matrix;
+import org.dendrite.core.testutil.TestData;
+import org.junit.jupiter.api.Test;
+
+class TrainingControlTest {
+    private static TestData.Labeled credit() throws Exception {
+        return TestData.arff("credit-g.arff");
+    }
+
+    private static NetworkSpec big(double dropout) {
+        return new NetworkSpec(List.of(new DenseSpec(128, new Relu(), null, true, DenseSpec.BatchNorm.NONE, dropout)));
+    }
+
+    @Test
+    void earlyStoppingRestoresTheBestEpochsWeights() throws Exception {
+        TestData.Labeled d = credit();
+        for (Monitor monitor : List.of(Monitor.VALIDATION_LOSS, Monitor.ACCURACY, Monitor.AUC)) {
+            TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(big(0)).withRegularization(Regularization.NONE).withEpochs(200)
+                    .withEarlyStopping(new EarlyStopping(monitor, 5, 0, true));
+            TrainingRun run = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+            while (run.hasNextEpoch()) run.nextEpoch();
+            assertTrue(run.stoppedEarly(), monitor + ": an unregularized network overfits credit-g and stops before 200 epochs");
+            History h = run.history();
+            double best = monitor.higherIsBetter() ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            int bestEpoch = 0;
+            for (EpochRecord r : h.epochs()) {
+                double v = r.monitored(monitor);
+                if (monitor.higherIsBetter() ? v > best : v < best) {
+                    best = v;
+                    bestEpoch = r.epoch();
+                }
+            }
+            assertEquals(bestEpoch, h.bestEpoch(), monitor.toString());
+            assertEquals(bestEpoch + 5, h.size(), monitor + ": patience 5 after the best epoch");
+            Evaluation now = Evaluation.of(run.network(), run.model().loss(), run.task(), run.validationData());
+            double value = switch (monitor) {
+                case VALIDATION_LOSS -> now.loss();
+                case ACCURACY -> now.accuracy();
+                case AUC -> now.auc();
+                case RMSE -> now.rmse();
+            };
+            assertEquals(best, value, 0, monitor + ": the returned model's validation metric equals the best recorded");
+        }
+    }
+
+    @Test
+    void earlyStoppingNeedsAMetricTheTaskHas() throws Exception {
+        TestData.Labeled d = credit();
+        TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(3).withEarlyStopping(new EarlyStopping(Monitor.RMSE, 2, 0, true));
+        TrainingRun run = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+        var e = assertThrows(IllegalArgumentException.class, run::nextEpoch);
+        assertTrue(e.getMessage().contains("RMSE") && e.getMessage().contains("VALIDATION_LOSS, ACCURACY or AUC"), e.getMessage());
+    }
+
+    @Test
+    void monteCarloDropoutGivesMeanAndVariance() throws Exception {
+        TestData.Labeled d = TestData.arff("iris.arff");
+        Model m = Trainer.fit(TrainingConfig.DEFAULT.withNetwork(big(0.3)).withEpochs(30), d.table(), d.targetName(), d.classes(), d.target(), null);
+        Model.MonteCarloPrediction mc = m.predictMonteCarlo(d.table(), 200, 5);
+        Matrix plain = m.predict(d.table());
+        double maxVar = 0;
+        for (int r = 0; r < plain.rows(); r++) {
+            double sum = 0;
+            for (int j = 0; j < 3; j++) {
+                sum += mc.mean().get(r, j);
+                maxVar = Math.max(maxVar, mc.variance().get(r, j));
+                // averaging stochastic passes stays close to the deterministic (weight-scaling) prediction
+                assertEquals(plain.get(r, j), mc.mean().get(r, j), 0.15);
+            }
+            assertEquals(1.0, sum, 1e-4);
+        }
+        assertTrue(maxVar > 1e-4, "dropout makes predictions vary: " + maxVar);
+        Model.MonteCarloPrediction again = m.predictMonteCarlo(d.table(), 200, 5);
+        assertEquals(mc.mean().get(3, 1), again.mean().get(3, 1), 0, "seeded");
+        Model noDropout = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(2), d.table(), d.targetName(), d.classes(), d.target(), null);
+        var e = assertThrows(IllegalArgumentException.class, () -> noDropout.predictMonteCarlo(d.table(), 10, 1));
+        assertTrue(e.getMessage().contains("needs a network with dropout"), e.getMessage());
+    }
+
+    @Test
+    void mixupBlendsInputsAndTargetsAndNoiseIsTrainingOnly() {
+        Augmentation a = new Augmentation(0, 0.4);
+        Matrix x = new Matrix(4, 2, new float[] {0, 0, 1, 1, 2, 2, 3, 3});
+        Matrix y = new Matrix(4, 1, new float[] {0, 1, 2, 1});
+        Matrix xo = new Matrix(4, 2), yo = new Matrix(4, 3);
+        a.apply(x, y, 3, new SplittableRandom(1), xo, yo);
+        for (int r = 0; r < 4; r++) {
+            double s = yo.get(r, 0) + yo.get(r, 1) + yo.get(r, 2);
+            assertEquals(1, s, 1e-6, "row " + r + " is a class distribution");
+            // x = lambda x_i + (1 - lambda) x_j and the target puts lambda on y_i: both blends use the same lambda
+            double lambda = yo.get(r, (int) y.get(r, 0));
+            assertTrue(lambda >= 0 && lambda <= 1);
+            assertEquals(xo.get(r, 0), xo.get(r, 1), 1e-6);
+        }
+        // Beta(a, a) has mean 1/2 and variance 1 / (4 (2a + 1)); 20 000 draws: 5 standard errors
+        SplittableRandom rng = new SplittableRandom(3);
+        double s = 0, ss = 0;
+        int n = 20000;
+        for (int i = 0; i < n; i++) {
+            double v = Augmentation.beta(0.4, rng);
+            s += v;
+            ss += v * v;
+        }
+        double mean = s / n, var = ss / n - mean * mean, expected = 1 / (4 * (2 * 0.4 + 1));
+        assertEquals(0.5, mean, 5 * Math.sqrt(expected / n));
+        assertEquals(expected, var, 0.01);
+    }
+
+    @Test
+    void trainingWithAugmentationStillLearns() throws Exception {
+        TestData.Labeled d = TestData.arff("iris.arff");
+        TrainingConfig c = TrainingConfig.DEFAULT.withAugmentation(new Augmentation(0.1, 0.2));
+        Model m = Trainer.fit(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+        Matrix p = m.predict(d.table());
+        int correct = 0;
+        for (int r = 0; r < p.rows(); r++) {
+            int best = 0;
+            for (int j = 1; j < 3; j++) if (p.get(r, j) > p.get(r, best)) best = j;
+            if (best == (int) d.target()[r]) correct++;
+        }
+        assertTrue(correct > 135, "training accuracy with noise and mixup: " + correct + "/150");
+    }
+
+    @Test
+    void gradualPruningDuringTrainingKeepsPrunedWeightsAtZero() throws Exception {
+        TestData.Labeled d = TestData.arff("iris.arff");
+        TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(8).withPruning(new Pruning(0.7, 2, 5));
+        TrainingRun run = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+        double last = 0;
+        while (run.hasNextEpoch()) {
+            run.nextEpoch();
+            double s = Pruning.sparsity(run.network().parameters());
+            if (run.epoch() >= 2) {
+                assertTrue(s >= c.pruning().sparsityAt(run.epoch()) - 1e-12, "epoch " + run.epoch() + " sparsity " + s);
+                assertTrue(s >= last, "sparsity never decreases: pruned weights stay zero");
+                last = s;
+            }
+        }
+        assertTrue(last >= 0.7, "final sparsity " + last);
+    }
+
+    @Test
+    void divergenceStopsWithAnErrorNamingWhenWhereAndTheLearningRate() {
+        SplittableRandom r = new SplittableRandom(1);
+        double[][] rows = new double[64][2];
+        double[] y = new double[64];
+        for (int i = 0; i < 64; i++) {
+            rows[i][0] = r.nextGaussian();
+            rows[i][1] = r.nextGaussian();
+            y[i] = 1e4 * rows[i][0];
+        }
+        org.dendrite.core.data.Table t = new org.dendrite.core.data.Table(
+                List.of(org.dendrite.core.data.Column.numeric("a"), org.dendrite.core.data.Column.numeric("b")), rows);
+        TrainingConfig c = TrainingConfig.DEFAULT.withOptimizer(new Sgd(1e6)).withNetwork(new NetworkSpec(List.of(new DenseSpec(8, new Tanh()))))
+                .withRegularization(Regularization.NONE)
+                .withPreprocessing(new org.dendrite.core.data.PreprocessingConfig(false, true, false, false));
+        var e = assertThrows(TrainingDivergedException.class, () -> Trainer.fit(c, t, "y", List.of(), y, null));
+        String m = e.getMessage();
+        assertTrue(m.startsWith("Training diverged at epoch 1, step "), m);
+        assertTrue(m.contains("learning rate 1000000.0") && m.contains("learning rate too high") && m.contains("unnormalized inputs")
+                && m.contains("log of zero"), m);
+        assertTrue(m.contains("the loss") || m.contains("of parameter"), m);
+
+        // a milder learning rate that still explodes (measured: at epoch 1, then 2): rolled back twice with lr / 10 each time
+        for (int i = 0; i < 64; i++) y[i] = 10 * rows[i][0];
+        TrainingConfig rollback = c.withOptimizer(new Sgd(10)).withDiagnostics(new DiagnosticsConfig(0, 3)).withEpochs(5)
+                .withPreprocessing(new org.dendrite.core.data.PreprocessingConfig(true, true, false, false));
+        Model m2 = Trainer.fit(rollback, t, "y", List.of(), y, null);
+        assertTrue(m2.history().epochs().get(0).event().startsWith("rollback 1: Training diverged at epoch 1"),
+                m2.history().epochs().get(0).event());
+        assertEquals(1.0, m2.history().epochs().get(4).learningRate() / 0.1, 1e-9, "two rollbacks: 10 / 100");
+        assertTrue(m2.history().warnings().stream().anyMatch(w -> w.contains("learning rate divided by 10")));
+        for (Parameter p : m2.network().parameters()) for (float v : p.value()) assertFalse(Float.isNaN(v));
+    }
+}
