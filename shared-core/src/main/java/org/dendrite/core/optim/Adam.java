@@ -61,24 +61,25 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
         @Override
         protected void update(int index, float[] w, float[] g, double learningRate) {
             long t = steps();
-            double bc1 = 1 - Math.pow(c.beta1, t), bc2 = 1 - Math.pow(c.beta2, t);
-            float stepSize = (float) (learningRate / bc1);
-            float bc2Sqrt = (float) Math.sqrt(bc2);
-            float b1 = (float) c.beta1, b2 = (float) c.beta2, eps = (float) c.epsilon, wd = (float) c.weightDecay;
+            float stepSize = (float) -(learningRate / (1 - Math.pow(c.beta1, t)));
+            float bc2Sqrt = (float) Math.sqrt(1 - Math.pow(c.beta2, t));
+            float b1 = (float) c.beta1, om1 = (float) (1 - c.beta1), b2 = (float) c.beta2, om2 = (float) (1 - c.beta2);
+            float eps = (float) c.epsilon, wd = (float) c.weightDecay;
+            boolean coupled = !c.decoupledWeightDecay && wd != 0;
             float decay = c.decoupledWeightDecay ? (float) (1 - learningRate * c.weightDecay) : 1f;
             float[] m = buffer(index, "exp_avg"), v = buffer(index, "exp_avg_sq");
             float[] vmax = c.amsgrad ? buffer(index, "max_exp_avg_sq") : null;
             for (int i = 0; i < w.length; i++) {
-                float gi = !c.decoupledWeightDecay && wd != 0 ? g[i] + wd * w[i] : g[i];
+                float gi = coupled ? g[i] + wd * w[i] : g[i];
                 if (c.decoupledWeightDecay) w[i] *= decay;
-                m[i] = m[i] * b1 + (1 - b1) * gi;
-                v[i] = v[i] * b2 + (1 - b2) * gi * gi;
+                m[i] = m[i] * b1 + om1 * gi;
+                v[i] = v[i] * b2 + om2 * gi * gi;
                 float vi = v[i];
                 if (vmax != null) {
                     vmax[i] = Math.max(vmax[i], v[i]);
                     vi = vmax[i];
                 }
-                w[i] -= stepSize * m[i] / ((float) Math.sqrt(vi) / bc2Sqrt + eps);
+                w[i] += stepSize * m[i] / ((float) Math.sqrt(vi) / bc2Sqrt + eps);
             }
         }
     }

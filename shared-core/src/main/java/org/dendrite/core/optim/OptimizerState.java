@@ -48,6 +48,11 @@ public abstract class OptimizerState implements Serializable {
     /** Updates parameter {@code index} (values {@code w}, gradient {@code g}) for step {@link #steps()}. */
     protected abstract void update(int index, float[] w, float[] g, double learningRate);
 
+    /** The parameters this state updates. */
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
     /** The number of steps taken so far. */
     public long steps() {
         return step;
@@ -57,6 +62,11 @@ public abstract class OptimizerState implements Serializable {
     protected float[] buffer(int index, String name) {
         Parameter p = parameters.get(index);
         return buffers.computeIfAbsent(p.name() + "." + name, k -> new float[p.size()]);
+    }
+
+    /** A one-value buffer {@code name} of parameter {@code index} (a per-parameter scalar such as Nadam's mu product). */
+    protected float[] scalar(int index, String name) {
+        return buffers.computeIfAbsent(parameters.get(index).name() + "." + name, k -> new float[1]);
     }
 
     /** True when the buffer exists (PyTorch's "state not yet initialised" test). */

@@ -13,8 +13,10 @@ import org.dendrite.core.layer.Parameter;
  * g = nesterov ? g + momentum * b : b
  * w = w - lr * g
  * </pre>
+ * This is the momentum form v = beta v + g, w -= lr v; see {@link ClassicMomentum} for the other.
  */
 public record Sgd(double learningRate, double momentum, double dampening, boolean nesterov, double weightDecay) implements Optimizer {
+    /** SGD has no natural learning rate (PyTorch requires one); this is Dendrite's default for it. */
     public static final double DEFAULT_LEARNING_RATE = 0.01;
 
     public Sgd {
@@ -52,15 +54,15 @@ public record Sgd(double learningRate, double momentum, double dampening, boolea
         protected void update(int index, float[] w, float[] g, double learningRate) {
             float lr = (float) learningRate, wd = (float) c.weightDecay, mu = (float) c.momentum;
             float keep = (float) (1 - c.dampening);
-            boolean first = !hasBuffer(index, "momentum");
-            float[] b = mu != 0 ? buffer(index, "momentum") : null;
+            boolean first = !hasBuffer(index, "momentum_buffer");
+            float[] b = mu != 0 ? buffer(index, "momentum_buffer") : null;
             for (int i = 0; i < w.length; i++) {
                 float d = wd != 0 ? g[i] + wd * w[i] : g[i];
                 if (b != null) {
-                    b[i] = first ? d : mu * b[i] + keep * d;
+                    b[i] = first ? d : b[i] * mu + keep * d;
                     d = c.nesterov ? d + mu * b[i] : b[i];
                 }
-                w[i] -= lr * d;
+                w[i] += -lr * d;
             }
         }
     }

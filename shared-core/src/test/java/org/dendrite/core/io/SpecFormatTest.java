@@ -75,5 +75,12 @@ class SpecFormatTest {
         assertEquals(TrainingConfig.DEFAULT.regularization().l2(), partial.regularization().l2(), "absent nested fields keep the defaults");
         assertEquals(TrainingConfig.DEFAULT.network(), partial.network());
         assertEquals(new Adam(1e-3), SpecFormat.readOptimizer("adam"));
+        for (String name : new String[] {"sgd", "classic_momentum", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "lbfgs"}) {
+            var o = SpecFormat.readOptimizer(name);
+            assertEquals(o, SpecFormat.readOptimizer(SpecFormat.write(o)), name);
+            assertEquals(name.equals("adamw") ? "adamw" : name, o.name());
+        }
+        var e = assertThrows(ModelFormatException.class, () -> SpecFormat.readOptimizer("{\"type\":\"adam\",\"beta1\":2}"));
+        assertTrue(e.getMessage().contains("beta1: 2.0"), e.getMessage());
     }
 }
