@@ -40,8 +40,12 @@ public final class Batches {
         return (order.length + batchSize - 1) / batchSize;
     }
 
-    /** Shuffles the row order (Fisher-Yates with {@code rng}); call once per epoch. */
+    /**
+     * Draws this epoch's row order: a Fisher-Yates shuffle of 0..n-1 with {@code rng}, so the order
+     * depends only on the generator (not on earlier epochs) and a resumed run repeats it exactly.
+     */
     public void shuffle(RandomGenerator rng) {
+        for (int i = 0; i < order.length; i++) order[i] = i;
         for (int i = order.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
             int t = order[i];

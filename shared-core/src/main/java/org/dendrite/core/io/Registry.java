@@ -31,6 +31,15 @@ import org.dendrite.core.optim.RmsProp;
 import org.dendrite.core.optim.Optimizer;
 import org.dendrite.core.optim.Sgd;
 import org.dendrite.core.schedule.ConstantSchedule;
+import org.dendrite.core.schedule.Cosine;
+import org.dendrite.core.schedule.Cyclic;
+import org.dendrite.core.schedule.Exponential;
+import org.dendrite.core.schedule.MultiStep;
+import org.dendrite.core.schedule.OneCycle;
+import org.dendrite.core.schedule.Power;
+import org.dendrite.core.schedule.ReduceOnPlateau;
+import org.dendrite.core.schedule.StepDecay;
+import org.dendrite.core.schedule.WarmUp;
 import org.dendrite.core.schedule.Schedule;
 
 /**
@@ -77,6 +86,15 @@ final class Registry {
         register(Optimizer.class, "lbfgs", new Lbfgs(Lbfgs.DEFAULT_LEARNING_RATE), false);
 
         register(Schedule.class, "constant", new ConstantSchedule(), false);
+        register(Schedule.class, "step", new StepDecay(10, 0.5, Schedule.Unit.EPOCH), false);
+        register(Schedule.class, "multi_step", new MultiStep(java.util.List.of(30, 80), 0.1, Schedule.Unit.EPOCH), false);
+        register(Schedule.class, "exponential", new Exponential(0.95, 1, Schedule.Unit.EPOCH), false);
+        register(Schedule.class, "power", new Power(10, 1, Schedule.Unit.EPOCH), false);
+        register(Schedule.class, "cosine", new Cosine(50, 0, false, 1, Schedule.Unit.EPOCH), false);
+        register(Schedule.class, "cyclic", new Cyclic(1e-4, 1e-2, 2000, 2000, Cyclic.Mode.TRIANGULAR, 1, Schedule.Unit.STEP), false);
+        register(Schedule.class, "one_cycle", new OneCycle(1e-2, 1000, 0.3, 25, 1e4, true, true, Schedule.Unit.STEP), false);
+        register(Schedule.class, "warm_up", new WarmUp(new ConstantSchedule(), 0.1, 1, 100), false);
+        register(Schedule.class, "reduce_on_plateau", new ReduceOnPlateau(false, 0.1, 10, 1e-4, true, 0, 0), false);
     }
 
     private Registry() {}

@@ -5,7 +5,7 @@ public record ConstantSchedule() implements Schedule {
     @Override public String name() { return "constant"; }
 
     @Override
-    public double learningRate(double baseRate, long step, int epoch) {
+    public double learningRate(double baseRate, Position p) {
         return baseRate;
     }
 }

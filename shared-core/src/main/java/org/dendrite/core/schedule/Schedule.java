@@ -3,13 +3,32 @@ package org.dendrite.core.schedule;
 import java.io.Serializable;
 
 /**
- * A learning-rate schedule: a stateless function of the optimizer's base rate, the global step
- * (0-based count of optimizer steps taken before this one) and the epoch (0-based). The trainer
- * applies it to any optimizer.
+ * A learning-rate schedule: a stateless function from the optimizer's base rate and the training
+ * position to the learning rate; the trainer applies it to any optimizer. Schedules that count
+ * epochs see {@link Position#epoch()}, those that count optimizer steps see {@link Position#step()};
+ * performance scheduling reads the monitored validation history.
  */
 public interface Schedule extends Serializable {
+    /** Whether a schedule's clock counts optimizer steps or epochs. */
+    enum Unit { STEP, EPOCH }
+
+    /**
+     * Where training is: {@code step} optimizer steps and {@code epoch} epochs completed before the
+     * step about to be taken, and the monitored value of every completed epoch (NaN where none).
+     */
+    record Position(long step, int epoch, double[] monitor) {
+        public Position(long step, int epoch) {
+            this(step, epoch, new double[0]);
+        }
+
+        /** The clock value in {@code unit}. */
+        public long t(Unit unit) {
+            return unit == Unit.STEP ? step : epoch;
+        }
+    }
+
     /** The name used in specs and options. */
     String name();
 
-    double learningRate(double baseRate, long step, int epoch);
+    double learningRate(double baseRate, Position position);
 }

@@ -22,7 +22,9 @@ public final class History implements Serializable {
     private final List<LayerStatistics> statistics = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private double[] stepRates = new double[64];
+    private double[] stepLosses = new double[64];
     private int steps;
+    private int lossSteps;
     private int bestEpoch;
 
     public void add(EpochRecord r) {
@@ -32,6 +34,16 @@ public final class History implements Serializable {
     public void addStepRate(double lr) {
         if (steps == stepRates.length) stepRates = Arrays.copyOf(stepRates, steps * 2);
         stepRates[steps++] = lr;
+    }
+
+    /** The batch loss of each optimizer step, in order. */
+    public void addStepLoss(double loss) {
+        if (lossSteps == stepLosses.length) stepLosses = Arrays.copyOf(stepLosses, lossSteps * 2);
+        stepLosses[lossSteps++] = loss;
+    }
+
+    public double[] stepLosses() {
+        return Arrays.copyOf(stepLosses, lossSteps);
     }
 
     public void addStatistics(LayerStatistics s) {

@@ -19,7 +19,8 @@ import org.dendrite.core.schedule.Schedule;
  */
 public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer, Schedule schedule, int epochs, int batchSize,
                              long seed, PreprocessingConfig preprocessing, Regularization regularization, double validationFraction,
-                             EarlyStopping earlyStopping, Augmentation augmentation, Pruning pruning, DiagnosticsConfig diagnostics)
+                             EarlyStopping earlyStopping, Augmentation augmentation, Pruning pruning, DiagnosticsConfig diagnostics,
+                             GradientClipping clipping, int referenceBatchSize)
         implements Serializable {
     public static final int DEFAULT_EPOCHS = 100;
     public static final int DEFAULT_BATCH_SIZE = 16;
@@ -33,7 +34,7 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
 
     public static final TrainingConfig DEFAULT = new TrainingConfig(NetworkSpec.DEFAULT, null, DEFAULT_OPTIMIZER, new ConstantSchedule(),
             DEFAULT_EPOCHS, DEFAULT_BATCH_SIZE, DEFAULT_SEED, PreprocessingConfig.DEFAULT, DEFAULT_REGULARIZATION, 0, EarlyStopping.OFF,
-            Augmentation.NONE, Pruning.NONE, DiagnosticsConfig.DEFAULT);
+            Augmentation.NONE, Pruning.NONE, DiagnosticsConfig.DEFAULT, GradientClipping.NONE, 0);
 
     public TrainingConfig {
         if (network == null || optimizer == null || schedule == null || preprocessing == null) {
@@ -53,6 +54,19 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
         augmentation = augmentation == null ? Augmentation.NONE : augmentation;
         pruning = pruning == null ? Pruning.NONE : pruning;
         diagnostics = diagnostics == null ? DiagnosticsConfig.DEFAULT : diagnostics;
+        clipping = clipping == null ? GradientClipping.NONE : clipping;
+        if (referenceBatchSize < 0) {
+            throw new IllegalArgumentException("Invalid referenceBatchSize: " + referenceBatchSize
+                    + " (allowed: 0 = no linear scaling, or the batch size the learning rate was tuned for)");
+        }
+    }
+
+    /**
+     * The linear scaling rule (Goyal et al. 2017): with a reference batch size set, the learning rate
+     * is multiplied by batchSize / referenceBatchSize (used when a cluster's global batch grows).
+     */
+    public double learningRateScale(int effectiveBatchSize) {
+        return referenceBatchSize == 0 ? 1 : effectiveBatchSize / (double) referenceBatchSize;
     }
 
     /** The validation share in force: the one given, or the default when early stopping needs one. */
@@ -62,71 +76,81 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
 
     public TrainingConfig withNetwork(NetworkSpec v) {
         return new TrainingConfig(v, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
-                earlyStopping, augmentation, pruning, diagnostics);
+                earlyStopping, augmentation, pruning, diagnostics, clipping, referenceBatchSize);
     }
 
     public TrainingConfig withLoss(Loss v) {
         return new TrainingConfig(network, v, optimizer, schedule, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
-                earlyStopping, augmentation, pruning, diagnostics);
+                earlyStopping, augmentation, pruning, diagnostics, clipping, referenceBatchSize);
     }
 
     public TrainingConfig withOptimizer(Optimizer v) {
         return new TrainingConfig(network, loss, v, schedule, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
-                earlyStopping, augmentation, pruning, diagnostics);
+                earlyStopping, augmentation, pruning, diagnostics, clipping, referenceBatchSize);
     }
 
     public TrainingConfig withSchedule(Schedule v) {
         return new TrainingConfig(network, loss, optimizer, v, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
-                earlyStopping, augmentation, pruning, diagnostics);
+                earlyStopping, augmentation, pruning, diagnostics, clipping, referenceBatchSize);
     }
 
     public TrainingConfig withEpochs(int v) {
         return new TrainingConfig(network, loss, optimizer, schedule, v, batchSize, seed, preprocessing, regularization, validationFraction,
-                earlyStopping, augmentation, pruning, diagnostics);
+                earlyStopping, augmentation, pruning, diagnostics, clipping, referenceBatchSize);
     }
 
     public TrainingConfig withBatchSize(int v) {
         return new TrainingConfig(network, loss, optimizer, schedule, epochs, v, seed, preprocessing, regularization, validationFraction,
-                earlyStopping, augmentation, pruning, diagnostics);
+                earlyStopping, augmentation, pruning, diagnostics, clipping, referenceBatchSize);
     }
 
     public TrainingConfig withSeed(long v) {
         return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, v, preprocessing, regularization, validationFraction,
-                earlyStopping, augmentation, pruning, diagnostics);
+                earlyStopping, augmentation, pruning, diagnostics, clipping, referenceBatchSize);
     }
 
     public TrainingConfig withPreprocessing(PreprocessingConfig v) {
         return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, seed, v, regularization, validationFraction,
-                earlyStopping, augmentation, pruning, diagnostics);
+                earlyStopping, augmentation, pruning, diagnostics, clipping, referenceBatchSize);
     }
 
     public TrainingConfig withRegularization(Regularization v) {
         return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing, v, validationFraction,
-                earlyStopping, augmentation, pruning, diagnostics);
+                earlyStopping, augmentation, pruning, diagnostics, clipping, referenceBatchSize);
     }
 
     public TrainingConfig withValidationFraction(double v) {
         return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing, regularization, v,
-                earlyStopping, augmentation, pruning, diagnostics);
+                earlyStopping, augmentation, pruning, diagnostics, clipping, referenceBatchSize);
     }
 
     public TrainingConfig withEarlyStopping(EarlyStopping v) {
         return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
-                v, augmentation, pruning, diagnostics);
+                v, augmentation, pruning, diagnostics, clipping, referenceBatchSize);
     }
 
     public TrainingConfig withAugmentation(Augmentation v) {
         return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
-                earlyStopping, v, pruning, diagnostics);
+                earlyStopping, v, pruning, diagnostics, clipping, referenceBatchSize);
     }
 
     public TrainingConfig withPruning(Pruning v) {
         return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
-                earlyStopping, augmentation, v, diagnostics);
+                earlyStopping, augmentation, v, diagnostics, clipping, referenceBatchSize);
     }
 
     public TrainingConfig withDiagnostics(DiagnosticsConfig v) {
         return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
-                earlyStopping, augmentation, pruning, v);
+                earlyStopping, augmentation, pruning, v, clipping, referenceBatchSize);
+    }
+
+    public TrainingConfig withClipping(GradientClipping v) {
+        return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
+                earlyStopping, augmentation, pruning, diagnostics, v, referenceBatchSize);
+    }
+
+    public TrainingConfig withReferenceBatchSize(int v) {
+        return new TrainingConfig(network, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
+                earlyStopping, augmentation, pruning, diagnostics, clipping, v);
     }
 }

@@ -18,6 +18,7 @@ import org.dendrite.core.loss.SoftmaxCrossEntropy;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.OptimizerState;
 import org.dendrite.core.regularization.Pruning;
+import org.dendrite.core.schedule.Schedule;
 import org.dendrite.core.tensor.Matrix;
 
 /**
@@ -41,11 +42,11 @@ public final class TrainingRun {
     private final Dataset data;
     private final Dataset validation;
     private final Loss loss;
-    private final Network network;
-    private final OptimizerState optimizer;
+    private Network network;
+    private OptimizerState optimizer;
     private final Batches batches;
-    private final SplittableRandom rng;
-    private final History history = new History();
+    private SplittableRandom rng;
+    private History history = new History();
     private final Provenance provenance;
     private final TrainingListener listener;
     private final double initialLoss;
@@ -136,7 +137,7 @@ public final class TrainingRun {
         this.network = Network.build(config.network(), preprocessor.outputWidth(), loss.outputWidth(1, task.classCount()), config.seed());
         this.optimizer = config.optimizer().newState(network.parameters());
         this.batches = new Batches(data, config.optimizer().requiresFullBatch() ? data.size() : config.batchSize());
-        this.rng = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
+        this.rng = epochRandom(0);
         this.provenance = new Provenance(Provenance.currentVersion(), config.seed(), config.toString(), Instant.now().toString());
         for (String w : ConfigWarnings.check(config.network(), config.preprocessing().standardize(), config.batchSize(), data.size())) {
             warn(w);
@@ -278,7 +279,7 @@ public final class TrainingRun {
             }
         }
         Evaluation v = validation == null ? null : Evaluation.of(network, loss, task, validation);
-        double lr = config.schedule().learningRate(config.optimizer().learningRate(), Math.max(step - 1, 0), epoch - 1) * lrScale;
+        double lr = history.stepLearningRates().length == 0 ? rate(step) : history.stepLearningRates()[history.stepLearningRates().length - 1];
         EpochRecord r = new EpochRecord(epoch, trainLoss, v == null ? Double.NaN : v.loss(), v == null ? Double.NaN : v.accuracy(),
                 v == null ? Double.NaN : v.auc(), v == null ? Double.NaN : v.rmse(), lr, (System.nanoTime() - start) / 1e9, event);
         history.add(r);
@@ -329,13 +330,35 @@ public final class TrainingRun {
         return c;
     }
 
+    /**
+     * The learning rate of the optimizer step about to be taken: the schedule at this position (with
+     * the monitored history for performance scheduling), times the rollback scale and the linear
+     * scaling rule.
+     */
+    private double rate(long atStep) {
+        double[] monitor = new double[history.size()];
+        for (int i = 0; i < monitor.length; i++) {
+            EpochRecord r = history.epochs().get(i);
+            double v = r.monitored(config.earlyStopping().monitor());
+            monitor[i] = Double.isNaN(v) ? r.trainLoss() : v;
+        }
+        return config.schedule().learningRate(config.optimizer().learningRate(), new Schedule.Position(atStep, epoch, monitor))
+                * lrScale * config.learningRateScale(config.batchSize());
+    }
+
+    /** Each epoch draws from its own generator derived from (seed, epoch): a checkpoint taken between epochs resumes exactly. */
+    private SplittableRandom epochRandom(int e) {
+        return new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L ^ (0xBF58476D1CE4E5B9L * (e + 1)));
+    }
+
     private double trainEpoch() {
+        rng = epochRandom(epoch);
         batches.shuffle(rng);
         double lossSum = 0, weightSum = 0;
         int every = config.diagnostics().statisticsEvery();
         while (batches.hasNext()) {
             double[] result = new double[2];
-            final double rate = config.schedule().learningRate(config.optimizer().learningRate(), step, epoch) * lrScale;
+            final double rate = rate(step);
             final boolean sample = every > 0 && step % every == 0;
             batches.next((x, y, w) -> {
                 List<float[]> before = sample ? weightsCopy() : null;
@@ -358,6 +381,7 @@ public final class TrainingRun {
                 result[1] = Loss.weightSum(w, x.rows());
             });
             history.addStepRate(rate);
+            history.addStepLoss(result[0]);
             step++;
             lossSum += result[0] * result[1];
             weightSum += result[1];
@@ -384,6 +408,9 @@ public final class TrainingRun {
             value += config.regularization().penalty(network.parameters());
             config.regularization().addGradient(network.parameters());
         }
+        if (config.clipping().enabled()) {
+            config.clipping().apply(network.parameters());
+        }
         if (Double.isFinite(value)) {
             checkFinite(true, rate);
         }
@@ -405,6 +432,57 @@ public final class TrainingRun {
         List<float[]> c = new ArrayList<>();
         for (Parameter p : network.parameters()) c.add(p.value().clone());
         return c;
+    }
+
+    /** Everything a resumed run needs, written in one serialization stream so the optimizer keeps pointing at the network's parameters. */
+    private record Checkpoint(Network network, OptimizerState optimizer, int epoch, long step, double lrScale, int rollbacks, double best,
+                              int bestEpoch, int sinceBest, Network.Snapshot bestWeights, boolean stopped, List<float[]> pruneMask,
+                              History history) implements java.io.Serializable {}
+
+    /**
+     * The state after the last completed epoch (weights, buffers, optimizer state, counters, early
+     * stopping, history) as bytes; {@link #resume} continues from it exactly (bit for bit on one thread).
+     */
+    public byte[] checkpoint() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(new Checkpoint(network, optimizer, epoch, step, lrScale, rollbacks, best, bestEpoch, sinceBest, bestWeights, stopped,
+                    pruneMask, history));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Could not write a training checkpoint", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Prepares a run on the same data and configuration, then continues from {@code checkpoint}. */
+    public static TrainingRun resume(TrainingConfig config, Table table, String targetName, List<String> classes, double[] target,
+                                     float[] weights, TrainingListener listener, byte[] checkpoint) {
+        TrainingRun run = new TrainingRun(config, table, targetName, classes, target, weights, listener);
+        Checkpoint c;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(checkpoint))) {
+            c = (Checkpoint) in.readObject();
+        } catch (java.io.IOException | ClassNotFoundException e) {
+            throw new IllegalArgumentException("Not a readable Dendrite training checkpoint: " + e.getMessage(), e);
+        }
+        if (c.network().inputWidth() != run.network.inputWidth() || c.network().outputWidth() != run.network.outputWidth()
+                || !c.network().spec().equals(config.network())) {
+            throw new IllegalArgumentException("The checkpoint's network (" + c.network().inputWidth() + " inputs, " + c.network().outputWidth()
+                    + " outputs) does not match this data and configuration");
+        }
+        run.network = c.network();
+        run.optimizer = c.optimizer();
+        run.epoch = c.epoch();
+        run.step = c.step();
+        run.lrScale = c.lrScale();
+        run.rollbacks = c.rollbacks();
+        run.best = c.best();
+        run.bestEpoch = c.bestEpoch();
+        run.sinceBest = c.sinceBest();
+        run.bestWeights = c.bestWeights();
+        run.stopped = c.stopped();
+        run.pruneMask = c.pruneMask();
+        run.history = c.history();
+        return run;
     }
 
     /** The model as trained so far (shares the live network). */

@@ -80,6 +80,13 @@ class SpecFormatTest {
             assertEquals(o, SpecFormat.readOptimizer(SpecFormat.write(o)), name);
             assertEquals(name.equals("adamw") ? "adamw" : name, o.name());
         }
+        for (String name : new String[] {"constant", "step", "multi_step", "exponential", "power", "cosine", "cyclic", "one_cycle", "warm_up",
+                "reduce_on_plateau"}) {
+            var s = SpecFormat.readSchedule(name);
+            assertEquals(s, SpecFormat.readSchedule(SpecFormat.write(s)), name);
+        }
+        var warm = SpecFormat.readSchedule("{\"type\":\"warm_up\",\"inner\":{\"type\":\"cosine\",\"period\":20},\"totalSteps\":50}");
+        assertEquals("cosine", ((org.dendrite.core.schedule.WarmUp) warm).inner().name());
         var e = assertThrows(ModelFormatException.class, () -> SpecFormat.readOptimizer("{\"type\":\"adam\",\"beta1\":2}"));
         assertTrue(e.getMessage().contains("beta1: 2.0"), e.getMessage());
     }

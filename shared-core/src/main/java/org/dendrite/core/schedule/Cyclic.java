@@ -1,0 +1,41 @@
+package org.dendrite.core.schedule;
+
+/**
+ * Cyclical learning rates (Smith 2017, "Cyclical Learning Rates for Training Neural Networks"),
+ * between {@code lowerRate} and {@code upperRate} (absolute rates; the optimizer's own rate is not
+ * used), rising over stepsUp and falling over stepsDown; modes triangular, triangular2 (amplitude
+ * halved each cycle) and exp_range (amplitude times gamma^t), as torch's CyclicLR.
+ */
+public record Cyclic(double lowerRate, double upperRate, int stepsUp, int stepsDown, Mode mode, double gamma, Unit unit) implements Schedule {
+    public enum Mode { TRIANGULAR, TRIANGULAR2, EXP_RANGE }
+
+    public Cyclic {
+        Check.positive("lowerRate", lowerRate);
+        Check.positive("upperRate", upperRate);
+        if (upperRate < lowerRate) throw new IllegalArgumentException("Invalid rates: upperRate " + upperRate + " < lowerRate " + lowerRate);
+        if (stepsUp < 1 || stepsDown < 1) {
+            throw new IllegalArgumentException("Invalid cycle: stepsUp " + stepsUp + ", stepsDown " + stepsDown + " (allowed: >= 1 each)");
+        }
+        if (mode == null) throw new IllegalArgumentException("A cyclic schedule needs a mode: triangular, triangular2 or exp_range");
+        Check.factor("gamma", gamma);
+        Check.unit(unit);
+    }
+
+    @Override public String name() { return "cyclic"; }
+
+    @Override
+    public double learningRate(double base, Position p) {
+        long t = p.t(unit);
+        double total = stepsUp + stepsDown, ratio = stepsUp / total;
+        double cycle = Math.floor(1 + t / total);
+        double x = 1. + t / total - cycle;
+        double scale = x <= ratio ? x / ratio : (x - 1) / (ratio - 1);
+        double amplitude = (upperRate - lowerRate) * scale;
+        double f = switch (mode) {
+            case TRIANGULAR -> 1.;
+            case TRIANGULAR2 -> 1 / Math.pow(2., cycle - 1);
+            case EXP_RANGE -> Math.pow(gamma, t);
+        };
+        return lowerRate + amplitude * f;
+    }
+}

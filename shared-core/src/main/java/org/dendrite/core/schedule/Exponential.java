@@ -1,0 +1,20 @@
+package org.dendrite.core.schedule;
+
+/**
+ * Exponential decay: lr = base * rate^(t / every). PyTorch's ExponentialLR is every = 1
+ * (lr = base gamma^t); the course's form base * 0.1^(t/s) is rate 0.1, every s.
+ */
+public record Exponential(double rate, double every, Unit unit) implements Schedule {
+    public Exponential {
+        Check.positive("rate", rate);
+        Check.positive("every", every);
+        Check.unit(unit);
+    }
+
+    @Override public String name() { return "exponential"; }
+
+    @Override
+    public double learningRate(double base, Position p) {
+        return base * Math.pow(rate, p.t(unit) / every);
+    }
+}

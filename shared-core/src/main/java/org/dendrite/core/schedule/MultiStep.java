@@ -1,0 +1,28 @@
+package org.dendrite.core.schedule;
+
+import java.util.List;
+
+/** Piecewise constant: lr = base * gamma^(number of milestones <= t) (torch MultiStepLR). */
+public record MultiStep(List<Integer> milestones, double gamma, Unit unit) implements Schedule {
+    public MultiStep {
+        if (milestones == null || milestones.isEmpty()) throw new IllegalArgumentException("Multi-step decay needs at least one milestone");
+        for (int i = 0; i < milestones.size(); i++) {
+            if (milestones.get(i) == null || milestones.get(i) < 1 || (i > 0 && milestones.get(i) <= milestones.get(i - 1))) {
+                throw new IllegalArgumentException("Invalid milestones " + milestones + " (allowed: increasing whole numbers >= 1)");
+            }
+        }
+        milestones = List.copyOf(milestones);
+        Check.positive("gamma", gamma);
+        Check.unit(unit);
+    }
+
+    @Override public String name() { return "multi_step"; }
+
+    @Override
+    public double learningRate(double base, Position p) {
+        long t = p.t(unit);
+        int passed = 0;
+        for (int m : milestones) if (t >= m) passed++;
+        return base * Math.pow(gamma, passed);
+    }
+}

@@ -1,0 +1,45 @@
+package org.dendrite.core.schedule;
+
+/**
+ * The 1cycle policy (Smith and Topin 2018): from maxRate/divFactor up to maxRate over the first
+ * pctStart of totalSteps, back down, and (threePhase) a final annihilation phase to
+ * maxRate/(divFactor * finalDivFactor); linear or cosine annealing. The course's 1cycle is threePhase
+ * with linear annealing. As torch's OneCycleLR; absolute rates (the optimizer's own rate is not used).
+ */
+public record OneCycle(double maxRate, int totalSteps, double pctStart, double divFactor, double finalDivFactor, boolean threePhase,
+                       boolean linear, Unit unit) implements Schedule {
+    public OneCycle {
+        Check.positive("maxRate", maxRate);
+        if (totalSteps < 2) throw new IllegalArgumentException("Invalid totalSteps: " + totalSteps + " (allowed: >= 2)");
+        if (!(pctStart > 0 && pctStart < 1)) throw new IllegalArgumentException("Invalid pctStart: " + pctStart + " (allowed: 0 < pctStart < 1)");
+        Check.positive("divFactor", divFactor);
+        Check.positive("finalDivFactor", finalDivFactor);
+        Check.unit(unit);
+    }
+
+    @Override public String name() { return "one_cycle"; }
+
+    @Override
+    public double learningRate(double base, Position p) {
+        double initial = maxRate / divFactor, min = initial / finalDivFactor;
+        double[][] phases = threePhase
+                ? new double[][] {{pctStart * totalSteps - 1, initial, maxRate}, {2 * pctStart * totalSteps - 2, maxRate, initial},
+                    {totalSteps - 1, initial, min}}
+                : new double[][] {{pctStart * totalSteps - 1, initial, maxRate}, {totalSteps - 1, maxRate, min}};
+        long t = Math.min(p.t(unit), totalSteps - 1L);
+        double start = 0;
+        for (int i = 0; i < phases.length; i++) {
+            double end = phases[i][0];
+            if (t <= end || i == phases.length - 1) {
+                double pct = (t - start) / (end - start);
+                return anneal(phases[i][1], phases[i][2], pct);
+            }
+            start = end;
+        }
+        throw new IllegalStateException("unreachable");
+    }
+
+    private double anneal(double from, double to, double pct) {
+        return linear ? (to - from) * pct + from : to + (from - to) / 2.0 * (Math.cos(Math.PI * pct) + 1);
+    }
+}

@@ -1,0 +1,17 @@
+package org.dendrite.core.schedule;
+
+/** Power scheduling: lr = base / (1 + t / s)^c (c = 1 is the classic 1/t decay). PyTorch has no equivalent. */
+public record Power(double s, double c, Unit unit) implements Schedule {
+    public Power {
+        Check.positive("s", s);
+        Check.positive("c", c);
+        Check.unit(unit);
+    }
+
+    @Override public String name() { return "power"; }
+
+    @Override
+    public double learningRate(double base, Position p) {
+        return base / Math.pow(1 + p.t(unit) / s, c);
+    }
+}

@@ -1,0 +1,17 @@
+package org.dendrite.core.schedule;
+
+/** Step decay: lr = base * gamma^floor(t / stepSize) (torch.optim.lr_scheduler.StepLR). */
+public record StepDecay(int stepSize, double gamma, Unit unit) implements Schedule {
+    public StepDecay {
+        if (stepSize < 1) throw new IllegalArgumentException("Invalid stepSize: " + stepSize + " (allowed: a whole number >= 1)");
+        Check.positive("gamma", gamma);
+        Check.unit(unit);
+    }
+
+    @Override public String name() { return "step"; }
+
+    @Override
+    public double learningRate(double base, Position p) {
+        return base * Math.pow(gamma, Math.floorDiv(p.t(unit), stepSize));
+    }
+}

@@ -1,0 +1,23 @@
+package org.dendrite.core.schedule;
+
+/**
+ * Linear warm-up composed with any schedule: lr = inner(t) * f(t) with f rising linearly from
+ * startFactor to endFactor over totalSteps optimizer steps, then endFactor (Goyal et al. 2017; torch's
+ * LinearLR chained with the inner scheduler).
+ */
+public record WarmUp(Schedule inner, double startFactor, double endFactor, int totalSteps) implements Schedule {
+    public WarmUp {
+        if (inner == null) throw new IllegalArgumentException("Warm-up needs the schedule it leads into (constant for none)");
+        Check.factor("startFactor", startFactor);
+        Check.factor("endFactor", endFactor);
+        if (totalSteps < 1) throw new IllegalArgumentException("Invalid totalSteps: " + totalSteps + " (allowed: >= 1)");
+    }
+
+    @Override public String name() { return "warm_up"; }
+
+    @Override
+    public double learningRate(double base, Position p) {
+        double f = startFactor + (endFactor - startFactor) * Math.min(p.step(), totalSteps) / totalSteps;
+        return inner.learningRate(base, p) * f;
+    }
+}

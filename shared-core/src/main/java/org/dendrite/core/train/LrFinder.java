@@ -1,0 +1,78 @@
+package org.dendrite.core.train;
+
+import java.util.List;
+import org.dendrite.core.data.Table;
+import org.dendrite.core.schedule.Schedule;
+
+/**
+ * The learning-rate range test (Smith 2017, section 3.3; popularised by fast.ai): train a fresh copy
+ * of the configured network while the rate grows exponentially from minRate to maxRate over
+ * {@code steps} optimizer steps, record the loss at each step and its exponential moving average
+ * (smoothing 0.98, bias-corrected), and stop once the smoothed loss exceeds 4 times its minimum (or
+ * training diverges). The suggested rate is the one at the smoothed loss's minimum divided by 10, a
+ * safe point before the loss shoots up. The model under training elsewhere is not touched.
+ */
+public final class LrFinder {
+    public static final double SMOOTHING = 0.98;
+    public static final double STOP_FACTOR = 4;
+
+    private LrFinder() {}
+
+    /** The curve and the suggestion. */
+    public record Result(double[] rates, double[] losses, double[] smoothed, double suggestedRate) {}
+
+    /** Grows the rate as minRate (maxRate/minRate)^(step/steps); the optimizer's own base rate is ignored. */
+    record RangeSchedule(double minRate, double maxRate, int steps) implements Schedule {
+        @Override public String name() { return "lr_range"; }
+
+        @Override
+        public double learningRate(double baseRate, Position p) {
+            return minRate * Math.pow(maxRate / minRate, Math.min(p.step(), steps) / (double) steps);
+        }
+    }
+
+    public static Result run(TrainingConfig config, Table table, String targetName, List<String> classes, double[] target, float[] weights,
+                             double minRate, double maxRate, int steps) {
+        if (!(minRate > 0 && maxRate > minRate) || Double.isInfinite(maxRate)) {
+            throw new IllegalArgumentException("Invalid LR range: " + minRate + " .. " + maxRate + " (allowed: 0 < minRate < maxRate)");
+        }
+        if (steps < 5) {
+            throw new IllegalArgumentException("Invalid LR range test length: " + steps + " steps (allowed: >= 5)");
+        }
+        TrainingConfig c = config.withSchedule(new RangeSchedule(minRate, maxRate, steps)).withEpochs(Integer.MAX_VALUE / 2)
+                .withEarlyStopping(EarlyStopping.OFF).withValidationFraction(0).withReferenceBatchSize(0);
+        TrainingRun run = new TrainingRun(c, table, targetName, classes, target, weights);
+        try {
+            while (run.steps() < steps && !exploded(run.history().stepLosses())) {
+                run.nextEpoch();
+            }
+        } catch (TrainingDivergedException e) {
+            // the rate got too large: exactly what the test looks for; the curve so far is the result
+        }
+        double[] allRates = run.history().stepLearningRates(), allLosses = run.history().stepLosses();
+        int n = Math.min(Math.min(allRates.length, allLosses.length), steps);
+        double[] rates = java.util.Arrays.copyOf(allRates, n), losses = java.util.Arrays.copyOf(allLosses, n);
+        double[] smoothed = smooth(losses);
+        int best = 0;
+        for (int i = 1; i < n; i++) if (smoothed[i] < smoothed[best]) best = i;
+        return new Result(rates, losses, smoothed, n == 0 ? minRate : rates[best] / 10);
+    }
+
+    static double[] smooth(double[] losses) {
+        double[] s = new double[losses.length];
+        double avg = 0;
+        for (int i = 0; i < losses.length; i++) {
+            avg = SMOOTHING * avg + (1 - SMOOTHING) * losses[i];
+            s[i] = avg / (1 - Math.pow(SMOOTHING, i + 1));
+        }
+        return s;
+    }
+
+    private static boolean exploded(double[] losses) {
+        if (losses.length < 2) return false;
+        double[] s = smooth(losses);
+        double min = Double.POSITIVE_INFINITY;
+        for (double v : s) min = Math.min(min, v);
+        return !Double.isFinite(s[s.length - 1]) || s[s.length - 1] > STOP_FACTOR * min;
+    }
+}

@@ -1,0 +1,128 @@
+package org.dendrite.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.dendrite.core.layer.Parameter;
+import org.dendrite.core.optim.Adam;
+import org.dendrite.core.optim.Lbfgs;
+import org.dendrite.core.optim.Nadam;
+import org.dendrite.core.optim.Sgd;
+import org.dendrite.core.schedule.Cosine;
+import org.dendrite.core.schedule.ReduceOnPlateau;
+import org.dendrite.core.schedule.Schedule;
+import org.dendrite.core.schedule.StepDecay;
+import org.dendrite.core.schedule.WarmUp;
+import org.dendrite.core.testutil.TestData;
+import org.junit.jupiter.api.Test;
+
+class TrainerIntegrationTest {
+    private static TestData.Labeled iris() throws Exception {
+        return TestData.arff("iris.arff");
+    }
+
+    /** The course's example: [0.9, 3.2, 150.0, -2.1, 0.3]. */
+    @Test
+    void clippingByValueAndByNormAsInTheCourse() {
+        Parameter p = new Parameter("g", new float[5], true, 5, 1);
+        float[] g = {0.9f, 3.2f, 150.0f, -2.1f, 0.3f};
+        System.arraycopy(g, 0, p.grad(), 0, 5);
+        new GradientClipping(1, 0).apply(List.of(p));
+        assertArrayEquals(new float[] {0.9f, 1f, 1f, -1f, 0.3f}, p.grad());
+        System.arraycopy(g, 0, p.grad(), 0, 5);
+        double norm = new GradientClipping(0, 1).apply(List.of(p));
+        // ||g|| = sqrt(0.81 + 10.24 + 22500 + 4.41 + 0.09) = sqrt(22515.55) = 150.0518
+        assertEquals(Math.sqrt(22515.55), norm, 1e-3);
+        for (int i = 0; i < 5; i++) assertEquals(g[i] / Math.sqrt(22515.55), p.grad()[i], 1e-6);
+        double s = 0;
+        for (float v : p.grad()) s += v * v;
+        assertEquals(1, Math.sqrt(s), 1e-6);
+    }
+
+    @Test
+    void anyOptimizerWithAnyScheduleRecordsTheRateOfEveryStep() throws Exception {
+        TestData.Labeled d = iris();
+        Schedule schedule = new WarmUp(new StepDecay(2, 0.5, Schedule.Unit.EPOCH), 0.1, 1.0, 10);
+        TrainingConfig c = TrainingConfig.DEFAULT.withOptimizer(new Nadam(0.01)).withSchedule(schedule).withEpochs(4).withBatchSize(30);
+        TrainingRun run = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+        while (run.hasNextEpoch()) run.nextEpoch();
+        double[] rates = run.history().stepLearningRates();
+        assertEquals(20, rates.length, "150 rows / 30 = 5 steps x 4 epochs");
+        for (int step = 0; step < 20; step++) {
+            int epoch = step / 5;
+            double expected = 0.01 * Math.pow(0.5, epoch / 2) * (0.1 + 0.9 * Math.min(step, 10) / 10.0);
+            assertEquals(expected, rates[step], 1e-12, "step " + step);
+        }
+        assertEquals(rates[19], run.history().last().learningRate(), 0);
+    }
+
+    @Test
+    void linearScalingRuleScalesTheRateWithTheBatch() throws Exception {
+        TestData.Labeled d = iris();
+        TrainingConfig c = TrainingConfig.DEFAULT.withOptimizer(new Sgd(0.1)).withBatchSize(64).withReferenceBatchSize(16).withEpochs(1);
+        TrainingRun run = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+        run.nextEpoch();
+        for (double r : run.history().stepLearningRates()) assertEquals(0.4, r, 1e-12);
+    }
+
+    @Test
+    void reduceOnPlateauReadsTheValidationMonitor() throws Exception {
+        TestData.Labeled d = iris();
+        TrainingConfig c = TrainingConfig.DEFAULT.withOptimizer(new Adam(0.05)).withValidationFraction(0.3).withEpochs(40)
+                .withSchedule(new ReduceOnPlateau(false, 0.5, 2, 1e-4, true, 0, 1e-4));
+        TrainingRun run = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+        while (run.hasNextEpoch()) run.nextEpoch();
+        List<EpochRecord> h = run.history().epochs();
+        double[] monitor = h.stream().mapToDouble(EpochRecord::validationLoss).toArray();
+        for (int e = 1; e < h.size(); e++) {
+            double expected = c.schedule().learningRate(0.05, new Schedule.Position(0, e, java.util.Arrays.copyOf(monitor, e)));
+            assertEquals(expected, h.get(e).learningRate(), 1e-15, "epoch " + (e + 1));
+        }
+        assertTrue(h.get(h.size() - 1).learningRate() < 0.05, "a plateau over 40 epochs reduced the rate");
+    }
+
+    @Test
+    void resumingFromACheckpointEqualsAnUninterruptedRunBitForBit() throws Exception {
+        TestData.Labeled d = iris();
+        for (TrainingConfig c : List.of(
+                TrainingConfig.DEFAULT.withEpochs(6).withSchedule(new Cosine(6, 0, false, 1, Schedule.Unit.EPOCH)),
+                TrainingConfig.DEFAULT.withEpochs(6).withOptimizer(new Lbfgs(1, 5, 6, 1e-7, 1e-9, 10, true)),
+                TrainingConfig.DEFAULT.withEpochs(6).withValidationFraction(0.2)
+                        .withEarlyStopping(new EarlyStopping(Monitor.VALIDATION_LOSS, 50, 0, true)))) {
+            TrainingRun whole = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+            while (whole.hasNextEpoch()) whole.nextEpoch();
+
+            TrainingRun first = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+            for (int e = 0; e < 3; e++) first.nextEpoch();
+            byte[] checkpoint = first.checkpoint();
+            TrainingRun second = TrainingRun.resume(c, d.table(), d.targetName(), d.classes(), d.target(), null, TrainingListener.NONE, checkpoint);
+            assertEquals(3, second.epoch());
+            while (second.hasNextEpoch()) second.nextEpoch();
+
+            for (int i = 0; i < whole.network().parameters().size(); i++) {
+                assertArrayEquals(whole.network().parameters().get(i).value(), second.network().parameters().get(i).value(), c.optimizer().name());
+            }
+            assertArrayEquals(whole.history().stepLearningRates(), second.history().stepLearningRates());
+            assertEquals(whole.history().size(), second.history().size());
+        }
+    }
+
+    @Test
+    void lrRangeTestFindsARateBeforeTheLossShootsUp() throws Exception {
+        TestData.Labeled d = iris();
+        LrFinder.Result r = LrFinder.run(TrainingConfig.DEFAULT.withOptimizer(new Sgd(0.1))
+                        .withRegularization(org.dendrite.core.regularization.Regularization.NONE), d.table(), d.targetName(), d.classes(), d.target(),
+                null, 1e-5, 10, 100);
+        int n = r.rates().length;
+        assertTrue(n >= 20, "recorded " + n + " steps");
+        for (int i = 1; i < n; i++) assertTrue(r.rates()[i] > r.rates()[i - 1], "rates grow");
+        assertTrue(r.suggestedRate() > 1e-5 && r.suggestedRate() < 10, "suggestion " + r.suggestedRate());
+        int best = 0;
+        for (int i = 1; i < n; i++) if (r.smoothed()[i] < r.smoothed()[best]) best = i;
+        assertTrue(r.smoothed()[best] < 0.7 * r.smoothed()[0], "the loss falls first: " + r.smoothed()[0] + " -> " + r.smoothed()[best]);
+        assertTrue(best < n - 1 && r.smoothed()[n - 1] > r.smoothed()[best], "and rises again at the largest rates");
+        assertEquals(r.rates()[best] / 10, r.suggestedRate(), 0);
+    }
+}
