@@ -20,16 +20,8 @@ import org.dendrite.core.layer.LayerNormSpec;
 import org.dendrite.core.layer.LayerSpec;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.loss.Losses;
-import org.dendrite.core.optim.AdaMax;
-import org.dendrite.core.optim.Adadelta;
-import org.dendrite.core.optim.Adagrad;
-import org.dendrite.core.optim.Adam;
-import org.dendrite.core.optim.ClassicMomentum;
-import org.dendrite.core.optim.Lbfgs;
-import org.dendrite.core.optim.Nadam;
-import org.dendrite.core.optim.RmsProp;
 import org.dendrite.core.optim.Optimizer;
-import org.dendrite.core.optim.Sgd;
+import org.dendrite.core.optim.Optimizers;
 import org.dendrite.core.schedule.ConstantSchedule;
 import org.dendrite.core.schedule.Cosine;
 import org.dendrite.core.schedule.Cyclic;
@@ -74,16 +66,8 @@ final class Registry {
 
         for (Loss l : Losses.ALL) register(Loss.class, l.name(), l, false);
 
-        register(Optimizer.class, "sgd", new Sgd(Sgd.DEFAULT_LEARNING_RATE), false);
-        register(Optimizer.class, "adam", new Adam(Adam.DEFAULT_LEARNING_RATE), false);
-        register(Optimizer.class, "adamw", Adam.adamW(Adam.DEFAULT_LEARNING_RATE, Adam.DEFAULT_ADAMW_WEIGHT_DECAY), false);
-        register(Optimizer.class, "classic_momentum", new ClassicMomentum(Sgd.DEFAULT_LEARNING_RATE), false);
-        register(Optimizer.class, "adagrad", new Adagrad(Adagrad.DEFAULT_LEARNING_RATE), false);
-        register(Optimizer.class, "rmsprop", new RmsProp(RmsProp.DEFAULT_LEARNING_RATE), false);
-        register(Optimizer.class, "adadelta", new Adadelta(Adadelta.DEFAULT_LEARNING_RATE), false);
-        register(Optimizer.class, "adamax", new AdaMax(AdaMax.DEFAULT_LEARNING_RATE), false);
-        register(Optimizer.class, "nadam", new Nadam(Nadam.DEFAULT_LEARNING_RATE), false);
-        register(Optimizer.class, "lbfgs", new Lbfgs(Lbfgs.DEFAULT_LEARNING_RATE), false);
+        // the optimizer names and defaults are the core's own registry's (one source of truth)
+        for (String name : Optimizers.names()) register(Optimizer.class, name, Optimizers.byName(name), false);
 
         register(Schedule.class, "constant", new ConstantSchedule(), false);
         register(Schedule.class, "step", new StepDecay(10, 0.5, Schedule.Unit.EPOCH), false);

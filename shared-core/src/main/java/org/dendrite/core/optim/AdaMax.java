@@ -4,7 +4,8 @@ import java.util.List;
 import org.dendrite.core.layer.Parameter;
 
 /**
- * AdaMax, Adam's infinity-norm variant (Kingma and Ba 2015, section 7.1), as {@code torch.optim.Adamax}:
+ * AdaMax, the infinity-norm variant of Adam (Kingma and Ba 2015, "Adam: A Method for Stochastic
+ * Optimization", section 7.1), exactly as {@code torch.optim.Adamax} (PyTorch 1.13):
  * <pre>
  * g = g + weightDecay * w
  * m = beta1 m + (1 - beta1) g
@@ -13,7 +14,13 @@ import org.dendrite.core.layer.Parameter;
  * </pre>
  */
 public record AdaMax(double learningRate, double beta1, double beta2, double epsilon, double weightDecay) implements Optimizer {
+    private static final long serialVersionUID = 1L;
+
     public static final double DEFAULT_LEARNING_RATE = 2e-3;
+    public static final double DEFAULT_BETA1 = 0.9;
+    public static final double DEFAULT_BETA2 = 0.999;
+    public static final double DEFAULT_EPSILON = 1e-8;
+    public static final double DEFAULT_WEIGHT_DECAY = 0;
 
     public AdaMax {
         Check.learningRate(learningRate);
@@ -24,28 +31,37 @@ public record AdaMax(double learningRate, double beta1, double beta2, double eps
     }
 
     public AdaMax(double learningRate) {
-        this(learningRate, Adam.DEFAULT_BETA1, Adam.DEFAULT_BETA2, Adam.DEFAULT_EPSILON, 0);
+        this(learningRate, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPSILON, DEFAULT_WEIGHT_DECAY);
     }
 
     @Override public String name() { return "adamax"; }
 
     @Override
     public OptimizerState newState(List<Parameter> parameters) {
-        return new OptimizerState(parameters) {
-            private static final long serialVersionUID = 1L;
+        return new State(this, parameters);
+    }
 
-            @Override
-            protected void update(int index, float[] w, float[] g, double lr) {
-                float b1 = (float) beta1, oneMinus = (float) (1 - beta1), b2 = (float) beta2, eps = (float) epsilon, wd = (float) weightDecay;
-                float clr = (float) -(lr / (1 - Math.pow(beta1, steps())));
-                float[] m = buffer(index, "exp_avg"), u = buffer(index, "exp_inf");
-                for (int i = 0; i < w.length; i++) {
-                    float gi = wd != 0 ? g[i] + wd * w[i] : g[i];
-                    m[i] = m[i] * b1 + oneMinus * gi;
-                    u[i] = Math.max(u[i] * b2, Math.abs(gi) + eps);
-                    w[i] += clr * m[i] / u[i];
-                }
+    private static final class State extends OptimizerState {
+        private static final long serialVersionUID = 1L;
+        private final AdaMax c;
+
+        State(AdaMax c, List<Parameter> parameters) {
+            super(parameters);
+            this.c = c;
+        }
+
+        @Override
+        protected void update(int index, float[] w, float[] g, double learningRate) {
+            float[] m = buffer(index, "exp_avg"), u = buffer(index, "exp_inf");
+            float negClr = (float) -(learningRate / (1 - Math.pow(c.beta1, steps())));
+            float wd = (float) c.weightDecay, eps = (float) c.epsilon, b1 = (float) c.beta1, b2 = (float) c.beta2;
+            float oneMinusB1 = (float) (1 - c.beta1);
+            for (int i = 0; i < w.length; i++) {
+                float d = c.weightDecay != 0 ? Math.fma(wd, w[i], g[i]) : g[i];
+                m[i] = Math.fma(oneMinusB1, d, m[i] * b1);
+                u[i] = Math.max(u[i] * b2, Math.abs(d) + eps);
+                w[i] += negClr * m[i] / u[i];
             }
-        };
+        }
     }
 }

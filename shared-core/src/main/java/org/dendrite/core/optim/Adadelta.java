@@ -4,19 +4,24 @@ import java.util.List;
 import org.dendrite.core.layer.Parameter;
 
 /**
- * Adadelta (Zeiler 2012), as {@code torch.optim.Adadelta}:
+ * Adadelta (Zeiler 2012, "ADADELTA: An Adaptive Learning Rate Method"), exactly as
+ * {@code torch.optim.Adadelta} (PyTorch 1.13), whose extra learning rate scales the step
+ * (1.0 gives Zeiler's method):
  * <pre>
- * g = g + weightDecay * w
- * v = rho v + (1 - rho) g^2
- * delta = sqrt(u + eps) / sqrt(v + eps) * g
- * u = rho u + (1 - rho) delta^2
- * w = w - lr * delta
+ * g  = g + weightDecay * w
+ * s  = rho s + (1 - rho) g^2
+ * dx = sqrt(u + eps) / sqrt(s + eps) * g
+ * u  = rho u + (1 - rho) dx^2
+ * w  = w - lr dx
  * </pre>
  */
 public record Adadelta(double learningRate, double rho, double epsilon, double weightDecay) implements Optimizer {
+    private static final long serialVersionUID = 1L;
+
     public static final double DEFAULT_LEARNING_RATE = 1.0;
     public static final double DEFAULT_RHO = 0.9;
     public static final double DEFAULT_EPSILON = 1e-6;
+    public static final double DEFAULT_WEIGHT_DECAY = 0;
 
     public Adadelta {
         Check.learningRate(learningRate);
@@ -26,29 +31,38 @@ public record Adadelta(double learningRate, double rho, double epsilon, double w
     }
 
     public Adadelta(double learningRate) {
-        this(learningRate, DEFAULT_RHO, DEFAULT_EPSILON, 0);
+        this(learningRate, DEFAULT_RHO, DEFAULT_EPSILON, DEFAULT_WEIGHT_DECAY);
     }
 
     @Override public String name() { return "adadelta"; }
 
     @Override
     public OptimizerState newState(List<Parameter> parameters) {
-        return new OptimizerState(parameters) {
-            private static final long serialVersionUID = 1L;
+        return new State(this, parameters);
+    }
 
-            @Override
-            protected void update(int index, float[] w, float[] g, double lr) {
-                float r = (float) rho, oneMinus = (float) (1 - rho), eps = (float) epsilon, wd = (float) weightDecay, rate = (float) lr;
-                float[] v = buffer(index, "square_avg"), u = buffer(index, "acc_delta");
-                for (int i = 0; i < w.length; i++) {
-                    float gi = wd != 0 ? g[i] + wd * w[i] : g[i];
-                    v[i] = v[i] * r + oneMinus * gi * gi;
-                    float std = (float) Math.sqrt(v[i] + eps);
-                    float delta = (float) Math.sqrt(u[i] + eps) / std * gi;
-                    u[i] = u[i] * r + oneMinus * delta * delta;
-                    w[i] += -rate * delta;
-                }
+    private static final class State extends OptimizerState {
+        private static final long serialVersionUID = 1L;
+        private final Adadelta c;
+
+        State(Adadelta c, List<Parameter> parameters) {
+            super(parameters);
+            this.c = c;
+        }
+
+        @Override
+        protected void update(int index, float[] w, float[] g, double learningRate) {
+            float negLr = (float) -learningRate, wd = (float) c.weightDecay, eps = (float) c.epsilon;
+            float rho = (float) c.rho, oneMinusRho = (float) (1 - c.rho);
+            float[] s = buffer(index, "square_avg"), u = buffer(index, "acc_delta");
+            for (int i = 0; i < w.length; i++) {
+                float d = c.weightDecay != 0 ? Math.fma(wd, w[i], g[i]) : g[i];
+                s[i] = Math.fma(oneMinusRho * d, d, s[i] * rho);
+                float std = (float) Math.sqrt(s[i] + eps);
+                float delta = (float) Math.sqrt(u[i] + eps) / std * d;
+                u[i] = Math.fma(oneMinusRho * delta, delta, u[i] * rho);
+                w[i] = Math.fma(negLr, delta, w[i]);
             }
-        };
+        }
     }
 }

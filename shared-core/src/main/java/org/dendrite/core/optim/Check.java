@@ -22,6 +22,13 @@ final class Check {
         }
     }
 
+    /** An integer of at least {@code min}. */
+    static void atLeast(String name, int v, int min) {
+        if (v < min) {
+            throw new IllegalArgumentException("Invalid " + name + ": " + v + " (allowed: an integer >= " + min + ")");
+        }
+    }
+
     /** {@code v} in [lo, hi) or, with {@code closed}, [lo, hi]. */
     static void range(String name, double v, double lo, double hi, boolean closed) {
         boolean ok = v >= lo && (closed ? v <= hi : v < hi);

@@ -4,19 +4,28 @@ import java.util.List;
 import org.dendrite.core.layer.Parameter;
 
 /**
- * Nadam: Adam with Nesterov momentum (Dozat 2016), with the momentum-decay schedule of
- * {@code torch.optim.NAdam} (PyTorch 1.13):
+ * NAdam: Adam with Nesterov momentum (Dozat 2016, "Incorporating Nesterov Momentum into Adam"),
+ * with the momentum schedule of PyTorch 1.13's {@code torch.optim.NAdam}, implemented exactly as
+ * there:
  * <pre>
- * mu_t = beta1 (1 - 0.5 * 0.96^(t * momentumDecay)),  P_t = prod_{i<=t} mu_i   (kept in float32, as PyTorch)
- * m = beta1 m + (1 - beta1) g;  v = beta2 v + (1 - beta2) g^2;  d = sqrt(v / (1 - beta2^t)) + eps
- * w = w - lr (1 - mu_t) / (1 - P_t) * g / d - lr mu_{t+1} / (1 - P_t mu_t mu_{t+1}) * m / d
+ * g     = g + weightDecay * w
+ * mu_t  = beta1 (1 - 0.5 * 0.96^(t * momentumDecay))
+ * P_t   = mu_1 ... mu_t                         (product kept as float32 state, like PyTorch)
+ * m     = beta1 m + (1 - beta1) g
+ * v     = beta2 v + (1 - beta2) g^2
+ * r     = sqrt(v / (1 - beta2^t)) + eps
+ * w     = w - lr (1 - mu_t) / (1 - P_t) * g / r - lr mu_(t+1) / (1 - P_t mu_(t+1)) * m / r
  * </pre>
- * The second denominator is PyTorch 1.13's (its {@code mu_product_next} multiplies mu_t in twice;
- * Dozat's paper has P_t mu_{t+1}). Dendrite follows the reference implementation so trajectories match.
  */
 public record Nadam(double learningRate, double beta1, double beta2, double epsilon, double weightDecay, double momentumDecay)
         implements Optimizer {
+    private static final long serialVersionUID = 1L;
+
     public static final double DEFAULT_LEARNING_RATE = 2e-3;
+    public static final double DEFAULT_BETA1 = 0.9;
+    public static final double DEFAULT_BETA2 = 0.999;
+    public static final double DEFAULT_EPSILON = 1e-8;
+    public static final double DEFAULT_WEIGHT_DECAY = 0;
     public static final double DEFAULT_MOMENTUM_DECAY = 4e-3;
 
     public Nadam {
@@ -29,41 +38,52 @@ public record Nadam(double learningRate, double beta1, double beta2, double epsi
     }
 
     public Nadam(double learningRate) {
-        this(learningRate, Adam.DEFAULT_BETA1, Adam.DEFAULT_BETA2, Adam.DEFAULT_EPSILON, 0, DEFAULT_MOMENTUM_DECAY);
+        this(learningRate, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPSILON, DEFAULT_WEIGHT_DECAY, DEFAULT_MOMENTUM_DECAY);
     }
 
     @Override public String name() { return "nadam"; }
 
     @Override
     public OptimizerState newState(List<Parameter> parameters) {
-        return new OptimizerState(parameters) {
-            private static final long serialVersionUID = 1L;
+        return new State(this, parameters);
+    }
 
-            @Override
-            protected void update(int index, float[] w, float[] g, double lr) {
-                long t = steps();
-                float[] product = scalar(index, "mu_product");
-                if (t == 1) product[0] = 1f;
-                double mu = beta1 * (1. - 0.5 * Math.pow(0.96, t * momentumDecay));
-                double muNext = beta1 * (1. - 0.5 * Math.pow(0.96, (t + 1) * momentumDecay));
-                product[0] = product[0] * (float) mu;
-                float productNext = product[0] * (float) mu * (float) muNext;
-                float bc2 = (float) (1 - Math.pow(beta2, t));
-                float c1 = (float) (-lr * (1. - mu) / (1. - product[0]));
-                float c2 = (float) (-lr * muNext / (1. - productNext));
-                float b1 = (float) beta1, om1 = (float) (1 - beta1), b2 = (float) beta2, om2 = (float) (1 - beta2);
-                float eps = (float) epsilon, wd = (float) weightDecay;
-                float[] m = buffer(index, "exp_avg"), v = buffer(index, "exp_avg_sq");
-                for (int i = 0; i < w.length; i++) {
-                    float gi = wd != 0 ? g[i] + wd * w[i] : g[i];
-                    m[i] = m[i] * b1 + om1 * gi;
-                    v[i] = v[i] * b2 + om2 * gi * gi;
-                    float denom = (float) Math.sqrt(v[i] / bc2) + eps;
-                    w[i] += c1 * gi / denom;
-                    w[i] += c2 * m[i] / denom;
-                }
+    private static final class State extends OptimizerState {
+        private static final long serialVersionUID = 1L;
+        private final Nadam c;
+
+        State(Nadam c, List<Parameter> parameters) {
+            super(parameters);
+            this.c = c;
+        }
+
+        @Override
+        protected void update(int index, float[] w, float[] g, double learningRate) {
+            long t = steps();
+            String productName = parameters.get(index).name() + ".mu_product";
+            boolean fresh = !hasGlobalBuffer(productName);
+            float[] product = globalBuffer(productName, 1);
+            if (fresh) {
+                product[0] = 1f;
             }
-
-        };
+            float[] m = buffer(index, "exp_avg"), v = buffer(index, "exp_avg_sq");
+            double bc2 = 1 - Math.pow(c.beta2, t);
+            double mu = c.beta1 * (1 - 0.5 * Math.pow(0.96, t * c.momentumDecay));
+            double muNext = c.beta1 * (1 - 0.5 * Math.pow(0.96, (t + 1) * c.momentumDecay));
+            product[0] *= (float) mu;
+            float productNext = product[0] * (float) mu * (float) muNext;
+            float gradScale = (float) (-learningRate * (1 - mu) / (1 - product[0]));
+            float momentumScale = (float) (-learningRate * muNext / (1 - productNext));
+            float wd = (float) c.weightDecay, eps = (float) c.epsilon, b1 = (float) c.beta1, b2 = (float) c.beta2;
+            float oneMinusB1 = (float) (1 - c.beta1), oneMinusB2 = (float) (1 - c.beta2), bc2f = (float) bc2;
+            for (int i = 0; i < w.length; i++) {
+                float d = c.weightDecay != 0 ? Math.fma(wd, w[i], g[i]) : g[i];
+                m[i] = Math.fma(oneMinusB1, d, m[i] * b1);
+                v[i] = Math.fma(oneMinusB2 * d, d, v[i] * b2);
+                float r = (float) Math.sqrt(v[i] / bc2f) + eps;
+                w[i] += gradScale * d / r;
+                w[i] += momentumScale * m[i] / r;
+            }
+        }
     }
 }

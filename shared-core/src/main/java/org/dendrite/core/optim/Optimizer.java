@@ -9,6 +9,12 @@ import org.dendrite.core.layer.Parameter;
  * separate mutable state (named buffers such as {@code momentum}, {@code exp_avg}) that applies the
  * updates and that a checkpoint saves. The learning rate in force at each step is passed in by the
  * trainer (from a schedule), so no optimizer knows about schedules.
+ *
+ * <p>The implementations reproduce PyTorch 1.13's CPU float32 arithmetic operation by operation
+ * (checked bit for bit against its trajectories): hyperparameter expressions such as
+ * {@code 1 - beta} are evaluated in double and then rounded to float, {@code add(x, alpha)} and
+ * {@code addcmul} are fused multiply-adds ({@link Math#fma}), {@code addcdiv} is
+ * {@code w + (value * a) / b}.
  */
 public interface Optimizer extends Serializable {
     /** The name used in specs and options, e.g. {@code "sgd"}. */

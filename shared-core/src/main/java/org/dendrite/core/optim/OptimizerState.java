@@ -45,6 +45,11 @@ public abstract class OptimizerState implements Serializable {
         }
     }
 
+    /** Counts one step for optimizers that override {@link #step(double, Objective)} without calling {@link #step(double)}. */
+    protected void countStep() {
+        step++;
+    }
+
     /** Updates parameter {@code index} (values {@code w}, gradient {@code g}) for step {@link #steps()}. */
     protected abstract void update(int index, float[] w, float[] g, double learningRate);
 
@@ -64,9 +69,28 @@ public abstract class OptimizerState implements Serializable {
         return buffers.computeIfAbsent(p.name() + "." + name, k -> new float[p.size()]);
     }
 
-    /** A one-value buffer {@code name} of parameter {@code index} (a per-parameter scalar such as Nadam's mu product). */
-    protected float[] scalar(int index, String name) {
-        return buffers.computeIfAbsent(parameters.get(index).name() + "." + name, k -> new float[1]);
+    /**
+     * A buffer of the whole state rather than of one parameter (L-BFGS keeps its history over the
+     * parameters as one flat vector), saved under {@code name}; created as zeros of {@code length}
+     * on first use, or re-created when a different length is asked for.
+     */
+    protected float[] globalBuffer(String name, int length) {
+        float[] b = buffers.get(name);
+        if (b == null || b.length != length) {
+            b = new float[length];
+            buffers.put(name, b);
+        }
+        return b;
+    }
+
+    /** True when the global buffer {@code name} exists. */
+    protected boolean hasGlobalBuffer(String name) {
+        return buffers.containsKey(name);
+    }
+
+    /** Removes the global buffer {@code name} (a history entry that fell out of L-BFGS's memory). */
+    protected void removeGlobalBuffer(String name) {
+        buffers.remove(name);
     }
 
     /** True when the buffer exists (PyTorch's "state not yet initialised" test). */

@@ -4,8 +4,9 @@ import java.util.List;
 import org.dendrite.core.layer.Parameter;
 
 /**
- * Stochastic gradient descent with optional momentum (Polyak 1964), dampening, Nesterov momentum
- * (Sutskever et al. 2013) and L2 weight decay, exactly as {@code torch.optim.SGD}:
+ * Stochastic gradient descent with optional heavy-ball momentum (Polyak 1964), dampening,
+ * Nesterov momentum (Sutskever et al. 2013, "On the importance of initialization and momentum in
+ * deep learning") and L2 weight decay, exactly as {@code torch.optim.SGD} (PyTorch 1.13):
  * <pre>
  * g = g + weightDecay * w
  * b = g                                  (first step)
@@ -13,11 +14,19 @@ import org.dendrite.core.layer.Parameter;
  * g = nesterov ? g + momentum * b : b
  * w = w - lr * g
  * </pre>
- * This is the momentum form v = beta v + g, w -= lr v; see {@link ClassicMomentum} for the other.
+ * This is PyTorch's form of momentum, where the learning rate multiplies the whole buffer; see
+ * {@link ClassicMomentum} for the textbook form {@code v = momentum v - lr g, w = w + v}.
+ * Float32 arithmetic follows PyTorch's operation order ({@code add(x, alpha)} is a fused
+ * multiply-add on the CPU).
  */
 public record Sgd(double learningRate, double momentum, double dampening, boolean nesterov, double weightDecay) implements Optimizer {
-    /** SGD has no natural learning rate (PyTorch requires one); this is Dendrite's default for it. */
+    private static final long serialVersionUID = 1L;
+
     public static final double DEFAULT_LEARNING_RATE = 0.01;
+    public static final double DEFAULT_MOMENTUM = 0;
+    public static final double DEFAULT_DAMPENING = 0;
+    public static final boolean DEFAULT_NESTEROV = false;
+    public static final double DEFAULT_WEIGHT_DECAY = 0;
 
     public Sgd {
         Check.learningRate(learningRate);
@@ -30,8 +39,9 @@ public record Sgd(double learningRate, double momentum, double dampening, boolea
         }
     }
 
+    /** Plain SGD (PyTorch's defaults: no momentum, no weight decay). */
     public Sgd(double learningRate) {
-        this(learningRate, 0, 0, false, 0);
+        this(learningRate, DEFAULT_MOMENTUM, DEFAULT_DAMPENING, DEFAULT_NESTEROV, DEFAULT_WEIGHT_DECAY);
     }
 
     @Override public String name() { return "sgd"; }
@@ -52,17 +62,17 @@ public record Sgd(double learningRate, double momentum, double dampening, boolea
 
         @Override
         protected void update(int index, float[] w, float[] g, double learningRate) {
-            float lr = (float) learningRate, wd = (float) c.weightDecay, mu = (float) c.momentum;
+            float negLr = (float) -learningRate, wd = (float) c.weightDecay, mu = (float) c.momentum;
             float keep = (float) (1 - c.dampening);
-            boolean first = !hasBuffer(index, "momentum_buffer");
-            float[] b = mu != 0 ? buffer(index, "momentum_buffer") : null;
+            boolean first = !hasBuffer(index, "momentum");
+            float[] b = c.momentum != 0 ? buffer(index, "momentum") : null;
             for (int i = 0; i < w.length; i++) {
-                float d = wd != 0 ? g[i] + wd * w[i] : g[i];
+                float d = c.weightDecay != 0 ? Math.fma(wd, w[i], g[i]) : g[i];
                 if (b != null) {
-                    b[i] = first ? d : b[i] * mu + keep * d;
-                    d = c.nesterov ? d + mu * b[i] : b[i];
+                    b[i] = first ? d : Math.fma(keep, d, mu * b[i]);
+                    d = c.nesterov ? Math.fma(mu, b[i], d) : b[i];
                 }
-                w[i] += -lr * d;
+                w[i] = Math.fma(negLr, d, w[i]);
             }
         }
     }

@@ -485,6 +485,33 @@ public final class TrainingRun {
         return run;
     }
 
+    /**
+     * The bias/variance diagnosis of the model as it is now: training vs validation accuracy (R^2
+     * for regression), in the course's plain language.
+     */
+    public String biasVarianceSummary() {
+        Evaluation tr = Evaluation.of(network, loss, task, data);
+        Evaluation va = validation == null ? null : Evaluation.of(network, loss, task, validation);
+        if (task.isClassification()) {
+            return org.dendrite.core.diagnostics.Diagnosis.biasVariance(tr.accuracy(), va == null ? Double.NaN : va.accuracy(), "accuracy");
+        }
+        double trainR2 = 1 - Math.pow(tr.rmse() / standardDeviation(data), 2);
+        double validR2 = va == null ? Double.NaN : 1 - Math.pow(va.rmse() / standardDeviation(validation), 2);
+        return org.dendrite.core.diagnostics.Diagnosis.biasVariance(trainR2, validR2, "R^2");
+    }
+
+    /** The standard deviation of a dataset's target in original units. */
+    private double standardDeviation(Dataset d) {
+        double m = 0, m2 = 0;
+        float[] y = d.targets().data();
+        for (int i = 0; i < d.size(); i++) {
+            double v = y[i] * task.targetScale() + task.targetMean(), delta = v - m;
+            m += delta / (i + 1);
+            m2 += delta * (v - m);
+        }
+        return Math.sqrt(m2 / d.size());
+    }
+
     /** The model as trained so far (shares the live network). */
     public Model model() {
         return new Model(preprocessor, network, loss, task, provenance, history);

@@ -88,7 +88,7 @@ class TrainerIntegrationTest {
         TestData.Labeled d = iris();
         for (TrainingConfig c : List.of(
                 TrainingConfig.DEFAULT.withEpochs(6).withSchedule(new Cosine(6, 0, false, 1, Schedule.Unit.EPOCH)),
-                TrainingConfig.DEFAULT.withEpochs(6).withOptimizer(new Lbfgs(1, 5, 6, 1e-7, 1e-9, 10, true)),
+                TrainingConfig.DEFAULT.withEpochs(6).withOptimizer(new Lbfgs(1, 5, 6, 1e-7, 1e-9, 10, Lbfgs.LineSearch.STRONG_WOLFE)),
                 TrainingConfig.DEFAULT.withEpochs(6).withValidationFraction(0.2)
                         .withEarlyStopping(new EarlyStopping(Monitor.VALIDATION_LOSS, 50, 0, true)))) {
             TrainingRun whole = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);

@@ -1,0 +1,44 @@
+package org.dendrite.core.diagnostics;
+
+import java.util.Locale;
+
+/**
+ * The course's bias/variance table as plain language: low training performance means high bias
+ * (underfitting: train longer, a bigger model, another architecture); validation clearly worse than
+ * training means high variance (overfitting: more data, regularization, another architecture).
+ */
+public final class Diagnosis {
+    /** Training accuracy below this (or R^2 below it for regression) counts as low. */
+    public static final double LOW_PERFORMANCE = 0.8;
+    /** A gap between training and validation performance above this counts as overfitting. */
+    public static final double LARGE_GAP = 0.05;
+
+    private Diagnosis() {}
+
+    /**
+     * A summary from training and validation performance, higher is better (accuracy, or R^2 for
+     * regression); NaN validation means no validation split.
+     */
+    public static String biasVariance(double train, double validation, String metric) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Training %s %.4f", metric, train));
+        if (!Double.isNaN(validation)) sb.append(String.format(Locale.ROOT, ", validation %s %.4f", metric, validation));
+        sb.append(". ");
+        boolean highBias = train < LOW_PERFORMANCE;
+        boolean highVariance = !Double.isNaN(validation) && train - validation > LARGE_GAP;
+        if (highBias && highVariance) {
+            sb.append("Both high bias and high variance: the model underfits the training data and still generalizes worse. "
+                    + "Try a different architecture, more data and better hyperparameters.");
+        } else if (highBias) {
+            sb.append("High bias (underfitting): performance is low already on the training data. "
+                    + "Train longer, increase model capacity, or try a different architecture.");
+        } else if (highVariance) {
+            sb.append("High variance (overfitting): validation performance is clearly below training performance. "
+                    + "Get more data, add regularization (L2, dropout, early stopping) or simplify the model.");
+        } else if (Double.isNaN(validation)) {
+            sb.append("No validation split, so variance cannot be judged: set a validation fraction to check generalization.");
+        } else {
+            sb.append("Training and validation performance are close and not low: no sign of underfitting or overfitting.");
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,102 @@
+package org.dendrite.core.diagnostics;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dendrite.core.data.Table;
+import org.dendrite.core.data.ValidationSplit;
+import org.dendrite.core.metrics.Metrics;
+import org.dendrite.core.tensor.Matrix;
+import org.dendrite.core.train.Model;
+import org.dendrite.core.train.Trainer;
+import org.dendrite.core.train.TrainingConfig;
+
+/**
+ * The learning curve: training and validation error against the training-set size. A fixed
+ * (stratified, seeded) validation part is held out; the model is trained on growing prefixes of the
+ * rest. Converging curves with high error mean high bias; a persistent gap means more data would help.
+ * Error is 1 - accuracy for classifiers and RMSE for regression.
+ */
+public final class LearningCurve {
+    private LearningCurve() {}
+
+    public record Point(int trainingRows, double trainingError, double validationError) {}
+
+    public static List<Point> compute(TrainingConfig config, Table table, String targetName, List<String> classes, double[] target,
+                                      double[] fractions, double validationFraction, long seed) {
+        int[] strata = null;
+        if (!classes.isEmpty()) {
+            strata = new int[target.length];
+            for (int i = 0; i < target.length; i++) strata[i] = (int) target[i];
+        }
+        ValidationSplit split = ValidationSplit.of(table.size(), validationFraction, strata, seed);
+        int[] pool = split.train();
+        // a seeded shuffle of the pool so prefixes are random subsets
+        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+        for (int i = pool.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1), t = pool[i];
+            pool[i] = pool[j];
+            pool[j] = t;
+        }
+        Table valid = subset(table, split.validation());
+        double[] validY = pick(target, split.validation());
+        List<Point> points = new ArrayList<>();
+        for (double f : fractions) {
+            if (!(f > 0 && f <= 1)) throw new IllegalArgumentException("Invalid learning-curve fraction " + f + " (allowed: 0 < f <= 1)");
+            int n = Math.max(2, (int) Math.round(f * pool.length));
+            int[] rows = java.util.Arrays.copyOf(pool, n);
+            Table tr = subset(table, rows);
+            double[] trY = pick(target, rows);
+            Model m;
+            try {
+                m = Trainer.fit(config.withValidationFraction(0).withEarlyStopping(org.dendrite.core.train.EarlyStopping.OFF), tr, targetName,
+                        classes, trY, null);
+            } catch (IllegalArgumentException e) {
+                continue; // e.g. a tiny prefix with a single class
+            }
+            points.add(new Point(n, error(m, tr, trY, classes), error(m, valid, validY, classes)));
+        }
+        return points;
+    }
+
+    static double error(Model m, Table t, double[] y, List<String> classes) {
+        Matrix p = m.predict(t);
+        if (classes.isEmpty()) {
+            double[] pred = new double[y.length];
+            for (int i = 0; i < y.length; i++) pred[i] = p.get(i, 0);
+            return Metrics.rmse(pred, y, null);
+        }
+        double[][] probs = new double[y.length][p.cols()];
+        int[] labels = new int[y.length];
+        for (int i = 0; i < y.length; i++) {
+            for (int j = 0; j < p.cols(); j++) probs[i][j] = p.get(i, j);
+            labels[i] = (int) y[i];
+        }
+        return 1 - Metrics.accuracy(probs, labels, null);
+    }
+
+    public static void plot(List<Point> points, boolean classification, Path file) throws IOException {
+        double[] x = new double[points.size()], tr = new double[points.size()], va = new double[points.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = points.get(i).trainingRows();
+            tr[i] = points.get(i).trainingError();
+            va[i] = points.get(i).validationError();
+        }
+        String what = classification ? "error (1 - accuracy)" : "RMSE";
+        new Chart("Learning curve", "training rows", what).line("training " + what, x, tr).line("validation " + what, x, va)
+                .writePng(file, TrainingPlots.WIDTH, TrainingPlots.HEIGHT);
+    }
+
+    private static Table subset(Table t, int[] rows) {
+        double[][] r = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) r[i] = t.rows()[rows[i]];
+        return new Table(t.columns(), r);
+    }
+
+    private static double[] pick(double[] a, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) out[i] = a[rows[i]];
+        return out;
+    }
+}

@@ -1,0 +1,67 @@
+package org.dendrite.core.diagnostics;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.dendrite.core.data.Table;
+import org.dendrite.core.regularization.Regularization;
+import org.dendrite.core.train.Augmentation;
+import org.dendrite.core.train.EarlyStopping;
+import org.dendrite.core.train.Evaluation;
+import org.dendrite.core.train.TrainingConfig;
+import org.dendrite.core.train.TrainingRun;
+
+/**
+ * The course's first debugging step, "overfit a tiny subset": train on about 20 rows without
+ * regularization and check the network reaches ~100% training accuracy. If it cannot, the problem is
+ * in the model or the pipeline, not in generalization.
+ */
+public final class OverfitCheck {
+    public static final int DEFAULT_ROWS = 20;
+    public static final int MAX_EPOCHS = 500;
+    /** "About 100%": at most one of 20 rows may stay wrong. */
+    public static final double TARGET_ACCURACY = 0.95;
+
+    private OverfitCheck() {}
+
+    public record Result(int rows, int epochs, double trainingAccuracy, boolean passed) {
+        public String summary() {
+            return passed ? "Overfit check passed: " + rows + " rows learned to " + Math.round(100 * trainingAccuracy) + "% in " + epochs + " epochs."
+                    : "Overfit check FAILED: after " + epochs + " epochs the network fits only " + Math.round(100 * trainingAccuracy) + "% of "
+                    + rows + " training rows. Check the learning rate, the architecture and the data pipeline before tuning anything else.";
+        }
+    }
+
+    /** Takes the first {@code rows} rows (round-robin over classes so every class appears) and trains until they are learned. */
+    public static Result run(TrainingConfig config, Table table, String targetName, List<String> classes, double[] target, int rows) {
+        List<Integer> pick = new ArrayList<>();
+        if (classes.isEmpty()) {
+            for (int i = 0; i < Math.min(rows, table.size()); i++) pick.add(i);
+        } else {
+            List<List<Integer>> byClass = new ArrayList<>();
+            for (int c = 0; c < classes.size(); c++) byClass.add(new ArrayList<>());
+            for (int i = 0; i < target.length; i++) byClass.get((int) target[i]).add(i);
+            for (int round = 0; pick.size() < Math.min(rows, table.size()); round++) {
+                for (List<Integer> members : byClass) {
+                    if (round < members.size() && pick.size() < rows) pick.add(members.get(round));
+                }
+            }
+        }
+        double[][] r = new double[pick.size()][];
+        double[] y = new double[pick.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = table.rows()[pick.get(i)];
+            y[i] = target[pick.get(i)];
+        }
+        TrainingConfig c = config.withRegularization(Regularization.NONE).withAugmentation(Augmentation.NONE).withValidationFraction(0)
+                .withEarlyStopping(EarlyStopping.OFF).withEpochs(MAX_EPOCHS);
+        TrainingRun run = new TrainingRun(c, new Table(table.columns(), r), targetName, classes, y, null);
+        double acc = 0;
+        while (run.hasNextEpoch()) {
+            run.nextEpoch();
+            Evaluation e = Evaluation.of(run.network(), run.model().loss(), run.task(), run.data());
+            acc = classes.isEmpty() ? 1 - Math.min(1, e.rmse() / Math.max(1e-12, run.task().targetScale())) : e.accuracy();
+            if (acc >= (classes.isEmpty() ? 0.9 : 1.0)) break;
+        }
+        return new Result(r.length, run.epoch(), acc, acc >= (classes.isEmpty() ? 0.9 : TARGET_ACCURACY));
+    }
+}

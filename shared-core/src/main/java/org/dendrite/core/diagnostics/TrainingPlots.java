@@ -1,0 +1,102 @@
+package org.dendrite.core.diagnostics;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dendrite.core.layer.Parameter;
+import org.dendrite.core.network.Network;
+import org.dendrite.core.train.EpochRecord;
+import org.dendrite.core.train.History;
+import org.dendrite.core.train.LrFinder;
+
+/** The standard training pictures, rendered headless to PNG with {@link Chart}. */
+public final class TrainingPlots {
+    public static final int WIDTH = 800;
+    public static final int HEIGHT = 500;
+    public static final int BINS = 40;
+
+    private TrainingPlots() {}
+
+    /** Training and validation loss per epoch. */
+    public static void lossCurves(History h, Path file) throws IOException {
+        List<EpochRecord> e = h.epochs();
+        double[] x = new double[e.size()], train = new double[e.size()], valid = new double[e.size()];
+        boolean hasValidation = false;
+        for (int i = 0; i < x.length; i++) {
+            x[i] = e.get(i).epoch();
+            train[i] = e.get(i).trainLoss();
+            valid[i] = e.get(i).validationLoss();
+            hasValidation |= !Double.isNaN(valid[i]);
+        }
+        Chart c = new Chart("Learning curves", "epoch", "loss").line("training loss", x, train);
+        if (hasValidation) c.line("validation loss", x, valid);
+        if (h.bestEpoch() > 0) c.marker(h.bestEpoch(), "best epoch " + h.bestEpoch());
+        c.writePng(file, WIDTH, HEIGHT);
+    }
+
+    /** The validation metric per epoch (accuracy and AUC for classifiers, RMSE for regression); false if there is none. */
+    public static boolean metricCurves(History h, Path file) throws IOException {
+        List<EpochRecord> e = h.epochs();
+        double[] x = new double[e.size()], acc = new double[e.size()], auc = new double[e.size()], rmse = new double[e.size()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = e.get(i).epoch();
+            acc[i] = e.get(i).validationAccuracy();
+            auc[i] = e.get(i).validationAuc();
+            rmse[i] = e.get(i).validationRmse();
+        }
+        Chart c;
+        if (any(acc)) {
+            c = new Chart("Validation metrics", "epoch", "value").line("accuracy", x, acc);
+            if (any(auc)) c.line("ROC AUC", x, auc);
+        } else if (any(rmse)) {
+            c = new Chart("Validation RMSE", "epoch", "RMSE").line("RMSE", x, rmse);
+        } else {
+            return false;
+        }
+        c.writePng(file, WIDTH, HEIGHT);
+        return true;
+    }
+
+    private static boolean any(double[] v) {
+        for (double d : v) if (!Double.isNaN(d)) return true;
+        return false;
+    }
+
+    /** The LR range test: raw and smoothed loss against the rate (log scale), the suggestion marked. */
+    public static void lrRangeTest(LrFinder.Result r, Path file) throws IOException {
+        new Chart("Learning-rate range test", "learning rate", "loss").logX(true).line("loss", r.rates(), r.losses())
+                .line("smoothed loss", r.rates(), r.smoothed()).marker(r.suggestedRate(), String.format("suggested %.2g", r.suggestedRate()))
+                .writePng(file, WIDTH, HEIGHT);
+    }
+
+    /** One histogram of values per PNG, {@code name} in the title; returns the files written. */
+    private static Path histogram(String title, float[] v, Path file) throws IOException {
+        float lo = Float.POSITIVE_INFINITY, hi = Float.NEGATIVE_INFINITY;
+        for (float x : v) {
+            lo = Math.min(lo, x);
+            hi = Math.max(hi, x);
+        }
+        if (!(hi > lo)) {
+            hi = lo + 1e-6f;
+        }
+        double[] counts = new double[BINS];
+        double width = (hi - lo) / (double) BINS;
+        for (float x : v) counts[Math.min(BINS - 1, (int) ((x - lo) / width))]++;
+        Chart c = new Chart(title, "value", "count");
+        for (int b = 0; b < BINS; b++) c.bar(lo + b * width, lo + (b + 1) * width, counts[b]);
+        c.writePng(file, WIDTH, HEIGHT);
+        return file;
+    }
+
+    /** Histograms of every weight matrix and of its latest gradient, one PNG each, into {@code dir}. */
+    public static List<Path> weightAndGradientHistograms(Network net, Path dir) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Parameter p : net.parameters()) {
+            if (!p.regularized()) continue;
+            files.add(histogram("Weights " + p.name(), p.value(), dir.resolve("weights-" + p.name() + ".png")));
+            files.add(histogram("Gradients " + p.name(), p.grad(), dir.resolve("gradients-" + p.name() + ".png")));
+        }
+        return files;
+    }
+}

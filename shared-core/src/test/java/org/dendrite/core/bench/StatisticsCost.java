@@ -1,0 +1,53 @@
+package org.dendrite.core.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.dendrite.core.activation.Relu;
+import org.dendrite.core.data.Column;
+import org.dendrite.core.data.Table;
+import org.dendrite.core.layer.DenseSpec;
+import org.dendrite.core.network.NetworkSpec;
+import org.dendrite.core.train.DiagnosticsConfig;
+import org.dendrite.core.train.TrainingConfig;
+import org.dendrite.core.train.TrainingRun;
+
+/**
+ * What per-layer statistics cost: epoch time (median of 7 epochs after 2 warm-up epochs) on 20 000
+ * synthetic rows x 50 features, network 128-64 ReLU, batch 64, sampling every N steps, as overhead
+ * against no sampling. Run through {@code bench/statistics-cost}; the numbers are in docs/design.md.
+ */
+public final class StatisticsCost {
+    private StatisticsCost() {}
+
+    public static void main(String[] args) {
+        SplittableRandom r = new SplittableRandom(1);
+        int n = 20000, d = 50;
+        double[][] rows = new double[n][d];
+        double[] y = new double[n];
+        List<Column> cols = new ArrayList<>();
+        for (int j = 0; j < d; j++) cols.add(Column.numeric("x" + j));
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) rows[i][j] = r.nextGaussian();
+            y[i] = rows[i][0] + rows[i][1] * rows[i][2] > 0 ? 1 : 0;
+        }
+        Table t = new Table(cols, rows);
+        NetworkSpec net = new NetworkSpec(List.of(new DenseSpec(128, new Relu()), new DenseSpec(64, new Relu())));
+        double base = 0;
+        for (int every : new int[] {0, 100, 10, 1}) {
+            TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(net).withBatchSize(64).withEpochs(9).withDiagnostics(new DiagnosticsConfig(every, 0));
+            TrainingRun run = new TrainingRun(c, t, "y", List.of("a", "b"), y, null);
+            run.nextEpoch();
+            run.nextEpoch();
+            double[] s = new double[7];
+            for (int i = 0; i < s.length; i++) s[i] = run.nextEpoch().seconds();
+            Arrays.sort(s);
+            double median = s[s.length / 2];
+            if (every == 0) base = median;
+            System.out.printf(Locale.ROOT, "STATS every=%s epoch %.3f s (min %.3f, max %.3f) overhead %+.1f%%%n", every == 0 ? "off" : every, median,
+                    s[0], s[s.length - 1], 100 * (median / base - 1));
+        }
+    }
+}

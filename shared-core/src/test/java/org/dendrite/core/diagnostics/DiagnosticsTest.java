@@ -1,0 +1,156 @@
+package org.dendrite.core.diagnostics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.dendrite.core.activation.Relu;
+import org.dendrite.core.activation.Selu;
+import org.dendrite.core.activation.Sigmoid;
+import org.dendrite.core.activation.Tanh;
+import org.dendrite.core.data.PreprocessingConfig;
+import org.dendrite.core.init.Constant;
+import org.dendrite.core.init.Initializer;
+import org.dendrite.core.layer.DenseSpec;
+import org.dendrite.core.network.NetworkSpec;
+import org.dendrite.core.optim.Sgd;
+import org.dendrite.core.testutil.TestData;
+import org.dendrite.core.train.DiagnosticsConfig;
+import org.dendrite.core.train.LayerStatistics;
+import org.dendrite.core.train.LrFinder;
+import org.dendrite.core.train.TrainingConfig;
+import org.dendrite.core.train.TrainingRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiagnosticsTest {
+    private static void assertPicture(Path file) throws Exception {
+        assertTrue(Files.exists(file), file.toString());
+        BufferedImage img = ImageIO.read(file.toFile());
+        assertEquals(TrainingPlots.WIDTH, img.getWidth());
+        assertEquals(TrainingPlots.HEIGHT, img.getHeight());
+        assertTrue(ChartTest.bluePixels(img) > 100, "non-blank: " + file);
+    }
+
+    @Test
+    void trainingPicturesAreWrittenHeadless(@TempDir Path dir) throws Exception {
+        TestData.Labeled d = TestData.arff("diabetes.arff");
+        TrainingRun run = new TrainingRun(TrainingConfig.DEFAULT.withEpochs(8).withValidationFraction(0.2).withDiagnostics(new DiagnosticsConfig(5, 0)),
+                d.table(), d.targetName(), d.classes(), d.target(), null);
+        while (run.hasNextEpoch()) run.nextEpoch();
+        TrainingPlots.lossCurves(run.history(), dir.resolve("loss.png"));
+        assertTrue(TrainingPlots.metricCurves(run.history(), dir.resolve("metrics.png")));
+        List<Path> hist = TrainingPlots.weightAndGradientHistograms(run.network(), dir.resolve("hist"));
+        assertEquals(4, hist.size(), "weights and gradients of the hidden and the output layer");
+        assertPicture(dir.resolve("loss.png"));
+        assertPicture(dir.resolve("metrics.png"));
+        for (Path p : hist) assertPicture(p);
+        LrFinder.Result r = LrFinder.run(TrainingConfig.DEFAULT, d.table(), d.targetName(), d.classes(), d.target(), null, 1e-5, 1, 60);
+        TrainingPlots.lrRangeTest(r, dir.resolve("lr.png"));
+        assertPicture(dir.resolve("lr.png"));
+    }
+
+    @Test
+    void layerStatisticsAreSampledEveryNSteps() throws Exception {
+        TestData.Labeled d = TestData.arff("iris.arff");
+        NetworkSpec net = new NetworkSpec(List.of(new DenseSpec(16, new Relu()), new DenseSpec(8, new Tanh())));
+        TrainingRun run = new TrainingRun(TrainingConfig.DEFAULT.withNetwork(net).withEpochs(2).withBatchSize(30)
+                .withDiagnostics(new DiagnosticsConfig(3, 0)), d.table(), d.targetName(), d.classes(), d.target(), null);
+        while (run.hasNextEpoch()) run.nextEpoch();
+        List<LayerStatistics> s = run.history().statistics();
+        // 10 steps (150 rows / 30 x 2 epochs), sampled at steps 0, 3, 6, 9; 5 layers each
+        assertEquals(4 * 5, s.size());
+        for (LayerStatistics x : s) {
+            assertTrue(x.step() % 3 == 0);
+            assertTrue(Double.isFinite(x.activationMean()) && x.activationStd() >= 0);
+            if (x.name().startsWith("dense")) {
+                assertTrue(x.gradientNorm() > 0 && x.gradientMaxAbs() > 0 && x.weightNorm() > 0, x.toString());
+                assertTrue(x.updateRatio() > 0 && x.updateRatio() < 1, x.toString());
+            }
+            if (x.name().equals("relu")) assertTrue(x.deadFraction() >= 0 && x.deadFraction() <= 1, x.toString());
+            if (x.name().equals("tanh")) assertTrue(x.saturatedFraction() >= 0 && x.saturatedFraction() <= 1, x.toString());
+        }
+        String json = run.history().toJson();
+        assertTrue(json.contains("\"update_ratio\"") && json.contains("\"dead_fraction\""));
+        String csv = run.history().toCsv();
+        assertEquals(3, csv.split("\n").length, "header and two epochs");
+    }
+
+    @Test
+    void overfitCheckPassesForAHealthyNetworkAndFailsForAFrozenOne() throws Exception {
+        TestData.Labeled d = TestData.arff("iris.arff");
+        OverfitCheck.Result ok = OverfitCheck.run(TrainingConfig.DEFAULT, d.table(), d.targetName(), d.classes(), d.target(), 20);
+        assertTrue(ok.passed() && ok.trainingAccuracy() == 1.0, ok.summary());
+        assertEquals(20, ok.rows());
+        OverfitCheck.Result bad = OverfitCheck.run(TrainingConfig.DEFAULT.withOptimizer(new Sgd(1e-9)), d.table(), d.targetName(), d.classes(),
+                d.target(), 20);
+        assertFalse(bad.passed(), bad.summary());
+        assertTrue(bad.summary().contains("FAILED"));
+    }
+
+    @Test
+    void learningCurveGrowsTheTrainingSetAndIsPlotted(@TempDir Path dir) throws Exception {
+        TestData.Labeled d = TestData.arff("diabetes.arff");
+        List<LearningCurve.Point> pts = LearningCurve.compute(TrainingConfig.DEFAULT.withEpochs(30), d.table(), d.targetName(), d.classes(),
+                d.target(), new double[] {0.1, 0.3, 1.0}, 0.25, 1);
+        assertEquals(3, pts.size());
+        assertTrue(pts.get(0).trainingRows() < pts.get(1).trainingRows() && pts.get(1).trainingRows() < pts.get(2).trainingRows());
+        assertTrue(pts.get(0).trainingError() < pts.get(0).validationError(), "a small training set is fitted better than it generalizes");
+        assertTrue(pts.get(2).trainingError() > pts.get(0).trainingError(), "more rows are harder to fit");
+        LearningCurve.plot(pts, true, dir.resolve("lc.png"));
+        assertPicture(dir.resolve("lc.png"));
+    }
+
+    @Test
+    void biasVarianceInPlainLanguage() {
+        assertTrue(Diagnosis.biasVariance(0.6, 0.58, "accuracy").contains("High bias (underfitting)"));
+        assertTrue(Diagnosis.biasVariance(1.0, 0.7, "accuracy").contains("High variance (overfitting)"));
+        assertTrue(Diagnosis.biasVariance(0.95, 0.93, "accuracy").contains("no sign of underfitting or overfitting"));
+        assertTrue(Diagnosis.biasVariance(0.95, Double.NaN, "accuracy").contains("No validation split"));
+        assertTrue(Diagnosis.biasVariance(0.6, 0.3, "accuracy").contains("Both high bias and high variance"));
+    }
+
+    @Test
+    void trainingRunDiagnosesItself() throws Exception {
+        TestData.Labeled d = TestData.arff("credit-g.arff");
+        TrainingRun run = new TrainingRun(TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(256, new Relu()))))
+                .withRegularization(org.dendrite.core.regularization.Regularization.NONE).withEpochs(60).withValidationFraction(0.3),
+                d.table(), d.targetName(), d.classes(), d.target(), null);
+        while (run.hasNextEpoch()) run.nextEpoch();
+        assertTrue(run.biasVarianceSummary().contains("High variance"), run.biasVarianceSummary());
+    }
+
+    @Test
+    void configurationWarnings() {
+        NetworkSpec seluHe = new NetworkSpec(List.of(new DenseSpec(8, new Selu(), Initializer.HE_NORMAL, true)));
+        assertTrue(ConfigWarnings.check(seluHe, true, 16, 100).stream().anyMatch(w -> w.contains("SELU") && w.contains("LeCun")));
+        NetworkSpec selu = new NetworkSpec(List.of(new DenseSpec(8, new Selu())));
+        assertTrue(ConfigWarnings.check(selu, false, 16, 100).stream().anyMatch(w -> w.contains("not standardized")));
+        assertTrue(ConfigWarnings.check(selu, true, 16, 100).isEmpty());
+        NetworkSpec bnDrop = new NetworkSpec(List.of(new DenseSpec(8, new Relu(), null, true, DenseSpec.BatchNorm.BEFORE_ACTIVATION, 0.3)));
+        assertTrue(ConfigWarnings.check(bnDrop, true, 16, 100).stream().anyMatch(w -> w.contains("batch normalization with dropout")));
+        NetworkSpec deep = new NetworkSpec(List.of(new DenseSpec(8, new Sigmoid()), new DenseSpec(8, new Tanh()), new DenseSpec(8, new Sigmoid()),
+                new DenseSpec(8, new Tanh())));
+        assertTrue(ConfigWarnings.check(deep, true, 16, 100).stream().anyMatch(w -> w.contains("4 sigmoid/tanh layers")));
+        assertTrue(ConfigWarnings.check(NetworkSpec.DEFAULT, true, 500, 100).stream().anyMatch(w -> w.contains("batch size 500")));
+        NetworkSpec constant = new NetworkSpec(List.of(new DenseSpec(8, new Relu(), new Constant(0.1f), true)));
+        assertTrue(ConfigWarnings.check(constant, true, 16, 100).stream().anyMatch(w -> w.contains("constant initializer")));
+        assertTrue(ConfigWarnings.check(NetworkSpec.DEFAULT, true, 16, 100).isEmpty(), "the defaults raise no warning");
+    }
+
+    @Test
+    void sanityWarningsReachTheHistory() throws Exception {
+        TestData.Labeled d = TestData.arff("iris.arff");
+        TrainingRun frozen = new TrainingRun(TrainingConfig.DEFAULT.withOptimizer(new Sgd(1e-12)).withEpochs(1)
+                .withRegularization(org.dendrite.core.regularization.Regularization.NONE)
+                .withPreprocessing(new PreprocessingConfig(true, true, false, true)), d.table(), d.targetName(), d.classes(), d.target(), null);
+        frozen.nextEpoch();
+        assertTrue(frozen.history().warnings().stream().anyMatch(w -> w.contains("did not change in the first epoch")),
+                frozen.history().warnings().toString());
+    }
+}
