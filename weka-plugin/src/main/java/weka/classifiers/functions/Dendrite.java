@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.dendrite.core.activation.Activation;
 import org.dendrite.core.activation.Activations;
+import org.dendrite.core.diagnostics.TrainingPlots;
 import org.dendrite.core.io.ModelIO;
 import org.dendrite.core.io.SpecFormat;
 import org.dendrite.core.layer.DenseSpec;
@@ -64,6 +65,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     private boolean resume;
 
     private Model model;
+    private String diagnosis = "";
     private Instances header;
     private transient TrainingRun run;
 
@@ -215,6 +217,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public void done() throws Exception {
         if (run == null) return;
         model = run.model();
+        diagnosis = run.biasVarianceSummary();
         if (!diagnosticsFolder.isBlank()) {
             writeDiagnostics(Path.of(diagnosticsFolder));
         }
@@ -228,6 +231,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         Files.writeString(dir.resolve("history.csv"), model.history().toCsv());
         Files.writeString(dir.resolve("history.json"), model.history().toJson());
         ModelIO.write(model, dir.resolve("model.json"));
+        TrainingPlots.lossCurves(model.history(), dir.resolve("learning-curves.png"));
+        TrainingPlots.metricCurves(model.history(), dir.resolve("validation-metrics.png"));
+        TrainingPlots.weightAndGradientHistograms(model.network(), dir.resolve("histograms"));
     }
 
     @Override
@@ -305,6 +311,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             if (!Double.isNaN(last.validationAccuracy())) sb.append(String.format(Locale.ROOT, "Final validation accuracy: %.4f%n", last.validationAccuracy()));
             if (!Double.isNaN(last.validationRmse())) sb.append(String.format(Locale.ROOT, "Final validation RMSE: %.6g%n", last.validationRmse()));
         }
+        if (!diagnosis.isEmpty()) sb.append("Diagnosis: ").append(diagnosis).append('\n');
         for (String w : model.history().warnings()) sb.append("Warning: ").append(w).append('\n');
         return sb.toString();
     }
@@ -380,8 +387,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public String getConfigJson() { return configJson; }
     public void setConfigJson(String v) { configJson = v == null ? "" : v; }
 
-    @OptionMetadata(displayName = "diagnostics folder", description = "If set, the training history (CSV, JSON) and the model (JSON) are "
-            + "written to this folder after training.", commandLineParamName = "diagnostics", commandLineParamSynopsis = "-diagnostics <folder>",
+    @OptionMetadata(displayName = "diagnostics folder", description = "If set, the training history (CSV, JSON), the model (JSON), "
+            + "learning-curve and validation-metric plots and weight/gradient histograms (PNG) are written to this folder after training.", commandLineParamName = "diagnostics", commandLineParamSynopsis = "-diagnostics <folder>",
             displayOrder = 14)
     public String getDiagnosticsFolder() { return diagnosticsFolder; }
     public void setDiagnosticsFolder(String v) { diagnosticsFolder = v == null ? "" : v; }

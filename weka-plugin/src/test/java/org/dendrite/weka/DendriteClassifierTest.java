@@ -124,6 +124,22 @@ class DendriteClassifierTest {
     }
 
     @Test
+    void writesDiagnosticsAndDiagnosesItself(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Dendrite d = new Dendrite();
+        d.setOptions(Utils.splitOptions("-epochs 5 -validation-fraction 0.2 -diagnostics " + dir));
+        d.buildClassifier(load("diabetes.arff"));
+        for (String f : List.of("history.csv", "history.json", "model.json", "learning-curves.png", "validation-metrics.png")) {
+            assertTrue(java.nio.file.Files.size(dir.resolve(f)) > 100, f);
+        }
+        assertTrue(java.nio.file.Files.list(dir.resolve("histograms")).count() >= 4);
+        assertTrue(d.toString().contains("Diagnosis: Training accuracy"), d.toString());
+        // the JSON model written here loads back in the core and predicts the same
+        org.dendrite.core.train.Model back = org.dendrite.core.io.ModelIO.read(dir.resolve("model.json"));
+        Instances data = load("diabetes.arff");
+        assertArrayEquals(d.distributionForInstance(data.instance(3)), back.predictRow(InstancesConverter.row(data.instance(3))), 0);
+    }
+
+    @Test
     void serializesWithTheModel() throws Exception {
         Instances iris = load("iris.arff");
         Dendrite d = new Dendrite();

@@ -35,6 +35,8 @@ public final class Chart {
     private final List<Double> markers = new ArrayList<>();
     private final List<String> markerLabels = new ArrayList<>();
     private boolean logX;
+    private double yLo = Double.NaN;
+    private double yHi = Double.NaN;
 
     public Chart(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -59,6 +61,16 @@ public final class Chart {
     public Chart marker(double x, String label) {
         markers.add(x);
         markerLabels.add(label);
+        return this;
+    }
+
+    /** Fixes the y axis to [lo, hi] (points outside are clipped to the frame). */
+    public Chart yRange(double lo, double hi) {
+        if (!(hi > lo)) {
+            throw new IllegalArgumentException("Invalid y range: " + lo + " .. " + hi);
+        }
+        this.yLo = lo;
+        this.yHi = hi;
         return this;
     }
 
@@ -127,6 +139,10 @@ public final class Chart {
         double pad = (ymax - ymin) * 0.05;
         ymin -= bars.isEmpty() ? pad : 0;
         ymax += pad;
+        if (!Double.isNaN(yLo)) {
+            ymin = yLo;
+            ymax = yHi;
+        }
 
         Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
         g.setFont(font);
@@ -181,7 +197,8 @@ public final class Chart {
                     have = false;
                     continue;
                 }
-                int cx = (int) Math.round(px.applyAsDouble(xv)), cy = (int) Math.round(py.applyAsDouble(s.y[i]));
+                int cx = (int) Math.round(px.applyAsDouble(xv));
+                int cy = (int) Math.round(py.applyAsDouble(Math.max(y0, Math.min(y1, s.y[i]))));
                 if (have) g.drawLine(prevX, prevY, cx, cy);
                 if (s.x.length <= 60) g.fillOval(cx - 3, cy - 3, 6, 6);
                 prevX = cx;

@@ -65,9 +65,16 @@ public final class TrainingPlots {
 
     /** The LR range test: raw and smoothed loss against the rate (log scale), the suggestion marked. */
     public static void lrRangeTest(LrFinder.Result r, Path file) throws IOException {
-        new Chart("Learning-rate range test", "learning rate", "loss").logX(true).line("loss", r.rates(), r.losses())
-                .line("smoothed loss", r.rates(), r.smoothed()).marker(r.suggestedRate(), String.format("suggested %.2g", r.suggestedRate()))
-                .writePng(file, WIDTH, HEIGHT);
+        Chart c = new Chart("Learning-rate range test", "learning rate", "loss").logX(true).line("loss", r.rates(), r.losses())
+                .line("smoothed loss", r.rates(), r.smoothed()).marker(r.suggestedRate(), String.format("suggested %.2g", r.suggestedRate()));
+        if (r.smoothed().length > 0) {
+            // show the useful part: from the best smoothed loss up to 3x the starting loss (the explosion is clipped)
+            double lo = Double.POSITIVE_INFINITY;
+            for (double v : r.smoothed()) lo = Math.min(lo, v);
+            double hi = 3 * r.smoothed()[0];
+            if (hi > lo) c.yRange(Math.max(0, lo - 0.1 * (hi - lo)), hi);
+        }
+        c.writePng(file, WIDTH, HEIGHT);
     }
 
     /** One histogram of values per PNG, {@code name} in the title; returns the files written. */

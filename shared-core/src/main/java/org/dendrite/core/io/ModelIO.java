@@ -26,6 +26,7 @@ import org.dendrite.core.network.Network;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.train.EpochRecord;
 import org.dendrite.core.train.History;
+import org.dendrite.core.train.LayerStatistics;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.Provenance;
 import org.dendrite.core.train.Task;
@@ -213,6 +214,12 @@ public final class ModelIO {
                     num(e, "validation_auc"), num(e, "validation_rmse"), num(e, "learning_rate"), num(e, "seconds"), e.path("event").asText("")));
         }
         for (JsonNode r : h.path("step_learning_rates")) history.addStepRate(r.asDouble());
+        for (JsonNode r : h.path("step_losses")) history.addStepLoss(r.isNull() ? Double.NaN : r.asDouble());
+        for (JsonNode s : h.path("layer_statistics")) {
+            history.addStatistics(new LayerStatistics(s.path("step").asLong(), s.path("layer").asInt(), s.path("name").asText(),
+                    num(s, "gradient_norm"), num(s, "gradient_max_abs"), num(s, "weight_norm"), num(s, "update_ratio"), num(s, "activation_mean"),
+                    num(s, "activation_std"), num(s, "dead_fraction"), num(s, "saturated_fraction")));
+        }
         for (JsonNode w : h.path("warnings")) history.warn(w.asText());
         history.setBestEpoch(h.path("best_epoch").asInt(0));
         return history;

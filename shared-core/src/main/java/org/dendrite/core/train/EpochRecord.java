@@ -3,7 +3,8 @@ package org.dendrite.core.train;
 import java.io.Serializable;
 
 /**
- * One line of the training history. Validation quantities are NaN without a validation split or
+ * One line of the training history. The training loss is the data loss averaged over the epoch's
+ * batches (weighted), without the weight penalty, so it compares with the validation loss. Validation quantities are NaN without a validation split or
  * where they do not apply (accuracy/AUC for regression, RMSE for classification; AUC is ROC AUC,
  * one-vs-rest macro for more than two classes). RMSE is in the target's original units.
  * {@code event} notes what happened besides training ("" usually), e.g. a rollback.

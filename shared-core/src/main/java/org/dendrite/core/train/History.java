@@ -114,6 +114,10 @@ public final class History implements Serializable {
         root.put("best_epoch", bestEpoch);
         ArrayNode lr = root.putArray("step_learning_rates");
         for (int i = 0; i < steps; i++) lr.add(stepRates[i]);
+        ArrayNode sl = root.putArray("step_losses");
+        for (int i = 0; i < lossSteps; i++) {
+            if (Double.isFinite(stepLosses[i])) sl.add(stepLosses[i]); else sl.addNull();
+        }
         ArrayNode st = root.putArray("layer_statistics");
         for (LayerStatistics s : statistics) {
             ObjectNode o = st.addObject();

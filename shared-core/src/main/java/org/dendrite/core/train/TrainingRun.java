@@ -51,6 +51,8 @@ public final class TrainingRun {
     private final TrainingListener listener;
     private final double initialLoss;
     private Matrix grad;
+    /** The data loss (without penalty) at the first objective evaluation of the current step. */
+    private double stepDataLoss = Double.NaN;
     private Matrix augmentedX;
     private Matrix augmentedY;
     private List<float[]> pruneMask;
@@ -362,6 +364,7 @@ public final class TrainingRun {
             final boolean sample = every > 0 && step % every == 0;
             batches.next((x, y, w) -> {
                 List<float[]> before = sample ? weightsCopy() : null;
+                stepDataLoss = Double.NaN;
                 double l = optimizer.step(rate, () -> objective(x, y, w, rate));
                 if (!Double.isFinite(l)) {
                     throw TrainingDivergedException.of(epoch + 1, step + 1, null, "the loss", l, rate);
@@ -377,7 +380,8 @@ public final class TrainingRun {
                 if (sample) {
                     for (LayerStatistics s : StatisticsSampler.sample(network, step, before)) history.addStatistics(s);
                 }
-                result[0] = l;
+                // the history reports the data loss, comparable with the validation loss; the penalty is the optimizer's business
+                result[0] = stepDataLoss;
                 result[1] = Loss.weightSum(w, x.rows());
             });
             history.addStepRate(rate);
@@ -403,6 +407,9 @@ public final class TrainingRun {
         Matrix out = network.forward(in, true, rng);
         grad = Matrix.reuse(grad, out.rows(), out.cols());
         double value = loss.compute(out, target, w, grad);
+        if (Double.isNaN(stepDataLoss)) {
+            stepDataLoss = value;
+        }
         network.backward(grad);
         if (config.regularization().isActive()) {
             value += config.regularization().penalty(network.parameters());
