@@ -1,0 +1,64 @@
+package org.dendrite.weka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real Weka Explorer under Xvfb with the package installed by Weka's package manager: Dendrite
+ * is discovered by the GenericObjectEditor, chosen in the Classify tab, its option editor opens, and
+ * a screenshot (weka-plugin/target/explorer.png) is not blank. Needs Xvfb (.ci/run installs it).
+ */
+class ExplorerGuiIT {
+    @Test
+    void dendriteAppearsInTheExplorer(@TempDir Path home) throws Exception {
+        assertTrue(new File("/usr/bin/Xvfb").canExecute(), "Xvfb is required for the GUI test (apt-get install xvfb)");
+        assertEquals(0, WekaProcesses.install(home, WekaPackageIT.zip()).exit());
+        int display = 90 + (int) (ProcessHandle.current().pid() % 9);
+        Process xvfb = new ProcessBuilder("/usr/bin/Xvfb", ":" + display, "-screen", "0", "1024x768x24", "-nolisten", "tcp")
+                .redirectErrorStream(true).redirectOutput(home.resolve("xvfb.log").toFile()).start();
+        try {
+            Thread.sleep(1500);
+            assertTrue(xvfb.isAlive(), "Xvfb did not start: " + Files.readString(home.resolve("xvfb.log")));
+            Path shot = Path.of(System.getProperty("dendrite.buildDir", "target"), "explorer.png").toAbsolutePath();
+            Files.createDirectories(shot.getParent());
+            // only the probe's class files: Weka's class discovery scans every classpath entry
+            Path probeDir = home.resolve("probe");
+            Path classes = Path.of(ExplorerProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path pkg = Path.of("org", "dendrite", "weka");
+            Files.createDirectories(probeDir.resolve(pkg));
+            try (var files = Files.list(classes.resolve(pkg))) {
+                for (Path f : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith("ExplorerProbe"))::iterator) {
+                    Files.copy(f, probeDir.resolve(pkg).resolve(f.getFileName()));
+                }
+            }
+            String cp = WekaProcesses.wekaClasspath() + File.pathSeparator + probeDir;
+            WekaProcesses.Result r = WekaProcesses.java(home, 240, List.of("-Dweka.packageManager.offline=true", "-cp", cp,
+                    ExplorerProbe.class.getName(), shot.toString()), Map.of("DISPLAY", ":" + display, "HEADLESS", "false"));
+            System.out.println(r.output());
+            assertEquals(0, r.exit(), r.output());
+            assertTrue(r.output().contains("LISTED weka.classifiers.functions.Dendrite"), r.output());
+            assertTrue(r.output().contains("CHOSEN weka.classifiers.functions.Dendrite"), r.output());
+            assertTrue(r.output().contains("SCREENSHOT"), r.output());
+            BufferedImage img = ImageIO.read(shot.toFile());
+            Set<Integer> colours = new HashSet<>();
+            for (int y = 0; y < img.getHeight(); y += 4) for (int x = 0; x < img.getWidth(); x += 4) colours.add(img.getRGB(x, y));
+            assertTrue(colours.size() > 20, "the screenshot shows windows, not a blank screen: " + colours.size() + " colours");
+        } finally {
+            xvfb.destroy();
+            if (!xvfb.waitFor(10, TimeUnit.SECONDS)) xvfb.destroyForcibly();
+        }
+    }
+}
