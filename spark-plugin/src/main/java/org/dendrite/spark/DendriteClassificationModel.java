@@ -1,0 +1,72 @@
+package org.dendrite.spark;
+
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.dendrite.core.train.Model;
+
+/**
+ * A trained classifier: adds {@code probability} (class probabilities), {@code rawPrediction} (the
+ * same vector, as Spark's evaluators accept) and {@code prediction} (the most probable class).
+ */
+public class DendriteClassificationModel extends DendriteModel<DendriteClassificationModel> {
+    private static final long serialVersionUID = 1L;
+
+    private final Param<String> probabilityCol;
+    private final Param<String> rawPredictionCol;
+
+    public DendriteClassificationModel(String uid, Model core) {
+        super(uid, core);
+        probabilityCol = new Param<>(this, "probabilityCol", "class probability column");
+        rawPredictionCol = new Param<>(this, "rawPredictionCol", "raw prediction column (class scores)");
+        setDefault(probabilityCol, "probability");
+        setDefault(rawPredictionCol, "rawPrediction");
+    }
+
+    public Param<String> probabilityCol() { return probabilityCol; }
+    public Param<String> rawPredictionCol() { return rawPredictionCol; }
+
+    public int numClasses() {
+        return coreModel().task().classCount();
+    }
+
+    @Override
+    protected DendriteClassificationModel create(String uid, Model core) {
+        return new DendriteClassificationModel(uid, core);
+    }
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        checkFeatures(schema);
+        return schema.add(getOrDefault(rawPredictionCol), SQLDataTypes.VectorType(), false)
+                .add(getOrDefault(probabilityCol), SQLDataTypes.VectorType(), false)
+                .add(getOrDefault(predictionCol()), DataTypes.DoubleType, false);
+    }
+
+    @Override
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        transformSchema(dataset.schema());
+        UserDefinedFunction probability = functions.udf((UDF1<Vector, Vector>) v -> Vectors.dense(predict(v)), SQLDataTypes.VectorType());
+        UserDefinedFunction argmax = functions.udf((UDF1<Vector, Double>) p -> (double) p.argmax(), DataTypes.DoubleType);
+        Dataset<Row> withP = dataset.withColumn(getOrDefault(probabilityCol), probability.apply(functions.col(getOrDefault(featuresCol()))));
+        return withP.withColumn(getOrDefault(rawPredictionCol), functions.col(getOrDefault(probabilityCol)))
+                .withColumn(getOrDefault(predictionCol()), argmax.apply(functions.col(getOrDefault(probabilityCol))));
+    }
+
+    public static MLReader<DendriteClassificationModel> read() {
+        return reader(DendriteClassificationModel.class, DendriteClassificationModel::new);
+    }
+
+    public static DendriteClassificationModel load(String path) {
+        return read().load(path);
+    }
+}

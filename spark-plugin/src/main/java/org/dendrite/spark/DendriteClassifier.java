@@ -1,0 +1,37 @@
+package org.dendrite.spark;
+
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
+import org.dendrite.core.train.Model;
+
+/** Dendrite as a Spark ML classifier: labels 0..k-1 (as StringIndexer makes), features a Vector. */
+public class DendriteClassifier extends DendriteEstimator<DendriteClassificationModel> {
+    private static final long serialVersionUID = 1L;
+
+    public DendriteClassifier(String uid) {
+        super(uid);
+    }
+
+    public DendriteClassifier() {
+        this(Identifiable.randomUID("dendriteClassifier"));
+    }
+
+    @Override
+    protected boolean classification() {
+        return true;
+    }
+
+    @Override
+    protected DendriteClassificationModel createModel(String uid, Model core) {
+        return new DendriteClassificationModel(uid, core);
+    }
+
+    public static MLReader<DendriteClassifier> read() {
+        return new DefaultParamsReader<>();
+    }
+
+    public static DendriteClassifier load(String path) {
+        return read().load(path);
+    }
+}

@@ -1,0 +1,242 @@
+package org.dendrite.spark;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.Estimator;
+import org.apache.spark.ml.attribute.Attribute;
+import org.apache.spark.ml.attribute.NominalAttribute;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.DefaultParamsWritable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.dendrite.core.activation.Activations;
+import org.dendrite.core.io.SpecFormat;
+import org.dendrite.core.layer.DenseSpec;
+import org.dendrite.core.layer.LayerSpec;
+import org.dendrite.core.network.NetworkSpec;
+import org.dendrite.core.regularization.Regularization;
+import org.dendrite.core.train.Model;
+import org.dendrite.core.train.TrainingConfig;
+import scala.Function1;
+
+/**
+ * The Spark ML estimator base: columns as Spark users expect and a Param for each core setting,
+ * each with its validator and the core's default (read from {@link TrainingConfig#DEFAULT}, defined
+ * once). A plain Estimator declaring its own columns (extending ProbabilisticClassifier from Java
+ * breaks on trait-initialized params).
+ */
+public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Estimator<M> implements DefaultParamsWritable {
+    private static final long serialVersionUID = 1L;
+    private static final TrainingConfig D = TrainingConfig.DEFAULT;
+
+    private final String uid;
+    private final Param<String> featuresCol;
+    private final Param<String> labelCol;
+    private final Param<String> weightCol;
+    private final Param<String> predictionCol;
+    private final Param<String> hiddenLayers;
+    private final Param<String> activation;
+    private final IntParam epochs;
+    private final IntParam batchSize;
+    private final Param<String> optimizer;
+    private final DoubleParam learningRate;
+    private final DoubleParam l2;
+    private final DoubleParam dropout;
+    private final LongParam seed;
+    private final Param<String> networkJson;
+    private final Param<String> configJson;
+
+    @SuppressWarnings("unchecked")
+    private static <T> Function1<T, Object> valid(java.util.function.Predicate<T> p) {
+        return (Function1<T, Object> & java.io.Serializable) v -> p.test(v);
+    }
+
+    /** A validator for the numeric params, whose values arrive boxed as Object. */
+    private static Function1<Object, Object> number(java.util.function.DoublePredicate p) {
+        return (Function1<Object, Object> & java.io.Serializable) v -> p.test(((Number) v).doubleValue());
+    }
+
+    private static boolean parses(Runnable r) {
+        try {
+            r.run();
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    protected DendriteEstimator(String uid) {
+        this.uid = uid;
+        featuresCol = new Param<>(this, "featuresCol", "features column (a Vector)", valid((String s) -> s != null && !s.isEmpty()));
+        labelCol = new Param<>(this, "labelCol", "label column (class index 0..k-1 for classifiers, a number for regressors)",
+                valid((String s) -> s != null && !s.isEmpty()));
+        weightCol = new Param<>(this, "weightCol", "instance weight column (optional; empty = all 1)", valid((String s) -> s != null));
+        predictionCol = new Param<>(this, "predictionCol", "prediction column", valid((String s) -> s != null && !s.isEmpty()));
+        hiddenLayers = new Param<>(this, "hiddenLayers", "units per hidden layer, comma-separated (empty: none)",
+                valid((String s) -> s != null && s.matches("\\s*(\\d+\\s*(,\\s*\\d+\\s*)*)?")));
+        activation = new Param<>(this, "activation", "hidden-layer activation: " + Activations.names(),
+                valid((String s) -> parses(() -> Activations.byName(s))));
+        epochs = new IntParam(this, "epochs", "passes over the training data (>= 1)", number(v -> v >= 1));
+        batchSize = new IntParam(this, "batchSize", "global minibatch size (>= 1)", number(v -> v >= 1));
+        optimizer = new Param<>(this, "optimizer", "optimizer name (sgd, momentum, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, lbfgs)",
+                valid((String s) -> parses(() -> SpecFormat.readOptimizer(s))));
+        learningRate = new DoubleParam(this, "learningRate", "the optimizer's learning rate (> 0)", number(v -> v > 0 && v < Double.POSITIVE_INFINITY));
+        l2 = new DoubleParam(this, "l2", "L2 penalty on weights (>= 0)", number(v -> v >= 0 && v < Double.POSITIVE_INFINITY));
+        dropout = new DoubleParam(this, "dropout", "dropout rate after each hidden layer, in [0, 1)", number(v -> v >= 0 && v < 1));
+        seed = new LongParam(this, "seed", "random seed", number(v -> true));
+        networkJson = new Param<>(this, "networkJson", "the network as a JSON spec (overrides hiddenLayers/activation/dropout)",
+                valid((String s) -> s == null || s.isBlank() || parses(() -> SpecFormat.readNetwork(s))));
+        configJson = new Param<>(this, "configJson", "the whole training configuration as JSON (overrides the other training params)",
+                valid((String s) -> s == null || s.isBlank() || parses(() -> SpecFormat.readTrainingConfig(s))));
+        StringBuilder units = new StringBuilder();
+        String act = "relu";
+        for (LayerSpec l : NetworkSpec.DEFAULT.layers()) {
+            if (l instanceof DenseSpec dsp) {
+                units.append(units.length() == 0 ? "" : ",").append(dsp.units());
+                act = dsp.activation().name();
+            }
+        }
+        setDefault(featuresCol, "features");
+        setDefault(labelCol, "label");
+        setDefault(weightCol, "");
+        setDefault(predictionCol, "prediction");
+        setDefault(hiddenLayers, units.toString());
+        setDefault(activation, act);
+        setDefault(epochs, D.epochs());
+        setDefault(batchSize, D.batchSize());
+        setDefault(optimizer, D.optimizer().name());
+        setDefault(learningRate, D.optimizer().learningRate());
+        setDefault(l2, D.regularization().l2());
+        setDefault(dropout, 0.0);
+        setDefault(seed, D.seed());
+        setDefault(networkJson, "");
+        setDefault(configJson, "");
+    }
+
+    @Override public String uid() { return uid; }
+
+    public Param<String> featuresCol() { return featuresCol; }
+    public Param<String> labelCol() { return labelCol; }
+    public Param<String> weightCol() { return weightCol; }
+    public Param<String> predictionCol() { return predictionCol; }
+    public Param<String> hiddenLayers() { return hiddenLayers; }
+    public Param<String> activation() { return activation; }
+    public IntParam epochs() { return epochs; }
+    public IntParam batchSize() { return batchSize; }
+    public Param<String> optimizer() { return optimizer; }
+    public DoubleParam learningRate() { return learningRate; }
+    public DoubleParam l2() { return l2; }
+    public DoubleParam dropout() { return dropout; }
+    public LongParam seed() { return seed; }
+    public Param<String> networkJson() { return networkJson; }
+    public Param<String> configJson() { return configJson; }
+
+    public DendriteEstimator<M> setFeaturesCol(String v) { set(featuresCol, v); return this; }
+    public DendriteEstimator<M> setLabelCol(String v) { set(labelCol, v); return this; }
+    public DendriteEstimator<M> setWeightCol(String v) { set(weightCol, v); return this; }
+    public DendriteEstimator<M> setPredictionCol(String v) { set(predictionCol, v); return this; }
+    public DendriteEstimator<M> setHiddenLayers(String v) { set(hiddenLayers, v); return this; }
+    public DendriteEstimator<M> setActivation(String v) { set(activation, v); return this; }
+    public DendriteEstimator<M> setEpochs(int v) { set(epochs, v); return this; }
+    public DendriteEstimator<M> setBatchSize(int v) { set(batchSize, v); return this; }
+    public DendriteEstimator<M> setOptimizer(String v) { set(optimizer, v); return this; }
+    public DendriteEstimator<M> setLearningRate(double v) { set(learningRate, v); return this; }
+    public DendriteEstimator<M> setL2(double v) { set(l2, v); return this; }
+    public DendriteEstimator<M> setDropout(double v) { set(dropout, v); return this; }
+    public DendriteEstimator<M> setSeed(long v) { set(seed, v); return this; }
+    public DendriteEstimator<M> setNetworkJson(String v) { set(networkJson, v); return this; }
+    public DendriteEstimator<M> setConfigJson(String v) { set(configJson, v); return this; }
+
+    /** The core configuration the params describe. */
+    public TrainingConfig trainingConfig() {
+        String cj = getOrDefault(configJson);
+        if (cj != null && !cj.isBlank()) {
+            return SpecFormat.readTrainingConfig(cj).withSeed((Long) getOrDefault(seed));
+        }
+        String nj = getOrDefault(networkJson);
+        NetworkSpec net;
+        if (nj != null && !nj.isBlank()) {
+            net = SpecFormat.readNetwork(nj);
+        } else {
+            List<LayerSpec> layers = new ArrayList<>();
+            String units = getOrDefault(hiddenLayers).trim();
+            if (!units.isEmpty()) {
+                for (String u : units.split(",")) {
+                    layers.add(new DenseSpec(Integer.parseInt(u.trim()), Activations.byName(getOrDefault(activation)), null, true,
+                            DenseSpec.BatchNorm.NONE, (Double) getOrDefault(dropout)));
+                }
+            }
+            net = new NetworkSpec(layers);
+        }
+        return D.withNetwork(net).withEpochs((Integer) getOrDefault(epochs)).withBatchSize((Integer) getOrDefault(batchSize))
+                .withOptimizer(SpecFormat.readOptimizer("{\"type\":\"" + getOrDefault(optimizer) + "\",\"learningRate\":" + getOrDefault(learningRate) + "}"))
+                .withRegularization(new Regularization(0, (Double) getOrDefault(l2), false, false, 0)).withSeed((Long) getOrDefault(seed));
+    }
+
+    protected abstract boolean classification();
+
+    protected abstract M createModel(String uid, Model core);
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        requireColumn(schema, getOrDefault(featuresCol), "a Vector (e.g. from VectorAssembler)");
+        StructField f = schema.apply(getOrDefault(featuresCol));
+        if (!f.dataType().equals(SQLDataTypes.VectorType())) {
+            throw new IllegalArgumentException("Column '" + f.name() + "' has type " + f.dataType().simpleString() + "; expected a Vector "
+                    + "(e.g. from VectorAssembler)");
+        }
+        requireNumeric(schema, getOrDefault(labelCol));
+        String w = getOrDefault(weightCol);
+        if (w != null && !w.isEmpty()) requireNumeric(schema, w);
+        return schema;
+    }
+
+    static void requireColumn(StructType schema, String name, String what) {
+        if (!java.util.Arrays.asList(schema.fieldNames()).contains(name)) {
+            throw new IllegalArgumentException("Column '" + name + "' is missing; expected " + what + ". Columns present: "
+                    + String.join(", ", schema.fieldNames()));
+        }
+    }
+
+    private static void requireNumeric(StructType schema, String name) {
+        requireColumn(schema, name, "a numeric column");
+        if (!(schema.apply(name).dataType() instanceof NumericType)) {
+            throw new IllegalArgumentException("Column '" + name + "' has type " + schema.apply(name).dataType().simpleString()
+                    + "; expected a numeric column");
+        }
+    }
+
+    @Override
+    public M fit(Dataset<?> dataset) {
+        transformSchema(dataset.schema());
+        TrainingConfig config = trainingConfig();
+        String w = getOrDefault(weightCol);
+        boolean hasWeight = w != null && !w.isEmpty();
+        Dataset<Row> rows = dataset.select(functions.col(getOrDefault(featuresCol)), functions.col(getOrDefault(labelCol)).cast(DataTypes.DoubleType),
+                hasWeight ? functions.col(w).cast(DataTypes.DoubleType) : functions.lit(1.0));
+        int declared = 0;
+        if (classification()) {
+            Attribute a = org.apache.spark.ml.attribute.Attribute.fromStructField(dataset.schema().apply(getOrDefault(labelCol)));
+            if (a instanceof NominalAttribute n && n.getNumValues().isDefined()) declared = (Integer) n.getNumValues().get();
+        }
+        Model core = SparkTrainer.train(rows, getOrDefault(featuresCol), getOrDefault(labelCol), hasWeight ? w : null, classification(), declared,
+                config);
+        M m = createModel(uid, core);
+        return copyValues(m.setParent(this), ParamMap.empty());
+    }
+
+    @Override
+    public DendriteEstimator<M> copy(ParamMap extra) {
+        return defaultCopy(extra);
+    }
+}

@@ -1,0 +1,138 @@
+package org.dendrite.spark;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWriter;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.dendrite.core.io.ModelIO;
+import org.dendrite.core.train.Model;
+import scala.Option;
+
+/**
+ * A trained Dendrite model in Spark: the core model plus its columns. Saved as Spark's standard
+ * metadata (so Pipelines and CrossValidator models save and load it) and the core's versioned JSON
+ * model (model.json), which the Weka plugin and the core read too.
+ */
+public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apache.spark.ml.Model<M> implements MLWritable {
+    private static final long serialVersionUID = 1L;
+
+    private final String uid;
+    private final Model core;
+    private final Param<String> featuresCol;
+    private final Param<String> predictionCol;
+
+    protected DendriteModel(String uid, Model core) {
+        this.uid = uid;
+        this.core = core;
+        featuresCol = new Param<>(this, "featuresCol", "features column (a Vector)");
+        predictionCol = new Param<>(this, "predictionCol", "prediction column");
+        setDefault(featuresCol, "features");
+        setDefault(predictionCol, "prediction");
+    }
+
+    @Override public String uid() { return uid; }
+
+    /** The trained core model. */
+    public Model coreModel() { return core; }
+
+    public Param<String> featuresCol() { return featuresCol; }
+    public Param<String> predictionCol() { return predictionCol; }
+
+    @SuppressWarnings("unchecked")
+    public M setFeaturesCol(String v) { set(featuresCol, v); return (M) this; }
+
+    @SuppressWarnings("unchecked")
+    public M setPredictionCol(String v) { set(predictionCol, v); return (M) this; }
+
+    /** Checks the features column and the model's input width. */
+    protected void checkFeatures(StructType schema) {
+        DendriteEstimator.requireColumn(schema, getOrDefault(featuresCol), "a Vector of size " + core.network().inputWidth());
+        if (!schema.apply(getOrDefault(featuresCol)).dataType().equals(SQLDataTypes.VectorType())) {
+            throw new IllegalArgumentException("Column '" + getOrDefault(featuresCol) + "' has type "
+                    + schema.apply(getOrDefault(featuresCol)).dataType().simpleString() + "; expected a Vector");
+        }
+    }
+
+    /** One row's prediction through the core, with the column named in errors. */
+    protected double[] predict(org.apache.spark.ml.linalg.Vector v) {
+        if (v == null) {
+            throw new IllegalArgumentException("Column '" + getOrDefault(featuresCol) + "' holds a null value; every row needs a feature vector");
+        }
+        double[] x = v.toArray();
+        if (x.length != core.preprocessor().columns().size()) {
+            throw new IllegalArgumentException("Column '" + getOrDefault(featuresCol) + "' holds a vector of size " + x.length
+                    + "; the model was trained on size " + core.preprocessor().columns().size());
+        }
+        for (double d : x) {
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("Column '" + getOrDefault(featuresCol) + "' holds " + d + "; feature values must be finite");
+            }
+        }
+        return core.predictRow(x);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public M copy(ParamMap extra) {
+        return (M) copyValues(create(uid, core), extra).setParent(parent());
+    }
+
+    /** A new model of this class around {@code core}. */
+    protected abstract M create(String uid, Model core);
+
+    @Override
+    public MLWriter write() {
+        DendriteModel<M> self = this;
+        return new MLWriter() {
+            @Override
+            public void saveImpl(String path) {
+                DefaultParamsWriter.saveMetadata(self, path, sparkSession().sparkContext(), Option.empty(), Option.empty());
+                Path file = new Path(path, "model.json");
+                try {
+                    FileSystem fs = file.getFileSystem(sparkSession().sparkContext().hadoopConfiguration());
+                    try (FSDataOutputStream out = fs.create(file, true)) {
+                        out.write(ModelIO.toJson(core).getBytes(StandardCharsets.UTF_8));
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("Could not write " + file, e);
+                }
+            }
+        };
+    }
+
+    /** Reads what {@link #write()} saved; {@code factory} makes the concrete model class. */
+    protected static <T extends DendriteModel<T>> MLReader<T> reader(Class<T> type, java.util.function.BiFunction<String, Model, T> factory) {
+        return new MLReader<T>() {
+            @Override
+            public T load(String path) {
+                SparkSession spark = sparkSession();
+                DefaultParamsReader.Metadata meta = DefaultParamsReader.loadMetadata(path, spark.sparkContext(), type.getName());
+                Path file = new Path(path, "model.json");
+                Model core;
+                try {
+                    FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+                    try (FSDataInputStream in = fs.open(file)) {
+                        core = ModelIO.read(in);
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("Could not read " + file, e);
+                }
+                T m = factory.apply(meta.uid(), core);
+                meta.getAndSetParams(m, Option.empty());
+                return m;
+            }
+        };
+    }
+}

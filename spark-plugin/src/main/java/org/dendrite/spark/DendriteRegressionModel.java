@@ -1,0 +1,47 @@
+package org.dendrite.spark;
+
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.dendrite.core.train.Model;
+
+/** A trained regressor: adds {@code prediction} in the label's units. */
+public class DendriteRegressionModel extends DendriteModel<DendriteRegressionModel> {
+    private static final long serialVersionUID = 1L;
+
+    public DendriteRegressionModel(String uid, Model core) {
+        super(uid, core);
+    }
+
+    @Override
+    protected DendriteRegressionModel create(String uid, Model core) {
+        return new DendriteRegressionModel(uid, core);
+    }
+
+    @Override
+    public StructType transformSchema(StructType schema) {
+        checkFeatures(schema);
+        return schema.add(getOrDefault(predictionCol()), DataTypes.DoubleType, false);
+    }
+
+    @Override
+    public Dataset<Row> transform(Dataset<?> dataset) {
+        transformSchema(dataset.schema());
+        UserDefinedFunction value = functions.udf((UDF1<Vector, Double>) v -> predict(v)[0], DataTypes.DoubleType);
+        return dataset.withColumn(getOrDefault(predictionCol()), value.apply(functions.col(getOrDefault(featuresCol()))));
+    }
+
+    public static MLReader<DendriteRegressionModel> read() {
+        return reader(DendriteRegressionModel.class, DendriteRegressionModel::new);
+    }
+
+    public static DendriteRegressionModel load(String path) {
+        return read().load(path);
+    }
+}

@@ -1,0 +1,73 @@
+package org.dendrite.spark;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.ml.feature.StringIndexer;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** One local Spark session on loopback for the module's tests, and the bundled datasets as DataFrames. */
+final class SparkTestSupport {
+    private static SparkSession spark;
+
+    private SparkTestSupport() {}
+
+    static synchronized SparkSession spark() {
+        if (spark == null) {
+            spark = SparkSession.builder().master("local[2]").appName("dendrite-tests").config("spark.ui.enabled", "false")
+                    .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.sql.shuffle.partitions", "4").getOrCreate();
+            spark.sparkContext().setLogLevel("WARN");
+            Runtime.getRuntime().addShutdownHook(new Thread(spark::stop));
+        }
+        return spark;
+    }
+
+    static Path data(String name) {
+        return Path.of(System.getProperty("dendrite.testData"), "datasets", name);
+    }
+
+    /** A CSV with a header, all columns but the last assembled into "features", the last indexed or cast into "label". */
+    static Dataset<Row> csv(String name, boolean classification) {
+        Dataset<Row> raw = spark().read().option("header", true).option("inferSchema", true).csv(data(name).toString());
+        String[] cols = raw.columns();
+        String target = cols[cols.length - 1];
+        String[] inputs = java.util.Arrays.copyOf(cols, cols.length - 1);
+        Dataset<Row> withFeatures = new VectorAssembler().setInputCols(inputs).setOutputCol("features").transform(raw);
+        if (classification) {
+            return new StringIndexer().setInputCol(target).setOutputCol("label").fit(withFeatures).transform(withFeatures);
+        }
+        return withFeatures.withColumn("label", withFeatures.col(target).cast(DataTypes.DoubleType));
+    }
+
+    /** Iris from the bundled ARFF as raw columns sl, sw, pl, pw, species. */
+    static Dataset<Row> irisRaw() throws IOException {
+        List<Row> rows = new ArrayList<>();
+        boolean data = false;
+        for (String line : Files.readAllLines(data("iris.arff"))) {
+            String l = line.trim();
+            if (l.isEmpty() || l.startsWith("%")) continue;
+            if (l.toLowerCase().startsWith("@data")) {
+                data = true;
+                continue;
+            }
+            if (!data) continue;
+            String[] p = l.split(",");
+            rows.add(RowFactory.create(Double.parseDouble(p[0]), Double.parseDouble(p[1]), Double.parseDouble(p[2]), Double.parseDouble(p[3]), p[4]));
+        }
+        StructType schema = new StructType(new StructField[] {
+            DataTypes.createStructField("sl", DataTypes.DoubleType, false), DataTypes.createStructField("sw", DataTypes.DoubleType, false),
+            DataTypes.createStructField("pl", DataTypes.DoubleType, false), DataTypes.createStructField("pw", DataTypes.DoubleType, false),
+            DataTypes.createStructField("species", DataTypes.StringType, false)});
+        return spark().createDataFrame(rows, schema);
+    }
+}
