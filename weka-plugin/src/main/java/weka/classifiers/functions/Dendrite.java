@@ -61,6 +61,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     private String networkJson = "";
     private String configJson = "";
     private String diagnosticsFolder = "";
+    private String initialModel = "";
+    private int frozenLayers;
+    private int monteCarloPasses;
     private int seed = (int) D.seed();
     private boolean resume;
 
@@ -193,8 +196,10 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         header = new Instances(train, 0);
         TrainingListener listener = getDebug() ? new ConsoleProgress(System.err) : TrainingListener.NONE;
         try {
+            Model initial = initialModel.isBlank() ? null : ModelIO.read(Path.of(initialModel));
             run = new TrainingRun(checkedConfig(), InstancesConverter.table(train), train.classAttribute().name(),
-                    InstancesConverter.classes(train), InstancesConverter.target(train), InstancesConverter.weights(train), listener);
+                    InstancesConverter.classes(train), InstancesConverter.target(train), InstancesConverter.weights(train), listener, initial,
+                    frozenLayers);
         } catch (IllegalArgumentException e) {
             throw new Exception(e.getMessage(), e);
         }
@@ -249,13 +254,36 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     @Override
     public double[] distributionForInstance(Instance inst) throws Exception {
         checkModel();
-        double[] p;
-        try {
-            p = model.predictRow(InstancesConverter.row(inst));
-        } catch (IllegalArgumentException e) {
-            throw new Exception(e.getMessage(), e);
+        Instances one = new Instances(inst.dataset() != null ? inst.dataset() : header, 0);
+        one.add(inst);
+        return distributionsForInstances(one)[0];
+    }
+
+    /**
+     * A classifier around an already trained core model (e.g. one trained on Spark and loaded with
+     * {@code ModelIO}): {@code header} describes the data it will see; its input attributes must match
+     * the model's input columns in number, kind and (for nominal ones) values.
+     */
+    public static Dendrite fromModel(Model trained, Instances header) throws Exception {
+        List<org.dendrite.core.data.Column> want = trained.preprocessor().columns(), have = InstancesConverter.columns(header);
+        if (want.size() != have.size()) {
+            throw new Exception("The model takes " + want.size() + " input attributes; the header has " + have.size());
         }
-        return p;
+        for (int i = 0; i < want.size(); i++) {
+            if (want.get(i).isNominal() != have.get(i).isNominal() || !want.get(i).categories().equals(have.get(i).categories())) {
+                throw new Exception("Input attribute " + (i + 1) + " ('" + have.get(i).name() + "') does not match the model's column '"
+                        + want.get(i).name() + "'");
+            }
+        }
+        if (header.classAttribute().isNominal() != trained.task().isClassification()
+                || (trained.task().isClassification() && header.classAttribute().numValues() != trained.task().classCount())) {
+            throw new Exception("The class attribute does not match the model's target (" + (trained.task().isClassification()
+                    ? trained.task().classCount() + " classes" : "numeric") + ")");
+        }
+        Dendrite d = new Dendrite();
+        d.model = trained;
+        d.header = new Instances(header, 0);
+        return d;
     }
 
     @Override
@@ -266,7 +294,11 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
         Matrix p;
         try {
-            p = model.predict(InstancesConverter.table(insts));
+            // the model's own column names (a model trained elsewhere may name them differently)
+            org.dendrite.core.data.Table t = InstancesConverter.table(insts);
+            Matrix features = new Matrix(t.size(), model.preprocessor().outputWidth());
+            for (int r = 0; r < t.size(); r++) model.preprocessor().transformRow(t.rows()[r], r, features.data(), r * features.cols());
+            p = monteCarloPasses > 1 ? model.predictFeaturesMonteCarlo(features, monteCarloPasses, seed).mean() : model.predictFeatures(features);
         } catch (IllegalArgumentException e) {
             throw new Exception(e.getMessage(), e);
         }
@@ -393,6 +425,23 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public String getDiagnosticsFolder() { return diagnosticsFolder; }
     public void setDiagnosticsFolder(String v) { diagnosticsFolder = v == null ? "" : v; }
 
+    @OptionMetadata(displayName = "initial model", description = "Warm start: a Dendrite JSON model (from -diagnostics, the Spark "
+            + "plugin or the core) whose architecture, weights and input scaling training continues from.", commandLineParamName = "initial-model",
+            commandLineParamSynopsis = "-initial-model <model.json>", displayOrder = 16)
+    public String getInitialModel() { return initialModel; }
+    public void setInitialModel(String v) { initialModel = v == null ? "" : v; }
+
+    @OptionMetadata(displayName = "frozen layers", description = "With an initial model: the first N layers with weights keep them "
+            + "(only the rest is trained).", commandLineParamName = "freeze", commandLineParamSynopsis = "-freeze <N>", displayOrder = 17)
+    public int getFrozenLayers() { return frozenLayers; }
+    public void setFrozenLayers(int v) { frozenLayers = v; }
+
+    @OptionMetadata(displayName = "Monte-Carlo dropout passes", description = "If > 1, predictions average this many stochastic passes with "
+            + "dropout active (needs dropout > 0).", commandLineParamName = "mc-dropout", commandLineParamSynopsis = "-mc-dropout <passes>",
+            displayOrder = 18)
+    public int getMonteCarloPasses() { return monteCarloPasses; }
+    public void setMonteCarloPasses(int v) { monteCarloPasses = v; }
+
     @OptionMetadata(displayName = "seed", description = "Random seed (weights, shuffling, dropout).", commandLineParamName = "S",
             commandLineParamSynopsis = "-S <seed>", displayOrder = 15)
     @Override
@@ -415,6 +464,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public String configJsonTipText() { return "The whole training configuration as JSON."; }
     public String diagnosticsFolderTipText() { return "Folder for the training history and model JSON."; }
     public String seedTipText() { return "Random seed."; }
+    public String initialModelTipText() { return "Warm start from a Dendrite JSON model."; }
+    public String frozenLayersTipText() { return "Layers (with weights) kept frozen during a warm start."; }
+    public String monteCarloPassesTipText() { return "Monte-Carlo dropout passes at prediction (0 = off)."; }
     public String resumeTipText() { return "Continue training from the current state when rebuilt with more epochs (IterativeClassifier)."; }
 
     @Override

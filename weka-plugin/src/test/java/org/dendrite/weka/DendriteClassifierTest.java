@@ -140,6 +140,35 @@ class DendriteClassifierTest {
     }
 
     @Test
+    void warmStartsFromAJsonModelWithFrozenLayersAndPredictsWithMonteCarloDropout(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Instances iris = load("iris.arff");
+        Dendrite first = new Dendrite();
+        first.setOptions(Utils.splitOptions("-epochs 5 -layers 16,8 -dropout 0.2"));
+        first.buildClassifier(iris);
+        org.dendrite.core.io.ModelIO.write(first.getModel(), dir.resolve("m.json"));
+        float[] w0 = first.getModel().network().parameters().get(0).value().clone();
+
+        Dendrite second = new Dendrite();
+        second.setOptions(Utils.splitOptions("-epochs 3 -freeze 1 -mc-dropout 30 -initial-model " + dir.resolve("m.json")));
+        assertEquals(30, second.getMonteCarloPasses());
+        second.buildClassifier(iris);
+        assertArrayEquals(w0, second.getModel().network().parameters().get(0).value(), "frozen first layer");
+        assertEquals("dense(4 -> 16, he_normal)", second.getModel().network().layers().get(0).describe(), "the initial architecture");
+        double[] p = second.distributionForInstance(iris.instance(0));
+        assertEquals(1, p[0] + p[1] + p[2], 1e-5);
+        // the Monte-Carlo average agrees with the deterministic (weight-scaled) prediction on most rows
+        double[][] mc = second.distributionsForInstances(iris);
+        second.setMonteCarloPasses(0);
+        double[][] plain = second.distributionsForInstances(iris);
+        int agree = 0;
+        for (int i = 0; i < mc.length; i++) {
+            if (weka.core.Utils.maxIndex(mc[i]) == weka.core.Utils.maxIndex(plain[i])) agree++;
+            assertTrue(!java.util.Arrays.equals(mc[i], plain[i]) || i > 0, "MC dropout changes the numbers");
+        }
+        assertTrue(agree >= 0.9 * mc.length, "agreement " + agree + "/" + mc.length);
+    }
+
+    @Test
     void serializesWithTheModel() throws Exception {
         Instances iris = load("iris.arff");
         Dendrite d = new Dendrite();

@@ -51,6 +51,8 @@ public final class TrainingRun {
     private final TrainingListener listener;
     private final double initialLoss;
     private Matrix grad;
+    private final List<Parameter> frozen = new ArrayList<>();
+    private List<float[]> frozenValues = List.of();
     /** The data loss (without penalty) at the first objective evaluation of the current step. */
     private double stepDataLoss = Double.NaN;
     private Matrix augmentedX;
@@ -76,7 +78,18 @@ public final class TrainingRun {
 
     public TrainingRun(TrainingConfig config, Table table, String targetName, List<String> classes, double[] target, float[] weights,
                        TrainingListener listener) {
-        this.config = config;
+        this(config, table, targetName, classes, target, weights, listener, null, 0);
+    }
+
+    /**
+     * A warm start: training continues from {@code initial}'s network (its architecture, weights and
+     * input preprocessing, so the inputs are scaled as the weights expect) instead of a fresh one; the
+     * first {@code frozenLayers} layers with parameters keep their weights. The task must match the
+     * initial model's (same classes, or both numeric) and the table its input columns.
+     */
+    public TrainingRun(TrainingConfig config, Table table, String targetName, List<String> classes, double[] target, float[] weights,
+                       TrainingListener listener, Model initial, int frozenLayers) {
+        this.config = initial == null ? config : config.withNetwork(initial.network().spec());
         this.listener = listener == null ? TrainingListener.NONE : listener;
         if (table.size() == 0) {
             throw new IllegalArgumentException("The training data is empty: training needs at least one row");
@@ -128,20 +141,37 @@ public final class TrainingRun {
             mean = m;
             scale = std > 0 ? std : 1;
         }
+        if (initial != null && !classification) {
+            // the initial output layer predicts in its own target scaling
+            mean = initial.task().targetMean();
+            scale = initial.task().targetScale();
+        }
         this.task = classification ? Task.classification(targetName, classes) : new Task(targetName, List.of(), mean, scale);
-        this.preprocessor = Preprocessor.fit(trainTable, config.preprocessing());
+        if (initial != null) {
+            checkWarmStart(initial, classification, classes, table, frozenLayers);
+        }
+        this.preprocessor = initial != null ? initial.preprocessor() : Preprocessor.fit(trainTable, config.preprocessing());
         this.data = new Dataset(preprocessor.transform(trainTable), targets(trainTarget, targetName), trainWeights);
         this.validation = validRows == null ? null
                 : new Dataset(preprocessor.transform(subset(table, validRows)), targets(pick(target, validRows), targetName),
                         weights == null ? null : pick(weights, validRows));
         this.loss = config.loss() != null ? config.loss() : classification ? new SoftmaxCrossEntropy() : new MeanSquaredError();
         loss.validateTarget(data.targets(), task.classCount());
-        this.network = Network.build(config.network(), preprocessor.outputWidth(), loss.outputWidth(1, task.classCount()), config.seed());
+        this.network = Network.build(this.config.network(), preprocessor.outputWidth(), loss.outputWidth(1, task.classCount()), config.seed());
+        if (initial != null) {
+            network.restore(initial.network().snapshot());
+            int seen = 0;
+            for (org.dendrite.core.layer.Layer l : network.layers()) {
+                if (!l.parameters().isEmpty() && seen++ < frozenLayers) frozen.addAll(l.parameters());
+            }
+            frozenValues = new ArrayList<>();
+            for (Parameter p : frozen) frozenValues.add(p.value().clone());
+        }
         this.optimizer = config.optimizer().newState(network.parameters());
         this.batches = new Batches(data, config.optimizer().requiresFullBatch() ? data.size() : config.batchSize());
         this.rng = epochRandom(0);
         this.provenance = new Provenance(Provenance.currentVersion(), config.seed(), config.toString(), Instant.now().toString());
-        for (String w : ConfigWarnings.check(config.network(), config.preprocessing().standardize(), config.batchSize(), data.size())) {
+        for (String w : ConfigWarnings.check(this.config.network(), config.preprocessing().standardize(), config.batchSize(), data.size())) {
             warn(w);
         }
         this.initialLoss = Evaluation.of(network, loss, task, data).loss();
@@ -152,6 +182,25 @@ public final class TrainingRun {
                         + "%d-class classifier: check the initialization and the input scaling.", initialLoss, task.classCount(), expected,
                         task.classCount()));
             }
+        }
+    }
+
+    private static void checkWarmStart(Model initial, boolean classification, List<String> classes, Table table, int frozenLayers) {
+        if (classification != initial.task().isClassification()
+                || (classification && initial.task().classCount() != classes.size())) {
+            throw new IllegalArgumentException("The initial model predicts " + (initial.task().isClassification()
+                    ? initial.task().classCount() + " classes " + initial.task().classes() : "a numeric target") + "; this data has "
+                    + (classification ? classes.size() + " classes " + classes : "a numeric target"));
+        }
+        if (table.columns().size() != initial.preprocessor().columns().size()) {
+            throw new IllegalArgumentException("The initial model takes " + initial.preprocessor().columns().size() + " input columns; this data has "
+                    + table.columns().size());
+        }
+        int parameterized = 0;
+        for (org.dendrite.core.layer.Layer l : initial.network().layers()) if (!l.parameters().isEmpty()) parameterized++;
+        if (frozenLayers < 0 || frozenLayers > parameterized) {
+            throw new IllegalArgumentException("Invalid number of frozen layers: " + frozenLayers + " (allowed: 0.." + parameterized
+                    + ", the initial model's layers with weights)");
         }
     }
 
@@ -374,6 +423,9 @@ public final class TrainingRun {
                 }
                 checkFinite(false, rate);
                 config.regularization().afterStep(network.layers(), rate);
+                for (int k = 0; k < frozen.size(); k++) {
+                    System.arraycopy(frozenValues.get(k), 0, frozen.get(k).value(), 0, frozenValues.get(k).length);
+                }
                 if (pruneMask != null) {
                     Pruning.keepPruned(network.parameters(), pruneMask);
                 }

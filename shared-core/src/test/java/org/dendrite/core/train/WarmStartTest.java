@@ -1,0 +1,48 @@
+package org.dendrite.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import org.dendrite.core.activation.Relu;
+import org.dendrite.core.layer.DenseSpec;
+import org.dendrite.core.network.NetworkSpec;
+import org.dendrite.core.testutil.TestData;
+import org.junit.jupiter.api.Test;
+
+class WarmStartTest {
+    @Test
+    void continuesFromAModelWithTheFirstLayerFrozen() throws Exception {
+        TestData.Labeled d = TestData.arff("iris.arff");
+        TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(16, new Relu()), new DenseSpec(8, new Relu()))))
+                .withEpochs(5);
+        Model first = Trainer.fit(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+        float[] w0 = first.network().parameters().get(0).value().clone();
+        float[] w1 = first.network().parameters().get(2).value().clone();
+
+        // a different network in the config is ignored: the initial model's architecture continues
+        TrainingRun run = new TrainingRun(TrainingConfig.DEFAULT.withEpochs(3), d.table(), d.targetName(), d.classes(), d.target(), null,
+                TrainingListener.NONE, first, 1);
+        assertArrayEquals(w0, run.network().parameters().get(0).value(), "starts from the initial weights");
+        while (run.hasNextEpoch()) run.nextEpoch();
+        assertArrayEquals(w0, run.network().parameters().get(0).value(), "the frozen first layer kept its weights");
+        assertFalse(Arrays.equals(w1, run.network().parameters().get(2).value()), "the second layer trained on");
+        assertTrue(run.initialLoss() < Math.log(3), "a warm start begins below an untrained network's loss: " + run.initialLoss());
+    }
+
+    @Test
+    void mismatchedTaskOrWidthOrFrozenCountIsRefused() throws Exception {
+        TestData.Labeled iris = TestData.arff("iris.arff");
+        Model m = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(2), iris.table(), iris.targetName(), iris.classes(), iris.target(), null);
+        TestData.Labeled diabetes = TestData.arff("diabetes.arff");
+        var e = assertThrows(IllegalArgumentException.class, () -> new TrainingRun(TrainingConfig.DEFAULT, diabetes.table(), diabetes.targetName(),
+                diabetes.classes(), diabetes.target(), null, TrainingListener.NONE, m, 0));
+        assertTrue(e.getMessage().contains("3 classes") && e.getMessage().contains("2 classes"), e.getMessage());
+        var f = assertThrows(IllegalArgumentException.class, () -> new TrainingRun(TrainingConfig.DEFAULT, iris.table(), iris.targetName(),
+                iris.classes(), iris.target(), null, TrainingListener.NONE, m, 5));
+        assertTrue(f.getMessage().contains("frozen layers: 5") && f.getMessage().contains("0..2"), f.getMessage());
+    }
+}

@@ -1,0 +1,65 @@
+package org.dendrite.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.dendrite.core.io.ModelIO;
+import org.dendrite.core.train.Model;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import weka.classifiers.functions.Dendrite;
+import weka.core.Instances;
+import weka.core.converters.ConverterUtils.DataSource;
+
+/**
+ * A model trained on Spark predicts the same in Weka, and one trained in Weka the same on Spark, on
+ * the Wisconsin breast-cancer data (30 numeric inputs in the same order in the ARFF and the CSV).
+ * A model's outputs are its classes in order, so the Spark labels are indexed alphabetically
+ * descending (malignant = 0, benign = 1), the order the ARFF declares.
+ */
+@Timeout(300)
+class ModelExchangeTest {
+    private static Instances arff() throws Exception {
+        Instances d = DataSource.read(SparkTestSupport.data("wisconsin-breast-cancer.arff").toString());
+        d.setClassIndex(d.numAttributes() - 1);
+        return d;
+    }
+
+    @Test
+    void sparkToWekaAndWekaToSpark(@TempDir Path dir) throws Exception {
+        Dataset<Row> raw = SparkTestSupport.spark().read().option("header", true).option("inferSchema", true)
+                .csv(SparkTestSupport.data("wisconsin-breast-cancer.csv").toString());
+        String[] cols = raw.columns();
+        Dataset<Row> df = new org.apache.spark.ml.feature.StringIndexer().setInputCol("diagnosis").setOutputCol("label")
+                .setStringOrderType("alphabetDesc").fit(raw).transform(new org.apache.spark.ml.feature.VectorAssembler()
+                        .setInputCols(java.util.Arrays.copyOf(cols, cols.length - 1)).setOutputCol("features").transform(raw));
+        List<Row> first = df.select("features").limit(20).collectAsList();
+        Instances data = arff();
+
+        DendriteClassificationModel spark = (DendriteClassificationModel) new DendriteClassifier().setEpochs(5).fit(df);
+        spark.write().overwrite().save(dir.resolve("spark-model").toString());
+        Model fromSpark = ModelIO.read(dir.resolve("spark-model").resolve("model.json"));
+        Dendrite weka = Dendrite.fromModel(fromSpark, data);
+        for (int i = 0; i < 20; i++) {
+            double[] s = spark.coreModel().predictRow(((Vector) first.get(i).get(0)).toArray());
+            assertArrayEquals(s, weka.distributionForInstance(data.instance(i)), 0, "row " + i);
+        }
+        assertEquals(0.0, weka.classifyInstance(data.instance(0)), "row 0 is malignant and predicted so");
+
+        Dendrite trainedInWeka = new Dendrite();
+        trainedInWeka.setEpochs(5);
+        trainedInWeka.buildClassifier(data);
+        ModelIO.write(trainedInWeka.getModel(), dir.resolve("weka-model.json"));
+        DendriteClassificationModel onSpark = DendriteClassificationModel.fromCoreModel(ModelIO.read(dir.resolve("weka-model.json")));
+        List<Row> out = onSpark.transform(df.limit(20)).select("probability").collectAsList();
+        for (int i = 0; i < 20; i++) {
+            assertArrayEquals(trainedInWeka.distributionForInstance(data.instance(i)), ((Vector) out.get(i).get(0)).toArray(), 0, "row " + i);
+        }
+    }
+}
