@@ -55,6 +55,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     private final LongParam seed;
     private final Param<String> networkJson;
     private final Param<String> configJson;
+    private final IntParam localSteps;
 
     @SuppressWarnings("unchecked")
     private static <T> Function1<T, Object> valid(java.util.function.Predicate<T> p) {
@@ -98,6 +99,9 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
                 valid((String s) -> s == null || s.isBlank() || parses(() -> SpecFormat.readNetwork(s))));
         configJson = new Param<>(this, "configJson", "the whole training configuration as JSON (overrides the other training params)",
                 valid((String s) -> s == null || s.isBlank() || parses(() -> SpecFormat.readTrainingConfig(s))));
+        localSteps = new IntParam(this, "localSteps", "1 = synchronous gradient averaging every step (the same mathematics as one machine); "
+                + "k > 1 = local SGD: each partition takes k steps, then the models are averaged (fewer Spark jobs, slower convergence, "
+                + "depends on the partitioning)", number(v -> v >= 1));
         StringBuilder units = new StringBuilder();
         String act = "relu";
         for (LayerSpec l : NetworkSpec.DEFAULT.layers()) {
@@ -121,6 +125,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         setDefault(seed, D.seed());
         setDefault(networkJson, "");
         setDefault(configJson, "");
+        setDefault(localSteps, 1);
     }
 
     @Override public String uid() { return uid; }
@@ -140,6 +145,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public LongParam seed() { return seed; }
     public Param<String> networkJson() { return networkJson; }
     public Param<String> configJson() { return configJson; }
+    public IntParam localSteps() { return localSteps; }
 
     public DendriteEstimator<M> setFeaturesCol(String v) { set(featuresCol, v); return this; }
     public DendriteEstimator<M> setLabelCol(String v) { set(labelCol, v); return this; }
@@ -156,6 +162,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public DendriteEstimator<M> setSeed(long v) { set(seed, v); return this; }
     public DendriteEstimator<M> setNetworkJson(String v) { set(networkJson, v); return this; }
     public DendriteEstimator<M> setConfigJson(String v) { set(configJson, v); return this; }
+    public DendriteEstimator<M> setLocalSteps(int v) { set(localSteps, v); return this; }
 
     /** The core configuration the params describe. */
     public TrainingConfig trainingConfig() {
@@ -230,7 +237,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
             if (a instanceof NominalAttribute n && n.getNumValues().isDefined()) declared = (Integer) n.getNumValues().get();
         }
         Model core = SparkTrainer.train(rows, getOrDefault(featuresCol), getOrDefault(labelCol), hasWeight ? w : null, classification(), declared,
-                config);
+                config, (Integer) getOrDefault(localSteps));
         M m = createModel(uid, core);
         return copyValues(m.setParent(this), ParamMap.empty());
     }

@@ -93,7 +93,7 @@ final class SparkTrainer {
     }
 
     static Model train(Dataset<Row> rows, String featuresCol, String labelCol, String weightCol, boolean classification, int declaredClasses,
-                       TrainingConfig config) {
+                       TrainingConfig config, int localSteps) {
         JavaRDD<Row> rdd = rows.javaRDD();
         ColumnStats stats;
         try {
@@ -159,7 +159,8 @@ final class SparkTrainer {
             return Collections.singletonList(new Block(p, offsets[p], n, d, f, y, w)).iterator();
         }, true).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            return loop(blocks, total, pre, task, config, classification);
+            return localSteps > 1 ? LocalSgd.train(blocks, total, pre, task, config, classification, localSteps)
+                    : loop(blocks, total, pre, task, config, classification);
         } catch (SparkException e) {
             throw unwrap(e);
         } finally {

@@ -104,6 +104,17 @@ class DendriteSparkTest {
     }
 
     @Test
+    void localSgdModeAveragesModelsAndStillLearns() {
+        Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true).repartition(3);
+        DendriteClassificationModel m = (DendriteClassificationModel) new DendriteClassifier().setLocalSteps(5).setEpochs(10).setBatchSize(16)
+                .fit(wbc);
+        double auc = new BinaryClassificationEvaluator().evaluate(m.transform(wbc));
+        assertTrue(auc > 0.98, "local SGD training ROC AUC " + auc);
+        assertTrue(m.coreModel().history().last().event().contains("local SGD"));
+        assertEquals(10, m.coreModel().history().size());
+    }
+
+    @Test
     void saveAndLoadEstimatorModelPipelineAndCrossValidatorModel(@TempDir Path dir) throws Exception {
         Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true);
         DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(5).setHiddenLayers("8,4").setL2(0.003);
