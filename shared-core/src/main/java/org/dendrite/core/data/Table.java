@@ -21,4 +21,11 @@ public record Table(List<Column> columns, double[][] rows) {
     }
 
     public int size() { return rows.length; }
+
+    /** The rows at {@code indices}, in that order (the row arrays are shared, not copied). */
+    public Table subset(int[] indices) {
+        double[][] r = new double[indices.length][];
+        for (int i = 0; i < indices.length; i++) r[i] = rows[indices[i]];
+        return new Table(columns, r);
+    }
 }

@@ -39,14 +39,14 @@ public final class LearningCurve {
             pool[i] = pool[j];
             pool[j] = t;
         }
-        Table valid = subset(table, split.validation());
+        Table valid = table.subset(split.validation());
         double[] validY = pick(target, split.validation());
         List<Point> points = new ArrayList<>();
         for (double f : fractions) {
             if (!(f > 0 && f <= 1)) throw new IllegalArgumentException("Invalid learning-curve fraction " + f + " (allowed: 0 < f <= 1)");
             int n = Math.max(2, (int) Math.round(f * pool.length));
             int[] rows = java.util.Arrays.copyOf(pool, n);
-            Table tr = subset(table, rows);
+            Table tr = table.subset(rows);
             double[] trY = pick(target, rows);
             Model m;
             try {
@@ -88,11 +88,6 @@ public final class LearningCurve {
                 .writePng(file, TrainingPlots.WIDTH, TrainingPlots.HEIGHT);
     }
 
-    private static Table subset(Table t, int[] rows) {
-        double[][] r = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) r[i] = t.rows()[rows[i]];
-        return new Table(t.columns(), r);
-    }
 
     private static double[] pick(double[] a, int[] rows) {
         double[] out = new double[rows.length];

@@ -123,7 +123,7 @@ public final class TrainingRun {
             trainRows = split.train();
             validRows = split.validation();
         }
-        Table trainTable = trainRows == null ? table : subset(table, trainRows);
+        Table trainTable = trainRows == null ? table : table.subset(trainRows);
         double[] trainTarget = trainRows == null ? target : pick(target, trainRows);
         float[] trainWeights = trainRows == null || weights == null ? weights : pick(weights, trainRows);
         if (classification && trainRows != null) {
@@ -153,7 +153,7 @@ public final class TrainingRun {
         this.preprocessor = initial != null ? initial.preprocessor() : Preprocessor.fit(trainTable, config.preprocessing());
         this.data = new Dataset(preprocessor.transform(trainTable), targets(trainTarget, targetName), trainWeights);
         this.validation = validRows == null ? null
-                : new Dataset(preprocessor.transform(subset(table, validRows)), targets(pick(target, validRows), targetName),
+                : new Dataset(preprocessor.transform(table.subset(validRows)), targets(pick(target, validRows), targetName),
                         weights == null ? null : pick(weights, validRows));
         this.loss = config.loss() != null ? config.loss() : classification ? new SoftmaxCrossEntropy() : new MeanSquaredError();
         loss.validateTarget(data.targets(), task.classCount());
@@ -225,11 +225,6 @@ public final class TrainingRun {
         return task == null ? 1 : task.targetScale();
     }
 
-    private static Table subset(Table t, int[] rows) {
-        double[][] r = new double[rows.length][];
-        for (int i = 0; i < rows.length; i++) r[i] = t.rows()[rows[i]];
-        return new Table(t.columns(), r);
-    }
 
     private static double[] pick(double[] a, int[] rows) {
         double[] out = new double[rows.length];
