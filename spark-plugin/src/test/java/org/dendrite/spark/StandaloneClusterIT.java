@@ -114,12 +114,14 @@ class StandaloneClusterIT {
     }
 
     private static SparkSession session() {
-        return SparkSession.builder().master("spark://127.0.0.1:" + port).appName("dendrite-cluster-test")
+        SparkSession s = SparkSession.builder().master("spark://127.0.0.1:" + port).appName("dendrite-cluster-test")
                 .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").config("spark.ui.enabled", "false")
                 .config("spark.executor.memory", "768m").config("spark.cores.max", "2")
                 .config("spark.executor.extraJavaOptions", System.getProperty("spark.flags", "") + " -Ddendrite.threads=1")
                 .config("spark.executorEnv.OPENBLAS_NUM_THREADS", "1").config("spark.executorEnv.SPARK_LOCAL_IP", "127.0.0.1")
                 .config("spark.task.maxFailures", "8").getOrCreate();
+        s.sparkContext().setLogLevel("WARN");
+        return s;
     }
 
     private static Dataset<Row> wbc(SparkSession spark) {
