@@ -23,13 +23,29 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
 
     private final Param<String> probabilityCol;
     private final Param<String> rawPredictionCol;
+    private final Param<String> uncertaintyCol;
+    private final org.apache.spark.ml.param.IntParam monteCarloPasses;
 
     public DendriteClassificationModel(String uid, Model core) {
         super(uid, core);
         probabilityCol = new Param<>(this, "probabilityCol", "class probability column");
         rawPredictionCol = new Param<>(this, "rawPredictionCol", "raw prediction column (class scores)");
+        uncertaintyCol = new Param<>(this, "uncertaintyCol", "with monteCarloPasses > 1: a column with the Monte-Carlo dropout variance of "
+                + "each class probability");
+        monteCarloPasses = new org.apache.spark.ml.param.IntParam(this, "monteCarloPasses",
+                "Monte-Carlo dropout passes for the uncertainty column (0 = no uncertainty column; needs dropout in the network)");
         setDefault(probabilityCol, "probability");
         setDefault(rawPredictionCol, "rawPrediction");
+        setDefault(uncertaintyCol, "uncertainty");
+        setDefault(monteCarloPasses, 0);
+    }
+
+    public Param<String> uncertaintyCol() { return uncertaintyCol; }
+    public org.apache.spark.ml.param.IntParam monteCarloPasses() { return monteCarloPasses; }
+
+    public DendriteClassificationModel setMonteCarloPasses(int v) {
+        set(monteCarloPasses, v);
+        return this;
     }
 
     public Param<String> probabilityCol() { return probabilityCol; }
@@ -47,9 +63,10 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
     @Override
     public StructType transformSchema(StructType schema) {
         checkFeatures(schema);
-        return schema.add(getOrDefault(rawPredictionCol), SQLDataTypes.VectorType(), false)
+        StructType out = schema.add(getOrDefault(rawPredictionCol), SQLDataTypes.VectorType(), false)
                 .add(getOrDefault(probabilityCol), SQLDataTypes.VectorType(), false)
                 .add(getOrDefault(predictionCol()), DataTypes.DoubleType, false);
+        return (Integer) getOrDefault(monteCarloPasses) > 1 ? out.add(getOrDefault(uncertaintyCol), SQLDataTypes.VectorType(), false) : out;
     }
 
     @Override
@@ -58,8 +75,26 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
         UserDefinedFunction probability = functions.udf((UDF1<Vector, Vector>) v -> Vectors.dense(predict(v)), SQLDataTypes.VectorType());
         UserDefinedFunction argmax = functions.udf((UDF1<Vector, Double>) p -> (double) p.argmax(), DataTypes.DoubleType);
         Dataset<Row> withP = dataset.withColumn(getOrDefault(probabilityCol), probability.apply(functions.col(getOrDefault(featuresCol()))));
-        return withP.withColumn(getOrDefault(rawPredictionCol), functions.col(getOrDefault(probabilityCol)))
+        Dataset<Row> out = withP.withColumn(getOrDefault(rawPredictionCol), functions.col(getOrDefault(probabilityCol)))
                 .withColumn(getOrDefault(predictionCol()), argmax.apply(functions.col(getOrDefault(probabilityCol))));
+        int passes = (Integer) getOrDefault(monteCarloPasses);
+        if (passes > 1) {
+            if (!coreModel().network().hasStochasticLayers()) {
+                throw new IllegalArgumentException("monteCarloPasses = " + passes + " needs a network with dropout; this one has none");
+            }
+            Model core = coreModel();
+            UserDefinedFunction variance = functions.udf((UDF1<Vector, Vector> & java.io.Serializable) v -> {
+                predict(v);
+                org.dendrite.core.tensor.Matrix x = new org.dendrite.core.tensor.Matrix(1, core.preprocessor().outputWidth());
+                core.preprocessor().transformRow(v.toArray(), 0, x.data(), 0);
+                float[] var = core.predictFeaturesMonteCarlo(x, passes, java.util.Arrays.hashCode(v.toArray())).variance().data();
+                double[] d = new double[var.length];
+                for (int i = 0; i < d.length; i++) d[i] = var[i];
+                return Vectors.dense(d);
+            }, SQLDataTypes.VectorType());
+            out = out.withColumn(getOrDefault(uncertaintyCol), variance.apply(functions.col(getOrDefault(featuresCol()))));
+        }
+        return out;
     }
 
     /**

@@ -72,6 +72,29 @@ class DendriteSparkTest {
     }
 
     @Test
+    void trainValidationSplitAndMonteCarloUncertainty() {
+        Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true);
+        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(8).setDropout(0.3);
+        org.apache.spark.ml.tuning.TrainValidationSplitModel tvs = new org.apache.spark.ml.tuning.TrainValidationSplit().setEstimator(c)
+                .setEstimatorParamMaps(new ParamGridBuilder().addGrid(c.learningRate(), new double[] {1e-3, 3e-3}).build())
+                .setEvaluator(new BinaryClassificationEvaluator()).setTrainRatio(0.75).setSeed(1).setParallelism(2).fit(wbc);
+        for (double m : tvs.validationMetrics()) assertTrue(m > 0.97, "validation ROC AUC " + m);
+        DendriteClassificationModel best = ((DendriteClassificationModel) tvs.bestModel()).setMonteCarloPasses(20);
+        List<Row> out = best.transform(wbc.limit(30)).select("probability", "uncertainty").collectAsList();
+        double maxVar = 0;
+        for (Row r : out) {
+            Vector p = (Vector) r.get(0), v = (Vector) r.get(1);
+            assertEquals(2, v.size());
+            for (int k = 0; k < 2; k++) {
+                assertTrue(v.apply(k) >= 0 && v.apply(k) <= 0.25, "a probability's variance is within [0, 1/4]");
+                maxVar = Math.max(maxVar, v.apply(k));
+            }
+            assertEquals(1, p.apply(0) + p.apply(1), 1e-5);
+        }
+        assertTrue(maxVar > 0, "dropout makes the passes differ");
+    }
+
+    @Test
     void regressorWorksWithRegressionEvaluator() {
         Dataset<Row> d = SparkTestSupport.csv("diabetes-regression.csv", false);
         DendriteRegressionModel m = (DendriteRegressionModel) new DendriteRegressor().setEpochs(50).fit(d);
