@@ -1,152 +1,281 @@
 package org.dendrite.core.tensor;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Dendrite's pure-Java row-major sgemm, {@code C = alpha op(A) op(B) + beta C}, used when no native
- * BLAS is present (measurements in docs/design.md).
+ * Pure-Java single-precision GEMM (row-major), tuned for HotSpot C2 auto-vectorization (SuperWord).
  *
- * <p>op(B) is packed row by row into separate arrays and four rows of C are accumulated in separate
- * scratch rows, so the inner loop {@code t[j] += a * b[j]} runs over arrays that all start at
- * offset 0: that is the form JDK 17's C2 auto-vectorizes (with two different variable offsets it
- * falls back to scalar code, 4x slower). Each B element loaded serves four rows of C. op(A) is packed
- * contiguous (with alpha folded in), so one kernel serves all four transpose cases. Rows of C are
- * split across the worker pool; each C element is summed in the same order whatever the split, so
- * results are bit-identical for any thread count. Scratch space is cached per thread.
+ * <p>Design notes (measured on JDK 17, AVX-512):
+ * <ul>
+ *   <li>C2's SuperWord in JDK 17 only vectorizes a loop when every array access in it uses the <em>same</em>
+ *       loop-invariant index part. {@code c[ci + j] += a * b[bi + j]} with two different offsets is NOT
+ *       vectorized (runs ~5x slower). So the inner kernel works on scratch arrays that are all indexed by plain
+ *       {@code [j]}: a C tile row {@code t} and packed B rows {@code bp[p]} (one {@code float[]} per row).</li>
+ *   <li>The micro-kernel is {@code t[j] += a0*b0[j] + a1*b1[j] + a2*b2[j] + a3*b3[j]} (4-way k unroll):
+ *       5 loads + 1 store per 4 multiply-adds. Larger k unrolls or several C rows per loop exceed C2's default
+ *       {@code LoopUnrollLimit} / alias analysis and silently fall back to scalar code.</li>
+ *   <li>No {@code Math.fma}: it is a slow software fallback on CPUs without FMA and was not faster here.</li>
+ * </ul>
+ *
+ * <p>Determinism: every C element is computed as {@code init + g0 + g1 + ...} where {@code init} is
+ * {@code 0}, {@code c} or {@code beta*c}, and the groups {@code g} are fixed by absolute k position
+ * (k blocks of {@link #KC}, 4-term groups inside a block, then single terms). Neither the thread split nor the
+ * column/row blocking changes this order, so results are bit-identical for any {@code threads}.
  */
 public final class JavaSgemm {
-    /** Below this many multiply-adds, one thread does the whole product. */
-    private static final long PARALLEL_THRESHOLD = 1L << 17;
+    /** k block (rows of the packed B panel). KC*NC floats = 512 KiB panel, lives in L2. */
+    static final int KC = 256;
+    /** n block (width of the C tile / packed B panel). */
+    static final int NC = 512;
+    /** Below this many multiply-adds the problem is always run in the calling thread. */
+    static final long PARALLEL_MIN_WORK = 1L << 18;
+
+    private static final class Scratch {
+        final float[][] bp = new float[KC][NC];
+        final float[] t = new float[NC];
+    }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-    private JavaSgemm() {}
-
-    /** Per-thread reusable buffers: packed A, packed B rows, and four accumulator rows. */
-    private static final class Scratch {
-        float[] a = new float[0];
-        float[][] b = new float[0][];
-        final float[][] acc = new float[4][0];
-
-        float[] a(int size) {
-            if (a.length < size) a = new float[size];
-            return a;
-        }
-
-        float[][] b(int rows, int cols) {
-            if (b.length < rows) {
-                float[][] nb = new float[rows][];
-                System.arraycopy(b, 0, nb, 0, b.length);
-                b = nb;
-            }
-            for (int i = 0; i < rows; i++) {
-                if (b[i] == null || b[i].length < cols) b[i] = new float[cols];
-            }
-            return b;
-        }
-
-        float[][] acc(int cols) {
-            for (int i = 0; i < 4; i++) {
-                if (acc[i].length < cols) acc[i] = new float[cols];
-            }
-            return acc;
-        }
+    private JavaSgemm() {
     }
 
+    /** C = alpha * op(A) * op(B) + beta * C, all row-major. op(A) is m x k, op(B) is k x n, C is m x n.
+     *  transA: A is stored k x m (lda >= m) and op(A)=A^T; else A stored m x k (lda >= k). Same for B. */
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float beta,
-                             float[] c, int cOff, int ldc, ExecutorService pool, int threads) {
-        if (m == 0 || n == 0) {
+                             float[] c, int cOff, int ldc,
+                             ExecutorService pool, int threads) {
+        if (m < 0 || n < 0 || k < 0) throw new IllegalArgumentException("negative dimension: m=" + m + " n=" + n + " k=" + k);
+        if (m == 0 || n == 0) return;
+        checkMatrix("C", c, cOff, ldc, m, n);
+        if (k == 0 || alpha == 0f) {
+            scaleC(m, n, beta, c, cOff, ldc);
             return;
         }
-        Scratch s = SCRATCH.get();
-        float[] pa = s.a(m * k);
-        for (int i = 0; i < m; i++) {
-            for (int p = 0; p < k; p++) pa[i * k + p] = alpha * (transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p]);
-        }
-        float[][] pb = s.b(k, n);
-        for (int p = 0; p < k; p++) {
-            float[] row = pb[p];
-            if (transB) {
-                for (int j = 0; j < n; j++) row[j] = b[bOff + j * ldb + p];
-            } else {
-                System.arraycopy(b, bOff + p * ldb, row, 0, n);
-            }
-        }
-        int workers = pool == null || threads <= 1 || (long) m * n * k < PARALLEL_THRESHOLD ? 1 : Math.min(threads, (m + 3) / 4);
-        if (workers == 1) {
-            rows(pa, pb, c, cOff, ldc, beta, 0, m, n, k, s);
+        if (transA) checkMatrix("A", a, aOff, lda, k, m); else checkMatrix("A", a, aOff, lda, m, k);
+        if (transB) checkMatrix("B", b, bOff, ldb, n, k); else checkMatrix("B", b, bOff, ldb, k, n);
+
+        // Problem in kernel form: C'(i,j) (M x N) = sum_p A'(i,p) * B'(p,j); C'(i,j) = c[cOff + i*cRow + j*cCol].
+        // When n is too narrow to vectorize but m is wide, compute C^T = op(B)^T op(A)^T instead (swapped).
+        final boolean swap = n < 16 && m > n;
+        final Problem pr = swap
+            ? new Problem(n, m, k, alpha, !transB, b, bOff, ldb, !transA, a, aOff, lda, beta, c, cOff, 1, ldc)
+            : new Problem(m, n, k, alpha, transA, a, aOff, lda, transB, b, bOff, ldb, beta, c, cOff, ldc, 1);
+
+        int nt = (pool == null || threads <= 1 || (long) m * n * k < PARALLEL_MIN_WORK) ? 1 : threads;
+        final int M = pr.m, N = pr.n;
+        if (nt == 1) {
+            pr.run(0, M, 0, N);
             return;
         }
-        int per = ((m + workers - 1) / workers + 3) / 4 * 4;
-        List<Future<?>> tasks = new ArrayList<>(workers);
-        for (int start = per; start < m; start += per) {
-            final int from = start, to = Math.min(m, start + per);
-            tasks.add(pool.submit(() -> rows(pa, pb, c, cOff, ldc, beta, from, to, n, k, SCRATCH.get())));
-        }
-        rows(pa, pb, c, cOff, ldc, beta, 0, Math.min(m, per), n, k, s);
-        for (Future<?> f : tasks) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted during a matrix product", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("A matrix product task failed", e.getCause());
+        // Split rows when there are enough of them, else split columns in multiples of 16 (one AVX-512 vector).
+        Runnable[] tasks;
+        if (M >= 4 * nt) {
+            nt = Math.min(nt, M);
+            tasks = new Runnable[nt];
+            for (int t = 0; t < nt; t++) {
+                final int i0 = (int) ((long) M * t / nt), i1 = (int) ((long) M * (t + 1) / nt);
+                tasks[t] = () -> pr.run(i0, i1, 0, N);
+            }
+        } else {
+            int chunks = (N + 15) / 16;
+            nt = Math.min(nt, chunks);
+            tasks = new Runnable[nt];
+            for (int t = 0; t < nt; t++) {
+                final int j0 = Math.min(N, (int) ((long) chunks * t / nt) * 16);
+                final int j1 = Math.min(N, (int) ((long) chunks * (t + 1) / nt) * 16);
+                tasks[t] = () -> pr.run(0, M, j0, j1);
             }
         }
+        runAll(pool, tasks);
     }
 
-    /** Rows [r0, r1) of C = A B + beta C with A packed m x k and B packed as k rows. */
-    private static void rows(float[] a, float[][] b, float[] c, int cOff, int ldc, float beta, int r0, int r1, int n, int k,
-                             Scratch s) {
-        float[][] acc = s.acc(n);
-        float[] t0 = acc[0], t1 = acc[1], t2 = acc[2], t3 = acc[3];
-        int i = r0;
-        for (; i + 3 < r1; i += 4) {
-            java.util.Arrays.fill(t0, 0, n, 0f);
-            java.util.Arrays.fill(t1, 0, n, 0f);
-            java.util.Arrays.fill(t2, 0, n, 0f);
-            java.util.Arrays.fill(t3, 0, n, 0f);
-            int a0 = i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
-            for (int p = 0; p < k; p++) {
-                float x0 = a[a0 + p], x1 = a[a1 + p], x2 = a[a2 + p], x3 = a[a3 + p];
-                float[] bp = b[p];
-                for (int j = 0; j < n; j++) {
-                    float bj = bp[j];
-                    t0[j] += x0 * bj;
-                    t1[j] += x1 * bj;
-                    t2[j] += x2 * bj;
-                    t3[j] += x3 * bj;
+    /** Submits tasks[1..] to the pool, runs tasks[0] in the caller, waits for all. */
+    private static void runAll(ExecutorService pool, Runnable[] tasks) {
+        Future<?>[] fs = new Future<?>[tasks.length];
+        for (int t = 1; t < tasks.length; t++) fs[t] = pool.submit(tasks[t]);
+        Throwable err = null;
+        try {
+            tasks[0].run();
+        } catch (Throwable e) {
+            err = e;
+        }
+        boolean interrupted = false;
+        for (int t = 1; t < tasks.length; t++) {
+            while (true) {
+                try {
+                    fs[t].get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (err == null) err = e.getCause();
+                    break;
                 }
             }
-            store(t0, c, cOff + i * ldc, n, beta);
-            store(t1, c, cOff + (i + 1) * ldc, n, beta);
-            store(t2, c, cOff + (i + 2) * ldc, n, beta);
-            store(t3, c, cOff + (i + 3) * ldc, n, beta);
         }
-        for (; i < r1; i++) {
-            java.util.Arrays.fill(t0, 0, n, 0f);
-            int a0 = i * k;
-            for (int p = 0; p < k; p++) {
-                float x0 = a[a0 + p];
-                float[] bp = b[p];
-                for (int j = 0; j < n; j++) t0[j] += x0 * bp[j];
-            }
-            store(t0, c, cOff + i * ldc, n, beta);
+        if (interrupted) Thread.currentThread().interrupt();
+        if (err instanceof RuntimeException) throw (RuntimeException) err;
+        if (err instanceof Error) throw (Error) err;
+        if (err != null) throw new RuntimeException(err);
+    }
+
+    private static void checkMatrix(String name, float[] x, int off, int ld, int rows, int cols) {
+        if (x == null) throw new NullPointerException(name);
+        if (ld < Math.max(1, cols)) throw new IllegalArgumentException("ld" + name.toLowerCase() + "=" + ld + " < " + cols);
+        if (off < 0) throw new IndexOutOfBoundsException(name + " offset " + off);
+        if (rows > 0 && cols > 0 && off + (long) (rows - 1) * ld + cols > x.length)
+            throw new IndexOutOfBoundsException(name + ": " + rows + "x" + cols + " at offset " + off + " ld " + ld
+                + " exceeds length " + x.length);
+    }
+
+    private static void scaleC(int m, int n, float beta, float[] c, int cOff, int ldc) {
+        if (beta == 1f) return;
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * ldc;
+            if (beta == 0f) Arrays.fill(c, ci, ci + n, 0f);
+            else for (int j = 0; j < n; j++) c[ci + j] *= beta;
         }
     }
 
-    /** C row = acc + beta C row (C is not read when beta is 0, so garbage such as NaN is overwritten). */
-    private static void store(float[] acc, float[] c, int off, int n, float beta) {
-        if (beta == 0f) {
-            System.arraycopy(acc, 0, c, off, n);
-        } else {
-            for (int j = 0; j < n; j++) c[off + j] = acc[j] + beta * c[off + j];
+    /** Kernel-form problem: C'(i,j) += sum_p A'(i,p) B'(p,j), A' is m x k, B' is k x n. */
+    private static final class Problem {
+        final int m, n, k;
+        final float alpha, beta;
+        final boolean tA, tB;
+        final float[] a, b, c;
+        final int aOff, lda, bOff, ldb, cOff, cRow, cCol;
+
+        Problem(int m, int n, int k, float alpha, boolean tA, float[] a, int aOff, int lda,
+                boolean tB, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int cRow, int cCol) {
+            this.m = m; this.n = n; this.k = k; this.alpha = alpha; this.beta = beta;
+            this.tA = tA; this.a = a; this.aOff = aOff; this.lda = lda;
+            this.tB = tB; this.b = b; this.bOff = bOff; this.ldb = ldb;
+            this.c = c; this.cOff = cOff; this.cRow = cRow; this.cCol = cCol;
         }
+
+        /** Computes rows [i0,i1) x columns [j0,j1) of C'. */
+        void run(int i0, int i1, int j0, int j1) {
+            if (i0 >= i1 || j0 >= j1) return;
+            if (j1 - j0 < 16) {
+                direct(i0, i1, j0, j1);
+                return;
+            }
+            Scratch s = SCRATCH.get();
+            final float[][] bp = s.bp;
+            final float[] t = s.t;
+            // A'(i,p) = a[aBase + i*aI + p*aP]
+            final int aI = tA ? 1 : lda, aP = tA ? lda : 1;
+            final float al = alpha;
+            for (int jc = j0; jc < j1; jc += NC) {
+                final int nc = Math.min(NC, j1 - jc);
+                for (int pc = 0; pc < k; pc += KC) {
+                    final int kc = Math.min(KC, k - pc);
+                    packB(bp, pc, kc, jc, nc);
+                    for (int i = i0; i < i1; i++) {
+                        final int ci = cOff + i * cRow + jc * cCol;
+                        loadTile(t, ci, nc, pc == 0);
+                        int ap = aOff + i * aI + pc * aP;
+                        int p = 0;
+                        for (; p + 4 <= kc; p += 4, ap += 4 * aP) {
+                            float a0 = a[ap], a1 = a[ap + aP], a2 = a[ap + 2 * aP], a3 = a[ap + 3 * aP];
+                            if (al != 1f) { a0 *= al; a1 *= al; a2 *= al; a3 *= al; }
+                            kernel4(t, bp[p], bp[p + 1], bp[p + 2], bp[p + 3], nc, a0, a1, a2, a3);
+                        }
+                        for (; p < kc; p++, ap += aP) {
+                            float a0 = a[ap];
+                            if (al != 1f) a0 *= al;
+                            kernel1(t, bp[p], nc, a0);
+                        }
+                        storeTile(t, ci, nc);
+                    }
+                }
+            }
+        }
+
+        /** bp[p][j] = B'(pc + p, jc + j). */
+        private void packB(float[][] bp, int pc, int kc, int jc, int nc) {
+            if (!tB) {
+                for (int p = 0; p < kc; p++) System.arraycopy(b, bOff + (pc + p) * ldb + jc, bp[p], 0, nc);
+            } else {
+                // B' stored transposed: B'(p,j) = b[bOff + j*ldb + p]; read along p (contiguous), 4 columns at a time.
+                int j = 0;
+                for (; j + 4 <= nc; j += 4) {
+                    int r0 = bOff + (jc + j) * ldb + pc, r1 = r0 + ldb, r2 = r1 + ldb, r3 = r2 + ldb;
+                    for (int p = 0; p < kc; p++) {
+                        float[] row = bp[p];
+                        row[j] = b[r0 + p];
+                        row[j + 1] = b[r1 + p];
+                        row[j + 2] = b[r2 + p];
+                        row[j + 3] = b[r3 + p];
+                    }
+                }
+                for (; j < nc; j++) {
+                    int r0 = bOff + (jc + j) * ldb + pc;
+                    for (int p = 0; p < kc; p++) bp[p][j] = b[r0 + p];
+                }
+            }
+        }
+
+        /** Tile <- C' row segment; on the first k block the initial value is 0 / c / beta*c. */
+        private void loadTile(float[] t, int ci, int nc, boolean first) {
+            final float be = beta;
+            if (first && be == 0f) {
+                Arrays.fill(t, 0, nc, 0f); // never read C: it may hold NaN garbage
+                return;
+            }
+            if (cCol == 1) System.arraycopy(c, ci, t, 0, nc);
+            else for (int j = 0, x = ci; j < nc; j++, x += cCol) t[j] = c[x];
+            if (first && be != 1f) for (int j = 0; j < nc; j++) t[j] *= be;
+        }
+
+        private void storeTile(float[] t, int ci, int nc) {
+            if (cCol == 1) System.arraycopy(t, 0, c, ci, nc);
+            else for (int j = 0, x = ci; j < nc; j++, x += cCol) c[x] = t[j];
+        }
+
+        /** Unpacked scalar path for narrow column ranges; same per-element summation order as run(). */
+        private void direct(int i0, int i1, int j0, int j1) {
+            final int aI = tA ? 1 : lda, aP = tA ? lda : 1;
+            final int bP = tB ? 1 : ldb, bJ = tB ? ldb : 1;
+            final float al = alpha, be = beta;
+            for (int i = i0; i < i1; i++) {
+                for (int j = j0; j < j1; j++) {
+                    final int cx = cOff + i * cRow + j * cCol;
+                    float acc = be == 0f ? 0f : (be == 1f ? c[cx] : c[cx] * be);
+                    for (int pc = 0; pc < k; pc += KC) {
+                        final int kc = Math.min(KC, k - pc);
+                        int ap = aOff + i * aI + pc * aP, bq = bOff + pc * bP + j * bJ;
+                        int p = 0;
+                        for (; p + 4 <= kc; p += 4, ap += 4 * aP, bq += 4 * bP) {
+                            float a0 = a[ap], a1 = a[ap + aP], a2 = a[ap + 2 * aP], a3 = a[ap + 3 * aP];
+                            if (al != 1f) { a0 *= al; a1 *= al; a2 *= al; a3 *= al; }
+                            acc += a0 * b[bq] + a1 * b[bq + bP] + a2 * b[bq + 2 * bP] + a3 * b[bq + 3 * bP];
+                        }
+                        for (; p < kc; p++, ap += aP, bq += bP) {
+                            float a0 = a[ap];
+                            if (al != 1f) a0 *= al;
+                            acc += a0 * b[bq];
+                        }
+                    }
+                    c[cx] = acc;
+                }
+            }
+        }
+    }
+
+    // ---- micro-kernels: every array indexed by plain [j] so C2 SuperWord vectorizes them ----
+
+    private static void kernel4(float[] t, float[] b0, float[] b1, float[] b2, float[] b3, int n,
+                                float a0, float a1, float a2, float a3) {
+        for (int j = 0; j < n; j++) t[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+    }
+
+    private static void kernel1(float[] t, float[] b0, int n, float a0) {
+        for (int j = 0; j < n; j++) t[j] += a0 * b0[j];
     }
 }
