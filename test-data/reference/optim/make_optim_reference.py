@@ -10,7 +10,10 @@ Two problems, each in float32 and float64:
               batch; data and initial weights in mlp_problem.json.
 For every case: the flat parameters after each optimizer step ("trajectory") and the loss before
 each step. Flat layout for mlp: W1 [out=8][in=5] row-major, b1, W2 [3][8], b2 (PyTorch's layout).
-Single-tensor implementations (foreach=False) and one thread.
+Single-tensor implementations (foreach=False) and one thread. Learning rates (per problem) are in
+CASES; every constructor argument, defaults included, is recorded in each case's "options".
+
+torch.__version__ of Debian's python3-torch 1.13.1+dfsg-4 reads "1.13.0a0"; the files record both.
 """
 import json
 import os
@@ -136,6 +139,35 @@ def run(problem, dtype, case, prob):
             "steps": len(traj), "initial": initial, "trajectory": traj, "loss": losses}
 
 
+def torch_package():
+    """torch.__version__ of Debian's build reads 1.13.0a0; the package version says which release it is."""
+    try:
+        import subprocess
+        return "python3-torch " + subprocess.run(["dpkg-query", "-W", "-f=${Version}", "python3-torch"], capture_output=True,
+                                                 text=True, check=True).stdout.strip() + " (Debian)"
+    except Exception:  # not a Debian system: torch.__version__ alone
+        return None
+
+
+LAYOUT = {"rosenbrock": "[x, y]: the one parameter tensor p of 2",
+          "mlp": "W1[8][5] row-major (torch layout [out][in]), b1[8], W2[3][8] row-major, b2[3]: 75 numbers"}
+CONVENTIONS = ("initial = flat parameters before step 1; trajectory[k] = flat parameters after step k+1; loss[k] = the "
+               "objective at the parameters before step k+1 (loss[0] at initial, loss[k] at trajectory[k-1]), evaluated "
+               "in the case's dtype without gradient. One step = one optimizer.step(closure); for LBFGS that is up to "
+               "max_iter inner iterations and max_eval closure calls. options = every constructor argument, defaults "
+               "included, single-tensor code path (foreach=False where the argument exists). float32 cases print each "
+               "float32 value as the double it converts to exactly.")
+
+
+def check(case):
+    import math
+    values = case["initial"] + case["loss"] + [v for row in case["trajectory"] for v in row]
+    if not all(math.isfinite(v) for v in values):
+        raise SystemExit(f"non-finite value in {case['case']} {case['dtype']}")
+    if case["trajectory"][-1] == case["initial"]:
+        raise SystemExit(f"{case['case']} {case['dtype']} did not move")
+
+
 def main():
     torch.set_num_threads(1)
     prob = mlp_problem()
@@ -143,18 +175,26 @@ def main():
         json.dump({"X": prob["X"].tolist(), "y": prob["y"].tolist(), "W1": prob["W1"].tolist(), "b1": prob["b1"].tolist(),
                    "W2": prob["W2"].tolist(), "b2": prob["b2"].tolist(),
                    "rule": "X ~ N(0,1) (torch.Generator seed 0), y = argmax(X @ M) with M ~ N(0,1) 5x3 drawn next; "
-                           "W1, W2 ~ 0.5 N(0,1), b1, b2 ~ 0.1 N(0,1), all rounded to float32"}, f)
+                           "W1, W2 ~ 0.5 N(0,1), b1, b2 ~ 0.1 N(0,1), all rounded to float32",
+                   "model": "logits = tanh(X @ W1^T + b1) @ W2^T + b2; loss = CrossEntropyLoss() (mean over the 64 rows), "
+                            "full batch every step",
+                   "generated_by": "make_optim_reference.py", "torch_version": torch.__version__,
+                   "torch_package": torch_package()}, f)
     for problem in ("rosenbrock", "mlp"):
         for dtype in (torch.float32, torch.float64):
             cases = [run(problem, dtype, c, prob) for c in CASES]
             for c in cases:
-                print(f"{problem} {c['dtype']} {c['case']}: loss {c['loss'][0]:.4g} -> {c['loss'][-1]:.4g}")
-            out = {"generated_by": "make_optim_reference.py", "torch_version": torch.__version__, "problem": problem,
-                   "layout": "rosenbrock: [x, y]" if problem == "rosenbrock" else "W1[8][5] row-major, b1[8], W2[3][8] row-major, b2[3]",
-                   "cases": cases}
+                check(c)
+                print(f"{problem} {c['dtype']} {c['case']} lr={c['options']['lr']:g}: loss {c['loss'][0]:.4g} -> "
+                      f"{c['loss'][-1]:.4g} ({c['steps']} steps)")
+            out = {"generated_by": "make_optim_reference.py", "torch_version": torch.__version__,
+                   "torch_package": torch_package(), "problem": problem,
+                   "objective": "(1 - x)^2 + 100 (y - x^2)^2 from p = (-1.5, 2.0)" if problem == "rosenbrock"
+                   else "5-8-3 tanh MLP, mean cross-entropy, data and start in mlp_problem.json",
+                   "layout": LAYOUT[problem], "conventions": CONVENTIONS, "cases": cases}
             name = f"optim_{problem}_{str(dtype).replace('torch.', '')}.json"
             with open(os.path.join(HERE, name), "w") as f:
-                json.dump(out, f)
+                json.dump(out, f, separators=(",", ":"))
 
 
 if __name__ == "__main__":
