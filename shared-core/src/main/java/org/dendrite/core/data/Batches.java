@@ -14,13 +14,9 @@ public final class Batches {
     private final Matrix x;
     private final Matrix y;
     private final float[] w;
+    /** The weights of a last batch shorter than the others. */
+    private float[] lastWeights;
     private int position;
-
-    /** Receives one batch; the matrices are reused by the next call. */
-    @FunctionalInterface
-    public interface Consumer {
-        void accept(Matrix features, Matrix targets, float[] weights);
-    }
 
     public Batches(Dataset data, int batchSize) {
         if (batchSize < 1) {
@@ -59,19 +55,36 @@ public final class Batches {
         return position < order.length;
     }
 
-    /** Fills the next batch and hands it to {@code consumer}. */
-    public void next(Consumer consumer) {
+    /**
+     * Fills the next batch into the buffers read by {@link #features()}, {@link #targets()} and
+     * {@link #weights()} (reused by the next call: nothing is allocated per batch) and returns its row count.
+     */
+    public int next() {
         int end = Math.min(position + batchSize, order.length);
         int n = end - position;
         x.ensureRows(n);
         y.ensureRows(n);
-        gather(data, order, position, end, x, y, w);
-        position = end;
-        float[] weights = w;
-        if (w != null && n < w.length) {
-            weights = java.util.Arrays.copyOf(w, n);
+        if (w != null && n < w.length && (lastWeights == null || lastWeights.length != n)) {
+            lastWeights = new float[n];
         }
-        consumer.accept(x, y, weights);
+        gather(data, order, position, end, x, y, w != null && n < w.length ? lastWeights : w);
+        position = end;
+        return n;
+    }
+
+    /** The current batch's feature rows. */
+    public Matrix features() {
+        return x;
+    }
+
+    /** The current batch's targets. */
+    public Matrix targets() {
+        return y;
+    }
+
+    /** The current batch's instance weights (exactly one per row), or null when the data has none. */
+    public float[] weights() {
+        return w == null ? null : x.rows() < w.length ? lastWeights : w;
     }
 
     static void gather(Dataset data, int[] idx, int from, int to, Matrix x, Matrix y, float[] w) {

@@ -22,6 +22,9 @@ public final class DenseLayer implements Layer {
     private transient Matrix input;
     private transient Matrix output;
     private transient Matrix gradInput;
+    /** The weight's value and gradient arrays seen as {@code in x out} matrices (views, made once). */
+    private transient Matrix weightView;
+    private transient Matrix gradView;
 
     public DenseLayer(int in, int out, boolean useBias, Initializer init, RandomGenerator rng, String namePrefix) {
         this.in = in;
@@ -56,14 +59,15 @@ public final class DenseLayer implements Layer {
             float[] b = bias.value();
             for (int r = 0; r < n; r++) System.arraycopy(b, 0, y, r * out, out);
         }
-        Gemm.gemm(false, false, 1f, x, new Matrix(in, out, weight.value()), bias == null ? 0f : 1f, output);
+        Gemm.gemm(false, false, 1f, x, weightView(), bias == null ? 0f : 1f, output);
         return output;
     }
 
     @Override
     public Matrix backward(Matrix dy, boolean needInputGradient) {
         int n = dy.rows();
-        Gemm.gemm(true, false, 1f, input, dy, 0f, new Matrix(in, out, weight.grad()));
+        if (gradView == null) gradView = new Matrix(in, out, weight.grad());
+        Gemm.gemm(true, false, 1f, input, dy, 0f, gradView);
         if (bias != null) {
             float[] db = bias.grad();
             java.util.Arrays.fill(db, 0f);
@@ -77,8 +81,13 @@ public final class DenseLayer implements Layer {
             return null;
         }
         gradInput = Matrix.reuse(gradInput, n, in);
-        Gemm.gemm(false, true, 1f, dy, new Matrix(in, out, weight.value()), 0f, gradInput);
+        Gemm.gemm(false, true, 1f, dy, weightView(), 0f, gradInput);
         return gradInput;
+    }
+
+    private Matrix weightView() {
+        if (weightView == null) weightView = new Matrix(in, out, weight.value());
+        return weightView;
     }
 
     @Override

@@ -73,13 +73,7 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
         protected void update(int index, float[] w, float[] g, double learningRate) {
             float[] m = buffer(index, "exp_avg"), v = buffer(index, "exp_avg_sq");
             float[] vmax = c.amsgrad ? buffer(index, "max_exp_avg_sq") : null;
-            float[] d = g;
-            if (c.weightDecay != 0) {
-                d = new float[g.length];
-                float wd = (float) c.weightDecay;
-                for (int i = 0; i < g.length; i++) d[i] = Math.fma(wd, w[i], g[i]);
-            }
-            AdamStep.apply(w, d, m, v, vmax, steps(), learningRate, c.beta1, c.beta2, c.epsilon);
+            AdamStep.apply(w, g, m, v, vmax, steps(), learningRate, c.beta1, c.beta2, c.epsilon, c.weightDecay);
         }
     }
 }

@@ -66,7 +66,7 @@ public record AdamW(double learningRate, double beta1, double beta2, double epsi
             float[] vmax = c.amsgrad ? buffer(index, "max_exp_avg_sq") : null;
             float decay = (float) (1 - learningRate * c.weightDecay);
             for (int i = 0; i < w.length; i++) w[i] *= decay;
-            AdamStep.apply(w, g, m, v, vmax, steps(), learningRate, c.beta1, c.beta2, c.epsilon);
+            AdamStep.apply(w, g, m, v, vmax, steps(), learningRate, c.beta1, c.beta2, c.epsilon, 0);
         }
     }
 }

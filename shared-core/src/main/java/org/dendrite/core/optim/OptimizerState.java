@@ -17,6 +17,11 @@ public abstract class OptimizerState implements Serializable {
 
     protected final List<Parameter> parameters;
     private final Map<String, float[]> buffers = new LinkedHashMap<>();
+    /**
+     * The same buffers by parameter index and buffer name: the lookup every step makes, without
+     * building the {@code parameterName.bufferName} key (rebuilt lazily after deserialization or a restore).
+     */
+    private transient Map<String, float[]>[] byParameter;
     private long step;
 
     protected OptimizerState(List<Parameter> parameters) {
@@ -65,8 +70,23 @@ public abstract class OptimizerState implements Serializable {
 
     /** The buffer {@code name} of parameter {@code index}, created as zeros on first use. */
     protected float[] buffer(int index, String name) {
-        Parameter p = parameters.get(index);
-        return buffers.computeIfAbsent(p.name() + "." + name, k -> new float[p.size()]);
+        if (byParameter == null) {
+            @SuppressWarnings("unchecked")
+            Map<String, float[]>[] maps = new Map[parameters.size()];
+            byParameter = maps;
+        }
+        Map<String, float[]> own = byParameter[index];
+        if (own == null) {
+            own = new java.util.HashMap<>();
+            byParameter[index] = own;
+        }
+        float[] b = own.get(name);
+        if (b == null) {
+            Parameter p = parameters.get(index);
+            b = buffers.computeIfAbsent(p.name() + "." + name, k -> new float[p.size()]);
+            own.put(name, b);
+        }
+        return b;
     }
 
     /**
@@ -95,7 +115,14 @@ public abstract class OptimizerState implements Serializable {
 
     /** True when the buffer exists (PyTorch's "state not yet initialised" test). */
     protected boolean hasBuffer(int index, String name) {
-        return buffers.containsKey(parameters.get(index).name() + "." + name);
+        if (byParameter != null && byParameter[index] != null && byParameter[index].containsKey(name)) {
+            return true;
+        }
+        if (buffers.containsKey(parameters.get(index).name() + "." + name)) {
+            buffer(index, name); // restored from a checkpoint: remember it by index
+            return true;
+        }
+        return false;
     }
 
     /** All buffers by {@code parameterName.bufferName}, for checkpoints. */
@@ -106,6 +133,7 @@ public abstract class OptimizerState implements Serializable {
     /** Restores a checkpoint taken with {@link #steps()} and {@link #buffers()}. */
     public void restore(long steps, Map<String, float[]> saved) {
         buffers.clear();
+        byParameter = null;
         for (Map.Entry<String, float[]> e : saved.entrySet()) {
             buffers.put(e.getKey(), e.getValue().clone());
         }

@@ -36,6 +36,7 @@ public final class JavaSgemm {
     private static final class Scratch {
         final float[][] bp = new float[KC][NC];
         final float[] t = new float[NC];
+        final Problem problem = new Problem();
     }
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
@@ -62,14 +63,21 @@ public final class JavaSgemm {
         // Problem in kernel form: C'(i,j) (M x N) = sum_p A'(i,p) * B'(p,j); C'(i,j) = c[cOff + i*cRow + j*cCol].
         // When n is too narrow to vectorize but m is wide, compute C^T = op(B)^T op(A)^T instead (swapped).
         final boolean swap = n < 16 && m > n;
-        final Problem pr = swap
-            ? new Problem(n, m, k, alpha, !transB, b, bOff, ldb, !transA, a, aOff, lda, beta, c, cOff, 1, ldc)
-            : new Problem(m, n, k, alpha, transA, a, aOff, lda, transB, b, bOff, ldb, beta, c, cOff, ldc, 1);
-
         int nt = (pool == null || threads <= 1 || (long) m * n * k < PARALLEL_MIN_WORK) ? 1 : threads;
+        // one thread: this thread's reusable problem (nothing allocated per call); several: a problem the tasks share
+        final Problem pr = nt == 1 ? SCRATCH.get().problem : new Problem();
+        if (swap) {
+            pr.set(n, m, k, alpha, !transB, b, bOff, ldb, !transA, a, aOff, lda, beta, c, cOff, 1, ldc);
+        } else {
+            pr.set(m, n, k, alpha, transA, a, aOff, lda, transB, b, bOff, ldb, beta, c, cOff, ldc, 1);
+        }
         final int M = pr.m, N = pr.n;
         if (nt == 1) {
-            pr.run(0, M, 0, N);
+            try {
+                pr.run(0, M, 0, N);
+            } finally {
+                pr.set(0, 0, 0, 0f, false, null, 0, 0, false, null, 0, 0, 0f, null, 0, 0, 0); // hold no caller arrays
+            }
             return;
         }
         // Split rows when there are enough of them, else split columns in multiples of 16 (one AVX-512 vector).
@@ -144,14 +152,14 @@ public final class JavaSgemm {
 
     /** Kernel-form problem: C'(i,j) += sum_p A'(i,p) B'(p,j), A' is m x k, B' is k x n. */
     private static final class Problem {
-        final int m, n, k;
-        final float alpha, beta;
-        final boolean tA, tB;
-        final float[] a, b, c;
-        final int aOff, lda, bOff, ldb, cOff, cRow, cCol;
+        int m, n, k;
+        float alpha, beta;
+        boolean tA, tB;
+        float[] a, b, c;
+        int aOff, lda, bOff, ldb, cOff, cRow, cCol;
 
-        Problem(int m, int n, int k, float alpha, boolean tA, float[] a, int aOff, int lda,
-                boolean tB, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int cRow, int cCol) {
+        void set(int m, int n, int k, float alpha, boolean tA, float[] a, int aOff, int lda,
+                 boolean tB, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int cRow, int cCol) {
             this.m = m; this.n = n; this.k = k; this.alpha = alpha; this.beta = beta;
             this.tA = tA; this.a = a; this.aOff = aOff; this.lda = lda;
             this.tB = tB; this.b = b; this.bOff = bOff; this.ldb = ldb;

@@ -59,6 +59,11 @@ public final class History implements Serializable {
     public List<String> warnings() { return Collections.unmodifiableList(warnings); }
 
     /** The learning rate actually used at each optimizer step, in order. */
+    /** The learning rate of the last step, or NaN before the first. */
+    public double lastStepRate() {
+        return steps == 0 ? Double.NaN : stepRates[steps - 1];
+    }
+
     public double[] stepLearningRates() {
         return Arrays.copyOf(stepRates, steps);
     }

@@ -55,6 +55,15 @@ public final class TrainingRun {
     private List<float[]> frozenValues = List.of();
     /** The data loss (without penalty) at the first objective evaluation of the current step. */
     private double stepDataLoss = Double.NaN;
+    /** The current step's batch and rate, read by {@link #objective} (a field, so no closure is allocated per step). */
+    private Matrix stepX, stepY;
+    private float[] stepW;
+    private double stepRate;
+    private final org.dendrite.core.optim.Objective objective = () -> objective(stepX, stepY, stepW, stepRate);
+    private List<float[]> weightsBefore;
+    /** The monitored value of each epoch so far (changes once per epoch), for performance scheduling. */
+    private double[] monitor = new double[0];
+    private History monitorOf;
     private Matrix augmentedX;
     private Matrix augmentedY;
     private List<float[]> pruneMask;
@@ -325,7 +334,7 @@ public final class TrainingRun {
             }
         }
         Evaluation v = validation == null ? null : Evaluation.of(network, loss, task, validation);
-        double lr = history.stepLearningRates().length == 0 ? rate(step) : history.stepLearningRates()[history.stepLearningRates().length - 1];
+        double lr = Double.isNaN(history.lastStepRate()) ? rate(step) : history.lastStepRate();
         EpochRecord r = new EpochRecord(epoch, trainLoss, v == null ? Double.NaN : v.loss(), v == null ? Double.NaN : v.accuracy(),
                 v == null ? Double.NaN : v.auc(), v == null ? Double.NaN : v.rmse(), lr, (System.nanoTime() - start) / 1e9, event);
         history.add(r);
@@ -382,11 +391,15 @@ public final class TrainingRun {
      * scaling rule.
      */
     private double rate(long atStep) {
-        double[] monitor = new double[history.size()];
-        for (int i = 0; i < monitor.length; i++) {
-            EpochRecord r = history.epochs().get(i);
-            double v = r.monitored(config.earlyStopping().monitor());
-            monitor[i] = Double.isNaN(v) ? r.trainLoss() : v;
+        if (monitorOf != history || monitor.length != history.size()) {
+            int known = monitorOf == history && monitor.length < history.size() ? monitor.length : 0;
+            monitor = java.util.Arrays.copyOf(monitor, history.size());
+            for (int i = known; i < monitor.length; i++) {
+                EpochRecord r = history.epochs().get(i);
+                double v = r.monitored(config.earlyStopping().monitor());
+                monitor[i] = Double.isNaN(v) ? r.trainLoss() : v;
+            }
+            monitorOf = history;
         }
         return config.schedule().learningRate(config.optimizer().learningRate(), new Schedule.Position(atStep, epoch, monitor))
                 * lrScale * config.learningRateScale(config.batchSize());
@@ -403,40 +416,47 @@ public final class TrainingRun {
         double lossSum = 0, weightSum = 0;
         int every = config.diagnostics().statisticsEvery();
         while (batches.hasNext()) {
-            double[] result = new double[2];
             final double rate = rate(step);
             final boolean sample = every > 0 && step % every == 0;
-            batches.next((x, y, w) -> {
-                List<float[]> before = sample ? weightsCopy() : null;
-                stepDataLoss = Double.NaN;
-                double l = optimizer.step(rate, () -> objective(x, y, w, rate));
-                if (!Double.isFinite(l)) {
-                    throw TrainingDivergedException.of(epoch + 1, step + 1, null, "the loss", l, rate);
-                }
-                if (l > EXPLOSION_FACTOR * Math.max(initialLoss, 1e-3)) {
-                    throw TrainingDivergedException.of(epoch + 1, step + 1, null, "the loss (" + initialLoss + " before training)", l, rate);
-                }
+            batches.next();
+            Matrix x = batches.features(), y = batches.targets();
+            float[] w = batches.weights();
+            if (sample) {
+                copyWeights();
+            }
+            stepDataLoss = Double.NaN;
+            stepX = x;
+            stepY = y;
+            stepW = w;
+            stepRate = rate;
+            double l = optimizer.step(rate, objective);
+            if (!Double.isFinite(l) || l > EXPLOSION_FACTOR * Math.max(initialLoss, 1e-3)) {
+                // name a parameter that went non-finite when there is one, else the loss
+                checkFinite(true, rate);
                 checkFinite(false, rate);
-                config.regularization().afterStep(network.layers(), rate);
-                for (int k = 0; k < frozen.size(); k++) {
-                    System.arraycopy(frozenValues.get(k), 0, frozen.get(k).value(), 0, frozenValues.get(k).length);
-                }
-                if (pruneMask != null) {
-                    Pruning.keepPruned(network.parameters(), pruneMask);
-                }
-                if (sample) {
-                    for (LayerStatistics s : StatisticsSampler.sample(network, step, before)) history.addStatistics(s);
-                }
-                // the history reports the data loss, comparable with the validation loss; the penalty is the optimizer's business
-                result[0] = stepDataLoss;
-                result[1] = Loss.weightSum(w, x.rows());
-            });
+                throw TrainingDivergedException.of(epoch + 1, step + 1, null,
+                        Double.isFinite(l) ? "the loss (" + initialLoss + " before training)" : "the loss", l, rate);
+            }
+            config.regularization().afterStep(network.layers(), rate);
+            for (int k = 0; k < frozen.size(); k++) {
+                System.arraycopy(frozenValues.get(k), 0, frozen.get(k).value(), 0, frozenValues.get(k).length);
+            }
+            if (pruneMask != null) {
+                Pruning.keepPruned(network.parameters(), pruneMask);
+            }
+            if (sample) {
+                for (LayerStatistics s : StatisticsSampler.sample(network, step, weightsBefore)) history.addStatistics(s);
+            }
+            // the history reports the data loss, comparable with the validation loss; the penalty is the optimizer's business
             history.addStepRate(rate);
-            history.addStepLoss(result[0]);
+            history.addStepLoss(stepDataLoss);
             step++;
-            lossSum += result[0] * result[1];
-            weightSum += result[1];
+            double weight = Loss.weightSum(w, x.rows());
+            lossSum += stepDataLoss * weight;
+            weightSum += weight;
         }
+        // a step can leave non-finite weights behind with a finite loss (an infinite gradient): caught here at the latest
+        checkFinite(false, rate(step));
         return lossSum / weightSum;
     }
 
@@ -459,14 +479,15 @@ public final class TrainingRun {
         }
         network.backward(grad);
         if (config.regularization().isActive()) {
-            value += config.regularization().penalty(network.parameters());
+            // the penalty's value only matters to optimizers that compare objective values (L-BFGS's line search, a
+            // full-batch method); the others only need its gradient, which costs one pass less over the weights
+            if (config.optimizer().requiresFullBatch()) {
+                value += config.regularization().penalty(network.parameters());
+            }
             config.regularization().addGradient(network.parameters());
         }
         if (config.clipping().enabled()) {
             config.clipping().apply(network.parameters());
-        }
-        if (Double.isFinite(value)) {
-            checkFinite(true, rate);
         }
         return value;
     }
@@ -482,10 +503,14 @@ public final class TrainingRun {
         }
     }
 
-    private List<float[]> weightsCopy() {
-        List<float[]> c = new ArrayList<>();
-        for (Parameter p : network.parameters()) c.add(p.value().clone());
-        return c;
+    /** Copies every parameter's values into {@link #weightsBefore} (allocated once) for the statistics sampler. */
+    private void copyWeights() {
+        List<Parameter> ps = network.parameters();
+        if (weightsBefore == null || weightsBefore.size() != ps.size()) {
+            weightsBefore = new ArrayList<>();
+            for (Parameter p : ps) weightsBefore.add(new float[p.size()]);
+        }
+        for (int i = 0; i < ps.size(); i++) System.arraycopy(ps.get(i).value(), 0, weightsBefore.get(i), 0, ps.get(i).size());
     }
 
     /** Everything a resumed run needs, written in one serialization stream so the optimizer keeps pointing at the network's parameters. */
