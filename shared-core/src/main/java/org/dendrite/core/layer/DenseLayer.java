@@ -52,14 +52,24 @@ public final class DenseLayer implements Layer {
     @Override
     public Matrix forward(Matrix x, boolean training, RandomGenerator rng) {
         input = x;
-        int n = x.rows();
+        return forwardRows(x, 0, x.rows());
+    }
+
+    /**
+     * Inference on rows {@code [start, start + n)} of {@code x}, read in place (no batch copy); not
+     * for training: backward needs the input of a plain {@link #forward}.
+     */
+    public Matrix forwardRows(Matrix x, int start, int n) {
+        if (x.cols() != in) {
+            throw new IllegalArgumentException("The layer takes " + in + " inputs per row, got " + x.cols());
+        }
         output = Matrix.reuse(output, n, out);
         float[] y = output.data();
         if (bias != null) {
             float[] b = bias.value();
             for (int r = 0; r < n; r++) System.arraycopy(b, 0, y, r * out, out);
         }
-        Gemm.gemm(false, false, 1f, x, weightView(), bias == null ? 0f : 1f, output);
+        Gemm.gemmRows(x, start, n, weightView(), bias == null ? 0f : 1f, output);
         return output;
     }
 

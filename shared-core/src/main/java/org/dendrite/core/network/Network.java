@@ -23,6 +23,7 @@ public final class Network implements Serializable {
     private final List<Layer> layers;
     private final List<Parameter> parameters;
     private transient Matrix[] outputs;
+    private transient Matrix rowsBuffer;
 
     private Network(NetworkSpec spec, int inputWidth, int outputWidth, List<Layer> layers) {
         this.spec = spec;
@@ -91,6 +92,32 @@ public final class Network implements Serializable {
         for (int i = 0; i < layers.size(); i++) {
             x = layers.get(i).forward(x, training, rng);
             outputs[i] = x;
+        }
+        return x;
+    }
+
+    /**
+     * Inference on rows {@code [start, start + n)} of {@code input}: the first dense layer reads them
+     * in place, so batched prediction over a large matrix copies nothing. The result is owned by the
+     * last layer and valid until the next forward.
+     */
+    public Matrix forwardRows(Matrix input, int start, int n) {
+        if (input.cols() != inputWidth) {
+            throw new IllegalArgumentException("The network takes " + inputWidth + " inputs per row, got " + input.cols());
+        }
+        if (start < 0 || n < 0 || start + n > input.rows()) {
+            throw new IllegalArgumentException("Rows " + start + ".." + (start + n) + " are outside the input's " + input.rows() + " rows");
+        }
+        Matrix x;
+        if (layers.get(0) instanceof DenseLayer first) {
+            x = first.forwardRows(input, start, n);
+        } else {
+            rowsBuffer = Matrix.reuse(rowsBuffer, n, inputWidth);
+            System.arraycopy(input.data(), start * inputWidth, rowsBuffer.data(), 0, n * inputWidth);
+            x = layers.get(0).forward(rowsBuffer, false, null);
+        }
+        for (int i = 1; i < layers.size(); i++) {
+            x = layers.get(i).forward(x, false, null);
         }
         return x;
     }

@@ -36,4 +36,24 @@ public final class Gemm {
         }
         GemmBackend.current().sgemm(transA, transB, m, n, k, alpha, a.data(), 0, a.cols(), b.data(), 0, b.cols(), beta, c.data(), 0, c.cols());
     }
+
+    /**
+     * {@code C = A[start .. start+rows) * B + beta * C}: rows of a larger row-major A used in place
+     * (batched inference reads its input without copying it into a batch buffer).
+     */
+    public static void gemmRows(Matrix a, int start, int rows, Matrix b, float beta, Matrix c) {
+        int k = a.cols(), n = b.cols();
+        if (start < 0 || rows < 0 || start + rows > a.rows() || b.rows() != k || c.rows() != rows || c.cols() != n) {
+            throw new IllegalArgumentException("GEMM shape mismatch: rows " + start + ".." + (start + rows) + " of a " + a.rows() + "x" + k
+                    + " A, B is " + b.rows() + "x" + n + ", C is " + c.rows() + "x" + c.cols());
+        }
+        if (rows == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            gemm(false, false, 1f, new Matrix(rows, 0), b, beta, c);
+            return;
+        }
+        GemmBackend.current().sgemm(false, false, rows, n, k, 1f, a.data(), start * k, k, b.data(), 0, n, beta, c.data(), 0, n);
+    }
 }

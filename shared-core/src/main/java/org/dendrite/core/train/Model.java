@@ -111,19 +111,25 @@ public final class Model implements Serializable {
     private Matrix run(Matrix features, SplittableRandom rng, boolean monteCarlo) {
         int n = features.rows(), d = features.cols(), k = predictionWidth();
         Matrix result = new Matrix(n, k);
-        Matrix chunk = new Matrix(Math.min(n, PREDICTION_BATCH), d);
+        Matrix chunk = monteCarlo ? new Matrix(Math.min(n, PREDICTION_BATCH), d) : null;
+        Matrix pred = new Matrix(Math.min(n, PREDICTION_BATCH), k);
         for (int start = 0; start < n; start += PREDICTION_BATCH) {
             int rows = Math.min(PREDICTION_BATCH, n - start);
-            chunk.ensureRows(rows);
-            System.arraycopy(features.data(), start * d, chunk.data(), 0, rows * d);
-            Matrix out = monteCarlo ? network.forwardMonteCarlo(chunk, rng) : network.forward(chunk, false, rng);
-            Matrix pred = new Matrix(rows, k, new float[rows * k]);
+            Matrix out;
+            if (monteCarlo) {
+                chunk.ensureRows(rows);
+                System.arraycopy(features.data(), start * d, chunk.data(), 0, rows * d);
+                out = network.forwardMonteCarlo(chunk, rng);
+            } else {
+                out = network.forwardRows(features, start, rows);
+            }
+            pred.ensureRows(rows);
             loss.predict(out, pred);
             float[] p = pred.data();
             if (!task.isClassification()) {
-                for (int i = 0; i < p.length; i++) p[i] = (float) (p[i] * task.targetScale() + task.targetMean());
+                for (int i = 0; i < rows * k; i++) p[i] = (float) (p[i] * task.targetScale() + task.targetMean());
             }
-            for (int i = 0; i < p.length; i++) {
+            for (int i = 0; i < rows * k; i++) {
                 if (!Float.isFinite(p[i])) {
                     throw new IllegalStateException("The model produced a non-finite prediction (" + p[i] + ") for row " + (start + i / k)
                             + "; its weights or inputs are out of range");
