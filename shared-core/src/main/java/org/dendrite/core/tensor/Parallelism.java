@@ -15,16 +15,36 @@ public final class Parallelism {
 
     private static final int THREADS = readThreads();
     private static volatile ExecutorService pool;
+    /** Set while the current thread runs work that is already parallel at a coarser level (a Spark task). */
+    private static final ThreadLocal<Boolean> SINGLE = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     private Parallelism() {}
 
+    /** The worker count for work started on the current thread: 1 inside {@link #singleThreaded}. */
     public static int threads() {
-        return THREADS;
+        return SINGLE.get() ? 1 : THREADS;
+    }
+
+    /**
+     * Runs {@code work} with Dendrite's own kernels single-threaded on the calling thread: for callers
+     * that are already parallel (Spark runs one task per core; a task that fanned out to the shared
+     * pool would oversubscribe the cores). Native BLAS threads are set by {@code OPENBLAS_NUM_THREADS}.
+     */
+    public static <T> T singleThreaded(java.util.function.Supplier<T> work) {
+        if (SINGLE.get()) {
+            return work.get();
+        }
+        SINGLE.set(Boolean.TRUE);
+        try {
+            return work.get();
+        } finally {
+            SINGLE.set(Boolean.FALSE);
+        }
     }
 
     /** The shared pool (daemon threads), or null when running single-threaded. */
     public static ExecutorService pool() {
-        if (THREADS <= 1) {
+        if (threads() <= 1) {
             return null;
         }
         ExecutorService p = pool;

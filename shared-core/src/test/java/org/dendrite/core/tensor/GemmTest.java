@@ -104,4 +104,33 @@ class GemmTest {
         assertArrayEquals(new float[] {-2, -2}, z.data());
         Gemm.gemm(true, false, 1f, x, new Matrix(2, 1, new float[] {1, 1}), 0f, new Matrix(3, 1));
     }
+
+    @Test
+    void singleThreadedScopeUsesOneThreadAndGivesTheSameProduct() throws Exception {
+        SplittableRandom r = new SplittableRandom(4);
+        Matrix a = new Matrix(300, 200, random(300 * 200, r)), b = new Matrix(200, 100, random(200 * 100, r));
+        Matrix shared = new Matrix(300, 100), single = new Matrix(300, 100);
+        Gemm.gemm(false, false, 1f, a, b, 0f, shared);
+        int inside = Parallelism.singleThreaded(() -> {
+            Gemm.gemm(false, false, 1f, a, b, 0f, single);
+            return Parallelism.threads();
+        });
+        assertEquals(1, inside);
+        assertEquals(Integer.getInteger(Parallelism.PROPERTY, Runtime.getRuntime().availableProcessors()).intValue(), Parallelism.threads(),
+                "the scope ends with the call");
+        // other threads are not affected while one thread is inside the scope
+        int[] seen = new int[1];
+        Parallelism.singleThreaded(() -> {
+            Thread t = new Thread(() -> seen[0] = Parallelism.threads());
+            t.start();
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            return null;
+        });
+        assertEquals(Parallelism.threads(), seen[0]);
+        assertArrayEquals(shared.data(), single.data(), 1e-4f);
+    }
 }
