@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dendrite.core.layer.Parameter;
+import org.dendrite.core.tensor.FlushToZero;
 
 /**
  * The mutable side of an optimizer: the step count and named per-parameter buffers (created
@@ -23,6 +24,8 @@ public abstract class OptimizerState implements Serializable {
      */
     private transient Map<String, float[]>[] byParameter;
     private long step;
+    /** Steps between two {@link #flushNegligible} passes. */
+    static final int FLUSH_EVERY = 16;
 
     protected OptimizerState(List<Parameter> parameters) {
         this.parameters = List.copyOf(parameters);
@@ -48,6 +51,22 @@ public abstract class OptimizerState implements Serializable {
             Parameter p = parameters.get(i);
             update(i, p.value(), p.grad(), learningRate);
         }
+        if (step % FLUSH_EVERY == 0) {
+            flushNegligible();
+        }
+    }
+
+    /**
+     * Sets weights and optimizer buffers below 2^-100 to zero ({@link FlushToZero}): the weights of
+     * dead units and the moments of unused weights decay toward the subnormal range, where every
+     * product with them is up to 100 times slower. Values cross from 2^-100 into that range over
+     * many steps (Adam's first moment, the fastest, in about 170), so a pass every
+     * {@link #FLUSH_EVERY} steps keeps them out at a sixteenth of a pass per step, and the update
+     * loops themselves stay exactly PyTorch's.
+     */
+    protected void flushNegligible() {
+        for (Parameter p : parameters) FlushToZero.flush(p.value());
+        for (float[] b : buffers.values()) FlushToZero.flush(b);
     }
 
     /** Counts one step for optimizers that override {@link #step(double, Objective)} without calling {@link #step(double)}. */

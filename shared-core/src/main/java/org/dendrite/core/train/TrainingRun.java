@@ -474,6 +474,8 @@ public final class TrainingRun {
         Matrix out = network.forward(in, true, rng);
         grad = Matrix.reuse(grad, out.rows(), out.cols());
         double value = loss.compute(out, target, w, grad);
+        // a saturated output's gradient of 1e-35 would make the whole backward pass run on slow subnormals
+        org.dendrite.core.tensor.FlushToZero.flush(grad.data(), grad.size());
         if (Double.isNaN(stepDataLoss)) {
             stepDataLoss = value;
         }
