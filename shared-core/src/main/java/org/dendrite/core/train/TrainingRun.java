@@ -18,7 +18,6 @@ import org.dendrite.core.loss.SoftmaxCrossEntropy;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.OptimizerState;
 import org.dendrite.core.regularization.Pruning;
-import org.dendrite.core.schedule.Schedule;
 import org.dendrite.core.tensor.Matrix;
 
 /**
@@ -30,12 +29,6 @@ import org.dendrite.core.tensor.Matrix;
  * validation metrics, early stopping, sanity checks, listener.
  */
 public final class TrainingRun {
-    /**
-     * A batch loss this many times the initial loss counts as divergence: it is caught while the
-     * weights are still finite, so a rollback has something sane to return to.
-     */
-    public static final double EXPLOSION_FACTOR = 1e6;
-
     private final TrainingConfig config;
     private final Task task;
     private final Preprocessor preprocessor;
@@ -53,8 +46,6 @@ public final class TrainingRun {
     private Matrix grad;
     private final List<Parameter> frozen = new ArrayList<>();
     private List<float[]> frozenValues = List.of();
-    /** The data loss (without penalty) at the first objective evaluation of the current step. */
-    private double stepDataLoss = Double.NaN;
     private Matrix augmentedX;
     private Matrix augmentedY;
     private List<float[]> pruneMask;
@@ -62,11 +53,7 @@ public final class TrainingRun {
     private int epoch;
     private double lrScale = 1;
     private int rollbacks;
-    private double best = Double.NaN;
-    private int bestEpoch;
-    private int sinceBest;
-    private Network.Snapshot bestWeights;
-    private boolean stopped;
+    private EarlyStopper stopper;
 
     /**
      * Prepares a run on raw rows. {@code classes} empty means a numeric target. {@code target} holds
@@ -170,6 +157,7 @@ public final class TrainingRun {
         this.optimizer = config.optimizer().newState(network.parameters());
         this.batches = new Batches(data, config.optimizer().requiresFullBatch() ? data.size() : config.batchSize());
         this.rng = epochRandom(0);
+        this.stopper = new EarlyStopper(config.earlyStopping(), classification);
         this.provenance = new Provenance(Provenance.currentVersion(), config.seed(), config.toString(), Instant.now().toString());
         for (String w : ConfigWarnings.check(this.config.network(), config.preprocessing().standardize(), config.batchSize(), data.size())) {
             warn(w);
@@ -275,12 +263,12 @@ public final class TrainingRun {
 
     /** True while epochs remain and early stopping has not stopped the run. */
     public boolean hasNextEpoch() {
-        return epoch < config.epochs() && !stopped;
+        return epoch < config.epochs() && !stopper.stopped();
     }
 
     /** True when early stopping ended the run. */
     public boolean stoppedEarly() {
-        return stopped;
+        return stopper.stopped();
     }
 
     /**
@@ -333,41 +321,14 @@ public final class TrainingRun {
             warn(String.format(java.util.Locale.ROOT, "The loss did not change in the first epoch (%.6g -> %.6g): the learning rate "
                     + "%.3g is probably too small.", initialLoss, trainLoss, lr));
         }
-        earlyStopping(r);
+        stopper.update(r, network, history);
         listener.onEpoch(r, config.epochs());
         return r;
     }
 
-    private void earlyStopping(EpochRecord r) {
-        EarlyStopping es = config.earlyStopping();
-        if (!es.enabled()) {
-            return;
-        }
-        double value = r.monitored(es.monitor());
-        if (Double.isNaN(value)) {
-            throw new IllegalArgumentException("Early stopping monitors " + es.monitor() + ", which is undefined for this "
-                    + (task.isClassification() ? "classification" : "regression") + " task; choose "
-                    + (task.isClassification() ? "VALIDATION_LOSS, ACCURACY or AUC" : "VALIDATION_LOSS or RMSE"));
-        }
-        if (es.improves(value, best)) {
-            best = value;
-            bestEpoch = r.epoch();
-            sinceBest = 0;
-            if (es.restoreBest()) {
-                bestWeights = network.snapshot();
-            }
-        } else if (++sinceBest >= es.patience()) {
-            stopped = true;
-            if (es.restoreBest() && bestWeights != null) {
-                network.restore(bestWeights);
-                history.setBestEpoch(bestEpoch);
-            }
-        }
-    }
-
     /** The best monitored validation value so far (NaN without early stopping). */
     public double bestMonitoredValue() {
-        return best;
+        return stopper.best();
     }
 
     private static Map<String, float[]> copy(Map<String, float[]> m) {
@@ -376,20 +337,8 @@ public final class TrainingRun {
         return c;
     }
 
-    /**
-     * The learning rate of the optimizer step about to be taken: the schedule at this position (with
-     * the monitored history for performance scheduling), times the rollback scale and the linear
-     * scaling rule.
-     */
     private double rate(long atStep) {
-        double[] monitor = new double[history.size()];
-        for (int i = 0; i < monitor.length; i++) {
-            EpochRecord r = history.epochs().get(i);
-            double v = r.monitored(config.earlyStopping().monitor());
-            monitor[i] = Double.isNaN(v) ? r.trainLoss() : v;
-        }
-        return config.schedule().learningRate(config.optimizer().learningRate(), new Schedule.Position(atStep, epoch, monitor))
-                * lrScale * config.learningRateScale(config.batchSize());
+        return TrainingStep.learningRate(config, atStep, epoch, history, lrScale);
     }
 
     /** Each epoch draws from its own generator derived from (seed, epoch): a checkpoint taken between epochs resumes exactly. */
@@ -402,22 +351,15 @@ public final class TrainingRun {
         batches.shuffle(rng);
         double lossSum = 0, weightSum = 0;
         int every = config.diagnostics().statisticsEvery();
+        TrainingStep stepper = new TrainingStep(config, network, optimizer);
         while (batches.hasNext()) {
             double[] result = new double[2];
             final double rate = rate(step);
             final boolean sample = every > 0 && step % every == 0;
             batches.next((x, y, w) -> {
                 List<float[]> before = sample ? weightsCopy() : null;
-                stepDataLoss = Double.NaN;
-                double l = optimizer.step(rate, () -> objective(x, y, w, rate));
-                if (!Double.isFinite(l)) {
-                    throw TrainingDivergedException.of(epoch + 1, step + 1, null, "the loss", l, rate);
-                }
-                if (l > EXPLOSION_FACTOR * Math.max(initialLoss, 1e-3)) {
-                    throw TrainingDivergedException.of(epoch + 1, step + 1, null, "the loss (" + initialLoss + " before training)", l, rate);
-                }
-                checkFinite(false, rate);
-                config.regularization().afterStep(network.layers(), rate);
+                // the history reports the data loss, comparable with the validation loss; the penalty is the optimizer's business
+                result[0] = stepper.take(rate, epoch, step, initialLoss, () -> gradient(x, y, w));
                 for (int k = 0; k < frozen.size(); k++) {
                     System.arraycopy(frozenValues.get(k), 0, frozen.get(k).value(), 0, frozenValues.get(k).length);
                 }
@@ -427,8 +369,6 @@ public final class TrainingRun {
                 if (sample) {
                     for (LayerStatistics s : StatisticsSampler.sample(network, step, before)) history.addStatistics(s);
                 }
-                // the history reports the data loss, comparable with the validation loss; the penalty is the optimizer's business
-                result[0] = stepDataLoss;
                 result[1] = Loss.weightSum(w, x.rows());
             });
             history.addStepRate(rate);
@@ -440,8 +380,8 @@ public final class TrainingRun {
         return lossSum / weightSum;
     }
 
-    /** Loss (+ penalty) and gradients at the current weights for one batch. */
-    private double objective(Matrix x, Matrix y, float[] w, double rate) {
+    /** The data loss of one batch at the current weights, its gradients left in the parameters. */
+    private double gradient(Matrix x, Matrix y, float[] w) {
         Matrix in = x, target = y;
         if (config.augmentation().enabled()) {
             int tw = config.augmentation().targetWidth(y.cols(), task.classCount());
@@ -454,32 +394,8 @@ public final class TrainingRun {
         Matrix out = network.forward(in, true, rng);
         grad = Matrix.reuse(grad, out.rows(), out.cols());
         double value = loss.compute(out, target, w, grad);
-        if (Double.isNaN(stepDataLoss)) {
-            stepDataLoss = value;
-        }
         network.backward(grad);
-        if (config.regularization().isActive()) {
-            value += config.regularization().penalty(network.parameters());
-            config.regularization().addGradient(network.parameters());
-        }
-        if (config.clipping().enabled()) {
-            config.clipping().apply(network.parameters());
-        }
-        if (Double.isFinite(value)) {
-            checkFinite(true, rate);
-        }
         return value;
-    }
-
-    private void checkFinite(boolean gradients, double rate) {
-        for (Parameter p : network.parameters()) {
-            float[] a = gradients ? p.grad() : p.value();
-            for (float v : a) {
-                if (!Float.isFinite(v)) {
-                    throw TrainingDivergedException.of(epoch + 1, step + 1, "parameter " + p.name(), gradients ? "a gradient" : "a weight", v, rate);
-                }
-            }
-        }
     }
 
     private List<float[]> weightsCopy() {
@@ -489,8 +405,8 @@ public final class TrainingRun {
     }
 
     /** Everything a resumed run needs, written in one serialization stream so the optimizer keeps pointing at the network's parameters. */
-    private record Checkpoint(Network network, OptimizerState optimizer, int epoch, long step, double lrScale, int rollbacks, double best,
-                              int bestEpoch, int sinceBest, Network.Snapshot bestWeights, boolean stopped, List<float[]> pruneMask,
+    private record Checkpoint(Network network, OptimizerState optimizer, int epoch, long step, double lrScale, int rollbacks, EarlyStopper stopper,
+                              List<float[]> pruneMask,
                               History history) implements java.io.Serializable {}
 
     /**
@@ -500,8 +416,7 @@ public final class TrainingRun {
     public byte[] checkpoint() {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-            out.writeObject(new Checkpoint(network, optimizer, epoch, step, lrScale, rollbacks, best, bestEpoch, sinceBest, bestWeights, stopped,
-                    pruneMask, history));
+            out.writeObject(new Checkpoint(network, optimizer, epoch, step, lrScale, rollbacks, stopper, pruneMask, history));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Could not write a training checkpoint", e);
         }
@@ -529,11 +444,7 @@ public final class TrainingRun {
         run.step = c.step();
         run.lrScale = c.lrScale();
         run.rollbacks = c.rollbacks();
-        run.best = c.best();
-        run.bestEpoch = c.bestEpoch();
-        run.sinceBest = c.sinceBest();
-        run.bestWeights = c.bestWeights();
-        run.stopped = c.stopped();
+        run.stopper = c.stopper();
         run.pruneMask = c.pruneMask();
         run.history = c.history();
         return run;
