@@ -106,10 +106,14 @@ class DendriteSparkTest {
     @Test
     void regressorWorksWithRegressionEvaluator() {
         Dataset<Row> d = SparkTestSupport.csv("diabetes-regression.csv", false);
-        DendriteRegressionModel m = (DendriteRegressionModel) new DendriteRegressor().setEpochs(50).fit(d);
+        DendriteRegressionModel m = (DendriteRegressionModel) new DendriteRegressor().setEpochs(50).setValidationFraction(0.2).fit(d);
         double rmse = new RegressionEvaluator().setMetricName("rmse").evaluate(m.transform(d));
         // the target's standard deviation is 77.0 (predicting the mean); a linear model reaches about 53
         assertTrue(rmse < 60, "training RMSE " + rmse);
+        // a random (unstratified) split for a numeric target; RMSE in the target's units, no accuracy/AUC
+        EpochRecord last = m.coreModel().history().last();
+        assertTrue(last.validationRmse() > 30 && last.validationRmse() < 70, "validation RMSE " + last.validationRmse());
+        assertTrue(Double.isNaN(last.validationAccuracy()) && Double.isNaN(last.validationAuc()), last.toString());
     }
 
     /** The rows of a CSV in a fixed order, as one DataFrame per partition count, and as a core Table. */
