@@ -25,6 +25,7 @@ import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.layer.LayerSpec;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.regularization.Regularization;
+import org.dendrite.core.train.EarlyStopping;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.TrainingConfig;
 import scala.Function1;
@@ -56,6 +57,9 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     private final Param<String> networkJson;
     private final Param<String> configJson;
     private final IntParam localSteps;
+    private final DoubleParam validationFraction;
+    private final IntParam patience;
+    private final Param<String> batchNorm;
 
     @SuppressWarnings("unchecked")
     private static <T> Function1<T, Object> valid(java.util.function.Predicate<T> p) {
@@ -95,13 +99,21 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         l2 = new DoubleParam(this, "l2", "L2 penalty on weights (>= 0)", number(v -> v >= 0 && v < Double.POSITIVE_INFINITY));
         dropout = new DoubleParam(this, "dropout", "dropout rate after each hidden layer, in [0, 1)", number(v -> v >= 0 && v < 1));
         seed = new LongParam(this, "seed", "random seed", number(v -> true));
-        networkJson = new Param<>(this, "networkJson", "the network as a JSON spec (overrides hiddenLayers/activation/dropout)",
+        networkJson = new Param<>(this, "networkJson", "the network as a JSON spec (overrides hiddenLayers/activation/dropout/batchNorm)",
                 valid((String s) -> s == null || s.isBlank() || parses(() -> SpecFormat.readNetwork(s))));
         configJson = new Param<>(this, "configJson", "the whole training configuration as JSON (overrides the other training params)",
                 valid((String s) -> s == null || s.isBlank() || parses(() -> SpecFormat.readTrainingConfig(s))));
         localSteps = new IntParam(this, "localSteps", "1 = synchronous gradient averaging every step (the same mathematics as one machine); "
                 + "k > 1 = local SGD: each partition takes k steps, then the models are averaged (fewer Spark jobs, slower convergence, "
                 + "depends on the partitioning)", number(v -> v >= 1));
+        validationFraction = new DoubleParam(this, "validationFraction", "share of the rows held out (stratified for classifiers, seeded) "
+                + "for per-epoch validation loss and metrics in the model's history, in [0, 1); 0 = none, or "
+                + TrainingConfig.DEFAULT_VALIDATION_FRACTION + " when patience > 0", number(v -> v >= 0 && v < 1));
+        patience = new IntParam(this, "patience", "early stopping: stop after this many epochs without a better validation loss and "
+                + "restore the best epoch's weights (0 = off)", number(v -> v >= 0));
+        batchNorm = new Param<>(this, "batchNorm", "batch normalization in each hidden layer: " + batchNormNames()
+                + " (synchronous mode: statistics over the global batch; local SGD: over each partition's batches)",
+                valid((String s) -> parses(() -> batchNormOf(s))));
         StringBuilder units = new StringBuilder();
         String act = "relu";
         for (LayerSpec l : NetworkSpec.DEFAULT.layers()) {
@@ -126,6 +138,9 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         setDefault(networkJson, "");
         setDefault(configJson, "");
         setDefault(localSteps, 1);
+        setDefault(validationFraction, D.validationFraction());
+        setDefault(patience, D.earlyStopping().patience());
+        setDefault(batchNorm, "none");
     }
 
     @Override public String uid() { return uid; }
@@ -146,6 +161,9 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public Param<String> networkJson() { return networkJson; }
     public Param<String> configJson() { return configJson; }
     public IntParam localSteps() { return localSteps; }
+    public DoubleParam validationFraction() { return validationFraction; }
+    public IntParam patience() { return patience; }
+    public Param<String> batchNorm() { return batchNorm; }
 
     public DendriteEstimator<M> setFeaturesCol(String v) { set(featuresCol, v); return this; }
     public DendriteEstimator<M> setLabelCol(String v) { set(labelCol, v); return this; }
@@ -163,6 +181,22 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public DendriteEstimator<M> setNetworkJson(String v) { set(networkJson, v); return this; }
     public DendriteEstimator<M> setConfigJson(String v) { set(configJson, v); return this; }
     public DendriteEstimator<M> setLocalSteps(int v) { set(localSteps, v); return this; }
+    public DendriteEstimator<M> setValidationFraction(double v) { set(validationFraction, v); return this; }
+    public DendriteEstimator<M> setPatience(int v) { set(patience, v); return this; }
+    public DendriteEstimator<M> setBatchNorm(String v) { set(batchNorm, v); return this; }
+
+    private static String batchNormNames() {
+        List<String> names = new ArrayList<>();
+        for (DenseSpec.BatchNorm b : DenseSpec.BatchNorm.values()) names.add(b.name().toLowerCase(java.util.Locale.ROOT));
+        return String.join(", ", names);
+    }
+
+    private static DenseSpec.BatchNorm batchNormOf(String s) {
+        for (DenseSpec.BatchNorm b : DenseSpec.BatchNorm.values()) {
+            if (b.name().equalsIgnoreCase(s)) return b;
+        }
+        throw new IllegalArgumentException("Invalid batchNorm: " + s + " (allowed: " + batchNormNames() + ")");
+    }
 
     /** The core configuration the params describe. */
     public TrainingConfig trainingConfig() {
@@ -180,12 +214,16 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
             if (!units.isEmpty()) {
                 for (String u : units.split(",")) {
                     layers.add(new DenseSpec(Integer.parseInt(u.trim()), Activations.byName(getOrDefault(activation)), null, true,
-                            DenseSpec.BatchNorm.NONE, (Double) getOrDefault(dropout)));
+                            batchNormOf(getOrDefault(batchNorm)), (Double) getOrDefault(dropout)));
                 }
             }
             net = new NetworkSpec(layers);
         }
+        int p = (Integer) getOrDefault(patience);
+        EarlyStopping es = p == 0 ? EarlyStopping.OFF
+                : new EarlyStopping(D.earlyStopping().monitor(), p, D.earlyStopping().minDelta(), D.earlyStopping().restoreBest());
         return D.withNetwork(net).withEpochs((Integer) getOrDefault(epochs)).withBatchSize((Integer) getOrDefault(batchSize))
+                .withValidationFraction((Double) getOrDefault(validationFraction)).withEarlyStopping(es)
                 .withOptimizer(SpecFormat.readOptimizer("{\"type\":\"" + getOrDefault(optimizer) + "\",\"learningRate\":" + getOrDefault(learningRate) + "}"))
                 .withRegularization(new Regularization(0, (Double) getOrDefault(l2), false, false, 0)).withSeed((Long) getOrDefault(seed));
     }

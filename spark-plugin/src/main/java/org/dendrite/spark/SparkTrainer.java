@@ -1,6 +1,9 @@
 package org.dendrite.spark;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -9,6 +12,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -16,34 +21,38 @@ import org.apache.spark.storage.StorageLevel;
 import org.dendrite.core.data.Column;
 import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.data.Preprocessor;
-import org.dendrite.core.layer.Parameter;
+import org.dendrite.core.data.ValidationSplit;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.loss.MeanSquaredError;
 import org.dendrite.core.loss.SoftmaxCrossEntropy;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.OptimizerState;
-import org.dendrite.core.schedule.Schedule;
 import org.dendrite.core.tensor.Matrix;
-import org.dendrite.core.train.EpochRecord;
-import org.dendrite.core.train.History;
 import org.dendrite.core.train.Model;
-import org.dendrite.core.train.Provenance;
 import org.dendrite.core.train.Task;
+import org.dendrite.core.train.ShardedBatch;
 import org.dendrite.core.train.TrainingConfig;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.dendrite.core.train.TrainingDivergedException;
+import org.dendrite.core.tensor.Parallelism;
+import org.dendrite.core.train.TrainingStep;
 
 /**
- * Data-parallel synchronous training inside Spark. The rows are turned once into cached dense blocks
- * per partition (preprocessed with statistics computed in one distributed pass). At every optimizer
- * step each partition computes the gradient of its share of the global minibatch (a permutation of
- * all rows per epoch, derived from the seed), treeAggregate sums them, and the driver applies the
- * core's optimizer: the same mathematics as single-machine training with the same global batch.
- * Every optimizer works, L-BFGS included (each objective evaluation is one aggregation).
+ * Data-parallel training inside Spark. A first pass checks every row and counts each partition's
+ * rows; with a validation fraction the core's {@link ValidationSplit} (stratified, seeded) picks the
+ * held-out rows from the labels, exactly as on one machine. The preprocessing statistics come from
+ * the training rows in one distributed pass, and the rows are turned once into cached dense blocks
+ * per partition (training rows and held-out rows apart).
+ *
+ * <p>Synchronous mode: at every optimizer step each partition computes its share of the global
+ * minibatch's gradient (a permutation of the training rows per epoch, derived from the seed as on
+ * one machine) through the core's {@link ShardedBatch} (one treeAggregate; 2B + 1 of them with B
+ * batch-norm layers, whose statistics then span the global batch), and the driver takes the step
+ * with the core's {@link TrainingStep}: the same mathematics as single-machine training with the
+ * same global batch. Every optimizer works, L-BFGS included (each objective evaluation is one
+ * gradient). After each epoch the held-out rows are evaluated on the executors and early stopping
+ * runs on the driver ({@link SparkRun}).
  */
 final class SparkTrainer {
-    private static final Logger LOG = LoggerFactory.getLogger(SparkTrainer.class);
-
     private SparkTrainer() {}
 
     /** Row validation messages name the column and what is allowed. */
@@ -82,37 +91,124 @@ final class SparkTrainer {
         return w;
     }
 
-    /** Unwraps a failed Spark job to the IllegalArgumentException a task threw, so users read its message. */
+    /** Unwraps a failed Spark job to the IllegalArgumentException (bad input) or divergence error a task threw, so users read its message. */
     static RuntimeException unwrap(Exception e) {
         Throwable t = e;
         while (t != null) {
-            if (t instanceof IllegalArgumentException iae) return iae;
+            if (t instanceof IllegalArgumentException || t instanceof TrainingDivergedException) return (RuntimeException) t;
             t = t.getCause();
         }
         return e instanceof RuntimeException re ? re : new IllegalStateException(e);
     }
 
+    /** Pass 1's result for one partition: its row count, feature width (-1 when empty), largest label, and class labels when stratifying. */
+    private record PartitionInfo(long rows, int width, double maxLabel, int[] classes) implements Serializable {}
+
     static Model train(Dataset<Row> rows, String featuresCol, String labelCol, String weightCol, boolean classification, int declaredClasses,
                        TrainingConfig config, int localSteps) {
         JavaRDD<Row> rdd = rows.javaRDD();
-        ColumnStats stats;
+        double fraction = config.effectiveValidationFraction();
+        boolean stratify = classification && fraction > 0;
+        List<PartitionInfo> infos;
         try {
-            stats = rdd.treeAggregate(new ColumnStats(), (s, r) -> {
-                s.add(features(r, featuresCol, s.mean == null ? -1 : s.mean.length), label(r, labelCol, classification), weight(r, weightCol));
-                return s;
-            }, ColumnStats::merge);
+            infos = rdd.mapPartitions((Iterator<Row> it) -> {
+                long n = 0;
+                int width = -1;
+                double max = Double.NEGATIVE_INFINITY;
+                List<Integer> labels = new ArrayList<>();
+                while (it.hasNext()) {
+                    Row r = it.next();
+                    width = features(r, featuresCol, width).length;
+                    double y = label(r, labelCol, classification);
+                    weight(r, weightCol);
+                    max = Math.max(max, y);
+                    if (stratify) labels.add((int) y);
+                    n++;
+                }
+                int[] classes = stratify ? labels.stream().mapToInt(Integer::intValue).toArray() : null;
+                return Collections.singletonList(new PartitionInfo(n, width, max, classes)).iterator();
+            }).collect();
         } catch (Exception e) {
             throw unwrap(e);
         }
-        if (stats.n == 0) {
+        int partitions = infos.size();
+        long total = 0;
+        int width = -1;
+        double maxLabel = Double.NEGATIVE_INFINITY;
+        long[] offsets = new long[partitions];
+        for (int p = 0; p < partitions; p++) {
+            PartitionInfo info = infos.get(p);
+            offsets[p] = total;
+            total += info.rows();
+            maxLabel = Math.max(maxLabel, info.maxLabel());
+            if (info.width() >= 0 && width >= 0 && info.width() != width) {
+                throw new IllegalArgumentException("Column '" + featuresCol + "' holds a vector of size " + info.width() + "; expected size "
+                        + width + " (as in the first rows)");
+            }
+            if (info.width() >= 0 && width < 0) width = info.width();
+        }
+        if (total == 0) {
             throw new IllegalArgumentException("The training DataFrame is empty: training needs at least one row");
         }
-        if (!(stats.weightSum > 0)) throw new IllegalArgumentException("All weights in column '" + weightCol + "' are zero: nothing to learn");
-        int d = stats.mean.length;
-        int classes = classification ? Math.max(declaredClasses, (int) stats.maxLabel + 1) : 0;
+        int classes = classification ? Math.max(declaredClasses, (int) maxLabel + 1) : 0;
         if (classification && classes < 2) {
             throw new IllegalArgumentException("Column '" + labelCol + "' has only one class (label 0); a classifier needs at least two");
         }
+        BitSet held = new BitSet();
+        if (fraction > 0) {
+            if (total > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("A validation split holds the row indices on the driver: at most " + Integer.MAX_VALUE
+                        + " rows, got " + total);
+            }
+            int[] strata = null;
+            if (stratify) {
+                strata = new int[(int) total];
+                for (int p = 0; p < partitions; p++) System.arraycopy(infos.get(p).classes(), 0, strata, (int) offsets[p], (int) infos.get(p).rows());
+            }
+            for (int v : ValidationSplit.of((int) total, fraction, strata, config.seed()).validation()) held.set(v);
+            if (stratify) {
+                java.util.BitSet seen = new java.util.BitSet();
+                for (int i = 0; i < strata.length; i++) if (!held.get(i)) seen.set(strata[i]);
+                if (seen.cardinality() < 2) {
+                    throw new IllegalArgumentException("Column '" + labelCol + "' has only one class among the training rows left after the "
+                            + "validation split; a classifier needs rows of at least two classes");
+                }
+            }
+        }
+        long[] trainOffsets = new long[partitions];
+        long trainRows = 0;
+        for (int p = 0; p < partitions; p++) {
+            trainOffsets[p] = trainRows;
+            long n = infos.get(p).rows();
+            trainRows += held.isEmpty() ? n : n - held.get((int) offsets[p], (int) (offsets[p] + n)).cardinality();
+        }
+        Broadcast<BitSet> heldOut = JavaSparkContext.fromSparkContext(rdd.context()).broadcast(held);
+        try {
+            return train(rdd, featuresCol, labelCol, weightCol, classification, classes, config, localSteps, offsets, trainOffsets, trainRows,
+                    heldOut, width);
+        } finally {
+            heldOut.destroy();
+        }
+    }
+
+    private static Model train(JavaRDD<Row> rdd, String featuresCol, String labelCol, String weightCol, boolean classification, int classes,
+                               TrainingConfig config, int localSteps, long[] offsets, long[] trainOffsets, long trainRows, Broadcast<BitSet> heldOut,
+                               int d) {
+        ColumnStats stats;
+        try {
+            stats = rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
+                ColumnStats s = new ColumnStats();
+                BitSet held = heldOut.value();
+                for (long g = offsets[p]; it.hasNext(); g++) {
+                    Row r = it.next();
+                    if (!isHeld(held, g)) s.add(features(r, featuresCol, d), label(r, labelCol, classification), weight(r, weightCol));
+                }
+                return Collections.singletonList(s).iterator();
+            }, true).treeReduce(ColumnStats::merge);
+        } catch (Exception e) {
+            throw unwrap(e);
+        }
+        if (!(stats.weightSum > 0)) throw new IllegalArgumentException("All weights in column '" + weightCol + "' are zero: nothing to learn");
         List<Column> cols = new ArrayList<>();
         double[] scale = new double[d];
         for (int j = 0; j < d; j++) {
@@ -121,46 +217,26 @@ final class SparkTrainer {
             scale[j] = std > 1e-12 * Math.max(1, Math.abs(stats.mean[j])) ? std : 1;
         }
         PreprocessingConfig pc = config.preprocessing();
-        Preprocessor pre = pc.standardize() ? new Preprocessor(cols, pc, stats.mean, scale, new boolean[d])
-                : new Preprocessor(cols, pc, stats.mean, ones(d), new boolean[d]);
+        double[] ones = new double[d];
+        Arrays.fill(ones, 1);
+        Preprocessor pre = new Preprocessor(cols, pc, stats.mean, pc.standardize() ? scale : ones, new boolean[d]);
         double labelStd = Math.sqrt(stats.labelM2 / stats.n);
         List<String> classNames = new ArrayList<>();
         for (int c = 0; c < classes; c++) classNames.add(Integer.toString(c));
         Task task = classification ? Task.classification(labelCol, classNames)
                 : pc.standardizeTarget() ? new Task(labelCol, List.of(), stats.labelMean, labelStd > 0 ? labelStd : 1) : new Task(labelCol, List.of(), 0, 1);
-
-        List<Long> counts = rdd.mapPartitions((Iterator<Row> it) -> {
-            long c = 0;
-            while (it.hasNext()) {
-                it.next();
-                c++;
-            }
-            return Collections.singletonList(c).iterator();
-        }).collect();
-        long[] offsets = new long[counts.size()];
-        for (int p = 1; p < offsets.length; p++) offsets[p] = offsets[p - 1] + counts.get(p - 1);
-        long total = stats.n;
         final double mean = task.targetMean(), tscale = task.targetScale();
         JavaRDD<Block> blocks = rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
-            List<double[]> xs = new ArrayList<>();
-            List<double[]> yw = new ArrayList<>();
-            while (it.hasNext()) {
-                Row r = it.next();
-                xs.add(features(r, featuresCol, d));
-                yw.add(new double[] {label(r, labelCol, classification), weight(r, weightCol)});
-            }
-            int n = xs.size();
-            float[] f = new float[n * d], y = new float[n], w = new float[n];
-            for (int i = 0; i < n; i++) {
-                pre.transformRow(xs.get(i), i, f, i * d);
-                y[i] = (float) ((yw.get(i)[0] - mean) / tscale);
-                w[i] = (float) yw.get(i)[1];
-            }
-            return Collections.singletonList(new Block(p, offsets[p], n, d, f, y, w)).iterator();
+            BitSet held = heldOut.value();
+            List<Row> train = new ArrayList<>(), valid = new ArrayList<>();
+            for (long g = offsets[p]; it.hasNext(); g++) (isHeld(held, g) ? valid : train).add(it.next());
+            return List.of(block(p, false, trainOffsets[p], train, pre, featuresCol, labelCol, weightCol, classification, d, mean, tscale),
+                    block(p, true, 0, valid, pre, featuresCol, labelCol, weightCol, classification, d, mean, tscale)).iterator();
         }, true).persist(StorageLevel.MEMORY_AND_DISK());
+        Loss loss = config.loss() != null ? config.loss() : classification ? new SoftmaxCrossEntropy() : new MeanSquaredError();
         try {
-            return localSteps > 1 ? LocalSgd.train(blocks, total, pre, task, config, classification, localSteps)
-                    : loop(blocks, total, pre, task, config, classification);
+            SparkRun run = new SparkRun(blocks, trainRows, !heldOut.value().isEmpty(), pre, task, config, loss);
+            return localSteps > 1 ? LocalSgd.train(run, localSteps) : synchronous(run);
         } catch (SparkException e) {
             throw unwrap(e);
         } finally {
@@ -168,87 +244,64 @@ final class SparkTrainer {
         }
     }
 
-    private static double[] ones(int d) {
-        double[] o = new double[d];
-        java.util.Arrays.fill(o, 1);
-        return o;
+    private static boolean isHeld(BitSet held, long row) {
+        return !held.isEmpty() && held.get((int) row);
     }
 
-    private static Model loop(JavaRDD<Block> blocks, long total, Preprocessor pre, Task task, TrainingConfig config, boolean classification)
-            throws SparkException {
-        Loss loss = config.loss() != null ? config.loss() : classification ? new SoftmaxCrossEntropy() : new MeanSquaredError();
-        int outputs = loss.outputWidth(1, task.classCount());
-        Network net = Network.build(config.network(), pre.outputWidth(), outputs, config.seed());
-        if (!net.buffers().isEmpty()) {
-            throw new IllegalArgumentException("Batch normalization is not supported in Dendrite's Spark training yet (its statistics must span "
-                    + "the global batch); use layer normalization or train without it");
+    private static Block block(int partition, boolean heldOut, long offset, List<Row> rows, Preprocessor pre, String featuresCol, String labelCol,
+                               String weightCol, boolean classification, int d, double mean, double scale) {
+        int n = rows.size();
+        float[] f = new float[n * d], y = new float[n], w = new float[n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            pre.transformRow(features(r, featuresCol, d), i, f, i * d);
+            y[i] = (float) ((label(r, labelCol, classification) - mean) / scale);
+            w[i] = (float) weight(r, weightCol);
         }
+        return new Block(partition, heldOut, offset, n, d, f, y, w);
+    }
+
+    private static Model synchronous(SparkRun run) throws SparkException {
+        TrainingConfig config = run.config;
+        Network net = run.network;
         OptimizerState opt = config.optimizer().newState(net.parameters());
+        TrainingStep stepper = new TrainingStep(config, net, opt);
+        long total = run.rows;
         long batch = config.optimizer().requiresFullBatch() ? total : Math.min(config.batchSize(), total);
         long stepsPerEpoch = (total + batch - 1) / batch;
-        History history = new History();
+        double initialLoss = run.trainingLoss();
         long step = 0;
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             long start = System.nanoTime();
-            double lossSum = 0, weightSum = 0;
+            double lossSum = 0, weightSum = 0, rate = Double.NaN;
             for (long s = 0; s < stepsPerEpoch; s++) {
-                double[] monitor = history.epochs().stream().mapToDouble(EpochRecord::trainLoss).toArray();
-                double lr = config.schedule().learningRate(config.optimizer().learningRate(), new Schedule.Position(step, epoch, monitor))
-                        * config.learningRateScale((int) batch);
+                rate = TrainingStep.learningRate(config, step, epoch, run.history, 1);
                 final int e = epoch;
                 final long from = s * batch, to = Math.min(total, from + batch), st = step;
-                double[] lastWeight = new double[1];
-                double l = opt.step(lr, () -> {
-                    GradientSum g = aggregate(blocks, net, loss, config, total, e, from, to, st);
-                    int o = 0;
-                    for (Parameter p : net.parameters()) {
-                        float[] grad = p.grad();
-                        for (int i = 0; i < grad.length; i++) grad[i] = (float) (g.gradient[o + i] / g.weight);
-                        o += grad.length;
-                    }
-                    double value = g.loss / g.weight;
-                    lastWeight[0] = g.weight;
-                    if (config.regularization().isActive()) {
-                        value += config.regularization().penalty(net.parameters());
-                        config.regularization().addGradient(net.parameters());
-                    }
-                    if (config.clipping().enabled()) config.clipping().apply(net.parameters());
-                    return value;
+                double[] weight = new double[1];
+                double l = stepper.take(rate, epoch, step, initialLoss, () -> {
+                    ShardedBatch.Partial g = ShardedBatch.gradient(net, request -> aggregate(run, request, e, from, to, st));
+                    weight[0] = g.weight();
+                    return g.meanLoss();
                 });
-                if (!Double.isFinite(l)) {
-                    throw new IllegalStateException("Training diverged at epoch " + (epoch + 1) + ", step " + (step + 1) + ": the loss is " + l
-                            + " (learning rate " + lr + "). Usual causes: a learning rate too high, unnormalized inputs, log of zero.");
-                }
-                config.regularization().afterStep(net.layers(), lr);
-                history.addStepRate(lr);
-                history.addStepLoss(l);
-                lossSum += l * lastWeight[0];
-                weightSum += lastWeight[0];
+                run.history.addStepRate(rate);
+                run.history.addStepLoss(l);
+                lossSum += l * weight[0];
+                weightSum += weight[0];
                 step++;
             }
-            EpochRecord r = new EpochRecord(epoch + 1, lossSum / weightSum, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    history.stepLearningRates()[(int) step - 1], (System.nanoTime() - start) / 1e9, "");
-            history.add(r);
-            LOG.info("Dendrite epoch {}/{}: loss {} ({} s)", r.epoch(), config.epochs(), r.trainLoss(), r.seconds());
+            stepper.checkWeights(epoch, step - 1, rate);
+            if (run.endEpoch(epoch, lossSum / weightSum, rate, start, "")) break;
         }
-        return new Model(pre, net, loss, task, new Provenance(Provenance.currentVersion(), config.seed(), config.toString(),
-                java.time.Instant.now().toString()), history);
+        return run.model();
     }
 
-    /** The weighted gradient sum over the rows of the global batch [from, to) of epoch {@code epoch}'s permutation. */
-    private static GradientSum aggregate(JavaRDD<Block> blocks, Network net, Loss loss, TrainingConfig config, long total, int epoch, long from,
-                                         long to, long step) {
-        List<float[]> values = new ArrayList<>();
-        int size = 0;
-        for (Parameter p : net.parameters()) {
-            values.add(p.value().clone());
-            size += p.size();
-        }
-        final int n = size;
-        final org.dendrite.core.network.NetworkSpec spec = net.spec();
-        final int in = net.inputWidth(), out = net.outputWidth();
-        final long seed = config.seed();
-        return blocks.treeAggregate(new GradientSum(n), (acc, b) -> {
+    /** One pass of {@code request} over the rows [from, to) of epoch {@code epoch}'s permutation of the training rows. */
+    private static ShardedBatch.Partial aggregate(SparkRun run, ShardedBatch.Request request, int epoch, long from, long to, long step) {
+        final long seed = run.config.seed(), total = run.rows;
+        final Loss loss = run.loss;
+        return run.blocks.treeAggregate(new ShardedBatch.Partial(request.kind()), (acc, b) -> {
+            if (b.heldOut()) return acc;
             int[] perm = permutation(seed, epoch, total);
             List<Integer> mine = new ArrayList<>();
             for (long i = from; i < to; i++) {
@@ -256,37 +309,19 @@ final class SparkTrainer {
                 if (g >= b.offset() && g < b.offset() + b.rows()) mine.add((int) (g - b.offset()));
             }
             if (mine.isEmpty()) return acc;
-            Network local = Network.build(spec, in, out, 0);
-            for (int k = 0; k < values.size(); k++) {
-                System.arraycopy(values.get(k), 0, local.parameters().get(k).value(), 0, values.get(k).length);
-            }
             int m = mine.size(), d = b.width();
             Matrix x = new Matrix(m, d), y = new Matrix(m, 1);
             float[] w = new float[m];
-            double wsum = 0;
             for (int i = 0; i < m; i++) {
                 int r = mine.get(i);
                 System.arraycopy(b.features(), r * d, x.data(), i * d, d);
                 y.data()[i] = b.targets()[r];
                 w[i] = b.weights()[r];
-                wsum += w[i];
             }
-            if (wsum == 0) return acc;
             SplittableRandom rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (step + 1)) ^ b.partition());
-            Matrix o = local.forward(x, true, rng);
-            Matrix grad = new Matrix(o.rows(), o.cols());
-            double l = loss.compute(o, y, w, grad);
-            local.backward(grad);
-            int off = 0;
-            for (Parameter p : local.parameters()) {
-                float[] gr = p.grad();
-                for (int i = 0; i < gr.length; i++) acc.gradient[off + i] += gr[i] * wsum;
-                off += gr.length;
-            }
-            acc.loss += l * wsum;
-            acc.weight += wsum;
-            return acc;
-        }, GradientSum::merge);
+            // one task per core already: Dendrite's kernels stay on the task's thread
+            return acc.merge(Parallelism.singleThreaded(() -> ShardedBatch.pass(request, loss, x, y, w, rng)));
+        }, ShardedBatch.Partial::merge);
     }
 
     private static final Map<String, int[]> PERMUTATIONS = new LinkedHashMap<>(4, 0.75f, true) {

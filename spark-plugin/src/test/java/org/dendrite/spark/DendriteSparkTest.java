@@ -27,7 +27,16 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import java.util.ArrayList;
+import org.dendrite.core.data.Column;
+import org.dendrite.core.data.Table;
+import org.dendrite.core.data.ValidationSplit;
 import org.dendrite.core.io.ModelIO;
+import org.dendrite.core.tensor.Matrix;
+import org.dendrite.core.train.EpochRecord;
+import org.dendrite.core.train.Evaluation;
+import org.dendrite.core.train.History;
+import org.dendrite.core.train.TrainingRun;
 import org.dendrite.core.layer.Parameter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -97,44 +106,144 @@ class DendriteSparkTest {
     @Test
     void regressorWorksWithRegressionEvaluator() {
         Dataset<Row> d = SparkTestSupport.csv("diabetes-regression.csv", false);
-        DendriteRegressionModel m = (DendriteRegressionModel) new DendriteRegressor().setEpochs(50).fit(d);
+        DendriteRegressionModel m = (DendriteRegressionModel) new DendriteRegressor().setEpochs(50).setValidationFraction(0.2).fit(d);
         double rmse = new RegressionEvaluator().setMetricName("rmse").evaluate(m.transform(d));
         // the target's standard deviation is 77.0 (predicting the mean); a linear model reaches about 53
         assertTrue(rmse < 60, "training RMSE " + rmse);
+        // a random (unstratified) split for a numeric target; RMSE in the target's units, no accuracy/AUC
+        EpochRecord last = m.coreModel().history().last();
+        assertTrue(last.validationRmse() > 30 && last.validationRmse() < 70, "validation RMSE " + last.validationRmse());
+        assertTrue(Double.isNaN(last.validationAccuracy()) && Double.isNaN(last.validationAuc()), last.toString());
     }
 
-    @Test
-    void synchronousTrainingDoesNotDependOnThePartitioning() {
-        Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true).select("features", "label");
-        // the same rows in the same order, split into 1 and into 3 partitions
-        List<Row> rows = wbc.collectAsList();
-        var jsc = new org.apache.spark.api.java.JavaSparkContext(SparkTestSupport.spark().sparkContext());
-        Dataset<Row> in1 = SparkTestSupport.spark().createDataFrame(jsc.parallelize(rows, 1), wbc.schema());
-        Dataset<Row> in3 = SparkTestSupport.spark().createDataFrame(jsc.parallelize(rows, 3), wbc.schema());
-        assertEquals(3, in3.rdd().getNumPartitions());
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(3).setBatchSize(64).setHiddenLayers("16");
-        DendriteClassificationModel one = c.fit(in1);
-        DendriteClassificationModel three = c.fit(in3);
-        List<Parameter> a = one.coreModel().network().parameters(), b = three.coreModel().network().parameters();
+    /** The rows of a CSV in a fixed order, as one DataFrame per partition count, and as a core Table. */
+    private record Rows(List<Row> rows, StructType schema) {
+        static Rows of(Dataset<Row> d) {
+            return new Rows(d.select("features", "label").collectAsList(), d.select("features", "label").schema());
+        }
+
+        Dataset<Row> partitions(int n) {
+            var jsc = new org.apache.spark.api.java.JavaSparkContext(SparkTestSupport.spark().sparkContext());
+            Dataset<Row> df = SparkTestSupport.spark().createDataFrame(jsc.parallelize(rows, n), schema);
+            assertEquals(n, df.rdd().getNumPartitions());
+            return df;
+        }
+
+        Table table() {
+            int d = ((Vector) rows.get(0).get(0)).size();
+            List<Column> cols = new ArrayList<>();
+            for (int j = 0; j < d; j++) cols.add(Column.numeric("f" + j));
+            double[][] x = new double[rows.size()][];
+            for (int i = 0; i < x.length; i++) x[i] = ((Vector) rows.get(i).get(0)).toArray();
+            return new Table(cols, x);
+        }
+
+        double[] labels() {
+            return rows.stream().mapToDouble(r -> r.getDouble(1)).toArray();
+        }
+    }
+
+    private static void assertSameWeights(org.dendrite.core.train.Model expected, org.dendrite.core.train.Model actual, String what) {
+        List<Parameter> a = expected.network().parameters(), b = actual.network().parameters();
         for (int i = 0; i < a.size(); i++) {
             float[] x = a.get(i).value(), y = b.get(i).value();
-            // same global batches, gradients summed in another order: float32 rounding only
-            for (int j = 0; j < x.length; j++) assertEquals(x[j], y[j], 1e-4f * Math.max(1, Math.abs(x[j])), a.get(i).name() + "[" + j + "]");
+            // the same global batches, gradients summed in another order: float32 rounding only
+            for (int j = 0; j < x.length; j++) {
+                assertEquals(x[j], y[j], 2e-4f * Math.max(1, Math.abs(x[j])), what + ": " + a.get(i).name() + "[" + j + "]");
+            }
         }
-        DendriteClassificationModel again = c.fit(in3);
-        assertArrayEquals(three.coreModel().network().parameters().get(0).value(), again.coreModel().network().parameters().get(0).value(),
-                "same seed and partitioning: the same model");
+        List<float[]> ba = new ArrayList<>(expected.network().buffers().values()), bb = new ArrayList<>(actual.network().buffers().values());
+        for (int i = 0; i < ba.size(); i++) assertArrayEquals(ba.get(i), bb.get(i), 2e-4f, what + ": buffer " + i);
+    }
+
+    /**
+     * Synchronous mode is single-machine training with the same global batch: 1 and 3 partitions and
+     * the core's TrainingRun on the same rows give the same weights, batch-norm running statistics and
+     * validation history, with and without batch norm (whose statistics then span the partitions).
+     */
+    @Test
+    void synchronousTrainingEqualsOneMachineForAnyPartitioning() {
+        Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
+        for (String bn : List.of("none", "before_activation")) {
+            DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(3).setBatchSize(64).setHiddenLayers("16")
+                    .setBatchNorm(bn).setValidationFraction(0.2);
+            TrainingRun core = new TrainingRun(c.trainingConfig(), data.table(), "label", List.of("0", "1"), data.labels(), null);
+            while (core.hasNextEpoch()) core.nextEpoch();
+            DendriteClassificationModel one = c.fit(data.partitions(1));
+            DendriteClassificationModel three = c.fit(data.partitions(3));
+            assertEquals(bn.equals("none") ? 0 : 2, three.coreModel().network().buffers().size(), "batch norm built: " + bn);
+            assertSameWeights(core.model(), one.coreModel(), bn + ", 1 partition vs one machine");
+            assertSameWeights(core.model(), three.coreModel(), bn + ", 3 partitions vs one machine");
+            for (int e = 0; e < 3; e++) {
+                EpochRecord x = core.history().epochs().get(e), y = three.coreModel().history().epochs().get(e);
+                assertEquals(x.trainLoss(), y.trainLoss(), 1e-4 * x.trainLoss(), bn + ": training loss of epoch " + (e + 1));
+                assertEquals(x.validationLoss(), y.validationLoss(), 1e-4 * x.validationLoss(), bn + ": validation loss of epoch " + (e + 1));
+                assertEquals(x.validationAccuracy(), y.validationAccuracy(), 1e-9, bn + ": validation accuracy of epoch " + (e + 1));
+                assertEquals(x.validationAuc(), y.validationAuc(), 1e-3, bn + ": validation AUC of epoch " + (e + 1));
+            }
+            if (bn.equals("none")) {
+                DendriteClassificationModel again = c.fit(data.partitions(3));
+                assertArrayEquals(three.coreModel().network().parameters().get(0).value(), again.coreModel().network().parameters().get(0).value(),
+                        "same seed and partitioning: the same model");
+            }
+        }
+    }
+
+    /**
+     * Early stopping on a held-out split: an unregularized wide network with a high learning rate
+     * overfits the Wisconsin data, so the validation loss turns up and training stops before the
+     * maximum; the history has the validation columns, and the model holds the best epoch's weights.
+     */
+    @Test
+    void earlyStoppingOnAHeldOutSplitRestoresTheBestEpoch() {
+        Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
+        int patience = 4;
+        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(200).setBatchSize(16).setHiddenLayers("256")
+                .setL2(0).setLearningRate(1e-2).setPatience(patience).setValidationFraction(0.25);
+        DendriteClassificationModel m = c.fit(data.partitions(3));
+        History h = m.coreModel().history();
+        assertTrue(h.size() < 200, "stopped after " + h.size() + " of 200 epochs");
+        double best = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        for (EpochRecord r : h.epochs()) {
+            assertTrue(Double.isFinite(r.validationLoss()) && r.validationAccuracy() > 0.8 && r.validationAuc() > 0.9,
+                    "validation columns of epoch " + r.epoch() + ": " + r);
+            if (r.validationLoss() < best) {
+                best = r.validationLoss();
+                bestEpoch = r.epoch();
+            }
+        }
+        assertEquals(bestEpoch, h.bestEpoch());
+        assertEquals(bestEpoch + patience, h.size(), "patience " + patience + " after the best epoch");
+        // the held-out rows, recomputed with the core's split: the model's validation loss is the best epoch's
+        int[] valid = ValidationSplit.of(data.rows().size(), 0.25, java.util.Arrays.stream(data.labels()).mapToInt(v -> (int) v).toArray(), 1)
+                .validation();
+        double[] labels = data.labels();
+        Matrix y = new Matrix(valid.length, 1);
+        for (int i = 0; i < valid.length; i++) y.set(i, 0, (float) labels[valid[i]]);
+        org.dendrite.core.train.Model core = m.coreModel();
+        Evaluation now = Evaluation.of(core.network(), core.loss(), core.task(),
+                new org.dendrite.core.data.Dataset(core.preprocessor().transform(data.table().subset(valid)), y, null));
+        assertEquals(best, now.loss(), 1e-5 * best, "validation loss of the returned model vs the best epoch's");
+        assertTrue(h.epochs().get(h.size() - 1).validationLoss() > best, "the last epoch was worse than the best");
     }
 
     @Test
     void localSgdModeAveragesModelsAndStillLearns() {
         Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true).repartition(3);
         DendriteClassificationModel m = (DendriteClassificationModel) new DendriteClassifier().setLocalSteps(5).setEpochs(10).setBatchSize(16)
-                .fit(wbc);
+                .setBatchNorm("after_activation").setValidationFraction(0.2).fit(wbc);
         double auc = new BinaryClassificationEvaluator().evaluate(m.transform(wbc));
         assertTrue(auc > 0.98, "local SGD training ROC AUC " + auc);
-        assertTrue(m.coreModel().history().last().event().contains("local SGD"));
-        assertEquals(10, m.coreModel().history().size());
+        History h = m.coreModel().history();
+        assertTrue(h.last().event().contains("local SGD"));
+        assertEquals(10, h.size());
+        for (EpochRecord r : h.epochs()) assertTrue(r.validationAuc() > 0.95, "validation AUC in the history: " + r);
+        // batch norm on each partition's batches; the averaged running statistics moved from their initial 0
+        float[] runningMean = m.coreModel().network().buffers().values().iterator().next();
+        double moved = 0;
+        for (float v : runningMean) moved = Math.max(moved, Math.abs(v));
+        assertTrue(moved > 1e-2, "running mean " + moved);
     }
 
     @Test
@@ -194,5 +303,9 @@ class DendriteSparkTest {
         assertTrue(e6.getMessage().contains("'vec' is missing") && e6.getMessage().contains("features, label"), e6.getMessage());
         var e7 = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setEpochs(0));
         assertTrue(e7.getMessage().contains("epochs"), e7.getMessage());
+        var e8 = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setBatchNorm("sideways"));
+        assertTrue(e8.getMessage().contains("batchNorm"), e8.getMessage());
+        var e9 = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setValidationFraction(1));
+        assertTrue(e9.getMessage().contains("validationFraction"), e9.getMessage());
     }
 }

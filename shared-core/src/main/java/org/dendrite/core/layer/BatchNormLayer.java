@@ -12,6 +12,11 @@ import org.dendrite.core.tensor.Matrix;
  * training batch of a single row has no variance to estimate: it is normalized with the running
  * statistics and leaves them unchanged. The running statistics are buffers, not parameters: the
  * optimizer never sees them.
+ *
+ * <p>For a batch split across machines ({@link org.dendrite.core.train.ShardedBatch}) the layer can
+ * be told the whole batch's statistics ({@link #useBatchStatistics}) and, for backward, the whole
+ * batch's sums of dL/dy and dL/dy * xhat ({@link #useBatchGradientSums}); it then computes exactly
+ * what it would on the whole batch, for the rows it holds.
  */
 public final class BatchNormLayer implements Layer {
     private static final long serialVersionUID = 1L;
@@ -28,6 +33,14 @@ public final class BatchNormLayer implements Layer {
     private transient Matrix gradInput;
     private transient double[] invStd;
     private transient boolean batchStatistics;
+    /** The whole batch's statistics (sharded training), or null: this batch's own. */
+    private transient double[] givenMean;
+    private transient double[] givenVar;
+    private transient long givenRows;
+    private transient double[] givenSumDy;
+    private transient double[] givenSumDyXhat;
+    private transient double[] sumDy;
+    private transient double[] sumDyXhat;
 
     public BatchNormLayer(BatchNormSpec spec, int width, String namePrefix) {
         this.spec = spec;
@@ -68,11 +81,14 @@ public final class BatchNormLayer implements Layer {
             invStd = new double[width];
         }
         float[] a = x.data(), h = xhat.data(), y = output.data(), g = gamma.value(), b = beta.value();
-        batchStatistics = training && n > 1;
-        double m = spec.momentum();
+        boolean given = training && givenMean != null;
+        batchStatistics = given || (training && n > 1);
         for (int j = 0; j < width; j++) {
             double mean, var;
-            if (batchStatistics) {
+            if (given) {
+                mean = givenMean[j];
+                var = givenVar[j];
+            } else if (batchStatistics) {
                 double s = 0;
                 for (int r = 0; r < n; r++) s += a[r * width + j];
                 mean = s / n;
@@ -82,8 +98,7 @@ public final class BatchNormLayer implements Layer {
                     ss += d * d;
                 }
                 var = ss / n;
-                runningMean[j] = (float) ((1 - m) * runningMean[j] + m * mean);
-                runningVar[j] = (float) ((1 - m) * runningVar[j] + m * ss / (n - 1));
+                updateRunning(j, mean, ss, n);
             } else {
                 mean = runningMean[j];
                 var = runningVar[j];
@@ -112,6 +127,18 @@ public final class BatchNormLayer implements Layer {
                 db[j] += gy[k];
             }
         }
+        if (givenMean != null) {
+            // the sums a sharded batch adds up across machines, in double like the whole-batch kernel's
+            sumDy = new double[width];
+            sumDyXhat = new double[width];
+            for (int r = 0; r < n; r++) {
+                for (int j = 0; j < width; j++) {
+                    int k = r * width + j;
+                    sumDy[j] += gy[k];
+                    sumDyXhat[j] += gy[k] * (double) h[k];
+                }
+            }
+        }
         if (!needInputGradient) {
             return null;
         }
@@ -121,7 +148,15 @@ public final class BatchNormLayer implements Layer {
         for (int r = 0; r < n; r++) {
             for (int j = 0; j < width; j++) dx[r * width + j] = gy[r * width + j] * g[j];
         }
-        if (batchStatistics) {
+        if (batchStatistics && givenMean != null) {
+            if (givenSumDy == null) {
+                throw new IllegalStateException("Batch norm over a sharded batch needs the whole batch's gradient sums before backward");
+            }
+            float[] gx = dx.clone();
+            for (int j = 0; j < width; j++) {
+                Normalization.backward(h, gx, dx, j, width, n, givenRows, invStd[j], g[j] * givenSumDy[j], g[j] * givenSumDyXhat[j]);
+            }
+        } else if (batchStatistics) {
             float[] gx = dx.clone();
             for (int j = 0; j < width; j++) {
                 Normalization.backward(h, gx, dx, j, width, n, invStd[j]);
@@ -132,6 +167,53 @@ public final class BatchNormLayer implements Layer {
             }
         }
         return gradInput;
+    }
+
+    private void updateRunning(int j, double mean, double sumSquares, long n) {
+        double m = spec.momentum();
+        runningMean[j] = (float) ((1 - m) * runningMean[j] + m * mean);
+        runningVar[j] = (float) ((1 - m) * runningVar[j] + m * sumSquares / (n - 1));
+    }
+
+    /**
+     * Sharded training: training forwards normalize with the whole batch's per-feature {@code mean}
+     * and biased {@code variance} over {@code rows} rows (rows > 1) instead of their own rows', and
+     * leave the running statistics alone ({@link #updateRunningStatistics} does that once, where the
+     * whole batch is known). Null returns to the batch's own statistics.
+     */
+    public void useBatchStatistics(double[] mean, double[] variance, long rows) {
+        if (mean != null && (mean.length != width || variance.length != width || rows < 2)) {
+            throw new IllegalArgumentException("Batch statistics for " + width + " features over at least 2 rows expected, got " + mean.length
+                    + " means, " + variance.length + " variances, " + rows + " rows");
+        }
+        givenMean = mean;
+        givenVar = variance;
+        givenRows = rows;
+        givenSumDy = null;
+        givenSumDyXhat = null;
+    }
+
+    /**
+     * Sharded training: the whole batch's per-feature sums of dL/dy and dL/dy * xhat (what
+     * {@link #gradientSums} returns, added up over the shards), needed by backward with
+     * {@link #useBatchStatistics}.
+     */
+    public void useBatchGradientSums(double[] sumDy, double[] sumDyXhat) {
+        givenSumDy = sumDy;
+        givenSumDyXhat = sumDyXhat;
+    }
+
+    /**
+     * After a backward under {@link #useBatchStatistics}: this shard's per-feature sums of dL/dy and
+     * of dL/dy * xhat, {@code {sumDy, sumDyXhat}}.
+     */
+    public double[][] gradientSums() {
+        return new double[][] {sumDy, sumDyXhat};
+    }
+
+    /** The running-statistics update a training forward makes, from a whole batch's mean and biased variance over {@code rows} > 1 rows. */
+    public void updateRunningStatistics(double[] mean, double[] variance, long rows) {
+        for (int j = 0; j < width; j++) updateRunning(j, mean[j], variance[j] * rows, rows);
     }
 
     @Override

@@ -16,9 +16,18 @@ final class Normalization {
             sumG += gxhat[k];
             sumGX += gxhat[k] * (double) xhat[k];
         }
-        double f = invStd / n;
+        backward(xhat, gxhat, dx, off, stride, n, n, invStd, sumG, sumGX);
+    }
+
+    /**
+     * dL/dx for the {@code n} elements held here of a group of {@code groupSize} whose sums
+     * sum_j g_j and sum_j g_j xhat_j over the whole group are given (a batch split across machines).
+     */
+    static void backward(float[] xhat, float[] gxhat, float[] dx, int off, int stride, int n, long groupSize, double invStd, double sumG,
+                         double sumGX) {
+        double f = invStd / groupSize;
         for (int i = 0, k = off; i < n; i++, k += stride) {
-            dx[k] = (float) (f * (n * (double) gxhat[k] - sumG - xhat[k] * sumGX));
+            dx[k] = (float) (f * (groupSize * (double) gxhat[k] - sumG - xhat[k] * sumGX));
         }
     }
 }

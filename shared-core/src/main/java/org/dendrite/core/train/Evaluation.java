@@ -1,5 +1,7 @@
 package org.dendrite.core.train;
 
+import java.io.Serializable;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.dendrite.core.data.Dataset;
 import org.dendrite.core.loss.Loss;
@@ -15,59 +17,108 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
     private static final int CHUNK = 1024;
 
     public static Evaluation of(Network network, Loss loss, Task task, Dataset data) {
-        int n = data.size(), d = data.featureCount(), k = network.outputWidth(), t = data.targets().cols();
-        Matrix x = new Matrix(Math.min(n, CHUNK), d), y = new Matrix(Math.min(n, CHUNK), t), p = new Matrix(Math.min(n, CHUNK), k);
-        double lossSum = 0, weightSum = 0;
-        double[][] probs = task.isClassification() ? new double[n][] : null;
-        double[] predicted = task.isClassification() ? null : new double[n], actual = task.isClassification() ? null : new double[n];
-        double[] w = data.weights() == null ? null : new double[n];
-        SplittableRandom unused = new SplittableRandom(0);
-        for (int start = 0; start < n; start += CHUNK) {
-            int rows = Math.min(CHUNK, n - start);
-            x.ensureRows(rows);
-            y.ensureRows(rows);
-            p.ensureRows(rows);
-            System.arraycopy(data.features().data(), start * d, x.data(), 0, rows * d);
-            System.arraycopy(data.targets().data(), start * t, y.data(), 0, rows * t);
-            float[] cw = null;
-            if (w != null) {
-                cw = java.util.Arrays.copyOfRange(data.weights(), start, start + rows);
-                for (int i = 0; i < rows; i++) w[start + i] = cw[i];
+        return Predictions.of(network, loss, data.features(), data.targets(), data.weights()).evaluate(task);
+    }
+
+    /**
+     * The inference-mode predictions and summed loss over some rows. Computed where the rows are
+     * (a Spark partition: the forward passes are distributed), concatenated in row order, then
+     * turned into one {@link Evaluation} with the shared metrics. {@code weights} is null when every
+     * row weighs 1.
+     */
+    public record Predictions(double lossSum, double weightSum, int width, float[] predictions, float[] labels, float[] weights)
+            implements Serializable {
+        /** Runs {@code network} on the rows in chunks: predictions (class probabilities, or the scaled target) and the weighted loss sum. */
+        public static Predictions of(Network network, Loss loss, Matrix features, Matrix targets, float[] weights) {
+            int n = features.rows(), d = features.cols(), k = network.outputWidth(), t = targets.cols();
+            int width = k;
+            Matrix x = new Matrix(Math.min(n, CHUNK), d), y = new Matrix(Math.min(n, CHUNK), t), p = new Matrix(Math.min(n, CHUNK), width);
+            float[] out = new float[n * width], labels = new float[n];
+            double lossSum = 0, weightSum = 0;
+            SplittableRandom unused = new SplittableRandom(0);
+            for (int start = 0; start < n; start += CHUNK) {
+                int rows = Math.min(CHUNK, n - start);
+                x.ensureRows(rows);
+                y.ensureRows(rows);
+                p.ensureRows(rows);
+                System.arraycopy(features.data(), start * d, x.data(), 0, rows * d);
+                System.arraycopy(targets.data(), start * t, y.data(), 0, rows * t);
+                float[] cw = weights == null ? null : Arrays.copyOfRange(weights, start, start + rows);
+                Matrix o = network.forward(x, false, unused);
+                double batchWeight = Loss.weightSum(cw, rows);
+                lossSum += loss.compute(o, y, cw, null) * batchWeight;
+                weightSum += batchWeight;
+                loss.predict(o, p);
+                System.arraycopy(p.data(), 0, out, start * width, rows * width);
+                for (int i = 0; i < rows; i++) labels[start + i] = y.get(i, 0);
             }
-            Matrix out = network.forward(x, false, unused);
-            double batchWeight = Loss.weightSum(cw, rows);
-            lossSum += loss.compute(out, y, cw, null) * batchWeight;
-            weightSum += batchWeight;
-            loss.predict(out, p);
-            for (int i = 0; i < rows; i++) {
-                if (probs != null) {
-                    double[] row = new double[k];
-                    for (int j = 0; j < k; j++) row[j] = p.get(i, j);
-                    probs[start + i] = row;
-                } else {
-                    predicted[start + i] = p.get(i, 0) * task.targetScale() + task.targetMean();
-                    actual[start + i] = y.get(i, 0) * task.targetScale() + task.targetMean();
+            return new Predictions(lossSum, weightSum, width, out, labels, weights == null ? null : weights.clone());
+        }
+
+        public int rows() {
+            return labels.length;
+        }
+
+        /** These rows followed by {@code other}'s. */
+        public Predictions concat(Predictions other) {
+            if (other.rows() == 0) return this;
+            if (rows() == 0) return other;
+            if (other.width != width) {
+                throw new IllegalArgumentException("Cannot join predictions of width " + width + " and " + other.width);
+            }
+            float[] w = null;
+            if (weights != null || other.weights != null) {
+                w = new float[rows() + other.rows()];
+                Arrays.fill(w, 1f);
+                if (weights != null) System.arraycopy(weights, 0, w, 0, rows());
+                if (other.weights != null) System.arraycopy(other.weights, 0, w, rows(), other.rows());
+            }
+            return new Predictions(lossSum + other.lossSum, weightSum + other.weightSum, width, concat(predictions, other.predictions),
+                    concat(labels, other.labels), w);
+        }
+
+        private static float[] concat(float[] a, float[] b) {
+            float[] c = Arrays.copyOf(a, a.length + b.length);
+            System.arraycopy(b, 0, c, a.length, b.length);
+            return c;
+        }
+
+        /** The loss and the task's metrics over all these rows. */
+        public Evaluation evaluate(Task task) {
+            int n = rows(), k = width;
+            double meanLoss = lossSum / weightSum;
+            double[] w = null;
+            if (weights != null) {
+                w = new double[n];
+                for (int i = 0; i < n; i++) w[i] = weights[i];
+            }
+            if (!task.isClassification()) {
+                double[] predicted = new double[n], actual = new double[n];
+                for (int i = 0; i < n; i++) {
+                    predicted[i] = predictions[i * k] * task.targetScale() + task.targetMean();
+                    actual[i] = labels[i] * task.targetScale() + task.targetMean();
                 }
+                return new Evaluation(meanLoss, Double.NaN, Double.NaN, Metrics.rmse(predicted, actual, w));
             }
-        }
-        double meanLoss = lossSum / weightSum;
-        if (probs == null) {
-            return new Evaluation(meanLoss, Double.NaN, Double.NaN, Metrics.rmse(predicted, actual, w));
-        }
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) labels[i] = (int) data.targets().get(i, 0);
-        double auc;
-        if (k == 2) {
-            double[] scores = new double[n];
-            boolean[] positive = new boolean[n];
+            double[][] probs = new double[n][k];
+            int[] classes = new int[n];
             for (int i = 0; i < n; i++) {
-                scores[i] = probs[i][1];
-                positive[i] = labels[i] == 1;
+                for (int j = 0; j < k; j++) probs[i][j] = predictions[i * k + j];
+                classes[i] = (int) labels[i];
             }
-            auc = Metrics.rocAuc(scores, positive, w);
-        } else {
-            auc = Metrics.rocAucOneVsRest(probs, labels, w);
+            double auc;
+            if (k == 2) {
+                double[] scores = new double[n];
+                boolean[] positive = new boolean[n];
+                for (int i = 0; i < n; i++) {
+                    scores[i] = probs[i][1];
+                    positive[i] = classes[i] == 1;
+                }
+                auc = Metrics.rocAuc(scores, positive, w);
+            } else {
+                auc = Metrics.rocAucOneVsRest(probs, classes, w);
+            }
+            return new Evaluation(meanLoss, Metrics.accuracy(probs, classes, w), auc, Double.NaN);
         }
-        return new Evaluation(meanLoss, Metrics.accuracy(probs, labels, w), auc, Double.NaN);
     }
 }

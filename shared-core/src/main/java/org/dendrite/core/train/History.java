@@ -26,6 +26,8 @@ public final class History implements Serializable {
     private int steps;
     private int lossSteps;
     private int bestEpoch;
+    private transient double[] monitoredValues;
+    private transient Monitor monitoredBy;
 
     public void add(EpochRecord r) {
         epochs.add(r);
@@ -59,6 +61,24 @@ public final class History implements Serializable {
     public List<String> warnings() { return Collections.unmodifiableList(warnings); }
 
     /** The learning rate actually used at each optimizer step, in order. */
+    /**
+     * The value {@code monitor} had at the end of each epoch so far (the training loss where it is
+     * undefined), for performance scheduling: a live array, recomputed only when an epoch was added.
+     */
+    public double[] monitored(Monitor monitor) {
+        if (monitoredValues == null || monitoredBy != monitor || monitoredValues.length != epochs.size()) {
+            double[] m = new double[epochs.size()];
+            for (int i = 0; i < m.length; i++) {
+                EpochRecord r = epochs.get(i);
+                double v = r.monitored(monitor);
+                m[i] = Double.isNaN(v) ? r.trainLoss() : v;
+            }
+            monitoredValues = m;
+            monitoredBy = monitor;
+        }
+        return monitoredValues;
+    }
+
     /** The learning rate of the last step, or NaN before the first. */
     public double lastStepRate() {
         return steps == 0 ? Double.NaN : stepRates[steps - 1];

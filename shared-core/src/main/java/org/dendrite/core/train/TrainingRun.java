@@ -18,7 +18,6 @@ import org.dendrite.core.loss.SoftmaxCrossEntropy;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.OptimizerState;
 import org.dendrite.core.regularization.Pruning;
-import org.dendrite.core.schedule.Schedule;
 import org.dendrite.core.tensor.Matrix;
 
 /**
@@ -30,12 +29,6 @@ import org.dendrite.core.tensor.Matrix;
  * validation metrics, early stopping, sanity checks, listener.
  */
 public final class TrainingRun {
-    /**
-     * A batch loss this many times the initial loss counts as divergence: it is caught while the
-     * weights are still finite, so a rollback has something sane to return to.
-     */
-    public static final double EXPLOSION_FACTOR = 1e6;
-
     private final TrainingConfig config;
     private final Task task;
     private final Preprocessor preprocessor;
@@ -53,17 +46,9 @@ public final class TrainingRun {
     private Matrix grad;
     private final List<Parameter> frozen = new ArrayList<>();
     private List<float[]> frozenValues = List.of();
-    /** The data loss (without penalty) at the first objective evaluation of the current step. */
-    private double stepDataLoss = Double.NaN;
-    /** The current step's batch and rate, read by {@link #objective} (a field, so no closure is allocated per step). */
-    private Matrix stepX, stepY;
-    private float[] stepW;
-    private double stepRate;
-    private final org.dendrite.core.optim.Objective objective = () -> objective(stepX, stepY, stepW, stepRate);
+    /** The batch the current step reads (a field, so the step's gradient callback is made once, not per step). */
+    private final TrainingStep.Gradient batchGradient = () -> gradient(batches().features(), batches().targets(), batches().weights());
     private List<float[]> weightsBefore;
-    /** The monitored value of each epoch so far (changes once per epoch), for performance scheduling. */
-    private double[] monitor = new double[0];
-    private History monitorOf;
     private Matrix augmentedX;
     private Matrix augmentedY;
     private List<float[]> pruneMask;
@@ -71,11 +56,7 @@ public final class TrainingRun {
     private int epoch;
     private double lrScale = 1;
     private int rollbacks;
-    private double best = Double.NaN;
-    private int bestEpoch;
-    private int sinceBest;
-    private Network.Snapshot bestWeights;
-    private boolean stopped;
+    private EarlyStopper stopper;
 
     /**
      * Prepares a run on raw rows. {@code classes} empty means a numeric target. {@code target} holds
@@ -179,6 +160,7 @@ public final class TrainingRun {
         this.optimizer = config.optimizer().newState(network.parameters());
         this.batches = new Batches(data, config.optimizer().requiresFullBatch() ? data.size() : config.batchSize());
         this.rng = epochRandom(0);
+        this.stopper = new EarlyStopper(config.earlyStopping(), classification);
         this.provenance = new Provenance(Provenance.currentVersion(), config.seed(), config.toString(), Instant.now().toString());
         for (String w : ConfigWarnings.check(this.config.network(), config.preprocessing().standardize(), config.batchSize(), data.size())) {
             warn(w);
@@ -284,12 +266,12 @@ public final class TrainingRun {
 
     /** True while epochs remain and early stopping has not stopped the run. */
     public boolean hasNextEpoch() {
-        return epoch < config.epochs() && !stopped;
+        return epoch < config.epochs() && !stopper.stopped();
     }
 
     /** True when early stopping ended the run. */
     public boolean stoppedEarly() {
-        return stopped;
+        return stopper.stopped();
     }
 
     /**
@@ -342,41 +324,14 @@ public final class TrainingRun {
             warn(String.format(java.util.Locale.ROOT, "The loss did not change in the first epoch (%.6g -> %.6g): the learning rate "
                     + "%.3g is probably too small.", initialLoss, trainLoss, lr));
         }
-        earlyStopping(r);
+        stopper.update(r, network, history);
         listener.onEpoch(r, config.epochs());
         return r;
     }
 
-    private void earlyStopping(EpochRecord r) {
-        EarlyStopping es = config.earlyStopping();
-        if (!es.enabled()) {
-            return;
-        }
-        double value = r.monitored(es.monitor());
-        if (Double.isNaN(value)) {
-            throw new IllegalArgumentException("Early stopping monitors " + es.monitor() + ", which is undefined for this "
-                    + (task.isClassification() ? "classification" : "regression") + " task; choose "
-                    + (task.isClassification() ? "VALIDATION_LOSS, ACCURACY or AUC" : "VALIDATION_LOSS or RMSE"));
-        }
-        if (es.improves(value, best)) {
-            best = value;
-            bestEpoch = r.epoch();
-            sinceBest = 0;
-            if (es.restoreBest()) {
-                bestWeights = network.snapshot();
-            }
-        } else if (++sinceBest >= es.patience()) {
-            stopped = true;
-            if (es.restoreBest() && bestWeights != null) {
-                network.restore(bestWeights);
-                history.setBestEpoch(bestEpoch);
-            }
-        }
-    }
-
     /** The best monitored validation value so far (NaN without early stopping). */
     public double bestMonitoredValue() {
-        return best;
+        return stopper.best();
     }
 
     private static Map<String, float[]> copy(Map<String, float[]> m) {
@@ -385,24 +340,8 @@ public final class TrainingRun {
         return c;
     }
 
-    /**
-     * The learning rate of the optimizer step about to be taken: the schedule at this position (with
-     * the monitored history for performance scheduling), times the rollback scale and the linear
-     * scaling rule.
-     */
     private double rate(long atStep) {
-        if (monitorOf != history || monitor.length != history.size()) {
-            int known = monitorOf == history && monitor.length < history.size() ? monitor.length : 0;
-            monitor = java.util.Arrays.copyOf(monitor, history.size());
-            for (int i = known; i < monitor.length; i++) {
-                EpochRecord r = history.epochs().get(i);
-                double v = r.monitored(config.earlyStopping().monitor());
-                monitor[i] = Double.isNaN(v) ? r.trainLoss() : v;
-            }
-            monitorOf = history;
-        }
-        return config.schedule().learningRate(config.optimizer().learningRate(), new Schedule.Position(atStep, epoch, monitor))
-                * lrScale * config.learningRateScale(config.batchSize());
+        return TrainingStep.learningRate(config, atStep, epoch, history, lrScale);
     }
 
     /** Each epoch draws from its own generator derived from (seed, epoch): a checkpoint taken between epochs resumes exactly. */
@@ -415,29 +354,18 @@ public final class TrainingRun {
         batches.shuffle(rng);
         double lossSum = 0, weightSum = 0;
         int every = config.diagnostics().statisticsEvery();
+        TrainingStep stepper = new TrainingStep(config, network, optimizer);
         while (batches.hasNext()) {
             final double rate = rate(step);
             final boolean sample = every > 0 && step % every == 0;
             batches.next();
-            Matrix x = batches.features(), y = batches.targets();
+            Matrix x = batches.features();
             float[] w = batches.weights();
             if (sample) {
                 copyWeights();
             }
-            stepDataLoss = Double.NaN;
-            stepX = x;
-            stepY = y;
-            stepW = w;
-            stepRate = rate;
-            double l = optimizer.step(rate, objective);
-            if (!Double.isFinite(l) || l > EXPLOSION_FACTOR * Math.max(initialLoss, 1e-3)) {
-                // name a parameter that went non-finite when there is one, else the loss
-                checkFinite(true, rate);
-                checkFinite(false, rate);
-                throw TrainingDivergedException.of(epoch + 1, step + 1, null,
-                        Double.isFinite(l) ? "the loss (" + initialLoss + " before training)" : "the loss", l, rate);
-            }
-            config.regularization().afterStep(network.layers(), rate);
+            // the history reports the data loss, comparable with the validation loss; the penalty is the optimizer's business
+            double dataLoss = stepper.take(rate, epoch, step, initialLoss, batchGradient);
             for (int k = 0; k < frozen.size(); k++) {
                 System.arraycopy(frozenValues.get(k), 0, frozen.get(k).value(), 0, frozenValues.get(k).length);
             }
@@ -447,21 +375,24 @@ public final class TrainingRun {
             if (sample) {
                 for (LayerStatistics s : StatisticsSampler.sample(network, step, weightsBefore)) history.addStatistics(s);
             }
-            // the history reports the data loss, comparable with the validation loss; the penalty is the optimizer's business
             history.addStepRate(rate);
-            history.addStepLoss(stepDataLoss);
+            history.addStepLoss(dataLoss);
             step++;
             double weight = Loss.weightSum(w, x.rows());
-            lossSum += stepDataLoss * weight;
+            lossSum += dataLoss * weight;
             weightSum += weight;
         }
         // a step can leave non-finite weights behind with a finite loss (an infinite gradient): caught here at the latest
-        checkFinite(false, rate(step));
+        stepper.checkWeights(epoch, step, rate(step));
         return lossSum / weightSum;
     }
 
-    /** Loss (+ penalty) and gradients at the current weights for one batch. */
-    private double objective(Matrix x, Matrix y, float[] w, double rate) {
+    private Batches batches() {
+        return batches;
+    }
+
+    /** The data loss of one batch at the current weights, its gradients left in the parameters. */
+    private double gradient(Matrix x, Matrix y, float[] w) {
         Matrix in = x, target = y;
         if (config.augmentation().enabled()) {
             int tw = config.augmentation().targetWidth(y.cols(), task.classCount());
@@ -476,33 +407,8 @@ public final class TrainingRun {
         double value = loss.compute(out, target, w, grad);
         // a saturated output's gradient of 1e-35 would make the whole backward pass run on slow subnormals
         org.dendrite.core.tensor.FlushToZero.flush(grad.data(), grad.size());
-        if (Double.isNaN(stepDataLoss)) {
-            stepDataLoss = value;
-        }
         network.backward(grad);
-        if (config.regularization().isActive()) {
-            // the penalty's value only matters to optimizers that compare objective values (L-BFGS's line search, a
-            // full-batch method); the others only need its gradient, which costs one pass less over the weights
-            if (config.optimizer().requiresFullBatch()) {
-                value += config.regularization().penalty(network.parameters());
-            }
-            config.regularization().addGradient(network.parameters());
-        }
-        if (config.clipping().enabled()) {
-            config.clipping().apply(network.parameters());
-        }
         return value;
-    }
-
-    private void checkFinite(boolean gradients, double rate) {
-        for (Parameter p : network.parameters()) {
-            float[] a = gradients ? p.grad() : p.value();
-            for (float v : a) {
-                if (!Float.isFinite(v)) {
-                    throw TrainingDivergedException.of(epoch + 1, step + 1, "parameter " + p.name(), gradients ? "a gradient" : "a weight", v, rate);
-                }
-            }
-        }
     }
 
     /** Copies every parameter's values into {@link #weightsBefore} (allocated once) for the statistics sampler. */
@@ -516,8 +422,8 @@ public final class TrainingRun {
     }
 
     /** Everything a resumed run needs, written in one serialization stream so the optimizer keeps pointing at the network's parameters. */
-    private record Checkpoint(Network network, OptimizerState optimizer, int epoch, long step, double lrScale, int rollbacks, double best,
-                              int bestEpoch, int sinceBest, Network.Snapshot bestWeights, boolean stopped, List<float[]> pruneMask,
+    private record Checkpoint(Network network, OptimizerState optimizer, int epoch, long step, double lrScale, int rollbacks, EarlyStopper stopper,
+                              List<float[]> pruneMask,
                               History history) implements java.io.Serializable {}
 
     /**
@@ -527,8 +433,7 @@ public final class TrainingRun {
     public byte[] checkpoint() {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
-            out.writeObject(new Checkpoint(network, optimizer, epoch, step, lrScale, rollbacks, best, bestEpoch, sinceBest, bestWeights, stopped,
-                    pruneMask, history));
+            out.writeObject(new Checkpoint(network, optimizer, epoch, step, lrScale, rollbacks, stopper, pruneMask, history));
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("Could not write a training checkpoint", e);
         }
@@ -556,11 +461,7 @@ public final class TrainingRun {
         run.step = c.step();
         run.lrScale = c.lrScale();
         run.rollbacks = c.rollbacks();
-        run.best = c.best();
-        run.bestEpoch = c.bestEpoch();
-        run.sinceBest = c.sinceBest();
-        run.bestWeights = c.bestWeights();
-        run.stopped = c.stopped();
+        run.stopper = c.stopper();
         run.pruneMask = c.pruneMask();
         run.history = c.history();
         return run;

@@ -1,0 +1,74 @@
+package org.dendrite.core.train;
+
+import java.io.Serializable;
+import org.dendrite.core.network.Network;
+
+/**
+ * The running state of {@link EarlyStopping} over one training run (the record is the config):
+ * the best monitored value so far, its epoch and weights, and the epochs since. Every trainer (one
+ * machine, Spark) feeds it each epoch's record, so they stop and restore alike.
+ */
+public final class EarlyStopper implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final EarlyStopping config;
+    private final boolean classification;
+    private double best = Double.NaN;
+    private int bestEpoch;
+    private int sinceBest;
+    private Network.Snapshot bestWeights;
+    private boolean stopped;
+
+    /** {@code classification} only words the error for a monitor the task does not have. */
+    public EarlyStopper(EarlyStopping config, boolean classification) {
+        this.config = config;
+        this.classification = classification;
+    }
+
+    /**
+     * Looks at a finished epoch (its weights are {@code network}'s). After {@code patience} epochs
+     * without improvement it stops and, with restoreBest, writes the best epoch's weights back into
+     * {@code network} and records that epoch in {@code history}. Returns true once stopped.
+     */
+    public boolean update(EpochRecord r, Network network, History history) {
+        if (!config.enabled()) {
+            return stopped;
+        }
+        double value = r.monitored(config.monitor());
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("Early stopping monitors " + config.monitor() + ", which is undefined for this "
+                    + (classification ? "classification" : "regression") + " task; choose "
+                    + (classification ? "VALIDATION_LOSS, ACCURACY or AUC" : "VALIDATION_LOSS or RMSE"));
+        }
+        if (config.improves(value, best)) {
+            best = value;
+            bestEpoch = r.epoch();
+            sinceBest = 0;
+            if (config.restoreBest()) {
+                bestWeights = network.snapshot();
+            }
+        } else if (++sinceBest >= config.patience()) {
+            stopped = true;
+            if (config.restoreBest() && bestWeights != null) {
+                network.restore(bestWeights);
+                history.setBestEpoch(bestEpoch);
+            }
+        }
+        return stopped;
+    }
+
+    /** True when early stopping ended the run. */
+    public boolean stopped() {
+        return stopped;
+    }
+
+    /** The best monitored value so far (NaN before the first epoch or without early stopping). */
+    public double best() {
+        return best;
+    }
+
+    /** The epoch (1-based) of the best monitored value, 0 before any. */
+    public int bestEpoch() {
+        return bestEpoch;
+    }
+}

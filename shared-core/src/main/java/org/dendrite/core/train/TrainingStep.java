@@ -1,0 +1,128 @@
+package org.dendrite.core.train;
+
+import org.dendrite.core.layer.Parameter;
+import org.dendrite.core.network.Network;
+import org.dendrite.core.optim.OptimizerState;
+import org.dendrite.core.schedule.Schedule;
+
+/**
+ * One optimizer step the way every Dendrite trainer takes it: on one machine ({@link TrainingRun}),
+ * in Spark's synchronous mode (the gradient is a sum over partitions) and inside each partition's
+ * local steps in local SGD, so the rules cannot drift apart between them.
+ *
+ * <p>Per objective evaluation (once, or several times for L-BFGS): data loss and its gradient ->
+ * penalty gradient -> gradient clipping. Then the optimizer update, the divergence check on the loss
+ * (non-finite, or above {@link #EXPLOSION_FACTOR} times the initial loss; on divergence the
+ * gradients and weights are scanned to name the parameter), and the proximal L1 / max-norm step.
+ * Trainers scan the weights once per epoch with {@link #checkWeights}. The learning rate comes from
+ * {@link #learningRate}. A step allocates nothing.
+ */
+public final class TrainingStep {
+    /**
+     * A batch loss this many times the initial loss counts as divergence: it is caught while the
+     * weights are still finite, so a rollback has something sane to return to.
+     */
+    public static final double EXPLOSION_FACTOR = 1e6;
+
+    /** The batch's data loss (weighted mean, without penalty) at the current weights, its gradient left in every parameter's grad. */
+    @FunctionalInterface
+    public interface Gradient {
+        double compute();
+    }
+
+    private final TrainingConfig config;
+    private final Network network;
+    private final OptimizerState optimizer;
+    /** The current step's gradient callback and first data loss: fields, so nothing is allocated per step. */
+    private Gradient gradient;
+    private double dataLoss;
+    private final org.dendrite.core.optim.Objective objective = this::evaluate;
+
+    /** Steps {@code network}'s parameters with {@code optimizer} (a state over those same parameters). */
+    public TrainingStep(TrainingConfig config, Network network, OptimizerState optimizer) {
+        this.config = config;
+        this.network = network;
+        this.optimizer = optimizer;
+    }
+
+    /**
+     * The learning rate of the step at {@code step} in (0-based) {@code epoch}: the schedule at that
+     * position, fed the monitored validation value of each finished epoch in {@code history} (the
+     * training loss where there is none), times {@code scale} (a rollback's) and the linear scaling rule.
+     */
+    public static double learningRate(TrainingConfig config, long step, int epoch, History history, double scale) {
+        double[] monitor = history.monitored(config.earlyStopping().monitor());
+        return config.schedule().learningRate(config.optimizer().learningRate(), new Schedule.Position(step, epoch, monitor))
+                * scale * config.learningRateScale(config.batchSize());
+    }
+
+    /**
+     * Takes the optimizer step at {@code step} (0-based, in 0-based {@code epoch}) with learning rate
+     * {@code rate}; returns the data loss at the first evaluation, the one a history records.
+     * {@code initialLoss} is the loss before training (NaN: no explosion check).
+     *
+     * @throws TrainingDivergedException when the loss, a gradient or a weight stops being finite, or the loss explodes
+     */
+    public double take(double rate, int epoch, long step, double initialLoss, Gradient gradient) {
+        this.gradient = gradient;
+        dataLoss = Double.NaN;
+        double l;
+        try {
+            l = optimizer.step(rate, objective);
+        } finally {
+            this.gradient = null;
+        }
+        if (!Double.isFinite(l) || l > EXPLOSION_FACTOR * Math.max(initialLoss, 1e-3)) {
+            // name a parameter that went non-finite when there is one, else the loss
+            checkFinite(true, epoch, step, rate);
+            checkWeights(epoch, step, rate);
+            throw TrainingDivergedException.of(epoch + 1, step + 1, null,
+                    Double.isFinite(l) ? "the loss (" + initialLoss + " before training)" : "the loss", l, rate);
+        }
+        config.regularization().afterStep(network.layers(), rate);
+        return dataLoss;
+    }
+
+    /**
+     * One objective evaluation: data loss and gradient, penalty gradient (its value only for
+     * optimizers that compare objective values: L-BFGS's line search; the others need only the
+     * gradient, one pass less over the weights), clipping.
+     */
+    private double evaluate() {
+        double value = gradient.compute();
+        if (Double.isNaN(dataLoss)) {
+            dataLoss = value;
+        }
+        if (config.regularization().isActive()) {
+            if (config.optimizer().requiresFullBatch()) {
+                value += config.regularization().penalty(network.parameters());
+            }
+            config.regularization().addGradient(network.parameters());
+        }
+        if (config.clipping().enabled()) {
+            config.clipping().apply(network.parameters());
+        }
+        return value;
+    }
+
+    /**
+     * Throws {@link TrainingDivergedException} naming the first parameter with a non-finite weight.
+     * Trainers call it once per epoch: a scan of every weight at every step would cost more than the
+     * update itself, and a non-finite weight shows in the next step's loss anyway (caught there, with
+     * this scan naming the parameter).
+     */
+    public void checkWeights(int epoch, long step, double rate) {
+        checkFinite(false, epoch, step, rate);
+    }
+
+    private void checkFinite(boolean gradients, int epoch, long step, double rate) {
+        for (Parameter p : network.parameters()) {
+            float[] a = gradients ? p.grad() : p.value();
+            for (float v : a) {
+                if (!Float.isFinite(v)) {
+                    throw TrainingDivergedException.of(epoch + 1, step + 1, "parameter " + p.name(), gradients ? "a gradient" : "a weight", v, rate);
+                }
+            }
+        }
+    }
+}
