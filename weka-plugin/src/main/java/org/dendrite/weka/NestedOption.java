@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import weka.core.Option;
 import weka.core.OptionHandler;
@@ -16,9 +17,9 @@ import weka.core.Utils;
  * A Weka option object that stands for one immutable core config (an optimizer, a schedule, a
  * layer spec), edited in the GenericObjectEditor and written on the command line as a class name
  * followed by its options, e.g. {@code "org.dendrite.weka.optim.Adam -lr 0.003"}. Its options come
- * from {@link weka.core.OptionMetadata} on bean getters (the annotation's description is the GUI's tool tip);
- * setters only store values, and {@link #toCore()} builds the core record, whose constructor
- * validates. Bean property names match the record's component names, so a core validation error is
+ * from {@link weka.core.OptionMetadata} on bean getters (the annotation's description is the GUI's
+ * tool tip); setters only store values, and {@link #toCore()} builds the core record, whose
+ * constructor validates. Bean property names match the record's component names, so a core validation error is
  * reported with the command-line option it concerns.
  *
  * @param <T> the core config type
@@ -47,15 +48,15 @@ public abstract class NestedOption<T> implements OptionHandler, Serializable {
     }
 
     /** The command-line name of the first option whose property the message names (core messages use the component names). */
-    private java.util.Optional<String> optionNamedIn(String message) {
-        if (message == null) return java.util.Optional.empty();
+    private Optional<String> optionNamedIn(String message) {
+        if (message == null) return Optional.empty();
         for (Option o : Collections.list(listOptions())) {
             PropertyDescriptor p = OptionSupport.property(getClass(), o.name());
             if (p != null && Pattern.compile("\\b" + Pattern.quote(p.getName()) + "\\b", Pattern.CASE_INSENSITIVE).matcher(message).find()) {
-                return java.util.Optional.of(o.name());
+                return Optional.of(o.name());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.beans.PropertyDescriptor;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.StringJoiner;
 import weka.core.Option;
@@ -70,6 +71,7 @@ public final class OptionSupport {
             throw new Exception("not one of " + allowed);
         } else if (OptionHandler.class.isAssignableFrom(type)) {
             String[] spec = Utils.splitOptions(value);
+            if (spec.length == 0) throw new Exception("a class name with its options is required");
             String className = spec[0];
             spec[0] = "";
             Utils.forName(type, className, spec);
@@ -112,7 +114,7 @@ public final class OptionSupport {
     /** Weka's listing of the annotated options of {@code c} and its superclasses up to {@code oldest}, in display order. */
     public static List<Option> listInDisplayOrder(Class<?> c, Class<?> oldest) {
         List<Option> options = new ArrayList<>(Option.listOptionsForClassHierarchy(c, oldest));
-        options.sort(java.util.Comparator.comparingInt(o -> metadata(property(c, o.name())).displayOrder()));
+        options.sort(Comparator.comparingInt(o -> metadata(property(c, o.name())).displayOrder()));
         return options;
     }
 
