@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
-import org.dendrite.core.activation.Activation;
-import org.dendrite.core.activation.Activations;
 import org.dendrite.core.diagnostics.TrainingPlots;
 import org.dendrite.core.io.ModelIO;
 import org.dendrite.core.io.SpecFormat;
-import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.layer.LayerSpec;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.regularization.Regularization;
@@ -25,18 +24,25 @@ import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingListener;
 import org.dendrite.core.train.TrainingRun;
 import org.dendrite.weka.InstancesConverter;
+import org.dendrite.weka.NestedOption;
+import org.dendrite.weka.OptionSupport;
+import org.dendrite.weka.layer.LayerOption;
+import org.dendrite.weka.optim.OptimizerOption;
+import org.dendrite.weka.schedule.ScheduleOption;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.IterativeClassifier;
 import weka.core.Capabilities;
 import weka.core.Capabilities.Capability;
 import weka.core.Instance;
 import weka.core.Instances;
+import weka.core.Option;
 import weka.core.OptionMetadata;
 import weka.core.Randomizable;
 import weka.core.RevisionUtils;
 import weka.core.TechnicalInformation;
 import weka.core.TechnicalInformationHandler;
 import weka.core.WeightedInstancesHandler;
+import weka.gui.ProgrammaticProperty;
 
 /**
  * Dendrite: a modern feed-forward neural network for nominal and numeric classes, a thin wrapper
@@ -47,18 +53,15 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     private static final long serialVersionUID = 1L;
     private static final TrainingConfig D = TrainingConfig.DEFAULT;
 
-    private String hiddenLayers = defaultLayers();
-    private String activation = defaultActivation();
+    private LayerOption[] layers = LayerOption.of(D.network());
     private int epochs = D.epochs();
     private int miniBatchSize = D.batchSize();
-    private String optimizer = D.optimizer().name();
-    private double learningRate = D.optimizer().learningRate();
+    private OptimizerOption optimizer = OptimizerOption.of(D.optimizer());
+    private ScheduleOption schedule = ScheduleOption.of(D.schedule());
     private double l2 = D.regularization().l2();
     private double l1 = D.regularization().l1();
-    private double dropout;
     private double validationFraction = D.validationFraction();
     private int earlyStoppingPatience = D.earlyStopping().patience();
-    private String networkJson = "";
     private String configJson = "";
     private String diagnosticsFolder = "";
     private String initialModel = "";
@@ -72,26 +75,12 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     private Instances header;
     private transient TrainingRun run;
 
-    private static String defaultLayers() {
-        StringBuilder sb = new StringBuilder();
-        for (LayerSpec s : NetworkSpec.DEFAULT.layers()) {
-            if (s instanceof DenseSpec d) sb.append(sb.length() == 0 ? "" : ",").append(d.units());
-        }
-        return sb.toString();
-    }
-
-    private static String defaultActivation() {
-        for (LayerSpec s : NetworkSpec.DEFAULT.layers()) {
-            if (s instanceof DenseSpec d) return d.activation().name();
-        }
-        return "relu";
-    }
-
     public String globalInfo() {
         return "Dendrite: a feed-forward neural network for tabular data with modern training (Adam and the rest of the optimizer "
                 + "family, ReLU-family activations, He/LeCun/Glorot initialization, L1/L2 penalties, dropout, batch norm, early "
                 + "stopping), for nominal and numeric classes. Inputs are standardized, nominal attributes one-hot encoded and missing "
-                + "values imputed automatically. The network can also be given as a JSON spec (see the package documentation).\n\n"
+                + "values imputed automatically. The optimizer, the learning-rate schedule and each hidden layer are objects with their "
+                + "own options; the whole training configuration can also be given as JSON (see the package documentation).\n\n"
                 + getTechnicalInformation().toString();
     }
 
@@ -137,9 +126,10 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public TrainingConfig trainingConfig() {
         TrainingConfig c = configJson.isBlank() ? D : SpecFormat.readTrainingConfig(configJson);
         if (configJson.isBlank()) {
-            NetworkSpec net = networkJson.isBlank() ? layers() : SpecFormat.readNetwork(networkJson);
-            c = c.withNetwork(net).withEpochs(epochs).withBatchSize(miniBatchSize)
-                    .withOptimizer(SpecFormat.readOptimizer("{\"type\":\"" + optimizer + "\",\"learningRate\":" + learningRate + "}"))
+            List<LayerSpec> hidden = new ArrayList<>();
+            for (int i = 0; i < layers.length; i++) hidden.add(core("layer", i + 1, layers[i]));
+            c = c.withNetwork(new NetworkSpec(hidden)).withEpochs(epochs).withBatchSize(miniBatchSize)
+                    .withOptimizer(core("optimizer", 0, optimizer)).withSchedule(core("schedule", 0, schedule))
                     .withRegularization(new Regularization(l1, l2, false, false, 0)).withValidationFraction(validationFraction)
                     .withEarlyStopping(earlyStoppingPatience > 0 ? new EarlyStopping(Monitor.VALIDATION_LOSS, earlyStoppingPatience, 0, true)
                             : EarlyStopping.OFF);
@@ -147,31 +137,24 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         return c.withSeed(seed);
     }
 
-    /** {@link #trainingConfig()}, its validation errors prefixed with the option they concern. */
+    /** The core config of a nested option object, its validation error prefixed with the classifier option ({@code index} > 0: which layer). */
+    private static <T> T core(String option, int index, NestedOption<T> o) {
+        String name = "-" + option + (index > 0 ? " " + index : "");
+        if (o == null) throw new IllegalArgumentException(name + ": not set");
+        try {
+            return o.toCore();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #trainingConfig()}, its validation errors as Weka's usual checked exception. */
     private TrainingConfig checkedConfig() throws Exception {
         try {
             return trainingConfig();
         } catch (IllegalArgumentException e) {
             throw new Exception("Invalid option: " + e.getMessage(), e);
         }
-    }
-
-    private NetworkSpec layers() {
-        Activation act = Activations.byName(activation);
-        List<LayerSpec> specs = new ArrayList<>();
-        if (!hiddenLayers.isBlank()) {
-            for (String u : hiddenLayers.split(",")) {
-                int units;
-                try {
-                    units = Integer.parseInt(u.trim());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("Option -layers: '" + u.trim() + "' is not a whole number; give units per hidden layer "
-                            + "separated by commas, e.g. 128,64 (empty: no hidden layer)");
-                }
-                specs.add(new DenseSpec(units, act, null, true, DenseSpec.BatchNorm.NONE, dropout));
-            }
-        }
-        return new NetworkSpec(specs);
     }
 
     @Override
@@ -350,15 +333,51 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     // ---- options (Weka reads them from the annotations; defaults come from the core) ----
 
-    @OptionMetadata(displayName = "hidden layers", description = "Units per hidden layer, comma-separated (empty: no hidden layer).",
-            commandLineParamName = "layers", commandLineParamSynopsis = "-layers <units,units,...>", displayOrder = 1)
-    public String getHiddenLayers() { return hiddenLayers; }
-    public void setHiddenLayers(String v) { hiddenLayers = v == null ? "" : v; }
+    /** Weka's options, then every optimizer, schedule and layer class with its defaults and options (as SMO lists its kernel's). */
+    @Override
+    public Enumeration<Option> listOptions() {
+        List<Option> all = Collections.list(super.listOptions());
+        Dendrite d = new Dendrite();
+        StringBuilder defaults = new StringBuilder("\nThe classifier's defaults:");
+        for (LayerOption l : d.layers) defaults.append(" -layer ").append(OptionSupport.quoted(l.toString()));
+        defaults.append(" -optimizer ").append(OptionSupport.quoted(d.optimizer.toString()));
+        defaults.append(" -schedule ").append(OptionSupport.quoted(d.schedule.toString()));
+        all.add(new Option("\tEach option object below is shown with its own defaults.", "", 0, defaults.toString()));
+        all.addAll(OptionSupport.describe("optimizer", OptimizerOption.all()));
+        all.addAll(OptionSupport.describe("schedule", ScheduleOption.all()));
+        all.addAll(OptionSupport.describe("layer", LayerOption.all()));
+        return Collections.enumeration(all);
+    }
 
-    @OptionMetadata(displayName = "activation", description = "Hidden-layer activation: identity, sigmoid, tanh, relu, leaky_relu, rrelu, prelu, "
-            + "elu, selu, gelu, softplus.", commandLineParamName = "activation", commandLineParamSynopsis = "-activation <name>", displayOrder = 2)
-    public String getActivation() { return activation; }
-    public void setActivation(String v) { activation = v; }
+    /** Weka's annotation-driven options, in display order. */
+    @Override
+    public String[] getOptions() {
+        return OptionSupport.inDisplayOrder(super.getOptions(), getClass());
+    }
+
+    /** Weka's annotation-driven parsing, after checking the nested option objects (whose errors it would swallow). */
+    @Override
+    public void setOptions(String[] options) throws Exception {
+        OptionSupport.check(options, this);
+        super.setOptions(options);
+    }
+
+    @OptionMetadata(displayName = "hidden layers", description = "A hidden layer as a class name with its options, e.g. "
+            + "\"org.dendrite.weka.layer.Dense -units 64 -activation elu -dropout 0.1\"; repeat -layer for each layer, in order "
+            + "(none given: the default network).", commandLineParamName = "layer",
+            commandLineParamSynopsis = "-layer <layer class and options>", displayOrder = 1)
+    public LayerOption[] getLayers() { return layers; }
+    public void setLayers(LayerOption[] v) { layers = v == null ? new LayerOption[0] : v; }
+
+    /** Command line only (Weka writes no option for an empty array): a network without hidden layers, a linear/logistic model. */
+    @OptionMetadata(displayName = "no hidden layers", description = "No hidden layer (a linear or logistic model); overrides -layer.",
+            commandLineParamName = "no-hidden-layers", commandLineParamSynopsis = "-no-hidden-layers", commandLineParamIsFlag = true,
+            displayOrder = 2)
+    @ProgrammaticProperty
+    public boolean getNoHiddenLayers() { return layers.length == 0; }
+    public void setNoHiddenLayers(boolean v) {
+        if (v) layers = new LayerOption[0];
+    }
 
     @OptionMetadata(displayName = "epochs", description = "Number of passes over the training data (the iterations of IterativeClassifier).",
             commandLineParamName = "epochs", commandLineParamSynopsis = "-epochs <n>", displayOrder = 3)
@@ -370,15 +389,17 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public int getMiniBatchSize() { return miniBatchSize; }
     public void setMiniBatchSize(int v) { miniBatchSize = v; }
 
-    @OptionMetadata(displayName = "optimizer", description = "Optimizer: sgd, adam, adamw.", commandLineParamName = "optimizer",
-            commandLineParamSynopsis = "-optimizer <name>", displayOrder = 5)
-    public String getOptimizer() { return optimizer; }
-    public void setOptimizer(String v) { optimizer = v; }
+    @OptionMetadata(displayName = "optimizer", description = "The optimizer as a class name with its options, e.g. "
+            + "\"org.dendrite.weka.optim.Sgd -lr 0.05 -momentum 0.9 -nesterov\" (the classes and their options are listed below).",
+            commandLineParamName = "optimizer", commandLineParamSynopsis = "-optimizer <optimizer class and options>", displayOrder = 5)
+    public OptimizerOption getOptimizer() { return optimizer; }
+    public void setOptimizer(OptimizerOption v) { optimizer = v; }
 
-    @OptionMetadata(displayName = "learning rate", description = "The optimizer's learning rate.", commandLineParamName = "lr",
-            commandLineParamSynopsis = "-lr <rate>", displayOrder = 6)
-    public double getLearningRate() { return learningRate; }
-    public void setLearningRate(double v) { learningRate = v; }
+    @OptionMetadata(displayName = "learning-rate schedule", description = "The learning-rate schedule as a class name with its "
+            + "options, e.g. \"org.dendrite.weka.schedule.Cosine -period 100\" (the classes and their options are listed below).",
+            commandLineParamName = "schedule", commandLineParamSynopsis = "-schedule <schedule class and options>", displayOrder = 6)
+    public ScheduleOption getSchedule() { return schedule; }
+    public void setSchedule(ScheduleOption v) { schedule = v; }
 
     @OptionMetadata(displayName = "L2 penalty", description = "L2 penalty on weights (lambda/2 sum w^2 added to the mean loss).",
             commandLineParamName = "l2", commandLineParamSynopsis = "-l2 <lambda>", displayOrder = 7)
@@ -389,11 +410,6 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             commandLineParamName = "l1", commandLineParamSynopsis = "-l1 <lambda>", displayOrder = 8)
     public double getL1() { return l1; }
     public void setL1(double v) { l1 = v; }
-
-    @OptionMetadata(displayName = "dropout", description = "Dropout rate after each hidden layer (0 = none).", commandLineParamName = "dropout",
-            commandLineParamSynopsis = "-dropout <rate>", displayOrder = 9)
-    public double getDropout() { return dropout; }
-    public void setDropout(double v) { dropout = v; }
 
     @OptionMetadata(displayName = "validation fraction", description = "Share of the training data held out to monitor validation loss "
             + "(0 = none; early stopping uses 0.1 when this is 0).", commandLineParamName = "validation-fraction",
@@ -406,12 +422,6 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             displayOrder = 11)
     public int getEarlyStoppingPatience() { return earlyStoppingPatience; }
     public void setEarlyStoppingPatience(int v) { earlyStoppingPatience = v; }
-
-    @OptionMetadata(displayName = "network JSON", description = "The network as a JSON spec (overrides hidden layers, activation and "
-            + "dropout), e.g. {\"layers\":[{\"type\":\"dense\",\"units\":64,\"activation\":\"relu\",\"batchNorm\":\"before_activation\"}]}.",
-            commandLineParamName = "network-json", commandLineParamSynopsis = "-network-json <json>", displayOrder = 12)
-    public String getNetworkJson() { return networkJson; }
-    public void setNetworkJson(String v) { networkJson = v == null ? "" : v; }
 
     @OptionMetadata(displayName = "training config JSON", description = "The whole training configuration as JSON (overrides every "
             + "option above except the seed; absent fields take the defaults).", commandLineParamName = "config-json",
@@ -437,7 +447,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public void setFrozenLayers(int v) { frozenLayers = v; }
 
     @OptionMetadata(displayName = "Monte-Carlo dropout passes", description = "If > 1, predictions average this many stochastic passes with "
-            + "dropout active (needs dropout > 0).", commandLineParamName = "mc-dropout", commandLineParamSynopsis = "-mc-dropout <passes>",
+            + "dropout active (needs a layer with dropout > 0).", commandLineParamName = "mc-dropout", commandLineParamSynopsis = "-mc-dropout <passes>",
             displayOrder = 18)
     public int getMonteCarloPasses() { return monteCarloPasses; }
     public void setMonteCarloPasses(int v) { monteCarloPasses = v; }
@@ -449,24 +459,6 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     @Override
     public void setSeed(int v) { seed = v; }
 
-    public String hiddenLayersTipText() { return "Units per hidden layer, comma-separated."; }
-    public String activationTipText() { return "Hidden-layer activation."; }
-    public String epochsTipText() { return "Number of passes over the training data."; }
-    public String miniBatchSizeTipText() { return "Rows per optimizer step."; }
-    public String optimizerTipText() { return "sgd, adam or adamw."; }
-    public String learningRateTipText() { return "The optimizer's learning rate."; }
-    public String l2TipText() { return "L2 penalty on weights."; }
-    public String l1TipText() { return "L1 penalty on weights."; }
-    public String dropoutTipText() { return "Dropout rate after each hidden layer."; }
-    public String validationFractionTipText() { return "Share of training data held out for validation."; }
-    public String earlyStoppingPatienceTipText() { return "Early stopping patience in epochs (0 = off)."; }
-    public String networkJsonTipText() { return "The network as a JSON spec."; }
-    public String configJsonTipText() { return "The whole training configuration as JSON."; }
-    public String diagnosticsFolderTipText() { return "Folder for the training history and model JSON."; }
-    public String seedTipText() { return "Random seed."; }
-    public String initialModelTipText() { return "Warm start from a Dendrite JSON model."; }
-    public String frozenLayersTipText() { return "Layers (with weights) kept frozen during a warm start."; }
-    public String monteCarloPassesTipText() { return "Monte-Carlo dropout passes at prediction (0 = off)."; }
     public String resumeTipText() { return "Continue training from the current state when rebuilt with more epochs (IterativeClassifier)."; }
 
     @Override

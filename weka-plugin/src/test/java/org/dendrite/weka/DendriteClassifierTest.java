@@ -15,7 +15,12 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Random;
+import org.dendrite.core.activation.Elu;
+import org.dendrite.core.init.Initializer;
+import org.dendrite.core.layer.DenseSpec;
+import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.train.TrainingConfig;
+import org.dendrite.weka.layer.LayerOption;
 import org.junit.jupiter.api.Test;
 import weka.classifiers.Evaluation;
 import weka.classifiers.functions.Dendrite;
@@ -38,36 +43,118 @@ class DendriteClassifierTest {
         Dendrite d = new Dendrite();
         assertEquals(TrainingConfig.DEFAULT.epochs(), d.getEpochs());
         assertEquals(TrainingConfig.DEFAULT.batchSize(), d.getMiniBatchSize());
-        assertEquals(TrainingConfig.DEFAULT.optimizer().learningRate(), d.getLearningRate());
+        assertEquals(TrainingConfig.DEFAULT.optimizer(), d.getOptimizer().toCore());
+        assertEquals(TrainingConfig.DEFAULT.schedule(), d.getSchedule().toCore());
         assertEquals(TrainingConfig.DEFAULT, d.trainingConfig().withSeed(TrainingConfig.DEFAULT.seed()));
     }
+
+    static final String LAYER = "org.dendrite.weka.layer.Dense", SGD = "org.dendrite.weka.optim.Sgd";
 
     @Test
     void optionsRoundTripAndHelpListsThem() throws Exception {
         Dendrite d = new Dendrite();
-        d.setOptions(Utils.splitOptions("-layers 32,16 -activation elu -epochs 7 -mini-batch-size 8 -optimizer sgd -lr 0.05 -l2 0.001 "
-                + "-dropout 0.1 -patience 3 -S 42"));
-        assertEquals("32,16", d.getHiddenLayers());
-        assertEquals("elu", d.getActivation());
+        d.setOptions(Utils.splitOptions("-layer \"" + LAYER + " -units 32 -activation elu -dropout 0.1\" -layer \"" + LAYER + " -units 16\" "
+                + "-epochs 7 -mini-batch-size 8 -optimizer \"" + SGD + " -lr 0.05 -momentum 0.9\" "
+                + "-schedule \"org.dendrite.weka.schedule.StepDecay -step-size 3\" -l2 0.001 -patience 3 -S 42"));
+        assertEquals(2, d.getLayers().length);
+        assertEquals(new DenseSpec(32, new Elu(), null, true, DenseSpec.BatchNorm.NONE, 0.1), d.getLayers()[0].toCore());
+        assertEquals(new org.dendrite.core.optim.Sgd(0.05, 0.9, 0, false, 0), d.getOptimizer().toCore());
         assertEquals(7, d.getEpochs());
         assertEquals(42, d.getSeed());
         Dendrite e = new Dendrite();
         e.setOptions(d.getOptions());
         assertArrayEquals(d.getOptions(), e.getOptions());
         assertEquals(d.trainingConfig(), e.trainingConfig());
+
+        // -help: Weka's options, then every optimizer, schedule and layer class with its defaults and options
         List<String> names = new ArrayList<>();
-        for (Enumeration<Option> en = d.listOptions(); en.hasMoreElements(); ) names.add(en.nextElement().name());
-        for (String n : List.of("layers", "activation", "epochs", "mini-batch-size", "optimizer", "lr", "l2", "l1", "dropout",
-                "validation-fraction", "patience", "network-json", "config-json", "diagnostics", "S")) {
+        StringBuilder help = new StringBuilder();
+        for (Enumeration<Option> en = d.listOptions(); en.hasMoreElements(); ) {
+            Option o = en.nextElement();
+            names.add(o.name());
+            help.append(o.synopsis()).append('\n').append(o.description()).append('\n');
+        }
+        for (String n : List.of("layer", "no-hidden-layers", "epochs", "mini-batch-size", "optimizer", "schedule", "l2", "l1",
+                "validation-fraction", "patience", "config-json", "diagnostics", "S", "lr", "momentum", "nesterov", "beta1", "amsgrad",
+                "line-search", "step-size", "milestones", "period", "inner", "threshold-mode", "units", "activation", "initializer",
+                "batch-norm", "dropout")) {
             assertTrue(names.contains(n), "-help lists -" + n + ": " + names);
         }
+        for (var o : org.dendrite.weka.optim.OptimizerOption.all()) assertTrue(help.indexOf("-optimizer \"" + o + "\"") >= 0, o.toString());
+        for (var o : org.dendrite.weka.schedule.ScheduleOption.all()) assertTrue(help.indexOf("-schedule \"" + o + "\"") >= 0, o.toString());
+        assertTrue(help.indexOf("-layer \"" + LAYER + " -units 128 -activation relu -initializer default -batch-norm none -dropout 0.0\"") >= 0, help.toString());
+        assertTrue(help.indexOf("Kingma and Ba") >= 0 && help.indexOf("SGDR") >= 0, "each class says what it is");
+
         Dendrite swish = new Dendrite();
-        swish.setOptions(Utils.splitOptions("-activation swish -epochs 0"));
-        var bad = assertThrows(Exception.class, () -> swish.buildClassifier(load("iris.arff")));
-        assertTrue(bad.getMessage().contains("swish") && bad.getMessage().contains("relu"), bad.getMessage());
-        swish.setActivation("relu");
+        var unknown = assertThrows(Exception.class, () -> swish.setOptions(Utils.splitOptions("-layer \"" + LAYER + " -activation swish\"")));
+        assertTrue(unknown.getMessage().contains("swish") && unknown.getMessage().contains("relu"), unknown.getMessage());
+        var typo = assertThrows(Exception.class, () -> swish.setOptions(Utils.splitOptions("-optimizer org.dendrite.weka.optim.Adamm")));
+        assertTrue(typo.getMessage().startsWith("Option -optimizer org.dendrite.weka.optim.Adamm: "), typo.getMessage());
+        var word = assertThrows(Exception.class, () -> swish.setOptions(Utils.splitOptions("-epochs many")));
+        assertTrue(word.getMessage().contains("Option -epochs many: not a whole number"), word.getMessage());
+        swish.setOptions(Utils.splitOptions("-epochs 0"));
         var epochs = assertThrows(Exception.class, () -> swish.buildClassifier(load("iris.arff")));
         assertTrue(epochs.getMessage().contains("Invalid epochs: 0"), epochs.getMessage());
+        swish.setOptions(Utils.splitOptions("-layer \"" + LAYER + " -units 8\" -layer \"" + LAYER + " -dropout 1\""));
+        var dropout = assertThrows(Exception.class, () -> swish.buildClassifier(load("iris.arff")));
+        assertTrue(dropout.getMessage().startsWith("Invalid option: -layer 2: Dense option -dropout: Dropout rate of a dense layer must be in [0, 1), got 1.0"),
+                dropout.getMessage());
+    }
+
+    @Test
+    void aNetworkWithoutHiddenLayersRoundTrips() throws Exception {
+        Dendrite d = new Dendrite();
+        d.setOptions(Utils.splitOptions("-no-hidden-layers -epochs 3"));
+        assertEquals(0, d.getLayers().length);
+        assertEquals(List.of(), d.trainingConfig().network().layers());
+        Dendrite e = new Dendrite();
+        e.setOptions(d.getOptions());
+        assertEquals(0, e.getLayers().length, String.join(" ", d.getOptions()));
+        e.buildClassifier(load("iris.arff"));
+        assertTrue(e.toString().contains("dense(4 -> 3"), e.toString());
+    }
+
+    /** The same training configured three ways: nested option strings, option objects made from core records, and the core's JSON. */
+    @Test
+    void nestedOptionStringsTrainExactlyAsTheCoreRecordsTheyDescribe() throws Exception {
+        TrainingConfig expected = TrainingConfig.DEFAULT.withSeed(3).withEpochs(4)
+                .withNetwork(new NetworkSpec(List.of(new DenseSpec(24, new Elu(), Initializer.XAVIER_NORMAL, true,
+                        DenseSpec.BatchNorm.AFTER_ACTIVATION, 0.1), new DenseSpec(12, new Elu()))))
+                .withOptimizer(new org.dendrite.core.optim.RmsProp(0.01, 0.9, 1e-8, 0.001, 0.5, true))
+                .withSchedule(new org.dendrite.core.schedule.WarmUp(new org.dendrite.core.schedule.Cosine(4, 0, false, 1,
+                        org.dendrite.core.schedule.Schedule.Unit.EPOCH), 0.2, 1, 10));
+
+        Dendrite fromStrings = new Dendrite();
+        fromStrings.setOptions(Utils.splitOptions("-S 3 -epochs 4 "
+                + "-layer \"" + LAYER + " -units 24 -activation elu -initializer xavier_normal -batch-norm after_activation -dropout 0.1\" "
+                + "-layer \"" + LAYER + " -units 12 -activation elu\" "
+                + "-optimizer \"org.dendrite.weka.optim.RmsProp -lr 0.01 -alpha 0.9 -momentum 0.5 -centered -weight-decay 0.001\" "
+                + "-schedule \"org.dendrite.weka.schedule.WarmUp -inner \\\"org.dendrite.weka.schedule.Cosine -period 4\\\" "
+                + "-start-factor 0.2 -total-steps 10\""));
+        assertEquals(expected, fromStrings.trainingConfig());
+
+        Dendrite fromRecords = new Dendrite();
+        fromRecords.setSeed(3);
+        fromRecords.setEpochs(4);
+        fromRecords.setLayers(LayerOption.of(expected.network()));
+        fromRecords.setOptimizer(org.dendrite.weka.optim.OptimizerOption.of(expected.optimizer()));
+        fromRecords.setSchedule(org.dendrite.weka.schedule.ScheduleOption.of(expected.schedule()));
+        assertArrayEquals(fromStrings.getOptions(), fromRecords.getOptions());
+
+        Dendrite fromJson = new Dendrite();
+        fromJson.setSeed(3);
+        fromJson.setEpochs(4);
+        fromJson.setConfigJson(org.dendrite.core.io.SpecFormat.write(expected));
+        assertEquals(expected, fromJson.trainingConfig());
+
+        Instances iris = load("iris.arff");
+        double[][] p = null;
+        for (Dendrite d : List.of(fromStrings, fromRecords, fromJson)) {
+            d.buildClassifier(iris);
+            double[][] q = d.distributionsForInstances(iris);
+            if (p != null) for (int i = 0; i < q.length; i++) assertArrayEquals(p[i], q[i], 0);
+            p = q;
+        }
     }
 
     @Test
@@ -143,7 +230,7 @@ class DendriteClassifierTest {
     void warmStartsFromAJsonModelWithFrozenLayersAndPredictsWithMonteCarloDropout(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Instances iris = load("iris.arff");
         Dendrite first = new Dendrite();
-        first.setOptions(Utils.splitOptions("-epochs 5 -layers 16,8 -dropout 0.2"));
+        first.setOptions(Utils.splitOptions("-epochs 5 -layer \"" + LAYER + " -units 16 -dropout 0.2\" -layer \"" + LAYER + " -units 8 -dropout 0.2\""));
         first.buildClassifier(iris);
         org.dendrite.core.io.ModelIO.write(first.getModel(), dir.resolve("m.json"));
         float[] w0 = first.getModel().network().parameters().get(0).value().clone();

@@ -11,15 +11,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.dendrite.weka.layer.LayerOption;
+import org.dendrite.weka.optim.OptimizerOption;
+import org.dendrite.weka.schedule.ScheduleOption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The real Weka Explorer under Xvfb with the package installed by Weka's package manager: Dendrite
- * is discovered by the GenericObjectEditor, chosen in the Classify tab, its option editor opens, and
- * a screenshot (weka-plugin/target/explorer.png) is not blank. Needs Xvfb (.ci/run installs it).
+ * is discovered by the GenericObjectEditor, chosen in the Classify tab, its option editor opens; the
+ * class discovery lists every optimizer, schedule and layer class under its base class with the
+ * GenericObjectEditor (GenericArrayEditor for the layer list) registered for it; and a screenshot
+ * (weka-plugin/target/explorer.png) is not blank. Needs Xvfb (.ci/run installs it).
  */
 class ExplorerGuiIT {
     @Test
@@ -52,6 +60,20 @@ class ExplorerGuiIT {
             assertTrue(r.output().contains("LISTED weka.classifiers.functions.Dendrite"), r.output());
             assertTrue(r.output().contains("CHOSEN weka.classifiers.functions.Dendrite"), r.output());
             assertTrue(r.output().contains("SCREENSHOT"), r.output());
+            // the package's GenericPropertiesCreator.props and GUIEditors.props took effect: every option class is offered
+            // under its base class, chosen and edited like SMO's kernel, the layer list in the GenericArrayEditor
+            Map<String, List<? extends NestedOption<?>>> families = Map.of(ExplorerProbe.FAMILIES[0], OptimizerOption.all(),
+                    ExplorerProbe.FAMILIES[1], ScheduleOption.all(), ExplorerProbe.FAMILIES[2], LayerOption.all());
+            for (var f : families.entrySet()) {
+                Matcher m = Pattern.compile("FAMILY " + Pattern.quote(f.getKey()) + ": (.*)").matcher(r.output());
+                assertTrue(m.find(), r.output());
+                Set<String> expected = new TreeSet<>();
+                for (NestedOption<?> o : f.getValue()) expected.add(o.getClass().getName());
+                assertEquals(expected, new TreeSet<>(List.of(m.group(1).trim().split(","))), f.getKey());
+                assertTrue(r.output().contains("EDITOR " + f.getKey() + " weka.gui.GenericObjectEditor"), r.output());
+            }
+            assertTrue(r.output().contains("EDITOR [Lorg.dendrite.weka.layer.LayerOption; weka.gui.GenericArrayEditor"), r.output());
+            assertTrue(r.output().contains("OPTIMIZER org.dendrite.weka.optim.Adam"), r.output());
             BufferedImage img = ImageIO.read(shot.toFile());
             Set<Integer> colours = new HashSet<>();
             for (int y = 0; y < img.getHeight(); y += 4) for (int x = 0; x < img.getWidth(); x += 4) colours.add(img.getRGB(x, y));

@@ -27,6 +27,8 @@ class WekaPackageIT {
     void zipIsLaidOutAsWekaRequires() throws Exception {
         try (ZipFile z = new ZipFile(zip().toFile())) {
             assertTrue(z.getEntry("Description.props") != null && z.getEntry("dendrite.jar") != null, "root entries");
+            assertTrue(z.getEntry("GenericPropertiesCreator.props") != null && z.getEntry("GUIEditors.props") != null,
+                    "class discovery and editors for the option objects at the root");
             assertTrue(z.stream().anyMatch(e -> e.getName().matches("lib/dendrite-core-.*\\.jar")), "core in lib/");
             assertTrue(z.stream().anyMatch(e -> e.getName().startsWith("src/")), "sources");
             assertTrue(z.stream().anyMatch(e -> e.getName().startsWith("doc/")), "docs");
@@ -58,5 +60,27 @@ class WekaPackageIT {
         Matcher roc = Pattern.compile("Weighted Avg\\.\\s+(?:[0-9.?]+\\s+){6}([0-9.]+)").matcher(out.substring(acc.start()));
         assertTrue(roc.find(), out);
         assertTrue(Double.parseDouble(roc.group(1)) > 0.78, "weighted ROC area " + roc.group(1) + "\n" + out);
+
+        // nested option objects load through the package's class loader from a command line
+        Path iris = Path.of(System.getProperty("dendrite.testData"), "datasets", "iris.arff");
+        WekaProcesses.Result nested = WekaProcesses.java(home, 300, List.of("-Dweka.packageManager.offline=true", "-cp",
+                WekaProcesses.wekaClasspath(), "weka.Run", "-no-scan", "weka.classifiers.functions.Dendrite", "-t", iris.toString(), "-x", "3",
+                "-epochs", "30", "-layer", "org.dendrite.weka.layer.Dense -units 16 -activation tanh", "-layer",
+                "org.dendrite.weka.layer.Dense -units 8 -batch-norm before_activation", "-optimizer",
+                "org.dendrite.weka.optim.Sgd -lr 0.05 -momentum 0.9 -nesterov", "-schedule",
+                "org.dendrite.weka.schedule.WarmUp -inner \"org.dendrite.weka.schedule.Cosine -period 30\" -total-steps 20"), Map.of());
+        System.out.println(nested.output());
+        assertEquals(0, nested.exit(), nested.output());
+        assertTrue(!nested.output().contains("Exception"), nested.output());
+        assertTrue(nested.output().contains("dense(4 -> 16") && nested.output().contains("dense(16 -> 8"), nested.output());
+        Matcher irisAcc = Pattern.compile("Stratified cross-validation(?s).*?Correctly Classified Instances\\s+\\d+\\s+([0-9.]+)\\s*%")
+                .matcher(nested.output());
+        assertTrue(irisAcc.find() && Double.parseDouble(irisAcc.group(1)) > 85, nested.output());
+
+        WekaProcesses.Result help = WekaProcesses.java(home, 120, List.of("-Dweka.packageManager.offline=true", "-cp",
+                WekaProcesses.wekaClasspath(), "weka.Run", "-no-scan", "weka.classifiers.functions.Dendrite", "-help"), Map.of());
+        for (String cls : List.of("org.dendrite.weka.optim.Lbfgs", "org.dendrite.weka.schedule.OneCycle", "org.dendrite.weka.layer.Dense")) {
+            assertTrue(help.output().contains(cls), "-help documents " + cls + ":\n" + help.output());
+        }
     }
 }

@@ -2,6 +2,8 @@ package weka.classifiers.functions;
 
 import junit.framework.Test;
 import junit.framework.TestSuite;
+import org.dendrite.weka.layer.Dense;
+import org.dendrite.weka.layer.LayerOption;
 import weka.classifiers.AbstractClassifierTest;
 import weka.classifiers.Classifier;
 
@@ -19,7 +21,9 @@ public class DendriteTest extends AbstractClassifierTest {
     public Classifier getClassifier() {
         Dendrite d = new Dendrite();
         d.setEpochs(20);
-        d.setHiddenLayers("8");
+        Dense layer = new Dense();
+        layer.setUnits(8);
+        d.setLayers(new LayerOption[] {layer});
         return d;
     }
 

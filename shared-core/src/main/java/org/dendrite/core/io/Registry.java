@@ -70,15 +70,11 @@ final class Registry {
         for (String name : Optimizers.names()) register(Optimizer.class, name, Optimizers.byName(name), false);
 
         register(Schedule.class, "constant", new ConstantSchedule(), false);
-        register(Schedule.class, "step", new StepDecay(10, 0.5, Schedule.Unit.EPOCH), false);
-        register(Schedule.class, "multi_step", new MultiStep(java.util.List.of(30, 80), 0.1, Schedule.Unit.EPOCH), false);
-        register(Schedule.class, "exponential", new Exponential(0.95, 1, Schedule.Unit.EPOCH), false);
-        register(Schedule.class, "power", new Power(10, 1, Schedule.Unit.EPOCH), false);
-        register(Schedule.class, "cosine", new Cosine(50, 0, false, 1, Schedule.Unit.EPOCH), false);
-        register(Schedule.class, "cyclic", new Cyclic(1e-4, 1e-2, 2000, 2000, Cyclic.Mode.TRIANGULAR, 1, Schedule.Unit.STEP), false);
-        register(Schedule.class, "one_cycle", new OneCycle(1e-2, 1000, 0.3, 25, 1e4, true, true, Schedule.Unit.STEP), false);
-        register(Schedule.class, "warm_up", new WarmUp(new ConstantSchedule(), 0.1, 1, 100), false);
-        register(Schedule.class, "reduce_on_plateau", new ReduceOnPlateau(false, 0.1, 10, 1e-4, true, 0, 0), false);
+        // the schedules' default instances are their records' own DEFAULT constants (one source of truth)
+        for (Schedule s : List.of(StepDecay.DEFAULT, MultiStep.DEFAULT, Exponential.DEFAULT, Power.DEFAULT, Cosine.DEFAULT, Cyclic.DEFAULT,
+                OneCycle.DEFAULT, WarmUp.DEFAULT, ReduceOnPlateau.DEFAULT)) {
+            register(Schedule.class, s.name(), s, false);
+        }
     }
 
     private Registry() {}

@@ -7,6 +7,9 @@ package org.dendrite.core.schedule;
  * T_mult times longer, t_cur counted from the last restart (CosineAnnealingWarmRestarts).
  */
 public record Cosine(int period, double etaMin, boolean restarts, int periodMultiplier, Unit unit) implements Schedule {
+    /** The defaults: the values a spec's absent fields take and the Weka options start from. */
+    public static final Cosine DEFAULT = new Cosine(50, 0, false, 1, Unit.EPOCH);
+
     public Cosine {
         if (period < 1) throw new IllegalArgumentException("Invalid period: " + period + " (allowed: a whole number >= 1)");
         Check.nonNegative("etaMin", etaMin);

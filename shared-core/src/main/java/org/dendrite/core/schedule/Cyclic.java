@@ -9,6 +9,9 @@ package org.dendrite.core.schedule;
 public record Cyclic(double lowerRate, double upperRate, int stepsUp, int stepsDown, Mode mode, double gamma, Unit unit) implements Schedule {
     public enum Mode { TRIANGULAR, TRIANGULAR2, EXP_RANGE }
 
+    /** The defaults: the values a spec's absent fields take and the Weka options start from. */
+    public static final Cyclic DEFAULT = new Cyclic(1e-4, 1e-2, 2000, 2000, Mode.TRIANGULAR, 1, Unit.STEP);
+
     public Cyclic {
         Check.positive("lowerRate", lowerRate);
         Check.positive("upperRate", upperRate);

@@ -5,6 +5,9 @@ package org.dendrite.core.schedule;
  * (lr = base gamma^t); the course's form base * 0.1^(t/s) is rate 0.1, every s.
  */
 public record Exponential(double rate, double every, Unit unit) implements Schedule {
+    /** The defaults: the values a spec's absent fields take and the Weka options start from. */
+    public static final Exponential DEFAULT = new Exponential(0.95, 1, Unit.EPOCH);
+
     public Exponential {
         Check.positive("rate", rate);
         Check.positive("every", every);

@@ -4,6 +4,9 @@ import java.util.List;
 
 /** Piecewise constant: lr = base * gamma^(number of milestones <= t) (torch MultiStepLR). */
 public record MultiStep(List<Integer> milestones, double gamma, Unit unit) implements Schedule {
+    /** The defaults: the values a spec's absent fields take and the Weka options start from. */
+    public static final MultiStep DEFAULT = new MultiStep(List.of(30, 80), 0.1, Unit.EPOCH);
+
     public MultiStep {
         if (milestones == null || milestones.isEmpty()) throw new IllegalArgumentException("Multi-step decay needs at least one milestone");
         for (int i = 0; i < milestones.size(); i++) {

@@ -8,6 +8,9 @@ package org.dendrite.core.schedule;
  */
 public record OneCycle(double maxRate, int totalSteps, double pctStart, double divFactor, double finalDivFactor, boolean threePhase,
                        boolean linear, Unit unit) implements Schedule {
+    /** The defaults: the values a spec's absent fields take and the Weka options start from. */
+    public static final OneCycle DEFAULT = new OneCycle(1e-2, 1000, 0.3, 25, 1e4, true, true, Unit.STEP);
+
     public OneCycle {
         Check.positive("maxRate", maxRate);
         if (totalSteps < 2) throw new IllegalArgumentException("Invalid totalSteps: " + totalSteps + " (allowed: >= 2)");

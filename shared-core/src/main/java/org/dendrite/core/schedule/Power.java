@@ -2,6 +2,9 @@ package org.dendrite.core.schedule;
 
 /** Power scheduling: lr = base / (1 + t / s)^c (c = 1 is the classic 1/t decay). PyTorch has no equivalent. */
 public record Power(double s, double c, Unit unit) implements Schedule {
+    /** The defaults: the values a spec's absent fields take and the Weka options start from. */
+    public static final Power DEFAULT = new Power(10, 1, Unit.EPOCH);
+
     public Power {
         Check.positive("s", s);
         Check.positive("c", c);

@@ -10,6 +10,9 @@ package org.dendrite.core.schedule;
  */
 public record ReduceOnPlateau(boolean maximize, double factor, int patience, double threshold, boolean relativeThreshold, int cooldown,
                               double minRate) implements Schedule {
+    /** The defaults: the values a spec's absent fields take and the Weka options start from. */
+    public static final ReduceOnPlateau DEFAULT = new ReduceOnPlateau(false, 0.1, 10, 1e-4, true, 0, 0);
+
     public ReduceOnPlateau {
         if (!(factor > 0 && factor < 1)) throw new IllegalArgumentException("Invalid factor: " + factor + " (allowed: 0 < factor < 1)");
         if (patience < 0) throw new IllegalArgumentException("Invalid patience: " + patience + " (allowed: >= 0)");

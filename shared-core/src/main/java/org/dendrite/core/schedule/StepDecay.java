@@ -2,6 +2,9 @@ package org.dendrite.core.schedule;
 
 /** Step decay: lr = base * gamma^floor(t / stepSize) (torch.optim.lr_scheduler.StepLR). */
 public record StepDecay(int stepSize, double gamma, Unit unit) implements Schedule {
+    /** The defaults: the values a spec's absent fields take and the Weka options start from. */
+    public static final StepDecay DEFAULT = new StepDecay(10, 0.5, Unit.EPOCH);
+
     public StepDecay {
         if (stepSize < 1) throw new IllegalArgumentException("Invalid stepSize: " + stepSize + " (allowed: a whole number >= 1)");
         Check.positive("gamma", gamma);

@@ -6,6 +6,9 @@ package org.dendrite.core.schedule;
  * LinearLR chained with the inner scheduler).
  */
 public record WarmUp(Schedule inner, double startFactor, double endFactor, int totalSteps) implements Schedule {
+    /** The defaults: the values a spec's absent fields take and the Weka options start from. */
+    public static final WarmUp DEFAULT = new WarmUp(new ConstantSchedule(), 0.1, 1, 100);
+
     public WarmUp {
         if (inner == null) throw new IllegalArgumentException("Warm-up needs the schedule it leads into (constant for none)");
         Check.factor("startFactor", startFactor);
