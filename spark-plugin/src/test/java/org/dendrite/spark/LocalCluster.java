@@ -35,9 +35,15 @@ public final class LocalCluster implements AutoCloseable {
     public static LocalCluster start(int workers, String workerMemory) throws Exception {
         Path home = Files.createTempDirectory("dendrite-spark-home");
         Files.createDirectories(home.resolve("jars"));
+        int dirs = 0;
         for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path p = Path.of(e);
             String n = p.getFileName().toString();
+            if (Files.isDirectory(p)) {
+                // classes not yet packaged (a build that stopped at test-compile): executors load only jars
+                jar(p, home.resolve("jars").resolve("classes-" + dirs++ + ".jar"));
+                continue;
+            }
             if (!n.endsWith(".jar") || n.contains("junit") || n.contains("opentest4j") || n.contains("surefire") || n.contains("failsafe")) continue;
             Path link = home.resolve("jars").resolve(n);
             if (!Files.exists(link)) Files.createSymbolicLink(link, p.toAbsolutePath());
@@ -58,6 +64,16 @@ public final class LocalCluster implements AutoCloseable {
             throw e;
         }
         return c;
+    }
+
+    private static void jar(Path dir, Path jar) throws IOException {
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar)); var files = Files.walk(dir)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                out.putNextEntry(new java.util.jar.JarEntry(dir.relativize(f).toString().replace(File.separatorChar, '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
     }
 
     private void launch(String name, String... args) throws IOException {
