@@ -9,7 +9,10 @@ import org.dendrite.core.tensor.Matrix;
  * a batch so the JIT can vectorize it.
  */
 public interface ActivationFunction extends Activation {
-    /** {@code y = f(x)} for a {@code rows x cols} batch; {@code y} may be {@code x}'s storage only if {@link #backward} does not need x. */
+    /**
+     * {@code y = f(x)} for a {@code rows x cols} batch. {@code y} may be {@code x} itself: inference
+     * runs in place, so an implementation reads each element (or, row-wise, each row) before writing it.
+     */
     void forward(Matrix x, Matrix y);
 
     /** {@code dx = dL/dx} given {@code dy = dL/dy}, the input {@code x} and output {@code y} of {@link #forward}. */

@@ -32,6 +32,15 @@ public final class ActivationLayer implements Layer {
         return output;
     }
 
+    /**
+     * Inference overwriting {@code x} with {@code f(x)} (no output buffer to fill and read back):
+     * only for an {@code x} that nothing reads afterwards, i.e. another layer's inference output.
+     */
+    public Matrix forwardInPlace(Matrix x) {
+        function.forward(x, x);
+        return x;
+    }
+
     @Override
     public Matrix backward(Matrix dy, boolean needInputGradient) {
         if (!needInputGradient) {

@@ -90,7 +90,7 @@ public final class Network implements Serializable {
         }
         Matrix x = input;
         for (int i = 0; i < layers.size(); i++) {
-            x = layers.get(i).forward(x, training, rng);
+            x = inference(layers.get(i), x, x != input, training, rng);
             outputs[i] = x;
         }
         return x;
@@ -117,9 +117,20 @@ public final class Network implements Serializable {
             x = layers.get(0).forward(rowsBuffer, false, null);
         }
         for (int i = 1; i < layers.size(); i++) {
-            x = layers.get(i).forward(x, false, null);
+            x = inference(layers.get(i), x, x != input, false, null);
         }
         return x;
+    }
+
+    /**
+     * One layer's forward; in inference an activation overwrites its input when that is a buffer of
+     * this network ({@code owned}), never the caller's matrix.
+     */
+    private static Matrix inference(Layer layer, Matrix x, boolean owned, boolean training, RandomGenerator rng) {
+        if (!training && owned && layer instanceof org.dendrite.core.layer.ActivationLayer a) {
+            return a.forwardInPlace(x);
+        }
+        return layer.forward(x, training, rng);
     }
 
     /** The output of layer {@code i} in the last {@link #forward} (owned by the layer), or null. */

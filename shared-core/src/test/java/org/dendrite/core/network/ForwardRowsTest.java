@@ -41,4 +41,18 @@ class ForwardRowsTest {
     void normalizationAndDropoutFirst() {
         check(new NetworkSpec(List.of(new BatchNormSpec(), new DropoutSpec(0.2), new DenseSpec(8, new Relu()))));
     }
+
+    @Test
+    void inferenceInPlaceNeverWritesTheCallersInput() {
+        Network net = Network.build(new NetworkSpec(List.of(new org.dendrite.core.layer.ActivationSpec(new Tanh()), new DropoutSpec(0.3),
+                new org.dendrite.core.layer.ActivationSpec(new Relu()), new DenseSpec(4, new Relu()))), 6, 3, 5);
+        SplittableRandom r = new SplittableRandom(2);
+        Matrix x = new Matrix(10, 6);
+        for (int i = 0; i < x.size(); i++) x.data()[i] = (float) r.nextGaussian() * 3;
+        float[] before = x.data().clone();
+        float[] out = net.forward(x, false, r).data().clone();
+        assertArrayEquals(before, x.data(), "forward");
+        assertArrayEquals(out, Arrays.copyOf(net.forwardRows(x, 0, 10).data(), 30), "the same result through forwardRows");
+        assertArrayEquals(before, x.data(), "forwardRows");
+    }
 }
