@@ -101,11 +101,27 @@ final class SparkTrainer {
         return e instanceof RuntimeException re ? re : new IllegalStateException(e);
     }
 
+    /**
+     * Settings of the core's single-machine trainer that Spark training does not carry out yet: a
+     * clear error instead of a silently different training.
+     */
+    static void refuseSingleMachineOnly(TrainingConfig config) {
+        List<String> unsupported = new ArrayList<>();
+        if (config.augmentation().enabled()) unsupported.add("augmentation (noise, mixup)");
+        if (config.pruning().enabled()) unsupported.add("pruning");
+        if (config.diagnostics().maxRollbacks() > 0) unsupported.add("diagnostics.maxRollbacks (rollback on divergence)");
+        if (!unsupported.isEmpty()) {
+            throw new IllegalArgumentException("configJson sets " + String.join(", ", unsupported) + ", which Spark training does not support; "
+                    + "remove it from the configuration (the single-machine trainer and the Weka plugin support it)");
+        }
+    }
+
     /** Pass 1's result for one partition: its row count, feature width (-1 when empty), largest label, and class labels when stratifying. */
     private record PartitionInfo(long rows, int width, double maxLabel, int[] classes) implements Serializable {}
 
     static Model train(Dataset<Row> rows, String featuresCol, String labelCol, String weightCol, boolean classification, int declaredClasses,
                        TrainingConfig config, int localSteps) {
+        refuseSingleMachineOnly(config);
         JavaRDD<Row> rdd = rows.javaRDD();
         double fraction = config.effectiveValidationFraction();
         boolean stratify = classification && fraction > 0;

@@ -307,5 +307,13 @@ class DendriteSparkTest {
         assertTrue(e8.getMessage().contains("batchNorm"), e8.getMessage());
         var e9 = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setValidationFraction(1));
         assertTrue(e9.getMessage().contains("validationFraction"), e9.getMessage());
+        // single-machine-only settings are refused, not silently skipped
+        var ok = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, 2), 0.0), RowFactory.create(Vectors.dense(2, 1), 1.0)), schema);
+        String json = org.dendrite.core.io.SpecFormat.write(org.dendrite.core.train.TrainingConfig.DEFAULT.withEpochs(1)
+                .withAugmentation(new org.dendrite.core.train.Augmentation(0.1, 0))
+                .withPruning(new org.dendrite.core.regularization.Pruning(0.5, 1, 1)));
+        var e10 = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setConfigJson(json).fit(ok));
+        assertTrue(e10.getMessage().contains("augmentation") && e10.getMessage().contains("pruning")
+                && e10.getMessage().contains("does not support"), e10.getMessage());
     }
 }
