@@ -44,6 +44,16 @@ public final class History implements Serializable {
         stepLosses[lossSteps++] = loss;
     }
 
+    /**
+     * Forgets the steps from {@code fromStep} (0-based) on, with their statistics: what a rollback to
+     * the start of an epoch undoes, so the per-step records stay one per step actually kept.
+     */
+    public void discardStepsFrom(long fromStep) {
+        steps = (int) Math.min(steps, Math.max(0, fromStep));
+        lossSteps = (int) Math.min(lossSteps, Math.max(0, fromStep));
+        statistics.removeIf(s -> s.step() >= fromStep);
+    }
+
     public double[] stepLosses() {
         return Arrays.copyOf(stepLosses, lossSteps);
     }

@@ -300,6 +300,7 @@ public final class TrainingRun {
                 network.restore(weights);
                 optimizer.restore(optimizerSteps, optimizerBuffers);
                 step = stepBefore;
+                history.discardStepsFrom(stepBefore);
                 lrScale /= 10;
                 event = "rollback " + rollbacks + ": " + e.getMessage().substring(0, e.getMessage().indexOf(" (learning rate"))
                         + "; learning rate divided by 10";

@@ -187,6 +187,9 @@ class TrainingControlTest {
         assertTrue(m2.history().epochs().get(0).event().startsWith("rollback 1: Training diverged at epoch 1"),
                 m2.history().epochs().get(0).event());
         assertEquals(1.0, m2.history().epochs().get(4).learningRate() / 0.1, 1e-9, "two rollbacks: 10 / 100");
+        // the steps of the epochs rolled back are forgotten: one record per step kept (5 epochs of 64 rows in batches of 16)
+        assertEquals(5 * 4, m2.history().stepLearningRates().length);
+        assertEquals(5 * 4, m2.history().stepLosses().length);
         assertTrue(m2.history().warnings().stream().anyMatch(w -> w.contains("learning rate divided by 10")));
         for (Parameter p : m2.network().parameters()) for (float v : p.value()) assertFalse(Float.isNaN(v));
     }
