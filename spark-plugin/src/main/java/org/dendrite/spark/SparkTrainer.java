@@ -27,6 +27,7 @@ import org.dendrite.core.loss.MeanSquaredError;
 import org.dendrite.core.loss.SoftmaxCrossEntropy;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.OptimizerState;
+import org.dendrite.core.regularization.Pruning;
 import org.dendrite.core.tensor.Matrix;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.Task;
@@ -102,14 +103,17 @@ final class SparkTrainer {
     }
 
     /**
-     * Settings of the core's single-machine trainer that Spark training does not carry out yet: a
-     * clear error instead of a silently different training.
+     * Settings of the core's single-machine trainer that Spark training does not carry out yet
+     * (synchronous mode carries out pruning and rollbacks, local SGD neither): a clear error instead
+     * of a silently different training.
      */
-    static void refuseSingleMachineOnly(TrainingConfig config) {
+    static void refuseSingleMachineOnly(TrainingConfig config, int localSteps) {
         List<String> unsupported = new ArrayList<>();
         if (config.augmentation().enabled()) unsupported.add("augmentation (noise, mixup)");
-        if (config.pruning().enabled()) unsupported.add("pruning");
-        if (config.diagnostics().maxRollbacks() > 0) unsupported.add("diagnostics.maxRollbacks (rollback on divergence)");
+        if (localSteps > 1 && config.pruning().enabled()) unsupported.add("pruning with local SGD (localSteps > 1)");
+        if (localSteps > 1 && config.diagnostics().maxRollbacks() > 0) {
+            unsupported.add("diagnostics.maxRollbacks (rollback on divergence) with local SGD (localSteps > 1)");
+        }
         if (!unsupported.isEmpty()) {
             throw new IllegalArgumentException("configJson sets " + String.join(", ", unsupported) + ", which Spark training does not support; "
                     + "remove it from the configuration (the single-machine trainer and the Weka plugin support it)");
@@ -121,7 +125,7 @@ final class SparkTrainer {
 
     static Model train(Dataset<Row> rows, String featuresCol, String labelCol, String weightCol, boolean classification, int declaredClasses,
                        TrainingConfig config, int localSteps) {
-        refuseSingleMachineOnly(config);
+        refuseSingleMachineOnly(config, localSteps);
         JavaRDD<Row> rdd = rows.javaRDD();
         double fraction = config.effectiveValidationFraction();
         boolean stratify = classification && fraction > 0;
@@ -287,29 +291,68 @@ final class SparkTrainer {
         long stepsPerEpoch = (total + batch - 1) / batch;
         double initialLoss = run.trainingLoss();
         long step = 0;
+        int maxRollbacks = config.diagnostics().maxRollbacks(), rollbacks = 0;
+        double lrScale = 1;
+        List<float[]> pruneMask = null;
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             long start = System.nanoTime();
-            double lossSum = 0, weightSum = 0, rate = Double.NaN;
-            for (long s = 0; s < stepsPerEpoch; s++) {
-                rate = TrainingStep.learningRate(config, step, epoch, run.history, 1);
-                final int e = epoch;
-                final long from = s * batch, to = Math.min(total, from + batch), st = step;
-                double[] weight = new double[1];
-                double l = stepper.take(rate, epoch, step, initialLoss, () -> {
-                    ShardedBatch.Partial g = ShardedBatch.gradient(net, request -> aggregate(run, request, e, from, to, st));
-                    weight[0] = g.weight();
-                    return g.meanLoss();
-                });
-                run.history.addStepRate(rate);
-                run.history.addStepLoss(l);
-                lossSum += l * weight[0];
-                weightSum += weight[0];
-                step++;
+            // the rollback point, as in TrainingRun: the epoch's start, restored with the learning rate divided by 10
+            Network.Snapshot weights = maxRollbacks > 0 ? net.snapshot() : null;
+            Map<String, float[]> buffers = maxRollbacks > 0 ? copy(opt.buffers()) : null;
+            long optimizerSteps = opt.steps(), stepBefore = step;
+            String event = "";
+            double lossSum, weightSum, rate;
+            while (true) {
+                lossSum = 0;
+                weightSum = 0;
+                rate = Double.NaN;
+                try {
+                    for (long s = 0; s < stepsPerEpoch; s++) {
+                        rate = TrainingStep.learningRate(config, step, epoch, run.history, lrScale);
+                        final int e = epoch;
+                        final long from = s * batch, to = Math.min(total, from + batch), st = step;
+                        double[] weight = new double[1];
+                        double l = stepper.take(rate, epoch, step, initialLoss, () -> {
+                            ShardedBatch.Partial g = ShardedBatch.gradient(net, request -> aggregate(run, request, e, from, to, st));
+                            weight[0] = g.weight();
+                            return g.meanLoss();
+                        });
+                        if (pruneMask != null) {
+                            Pruning.keepPruned(net.parameters(), pruneMask);
+                        }
+                        run.history.addStepRate(rate);
+                        run.history.addStepLoss(l);
+                        lossSum += l * weight[0];
+                        weightSum += weight[0];
+                        step++;
+                    }
+                    stepper.checkWeights(epoch, step - 1, rate);
+                    break;
+                } catch (TrainingDivergedException d) {
+                    if (rollbacks >= maxRollbacks) {
+                        throw d;
+                    }
+                    rollbacks++;
+                    net.restore(weights);
+                    opt.restore(optimizerSteps, buffers);
+                    step = stepBefore;
+                    run.history.discardStepsFrom(stepBefore);
+                    lrScale /= 10;
+                    event = "rollback " + rollbacks + ": " + d.summary()
+                            + "; learning rate divided by 10";
+                    run.history.warn(event);
+                }
             }
-            stepper.checkWeights(epoch, step - 1, rate);
-            if (run.endEpoch(epoch, lossSum / weightSum, rate, start, "")) break;
+            pruneMask = config.pruning().afterEpoch(net.parameters(), epoch + 1, pruneMask);
+            if (run.endEpoch(epoch, lossSum / weightSum, rate, start, event)) break;
         }
         return run.model();
+    }
+
+    private static Map<String, float[]> copy(Map<String, float[]> m) {
+        Map<String, float[]> c = new LinkedHashMap<>();
+        m.forEach((k, v) -> c.put(k, v.clone()));
+        return c;
     }
 
     /** One pass of {@code request} over the rows [from, to) of epoch {@code epoch}'s permutation of the training rows. */

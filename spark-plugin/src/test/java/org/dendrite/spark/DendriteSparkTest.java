@@ -190,6 +190,52 @@ class DendriteSparkTest {
     }
 
     /**
+     * Gradual pruning and rollback on divergence in synchronous mode: the same as one machine. Pruning
+     * to 50% after epochs 1-2 gives TrainingRun's weights (pruned ones stay zero); a learning rate far
+     * too high diverges, and both roll back to the epoch's start with the rate divided by 10, with the
+     * same events and one step record per kept step.
+     */
+    @Test
+    void pruningAndRollbackInSynchronousModeMatchOneMachine() {
+        Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
+        DendriteClassifier base = (DendriteClassifier) new DendriteClassifier().setEpochs(3).setBatchSize(64).setHiddenLayers("16");
+        org.dendrite.core.train.TrainingConfig pruned = base.trainingConfig()
+                .withPruning(new org.dendrite.core.regularization.Pruning(0.5, 1, 2));
+        org.dendrite.core.train.TrainingConfig exploding = base.trainingConfig().withRegularization(org.dendrite.core.regularization.Regularization.NONE)
+                .withOptimizer(new org.dendrite.core.optim.Sgd(1e5)).withDiagnostics(new org.dendrite.core.train.DiagnosticsConfig(0, 6));
+        for (org.dendrite.core.train.TrainingConfig config : List.of(pruned, exploding)) {
+            TrainingRun core = new TrainingRun(config, data.table(), "label", List.of("0", "1"), data.labels(), null);
+            while (core.hasNextEpoch()) core.nextEpoch();
+            DendriteClassifier c = (DendriteClassifier) base.copy(new org.apache.spark.ml.param.ParamMap());
+            c.setConfigJson(org.dendrite.core.io.SpecFormat.write(config));
+            DendriteClassificationModel three = c.fit(data.partitions(3));
+            String what = config == pruned ? "pruning" : "rollback";
+            assertSameWeights(core.model(), three.coreModel(), what + ", 3 partitions vs one machine");
+            List<EpochRecord> a = core.history().epochs(), b = three.coreModel().history().epochs();
+            // the same events (which epoch and step diverged, how often), losses equal up to float32 summation order
+            String decimals = "\\d+\\.\\d+(E-?\\d+)?";
+            for (int e = 0; e < a.size(); e++) {
+                assertEquals(a.get(e).event().replaceAll(decimals, "x"), b.get(e).event().replaceAll(decimals, "x"), what + ": event of epoch " + (e + 1));
+            }
+            assertEquals(core.history().stepLearningRates().length, three.coreModel().history().stepLearningRates().length, what + ": step records");
+            if (config == pruned) {
+                double sparsity = org.dendrite.core.regularization.Pruning.sparsity(three.coreModel().network().parameters());
+                assertTrue(sparsity >= 0.5 - 1e-9, "sparsity " + sparsity);
+            } else {
+                // several rollbacks in epoch 1 (the event names the last), then finite training at the reduced rate
+                assertTrue(b.get(0).event().matches("rollback [2-6]: Training diverged at epoch 1, .*learning rate divided by 10"), b.get(0).event());
+                assertTrue(Double.isFinite(b.get(b.size() - 1).trainLoss()), b.get(b.size() - 1).toString());
+            }
+        }
+        // local SGD does neither: refused, not skipped
+        DendriteClassifier local = (DendriteClassifier) base.copy(new org.apache.spark.ml.param.ParamMap());
+        local.setConfigJson(org.dendrite.core.io.SpecFormat.write(pruned));
+        local.setLocalSteps(4);
+        var e = assertThrows(IllegalArgumentException.class, () -> local.fit(data.partitions(2)));
+        assertTrue(e.getMessage().contains("pruning with local SGD"), e.getMessage());
+    }
+
+    /**
      * Early stopping on a held-out split: an unregularized wide network with a high learning rate
      * overfits the Wisconsin data, so the validation loss turns up and training stops before the
      * maximum; the history has the validation columns, and the model holds the best epoch's weights.
@@ -313,7 +359,6 @@ class DendriteSparkTest {
                 .withAugmentation(new org.dendrite.core.train.Augmentation(0.1, 0))
                 .withPruning(new org.dendrite.core.regularization.Pruning(0.5, 1, 1)));
         var e10 = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setConfigJson(json).fit(ok));
-        assertTrue(e10.getMessage().contains("augmentation") && e10.getMessage().contains("pruning")
-                && e10.getMessage().contains("does not support"), e10.getMessage());
+        assertTrue(e10.getMessage().contains("augmentation") && e10.getMessage().contains("does not support"), e10.getMessage());
     }
 }

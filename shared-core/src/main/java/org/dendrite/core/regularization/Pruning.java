@@ -95,4 +95,24 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
             for (int i = 0; i < w.length; i++) if (z[i] == 0f) w[i] = 0f;
         }
     }
+
+    /**
+     * The pruning schedule's work at the end of epoch {@code epochsDone} (1-based): prunes to the
+     * scheduled sparsity when one is due and returns the new mask (the pruned weights' values, zero
+     * where pruned, for {@link #keepPruned} after every step), else {@code mask} unchanged (null
+     * before the first pruning).
+     */
+    public List<float[]> afterEpoch(List<Parameter> parameters, int epochsDone, List<float[]> mask) {
+        if (!enabled() || epochsDone < startEpoch) {
+            return mask;
+        }
+        double target = sparsityAt(epochsDone);
+        if (Double.isNaN(target) || (epochsDone > endEpoch && mask != null)) {
+            return mask;
+        }
+        prune(parameters, target);
+        List<float[]> next = new ArrayList<>();
+        for (Parameter p : parameters) if (p.regularized()) next.add(p.value().clone());
+        return next;
+    }
 }

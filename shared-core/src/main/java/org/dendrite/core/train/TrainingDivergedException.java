@@ -14,4 +14,11 @@ public final class TrainingDivergedException extends IllegalStateException {
                 + "a learning rate too high (try 10x smaller), unnormalized inputs (keep standardization on), log of zero "
                 + "(a probability of exactly 0 or 1), or exploding gradients (try gradient clipping).");
     }
+
+    /** What diverged, where and when, without the learning rate and the advice: for a rollback's history event. */
+    public String summary() {
+        String m = getMessage();
+        int cut = m.indexOf(" (learning rate");
+        return cut < 0 ? m : m.substring(0, cut);
+    }
 }

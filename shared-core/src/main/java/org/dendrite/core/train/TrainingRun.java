@@ -302,20 +302,13 @@ public final class TrainingRun {
                 step = stepBefore;
                 history.discardStepsFrom(stepBefore);
                 lrScale /= 10;
-                event = "rollback " + rollbacks + ": " + e.getMessage().substring(0, e.getMessage().indexOf(" (learning rate"))
+                event = "rollback " + rollbacks + ": " + e.summary()
                         + "; learning rate divided by 10";
                 warn(event);
             }
         }
         epoch++;
-        if (config.pruning().enabled() && epoch >= config.pruning().startEpoch()) {
-            double target = config.pruning().sparsityAt(epoch);
-            if (!Double.isNaN(target) && (epoch <= config.pruning().endEpoch() || pruneMask == null)) {
-                Pruning.prune(network.parameters(), target);
-                pruneMask = new ArrayList<>();
-                for (Parameter p : network.parameters()) if (p.regularized()) pruneMask.add(p.value().clone());
-            }
-        }
+        pruneMask = config.pruning().afterEpoch(network.parameters(), epoch, pruneMask);
         Evaluation v = validation == null ? null : Evaluation.of(network, loss, task, validation);
         double lr = Double.isNaN(history.lastStepRate()) ? rate(step) : history.lastStepRate();
         EpochRecord r = new EpochRecord(epoch, trainLoss, v == null ? Double.NaN : v.loss(), v == null ? Double.NaN : v.accuracy(),
