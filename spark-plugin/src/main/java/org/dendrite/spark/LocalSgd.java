@@ -9,8 +9,8 @@ import org.dendrite.core.network.Network;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.optim.OptimizerState;
 import org.dendrite.core.tensor.Matrix;
-import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.tensor.Parallelism;
+import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingStep;
 
 /**

@@ -29,12 +29,13 @@ import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.OptimizerState;
 import org.dendrite.core.regularization.Pruning;
 import org.dendrite.core.tensor.Matrix;
+import org.dendrite.core.tensor.Parallelism;
+import org.dendrite.core.train.Augmentation;
 import org.dendrite.core.train.Model;
-import org.dendrite.core.train.Task;
 import org.dendrite.core.train.ShardedBatch;
+import org.dendrite.core.train.Task;
 import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingDivergedException;
-import org.dendrite.core.tensor.Parallelism;
 import org.dendrite.core.train.TrainingStep;
 
 /**
@@ -104,12 +105,12 @@ final class SparkTrainer {
 
     /**
      * Settings of the core's single-machine trainer that Spark training does not carry out yet
-     * (synchronous mode carries out pruning and rollbacks, local SGD neither): a clear error instead
+     * (synchronous mode carries out augmentation, pruning and rollbacks, local SGD none of them): a clear error instead
      * of a silently different training.
      */
     static void refuseSingleMachineOnly(TrainingConfig config, int localSteps) {
         List<String> unsupported = new ArrayList<>();
-        if (config.augmentation().enabled()) unsupported.add("augmentation (noise, mixup)");
+        if (localSteps > 1 && config.augmentation().enabled()) unsupported.add("augmentation with local SGD (localSteps > 1)");
         if (localSteps > 1 && config.pruning().enabled()) unsupported.add("pruning with local SGD (localSteps > 1)");
         if (localSteps > 1 && config.diagnostics().maxRollbacks() > 0) {
             unsupported.add("diagnostics.maxRollbacks (rollback on divergence) with local SGD (localSteps > 1)");
@@ -359,6 +360,8 @@ final class SparkTrainer {
     private static ShardedBatch.Partial aggregate(SparkRun run, ShardedBatch.Request request, int epoch, long from, long to, long step) {
         final long seed = run.config.seed(), total = run.rows;
         final Loss loss = run.loss;
+        final Augmentation augmentation = run.config.augmentation();
+        final int classes = run.task.classCount();
         return run.blocks.treeAggregate(new ShardedBatch.Partial(request.kind()), (acc, b) -> {
             if (b.heldOut()) return acc;
             int[] perm = permutation(seed, epoch, total);
@@ -378,8 +381,17 @@ final class SparkTrainer {
                 w[i] = b.weights()[r];
             }
             SplittableRandom rng = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (step + 1)) ^ b.partition());
+            Matrix ax = x, ay = y;
+            if (augmentation.enabled()) {
+                // its own generator, seeded by step and partition: every pass of a step sees the same augmented rows
+                SplittableRandom noise = new SplittableRandom(seed ^ (0xBF58476D1CE4E5B9L * (step + 1)) ^ b.partition());
+                ax = new Matrix(m, d);
+                ay = new Matrix(m, augmentation.targetWidth(1, classes));
+                augmentation.apply(x, y, classes, noise, ax, ay);
+            }
+            final Matrix fx = ax, fy = ay;
             // one task per core already: Dendrite's kernels stay on the task's thread
-            return acc.merge(Parallelism.singleThreaded(() -> ShardedBatch.pass(request, loss, x, y, w, rng)));
+            return acc.merge(Parallelism.singleThreaded(() -> ShardedBatch.pass(request, loss, fx, fy, w, rng)));
         }, ShardedBatch.Partial::merge);
     }
 

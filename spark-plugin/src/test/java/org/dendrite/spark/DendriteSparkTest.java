@@ -2,6 +2,7 @@ package org.dendrite.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -236,6 +237,27 @@ class DendriteSparkTest {
     }
 
     /**
+     * Augmentation in synchronous mode: each partition augments its rows of the global batch (Gaussian
+     * noise, mixup within the partition's share), the same way in every pass of a step. The model
+     * differs from the unaugmented one, is the same for the same seed, and still learns.
+     */
+    @Test
+    void augmentationInSynchronousMode() {
+        Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
+        DendriteClassifier plain = (DendriteClassifier) new DendriteClassifier().setEpochs(5).setBatchSize(32).setHiddenLayers("16");
+        DendriteClassifier augmented = (DendriteClassifier) plain.copy(new org.apache.spark.ml.param.ParamMap());
+        augmented.setConfigJson(org.dendrite.core.io.SpecFormat.write(plain.trainingConfig()
+                .withAugmentation(new org.dendrite.core.train.Augmentation(0.1, 0.2))));
+        Dataset<Row> three = data.partitions(3);
+        DendriteClassificationModel a = augmented.fit(three), again = augmented.fit(three), p = plain.fit(three);
+        float[] wa = a.coreModel().network().parameters().get(0).value();
+        assertArrayEquals(wa, again.coreModel().network().parameters().get(0).value(), "same seed and partitioning: the same model");
+        assertFalse(java.util.Arrays.equals(wa, p.coreModel().network().parameters().get(0).value()), "augmentation changes training");
+        double accuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(a.transform(three));
+        assertTrue(accuracy > 0.93, "training accuracy with augmentation " + accuracy);
+    }
+
+    /**
      * Early stopping on a held-out split: an unregularized wide network with a high learning rate
      * overfits the Wisconsin data, so the validation loss turns up and training stops before the
      * maximum; the history has the validation columns, and the model holds the best epoch's weights.
@@ -358,7 +380,8 @@ class DendriteSparkTest {
         String json = org.dendrite.core.io.SpecFormat.write(org.dendrite.core.train.TrainingConfig.DEFAULT.withEpochs(1)
                 .withAugmentation(new org.dendrite.core.train.Augmentation(0.1, 0))
                 .withPruning(new org.dendrite.core.regularization.Pruning(0.5, 1, 1)));
-        var e10 = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setConfigJson(json).fit(ok));
-        assertTrue(e10.getMessage().contains("augmentation") && e10.getMessage().contains("does not support"), e10.getMessage());
+        var e10 = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setConfigJson(json).setLocalSteps(4).fit(ok));
+        assertTrue(e10.getMessage().contains("augmentation with local SGD") && e10.getMessage().contains("pruning with local SGD")
+                && e10.getMessage().contains("does not support"), e10.getMessage());
     }
 }
