@@ -22,6 +22,7 @@ import org.dendrite.core.data.Column;
 import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.data.Preprocessor;
 import org.dendrite.core.data.ValidationSplit;
+import org.dendrite.core.layer.Parameter;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.loss.MeanSquaredError;
 import org.dendrite.core.loss.SoftmaxCrossEntropy;
@@ -31,8 +32,10 @@ import org.dendrite.core.regularization.Pruning;
 import org.dendrite.core.tensor.Matrix;
 import org.dendrite.core.tensor.Parallelism;
 import org.dendrite.core.train.Augmentation;
+import org.dendrite.core.train.LayerStatistics;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.ShardedBatch;
+import org.dendrite.core.train.StatisticsSampler;
 import org.dendrite.core.train.Task;
 import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingDivergedException;
@@ -292,7 +295,7 @@ final class SparkTrainer {
         long stepsPerEpoch = (total + batch - 1) / batch;
         double initialLoss = run.trainingLoss();
         long step = 0;
-        int maxRollbacks = config.diagnostics().maxRollbacks(), rollbacks = 0;
+        int maxRollbacks = config.diagnostics().maxRollbacks(), rollbacks = 0, every = config.diagnostics().statisticsEvery();
         double lrScale = 1;
         List<float[]> pruneMask = null;
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
@@ -313,6 +316,12 @@ final class SparkTrainer {
                         final int e = epoch;
                         final long from = s * batch, to = Math.min(total, from + batch), st = step;
                         double[] weight = new double[1];
+                        boolean sample = every > 0 && step % every == 0;
+                        List<float[]> before = null;
+                        if (sample) {
+                            before = new ArrayList<>();
+                            for (Parameter p : net.parameters()) before.add(p.value().clone());
+                        }
                         double l = stepper.take(rate, epoch, step, initialLoss, () -> {
                             ShardedBatch.Partial g = ShardedBatch.gradient(net, request -> aggregate(run, request, e, from, to, st));
                             weight[0] = g.weight();
@@ -320,6 +329,10 @@ final class SparkTrainer {
                         });
                         if (pruneMask != null) {
                             Pruning.keepPruned(net.parameters(), pruneMask);
+                        }
+                        if (sample) {
+                            // gradient, weight and update statistics from the driver's global step; the activations live on the executors
+                            for (LayerStatistics ls : StatisticsSampler.sample(net, step, before)) run.history.addStatistics(ls);
                         }
                         run.history.addStepRate(rate);
                         run.history.addStepLoss(l);

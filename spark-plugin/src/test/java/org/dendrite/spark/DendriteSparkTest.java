@@ -182,6 +182,23 @@ class DendriteSparkTest {
                 assertEquals(x.validationAccuracy(), y.validationAccuracy(), 1e-9, bn + ": validation accuracy of epoch " + (e + 1));
                 assertEquals(x.validationAuc(), y.validationAuc(), 1e-3, bn + ": validation AUC of epoch " + (e + 1));
             }
+            // per-layer statistics (every 100 steps by default: step 0 here): weight and gradient figures as on one machine
+            var sa = core.history().statistics();
+            var sb = three.coreModel().history().statistics();
+            assertEquals(sa.size(), sb.size(), bn + ": statistics records");
+            assertTrue(sb.size() > 0);
+            for (int i = 0; i < sa.size(); i++) {
+                var x = sa.get(i);
+                var y = sb.get(i);
+                assertEquals(x.step(), y.step());
+                assertEquals(x.name(), y.name());
+                if (!Double.isNaN(x.gradientNorm())) {
+                    assertEquals(x.gradientNorm(), y.gradientNorm(), 1e-3 * x.gradientNorm(), bn + ": gradient norm of " + x.name());
+                    assertEquals(x.weightNorm(), y.weightNorm(), 1e-4 * x.weightNorm(), bn + ": weight norm of " + x.name());
+                    assertEquals(x.updateRatio(), y.updateRatio(), 1e-2 * x.updateRatio(), bn + ": update ratio of " + x.name());
+                }
+                assertTrue(Double.isNaN(y.activationMean()), "activations stay on the executors");
+            }
             if (bn.equals("none")) {
                 DendriteClassificationModel again = c.fit(data.partitions(3));
                 assertArrayEquals(three.coreModel().network().parameters().get(0).value(), again.coreModel().network().parameters().get(0).value(),

@@ -11,12 +11,17 @@ import org.dendrite.core.layer.Parameter;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.tensor.Matrix;
 
-/** Computes {@link LayerStatistics} for every layer after an optimizer step. */
-final class StatisticsSampler {
+/**
+ * Computes {@link LayerStatistics} for every layer after an optimizer step. Activation statistics
+ * come from the network's last training forward; a network that did not run it (Spark's driver,
+ * whose forward passes run on the executors) gets NaN for them and the weight and gradient
+ * statistics only.
+ */
+public final class StatisticsSampler {
     private StatisticsSampler() {}
 
     /** {@code before} holds every parameter's values before the step (in {@link Network#parameters()} order). */
-    static List<LayerStatistics> sample(Network net, long step, List<float[]> before) {
+    public static List<LayerStatistics> sample(Network net, long step, List<float[]> before) {
         List<LayerStatistics> out = new ArrayList<>();
         int p = 0;
         for (int i = 0; i < net.layers().size(); i++) {
