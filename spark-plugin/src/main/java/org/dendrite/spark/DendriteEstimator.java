@@ -60,6 +60,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     private final DoubleParam validationFraction;
     private final IntParam patience;
     private final Param<String> batchNorm;
+    private final Param<String> initialModel;
+    private final IntParam frozenLayers;
 
     @SuppressWarnings("unchecked")
     private static <T> Function1<T, Object> valid(java.util.function.Predicate<T> p) {
@@ -114,6 +116,11 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         batchNorm = new Param<>(this, "batchNorm", "batch normalization in each hidden layer: " + batchNormNames()
                 + " (synchronous mode: statistics over the global batch; local SGD: over each partition's batches)",
                 valid((String s) -> parses(() -> batchNormOf(s))));
+        initialModel = new Param<>(this, "initialModel", "warm start: path of a saved Dendrite model JSON (a Spark model's model.json or "
+                + "one written by the Weka plugin) whose architecture, weights and input scaling training continues from; empty = a fresh "
+                + "network", valid((String s) -> s != null));
+        frozenLayers = new IntParam(this, "frozenLayers", "with initialModel: how many of its first layers with weights keep them (>= 0; "
+                + "synchronous mode only)", number(v -> v >= 0));
         StringBuilder units = new StringBuilder();
         String act = "relu";
         for (LayerSpec l : NetworkSpec.DEFAULT.layers()) {
@@ -141,6 +148,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         setDefault(validationFraction, D.validationFraction());
         setDefault(patience, D.earlyStopping().patience());
         setDefault(batchNorm, "none");
+        setDefault(initialModel, "");
+        setDefault(frozenLayers, 0);
     }
 
     @Override public String uid() { return uid; }
@@ -164,6 +173,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public DoubleParam validationFraction() { return validationFraction; }
     public IntParam patience() { return patience; }
     public Param<String> batchNorm() { return batchNorm; }
+    public Param<String> initialModel() { return initialModel; }
+    public IntParam frozenLayers() { return frozenLayers; }
 
     public DendriteEstimator<M> setFeaturesCol(String v) { set(featuresCol, v); return this; }
     public DendriteEstimator<M> setLabelCol(String v) { set(labelCol, v); return this; }
@@ -184,6 +195,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public DendriteEstimator<M> setValidationFraction(double v) { set(validationFraction, v); return this; }
     public DendriteEstimator<M> setPatience(int v) { set(patience, v); return this; }
     public DendriteEstimator<M> setBatchNorm(String v) { set(batchNorm, v); return this; }
+    public DendriteEstimator<M> setInitialModel(String v) { set(initialModel, v); return this; }
+    public DendriteEstimator<M> setFrozenLayers(int v) { set(frozenLayers, v); return this; }
 
     private static String batchNormNames() {
         List<String> names = new ArrayList<>();
@@ -274,8 +287,19 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
             Attribute a = org.apache.spark.ml.attribute.Attribute.fromStructField(dataset.schema().apply(getOrDefault(labelCol)));
             if (a instanceof NominalAttribute n && n.getNumValues().isDefined()) declared = (Integer) n.getNumValues().get();
         }
+        Model initial = null;
+        String path = getOrDefault(initialModel);
+        if (path != null && !path.isBlank()) {
+            try {
+                initial = org.dendrite.core.io.ModelIO.read(java.nio.file.Path.of(path));
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new IllegalArgumentException("initialModel '" + path + "' is not a readable Dendrite model JSON: " + e.getMessage(), e);
+            }
+        } else if ((Integer) getOrDefault(frozenLayers) != 0) {
+            throw new IllegalArgumentException("frozenLayers = " + getOrDefault(frozenLayers) + " needs an initialModel to freeze layers of");
+        }
         Model core = SparkTrainer.train(rows, getOrDefault(featuresCol), getOrDefault(labelCol), hasWeight ? w : null, classification(), declared,
-                config, (Integer) getOrDefault(localSteps));
+                config, (Integer) getOrDefault(localSteps), initial, (Integer) getOrDefault(frozenLayers));
         M m = createModel(uid, core);
         return copyValues(m.setParent(this), ParamMap.empty());
     }

@@ -35,6 +35,8 @@ final class SparkRun {
     final Loss loss;
     final Network network;
     final History history = new History();
+    /** Parameters a warm start keeps as they are (synchronous mode). */
+    List<org.dendrite.core.layer.Parameter> frozen = List.of();
     final EarlyStopper stopper;
 
     SparkRun(JavaRDD<Block> blocks, long rows, boolean hasValidation, Preprocessor preprocessor, Task task, TrainingConfig config, Loss loss) {

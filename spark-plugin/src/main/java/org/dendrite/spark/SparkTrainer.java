@@ -39,6 +39,7 @@ import org.dendrite.core.train.StatisticsSampler;
 import org.dendrite.core.train.Task;
 import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingDivergedException;
+import org.dendrite.core.train.TrainingRun;
 import org.dendrite.core.train.TrainingStep;
 
 /**
@@ -128,8 +129,15 @@ final class SparkTrainer {
     private record PartitionInfo(long rows, int width, double maxLabel, int[] classes) implements Serializable {}
 
     static Model train(Dataset<Row> rows, String featuresCol, String labelCol, String weightCol, boolean classification, int declaredClasses,
-                       TrainingConfig config, int localSteps) {
+                       TrainingConfig config, int localSteps, Model initial, int frozenLayers) {
         refuseSingleMachineOnly(config, localSteps);
+        if (initial != null) {
+            // the architecture comes from the initial model, as in TrainingRun's warm start
+            config = config.withNetwork(initial.network().spec());
+        }
+        if (frozenLayers > 0 && localSteps > 1) {
+            throw new IllegalArgumentException("frozenLayers needs synchronous training (localSteps = 1), got localSteps = " + localSteps);
+        }
         JavaRDD<Row> rdd = rows.javaRDD();
         double fraction = config.effectiveValidationFraction();
         boolean stratify = classification && fraction > 0;
@@ -209,7 +217,7 @@ final class SparkTrainer {
         Broadcast<BitSet> heldOut = JavaSparkContext.fromSparkContext(rdd.context()).broadcast(held);
         try {
             return train(rdd, featuresCol, labelCol, weightCol, classification, classes, config, localSteps, offsets, trainOffsets, trainRows,
-                    heldOut, width);
+                    heldOut, width, initial, frozenLayers);
         } finally {
             heldOut.destroy();
         }
@@ -217,7 +225,7 @@ final class SparkTrainer {
 
     private static Model train(JavaRDD<Row> rdd, String featuresCol, String labelCol, String weightCol, boolean classification, int classes,
                                TrainingConfig config, int localSteps, long[] offsets, long[] trainOffsets, long trainRows, Broadcast<BitSet> heldOut,
-                               int d) {
+                               int d, Model initial, int frozenLayers) {
         ColumnStats stats;
         try {
             stats = rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
@@ -249,17 +257,28 @@ final class SparkTrainer {
         for (int c = 0; c < classes; c++) classNames.add(Integer.toString(c));
         Task task = classification ? Task.classification(labelCol, classNames)
                 : pc.standardizeTarget() ? new Task(labelCol, List.of(), stats.labelMean, labelStd > 0 ? labelStd : 1) : new Task(labelCol, List.of(), 0, 1);
+        if (initial != null) {
+            // a warm start keeps the initial model's input scaling (its weights expect it) and, for a numeric target, its target scaling
+            TrainingRun.checkWarmStart(initial, classification, classNames, d, frozenLayers);
+            pre = initial.preprocessor();
+            if (!classification) task = new Task(labelCol, List.of(), initial.task().targetMean(), initial.task().targetScale());
+        }
+        final Preprocessor preprocessor = pre;
         final double mean = task.targetMean(), tscale = task.targetScale();
         JavaRDD<Block> blocks = rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
             BitSet held = heldOut.value();
             List<Row> train = new ArrayList<>(), valid = new ArrayList<>();
             for (long g = offsets[p]; it.hasNext(); g++) (isHeld(held, g) ? valid : train).add(it.next());
-            return List.of(block(p, false, trainOffsets[p], train, pre, featuresCol, labelCol, weightCol, classification, d, mean, tscale),
-                    block(p, true, 0, valid, pre, featuresCol, labelCol, weightCol, classification, d, mean, tscale)).iterator();
+            return List.of(block(p, false, trainOffsets[p], train, preprocessor, featuresCol, labelCol, weightCol, classification, d, mean, tscale),
+                    block(p, true, 0, valid, preprocessor, featuresCol, labelCol, weightCol, classification, d, mean, tscale)).iterator();
         }, true).persist(StorageLevel.MEMORY_AND_DISK());
         Loss loss = config.loss() != null ? config.loss() : classification ? new SoftmaxCrossEntropy() : new MeanSquaredError();
         try {
-            SparkRun run = new SparkRun(blocks, trainRows, !heldOut.value().isEmpty(), pre, task, config, loss);
+            SparkRun run = new SparkRun(blocks, trainRows, !heldOut.value().isEmpty(), preprocessor, task, config, loss);
+            if (initial != null) {
+                run.network.restore(initial.network().snapshot());
+                run.frozen = TrainingRun.frozenParameters(run.network, frozenLayers);
+            }
             return localSteps > 1 ? LocalSgd.train(run, localSteps) : synchronous(run);
         } catch (SparkException e) {
             throw unwrap(e);
@@ -296,6 +315,9 @@ final class SparkTrainer {
         double initialLoss = run.trainingLoss();
         long step = 0;
         int maxRollbacks = config.diagnostics().maxRollbacks(), rollbacks = 0, every = config.diagnostics().statisticsEvery();
+        List<Parameter> frozen = run.frozen;
+        List<float[]> frozenValues = new ArrayList<>();
+        for (Parameter p : frozen) frozenValues.add(p.value().clone());
         double lrScale = 1;
         List<float[]> pruneMask = null;
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
@@ -327,6 +349,9 @@ final class SparkTrainer {
                             weight[0] = g.weight();
                             return g.meanLoss();
                         });
+                        for (int k = 0; k < frozen.size(); k++) {
+                            System.arraycopy(frozenValues.get(k), 0, frozen.get(k).value(), 0, frozenValues.get(k).length);
+                        }
                         if (pruneMask != null) {
                             Pruning.keepPruned(net.parameters(), pruneMask);
                         }

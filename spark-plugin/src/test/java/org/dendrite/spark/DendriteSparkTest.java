@@ -275,6 +275,39 @@ class DendriteSparkTest {
     }
 
     /**
+     * Warm start from a saved model (any Dendrite model JSON: here a Spark model's) with the first
+     * layer frozen: the same weights as the core's warm-started TrainingRun, the frozen layer
+     * unchanged, the rest trained further; bad settings are refused naming the param.
+     */
+    @Test
+    void warmStartWithFrozenLayersMatchesOneMachine(@TempDir Path dir) throws Exception {
+        Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
+        DendriteClassifier first = (DendriteClassifier) new DendriteClassifier().setEpochs(2).setBatchSize(64).setHiddenLayers("16");
+        org.dendrite.core.train.Model start = first.fit(data.partitions(2)).coreModel();
+        Path json = dir.resolve("initial.json");
+        ModelIO.write(start, json);
+        DendriteClassifier warm = (DendriteClassifier) first.copy(new org.apache.spark.ml.param.ParamMap());
+        warm.setInitialModel(json.toString()).setFrozenLayers(1).setEpochs(2);
+        org.dendrite.core.train.Model spark = warm.fit(data.partitions(3)).coreModel();
+        TrainingRun core = new TrainingRun(warm.trainingConfig(), data.table(), "label", List.of("0", "1"), data.labels(), null,
+                org.dendrite.core.train.TrainingListener.NONE, ModelIO.read(json), 1);
+        while (core.hasNextEpoch()) core.nextEpoch();
+        assertSameWeights(core.model(), spark, "warm start, 3 partitions vs one machine");
+        assertArrayEquals(start.network().parameters().get(0).value(), spark.network().parameters().get(0).value(), "the frozen layer keeps its weights");
+        assertFalse(java.util.Arrays.equals(start.network().parameters().get(2).value(), spark.network().parameters().get(2).value()),
+                "the output layer trains on");
+        var noModel = assertThrows(IllegalArgumentException.class,
+                () -> ((DendriteClassifier) first.copy(new org.apache.spark.ml.param.ParamMap())).setFrozenLayers(1).fit(data.partitions(1)));
+        assertTrue(noModel.getMessage().contains("frozenLayers") && noModel.getMessage().contains("initialModel"), noModel.getMessage());
+        var missing = assertThrows(IllegalArgumentException.class, () -> ((DendriteClassifier) first.copy(new org.apache.spark.ml.param.ParamMap()))
+                .setInitialModel(dir.resolve("nothing.json").toString()).fit(data.partitions(1)));
+        assertTrue(missing.getMessage().contains("initialModel") && missing.getMessage().contains("nothing.json"), missing.getMessage());
+        var tooMany = assertThrows(IllegalArgumentException.class, () -> ((DendriteClassifier) warm.copy(new org.apache.spark.ml.param.ParamMap()))
+                .setFrozenLayers(5).fit(data.partitions(1)));
+        assertTrue(tooMany.getMessage().contains("frozen layers"), tooMany.getMessage());
+    }
+
+    /**
      * Early stopping on a held-out split: an unregularized wide network with a high learning rate
      * overfits the Wisconsin data, so the validation loss turns up and training stops before the
      * maximum; the history has the validation columns, and the model holds the best epoch's weights.

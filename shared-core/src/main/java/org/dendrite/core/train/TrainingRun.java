@@ -138,7 +138,7 @@ public final class TrainingRun {
         }
         this.task = classification ? Task.classification(targetName, classes) : new Task(targetName, List.of(), mean, scale);
         if (initial != null) {
-            checkWarmStart(initial, classification, classes, table, frozenLayers);
+            checkWarmStart(initial, classification, classes, table.columns().size(), frozenLayers);
         }
         this.preprocessor = initial != null ? initial.preprocessor() : Preprocessor.fit(trainTable, config.preprocessing());
         this.data = new Dataset(preprocessor.transform(trainTable), targets(trainTarget, targetName), trainWeights);
@@ -150,10 +150,7 @@ public final class TrainingRun {
         this.network = Network.build(this.config.network(), preprocessor.outputWidth(), loss.outputWidth(1, task.classCount()), config.seed());
         if (initial != null) {
             network.restore(initial.network().snapshot());
-            int seen = 0;
-            for (org.dendrite.core.layer.Layer l : network.layers()) {
-                if (!l.parameters().isEmpty() && seen++ < frozenLayers) frozen.addAll(l.parameters());
-            }
+            frozen.addAll(frozenParameters(network, frozenLayers));
             frozenValues = new ArrayList<>();
             for (Parameter p : frozen) frozenValues.add(p.value().clone());
         }
@@ -176,16 +173,21 @@ public final class TrainingRun {
         }
     }
 
-    private static void checkWarmStart(Model initial, boolean classification, List<String> classes, Table table, int frozenLayers) {
+    /**
+     * Checks that {@code initial} can start training on data with this task and {@code inputColumns}
+     * input columns, with its first {@code frozenLayers} layers with weights frozen; a clear
+     * IllegalArgumentException otherwise. For every trainer that warm-starts (Spark's too).
+     */
+    public static void checkWarmStart(Model initial, boolean classification, List<String> classes, int inputColumns, int frozenLayers) {
         if (classification != initial.task().isClassification()
                 || (classification && initial.task().classCount() != classes.size())) {
             throw new IllegalArgumentException("The initial model predicts " + (initial.task().isClassification()
                     ? initial.task().classCount() + " classes " + initial.task().classes() : "a numeric target") + "; this data has "
                     + (classification ? classes.size() + " classes " + classes : "a numeric target"));
         }
-        if (table.columns().size() != initial.preprocessor().columns().size()) {
+        if (inputColumns != initial.preprocessor().columns().size()) {
             throw new IllegalArgumentException("The initial model takes " + initial.preprocessor().columns().size() + " input columns; this data has "
-                    + table.columns().size());
+                    + inputColumns);
         }
         int parameterized = 0;
         for (org.dendrite.core.layer.Layer l : initial.network().layers()) if (!l.parameters().isEmpty()) parameterized++;
@@ -193,6 +195,16 @@ public final class TrainingRun {
             throw new IllegalArgumentException("Invalid number of frozen layers: " + frozenLayers + " (allowed: 0.." + parameterized
                     + ", the initial model's layers with weights)");
         }
+    }
+
+    /** The parameters of the first {@code frozenLayers} layers of {@code network} that have any. */
+    public static List<Parameter> frozenParameters(Network network, int frozenLayers) {
+        List<Parameter> out = new ArrayList<>();
+        int seen = 0;
+        for (org.dendrite.core.layer.Layer l : network.layers()) {
+            if (!l.parameters().isEmpty() && seen++ < frozenLayers) out.addAll(l.parameters());
+        }
+        return out;
     }
 
     private Matrix targets(double[] values, String targetName) {
