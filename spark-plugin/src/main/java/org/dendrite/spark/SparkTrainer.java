@@ -34,6 +34,7 @@ import org.dendrite.core.tensor.Parallelism;
 import org.dendrite.core.train.Augmentation;
 import org.dendrite.core.train.LayerStatistics;
 import org.dendrite.core.train.Model;
+import org.dendrite.core.train.RollbackPoint;
 import org.dendrite.core.train.ShardedBatch;
 import org.dendrite.core.train.StatisticsSampler;
 import org.dendrite.core.train.Task;
@@ -323,9 +324,7 @@ final class SparkTrainer {
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
             long start = System.nanoTime();
             // the rollback point, as in TrainingRun: the epoch's start, restored with the learning rate divided by 10
-            Network.Snapshot weights = maxRollbacks > 0 ? net.snapshot() : null;
-            Map<String, float[]> buffers = maxRollbacks > 0 ? copy(opt.buffers()) : null;
-            long optimizerSteps = opt.steps(), stepBefore = step;
+            RollbackPoint point = maxRollbacks > 0 ? new RollbackPoint(net, opt, step) : null;
             String event = "";
             double lossSum, weightSum, rate;
             while (true) {
@@ -372,13 +371,9 @@ final class SparkTrainer {
                         throw d;
                     }
                     rollbacks++;
-                    net.restore(weights);
-                    opt.restore(optimizerSteps, buffers);
-                    step = stepBefore;
-                    run.history.discardStepsFrom(stepBefore);
+                    step = point.restore(net, opt, run.history);
                     lrScale /= 10;
-                    event = "rollback " + rollbacks + ": " + d.summary()
-                            + "; learning rate divided by 10";
+                    event = RollbackPoint.event(rollbacks, d);
                     run.history.warn(event);
                 }
             }
@@ -386,12 +381,6 @@ final class SparkTrainer {
             if (run.endEpoch(epoch, lossSum / weightSum, rate, start, event)) break;
         }
         return run.model();
-    }
-
-    private static Map<String, float[]> copy(Map<String, float[]> m) {
-        Map<String, float[]> c = new LinkedHashMap<>();
-        m.forEach((k, v) -> c.put(k, v.clone()));
-        return c;
     }
 
     /** One pass of {@code request} over the rows [from, to) of epoch {@code epoch}'s permutation of the training rows. */

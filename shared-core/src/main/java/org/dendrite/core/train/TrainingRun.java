@@ -3,7 +3,6 @@ package org.dendrite.core.train;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.dendrite.core.data.Batches;
 import org.dendrite.core.data.Dataset;
@@ -294,10 +293,7 @@ public final class TrainingRun {
     public EpochRecord nextEpoch() {
         long start = System.nanoTime();
         int maxRollbacks = config.diagnostics().maxRollbacks();
-        Network.Snapshot weights = maxRollbacks > 0 ? network.snapshot() : null;
-        long stepBefore = step;
-        Map<String, float[]> optimizerBuffers = maxRollbacks > 0 ? copy(optimizer.buffers()) : null;
-        long optimizerSteps = optimizer.steps();
+        RollbackPoint point = maxRollbacks > 0 ? new RollbackPoint(network, optimizer, step) : null;
         String event = "";
         double trainLoss;
         while (true) {
@@ -309,13 +305,9 @@ public final class TrainingRun {
                     throw e;
                 }
                 rollbacks++;
-                network.restore(weights);
-                optimizer.restore(optimizerSteps, optimizerBuffers);
-                step = stepBefore;
-                history.discardStepsFrom(stepBefore);
+                step = point.restore(network, optimizer, history);
                 lrScale /= 10;
-                event = "rollback " + rollbacks + ": " + e.summary()
-                        + "; learning rate divided by 10";
+                event = RollbackPoint.event(rollbacks, e);
                 warn(event);
             }
         }
@@ -338,12 +330,6 @@ public final class TrainingRun {
     /** The best monitored validation value so far (NaN without early stopping). */
     public double bestMonitoredValue() {
         return stopper.best();
-    }
-
-    private static Map<String, float[]> copy(Map<String, float[]> m) {
-        Map<String, float[]> c = new java.util.LinkedHashMap<>();
-        m.forEach((k, v) -> c.put(k, v.clone()));
-        return c;
     }
 
     private double rate(long atStep) {
