@@ -36,7 +36,7 @@ final class SparkRun {
     final Network network;
     final History history = new History();
     /** Parameters a warm start keeps as they are (synchronous mode). */
-    List<org.dendrite.core.layer.Parameter> frozen = List.of();
+    org.dendrite.core.train.FrozenParameters frozen = org.dendrite.core.train.FrozenParameters.NONE;
     final EarlyStopper stopper;
 
     SparkRun(JavaRDD<Block> blocks, long rows, boolean hasValidation, Preprocessor preprocessor, Task task, TrainingConfig config, Loss loss) {

@@ -22,7 +22,6 @@ import org.dendrite.core.data.Column;
 import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.data.Preprocessor;
 import org.dendrite.core.data.ValidationSplit;
-import org.dendrite.core.layer.Parameter;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.loss.MeanSquaredError;
 import org.dendrite.core.loss.SoftmaxCrossEntropy;
@@ -32,6 +31,7 @@ import org.dendrite.core.regularization.Pruning;
 import org.dendrite.core.tensor.Matrix;
 import org.dendrite.core.tensor.Parallelism;
 import org.dendrite.core.train.Augmentation;
+import org.dendrite.core.train.FrozenParameters;
 import org.dendrite.core.train.LayerStatistics;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.RollbackPoint;
@@ -278,7 +278,7 @@ final class SparkTrainer {
             SparkRun run = new SparkRun(blocks, trainRows, !heldOut.value().isEmpty(), preprocessor, task, config, loss);
             if (initial != null) {
                 run.network.restore(initial.network().snapshot());
-                run.frozen = TrainingRun.frozenParameters(run.network, frozenLayers);
+                run.frozen = FrozenParameters.of(run.network, frozenLayers);
             }
             return localSteps > 1 ? LocalSgd.train(run, localSteps) : synchronous(run);
         } catch (SparkException e) {
@@ -316,9 +316,7 @@ final class SparkTrainer {
         double initialLoss = run.trainingLoss();
         long step = 0;
         int maxRollbacks = config.diagnostics().maxRollbacks(), rollbacks = 0, every = config.diagnostics().statisticsEvery();
-        List<Parameter> frozen = run.frozen;
-        List<float[]> frozenValues = new ArrayList<>();
-        for (Parameter p : frozen) frozenValues.add(p.value().clone());
+        List<float[]> before = null;
         double lrScale = 1;
         List<float[]> pruneMask = null;
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
@@ -338,19 +336,15 @@ final class SparkTrainer {
                         final long from = s * batch, to = Math.min(total, from + batch), st = step;
                         double[] weight = new double[1];
                         boolean sample = every > 0 && step % every == 0;
-                        List<float[]> before = null;
                         if (sample) {
-                            before = new ArrayList<>();
-                            for (Parameter p : net.parameters()) before.add(p.value().clone());
+                            before = StatisticsSampler.copyWeights(net, before);
                         }
                         double l = stepper.take(rate, epoch, step, initialLoss, () -> {
                             ShardedBatch.Partial g = ShardedBatch.gradient(net, request -> aggregate(run, request, e, from, to, st));
                             weight[0] = g.weight();
                             return g.meanLoss();
                         });
-                        for (int k = 0; k < frozen.size(); k++) {
-                            System.arraycopy(frozenValues.get(k), 0, frozen.get(k).value(), 0, frozenValues.get(k).length);
-                        }
+                        run.frozen.restore();
                         if (pruneMask != null) {
                             Pruning.keepPruned(net.parameters(), pruneMask);
                         }

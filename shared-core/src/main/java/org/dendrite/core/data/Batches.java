@@ -16,6 +16,8 @@ public final class Batches {
     private final float[] w;
     /** The weights of a last batch shorter than the others. */
     private float[] lastWeights;
+    /** The current batch's weights: {@link #w}, or {@link #lastWeights} for a short last batch. */
+    private float[] current;
     private int position;
 
     public Batches(Dataset data, int batchSize) {
@@ -64,10 +66,12 @@ public final class Batches {
         int n = end - position;
         x.ensureRows(n);
         y.ensureRows(n);
-        if (w != null && n < w.length && (lastWeights == null || lastWeights.length != n)) {
-            lastWeights = new float[n];
+        current = w;
+        if (w != null && n < w.length) {
+            if (lastWeights == null || lastWeights.length != n) lastWeights = new float[n];
+            current = lastWeights;
         }
-        gather(data, order, position, end, x, y, w != null && n < w.length ? lastWeights : w);
+        gather(data, order, position, end, x, y, current);
         position = end;
         return n;
     }
@@ -84,7 +88,7 @@ public final class Batches {
 
     /** The current batch's instance weights (exactly one per row), or null when the data has none. */
     public float[] weights() {
-        return w == null ? null : x.rows() < w.length ? lastWeights : w;
+        return current;
     }
 
     static void gather(Dataset data, int[] idx, int from, int to, Matrix x, Matrix y, float[] w) {

@@ -82,9 +82,7 @@ public final class Network implements Serializable {
 
     /** Runs all layers; the result is owned by the last layer and valid until the next forward. */
     public Matrix forward(Matrix input, boolean training, RandomGenerator rng) {
-        if (input.cols() != inputWidth) {
-            throw new IllegalArgumentException("The network takes " + inputWidth + " inputs per row, got " + input.cols());
-        }
+        checkWidth(input);
         if (outputs == null) {
             outputs = new Matrix[layers.size()];
         }
@@ -102,9 +100,7 @@ public final class Network implements Serializable {
      * last layer and valid until the next forward.
      */
     public Matrix forwardRows(Matrix input, int start, int n) {
-        if (input.cols() != inputWidth) {
-            throw new IllegalArgumentException("The network takes " + inputWidth + " inputs per row, got " + input.cols());
-        }
+        checkWidth(input);
         if (start < 0 || n < 0 || start + n > input.rows()) {
             throw new IllegalArgumentException("Rows " + start + ".." + (start + n) + " are outside the input's " + input.rows() + " rows");
         }
@@ -131,6 +127,12 @@ public final class Network implements Serializable {
             return a.forwardInPlace(x);
         }
         return layer.forward(x, training, rng);
+    }
+
+    private void checkWidth(Matrix input) {
+        if (input.cols() != inputWidth) {
+            throw new IllegalArgumentException("The network takes " + inputWidth + " inputs per row, got " + input.cols());
+        }
     }
 
     /** The output of layer {@code i} in the last {@link #forward} (owned by the layer), or null. */
@@ -173,9 +175,7 @@ public final class Network implements Serializable {
      * training, every other layer (batch norm!) runs in inference mode.
      */
     public Matrix forwardMonteCarlo(Matrix input, RandomGenerator rng) {
-        if (input.cols() != inputWidth) {
-            throw new IllegalArgumentException("The network takes " + inputWidth + " inputs per row, got " + input.cols());
-        }
+        checkWidth(input);
         Matrix x = input;
         for (Layer l : layers) {
             x = l.forward(x, l.stochastic(), rng);

@@ -20,6 +20,21 @@ import org.dendrite.core.tensor.Matrix;
 public final class StatisticsSampler {
     private StatisticsSampler() {}
 
+    /**
+     * Every parameter's current values, for {@link #sample}'s {@code before}: copied into {@code reuse}
+     * when it has the right shape (one copy allocated per run, not per sample), else into new arrays.
+     */
+    public static List<float[]> copyWeights(Network net, List<float[]> reuse) {
+        List<Parameter> ps = net.parameters();
+        List<float[]> out = reuse;
+        if (out == null || out.size() != ps.size()) {
+            out = new ArrayList<>();
+            for (Parameter p : ps) out.add(new float[p.size()]);
+        }
+        for (int i = 0; i < ps.size(); i++) System.arraycopy(ps.get(i).value(), 0, out.get(i), 0, ps.get(i).size());
+        return out;
+    }
+
     /** {@code before} holds every parameter's values before the step (in {@link Network#parameters()} order). */
     public static List<LayerStatistics> sample(Network net, long step, List<float[]> before) {
         List<LayerStatistics> out = new ArrayList<>();

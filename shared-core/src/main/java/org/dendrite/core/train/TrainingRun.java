@@ -1,7 +1,6 @@
 package org.dendrite.core.train;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.dendrite.core.data.Batches;
@@ -10,13 +9,13 @@ import org.dendrite.core.data.Preprocessor;
 import org.dendrite.core.data.Table;
 import org.dendrite.core.data.ValidationSplit;
 import org.dendrite.core.diagnostics.ConfigWarnings;
-import org.dendrite.core.layer.Parameter;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.loss.MeanSquaredError;
 import org.dendrite.core.loss.SoftmaxCrossEntropy;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.OptimizerState;
 import org.dendrite.core.regularization.Pruning;
+import org.dendrite.core.tensor.FlushToZero;
 import org.dendrite.core.tensor.Matrix;
 
 /**
@@ -43,10 +42,9 @@ public final class TrainingRun {
     private final TrainingListener listener;
     private final double initialLoss;
     private Matrix grad;
-    private final List<Parameter> frozen = new ArrayList<>();
-    private List<float[]> frozenValues = List.of();
-    /** The batch the current step reads (a field, so the step's gradient callback is made once, not per step). */
-    private final TrainingStep.Gradient batchGradient = () -> gradient(batches().features(), batches().targets(), batches().weights());
+    private FrozenParameters frozen = FrozenParameters.NONE;
+    /** The step's gradient over the batch {@link #batches} holds: made once, not per step. */
+    private final TrainingStep.Gradient batchGradient;
     private List<float[]> weightsBefore;
     private Matrix augmentedX;
     private Matrix augmentedY;
@@ -149,12 +147,11 @@ public final class TrainingRun {
         this.network = Network.build(this.config.network(), preprocessor.outputWidth(), loss.outputWidth(1, task.classCount()), config.seed());
         if (initial != null) {
             network.restore(initial.network().snapshot());
-            frozen.addAll(frozenParameters(network, frozenLayers));
-            frozenValues = new ArrayList<>();
-            for (Parameter p : frozen) frozenValues.add(p.value().clone());
+            frozen = FrozenParameters.of(network, frozenLayers);
         }
         this.optimizer = config.optimizer().newState(network.parameters());
         this.batches = new Batches(data, config.optimizer().requiresFullBatch() ? data.size() : config.batchSize());
+        this.batchGradient = () -> gradient(batches.features(), batches.targets(), batches.weights());
         this.rng = epochRandom(0);
         this.stopper = new EarlyStopper(config.earlyStopping(), classification);
         this.provenance = new Provenance(Provenance.currentVersion(), config.seed(), config.toString(), Instant.now().toString());
@@ -194,16 +191,6 @@ public final class TrainingRun {
             throw new IllegalArgumentException("Invalid number of frozen layers: " + frozenLayers + " (allowed: 0.." + parameterized
                     + ", the initial model's layers with weights)");
         }
-    }
-
-    /** The parameters of the first {@code frozenLayers} layers of {@code network} that have any. */
-    public static List<Parameter> frozenParameters(Network network, int frozenLayers) {
-        List<Parameter> out = new ArrayList<>();
-        int seen = 0;
-        for (org.dendrite.core.layer.Layer l : network.layers()) {
-            if (!l.parameters().isEmpty() && seen++ < frozenLayers) out.addAll(l.parameters());
-        }
-        return out;
     }
 
     private Matrix targets(double[] values, String targetName) {
@@ -354,13 +341,11 @@ public final class TrainingRun {
             Matrix x = batches.features();
             float[] w = batches.weights();
             if (sample) {
-                copyWeights();
+                weightsBefore = StatisticsSampler.copyWeights(network, weightsBefore);
             }
             // the history reports the data loss, comparable with the validation loss; the penalty is the optimizer's business
             double dataLoss = stepper.take(rate, epoch, step, initialLoss, batchGradient);
-            for (int k = 0; k < frozen.size(); k++) {
-                System.arraycopy(frozenValues.get(k), 0, frozen.get(k).value(), 0, frozenValues.get(k).length);
-            }
+            frozen.restore();
             if (pruneMask != null) {
                 Pruning.keepPruned(network.parameters(), pruneMask);
             }
@@ -379,10 +364,6 @@ public final class TrainingRun {
         return lossSum / weightSum;
     }
 
-    private Batches batches() {
-        return batches;
-    }
-
     /** The data loss of one batch at the current weights, its gradients left in the parameters. */
     private double gradient(Matrix x, Matrix y, float[] w) {
         Matrix in = x, target = y;
@@ -398,19 +379,9 @@ public final class TrainingRun {
         grad = Matrix.reuse(grad, out.rows(), out.cols());
         double value = loss.compute(out, target, w, grad);
         // a saturated output's gradient of 1e-35 would make the whole backward pass run on slow subnormals
-        org.dendrite.core.tensor.FlushToZero.flush(grad.data(), grad.size());
+        FlushToZero.flush(grad.data(), grad.size());
         network.backward(grad);
         return value;
-    }
-
-    /** Copies every parameter's values into {@link #weightsBefore} (allocated once) for the statistics sampler. */
-    private void copyWeights() {
-        List<Parameter> ps = network.parameters();
-        if (weightsBefore == null || weightsBefore.size() != ps.size()) {
-            weightsBefore = new ArrayList<>();
-            for (Parameter p : ps) weightsBefore.add(new float[p.size()]);
-        }
-        for (int i = 0; i < ps.size(); i++) System.arraycopy(ps.get(i).value(), 0, weightsBefore.get(i), 0, ps.get(i).size());
     }
 
     /** Everything a resumed run needs, written in one serialization stream so the optimizer keeps pointing at the network's parameters. */
