@@ -82,7 +82,7 @@ class DendriteClassifierTest {
         }
         for (var o : org.dendrite.weka.optim.OptimizerOption.all()) assertTrue(help.indexOf("-optimizer \"" + o + "\"") >= 0, o.toString());
         for (var o : org.dendrite.weka.schedule.ScheduleOption.all()) assertTrue(help.indexOf("-schedule \"" + o + "\"") >= 0, o.toString());
-        assertTrue(help.indexOf("-layer \"" + LAYER + " -units 128 -activation relu -initializer default -batch-norm none -dropout 0.0\"") >= 0, help.toString());
+        assertTrue(help.indexOf("-layer \"" + LAYER + " -units " + org.dendrite.core.network.NetworkSpec.DEFAULT_UNITS + " -activation relu -initializer default -batch-norm none -dropout 0.0\"") >= 0, help.toString());
         assertTrue(help.indexOf("Kingma and Ba") >= 0 && help.indexOf("SGDR") >= 0, "each class says what it is");
 
         Dendrite swish = new Dendrite();

@@ -28,10 +28,7 @@ public record LeakyRelu(float alpha) implements ActivationFunction {
     @Override
     public void backward(Matrix x, Matrix y, Matrix dy, Matrix dx) {
         float[] a = x.data(), g = dy.data(), d = dx.data();
-        int one = Float.floatToRawIntBits(1f), slope = Float.floatToRawIntBits(alpha);
-        for (int i = 0, n = x.size(); i < n; i++) {
-            int m = Relu.positiveMask(a[i]);
-            d[i] = g[i] * Float.intBitsToFloat((one & m) | (slope & ~m));
-        }
+        // the slope max([x > 0], alpha) is exactly 1 or alpha, computed in vector code
+        for (int i = 0, n = x.size(); i < n; i++) d[i] = g[i] * Math.max(Relu.step(Math.max(a[i], 0f)), alpha);
     }
 }

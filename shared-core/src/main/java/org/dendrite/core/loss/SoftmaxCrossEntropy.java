@@ -28,7 +28,12 @@ public record SoftmaxCrossEntropy() implements Loss {
             float max = Float.NEGATIVE_INFINITY;
             for (int j = 0; j < c; j++) max = Math.max(max, a[o + j]);
             double sum = 0;
-            for (int j = 0; j < c; j++) sum += Math.exp(a[o + j] - max);
+            // exp(z_j - max) once per element: into the gradient row (scaled to p_j below) when there is one
+            for (int j = 0; j < c; j++) {
+                double e = Math.exp(a[o + j] - max);
+                sum += e;
+                if (g != null) g[o + j] = (float) e;
+            }
             double lse = max + Math.log(sum);
             double w = weights == null ? 1.0 : weights[r];
             double l;
@@ -40,9 +45,9 @@ public record SoftmaxCrossEntropy() implements Loss {
             }
             total += w * l;
             if (g != null) {
-                double scale = w / wsum;
+                double scale = w / wsum, inv = 1 / sum;
                 for (int j = 0; j < c; j++) {
-                    double p = Math.exp(a[o + j] - lse);
+                    double p = g[o + j] * inv;
                     double y = indices ? (j == (int) t[r] ? 1 : 0) : t[o + j];
                     g[o + j] = (float) ((p - y) * scale);
                 }

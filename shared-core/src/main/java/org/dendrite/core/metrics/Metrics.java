@@ -1,7 +1,5 @@
 package org.dendrite.core.metrics;
 
-import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * The metrics used for monitoring, early stopping and the training history, computed in the core
@@ -60,7 +58,7 @@ public final class Metrics {
      * one half), weighted. NaN when only one class is present.
      */
     public static double rocAuc(double[] scores, boolean[] positive, double[] weights) {
-        Integer[] order = sortedByScore(scores);
+        int[] order = sortedByScore(scores);
         double pos = 0, neg = 0, auc = 0;
         int i = 0;
         while (i < order.length) {
@@ -85,7 +83,7 @@ public final class Metrics {
      * sum over thresholds of (R_n - R_{n-1}) P_n), weighted. NaN without positives.
      */
     public static double prAuc(double[] scores, boolean[] positive, double[] weights) {
-        Integer[] order = sortedByScore(scores);
+        int[] order = sortedByScore(scores);
         double totalPos = 0;
         for (int i = 0; i < scores.length; i++) if (positive[i]) totalPos += w(weights, i);
         if (totalPos == 0) return Double.NaN;
@@ -176,10 +174,22 @@ public final class Metrics {
         return tot == 0 ? Double.NaN : 1 - res / tot;
     }
 
-    private static Integer[] sortedByScore(double[] scores) {
-        Integer[] order = new Integer[scores.length];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
+    /** Row indices in ascending order of score ({@link Double#compare}), ties in row order: a stable merge sort on primitives. */
+    private static int[] sortedByScore(double[] scores) {
+        int n = scores.length;
+        int[] order = new int[n], buffer = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n), hi = Math.min(lo + 2 * width, n), a = lo, b = mid;
+                for (int k = lo; k < hi; k++) {
+                    buffer[k] = b >= hi || (a < mid && Double.compare(scores[order[a]], scores[order[b]]) <= 0) ? order[a++] : order[b++];
+                }
+            }
+            int[] t = order;
+            order = buffer;
+            buffer = t;
+        }
         return order;
     }
 }

@@ -13,12 +13,13 @@ import org.dendrite.core.layer.LayerSpec;
  */
 public record NetworkSpec(List<LayerSpec> layers) implements Serializable {
     /** Units of the default network's one hidden layer. */
-    public static final int DEFAULT_UNITS = 128;
+    public static final int DEFAULT_UNITS = 64;
     /** The default network's hidden layer (ReLU, He-initialized), also where a hidden layer added in Weka's editor starts. */
     public static final DenseSpec DEFAULT_LAYER = new DenseSpec(DEFAULT_UNITS, new Relu());
     /**
-     * The default architecture for tabular data: one hidden layer of 128 ReLU units (He-initialized).
-     * Chosen from cross-validated measurements on the bundled datasets, see docs/design.md.
+     * The default architecture for tabular data: one hidden layer of 64 ReLU units (He-initialized).
+     * Chosen from cross-validated measurements on the bundled datasets (as accurate as 128 units, half the
+     * work per row), see docs/design.md.
      */
     public static final NetworkSpec DEFAULT = new NetworkSpec(List.of(DEFAULT_LAYER));
 

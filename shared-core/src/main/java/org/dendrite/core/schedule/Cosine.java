@@ -9,12 +9,20 @@ package org.dendrite.core.schedule;
 public record Cosine(int period, double etaMin, boolean restarts, int periodMultiplier, Unit unit) implements Schedule {
     /** The defaults: the values a spec's absent fields take and the Weka options start from. */
     public static final Cosine DEFAULT = new Cosine(50, 0, false, 1, Unit.EPOCH);
+    /** From the base rate to 0 over the run's epochs: Dendrite's default schedule. */
+    public static final Cosine WHOLE_RUN = new Cosine(0, 0, false, 1, Unit.EPOCH);
 
     public Cosine {
-        if (period < 1) throw new IllegalArgumentException("Invalid period: " + period + " (allowed: a whole number >= 1)");
+        if (period < 0) {
+            throw new IllegalArgumentException("Invalid period: " + period + " (allowed: a whole number >= 1, or 0 = the whole run)");
+        }
         Check.nonNegative("etaMin", etaMin);
         if (periodMultiplier < 1) throw new IllegalArgumentException("Invalid periodMultiplier: " + periodMultiplier + " (allowed: >= 1)");
         Check.unit(unit);
+        if (period == 0 && (restarts || unit != Unit.EPOCH)) {
+            throw new IllegalArgumentException("Invalid cosine schedule: period 0 (the whole run) counts epochs without restarts; "
+                    + "give a period >= 1 for restarts or a step clock");
+        }
     }
 
     @Override public String name() { return "cosine"; }
@@ -22,6 +30,12 @@ public record Cosine(int period, double etaMin, boolean restarts, int periodMult
     @Override
     public double learningRate(double base, Position p) {
         long t = p.t(unit);
+        if (period == 0) {
+            if (p.runEpochs() < 1) {
+                throw new IllegalStateException("A whole-run cosine schedule (period 0) needs the run's number of epochs");
+            }
+            return etaMin + (base - etaMin) * (1 + Math.cos(Math.PI * Math.min(t, p.runEpochs()) / p.runEpochs())) / 2;
+        }
         double tCur = t, tI = period;
         if (restarts) {
             if (periodMultiplier == 1) {

@@ -14,11 +14,16 @@ public interface Schedule extends Serializable {
 
     /**
      * Where training is: {@code step} optimizer steps and {@code epoch} epochs completed before the
-     * step about to be taken, and the monitored value of every completed epoch (NaN where none).
+     * step about to be taken, the monitored value of every completed epoch (NaN where none), and
+     * the run's configured length in epochs ({@code runEpochs}, 0 when unknown).
      */
-    record Position(long step, int epoch, double[] monitor) {
+    record Position(long step, int epoch, double[] monitor, int runEpochs) {
         public Position(long step, int epoch) {
-            this(step, epoch, new double[0]);
+            this(step, epoch, new double[0], 0);
+        }
+
+        public Position(long step, int epoch, double[] monitor) {
+            this(step, epoch, monitor, 0);
         }
 
         /** The clock value in {@code unit}. */

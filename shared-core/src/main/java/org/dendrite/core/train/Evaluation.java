@@ -59,6 +59,11 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
             return labels.length;
         }
 
+        /** The weighted mean loss over these rows. */
+        public double meanLoss() {
+            return lossSum / weightSum;
+        }
+
         /** These rows followed by {@code other}'s. */
         public Predictions concat(Predictions other) {
             if (other.rows() == 0) return this;
@@ -86,7 +91,7 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
         /** The loss and the task's metrics over all these rows. */
         public Evaluation evaluate(Task task) {
             int n = rows(), k = width;
-            double meanLoss = lossSum / weightSum;
+            double meanLoss = meanLoss();
             double[] w = null;
             if (weights != null) {
                 w = new double[n];

@@ -76,15 +76,20 @@ public final class History implements Serializable {
      * undefined), for performance scheduling: a live array, recomputed only when an epoch was added.
      */
     public double[] monitored(Monitor monitor) {
-        if (monitoredValues == null || monitoredBy != monitor || monitoredValues.length != epochs.size()) {
-            double[] m = new double[epochs.size()];
-            for (int i = 0; i < m.length; i++) {
+        int n = epochs.size();
+        if (monitoredValues == null || monitoredBy != monitor || monitoredValues.length > n) {
+            monitoredValues = new double[0];
+            monitoredBy = monitor;
+        }
+        if (monitoredValues.length < n) {
+            // records are immutable: only the epochs added since the last call are read
+            int done = monitoredValues.length;
+            monitoredValues = Arrays.copyOf(monitoredValues, n);
+            for (int i = done; i < n; i++) {
                 EpochRecord r = epochs.get(i);
                 double v = r.monitored(monitor);
-                m[i] = Double.isNaN(v) ? r.trainLoss() : v;
+                monitoredValues[i] = Double.isNaN(v) ? r.trainLoss() : v;
             }
-            monitoredValues = m;
-            monitoredBy = monitor;
         }
         return monitoredValues;
     }

@@ -158,7 +158,7 @@ public final class TrainingRun {
         for (String w : ConfigWarnings.check(this.config.network(), config.preprocessing().standardize(), config.batchSize(), data.size())) {
             warn(w);
         }
-        this.initialLoss = Evaluation.of(network, loss, task, data).loss();
+        this.initialLoss = Evaluation.Predictions.of(network, loss, data.features(), data.targets(), data.weights()).meanLoss();
         if (classification && loss instanceof SoftmaxCrossEntropy) {
             double expected = Math.log(task.classCount());
             if (Math.abs(initialLoss - expected) > 0.5 * expected) {

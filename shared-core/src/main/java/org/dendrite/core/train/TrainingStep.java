@@ -52,7 +52,7 @@ public final class TrainingStep {
      */
     public static double learningRate(TrainingConfig config, long step, int epoch, History history, double scale) {
         double[] monitor = history.monitored(config.earlyStopping().monitor());
-        return config.schedule().learningRate(config.optimizer().learningRate(), new Schedule.Position(step, epoch, monitor))
+        return config.schedule().learningRate(config.optimizer().learningRate(), new Schedule.Position(step, epoch, monitor, config.epochs()))
                 * scale * config.learningRateScale(config.batchSize());
     }
 

@@ -92,4 +92,26 @@ class ScheduleParityTest {
         assertEquals(1.0, byEpoch.learningRate(1, p));
         assertEquals(0.125, byStep.learningRate(1, p));
     }
+
+    @Test
+    void wholeRunCosineIsTorchsCosineOverTheConfiguredEpochs() {
+        // CosineAnnealingLR(T_max = the run's epochs), already matched to torch above as Cosine(period = T_max)
+        for (int epochs : new int[] {1, 7, 100}) {
+            Cosine fixed = new Cosine(epochs, 0, false, 1, Unit.EPOCH);
+            for (int e = 0; e <= epochs; e++) {
+                assertEquals(fixed.learningRate(0.01, new Position(0, e)), Cosine.WHOLE_RUN.learningRate(0.01, new Position(0, e, new double[0], epochs)),
+                        1e-15, "epoch " + e + " of " + epochs);
+            }
+            // continuing past the run keeps the final rate instead of climbing back up
+            assertEquals(0.0, Cosine.WHOLE_RUN.learningRate(0.01, new Position(0, epochs + 3, new double[0], epochs)), 1e-15);
+        }
+        assertEquals(0.01, Cosine.WHOLE_RUN.learningRate(0.01, new Position(0, 0, new double[0], 100)));
+        assertEquals(0.005, Cosine.WHOLE_RUN.learningRate(0.01, new Position(0, 50, new double[0], 100)), 1e-15);
+        var noLength = assertThrows(IllegalStateException.class, () -> Cosine.WHOLE_RUN.learningRate(0.01, new Position(0, 1)));
+        assertTrue(noLength.getMessage().contains("number of epochs"), noLength.getMessage());
+        var steps = assertThrows(IllegalArgumentException.class, () -> new Cosine(0, 0, false, 1, Unit.STEP));
+        assertTrue(steps.getMessage().contains("period 0 (the whole run) counts epochs"), steps.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Cosine(0, 0, true, 1, Unit.EPOCH));
+        assertThrows(IllegalArgumentException.class, () -> new Cosine(-1, 0, false, 1, Unit.EPOCH));
+    }
 }

@@ -170,7 +170,7 @@ class TrainingControlTest {
         org.dendrite.core.data.Table t = new org.dendrite.core.data.Table(
                 List.of(org.dendrite.core.data.Column.numeric("a"), org.dendrite.core.data.Column.numeric("b")), rows);
         TrainingConfig c = TrainingConfig.DEFAULT.withOptimizer(new Sgd(1e6)).withNetwork(new NetworkSpec(List.of(new DenseSpec(8, new Tanh()))))
-                .withRegularization(Regularization.NONE)
+                .withRegularization(Regularization.NONE).withBatchSize(16).withSchedule(new org.dendrite.core.schedule.ConstantSchedule())
                 .withPreprocessing(new org.dendrite.core.data.PreprocessingConfig(false, true, false, false));
         var e = assertThrows(TrainingDivergedException.class, () -> Trainer.fit(c, t, "y", List.of(), y, null));
         String m = e.getMessage();

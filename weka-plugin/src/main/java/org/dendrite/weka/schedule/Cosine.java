@@ -34,7 +34,8 @@ public class Cosine extends ClockSchedule {
         return new org.dendrite.core.schedule.Cosine(period, etaMin, restarts, periodMultiplier, unit());
     }
 
-    @OptionMetadata(displayName = "period", description = "Epochs (or steps) of the (first) half cosine (>= 1).",
+    @OptionMetadata(displayName = "period", description = "Epochs (or steps) of the (first) half cosine (>= 1), or 0: the whole run "
+            + "(the configured epochs; epoch clock, no restarts).",
             commandLineParamName = "period", commandLineParamSynopsis = "-period <T>", displayOrder = 1)
     public int getPeriod() { return period; }
     public void setPeriod(int v) { period = v; }
