@@ -107,6 +107,27 @@ class NormalizationAndDropoutTest {
     }
 
     @Test
+    void dropoutKeepsEachUnitExactlyWhenTheUniformDrawIsBelowTheKeepProbability() {
+        // the layer compares integers; the definition is nextDouble() < 1 - rate on the same generator
+        for (double rate : new double[] {0.2, 0.5, 0.3, 1e-9, 1 - 1e-9, 0.1 + 0x1p-50}) {
+            for (boolean alpha : new boolean[] {false, true}) {
+                DropoutLayer d = new DropoutLayer(new DropoutSpec(rate, alpha), 64);
+                Matrix x = random(32, 64, 3, 1.0, 1.0);
+                float[] y = d.forward(x, true, new SplittableRandom(5)).data();
+                float[] g = new float[x.size()];
+                java.util.Arrays.fill(g, 1f);
+                float[] mask = d.backward(new Matrix(32, 64, g), true).data();
+                SplittableRandom reference = new SplittableRandom(5);
+                for (int i = 0; i < x.size(); i++) {
+                    boolean keep = reference.nextDouble() < 1 - rate;
+                    assertEquals(keep, mask[i] != 0f, "rate " + rate + " unit " + i);
+                    if (!alpha) assertEquals(x.data()[i] * mask[i], y[i]);
+                }
+            }
+        }
+    }
+
+    @Test
     void alphaDropoutKeepsMeanAndVarianceOfStandardizedInputs() {
         DropoutLayer d = new DropoutLayer(new DropoutSpec(0.2, true), 100);
         Matrix x = random(2000, 100, 8, 0.0, 1.0);
