@@ -27,16 +27,13 @@ import org.dendrite.core.loss.MeanSquaredError;
 import org.dendrite.core.loss.SoftmaxCrossEntropy;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.OptimizerState;
-import org.dendrite.core.regularization.Pruning;
 import org.dendrite.core.tensor.Matrix;
 import org.dendrite.core.tensor.Parallelism;
 import org.dendrite.core.train.Augmentation;
 import org.dendrite.core.train.FrozenParameters;
-import org.dendrite.core.train.LayerStatistics;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.RollbackPoint;
 import org.dendrite.core.train.ShardedBatch;
-import org.dendrite.core.train.StatisticsSampler;
 import org.dendrite.core.train.Task;
 import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingDivergedException;
@@ -315,8 +312,7 @@ final class SparkTrainer {
         long stepsPerEpoch = (total + batch - 1) / batch;
         double initialLoss = run.trainingLoss();
         long step = 0;
-        int maxRollbacks = config.diagnostics().maxRollbacks(), rollbacks = 0, every = config.diagnostics().statisticsEvery();
-        List<float[]> before = null;
+        int maxRollbacks = config.diagnostics().maxRollbacks(), rollbacks = 0;
         double lrScale = 1;
         List<float[]> pruneMask = null;
         for (int epoch = 0; epoch < config.epochs(); epoch++) {
@@ -335,25 +331,12 @@ final class SparkTrainer {
                         final int e = epoch;
                         final long from = s * batch, to = Math.min(total, from + batch), st = step;
                         double[] weight = new double[1];
-                        boolean sample = every > 0 && step % every == 0;
-                        if (sample) {
-                            before = StatisticsSampler.copyWeights(net, before);
-                        }
-                        double l = stepper.take(rate, epoch, step, initialLoss, () -> {
+                        // statistics from the driver's global step: gradients, weights and updates; the activations live on the executors
+                        double l = stepper.takeRecorded(rate, epoch, step, initialLoss, () -> {
                             ShardedBatch.Partial g = ShardedBatch.gradient(net, request -> aggregate(run, request, e, from, to, st));
                             weight[0] = g.weight();
                             return g.meanLoss();
-                        });
-                        run.frozen.restore();
-                        if (pruneMask != null) {
-                            Pruning.keepPruned(net.parameters(), pruneMask);
-                        }
-                        if (sample) {
-                            // gradient, weight and update statistics from the driver's global step; the activations live on the executors
-                            for (LayerStatistics ls : StatisticsSampler.sample(net, step, before)) run.history.addStatistics(ls);
-                        }
-                        run.history.addStepRate(rate);
-                        run.history.addStepLoss(l);
+                        }, run.frozen, pruneMask, run.history);
                         lossSum += l * weight[0];
                         weightSum += weight[0];
                         step++;

@@ -30,14 +30,14 @@ public record Cosine(int period, double etaMin, boolean restarts, int periodMult
     @Override
     public double learningRate(double base, Position p) {
         long t = p.t(unit);
+        double tCur = t, tI = period;
         if (period == 0) {
             if (p.runEpochs() < 1) {
                 throw new IllegalStateException("A whole-run cosine schedule (period 0) needs the run's number of epochs");
             }
-            return etaMin + (base - etaMin) * (1 + Math.cos(Math.PI * Math.min(t, p.runEpochs()) / p.runEpochs())) / 2;
-        }
-        double tCur = t, tI = period;
-        if (restarts) {
+            tI = p.runEpochs();
+            tCur = Math.min(t, tI);
+        } else if (restarts) {
             if (periodMultiplier == 1) {
                 tCur = t % period;
             } else {

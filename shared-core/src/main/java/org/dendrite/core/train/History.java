@@ -70,7 +70,6 @@ public final class History implements Serializable {
     public List<LayerStatistics> statistics() { return Collections.unmodifiableList(statistics); }
     public List<String> warnings() { return Collections.unmodifiableList(warnings); }
 
-    /** The learning rate actually used at each optimizer step, in order. */
     /**
      * The value {@code monitor} had at the end of each epoch so far (the training loss where it is
      * undefined), for performance scheduling: a live array, recomputed only when an epoch was added.
@@ -99,6 +98,7 @@ public final class History implements Serializable {
         return steps == 0 ? Double.NaN : stepRates[steps - 1];
     }
 
+    /** The learning rate actually used at each optimizer step, in order. */
     public double[] stepLearningRates() {
         return Arrays.copyOf(stepRates, steps);
     }

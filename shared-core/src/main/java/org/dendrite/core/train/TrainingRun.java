@@ -14,7 +14,6 @@ import org.dendrite.core.loss.MeanSquaredError;
 import org.dendrite.core.loss.SoftmaxCrossEntropy;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.OptimizerState;
-import org.dendrite.core.regularization.Pruning;
 import org.dendrite.core.tensor.FlushToZero;
 import org.dendrite.core.tensor.Matrix;
 
@@ -45,7 +44,8 @@ public final class TrainingRun {
     private FrozenParameters frozen = FrozenParameters.NONE;
     /** The step's gradient over the batch {@link #batches} holds: made once, not per step. */
     private final TrainingStep.Gradient batchGradient;
-    private List<float[]> weightsBefore;
+    /** Takes the steps; made again when {@link #resume} replaces the network and optimizer. */
+    private TrainingStep stepper;
     private Matrix augmentedX;
     private Matrix augmentedY;
     private List<float[]> pruneMask;
@@ -150,6 +150,7 @@ public final class TrainingRun {
             frozen = FrozenParameters.of(network, frozenLayers);
         }
         this.optimizer = config.optimizer().newState(network.parameters());
+        this.stepper = new TrainingStep(config, network, optimizer);
         this.batches = new Batches(data, config.optimizer().requiresFullBatch() ? data.size() : config.batchSize());
         this.batchGradient = () -> gradient(batches.features(), batches.targets(), batches.weights());
         this.rng = epochRandom(0);
@@ -332,30 +333,13 @@ public final class TrainingRun {
         rng = epochRandom(epoch);
         batches.shuffle(rng);
         double lossSum = 0, weightSum = 0;
-        int every = config.diagnostics().statisticsEvery();
-        TrainingStep stepper = new TrainingStep(config, network, optimizer);
         while (batches.hasNext()) {
             final double rate = rate(step);
-            final boolean sample = every > 0 && step % every == 0;
-            batches.next();
-            Matrix x = batches.features();
-            float[] w = batches.weights();
-            if (sample) {
-                weightsBefore = StatisticsSampler.copyWeights(network, weightsBefore);
-            }
+            int rows = batches.next();
             // the history reports the data loss, comparable with the validation loss; the penalty is the optimizer's business
-            double dataLoss = stepper.take(rate, epoch, step, initialLoss, batchGradient);
-            frozen.restore();
-            if (pruneMask != null) {
-                Pruning.keepPruned(network.parameters(), pruneMask);
-            }
-            if (sample) {
-                for (LayerStatistics s : StatisticsSampler.sample(network, step, weightsBefore)) history.addStatistics(s);
-            }
-            history.addStepRate(rate);
-            history.addStepLoss(dataLoss);
+            double dataLoss = stepper.takeRecorded(rate, epoch, step, initialLoss, batchGradient, frozen, pruneMask, history);
             step++;
-            double weight = Loss.weightSum(w, x.rows());
+            double weight = Loss.weightSum(batches.weights(), rows);
             lossSum += dataLoss * weight;
             weightSum += weight;
         }
@@ -420,6 +404,7 @@ public final class TrainingRun {
         }
         run.network = c.network();
         run.optimizer = c.optimizer();
+        run.stepper = new TrainingStep(config, run.network, run.optimizer);
         run.epoch = c.epoch();
         run.step = c.step();
         run.lrScale = c.lrScale();

@@ -1,8 +1,10 @@
 package org.dendrite.core.train;
 
+import java.util.List;
 import org.dendrite.core.layer.Parameter;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.OptimizerState;
+import org.dendrite.core.regularization.Pruning;
 import org.dendrite.core.schedule.Schedule;
 
 /**
@@ -37,6 +39,8 @@ public final class TrainingStep {
     private Gradient gradient;
     private double dataLoss;
     private final org.dendrite.core.optim.Objective objective = this::evaluate;
+    /** The weights before a sampled step, for the update statistics (one copy, reused). */
+    private List<float[]> weightsBefore;
 
     /** Steps {@code network}'s parameters with {@code optimizer} (a state over those same parameters). */
     public TrainingStep(TrainingConfig config, Network network, OptimizerState optimizer) {
@@ -80,6 +84,33 @@ public final class TrainingStep {
                     Double.isFinite(l) ? "the loss (" + initialLoss + " before training)" : "the loss", l, rate);
         }
         config.regularization().afterStep(network.layers(), rate);
+        return dataLoss;
+    }
+
+    /**
+     * {@link #take} with what every trainer does around a step: per-layer statistics every
+     * {@code statisticsEvery} steps of the diagnostics config (weights copied before, sampled after),
+     * the frozen layers' values restored, pruned weights kept at zero ({@code pruneMask} null: none
+     * pruned yet), and the step's learning rate and data loss recorded in {@code history}. Returns
+     * the data loss.
+     */
+    public double takeRecorded(double rate, int epoch, long step, double initialLoss, Gradient gradient, FrozenParameters frozen,
+                               List<float[]> pruneMask, History history) {
+        int every = config.diagnostics().statisticsEvery();
+        boolean sample = every > 0 && step % every == 0;
+        if (sample) {
+            weightsBefore = StatisticsSampler.copyWeights(network, weightsBefore);
+        }
+        double dataLoss = take(rate, epoch, step, initialLoss, gradient);
+        frozen.restore();
+        if (pruneMask != null) {
+            Pruning.keepPruned(network.parameters(), pruneMask);
+        }
+        if (sample) {
+            for (LayerStatistics s : StatisticsSampler.sample(network, step, weightsBefore)) history.addStatistics(s);
+        }
+        history.addStepRate(rate);
+        history.addStepLoss(dataLoss);
         return dataLoss;
     }
 
