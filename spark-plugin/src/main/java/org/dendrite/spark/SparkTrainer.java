@@ -18,6 +18,7 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
+import org.dendrite.core.data.Batches;
 import org.dendrite.core.data.Column;
 import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.data.Preprocessor;
@@ -309,7 +310,7 @@ final class SparkTrainer {
         TrainingStep stepper = new TrainingStep(config, net, opt);
         long total = run.rows;
         long batch = config.optimizer().requiresFullBatch() ? total : Math.min(config.batchSize(), total);
-        long stepsPerEpoch = (total + batch - 1) / batch;
+        long stepsPerEpoch = Batches.count(total, batch);
         double initialLoss = run.trainingLoss();
         long step = 0;
         int maxRollbacks = config.diagnostics().maxRollbacks(), rollbacks = 0;
@@ -329,7 +330,7 @@ final class SparkTrainer {
                     for (long s = 0; s < stepsPerEpoch; s++) {
                         rate = TrainingStep.learningRate(config, step, epoch, run.history, lrScale);
                         final int e = epoch;
-                        final long from = s * batch, to = Math.min(total, from + batch), st = step;
+                        final long from = s * batch, to = Batches.end(from, total, batch), st = step;
                         double[] weight = new double[1];
                         // statistics from the driver's global step: gradients, weights and updates; the activations live on the executors
                         double l = stepper.takeRecorded(rate, epoch, step, initialLoss, () -> {

@@ -71,7 +71,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     private boolean resume;
 
     private Model model;
-    private String diagnosis = "";
+    private org.dendrite.core.diagnostics.Diagnosis.BiasVariance diagnosis;
     private Instances header;
     private transient TrainingRun run;
 
@@ -205,7 +205,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public void done() throws Exception {
         if (run == null) return;
         model = run.model();
-        diagnosis = run.biasVarianceSummary();
+        diagnosis = run.biasVariance();
         if (!diagnosticsFolder.isBlank()) {
             writeDiagnostics(Path.of(diagnosticsFolder));
         }
@@ -326,7 +326,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             if (!Double.isNaN(last.validationAccuracy())) sb.append(String.format(Locale.ROOT, "Final validation accuracy: %.4f%n", last.validationAccuracy()));
             if (!Double.isNaN(last.validationRmse())) sb.append(String.format(Locale.ROOT, "Final validation RMSE: %.6g%n", last.validationRmse()));
         }
-        if (!diagnosis.isEmpty()) sb.append("Diagnosis: ").append(diagnosis).append('\n');
+        if (diagnosis != null) sb.append("Diagnosis: ").append(diagnosis).append('\n');
         for (String w : model.history().warnings()) sb.append("Warning: ").append(w).append('\n');
         return sb.toString();
     }

@@ -14,9 +14,9 @@ public final class Batches {
     private final Matrix x;
     private final Matrix y;
     private final float[] w;
-    /** The weights of a last batch shorter than the others. */
+    /** The weights of batches shorter than the longest. */
     private float[] lastWeights;
-    /** The current batch's weights: {@link #w}, or {@link #lastWeights} for a short last batch. */
+    /** The current batch's weights: {@link #w}, or {@link #lastWeights} for a shorter one. */
     private float[] current;
     private int position;
 
@@ -28,14 +28,36 @@ public final class Batches {
         this.batchSize = Math.min(batchSize, data.size());
         this.order = new int[data.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
-        this.x = new Matrix(this.batchSize, data.featureCount());
-        this.y = new Matrix(this.batchSize, data.targets().cols());
-        this.w = data.weights() == null ? null : new float[this.batchSize];
+        // the longest batch: a full one and a remainder of less than half a batch
+        int longest = Math.max(this.batchSize, (int) (data.size() - (count(data.size(), this.batchSize) - 1) * this.batchSize));
+        this.x = new Matrix(longest, data.featureCount());
+        this.y = new Matrix(longest, data.targets().cols());
+        this.w = data.weights() == null ? null : new float[longest];
     }
 
-    /** Batches per epoch (the last one may be smaller). */
+    /** Batches per epoch. */
     public int batchesPerEpoch() {
-        return (order.length + batchSize - 1) / batchSize;
+        return (int) count(order.length, batchSize);
+    }
+
+    /**
+     * How many batches of (nominally) {@code batchSize} rows cover {@code rows} rows: a remainder of
+     * at least half a batch is a batch of its own, a smaller one joins the last full batch (a step
+     * on a handful of rows would be as large as the others with a much noisier gradient).
+     */
+    public static long count(long rows, long batchSize) {
+        if (rows == 0) {
+            return 0;
+        }
+        long full = rows / batchSize, rest = rows % batchSize;
+        return full == 0 || 2 * rest >= batchSize ? full + (rest > 0 ? 1 : 0) : full;
+    }
+
+    /** The end (exclusive) of the batch that starts at row {@code from}, under the rule of {@link #count}. */
+    public static long end(long from, long rows, long batchSize) {
+        long end = Math.min(rows, from + batchSize);
+        long rest = rows - end;
+        return rest > 0 && 2 * rest < batchSize ? rows : end;
     }
 
     /**
@@ -62,12 +84,12 @@ public final class Batches {
      * {@link #weights()} (reused by the next call: nothing is allocated per batch) and returns its row count.
      */
     public int next() {
-        int end = Math.min(position + batchSize, order.length);
+        int end = (int) end(position, order.length, batchSize);
         int n = end - position;
         x.ensureRows(n);
         y.ensureRows(n);
         current = w;
-        if (w != null && n < w.length) {
+        if (w != null && n != w.length) {
             if (lastWeights == null || lastWeights.length != n) lastWeights = new float[n];
             current = lastWeights;
         }

@@ -16,6 +16,18 @@ public final class Diagnosis {
     private Diagnosis() {}
 
     /**
+     * Training and validation performance (NaN validation: no split) kept as numbers: the plain
+     * language of {@link #biasVariance} is formed only when shown ({@link #toString}), not after
+     * every training run (a cross-validation trains ten models and shows none of them).
+     */
+    public record BiasVariance(double train, double validation, String metric) implements java.io.Serializable {
+        @Override
+        public String toString() {
+            return biasVariance(train, validation, metric);
+        }
+    }
+
+    /**
      * A summary from training and validation performance, higher is better (accuracy, or R^2 for
      * regression); NaN validation means no validation split.
      */

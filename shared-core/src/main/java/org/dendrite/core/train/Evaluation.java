@@ -90,29 +90,15 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
 
         /** The loss and the task's metrics over all these rows. */
         public Evaluation evaluate(Task task) {
-            int n = rows(), k = width;
-            double meanLoss = meanLoss();
-            double[] w = null;
-            if (weights != null) {
-                w = new double[n];
-                for (int i = 0; i < n; i++) w[i] = weights[i];
-            }
             if (!task.isClassification()) {
-                double[] predicted = new double[n], actual = new double[n];
-                for (int i = 0; i < n; i++) {
-                    predicted[i] = predictions[i * k] * task.targetScale() + task.targetMean();
-                    actual[i] = labels[i] * task.targetScale() + task.targetMean();
-                }
-                return new Evaluation(meanLoss, Double.NaN, Double.NaN, Metrics.rmse(predicted, actual, w));
+                return new Evaluation(meanLoss(), Double.NaN, Double.NaN, rmse(task));
             }
-            double[][] probs = new double[n][k];
-            int[] classes = new int[n];
-            for (int i = 0; i < n; i++) {
-                for (int j = 0; j < k; j++) probs[i][j] = predictions[i * k + j];
-                classes[i] = (int) labels[i];
-            }
+            int n = rows();
+            double[] w = doubleWeights();
+            double[][] probs = probabilities();
+            int[] classes = classes();
             double auc;
-            if (k == 2) {
+            if (width == 2) {
                 double[] scores = new double[n];
                 boolean[] positive = new boolean[n];
                 for (int i = 0; i < n; i++) {
@@ -123,7 +109,44 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
             } else {
                 auc = Metrics.rocAucOneVsRest(probs, classes, w);
             }
-            return new Evaluation(meanLoss, Metrics.accuracy(probs, classes, w), auc, Double.NaN);
+            return new Evaluation(meanLoss(), Metrics.accuracy(probs, classes, w), auc, Double.NaN);
+        }
+
+        /** The accuracy of {@link #evaluate} without its ROC areas (classification). */
+        public double accuracy() {
+            return Metrics.accuracy(probabilities(), classes(), doubleWeights());
+        }
+
+        /** The root mean squared error in the target's original units (regression). */
+        public double rmse(Task task) {
+            int n = rows(), k = width;
+            double[] predicted = new double[n], actual = new double[n];
+            for (int i = 0; i < n; i++) {
+                predicted[i] = predictions[i * k] * task.targetScale() + task.targetMean();
+                actual[i] = labels[i] * task.targetScale() + task.targetMean();
+            }
+            return Metrics.rmse(predicted, actual, doubleWeights());
+        }
+
+        private double[][] probabilities() {
+            double[][] probs = new double[rows()][width];
+            for (int i = 0; i < probs.length; i++) {
+                for (int j = 0; j < width; j++) probs[i][j] = predictions[i * width + j];
+            }
+            return probs;
+        }
+
+        private int[] classes() {
+            int[] classes = new int[rows()];
+            for (int i = 0; i < classes.length; i++) classes[i] = (int) labels[i];
+            return classes;
+        }
+
+        private double[] doubleWeights() {
+            if (weights == null) return null;
+            double[] w = new double[weights.length];
+            for (int i = 0; i < w.length; i++) w[i] = weights[i];
+            return w;
         }
     }
 }

@@ -32,8 +32,8 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
     public static final Optimizer DEFAULT_OPTIMIZER = new Adam(1e-2);
     /** Cosine annealing over the configured epochs (it follows any change of the epoch count). */
     public static final Schedule DEFAULT_SCHEDULE = Cosine.WHOLE_RUN;
-    /** L2 penalty 1e-2 on weights (on the mean loss; see {@link Regularization}). */
-    public static final Regularization DEFAULT_REGULARIZATION = new Regularization(0, 1e-2, false, false, 0);
+    /** L2 penalty 7e-3 on weights (on the mean loss; see {@link Regularization}). */
+    public static final Regularization DEFAULT_REGULARIZATION = new Regularization(0, 7e-3, false, false, 0);
     /** The validation share used when early stopping is on and no fraction was given. */
     public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
 

@@ -419,15 +419,17 @@ public final class TrainingRun {
      * The bias/variance diagnosis of the model as it is now: training vs validation accuracy (R^2
      * for regression), in the course's plain language.
      */
-    public String biasVarianceSummary() {
-        Evaluation tr = Evaluation.of(network, loss, task, data);
-        Evaluation va = validation == null ? null : Evaluation.of(network, loss, task, validation);
+    public org.dendrite.core.diagnostics.Diagnosis.BiasVariance biasVariance() {
+        // accuracy or RMSE only: the ROC areas of a full Evaluation would cost more than the forward passes
+        Evaluation.Predictions tr = Evaluation.Predictions.of(network, loss, data.features(), data.targets(), data.weights());
+        Evaluation.Predictions va = validation == null ? null
+                : Evaluation.Predictions.of(network, loss, validation.features(), validation.targets(), validation.weights());
         if (task.isClassification()) {
-            return org.dendrite.core.diagnostics.Diagnosis.biasVariance(tr.accuracy(), va == null ? Double.NaN : va.accuracy(), "accuracy");
+            return new org.dendrite.core.diagnostics.Diagnosis.BiasVariance(tr.accuracy(), va == null ? Double.NaN : va.accuracy(), "accuracy");
         }
-        double trainR2 = 1 - Math.pow(tr.rmse() / standardDeviation(data), 2);
-        double validR2 = va == null ? Double.NaN : 1 - Math.pow(va.rmse() / standardDeviation(validation), 2);
-        return org.dendrite.core.diagnostics.Diagnosis.biasVariance(trainR2, validR2, "R^2");
+        double trainR2 = 1 - Math.pow(tr.rmse(task) / standardDeviation(data), 2);
+        double validR2 = va == null ? Double.NaN : 1 - Math.pow(va.rmse(task) / standardDeviation(validation), 2);
+        return new org.dendrite.core.diagnostics.Diagnosis.BiasVariance(trainR2, validR2, "R^2");
     }
 
     /** The standard deviation of a dataset's target in original units. */

@@ -122,7 +122,7 @@ class DiagnosticsTest {
                 .withRegularization(org.dendrite.core.regularization.Regularization.NONE).withEpochs(60).withValidationFraction(0.3),
                 d.table(), d.targetName(), d.classes(), d.target(), null);
         while (run.hasNextEpoch()) run.nextEpoch();
-        assertTrue(run.biasVarianceSummary().contains("High variance"), run.biasVarianceSummary());
+        assertTrue(run.biasVariance().toString().contains("High variance"), run.biasVariance().toString());
     }
 
     @Test
