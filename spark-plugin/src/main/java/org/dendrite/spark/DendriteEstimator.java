@@ -94,7 +94,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         activation = new Param<>(this, "activation", "hidden-layer activation: " + Activations.names(),
                 valid((String s) -> parses(() -> Activations.byName(s))));
         epochs = new IntParam(this, "epochs", "passes over the training data (>= 1)", number(v -> v >= 1));
-        batchSize = new IntParam(this, "batchSize", "global minibatch size (>= 1)", number(v -> v >= 1));
+        batchSize = new IntParam(this, "batchSize", "global minibatch size (>= 1; synchronous mode: a remainder of less than half a batch joins the epoch's last batch)", number(v -> v >= 1));
         optimizer = new Param<>(this, "optimizer", "optimizer name (sgd, momentum, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, lbfgs)",
                 valid((String s) -> parses(() -> SpecFormat.readOptimizer(s))));
         learningRate = new DoubleParam(this, "learningRate", "the optimizer's learning rate (> 0)", number(v -> v > 0 && v < Double.POSITIVE_INFINITY));

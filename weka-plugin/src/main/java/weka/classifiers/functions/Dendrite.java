@@ -384,7 +384,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public int getEpochs() { return epochs; }
     public void setEpochs(int v) { epochs = v; }
 
-    @OptionMetadata(displayName = "mini-batch size", description = "Rows per optimizer step.", commandLineParamName = "mini-batch-size",
+    @OptionMetadata(displayName = "mini-batch size", description = "Rows per optimizer step (a remainder of less than half a batch "
+            + "joins the epoch's last batch).", commandLineParamName = "mini-batch-size",
             commandLineParamSynopsis = "-mini-batch-size <n>", displayOrder = 4)
     public int getMiniBatchSize() { return miniBatchSize; }
     public void setMiniBatchSize(int v) { miniBatchSize = v; }

@@ -51,12 +51,17 @@ class LayerGradientTest {
 
     @Test
     void denseLayerWithAndWithoutBias() {
-        for (boolean bias : new boolean[] {true, false}) {
-            DenseLayer d = new DenseLayer(4, 3, bias, Initializer.XAVIER_NORMAL, new SplittableRandom(3), "0.");
-            if (bias) {
-                for (int i = 0; i < 3; i++) d.bias().value()[i] = 0.1f * (i + 1);
+        // a narrow layer and a wide one (16 outputs or more: the bias gradient sums copied rows), row counts that leave a remainder
+        int[][] shapes = {{4, 3, 5}, {3, 20, 9}};
+        for (int[] shape : shapes) {
+            int in = shape[0], out = shape[1], rows = shape[2];
+            for (boolean bias : new boolean[] {true, false}) {
+                DenseLayer d = new DenseLayer(in, out, bias, Initializer.XAVIER_NORMAL, new SplittableRandom(3), "0.");
+                if (bias) {
+                    for (int i = 0; i < out; i++) d.bias().value()[i] = 0.1f * (i + 1);
+                }
+                GradientCheck.checkLayer("dense " + in + " -> " + out, d, GradientCheck.inputs(rows, in, 2, 0), true, () -> new SplittableRandom(1));
             }
-            GradientCheck.checkLayer("dense", d, GradientCheck.inputs(5, 4, 2, 0), true, () -> new SplittableRandom(1));
         }
     }
 
