@@ -18,8 +18,8 @@ public record NetworkSpec(List<LayerSpec> layers) implements Serializable {
     public static final DenseSpec DEFAULT_LAYER = new DenseSpec(DEFAULT_UNITS, new Relu());
     /**
      * The default architecture for tabular data: one hidden layer of 48 ReLU units (He-initialized).
-     * Chosen from cross-validated measurements on the bundled datasets (as accurate as 128 units, half the
-     * work per row), see docs/design.md.
+     * Chosen from cross-validated measurements on the bundled datasets (as accurate as 64 or 128 units, with
+     * less work per row), see docs/design.md.
      */
     public static final NetworkSpec DEFAULT = new NetworkSpec(List.of(DEFAULT_LAYER));
 

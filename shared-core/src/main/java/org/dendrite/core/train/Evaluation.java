@@ -17,7 +17,7 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
     private static final int CHUNK = 1024;
 
     public static Evaluation of(Network network, Loss loss, Task task, Dataset data) {
-        return Predictions.of(network, loss, data.features(), data.targets(), data.weights()).evaluate(task);
+        return Predictions.of(network, loss, data).evaluate(task);
     }
 
     /**
@@ -28,6 +28,11 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
      */
     public record Predictions(double lossSum, double weightSum, int width, float[] predictions, float[] labels, float[] weights)
             implements Serializable {
+        /** {@link #of(Network, Loss, Matrix, Matrix, float[])} over all rows of {@code data}. */
+        public static Predictions of(Network network, Loss loss, Dataset data) {
+            return of(network, loss, data.features(), data.targets(), data.weights());
+        }
+
         /** Runs {@code network} on the rows in chunks: predictions (class probabilities, or the scaled target) and the weighted loss sum. */
         public static Predictions of(Network network, Loss loss, Matrix features, Matrix targets, float[] weights) {
             int n = features.rows(), d = features.cols(), k = network.outputWidth(), t = targets.cols();

@@ -159,7 +159,7 @@ public final class TrainingRun {
         for (String w : ConfigWarnings.check(this.config.network(), config.preprocessing().standardize(), config.batchSize(), data.size())) {
             warn(w);
         }
-        this.initialLoss = Evaluation.Predictions.of(network, loss, data.features(), data.targets(), data.weights()).meanLoss();
+        this.initialLoss = Evaluation.Predictions.of(network, loss, data).meanLoss();
         if (classification && loss instanceof SoftmaxCrossEntropy) {
             double expected = Math.log(task.classCount());
             if (Math.abs(initialLoss - expected) > 0.5 * expected) {
@@ -421,9 +421,8 @@ public final class TrainingRun {
      */
     public org.dendrite.core.diagnostics.Diagnosis.BiasVariance biasVariance() {
         // accuracy or RMSE only: the ROC areas of a full Evaluation would cost more than the forward passes
-        Evaluation.Predictions tr = Evaluation.Predictions.of(network, loss, data.features(), data.targets(), data.weights());
-        Evaluation.Predictions va = validation == null ? null
-                : Evaluation.Predictions.of(network, loss, validation.features(), validation.targets(), validation.weights());
+        Evaluation.Predictions tr = Evaluation.Predictions.of(network, loss, data);
+        Evaluation.Predictions va = validation == null ? null : Evaluation.Predictions.of(network, loss, validation);
         if (task.isClassification()) {
             return new org.dendrite.core.diagnostics.Diagnosis.BiasVariance(tr.accuracy(), va == null ? Double.NaN : va.accuracy(), "accuracy");
         }
