@@ -1,5 +1,9 @@
 package org.dendrite.spark;
 
+import org.dendrite.core.train.WarmStart;
+
+import org.dendrite.core.data.LabeledTable;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -35,7 +39,7 @@ import org.dendrite.core.data.ValidationSplit;
 import org.dendrite.core.io.ModelIO;
 import org.dendrite.core.tensor.Matrix;
 import org.dendrite.core.train.EpochRecord;
-import org.dendrite.core.train.Evaluation;
+import org.dendrite.core.metrics.Evaluation;
 import org.dendrite.core.train.History;
 import org.dendrite.core.train.TrainingRun;
 import org.dendrite.core.layer.Parameter;
@@ -168,7 +172,7 @@ class DendriteSparkTest {
         for (String bn : List.of("none", "before_activation")) {
             DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(3).setBatchSize(64).setHiddenLayers("16")
                     .setBatchNorm(bn).setValidationFraction(0.2);
-            TrainingRun core = new TrainingRun(c.trainingConfig(), data.table(), "label", List.of("0", "1"), data.labels(), null);
+            TrainingRun core = TrainingRun.local(c.trainingConfig(), new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels(), null));
             while (core.hasNextEpoch()) core.nextEpoch();
             DendriteClassificationModel one = c.fit(data.partitions(1));
             DendriteClassificationModel three = c.fit(data.partitions(3));
@@ -220,9 +224,9 @@ class DendriteSparkTest {
         org.dendrite.core.train.TrainingConfig pruned = base.trainingConfig()
                 .withPruning(new org.dendrite.core.regularization.Pruning(0.5, 1, 2));
         org.dendrite.core.train.TrainingConfig exploding = base.trainingConfig().withRegularization(org.dendrite.core.regularization.Regularization.NONE)
-                .withOptimizer(new org.dendrite.core.optim.Sgd(1e5)).withDiagnostics(new org.dendrite.core.train.DiagnosticsConfig(0, 6));
+                .withOptimizer(new org.dendrite.core.optim.Sgd(1e5)).withDiagnostics(new org.dendrite.core.diagnostics.DiagnosticsConfig(0, 6));
         for (org.dendrite.core.train.TrainingConfig config : List.of(pruned, exploding)) {
-            TrainingRun core = new TrainingRun(config, data.table(), "label", List.of("0", "1"), data.labels(), null);
+            TrainingRun core = TrainingRun.local(config, new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels(), null));
             while (core.hasNextEpoch()) core.nextEpoch();
             DendriteClassifier c = (DendriteClassifier) base.copy(new org.apache.spark.ml.param.ParamMap());
             c.setConfigJson(org.dendrite.core.io.SpecFormat.write(config));
@@ -264,7 +268,7 @@ class DendriteSparkTest {
         DendriteClassifier plain = (DendriteClassifier) new DendriteClassifier().setEpochs(5).setBatchSize(32).setHiddenLayers("16");
         DendriteClassifier augmented = (DendriteClassifier) plain.copy(new org.apache.spark.ml.param.ParamMap());
         augmented.setConfigJson(org.dendrite.core.io.SpecFormat.write(plain.trainingConfig()
-                .withAugmentation(new org.dendrite.core.train.Augmentation(0.1, 0.2))));
+                .withAugmentation(new org.dendrite.core.augment.Augmentation(0.1, 0.2))));
         Dataset<Row> three = data.partitions(3);
         DendriteClassificationModel a = augmented.fit(three), again = augmented.fit(three), p = plain.fit(three);
         float[] wa = a.coreModel().network().parameters().get(0).value();
@@ -289,8 +293,7 @@ class DendriteSparkTest {
         DendriteClassifier warm = (DendriteClassifier) first.copy(new org.apache.spark.ml.param.ParamMap());
         warm.setInitialModel(json.toString()).setFrozenLayers(1).setEpochs(2);
         org.dendrite.core.train.Model spark = warm.fit(data.partitions(3)).coreModel();
-        TrainingRun core = new TrainingRun(warm.trainingConfig(), data.table(), "label", List.of("0", "1"), data.labels(), null,
-                org.dendrite.core.train.TrainingListener.NONE, ModelIO.read(json), 1);
+        TrainingRun core = TrainingRun.local(warm.trainingConfig(), new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels(), null), org.dendrite.core.train.TrainingListener.NONE, new WarmStart(ModelIO.read(json), 1));
         while (core.hasNextEpoch()) core.nextEpoch();
         assertSameWeights(core.model(), spark, "warm start, 3 partitions vs one machine");
         assertArrayEquals(start.network().parameters().get(0).value(), spark.network().parameters().get(0).value(), "the frozen layer keeps its weights");
@@ -428,7 +431,7 @@ class DendriteSparkTest {
         // single-machine-only settings are refused, not silently skipped
         var ok = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, 2), 0.0), RowFactory.create(Vectors.dense(2, 1), 1.0)), schema);
         String json = org.dendrite.core.io.SpecFormat.write(org.dendrite.core.train.TrainingConfig.DEFAULT.withEpochs(1)
-                .withAugmentation(new org.dendrite.core.train.Augmentation(0.1, 0))
+                .withAugmentation(new org.dendrite.core.augment.Augmentation(0.1, 0))
                 .withPruning(new org.dendrite.core.regularization.Pruning(0.5, 1, 1)));
         var e10 = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setConfigJson(json).setLocalSteps(4).fit(ok));
         assertTrue(e10.getMessage().contains("augmentation with local SGD") && e10.getMessage().contains("pruning with local SGD")

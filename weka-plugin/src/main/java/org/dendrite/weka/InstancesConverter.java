@@ -3,6 +3,7 @@ package org.dendrite.weka;
 import java.util.ArrayList;
 import java.util.List;
 import org.dendrite.core.data.Column;
+import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.Table;
 import weka.core.Attribute;
 import weka.core.Instance;
@@ -69,6 +70,11 @@ public final class InstancesConverter {
             all1 &= w[i] == 1f;
         }
         return all1 ? null : w;
+    }
+
+    /** The rows with their class values and weights, as the core trains on them. */
+    public static LabeledTable labeled(Instances data) {
+        return new LabeledTable(table(data), data.classAttribute().name(), classes(data), target(data), weights(data));
     }
 
     /** The class labels of a nominal class, or an empty list for a numeric class. */

@@ -1,12 +1,10 @@
 package org.dendrite.weka;
 
-import java.beans.PropertyDescriptor;
 import java.io.Serializable;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Pattern;
+import org.dendrite.core.check.InvalidSettingException;
 import weka.core.Option;
 import weka.core.OptionHandler;
 import weka.core.SelectedTag;
@@ -41,22 +39,14 @@ public abstract class NestedOption<T> implements OptionHandler, Serializable {
     public final T toCore() {
         try {
             return build();
+        } catch (InvalidSettingException e) {
+            // the core names the record component; this class's bean property of that name is the option
+            String option = OptionSupport.optionOf(getClass(), e.setting());
+            throw new IllegalArgumentException(getClass().getSimpleName() + (option == null ? "" : " option -" + option) + ": "
+                    + e.getMessage(), e);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + (optionNamedIn(e.getMessage()).map(o -> " option -" + o)
-                    .orElse("")) + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** The command-line name of the first option whose property the message names (core messages use the component names). */
-    private Optional<String> optionNamedIn(String message) {
-        if (message == null) return Optional.empty();
-        for (Option o : Collections.list(listOptions())) {
-            PropertyDescriptor p = OptionSupport.property(getClass(), o.name());
-            if (p != null && Pattern.compile("\\b" + Pattern.quote(p.getName()) + "\\b", Pattern.CASE_INSENSITIVE).matcher(message).find()) {
-                return Optional.of(o.name());
-            }
-        }
-        return Optional.empty();
     }
 
     @Override

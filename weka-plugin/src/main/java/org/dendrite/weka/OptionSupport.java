@@ -151,6 +151,15 @@ public final class OptionSupport {
         }
     }
 
+    /** The command-line name of {@code c}'s option whose bean property is {@code propertyName}, or null. */
+    public static String optionOf(Class<?> c, String propertyName) {
+        for (PropertyDescriptor p : properties(c)) {
+            OptionMetadata m = metadata(p);
+            if (m != null && p.getName().equals(propertyName) && !m.commandLineParamName().isEmpty()) return m.commandLineParamName();
+        }
+        return null;
+    }
+
     /** The property behind the command-line option {@code optionName}, or null. */
     static PropertyDescriptor property(Class<?> c, String optionName) {
         for (PropertyDescriptor p : properties(c)) {

@@ -1,5 +1,8 @@
 package weka.classifiers.functions;
 
+import org.dendrite.core.train.WarmStart;
+
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,16 +16,16 @@ import org.dendrite.core.io.ModelIO;
 import org.dendrite.core.io.SpecFormat;
 import org.dendrite.core.layer.LayerSpec;
 import org.dendrite.core.network.NetworkSpec;
-import org.dendrite.core.regularization.Regularization;
 import org.dendrite.core.tensor.Matrix;
 import org.dendrite.core.train.ConsoleProgress;
-import org.dendrite.core.train.EarlyStopping;
 import org.dendrite.core.train.EpochRecord;
 import org.dendrite.core.train.Model;
-import org.dendrite.core.train.Monitor;
 import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingListener;
+import org.dendrite.core.train.TrainingOptions;
 import org.dendrite.core.train.TrainingRun;
+import org.dendrite.core.train.WarmStart;
+import org.dendrite.core.check.InvalidSettingException;
 import org.dendrite.weka.InstancesConverter;
 import org.dendrite.weka.NestedOption;
 import org.dendrite.weka.OptionSupport;
@@ -71,6 +74,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     private boolean resume;
 
     private Model model;
+    /** Weka's fallback when there is nothing to learn from (no training rows with a known class), as its own classifiers do. */
+    private weka.classifiers.rules.ZeroR zeroR;
     private org.dendrite.core.diagnostics.Diagnosis.BiasVariance diagnosis;
     private Instances header;
     private transient TrainingRun run;
@@ -114,28 +119,32 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         c.enable(Capability.NUMERIC_CLASS);
         c.enable(Capability.DATE_CLASS);
         c.enable(Capability.MISSING_CLASS_VALUES);
-        c.setMinimumNumberInstances(1);
+        c.setMinimumNumberInstances(0);
         return c;
     }
 
     /**
-     * The core training configuration the options describe. Setters only store values (Weka's
-     * option parser swallows setter exceptions); every value is validated here, by the core, with a
-     * message naming the option and what is allowed.
+     * The core training configuration the options describe, translated by the core
+     * ({@link TrainingOptions}). Setters only store values (Weka's option parser swallows setter
+     * exceptions); every value is validated here, by the core, with a message naming the option and
+     * what is allowed.
      */
     public TrainingConfig trainingConfig() {
-        TrainingConfig c = configJson.isBlank() ? D : SpecFormat.readTrainingConfig(configJson);
-        if (configJson.isBlank()) {
-            List<LayerSpec> hidden = new ArrayList<>();
-            for (int i = 0; i < layers.length; i++) hidden.add(core("layer", i + 1, layers[i]));
-            c = c.withNetwork(new NetworkSpec(hidden)).withEpochs(epochs).withBatchSize(miniBatchSize)
-                    .withOptimizer(core("optimizer", 0, optimizer)).withSchedule(core("schedule", 0, schedule))
-                    .withRegularization(new Regularization(l1, l2, false, false, 0)).withValidationFraction(validationFraction)
-                    .withEarlyStopping(earlyStoppingPatience > 0 ? new EarlyStopping(Monitor.VALIDATION_LOSS, earlyStoppingPatience, 0, true)
-                            : EarlyStopping.OFF);
+        List<LayerSpec> hidden = new ArrayList<>();
+        for (int i = 0; i < layers.length; i++) hidden.add(core("layer", i + 1, layers[i]));
+        TrainingOptions options = new TrainingOptions(new NetworkSpec(hidden), core("optimizer", 0, optimizer), core("schedule", 0, schedule),
+                epochs, miniBatchSize, l1, l2, validationFraction, earlyStoppingPatience, seed, configJson);
+        try {
+            return options.toConfig();
+        } catch (InvalidSettingException e) {
+            String option = FLAT_OPTIONS.getOrDefault(e.setting(), OptionSupport.optionOf(getClass(), e.setting()));
+            throw new IllegalArgumentException((option == null ? "" : "-" + option + ": ") + e.getMessage(), e);
         }
-        return c.withSeed(seed);
     }
+
+    /** This classifier's command-line options for the core's flat training options whose names differ. */
+    private static final java.util.Map<String, String> FLAT_OPTIONS = java.util.Map.of("batchSize", "mini-batch-size", "patience", "patience",
+            "seed", "S");
 
     /** The core config of a nested option object, its validation error prefixed with the classifier option ({@code index} > 0: which layer). */
     private static <T> T core(String option, int index, NestedOption<T> o) {
@@ -157,10 +166,16 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
     }
 
+    /**
+     * Trains to the configured epochs. With {@link #setResume resume} on and a run in memory, the
+     * run continues to the epochs now configured instead (the whole-run schedule stretched to them).
+     */
     @Override
     public void buildClassifier(Instances data) throws Exception {
-        if (!resume || run == null) {
+        if (!resume || (run == null && zeroR == null)) {
             initializeClassifier(data);
+        } else if (run != null) {
+            run.extendTo(checkedConfig().epochs());
         }
         while (next()) {
             // one epoch per iteration
@@ -173,16 +188,22 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         getCapabilities().testWithFail(data);
         Instances train = new Instances(data);
         train.deleteWithMissingClass();
-        if (train.numInstances() == 0) {
-            throw new IllegalArgumentException("No training instances with a known class value: nothing to learn from");
-        }
         header = new Instances(train, 0);
+        TrainingConfig config = checkedConfig();
+        run = null;
+        zeroR = null;
+        diagnosis = null;
+        if (train.numInstances() == 0) {
+            // Weka's convention for nothing to learn from (no rows, or every class value missing): a ZeroR model, said so in toString
+            zeroR = new weka.classifiers.rules.ZeroR();
+            zeroR.buildClassifier(data);
+            model = null;
+            return;
+        }
         TrainingListener listener = getDebug() ? new ConsoleProgress(System.err) : TrainingListener.NONE;
         try {
             Model initial = initialModel.isBlank() ? null : ModelIO.read(Path.of(initialModel));
-            run = new TrainingRun(checkedConfig(), InstancesConverter.table(train), train.classAttribute().name(),
-                    InstancesConverter.classes(train), InstancesConverter.target(train), InstancesConverter.weights(train), listener, initial,
-                    frozenLayers);
+            run = TrainingRun.local(config, InstancesConverter.labeled(train), listener, new WarmStart(initial, frozenLayers));
         } catch (IllegalArgumentException e) {
             throw new Exception(e.getMessage(), e);
         }
@@ -191,10 +212,13 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     @Override
     public boolean next() throws Exception {
+        if (zeroR != null) {
+            return false;
+        }
         if (run == null) {
             throw new IllegalStateException("Call initializeClassifier (or buildClassifier) before next()");
         }
-        if (run.stoppedEarly() || run.epoch() >= epochs) {
+        if (!run.hasNextEpoch()) {
             return false;
         }
         run.nextEpoch();
@@ -236,6 +260,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     @Override
     public double[] distributionForInstance(Instance inst) throws Exception {
+        if (zeroR != null) {
+            return zeroR.distributionForInstance(inst);
+        }
         checkModel();
         Instances one = new Instances(inst.dataset() != null ? inst.dataset() : header, 0);
         one.add(inst);
@@ -271,6 +298,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     @Override
     public double[][] distributionsForInstances(Instances insts) throws Exception {
+        if (zeroR != null) {
+            return zeroR.distributionsForInstances(insts);
+        }
         checkModel();
         if (!insts.equalHeaders(header)) {
             throw new Exception("The test data's header differs from the training data's: " + insts.equalHeadersMsg(header));
@@ -310,6 +340,10 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     @Override
     public String toString() {
+        if (zeroR != null) {
+            return "Dendrite: no training instances with a known class value, so no network was trained; Weka's ZeroR model is used "
+                    + "instead:\n\n" + zeroR;
+        }
         if (model == null) {
             return "Dendrite: no model built yet.";
         }

@@ -147,6 +147,12 @@ class NestedOptionTest {
 
     @Test
     void coreValidationErrorsNameTheOption() {
+        // the core names the setting (learningRate), not a phrase of its message ("learning rate"): the option is found either way
+        var lr = assertThrows(IllegalArgumentException.class, () -> parse("org.dendrite.weka.optim.Adam -lr -1").toCore());
+        assertTrue(lr.getMessage().startsWith("Adam option -lr: Invalid learning rate: -1.0"), lr.getMessage());
+        var period = assertThrows(IllegalArgumentException.class, () -> parse("org.dendrite.weka.schedule.Cosine -period -3").toCore());
+        assertTrue(period.getMessage().startsWith("Cosine option -period: Invalid period: -3"), period.getMessage());
+
         Adam adam = new Adam();
         adam.setBeta1(1.5);
         var e = assertThrows(IllegalArgumentException.class, adam::toCore);
@@ -170,7 +176,7 @@ class NestedOptionTest {
         Dense dense = new Dense();
         dense.setUnits(0);
         var units = assertThrows(IllegalArgumentException.class, dense::toCore);
-        assertTrue(units.getMessage().startsWith("Dense: A dense layer needs at least 1 unit, got 0"), units.getMessage());
+        assertTrue(units.getMessage().startsWith("Dense option -units: A dense layer needs at least 1 unit, got 0"), units.getMessage());
     }
 
     @Test

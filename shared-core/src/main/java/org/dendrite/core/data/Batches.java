@@ -65,13 +65,7 @@ public final class Batches {
      * depends only on the generator (not on earlier epochs) and a resumed run repeats it exactly.
      */
     public void shuffle(RandomGenerator rng) {
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        Seeds.permutation(rng, order);
         position = 0;
     }
 

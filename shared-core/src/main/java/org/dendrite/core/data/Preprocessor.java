@@ -44,69 +44,55 @@ public final class Preprocessor implements Serializable {
 
     /** Learns the transformation from {@code table} (training rows only). */
     public static Preprocessor fit(Table table, PreprocessingConfig config) {
-        List<Column> cols = table.columns();
+        Preprocessor columnsOnly = fit(ColumnStatistics.of(table, config), config);
+        if (config.whitening() == Whitening.Kind.NONE) {
+            return columnsOnly;
+        }
+        Matrix z = columnsOnly.transform(table);
+        CoMoments m = new CoMoments(z.cols());
+        for (int r = 0; r < z.rows(); r++) m.add(z.data(), r * z.cols());
+        return columnsOnly.withWhitening(Whitening.fit(config.whitening(), m, Whitening.DEFAULT_EPSILON));
+    }
+
+    /**
+     * The column transformation from training-row statistics (one machine's, or Spark partitions'
+     * merged): numeric columns centred on their mean (also the imputation value) and divided by their
+     * standard deviation (1 for a constant column, so it is centred and never divided by zero);
+     * nominal columns one-hot, imputed with their mode; a missing indicator per column that had
+     * missing values, when asked for. Whitening, which needs the transformed rows' covariance, is
+     * added by {@link #withWhitening}.
+     */
+    public static Preprocessor fit(ColumnStatistics stats, PreprocessingConfig config) {
+        List<Column> cols = stats.columns();
         int k = cols.size();
         double[] center = new double[k], scale = new double[k];
         boolean[] indicator = new boolean[k];
         for (int c = 0; c < k; c++) {
-            Column col = cols.get(c);
-            double mean = 0, m2 = 0; // Welford: stable for huge values and large offsets
-            int present = 0;
-            double[] counts = col.isNominal() ? new double[col.categories().size()] : null;
-            for (int r = 0; r < table.size(); r++) {
-                double v = table.rows()[r][c];
-                checkValue(col, r, v, config);
-                if (Double.isNaN(v)) {
-                    continue;
-                }
-                present++;
-                if (counts != null) {
-                    counts[(int) v]++;
-                } else {
-                    double delta = v - mean;
-                    mean += delta / present;
-                    m2 += delta * (v - mean);
-                }
-            }
-            indicator[c] = config.missingIndicators() && present < table.size();
-            if (counts != null) {
+            indicator[c] = config.missingIndicators() && stats.missing(c) > 0;
+            if (cols.get(c).isNominal()) {
+                double[] counts = stats.categoryCounts(c);
                 int mode = 0;
                 for (int i = 1; i < counts.length; i++) if (counts[i] > counts[mode]) mode = i;
                 center[c] = mode;
                 scale[c] = 1;
             } else {
-                // center = the training mean (also the imputation value); scale = the standard deviation,
-                // or 1 for a constant column so it is centred and never divided by zero
-                double std = present == 0 ? 0 : Math.sqrt(m2 / present);
+                Moments m = stats.moments(c);
+                double mean = m.mean(), std = m.standardDeviation();
                 center[c] = mean;
                 scale[c] = std > 1e-12 * Math.max(1, Math.abs(mean)) ? std : 1;
             }
         }
-        Preprocessor columnsOnly = new Preprocessor(cols, config, center, scale, indicator);
-        if (config.whitening() == Whitening.Kind.NONE) {
-            return columnsOnly;
-        }
-        Whitening w = Whitening.fit(config.whitening(), columnsOnly.transform(table), Whitening.DEFAULT_EPSILON);
-        return new Preprocessor(cols, config, center, scale, indicator, w);
+        return new Preprocessor(cols, config, center, scale, indicator);
+    }
+
+    /** This transformation followed by {@code w}. */
+    public Preprocessor withWhitening(Whitening w) {
+        return new Preprocessor(columns, config, center, scale, indicator, w);
     }
 
     /** The fitted whitening, or null. */
     public Whitening whitening() {
         return whitening;
-    }
-
-    private static void checkValue(Column col, int row, double v, PreprocessingConfig config) {
-        if (Double.isNaN(v)) {
-            if (!config.imputeMissing()) {
-                throw new IllegalArgumentException("Column '" + col.name() + "' row " + row + " is missing (NaN); missing values are not allowed "
-                        + "unless imputation is on");
-            }
-        } else if (Double.isInfinite(v)) {
-            throw new IllegalArgumentException("Column '" + col.name() + "' row " + row + " is " + v + "; values must be finite numbers");
-        } else if (col.isNominal() && (v < 0 || v >= col.categories().size() || v != Math.rint(v))) {
-            throw new IllegalArgumentException("Column '" + col.name() + "' row " + row + " has category index " + v + "; allowed 0.."
-                    + (col.categories().size() - 1) + " (" + col.categories() + ")");
-        }
     }
 
     public List<Column> columns() { return columns; }
@@ -176,7 +162,7 @@ public final class Preprocessor implements Serializable {
         for (int c = 0; c < columns.size(); c++) {
             Column col = columns.get(c);
             double v = row[c];
-            checkValue(col, rowIndex, v, config);
+            ColumnStatistics.check(col, rowIndex, v, config.imputeMissing());
             boolean missing = Double.isNaN(v);
             if (col.isNominal()) {
                 int k = col.categories().size();

@@ -37,24 +37,16 @@ public final class Whitening implements Serializable {
 
     /** Fits {@code kind} whitening on the rows of {@code x}. */
     public static Whitening fit(Kind kind, Matrix x, double epsilon) {
-        int n = x.rows(), d = x.cols();
-        double[] mu = new double[d];
-        float[] a = x.data();
-        for (int r = 0; r < n; r++) for (int j = 0; j < d; j++) mu[j] += a[r * d + j];
-        for (int j = 0; j < d; j++) mu[j] /= n;
-        double[][] cov = new double[d][d];
-        for (int r = 0; r < n; r++) {
-            for (int i = 0; i < d; i++) {
-                double di = a[r * d + i] - mu[i];
-                for (int j = i; j < d; j++) cov[i][j] += di * (a[r * d + j] - mu[j]);
-            }
-        }
-        for (int i = 0; i < d; i++) {
-            for (int j = i; j < d; j++) {
-                cov[i][j] /= n;
-                cov[j][i] = cov[i][j];
-            }
-        }
+        CoMoments m = new CoMoments(x.cols());
+        for (int r = 0; r < x.rows(); r++) m.add(x.data(), r * x.cols());
+        return fit(kind, m, epsilon);
+    }
+
+    /** Fits {@code kind} whitening from the mean and covariance of the rows {@code moments} saw. */
+    public static Whitening fit(Kind kind, CoMoments moments, double epsilon) {
+        int d = moments.mean().length;
+        double[] mu = moments.mean();
+        double[][] cov = moments.covariance();
         SymmetricEigen e = new SymmetricEigen(cov);
         double maxEigen = 0;
         for (double v : e.values) maxEigen = Math.max(maxEigen, v);

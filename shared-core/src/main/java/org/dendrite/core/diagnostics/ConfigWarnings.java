@@ -23,7 +23,7 @@ public final class ConfigWarnings {
     private ConfigWarnings() {}
 
     /** Warnings for a network spec trained with {@code standardizedInputs}, {@code batchSize} on {@code rows} rows. */
-    public static List<String> check(NetworkSpec spec, boolean standardizedInputs, int batchSize, int rows) {
+    public static List<String> check(NetworkSpec spec, boolean standardizedInputs, int batchSize, long rows) {
         List<String> w = new ArrayList<>();
         boolean batchNorm = false, dropout = false, normalized = false;
         int saturating = 0;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.Table;
 import org.dendrite.core.data.ValidationSplit;
 import org.dendrite.core.metrics.Metrics;
@@ -23,14 +24,11 @@ public final class LearningCurve {
 
     public record Point(int trainingRows, double trainingError, double validationError) {}
 
-    public static List<Point> compute(TrainingConfig config, Table table, String targetName, List<String> classes, double[] target,
-                                      double[] fractions, double validationFraction, long seed) {
-        int[] strata = null;
-        if (!classes.isEmpty()) {
-            strata = new int[target.length];
-            for (int i = 0; i < target.length; i++) strata[i] = (int) target[i];
-        }
-        ValidationSplit split = ValidationSplit.of(table.size(), validationFraction, strata, seed);
+    public static List<Point> compute(TrainingConfig config, LabeledTable labeled, double[] fractions, double validationFraction, long seed) {
+        Table table = labeled.features();
+        List<String> classes = labeled.classes();
+        double[] target = labeled.target();
+        ValidationSplit split = ValidationSplit.of(table.size(), validationFraction, labeled.isClassification() ? labeled.classIndices() : null, seed);
         int[] pool = split.train();
         // a seeded shuffle of the pool so prefixes are random subsets
         java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
@@ -50,8 +48,8 @@ public final class LearningCurve {
             double[] trY = pick(target, rows);
             Model m;
             try {
-                m = Trainer.fit(config.withValidationFraction(0).withEarlyStopping(org.dendrite.core.train.EarlyStopping.OFF), tr, targetName,
-                        classes, trY, null);
+                m = Trainer.fit(config.withValidationFraction(0).withEarlyStopping(org.dendrite.core.train.EarlyStopping.OFF),
+                        new LabeledTable(tr, labeled.targetName(), classes, trY));
             } catch (IllegalArgumentException e) {
                 continue; // e.g. a tiny prefix with a single class
             }

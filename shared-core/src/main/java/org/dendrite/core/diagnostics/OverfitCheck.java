@@ -2,11 +2,12 @@ package org.dendrite.core.diagnostics;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.Table;
 import org.dendrite.core.regularization.Regularization;
-import org.dendrite.core.train.Augmentation;
+import org.dendrite.core.augment.Augmentation;
 import org.dendrite.core.train.EarlyStopping;
-import org.dendrite.core.train.Evaluation;
+import org.dendrite.core.metrics.Evaluation;
 import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingRun;
 
@@ -32,7 +33,10 @@ public final class OverfitCheck {
     }
 
     /** Takes the first {@code rows} rows (round-robin over classes so every class appears) and trains until they are learned. */
-    public static Result run(TrainingConfig config, Table table, String targetName, List<String> classes, double[] target, int rows) {
+    public static Result run(TrainingConfig config, LabeledTable labeled, int rows) {
+        Table table = labeled.features();
+        List<String> classes = labeled.classes();
+        double[] target = labeled.target();
         List<Integer> pick = new ArrayList<>();
         if (classes.isEmpty()) {
             for (int i = 0; i < Math.min(rows, table.size()); i++) pick.add(i);
@@ -54,11 +58,11 @@ public final class OverfitCheck {
         }
         TrainingConfig c = config.withRegularization(Regularization.NONE).withAugmentation(Augmentation.NONE).withValidationFraction(0)
                 .withEarlyStopping(EarlyStopping.OFF).withEpochs(MAX_EPOCHS);
-        TrainingRun run = new TrainingRun(c, new Table(table.columns(), r), targetName, classes, y, null);
+        TrainingRun run = TrainingRun.local(c, new LabeledTable(new Table(table.columns(), r), labeled.targetName(), classes, y));
         double acc = 0;
         while (run.hasNextEpoch()) {
             run.nextEpoch();
-            Evaluation e = Evaluation.of(run.network(), run.model().loss(), run.task(), run.data());
+            Evaluation e = run.source().training(run.network()).evaluate(run.task());
             acc = classes.isEmpty() ? 1 - Math.min(1, e.rmse() / Math.max(1e-12, run.task().targetScale())) : e.accuracy();
             if (acc >= (classes.isEmpty() ? 0.9 : 1.0)) break;
         }

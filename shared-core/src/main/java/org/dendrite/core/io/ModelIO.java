@@ -26,10 +26,10 @@ import org.dendrite.core.network.Network;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.train.EpochRecord;
 import org.dendrite.core.train.History;
-import org.dendrite.core.train.LayerStatistics;
+import org.dendrite.core.diagnostics.LayerStatistics;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.Provenance;
-import org.dendrite.core.train.Task;
+import org.dendrite.core.data.Task;
 
 /**
  * Reads and writes models in Dendrite's versioned JSON format (docs/model-format.md): network spec,

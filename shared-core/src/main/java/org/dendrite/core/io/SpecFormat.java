@@ -47,6 +47,14 @@ public final class SpecFormat {
         return (Optimizer) RecordJson.read(parseLenient(json), Optimizer.class, "$");
     }
 
+    /** The optimizer registered as {@code name} with its defaults but {@code learningRate}. */
+    public static Optimizer optimizer(String name, double learningRate) {
+        com.fasterxml.jackson.databind.node.ObjectNode o = MAPPER.createObjectNode();
+        o.put("type", name);
+        o.put("learningRate", learningRate);
+        return (Optimizer) RecordJson.read(o, Optimizer.class, "$");
+    }
+
     public static String write(Schedule schedule) {
         return text(RecordJson.write(schedule, Schedule.class));
     }

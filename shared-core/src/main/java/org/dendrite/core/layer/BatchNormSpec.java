@@ -1,5 +1,7 @@
 package org.dendrite.core.layer;
 
+import org.dendrite.core.check.Check;
+
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -14,10 +16,10 @@ public record BatchNormSpec(double epsilon, double momentum) implements LayerSpe
 
     public BatchNormSpec {
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-            throw new IllegalArgumentException("Batch norm epsilon must be a finite number > 0, got " + epsilon);
+            throw Check.invalid("epsilon", "Batch norm epsilon must be a finite number > 0, got " + epsilon);
         }
         if (!(momentum > 0 && momentum <= 1)) {
-            throw new IllegalArgumentException("Batch norm momentum must be in (0, 1], got " + momentum);
+            throw Check.invalid("momentum", "Batch norm momentum must be in (0, 1], got " + momentum);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.dendrite.core.layer;
 
+import org.dendrite.core.check.Check;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -22,16 +24,16 @@ public record DenseSpec(int units, Activation activation, Initializer initialize
 
     public DenseSpec {
         if (units < 1) {
-            throw new IllegalArgumentException("A dense layer needs at least 1 unit, got " + units);
+            throw Check.invalid("units", "A dense layer needs at least 1 unit, got " + units);
         }
         if (activation == null) {
-            throw new IllegalArgumentException("A dense layer needs an activation (use identity for a linear layer)");
+            throw Check.invalid("activation", "A dense layer needs an activation (use identity for a linear layer)");
         }
         if (batchNorm == null) {
             batchNorm = BatchNorm.NONE;
         }
         if (!(dropout >= 0 && dropout < 1)) {
-            throw new IllegalArgumentException("Dropout rate of a dense layer must be in [0, 1), got " + dropout);
+            throw Check.invalid("dropout", "Dropout rate of a dense layer must be in [0, 1), got " + dropout);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.dendrite.core.layer;
 
+import org.dendrite.core.check.Check;
+
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -12,7 +14,7 @@ import java.util.random.RandomGenerator;
 public record DropoutSpec(double rate, boolean alpha) implements LayerSpec {
     public DropoutSpec {
         if (!(rate >= 0 && rate < 1)) {
-            throw new IllegalArgumentException("Dropout rate must be in [0, 1), got " + rate);
+            throw Check.invalid("rate", "Dropout rate must be in [0, 1), got " + rate);
         }
     }
 

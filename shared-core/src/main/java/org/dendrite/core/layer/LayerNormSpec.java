@@ -1,5 +1,7 @@
 package org.dendrite.core.layer;
 
+import org.dendrite.core.check.Check;
+
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -9,7 +11,7 @@ public record LayerNormSpec(double epsilon) implements LayerSpec {
 
     public LayerNormSpec {
         if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-            throw new IllegalArgumentException("Layer norm epsilon must be a finite number > 0, got " + epsilon);
+            throw Check.invalid("epsilon", "Layer norm epsilon must be a finite number > 0, got " + epsilon);
         }
     }
 

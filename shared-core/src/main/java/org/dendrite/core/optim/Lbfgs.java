@@ -1,5 +1,7 @@
 package org.dendrite.core.optim;
 
+import org.dendrite.core.check.Check;
+
 import java.util.List;
 import org.dendrite.core.layer.Parameter;
 
@@ -60,7 +62,7 @@ public record Lbfgs(double learningRate, int maxIter, int maxEval, double tolera
         Check.nonNegative("toleranceChange", toleranceChange);
         Check.atLeast("historySize", historySize, 1);
         if (lineSearch == null) {
-            throw new IllegalArgumentException("Invalid lineSearch: null (allowed: NONE, STRONG_WOLFE)");
+            throw Check.invalid("lineSearch", "Invalid lineSearch: null (allowed: NONE, STRONG_WOLFE)");
         }
     }
 
@@ -148,10 +150,11 @@ public record Lbfgs(double learningRate, int maxIter, int maxEval, double tolera
 
     private static final class State extends OptimizerState {
         private static final long serialVersionUID = 1L;
-        private static final String D = "lbfgs/d", PREV_GRAD = "lbfgs/prev_flat_grad", RO = "lbfgs/ro", SCALARS = "lbfgs/scalars";
-        // slots of the scalar buffer (each double is packed into 4 floats of 16 bits)
-        private static final int T = 0, T_F32 = 1, H = 2, H_F32 = 3, PREV_LOSS = 4, N_ITER = 5, FUNC_EVALS = 6, COUNT = 7,
-                START = 8, SLOTS = 9;
+        private static final String D = "lbfgs/d", PREV_GRAD = "lbfgs/prev_flat_grad", RO = "lbfgs/ro";
+        // the state's scalars (PyTorch's state['t'], ['H_diag'], ['prev_loss'], ['n_iter'], ['func_evals'] and the history ring's
+        // count and start); *_f32 says whether PyTorch holds the value as a float32 tensor (1) or a Python float (0)
+        private static final String T = "t", T_F32 = "t_f32", H = "H_diag", H_F32 = "H_diag_f32", PREV_LOSS = "prev_loss", N_ITER = "n_iter",
+                FUNC_EVALS = "func_evals", COUNT = "history_count", START = "history_start";
 
         private final Lbfgs c;
         private final int n;
@@ -174,17 +177,12 @@ public record Lbfgs(double learningRate, int maxIter, int maxEval, double tolera
             update(0, null, null, learningRate);
         }
 
-        private double get(int slot) {
-            float[] s = globalBuffer(SCALARS, SLOTS * 4);
-            long bits = 0;
-            for (int k = 0; k < 4; k++) bits |= ((long) s[slot * 4 + k]) << (16 * k);
-            return Double.longBitsToDouble(bits);
+        private double get(String name) {
+            return scalar(name, 0);
         }
 
-        private void put(int slot, double v) {
-            float[] s = globalBuffer(SCALARS, SLOTS * 4);
-            long bits = Double.doubleToRawLongBits(v);
-            for (int k = 0; k < 4; k++) s[slot * 4 + k] = (float) ((bits >>> (16 * k)) & 0xFFFF);
+        private void put(String name, double v) {
+            setScalar(name, v);
         }
 
         private float[] dir(int slot) { return globalBuffer("lbfgs/old_dirs/" + slot, n); }
@@ -194,7 +192,7 @@ public record Lbfgs(double learningRate, int maxIter, int maxEval, double tolera
         @Override
         public double step(double learningRate, Objective objective) {
             countStep();
-            boolean fresh = !hasGlobalBuffer(SCALARS);
+            boolean fresh = !hasScalar(T);
             if (fresh) {
                 put(T, 0);
                 put(H, 1);

@@ -18,6 +18,8 @@ public abstract class OptimizerState implements Serializable {
 
     protected final List<Parameter> parameters;
     private final Map<String, float[]> buffers = new LinkedHashMap<>();
+    /** Named scalars of the whole state (L-BFGS's step length, curvature estimate and counters), kept as doubles. */
+    private final Map<String, Double> scalars = new LinkedHashMap<>();
     /**
      * The same buffers by parameter index and buffer name: the lookup every step makes, without
      * building the {@code parameterName.bufferName} key (rebuilt lazily after deserialization or a restore).
@@ -127,9 +129,20 @@ public abstract class OptimizerState implements Serializable {
         return buffers.containsKey(name);
     }
 
-    /** Removes the global buffer {@code name} (a history entry that fell out of L-BFGS's memory). */
-    protected void removeGlobalBuffer(String name) {
-        buffers.remove(name);
+    /** The scalar {@code name}, or {@code absent} when it has not been set. */
+    protected double scalar(String name, double absent) {
+        Double v = scalars.get(name);
+        return v == null ? absent : v;
+    }
+
+    /** Sets the scalar {@code name}. */
+    protected void setScalar(String name, double value) {
+        scalars.put(name, value);
+    }
+
+    /** True when the scalar {@code name} has been set (the state is not fresh). */
+    protected boolean hasScalar(String name) {
+        return scalars.containsKey(name);
     }
 
     /** True when the buffer exists (PyTorch's "state not yet initialised" test). */
@@ -144,18 +157,35 @@ public abstract class OptimizerState implements Serializable {
         return false;
     }
 
-    /** All buffers by {@code parameterName.bufferName}, for checkpoints. */
+    /** All buffers by {@code parameterName.bufferName} (or a global buffer's name). */
     public Map<String, float[]> buffers() {
         return Collections.unmodifiableMap(buffers);
     }
 
-    /** Restores a checkpoint taken with {@link #steps()} and {@link #buffers()}. */
-    public void restore(long steps, Map<String, float[]> saved) {
+    /** The state as data: step count, buffers and scalars, copied (what checkpoints and rollbacks keep). */
+    public Snapshot snapshot() {
+        Map<String, float[]> b = new LinkedHashMap<>();
+        buffers.forEach((k, v) -> b.put(k, v.clone()));
+        return new Snapshot(step, b, new LinkedHashMap<>(scalars));
+    }
+
+    /** Restores a {@link #snapshot()} (its arrays copied, so the snapshot can be restored again). */
+    public void restore(Snapshot saved) {
         buffers.clear();
+        scalars.clear();
         byParameter = null;
-        for (Map.Entry<String, float[]> e : saved.entrySet()) {
-            buffers.put(e.getKey(), e.getValue().clone());
+        saved.buffers().forEach((k, v) -> buffers.put(k, v.clone()));
+        scalars.putAll(saved.scalars());
+        this.step = saved.steps();
+    }
+
+    /** An optimizer state as plain named values, in the spirit of PyTorch's {@code state_dict()}. */
+    public record Snapshot(long steps, Map<String, float[]> buffers, Map<String, Double> scalars) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public Snapshot {
+            buffers = Collections.unmodifiableMap(new LinkedHashMap<>(buffers));
+            scalars = Collections.unmodifiableMap(new LinkedHashMap<>(scalars));
         }
-        this.step = steps;
     }
 }

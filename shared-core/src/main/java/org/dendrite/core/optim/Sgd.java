@@ -1,5 +1,7 @@
 package org.dendrite.core.optim;
 
+import org.dendrite.core.check.Check;
+
 import java.util.List;
 import org.dendrite.core.layer.Parameter;
 
@@ -34,7 +36,7 @@ public record Sgd(double learningRate, double momentum, double dampening, boolea
         Check.range("dampening", dampening, 0, 1, true);
         Check.nonNegative("weightDecay", weightDecay);
         if (nesterov && (momentum <= 0 || dampening != 0)) {
-            throw new IllegalArgumentException("Nesterov momentum requires momentum > 0 and dampening = 0, got momentum=" + momentum
+            throw Check.invalid("momentum", "Nesterov momentum requires momentum > 0 and dampening = 0, got momentum=" + momentum
                     + ", dampening=" + dampening);
         }
     }

@@ -1,5 +1,7 @@
 package org.dendrite.core.regularization;
 
+import org.dendrite.core.check.Check;
+
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,10 +20,10 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
 
     public Pruning {
         if (!(targetSparsity >= 0 && targetSparsity < 1)) {
-            throw new IllegalArgumentException("Invalid target sparsity: " + targetSparsity + " (allowed: 0 <= sparsity < 1)");
+            throw Check.invalid("targetSparsity", "Invalid target sparsity: " + targetSparsity + " (allowed: 0 <= sparsity < 1)");
         }
         if (startEpoch < 0 || endEpoch < startEpoch) {
-            throw new IllegalArgumentException("Invalid pruning epochs: start " + startEpoch + ", end " + endEpoch
+            throw Check.invalid("startEpoch", "Invalid pruning epochs: start " + startEpoch + ", end " + endEpoch
                     + " (allowed: 0 <= start <= end)");
         }
     }

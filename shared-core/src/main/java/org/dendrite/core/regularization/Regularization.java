@@ -1,5 +1,7 @@
 package org.dendrite.core.regularization;
 
+import org.dendrite.core.check.Check;
+
 import java.io.Serializable;
 import java.util.List;
 import org.dendrite.core.layer.DenseLayer;
@@ -37,14 +39,14 @@ public record Regularization(double l1, double l2, boolean proximalL1, boolean i
     /** Elastic net: {@code lambda * (ratio * L1 + (1 - ratio) * L2)} with ratio in [0, 1]. */
     public static Regularization elasticNet(double lambda, double l1Ratio) {
         if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
-            throw new IllegalArgumentException("Invalid elastic-net l1Ratio: " + l1Ratio + " (allowed: 0 <= l1Ratio <= 1)");
+            throw Check.invalid("l1Ratio", "Invalid elastic-net l1Ratio: " + l1Ratio + " (allowed: 0 <= l1Ratio <= 1)");
         }
         return new Regularization(lambda * l1Ratio, lambda * (1 - l1Ratio), false, false, 0);
     }
 
     private static void check(String name, double v) {
         if (!(v >= 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException("Invalid " + name + ": " + v + " (allowed: a finite number >= 0)");
+            throw Check.invalid(name, "Invalid " + name + ": " + v + " (allowed: a finite number >= 0)");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.dendrite.core.schedule;
 
+import org.dendrite.core.check.Check;
+
 /**
  * Cosine annealing (Loshchilov and Hutter 2017, "SGDR"): lr = etaMin + (base - etaMin)(1 + cos(pi
  * t_cur / T_i)) / 2. Without restarts (restartPeriod 0) T_i = period and t_cur = t, continuing the
@@ -14,13 +16,13 @@ public record Cosine(int period, double etaMin, boolean restarts, int periodMult
 
     public Cosine {
         if (period < 0) {
-            throw new IllegalArgumentException("Invalid period: " + period + " (allowed: a whole number >= 1, or 0 = the whole run)");
+            throw Check.invalid("period", "Invalid period: " + period + " (allowed: a whole number >= 1, or 0 = the whole run)");
         }
         Check.nonNegative("etaMin", etaMin);
-        if (periodMultiplier < 1) throw new IllegalArgumentException("Invalid periodMultiplier: " + periodMultiplier + " (allowed: >= 1)");
-        Check.unit(unit);
+        if (periodMultiplier < 1) throw Check.invalid("periodMultiplier", "Invalid periodMultiplier: " + periodMultiplier + " (allowed: >= 1)");
+        if (unit == null) throw Check.invalid("unit", "A schedule needs a unit: step or epoch");
         if (period == 0 && (restarts || unit != Unit.EPOCH)) {
-            throw new IllegalArgumentException("Invalid cosine schedule: period 0 (the whole run) counts epochs without restarts; "
+            throw Check.invalid("period", "Invalid cosine schedule: period 0 (the whole run) counts epochs without restarts; "
                     + "give a period >= 1 for restarts or a step clock");
         }
     }

@@ -1,5 +1,7 @@
 package org.dendrite.core.schedule;
 
+import org.dendrite.core.check.Check;
+
 /**
  * Cyclical learning rates (Smith 2017, "Cyclical Learning Rates for Training Neural Networks"),
  * between {@code lowerRate} and {@code upperRate} (absolute rates; the optimizer's own rate is not
@@ -15,13 +17,13 @@ public record Cyclic(double lowerRate, double upperRate, int stepsUp, int stepsD
     public Cyclic {
         Check.positive("lowerRate", lowerRate);
         Check.positive("upperRate", upperRate);
-        if (upperRate < lowerRate) throw new IllegalArgumentException("Invalid rates: upperRate " + upperRate + " < lowerRate " + lowerRate);
+        if (upperRate < lowerRate) throw Check.invalid("upperRate", "Invalid rates: upperRate " + upperRate + " < lowerRate " + lowerRate);
         if (stepsUp < 1 || stepsDown < 1) {
-            throw new IllegalArgumentException("Invalid cycle: stepsUp " + stepsUp + ", stepsDown " + stepsDown + " (allowed: >= 1 each)");
+            throw Check.invalid("stepsUp", "Invalid cycle: stepsUp " + stepsUp + ", stepsDown " + stepsDown + " (allowed: >= 1 each)");
         }
         if (mode == null) throw new IllegalArgumentException("A cyclic schedule needs a mode: triangular, triangular2 or exp_range");
         Check.factor("gamma", gamma);
-        Check.unit(unit);
+        if (unit == null) throw Check.invalid("unit", "A schedule needs a unit: step or epoch");
     }
 
     @Override public String name() { return "cyclic"; }

@@ -1,5 +1,7 @@
 package org.dendrite.core.schedule;
 
+import org.dendrite.core.check.Check;
+
 /**
  * Exponential decay: lr = base * rate^(t / every). PyTorch's ExponentialLR is every = 1
  * (lr = base gamma^t); the course's form base * 0.1^(t/s) is rate 0.1, every s.
@@ -11,7 +13,7 @@ public record Exponential(double rate, double every, Unit unit) implements Sched
     public Exponential {
         Check.positive("rate", rate);
         Check.positive("every", every);
-        Check.unit(unit);
+        if (unit == null) throw Check.invalid("unit", "A schedule needs a unit: step or epoch");
     }
 
     @Override public String name() { return "exponential"; }

@@ -1,5 +1,7 @@
 package org.dendrite.core.schedule;
 
+import org.dendrite.core.check.Check;
+
 import java.util.List;
 
 /** Piecewise constant: lr = base * gamma^(number of milestones <= t) (torch MultiStepLR). */
@@ -8,15 +10,15 @@ public record MultiStep(List<Integer> milestones, double gamma, Unit unit) imple
     public static final MultiStep DEFAULT = new MultiStep(List.of(30, 80), 0.1, Unit.EPOCH);
 
     public MultiStep {
-        if (milestones == null || milestones.isEmpty()) throw new IllegalArgumentException("Multi-step decay needs at least one milestone");
+        if (milestones == null || milestones.isEmpty()) throw Check.invalid("milestones", "Multi-step decay needs at least one milestone");
         for (int i = 0; i < milestones.size(); i++) {
             if (milestones.get(i) == null || milestones.get(i) < 1 || (i > 0 && milestones.get(i) <= milestones.get(i - 1))) {
-                throw new IllegalArgumentException("Invalid milestones " + milestones + " (allowed: increasing whole numbers >= 1)");
+                throw Check.invalid("milestones", "Invalid milestones " + milestones + " (allowed: increasing whole numbers >= 1)");
             }
         }
         milestones = List.copyOf(milestones);
         Check.positive("gamma", gamma);
-        Check.unit(unit);
+        if (unit == null) throw Check.invalid("unit", "A schedule needs a unit: step or epoch");
     }
 
     @Override public String name() { return "multi_step"; }

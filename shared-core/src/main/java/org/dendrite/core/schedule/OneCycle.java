@@ -1,5 +1,7 @@
 package org.dendrite.core.schedule;
 
+import org.dendrite.core.check.Check;
+
 /**
  * The 1cycle policy (Smith and Topin 2018): from maxRate/divFactor up to maxRate over the first
  * pctStart of totalSteps, back down, and (threePhase) a final annihilation phase to
@@ -13,11 +15,11 @@ public record OneCycle(double maxRate, int totalSteps, double pctStart, double d
 
     public OneCycle {
         Check.positive("maxRate", maxRate);
-        if (totalSteps < 2) throw new IllegalArgumentException("Invalid totalSteps: " + totalSteps + " (allowed: >= 2)");
-        if (!(pctStart > 0 && pctStart < 1)) throw new IllegalArgumentException("Invalid pctStart: " + pctStart + " (allowed: 0 < pctStart < 1)");
+        if (totalSteps < 2) throw Check.invalid("totalSteps", "Invalid totalSteps: " + totalSteps + " (allowed: >= 2)");
+        if (!(pctStart > 0 && pctStart < 1)) throw Check.invalid("pctStart", "Invalid pctStart: " + pctStart + " (allowed: 0 < pctStart < 1)");
         Check.positive("divFactor", divFactor);
         Check.positive("finalDivFactor", finalDivFactor);
-        Check.unit(unit);
+        if (unit == null) throw Check.invalid("unit", "A schedule needs a unit: step or epoch");
     }
 
     @Override public String name() { return "one_cycle"; }

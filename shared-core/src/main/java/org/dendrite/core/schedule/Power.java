@@ -1,5 +1,7 @@
 package org.dendrite.core.schedule;
 
+import org.dendrite.core.check.Check;
+
 /** Power scheduling: lr = base / (1 + t / s)^c (c = 1 is the classic 1/t decay). PyTorch has no equivalent. */
 public record Power(double s, double c, Unit unit) implements Schedule {
     /** The defaults: the values a spec's absent fields take and the Weka options start from. */
@@ -8,7 +10,7 @@ public record Power(double s, double c, Unit unit) implements Schedule {
     public Power {
         Check.positive("s", s);
         Check.positive("c", c);
-        Check.unit(unit);
+        if (unit == null) throw Check.invalid("unit", "A schedule needs a unit: step or epoch");
     }
 
     @Override public String name() { return "power"; }

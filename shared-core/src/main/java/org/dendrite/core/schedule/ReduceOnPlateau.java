@@ -1,5 +1,7 @@
 package org.dendrite.core.schedule;
 
+import org.dendrite.core.check.Check;
+
 /**
  * Performance scheduling: reduce the rate by {@code factor} when the monitored validation value has
  * not improved for {@code patience} epochs (torch's ReduceLROnPlateau), then wait {@code cooldown}
@@ -14,10 +16,10 @@ public record ReduceOnPlateau(boolean maximize, double factor, int patience, dou
     public static final ReduceOnPlateau DEFAULT = new ReduceOnPlateau(false, 0.1, 10, 1e-4, true, 0, 0);
 
     public ReduceOnPlateau {
-        if (!(factor > 0 && factor < 1)) throw new IllegalArgumentException("Invalid factor: " + factor + " (allowed: 0 < factor < 1)");
-        if (patience < 0) throw new IllegalArgumentException("Invalid patience: " + patience + " (allowed: >= 0)");
+        if (!(factor > 0 && factor < 1)) throw Check.invalid("factor", "Invalid factor: " + factor + " (allowed: 0 < factor < 1)");
+        if (patience < 0) throw Check.invalid("patience", "Invalid patience: " + patience + " (allowed: >= 0)");
         Check.nonNegative("threshold", threshold);
-        if (cooldown < 0) throw new IllegalArgumentException("Invalid cooldown: " + cooldown + " (allowed: >= 0)");
+        if (cooldown < 0) throw Check.invalid("cooldown", "Invalid cooldown: " + cooldown + " (allowed: >= 0)");
         Check.nonNegative("minRate", minRate);
     }
 

@@ -1,14 +1,16 @@
 package org.dendrite.core.schedule;
 
+import org.dendrite.core.check.Check;
+
 /** Step decay: lr = base * gamma^floor(t / stepSize) (torch.optim.lr_scheduler.StepLR). */
 public record StepDecay(int stepSize, double gamma, Unit unit) implements Schedule {
     /** The defaults: the values a spec's absent fields take and the Weka options start from. */
     public static final StepDecay DEFAULT = new StepDecay(10, 0.5, Unit.EPOCH);
 
     public StepDecay {
-        if (stepSize < 1) throw new IllegalArgumentException("Invalid stepSize: " + stepSize + " (allowed: a whole number >= 1)");
+        if (stepSize < 1) throw Check.invalid("stepSize", "Invalid stepSize: " + stepSize + " (allowed: a whole number >= 1)");
         Check.positive("gamma", gamma);
-        Check.unit(unit);
+        if (unit == null) throw Check.invalid("unit", "A schedule needs a unit: step or epoch");
     }
 
     @Override public String name() { return "step"; }

@@ -1,5 +1,7 @@
 package org.dendrite.core.schedule;
 
+import org.dendrite.core.check.Check;
+
 /**
  * Linear warm-up composed with any schedule: lr = inner(t) * f(t) with f rising linearly from
  * startFactor to endFactor over totalSteps optimizer steps, then endFactor (Goyal et al. 2017; torch's
@@ -13,7 +15,7 @@ public record WarmUp(Schedule inner, double startFactor, double endFactor, int t
         if (inner == null) throw new IllegalArgumentException("Warm-up needs the schedule it leads into (constant for none)");
         Check.factor("startFactor", startFactor);
         Check.factor("endFactor", endFactor);
-        if (totalSteps < 1) throw new IllegalArgumentException("Invalid totalSteps: " + totalSteps + " (allowed: >= 1)");
+        if (totalSteps < 1) throw Check.invalid("totalSteps", "Invalid totalSteps: " + totalSteps + " (allowed: >= 1)");
     }
 
     @Override public String name() { return "warm_up"; }

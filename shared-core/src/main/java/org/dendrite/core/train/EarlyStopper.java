@@ -67,6 +67,22 @@ public final class EarlyStopper implements Serializable {
         return best;
     }
 
+    /** The running state as data, for checkpoints. */
+    public record State(double best, int bestEpoch, int sinceBest, boolean stopped, Network.Snapshot bestWeights) {}
+
+    public State state() {
+        return new State(best, bestEpoch, sinceBest, stopped, bestWeights);
+    }
+
+    /** Continues from a {@link #state()}. */
+    public void restore(State s) {
+        best = s.best();
+        bestEpoch = s.bestEpoch();
+        sinceBest = s.sinceBest();
+        stopped = s.stopped();
+        bestWeights = s.bestWeights();
+    }
+
     /** The epoch (1-based) of the best monitored value, 0 before any. */
     public int bestEpoch() {
         return bestEpoch;

@@ -1,5 +1,7 @@
 package org.dendrite.core.train;
 
+import org.dendrite.core.check.Check;
+
 import java.io.Serializable;
 
 /**
@@ -16,10 +18,10 @@ public record EarlyStopping(Monitor monitor, int patience, double minDelta, bool
             throw new IllegalArgumentException("Early stopping needs a monitored metric; allowed: " + java.util.Arrays.toString(Monitor.values()));
         }
         if (patience < 0) {
-            throw new IllegalArgumentException("Invalid patience: " + patience + " (allowed: a whole number >= 0; 0 turns early stopping off)");
+            throw Check.invalid("patience", "Invalid patience: " + patience + " (allowed: a whole number >= 0; 0 turns early stopping off)");
         }
         if (!(minDelta >= 0) || Double.isInfinite(minDelta)) {
-            throw new IllegalArgumentException("Invalid minDelta: " + minDelta + " (allowed: a finite number >= 0)");
+            throw Check.invalid("minDelta", "Invalid minDelta: " + minDelta + " (allowed: a finite number >= 0)");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.dendrite.core.train;
 
+import org.dendrite.core.check.Check;
+
 import java.io.Serializable;
 import java.util.List;
 import org.dendrite.core.layer.Parameter;
@@ -15,10 +17,10 @@ public record GradientClipping(double maxValue, double maxNorm) implements Seria
 
     public GradientClipping {
         if (!(maxValue >= 0) || Double.isInfinite(maxValue)) {
-            throw new IllegalArgumentException("Invalid clipping maxValue: " + maxValue + " (allowed: a finite number >= 0; 0 = off)");
+            throw Check.invalid("maxValue", "Invalid clipping maxValue: " + maxValue + " (allowed: a finite number >= 0; 0 = off)");
         }
         if (!(maxNorm >= 0) || Double.isInfinite(maxNorm)) {
-            throw new IllegalArgumentException("Invalid clipping maxNorm: " + maxNorm + " (allowed: a finite number >= 0; 0 = off)");
+            throw Check.invalid("maxNorm", "Invalid clipping maxNorm: " + maxNorm + " (allowed: a finite number >= 0; 0 = off)");
         }
     }
 

@@ -1,5 +1,7 @@
 package org.dendrite.core.train;
 
+import org.dendrite.core.diagnostics.LayerStatistics;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -28,6 +30,20 @@ public final class History implements Serializable {
     private int bestEpoch;
     private transient double[] monitoredValues;
     private transient Monitor monitoredBy;
+
+    /** An independent copy (what a checkpoint keeps). */
+    public History copy() {
+        History h = new History();
+        h.epochs.addAll(epochs);
+        h.statistics.addAll(statistics);
+        h.warnings.addAll(warnings);
+        h.stepRates = Arrays.copyOf(stepRates, Math.max(steps, 1));
+        h.stepLosses = Arrays.copyOf(stepLosses, Math.max(lossSteps, 1));
+        h.steps = steps;
+        h.lossSteps = lossSteps;
+        h.bestEpoch = bestEpoch;
+        return h;
+    }
 
     public void add(EpochRecord r) {
         epochs.add(r);

@@ -1,7 +1,7 @@
 package org.dendrite.core.train;
 
 import java.util.List;
-import org.dendrite.core.data.Table;
+import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.schedule.Schedule;
 
 /**
@@ -31,8 +31,7 @@ public final class LrFinder {
         }
     }
 
-    public static Result run(TrainingConfig config, Table table, String targetName, List<String> classes, double[] target, float[] weights,
-                             double minRate, double maxRate, int steps) {
+    public static Result run(TrainingConfig config, LabeledTable table, double minRate, double maxRate, int steps) {
         if (!(minRate > 0 && maxRate > minRate) || Double.isInfinite(maxRate)) {
             throw new IllegalArgumentException("Invalid LR range: " + minRate + " .. " + maxRate + " (allowed: 0 < minRate < maxRate)");
         }
@@ -41,7 +40,7 @@ public final class LrFinder {
         }
         TrainingConfig c = config.withSchedule(new RangeSchedule(minRate, maxRate, steps)).withEpochs(Integer.MAX_VALUE / 2)
                 .withEarlyStopping(EarlyStopping.OFF).withValidationFraction(0).withReferenceBatchSize(0);
-        TrainingRun run = new TrainingRun(c, table, targetName, classes, target, weights);
+        TrainingRun run = TrainingRun.local(c, table);
         try {
             while (run.steps() < steps && !exploded(run.history().stepLosses())) {
                 run.nextEpoch();

@@ -1,5 +1,7 @@
 package org.dendrite.core.train;
 
+import org.dendrite.core.data.Task;
+
 import java.io.Serializable;
 import java.util.SplittableRandom;
 import org.dendrite.core.data.Preprocessor;

@@ -1,39 +1,38 @@
 package org.dendrite.core.train;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.OptimizerState;
 
 /**
  * The state an epoch starts from, kept for a rollback on divergence: weights and batch-norm
- * statistics, the optimizer's buffers and step count, and the trainer's step count. Every trainer
- * that rolls back (TrainingRun, Spark's synchronous mode) takes and restores it the same way.
+ * statistics, the optimizer's state, and the run's step and schedule-clock counts.
  */
-public final class RollbackPoint {
+final class RollbackPoint {
     private final Network.Snapshot weights;
-    private final Map<String, float[]> optimizerBuffers = new LinkedHashMap<>();
-    private final long optimizerSteps;
+    private final OptimizerState.Snapshot optimizer;
     private final long step;
+    private final long clock;
 
-    /** Copies the state of {@code network} and {@code optimizer} at trainer step {@code step}. */
-    public RollbackPoint(Network network, OptimizerState optimizer, long step) {
+    RollbackPoint(Network network, OptimizerState optimizer, long step, long clock) {
         this.weights = network.snapshot();
-        optimizer.buffers().forEach((k, v) -> optimizerBuffers.put(k, v.clone()));
-        this.optimizerSteps = optimizer.steps();
+        this.optimizer = optimizer.snapshot();
         this.step = step;
+        this.clock = clock;
     }
 
-    /** Restores the copied state, forgets the history's records of the steps undone, and returns the step to continue from. */
-    public long restore(Network network, OptimizerState optimizer, History history) {
+    /** Restores the copied weights and optimizer state and forgets the history's records of the steps undone. */
+    void restore(Network network, OptimizerState optimizer, History history) {
         network.restore(weights);
-        optimizer.restore(optimizerSteps, optimizerBuffers);
+        optimizer.restore(this.optimizer);
         history.discardStepsFrom(step);
-        return step;
     }
+
+    long step() { return step; }
+
+    long clock() { return clock; }
 
     /** The history event of rollback number {@code count} after {@code cause}. */
-    public static String event(int count, TrainingDivergedException cause) {
+    static String event(int count, TrainingDivergedException cause) {
         return "rollback " + count + ": " + cause.summary() + "; learning rate divided by 10";
     }
 }

@@ -1,18 +1,13 @@
 package org.dendrite.core.train;
 
-import java.util.List;
-import org.dendrite.core.data.Table;
+import org.dendrite.core.data.LabeledTable;
 
-/** Trains a model to the configured number of epochs. */
+/** Trains a model on one machine to the configured number of epochs (or early stopping). */
 public final class Trainer {
     private Trainer() {}
 
-    /** Trains on raw rows; {@code classes} empty means a numeric target; {@code weights} may be null. */
-    public static Model fit(TrainingConfig config, Table table, String targetName, List<String> classes, double[] target, float[] weights) {
-        TrainingRun run = new TrainingRun(config, table, targetName, classes, target, weights);
-        while (run.hasNextEpoch()) {
-            run.nextEpoch();
-        }
-        return run.model();
+    /** Trains on labeled rows with {@code config}. */
+    public static Model fit(TrainingConfig config, LabeledTable table) {
+        return TrainingRun.local(config, table).run();
     }
 }

@@ -1,5 +1,11 @@
 package org.dendrite.core.train;
 
+import org.dendrite.core.check.Check;
+
+import org.dendrite.core.diagnostics.DiagnosticsConfig;
+
+import org.dendrite.core.augment.Augmentation;
+
 import java.io.Serializable;
 import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.loss.Loss;
@@ -46,13 +52,13 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
             throw new IllegalArgumentException("A training config needs a network, an optimizer, a schedule and preprocessing settings");
         }
         if (epochs < 1) {
-            throw new IllegalArgumentException("Invalid epochs: " + epochs + " (allowed: a whole number >= 1)");
+            throw Check.invalid("epochs", "Invalid epochs: " + epochs + " (allowed: a whole number >= 1)");
         }
         if (batchSize < 1) {
-            throw new IllegalArgumentException("Invalid batch size: " + batchSize + " (allowed: a whole number >= 1)");
+            throw Check.invalid("batchSize", "Invalid batch size: " + batchSize + " (allowed: a whole number >= 1)");
         }
         if (!(validationFraction >= 0 && validationFraction < 1)) {
-            throw new IllegalArgumentException("Invalid validation fraction: " + validationFraction + " (allowed: 0 <= fraction < 1; 0 = none)");
+            throw Check.invalid("validationFraction", "Invalid validation fraction: " + validationFraction + " (allowed: 0 <= fraction < 1; 0 = none)");
         }
         regularization = regularization == null ? Regularization.NONE : regularization;
         earlyStopping = earlyStopping == null ? EarlyStopping.OFF : earlyStopping;
@@ -61,7 +67,7 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
         diagnostics = diagnostics == null ? DiagnosticsConfig.DEFAULT : diagnostics;
         clipping = clipping == null ? GradientClipping.NONE : clipping;
         if (referenceBatchSize < 0) {
-            throw new IllegalArgumentException("Invalid referenceBatchSize: " + referenceBatchSize
+            throw Check.invalid("referenceBatchSize", "Invalid referenceBatchSize: " + referenceBatchSize
                     + " (allowed: 0 = no linear scaling, or the batch size the learning rate was tuned for)");
         }
     }
@@ -72,6 +78,12 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
      */
     public double learningRateScale(int effectiveBatchSize) {
         return referenceBatchSize == 0 ? 1 : effectiveBatchSize / (double) referenceBatchSize;
+    }
+
+    /** The loss in force for {@code task}: the configured one, or softmax cross-entropy for classes and mean squared error for numbers. */
+    public Loss lossFor(org.dendrite.core.data.Task task) {
+        return loss != null ? loss : task.isClassification() ? new org.dendrite.core.loss.SoftmaxCrossEntropy()
+                : new org.dendrite.core.loss.MeanSquaredError();
     }
 
     /** The validation share in force: the one given, or the default when early stopping needs one. */

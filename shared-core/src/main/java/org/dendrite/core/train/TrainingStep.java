@@ -1,5 +1,9 @@
 package org.dendrite.core.train;
 
+import org.dendrite.core.diagnostics.LayerStatistics;
+
+import org.dendrite.core.diagnostics.StatisticsSampler;
+
 import java.util.List;
 import org.dendrite.core.layer.Parameter;
 import org.dendrite.core.network.Network;
@@ -8,9 +12,9 @@ import org.dendrite.core.regularization.Pruning;
 import org.dendrite.core.schedule.Schedule;
 
 /**
- * One optimizer step the way every Dendrite trainer takes it: on one machine ({@link TrainingRun}),
- * in Spark's synchronous mode (the gradient is a sum over partitions) and inside each partition's
- * local steps in local SGD, so the rules cannot drift apart between them.
+ * One optimizer step the way Dendrite takes it: in the training loop ({@link TrainingRun}), whatever
+ * the {@link GradientSource}, and inside each partition's local steps of a Spark round, so the rules
+ * cannot drift apart.
  *
  * <p>Per objective evaluation (once, or several times for L-BFGS): data loss and its gradient ->
  * penalty gradient -> gradient clipping. Then the optimizer update, the divergence check on the loss
@@ -35,6 +39,8 @@ public final class TrainingStep {
     private final TrainingConfig config;
     private final Network network;
     private final OptimizerState optimizer;
+    /** False for an outer step on a pseudo-gradient: the local steps already applied penalties, clipping and the proximal step. */
+    private final boolean direct;
     /** The current step's gradient callback and first data loss: fields, so nothing is allocated per step. */
     private Gradient gradient;
     private double dataLoss;
@@ -44,9 +50,19 @@ public final class TrainingStep {
 
     /** Steps {@code network}'s parameters with {@code optimizer} (a state over those same parameters). */
     public TrainingStep(TrainingConfig config, Network network, OptimizerState optimizer) {
+        this(config, network, optimizer, true);
+    }
+
+    /**
+     * {@code direct} false: the steps apply pseudo-gradients (a round's averaged weight change) with
+     * an outer optimizer, without the penalty gradient, clipping and proximal step, which the local
+     * steps that made them already applied.
+     */
+    public TrainingStep(TrainingConfig config, Network network, OptimizerState optimizer, boolean direct) {
         this.config = config;
         this.network = network;
         this.optimizer = optimizer;
+        this.direct = direct;
     }
 
     /**
@@ -83,25 +99,27 @@ public final class TrainingStep {
             throw TrainingDivergedException.of(epoch + 1, step + 1, null,
                     Double.isFinite(l) ? "the loss (" + initialLoss + " before training)" : "the loss", l, rate);
         }
-        config.regularization().afterStep(network.layers(), rate);
+        if (direct) {
+            config.regularization().afterStep(network.layers(), rate);
+        }
         return dataLoss;
     }
 
     /**
-     * {@link #take} with what every trainer does around a step: per-layer statistics every
-     * {@code statisticsEvery} steps of the diagnostics config (weights copied before, sampled after),
-     * the frozen layers' values restored, pruned weights kept at zero ({@code pruneMask} null: none
-     * pruned yet), and the step's learning rate and data loss recorded in {@code history}. Returns
-     * the data loss.
+     * {@link #take} at {@code stepRate} with what the loop does around a step: per-layer statistics
+     * every {@code statisticsEvery} steps of the diagnostics config (weights copied before, sampled
+     * after), the frozen layers' values restored, pruned weights kept at zero ({@code pruneMask} null:
+     * none pruned yet), and the scheduled learning rate {@code rate} and the data loss recorded in
+     * {@code history}. {@code stepRate} is {@code rate}, or an outer optimizer's own rate. Returns the data loss.
      */
-    public double takeRecorded(double rate, int epoch, long step, double initialLoss, Gradient gradient, FrozenParameters frozen,
+    public double takeRecorded(double rate, double stepRate, int epoch, long step, double initialLoss, Gradient gradient, FrozenParameters frozen,
                                List<float[]> pruneMask, History history) {
         int every = config.diagnostics().statisticsEvery();
         boolean sample = every > 0 && step % every == 0;
         if (sample) {
             weightsBefore = StatisticsSampler.copyWeights(network, weightsBefore);
         }
-        double dataLoss = take(rate, epoch, step, initialLoss, gradient);
+        double dataLoss = take(stepRate, epoch, step, initialLoss, gradient);
         frozen.restore();
         if (pruneMask != null) {
             Pruning.keepPruned(network.parameters(), pruneMask);
@@ -123,6 +141,9 @@ public final class TrainingStep {
         double value = gradient.compute();
         if (Double.isNaN(dataLoss)) {
             dataLoss = value;
+        }
+        if (!direct) {
+            return value;
         }
         if (config.regularization().isActive()) {
             if (config.optimizer().requiresFullBatch()) {

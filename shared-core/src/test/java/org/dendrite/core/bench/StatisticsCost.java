@@ -1,5 +1,7 @@
 package org.dendrite.core.bench;
 
+import org.dendrite.core.data.LabeledTable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +12,7 @@ import org.dendrite.core.data.Column;
 import org.dendrite.core.data.Table;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.network.NetworkSpec;
-import org.dendrite.core.train.DiagnosticsConfig;
+import org.dendrite.core.diagnostics.DiagnosticsConfig;
 import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingRun;
 
@@ -40,7 +42,7 @@ public final class StatisticsCost {
         for (int k = 0; k < every.length; k++) {
             TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(net).withBatchSize(64).withEpochs(1000)
                     .withDiagnostics(new DiagnosticsConfig(every[k], 0));
-            runs[k] = new TrainingRun(c, t, "y", List.of("a", "b"), y, null);
+            runs[k] = TrainingRun.local(c, new LabeledTable(t, "y", List.of("a", "b"), y, null));
             runs[k].nextEpoch();
             runs[k].nextEpoch();
         }

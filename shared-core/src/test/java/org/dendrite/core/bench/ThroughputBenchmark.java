@@ -1,5 +1,7 @@
 package org.dendrite.core.bench;
 
+import org.dendrite.core.data.LabeledTable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +16,7 @@ import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.optim.Adam;
 import org.dendrite.core.regularization.Regularization;
 import org.dendrite.core.tensor.Matrix;
-import org.dendrite.core.train.DiagnosticsConfig;
+import org.dendrite.core.diagnostics.DiagnosticsConfig;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingRun;
@@ -61,13 +63,13 @@ public final class ThroughputBenchmark {
                 .withBatchSize(batch).withEpochs(Integer.MAX_VALUE).withValidationFraction(0)
                 .withPreprocessing(PreprocessingConfig.DEFAULT)
                 .withDiagnostics(new DiagnosticsConfig(0, 0));
-        TrainingRun run = new TrainingRun(config, table, "y", classes, y, null);
+        TrainingRun run = TrainingRun.local(config, new LabeledTable(table, "y", classes, y, null));
         table = null;
         rows = null;
         double[] rates = new double[reps];
         if (workload.equals("W3")) {
             Model model = run.model();
-            Matrix x = run.data().features();
+            Matrix x = ((org.dendrite.core.train.MinibatchSource) run.source()).train().features();
             float sink = 0;
             for (int rep = -1; rep < reps; rep++) {
                 long t0 = System.nanoTime();
@@ -82,7 +84,7 @@ public final class ThroughputBenchmark {
             for (int rep = 0; rep < reps; rep++) {
                 long t0 = System.nanoTime();
                 run.nextEpoch();
-                rates[rep] = run.data().size() / ((System.nanoTime() - t0) / 1e9);
+                rates[rep] = run.source().rows() / ((System.nanoTime() - t0) / 1e9);
             }
             System.out.printf(Locale.ROOT, "ALLOC %s %s %.0f bytes per training step%n", workload, system,
                     (mx.getCurrentThreadAllocatedBytes() - bytes) / (double) (run.steps() - steps));

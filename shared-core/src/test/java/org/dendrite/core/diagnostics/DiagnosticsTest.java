@@ -1,5 +1,7 @@
 package org.dendrite.core.diagnostics;
 
+import org.dendrite.core.data.LabeledTable;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,8 +22,8 @@ import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.optim.Sgd;
 import org.dendrite.core.testutil.TestData;
-import org.dendrite.core.train.DiagnosticsConfig;
-import org.dendrite.core.train.LayerStatistics;
+import org.dendrite.core.diagnostics.DiagnosticsConfig;
+import org.dendrite.core.diagnostics.LayerStatistics;
 import org.dendrite.core.train.LrFinder;
 import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingRun;
@@ -40,8 +42,7 @@ class DiagnosticsTest {
     @Test
     void trainingPicturesAreWrittenHeadless(@TempDir Path dir) throws Exception {
         TestData.Labeled d = TestData.arff("diabetes.arff");
-        TrainingRun run = new TrainingRun(TrainingConfig.DEFAULT.withEpochs(8).withValidationFraction(0.2).withDiagnostics(new DiagnosticsConfig(5, 0)),
-                d.table(), d.targetName(), d.classes(), d.target(), null);
+        TrainingRun run = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(8).withValidationFraction(0.2).withDiagnostics(new DiagnosticsConfig(5, 0)), new LabeledTable(d.table(), d.targetName(), d.classes(), d.target(), null));
         while (run.hasNextEpoch()) run.nextEpoch();
         TrainingPlots.lossCurves(run.history(), dir.resolve("loss.png"));
         assertTrue(TrainingPlots.metricCurves(run.history(), dir.resolve("metrics.png")));
@@ -50,7 +51,7 @@ class DiagnosticsTest {
         assertPicture(dir.resolve("loss.png"));
         assertPicture(dir.resolve("metrics.png"));
         for (Path p : hist) assertPicture(p);
-        LrFinder.Result r = LrFinder.run(TrainingConfig.DEFAULT, d.table(), d.targetName(), d.classes(), d.target(), null, 1e-5, 1, 60);
+        LrFinder.Result r = LrFinder.run(TrainingConfig.DEFAULT, new LabeledTable(d.table(), d.targetName(), d.classes(), d.target(), null), 1e-5, 1, 60);
         TrainingPlots.lrRangeTest(r, dir.resolve("lr.png"));
         assertPicture(dir.resolve("lr.png"));
     }
@@ -59,8 +60,8 @@ class DiagnosticsTest {
     void layerStatisticsAreSampledEveryNSteps() throws Exception {
         TestData.Labeled d = TestData.arff("iris.arff");
         NetworkSpec net = new NetworkSpec(List.of(new DenseSpec(16, new Relu()), new DenseSpec(8, new Tanh())));
-        TrainingRun run = new TrainingRun(TrainingConfig.DEFAULT.withNetwork(net).withEpochs(2).withBatchSize(30)
-                .withDiagnostics(new DiagnosticsConfig(3, 0)), d.table(), d.targetName(), d.classes(), d.target(), null);
+        TrainingRun run = TrainingRun.local(TrainingConfig.DEFAULT.withNetwork(net).withEpochs(2).withBatchSize(30)
+                .withDiagnostics(new DiagnosticsConfig(3, 0)), d.labeled());
         while (run.hasNextEpoch()) run.nextEpoch();
         List<LayerStatistics> s = run.history().statistics();
         // 10 steps (150 rows / 30 x 2 epochs), sampled at steps 0, 3, 6, 9; 5 layers each
@@ -84,11 +85,10 @@ class DiagnosticsTest {
     @Test
     void overfitCheckPassesForAHealthyNetworkAndFailsForAFrozenOne() throws Exception {
         TestData.Labeled d = TestData.arff("iris.arff");
-        OverfitCheck.Result ok = OverfitCheck.run(TrainingConfig.DEFAULT, d.table(), d.targetName(), d.classes(), d.target(), 20);
+        OverfitCheck.Result ok = OverfitCheck.run(TrainingConfig.DEFAULT, new LabeledTable(d.table(), d.targetName(), d.classes(), d.target()), 20);
         assertTrue(ok.passed() && ok.trainingAccuracy() == 1.0, ok.summary());
         assertEquals(20, ok.rows());
-        OverfitCheck.Result bad = OverfitCheck.run(TrainingConfig.DEFAULT.withOptimizer(new Sgd(1e-9)), d.table(), d.targetName(), d.classes(),
-                d.target(), 20);
+        OverfitCheck.Result bad = OverfitCheck.run(TrainingConfig.DEFAULT.withOptimizer(new Sgd(1e-9)), new LabeledTable(d.table(), d.targetName(), d.classes(), d.target()), 20);
         assertFalse(bad.passed(), bad.summary());
         assertTrue(bad.summary().contains("FAILED"));
     }
@@ -96,8 +96,7 @@ class DiagnosticsTest {
     @Test
     void learningCurveGrowsTheTrainingSetAndIsPlotted(@TempDir Path dir) throws Exception {
         TestData.Labeled d = TestData.arff("diabetes.arff");
-        List<LearningCurve.Point> pts = LearningCurve.compute(TrainingConfig.DEFAULT.withEpochs(30), d.table(), d.targetName(), d.classes(),
-                d.target(), new double[] {0.1, 0.3, 1.0}, 0.25, 1);
+        List<LearningCurve.Point> pts = LearningCurve.compute(TrainingConfig.DEFAULT.withEpochs(30), new LabeledTable(d.table(), d.targetName(), d.classes(), d.target()), new double[] {0.1, 0.3, 1.0}, 0.25, 1);
         assertEquals(3, pts.size());
         assertTrue(pts.get(0).trainingRows() < pts.get(1).trainingRows() && pts.get(1).trainingRows() < pts.get(2).trainingRows());
         assertTrue(pts.get(0).trainingError() < pts.get(0).validationError(), "a small training set is fitted better than it generalizes");
@@ -118,9 +117,8 @@ class DiagnosticsTest {
     @Test
     void trainingRunDiagnosesItself() throws Exception {
         TestData.Labeled d = TestData.arff("credit-g.arff");
-        TrainingRun run = new TrainingRun(TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(256, new Relu()))))
-                .withRegularization(org.dendrite.core.regularization.Regularization.NONE).withEpochs(60).withValidationFraction(0.3),
-                d.table(), d.targetName(), d.classes(), d.target(), null);
+        TrainingRun run = TrainingRun.local(TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(256, new Relu()))))
+                .withRegularization(org.dendrite.core.regularization.Regularization.NONE).withEpochs(60).withValidationFraction(0.3), new LabeledTable(d.table(), d.targetName(), d.classes(), d.target(), null));
         while (run.hasNextEpoch()) run.nextEpoch();
         assertTrue(run.biasVariance().toString().contains("High variance"), run.biasVariance().toString());
     }
@@ -146,9 +144,9 @@ class DiagnosticsTest {
     @Test
     void sanityWarningsReachTheHistory() throws Exception {
         TestData.Labeled d = TestData.arff("iris.arff");
-        TrainingRun frozen = new TrainingRun(TrainingConfig.DEFAULT.withOptimizer(new Sgd(1e-12)).withEpochs(1)
+        TrainingRun frozen = TrainingRun.local(TrainingConfig.DEFAULT.withOptimizer(new Sgd(1e-12)).withEpochs(1)
                 .withRegularization(org.dendrite.core.regularization.Regularization.NONE)
-                .withPreprocessing(new PreprocessingConfig(true, true, false, true)), d.table(), d.targetName(), d.classes(), d.target(), null);
+                .withPreprocessing(new PreprocessingConfig(true, true, false, true)), d.labeled());
         frozen.nextEpoch();
         assertTrue(frozen.history().warnings().stream().anyMatch(w -> w.contains("did not change in the first epoch")),
                 frozen.history().warnings().toString());

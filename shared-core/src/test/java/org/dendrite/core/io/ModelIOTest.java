@@ -1,5 +1,7 @@
 package org.dendrite.core.io;
 
+import org.dendrite.core.data.LabeledTable;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -51,7 +53,7 @@ class ModelIOTest {
                 new DenseSpec(4, new Selu())));
         TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(3).withNetwork(spec)
                 .withPreprocessing(new PreprocessingConfig(true, true, true, true, Whitening.Kind.ZCA));
-        return Trainer.fit(c, t, "y", classification ? List.of("neg", "pos") : List.of(), y, null);
+        return Trainer.fit(c, new LabeledTable(t, "y", classification ? List.of("neg", "pos") : List.of(), y, null));
     }
 
     @Test

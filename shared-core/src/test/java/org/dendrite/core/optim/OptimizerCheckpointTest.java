@@ -35,16 +35,14 @@ class OptimizerCheckpointTest {
             ParityProblem b = ParityProblem.mlp();
             OptimizerState sb = o.newState(b.parameters());
             for (int k = 0; k < BEFORE; k++) sb.step(lr(o, k), b.objective());
-            long steps = sb.steps();
-            Map<String, float[]> saved = new LinkedHashMap<>();
-            sb.buffers().forEach((key, v) -> saved.put(key, v.clone()));
+            OptimizerState.Snapshot saved = sb.snapshot();
             double[] weights = b.flat();
-            assertFalse(saved.isEmpty(), o + " keeps state");
+            assertFalse(saved.buffers().isEmpty() && saved.scalars().isEmpty(), o + " keeps state");
 
             ParityProblem c = ParityProblem.mlp();
             c.setFlat(weights);
             OptimizerState sc = o.newState(c.parameters());
-            sc.restore(steps, saved);
+            sc.restore(saved);
             for (int k = BEFORE; k < BEFORE + AFTER; k++) sc.step(lr(o, k), c.objective());
 
             assertArrayEquals(a.flat(), c.flat(), 0.0, o.toString());

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.dendrite.core.data.Column;
+import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.Table;
 
 /**
@@ -20,6 +21,11 @@ public final class TestData {
 
     /** A dataset split into raw input columns and a target (last column). */
     public record Labeled(Table table, String targetName, List<String> classes, double[] target) {
+        /** The rows as the core takes them. */
+        public LabeledTable labeled() {
+            return new LabeledTable(table, targetName, classes, target);
+        }
+
         public Labeled subset(int[] rows) {
             double[][] r = new double[rows.length][];
             double[] t = new double[rows.length];

@@ -1,5 +1,7 @@
 package org.dendrite.core.train;
 
+import org.dendrite.core.data.LabeledTable;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,7 +24,7 @@ class BadInputTest {
     }
 
     private static IllegalArgumentException fitError(Table t, List<String> classes, double[] y) {
-        return assertThrows(IllegalArgumentException.class, () -> Trainer.fit(QUICK, t, "label", classes, y, null));
+        return assertThrows(IllegalArgumentException.class, () -> Trainer.fit(QUICK, new LabeledTable(t, "label", classes, y, null)));
     }
 
     @Test
@@ -34,15 +36,13 @@ class BadInputTest {
     @Test
     void missingFeatureIsRefusedWhenImputationIsOff() {
         TrainingConfig strict = QUICK.withPreprocessing(new PreprocessingConfig(true, false, false, true));
-        var e = assertThrows(IllegalArgumentException.class, () -> Trainer.fit(strict,
-                table(new double[] {1, 2}, new double[] {Double.NaN, 4}), "label", List.of("a", "b"), new double[] {0, 1}, null));
+        var e = assertThrows(IllegalArgumentException.class, () -> Trainer.fit(strict, new LabeledTable(table(new double[] {1, 2}, new double[] {Double.NaN, 4}), "label", List.of("a", "b"), new double[] {0, 1}, null)));
         assertTrue(e.getMessage().contains("'age'") && e.getMessage().contains("row 1") && e.getMessage().contains("missing"), e.getMessage());
     }
 
     @Test
     void missingFeatureIsImputedByDefault() {
-        Model m = Trainer.fit(QUICK, table(new double[] {1, 2}, new double[] {Double.NaN, 4}, new double[] {3, 1}), "label",
-                List.of("a", "b"), new double[] {0, 1, 0}, null);
+        Model m = Trainer.fit(QUICK, new LabeledTable(table(new double[] {1, 2}, new double[] {Double.NaN, 4}, new double[] {3, 1}), "label", List.of("a", "b"), new double[] {0, 1, 0}, null));
         double[] p = m.predictRow(new double[] {Double.NaN, Double.NaN});
         assertEquals(1.0, p[0] + p[1], 1e-5);
         assertTrue(Double.isFinite(p[0]) && Double.isFinite(p[1]));
@@ -87,7 +87,7 @@ class BadInputTest {
 
     @Test
     void predictionWithWrongWidthOrHeader() {
-        Model m = Trainer.fit(QUICK, table(new double[] {1, 2}, new double[] {3, 4}), "label", List.of("a", "b"), new double[] {0, 1}, null);
+        Model m = Trainer.fit(QUICK, new LabeledTable(table(new double[] {1, 2}, new double[] {3, 4}), "label", List.of("a", "b"), new double[] {0, 1}, null));
         var e = assertThrows(IllegalArgumentException.class, () -> m.predictRow(new double[] {1, 2, 3}));
         assertTrue(e.getMessage().contains("3 values") && e.getMessage().contains("takes 2"), e.getMessage());
         Table other = new Table(List.of(Column.numeric("age"), Column.nominal("income", List.of("low", "high"))), new double[][] {{1, 0}});

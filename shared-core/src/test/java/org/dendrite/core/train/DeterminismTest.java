@@ -1,5 +1,7 @@
 package org.dendrite.core.train;
 
+import org.dendrite.core.data.LabeledTable;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -22,7 +24,7 @@ class DeterminismTest {
             y[i] = rows[i][0] + 0.5 * rows[i][1] > 0 ? 1 : 0;
         }
         Table t = new Table(List.of(Column.numeric("a"), Column.numeric("b"), Column.numeric("c")), rows);
-        return Trainer.fit(TrainingConfig.DEFAULT.withEpochs(5).withSeed(seed), t, "y", List.of("n", "p"), y, null);
+        return Trainer.fit(TrainingConfig.DEFAULT.withEpochs(5).withSeed(seed), new LabeledTable(t, "y", List.of("n", "p"), y, null));
     }
 
     private static float[] weights(Model m) {

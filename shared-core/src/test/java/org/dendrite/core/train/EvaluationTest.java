@@ -1,5 +1,9 @@
 package org.dendrite.core.train;
 
+import org.dendrite.core.metrics.Evaluation;
+
+import org.dendrite.core.data.Task;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

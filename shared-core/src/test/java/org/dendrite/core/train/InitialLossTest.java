@@ -1,5 +1,7 @@
 package org.dendrite.core.train;
 
+import org.dendrite.core.data.LabeledTable;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +35,7 @@ class InitialLossTest {
         List<String> names = new ArrayList<>();
         for (int j = 0; j < 8; j++) cols.add(Column.numeric("x" + j));
         for (int c = 0; c < classes; c++) names.add("c" + c);
-        TrainingRun run = new TrainingRun(TrainingConfig.DEFAULT, new Table(cols, rows), "y", names, y, null);
+        TrainingRun run = TrainingRun.local(TrainingConfig.DEFAULT, new LabeledTable(new Table(cols, rows), "y", names, y, null));
         double lnC = Math.log(classes);
         assertEquals(lnC, run.initialLoss(), 0.1 * lnC, "initial loss for " + classes + " classes");
         assertTrue(run.history().warnings().stream().noneMatch(w -> w.contains("initial loss")), run.history().warnings().toString());

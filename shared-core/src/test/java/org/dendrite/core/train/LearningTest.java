@@ -54,7 +54,7 @@ class LearningTest {
                 final int k = f;
                 TestData.Labeled train = all.subset(IntStream.range(0, fold.length).filter(i -> fold[i] != k).toArray());
                 TestData.Labeled test = all.subset(IntStream.range(0, fold.length).filter(i -> fold[i] == k).toArray());
-                Model model = Trainer.fit(TrainingConfig.DEFAULT.withSeed(sd), train.table(), train.targetName(), train.classes(), train.target(), null);
+                Model model = Trainer.fit(TrainingConfig.DEFAULT.withSeed(sd), train.labeled());
                 Matrix p = model.predict(test.table());
                 for (int r = 0; r < p.rows(); r++) {
                     int best = 0;

@@ -1,5 +1,7 @@
 package org.dendrite.core.train;
 
+import org.dendrite.core.metrics.Evaluation;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -24,10 +26,10 @@ class RegularizationOnRealDataTest {
                 new DenseSpec(256, new Relu(), null, true, DenseSpec.BatchNorm.NONE, dropout)));
         TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(net).withEpochs(60).withValidationFraction(0.3).withRegularization(reg)
                 .withOptimizer(new Adam(1e-3));
-        TrainingRun run = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+        TrainingRun run = TrainingRun.local(c, d.labeled());
         while (run.hasNextEpoch()) run.nextEpoch();
-        Evaluation train = Evaluation.of(run.network(), run.model().loss(), run.task(), run.data());
-        Evaluation valid = Evaluation.of(run.network(), run.model().loss(), run.task(), run.validationData());
+        Evaluation train = run.source().training(run.network()).evaluate(run.task());
+        Evaluation valid = run.source().validation(run.network()).evaluate(run.task());
         System.out.printf("%s l2=%s dropout=%s: train accuracy %.4f, validation accuracy %.4f, validation loss %.4f%n", dataset, reg.l2(),
                 dropout, train.accuracy(), valid.accuracy(), valid.loss());
         return new double[] {train.accuracy() - valid.accuracy(), valid.loss()};

@@ -1,5 +1,9 @@
 package org.dendrite.core.train;
 
+import org.dendrite.core.data.LabeledTable;
+
+import org.dendrite.core.diagnostics.DiagnosticsConfig;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -54,8 +58,7 @@ class SteadyStateAllocationTest {
             y[i] = rows[i][0] + rows[i][1] > 0 ? (rows[i][2] > 0 ? 2 : 1) : 0;
             w[i] = 0.5f + (float) r.nextDouble();
         }
-        TrainingRun run = new TrainingRun(config.withEpochs(100000).withValidationFraction(0).withEarlyStopping(EarlyStopping.OFF), new Table(List.of(cols), rows), "y",
-                List.of("a", "b", "c"), y, name.contains("weights") ? w : null);
+        TrainingRun run = TrainingRun.local(config.withEpochs(100000).withValidationFraction(0).withEarlyStopping(EarlyStopping.OFF), new LabeledTable(new Table(List.of(cols), rows), "y", List.of("a", "b", "c"), y, name.contains("weights") ? w : null));
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         // steady state: once the JIT has compiled the step (escape analysis removes short-lived views), so the best of
         // successive windows of 5 epochs counts, not the first (the JIT's progress depends on the machine's load)

@@ -1,5 +1,7 @@
 package org.dendrite.core.train;
 
+import org.dendrite.core.data.LabeledTable;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,7 +48,7 @@ class TrainerIntegrationTest {
         TestData.Labeled d = iris();
         Schedule schedule = new WarmUp(new StepDecay(2, 0.5, Schedule.Unit.EPOCH), 0.1, 1.0, 10);
         TrainingConfig c = TrainingConfig.DEFAULT.withOptimizer(new Nadam(0.01)).withSchedule(schedule).withEpochs(4).withBatchSize(30);
-        TrainingRun run = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+        TrainingRun run = TrainingRun.local(c, d.labeled());
         while (run.hasNextEpoch()) run.nextEpoch();
         double[] rates = run.history().stepLearningRates();
         assertEquals(20, rates.length, "150 rows / 30 = 5 steps x 4 epochs");
@@ -62,7 +64,7 @@ class TrainerIntegrationTest {
     void linearScalingRuleScalesTheRateWithTheBatch() throws Exception {
         TestData.Labeled d = iris();
         TrainingConfig c = TrainingConfig.DEFAULT.withOptimizer(new Sgd(0.1)).withBatchSize(64).withReferenceBatchSize(16).withEpochs(1);
-        TrainingRun run = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+        TrainingRun run = TrainingRun.local(c, d.labeled());
         run.nextEpoch();
         for (double r : run.history().stepLearningRates()) assertEquals(0.4, r, 1e-12);
     }
@@ -72,7 +74,7 @@ class TrainerIntegrationTest {
         TestData.Labeled d = iris();
         TrainingConfig c = TrainingConfig.DEFAULT.withOptimizer(new Adam(0.05)).withValidationFraction(0.3).withEpochs(40)
                 .withSchedule(new ReduceOnPlateau(false, 0.5, 2, 1e-4, true, 0, 1e-4));
-        TrainingRun run = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+        TrainingRun run = TrainingRun.local(c, d.labeled());
         while (run.hasNextEpoch()) run.nextEpoch();
         List<EpochRecord> h = run.history().epochs();
         double[] monitor = h.stream().mapToDouble(EpochRecord::validationLoss).toArray();
@@ -91,13 +93,13 @@ class TrainerIntegrationTest {
                 TrainingConfig.DEFAULT.withEpochs(6).withOptimizer(new Lbfgs(1, 5, 6, 1e-7, 1e-9, 10, Lbfgs.LineSearch.STRONG_WOLFE)),
                 TrainingConfig.DEFAULT.withEpochs(6).withValidationFraction(0.2)
                         .withEarlyStopping(new EarlyStopping(Monitor.VALIDATION_LOSS, 50, 0, true)))) {
-            TrainingRun whole = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+            TrainingRun whole = TrainingRun.local(c, d.labeled());
             while (whole.hasNextEpoch()) whole.nextEpoch();
 
-            TrainingRun first = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+            TrainingRun first = TrainingRun.local(c, d.labeled());
             for (int e = 0; e < 3; e++) first.nextEpoch();
-            byte[] checkpoint = first.checkpoint();
-            TrainingRun second = TrainingRun.resume(c, d.table(), d.targetName(), d.classes(), d.target(), null, TrainingListener.NONE, checkpoint);
+            Checkpoint checkpoint = first.checkpoint();
+            TrainingRun second = TrainingRun.resume(checkpoint, d.labeled(), TrainingListener.NONE);
             assertEquals(3, second.epoch());
             while (second.hasNextEpoch()) second.nextEpoch();
 
@@ -113,8 +115,7 @@ class TrainerIntegrationTest {
     void lrRangeTestFindsARateBeforeTheLossShootsUp() throws Exception {
         TestData.Labeled d = iris();
         LrFinder.Result r = LrFinder.run(TrainingConfig.DEFAULT.withOptimizer(new Sgd(0.1))
-                        .withRegularization(org.dendrite.core.regularization.Regularization.NONE), d.table(), d.targetName(), d.classes(), d.target(),
-                null, 1e-5, 10, 100);
+                        .withRegularization(org.dendrite.core.regularization.Regularization.NONE), new LabeledTable(d.table(), d.targetName(), d.classes(), d.target(), null), 1e-5, 10, 100);
         int n = r.rates().length;
         assertTrue(n >= 20, "recorded " + n + " steps");
         for (int i = 1; i < n; i++) assertTrue(r.rates()[i] > r.rates()[i - 1], "rates grow");

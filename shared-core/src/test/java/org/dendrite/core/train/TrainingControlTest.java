@@ -1,5 +1,13 @@
 package org.dendrite.core.train;
 
+import org.dendrite.core.data.LabeledTable;
+
+import org.dendrite.core.diagnostics.DiagnosticsConfig;
+
+import org.dendrite.core.augment.Augmentation;
+
+import org.dendrite.core.metrics.Evaluation;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,7 +43,7 @@ class TrainingControlTest {
         for (Monitor monitor : List.of(Monitor.VALIDATION_LOSS, Monitor.ACCURACY, Monitor.AUC)) {
             TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(big(0)).withRegularization(Regularization.NONE).withEpochs(200)
                     .withEarlyStopping(new EarlyStopping(monitor, 5, 0, true));
-            TrainingRun run = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+            TrainingRun run = TrainingRun.local(c, d.labeled());
             while (run.hasNextEpoch()) run.nextEpoch();
             assertTrue(run.stoppedEarly(), monitor + ": an unregularized network overfits credit-g and stops before 200 epochs");
             History h = run.history();
@@ -50,7 +58,7 @@ class TrainingControlTest {
             }
             assertEquals(bestEpoch, h.bestEpoch(), monitor.toString());
             assertEquals(bestEpoch + 5, h.size(), monitor + ": patience 5 after the best epoch");
-            Evaluation now = Evaluation.of(run.network(), run.model().loss(), run.task(), run.validationData());
+            Evaluation now = run.source().validation(run.network()).evaluate(run.task());
             double value = switch (monitor) {
                 case VALIDATION_LOSS -> now.loss();
                 case ACCURACY -> now.accuracy();
@@ -65,7 +73,7 @@ class TrainingControlTest {
     void earlyStoppingNeedsAMetricTheTaskHas() throws Exception {
         TestData.Labeled d = credit();
         TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(3).withEarlyStopping(new EarlyStopping(Monitor.RMSE, 2, 0, true));
-        TrainingRun run = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+        TrainingRun run = TrainingRun.local(c, d.labeled());
         var e = assertThrows(IllegalArgumentException.class, run::nextEpoch);
         assertTrue(e.getMessage().contains("RMSE") && e.getMessage().contains("VALIDATION_LOSS, ACCURACY or AUC"), e.getMessage());
     }
@@ -73,7 +81,7 @@ class TrainingControlTest {
     @Test
     void monteCarloDropoutGivesMeanAndVariance() throws Exception {
         TestData.Labeled d = TestData.arff("iris.arff");
-        Model m = Trainer.fit(TrainingConfig.DEFAULT.withNetwork(big(0.3)).withEpochs(30), d.table(), d.targetName(), d.classes(), d.target(), null);
+        Model m = Trainer.fit(TrainingConfig.DEFAULT.withNetwork(big(0.3)).withEpochs(30), d.labeled());
         Model.MonteCarloPrediction mc = m.predictMonteCarlo(d.table(), 200, 5);
         Matrix plain = m.predict(d.table());
         double maxVar = 0;
@@ -90,7 +98,7 @@ class TrainingControlTest {
         assertTrue(maxVar > 1e-4, "dropout makes predictions vary: " + maxVar);
         Model.MonteCarloPrediction again = m.predictMonteCarlo(d.table(), 200, 5);
         assertEquals(mc.mean().get(3, 1), again.mean().get(3, 1), 0, "seeded");
-        Model noDropout = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(2), d.table(), d.targetName(), d.classes(), d.target(), null);
+        Model noDropout = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(2), d.labeled());
         var e = assertThrows(IllegalArgumentException.class, () -> noDropout.predictMonteCarlo(d.table(), 10, 1));
         assertTrue(e.getMessage().contains("needs a network with dropout"), e.getMessage());
     }
@@ -128,7 +136,7 @@ class TrainingControlTest {
     void trainingWithAugmentationStillLearns() throws Exception {
         TestData.Labeled d = TestData.arff("iris.arff");
         TrainingConfig c = TrainingConfig.DEFAULT.withAugmentation(new Augmentation(0.1, 0.2));
-        Model m = Trainer.fit(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+        Model m = Trainer.fit(c, d.labeled());
         Matrix p = m.predict(d.table());
         int correct = 0;
         for (int r = 0; r < p.rows(); r++) {
@@ -143,7 +151,7 @@ class TrainingControlTest {
     void gradualPruningDuringTrainingKeepsPrunedWeightsAtZero() throws Exception {
         TestData.Labeled d = TestData.arff("iris.arff");
         TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(8).withPruning(new Pruning(0.7, 2, 5));
-        TrainingRun run = new TrainingRun(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+        TrainingRun run = TrainingRun.local(c, d.labeled());
         double last = 0;
         while (run.hasNextEpoch()) {
             run.nextEpoch();
@@ -172,7 +180,7 @@ class TrainingControlTest {
         TrainingConfig c = TrainingConfig.DEFAULT.withOptimizer(new Sgd(1e6)).withNetwork(new NetworkSpec(List.of(new DenseSpec(8, new Tanh()))))
                 .withRegularization(Regularization.NONE).withBatchSize(16).withSchedule(new org.dendrite.core.schedule.ConstantSchedule())
                 .withPreprocessing(new org.dendrite.core.data.PreprocessingConfig(false, true, false, false));
-        var e = assertThrows(TrainingDivergedException.class, () -> Trainer.fit(c, t, "y", List.of(), y, null));
+        var e = assertThrows(TrainingDivergedException.class, () -> Trainer.fit(c, new LabeledTable(t, "y", List.of(), y, null)));
         String m = e.getMessage();
         assertTrue(m.startsWith("Training diverged at epoch 1, step "), m);
         assertTrue(m.contains("learning rate 1000000.0") && m.contains("learning rate too high") && m.contains("unnormalized inputs")
@@ -183,7 +191,7 @@ class TrainingControlTest {
         for (int i = 0; i < 64; i++) y[i] = 10 * rows[i][0];
         TrainingConfig rollback = c.withOptimizer(new Sgd(10)).withDiagnostics(new DiagnosticsConfig(0, 3)).withEpochs(5)
                 .withPreprocessing(new org.dendrite.core.data.PreprocessingConfig(true, true, false, false));
-        Model m2 = Trainer.fit(rollback, t, "y", List.of(), y, null);
+        Model m2 = Trainer.fit(rollback, new LabeledTable(t, "y", List.of(), y, null));
         assertTrue(m2.history().epochs().get(0).event().startsWith("rollback 1: Training diverged at epoch 1"),
                 m2.history().epochs().get(0).event());
         assertEquals(1.0, m2.history().epochs().get(4).learningRate() / 0.1, 1e-9, "two rollbacks: 10 / 100");

@@ -1,5 +1,7 @@
 package org.dendrite.core.train;
 
+import org.dendrite.core.data.LabeledTable;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,13 +21,12 @@ class WarmStartTest {
         TestData.Labeled d = TestData.arff("iris.arff");
         TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(16, new Relu()), new DenseSpec(8, new Relu()))))
                 .withEpochs(5);
-        Model first = Trainer.fit(c, d.table(), d.targetName(), d.classes(), d.target(), null);
+        Model first = Trainer.fit(c, d.labeled());
         float[] w0 = first.network().parameters().get(0).value().clone();
         float[] w1 = first.network().parameters().get(2).value().clone();
 
         // a different network in the config is ignored: the initial model's architecture continues
-        TrainingRun run = new TrainingRun(TrainingConfig.DEFAULT.withEpochs(3), d.table(), d.targetName(), d.classes(), d.target(), null,
-                TrainingListener.NONE, first, 1);
+        TrainingRun run = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(3), new LabeledTable(d.table(), d.targetName(), d.classes(), d.target(), null), TrainingListener.NONE, new WarmStart(first, 1));
         assertArrayEquals(w0, run.network().parameters().get(0).value(), "starts from the initial weights");
         while (run.hasNextEpoch()) run.nextEpoch();
         assertArrayEquals(w0, run.network().parameters().get(0).value(), "the frozen first layer kept its weights");
@@ -36,13 +37,11 @@ class WarmStartTest {
     @Test
     void mismatchedTaskOrWidthOrFrozenCountIsRefused() throws Exception {
         TestData.Labeled iris = TestData.arff("iris.arff");
-        Model m = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(2), iris.table(), iris.targetName(), iris.classes(), iris.target(), null);
+        Model m = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(2), iris.labeled());
         TestData.Labeled diabetes = TestData.arff("diabetes.arff");
-        var e = assertThrows(IllegalArgumentException.class, () -> new TrainingRun(TrainingConfig.DEFAULT, diabetes.table(), diabetes.targetName(),
-                diabetes.classes(), diabetes.target(), null, TrainingListener.NONE, m, 0));
+        var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.local(TrainingConfig.DEFAULT, new LabeledTable(diabetes.table(), diabetes.targetName(), diabetes.classes(), diabetes.target(), null), TrainingListener.NONE, new WarmStart(m, 0)));
         assertTrue(e.getMessage().contains("3 classes") && e.getMessage().contains("2 classes"), e.getMessage());
-        var f = assertThrows(IllegalArgumentException.class, () -> new TrainingRun(TrainingConfig.DEFAULT, iris.table(), iris.targetName(),
-                iris.classes(), iris.target(), null, TrainingListener.NONE, m, 5));
+        var f = assertThrows(IllegalArgumentException.class, () -> TrainingRun.local(TrainingConfig.DEFAULT, new LabeledTable(iris.table(), iris.targetName(), iris.classes(), iris.target(), null), TrainingListener.NONE, new WarmStart(m, 5)));
         assertTrue(f.getMessage().contains("frozen layers: 5") && f.getMessage().contains("0..2"), f.getMessage());
     }
 }

@@ -34,7 +34,7 @@ public class MultiStep extends ClockSchedule {
             try {
                 m.add(Integer.parseInt(s.trim()));
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Invalid milestones '" + milestones + "' (allowed: increasing whole numbers >= 1, "
+                throw org.dendrite.core.check.Check.invalid("milestones", "Invalid milestones '" + milestones + "' (allowed: increasing whole numbers >= 1, "
                         + "comma-separated)");
             }
         }

@@ -33,7 +33,7 @@ public class WarmUp extends ScheduleOption {
         try {
             in = inner.toCore();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Invalid inner schedule: " + e.getMessage(), e);
+            throw org.dendrite.core.check.Check.invalid("inner", "Invalid inner schedule: " + e.getMessage());
         }
         return new org.dendrite.core.schedule.WarmUp(in, startFactor, endFactor, totalSteps);
     }

@@ -1,4 +1,6 @@
-package org.dendrite.core.train;
+package org.dendrite.core.augment;
+
+import org.dendrite.core.check.Check;
 
 import java.io.Serializable;
 import java.util.random.RandomGenerator;
@@ -16,10 +18,10 @@ public record Augmentation(double noiseStd, double mixupAlpha) implements Serial
 
     public Augmentation {
         if (!(noiseStd >= 0) || Double.isInfinite(noiseStd)) {
-            throw new IllegalArgumentException("Invalid noiseStd: " + noiseStd + " (allowed: a finite number >= 0)");
+            throw Check.invalid("noiseStd", "Invalid noiseStd: " + noiseStd + " (allowed: a finite number >= 0)");
         }
         if (!(mixupAlpha >= 0) || Double.isInfinite(mixupAlpha)) {
-            throw new IllegalArgumentException("Invalid mixupAlpha: " + mixupAlpha + " (allowed: a finite number >= 0; 0 turns mixup off)");
+            throw Check.invalid("mixupAlpha", "Invalid mixupAlpha: " + mixupAlpha + " (allowed: a finite number >= 0; 0 turns mixup off)");
         }
     }
 
@@ -77,7 +79,7 @@ public record Augmentation(double noiseStd, double mixupAlpha) implements Serial
     }
 
     /** Beta(a, a) as X / (X + Y) with X, Y ~ Gamma(a, 1). */
-    static double beta(double a, RandomGenerator rng) {
+    public static double beta(double a, RandomGenerator rng) {
         double x = gamma(a, rng), y = gamma(a, rng);
         return x + y == 0 ? 0.5 : x / (x + y);
     }

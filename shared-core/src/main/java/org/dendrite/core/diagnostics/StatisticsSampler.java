@@ -1,4 +1,4 @@
-package org.dendrite.core.train;
+package org.dendrite.core.diagnostics;
 
 import java.util.ArrayList;
 import java.util.List;

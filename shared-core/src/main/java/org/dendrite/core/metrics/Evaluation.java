@@ -1,4 +1,6 @@
-package org.dendrite.core.train;
+package org.dendrite.core.metrics;
+
+import org.dendrite.core.data.Task;
 
 import java.io.Serializable;
 import java.util.Arrays;
@@ -131,6 +133,13 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
                 actual[i] = labels[i] * task.targetScale() + task.targetMean();
             }
             return Metrics.rmse(predicted, actual, doubleWeights());
+        }
+
+        /** The (unweighted, population) standard deviation of these rows' target in its original units (regression). */
+        public double targetStandardDeviation(Task task) {
+            org.dendrite.core.data.Moments m = new org.dendrite.core.data.Moments();
+            for (float y : labels) m.add(y * task.targetScale() + task.targetMean());
+            return m.standardDeviation();
         }
 
         private double[][] probabilities() {

@@ -1,4 +1,6 @@
-package org.dendrite.core.train;
+package org.dendrite.core.diagnostics;
+
+import org.dendrite.core.check.Check;
 
 import java.io.Serializable;
 
@@ -19,10 +21,10 @@ public record DiagnosticsConfig(int statisticsEvery, int maxRollbacks) implement
 
     public DiagnosticsConfig {
         if (statisticsEvery < 0) {
-            throw new IllegalArgumentException("Invalid statisticsEvery: " + statisticsEvery + " (allowed: a whole number >= 0; 0 = off)");
+            throw Check.invalid("statisticsEvery", "Invalid statisticsEvery: " + statisticsEvery + " (allowed: a whole number >= 0; 0 = off)");
         }
         if (maxRollbacks < 0) {
-            throw new IllegalArgumentException("Invalid maxRollbacks: " + maxRollbacks + " (allowed: a whole number >= 0)");
+            throw Check.invalid("maxRollbacks", "Invalid maxRollbacks: " + maxRollbacks + " (allowed: a whole number >= 0)");
         }
     }
 }

@@ -1,0 +1,54 @@
+package org.dendrite.core.check;
+
+/**
+ * The core's validation of configuration values, shared by every config record: each failure is an
+ * {@link InvalidSettingException} naming the setting, the value given and what is allowed.
+ */
+public final class Check {
+    private Check() {}
+
+    /** An error for setting {@code name} with {@code message}. */
+    public static InvalidSettingException invalid(String name, String message) {
+        return new InvalidSettingException(name, message);
+    }
+
+    public static void learningRate(double lr) {
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw invalid("learningRate", "Invalid learning rate: " + lr + " (allowed: a finite number > 0)");
+        }
+    }
+
+    public static void nonNegative(String name, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw invalid(name, "Invalid " + name + ": " + v + " (allowed: a finite number >= 0)");
+        }
+    }
+
+    public static void positive(String name, double v) {
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw invalid(name, "Invalid " + name + ": " + v + " (allowed: a finite number > 0)");
+        }
+    }
+
+    /** An integer of at least {@code min}. */
+    public static void atLeast(String name, long v, long min) {
+        if (v < min) {
+            throw invalid(name, "Invalid " + name + ": " + v + " (allowed: an integer >= " + min + ")");
+        }
+    }
+
+    /** {@code v} in [lo, hi) or, with {@code closed}, [lo, hi]. */
+    public static void range(String name, double v, double lo, double hi, boolean closed) {
+        boolean ok = v >= lo && (closed ? v <= hi : v < hi);
+        if (!ok) {
+            throw invalid(name, "Invalid " + name + ": " + v + " (allowed: " + lo + " <= " + name + (closed ? " <= " : " < ") + hi + ")");
+        }
+    }
+
+    /** A factor in (0, 1]. */
+    public static void factor(String name, double v) {
+        if (!(v > 0 && v <= 1)) {
+            throw invalid(name, "Invalid " + name + ": " + v + " (allowed: 0 < " + name + " <= 1)");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.dendrite.core.data;
+
+import java.io.Serializable;
+
+/**
+ * The mean vector and co-moment matrix C = sum (x - mean)(x - mean)^T of a stream of rows, updated
+ * one row at a time (the multivariate form of Welford's update) and merged across shards with Chan
+ * et al.'s formula, so whitening is fitted the same on one machine and from Spark partitions.
+ */
+public final class CoMoments implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final int width;
+    private long count;
+    private final double[] mean;
+    /** Row-major width x width; only the upper triangle (j >= i) is kept up to date. */
+    private final double[] c;
+    private final double[] delta;
+
+    public CoMoments(int width) {
+        this.width = width;
+        this.mean = new double[width];
+        this.c = new double[Math.multiplyExact(width, width)];
+        this.delta = new double[width];
+    }
+
+    /** Adds one row ({@code width} values from {@code offset}). */
+    public void add(float[] row, int offset) {
+        count++;
+        for (int j = 0; j < width; j++) {
+            delta[j] = row[offset + j] - mean[j];
+            mean[j] += delta[j] / count;
+        }
+        for (int i = 0; i < width; i++) {
+            double di = delta[i];
+            for (int j = i; j < width; j++) c[i * width + j] += di * (row[offset + j] - mean[j]);
+        }
+    }
+
+    /** Adds {@code o}'s rows into this; returns this. */
+    public CoMoments merge(CoMoments o) {
+        if (o.count == 0) return this;
+        long n = count + o.count;
+        double f = (double) count * o.count / n;
+        for (int i = 0; i < width; i++) {
+            double di = o.mean[i] - mean[i];
+            for (int j = i; j < width; j++) c[i * width + j] += o.c[i * width + j] + di * (o.mean[j] - mean[j]) * f;
+        }
+        for (int j = 0; j < width; j++) mean[j] += (o.mean[j] - mean[j]) * o.count / n;
+        count = n;
+        return this;
+    }
+
+    public long count() { return count; }
+
+    public double[] mean() { return mean.clone(); }
+
+    /** The population covariance C / n as a full symmetric matrix. */
+    public double[][] covariance() {
+        double[][] cov = new double[width][width];
+        for (int i = 0; i < width; i++) {
+            for (int j = i; j < width; j++) {
+                cov[i][j] = count == 0 ? 0 : c[i * width + j] / count;
+                cov[j][i] = cov[i][j];
+            }
+        }
+        return cov;
+    }
+}

@@ -1,0 +1,73 @@
+package org.dendrite.core.data;
+
+import java.util.List;
+
+/**
+ * Raw training rows with their target, as a wrapper hands them to the core: the input columns
+ * ({@code features}), the target's name, its classes (empty for a numeric target), one target value
+ * per row (a class index 0..k-1, or a number) and optional instance weights (null = all 1).
+ * Validated on construction: lengths agree, class indices are valid, numeric targets are finite.
+ */
+public record LabeledTable(Table features, String targetName, List<String> classes, double[] target, float[] weights) {
+    public LabeledTable {
+        if (features == null || target == null) {
+            throw new IllegalArgumentException("Labeled rows need features and target values");
+        }
+        targetName = targetName == null || targetName.isEmpty() ? "target" : targetName;
+        classes = classes == null ? List.of() : List.copyOf(classes);
+        if (target.length != features.size()) {
+            throw new IllegalArgumentException("There are " + features.size() + " rows but " + target.length + " target values");
+        }
+        if (weights != null && weights.length != features.size()) {
+            throw new IllegalArgumentException("There are " + features.size() + " rows but " + weights.length + " instance weights");
+        }
+        for (int i = 0; i < target.length; i++) checkTarget(targetName, classes, i, target[i]);
+    }
+
+    /** Rows without instance weights. */
+    public LabeledTable(Table features, String targetName, List<String> classes, double[] target) {
+        this(features, targetName, classes, target, null);
+    }
+
+    /**
+     * Checks one target value ({@code row} names it): a whole class index 0..k-1 for a nominal
+     * target, a finite number for a numeric one.
+     */
+    public static void checkTarget(String targetName, List<String> classes, long row, double v) {
+        int k = classes.size();
+        if (k > 0) {
+            if (!(v >= 0 && v < k) || v != Math.rint(v)) {
+                throw new IllegalArgumentException("Target '" + targetName + "' of row " + row + " is " + v + "; allowed: a class index 0.."
+                        + (k - 1) + " " + classes);
+            }
+        } else if (!Double.isFinite(v)) {
+            throw new IllegalArgumentException("Target '" + targetName + "' of row " + row + " is " + v + "; a numeric target must be finite");
+        }
+    }
+
+    public boolean isClassification() {
+        return !classes.isEmpty();
+    }
+
+    public int size() {
+        return target.length;
+    }
+
+    /** The rows at {@code rows}, in that order (row arrays shared). */
+    public LabeledTable subset(int[] rows) {
+        double[] t = new double[rows.length];
+        float[] w = weights == null ? null : new float[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            t[i] = target[rows[i]];
+            if (w != null) w[i] = weights[rows[i]];
+        }
+        return new LabeledTable(features.subset(rows), targetName, classes, t, w);
+    }
+
+    /** Each row's class index (a nominal target), the strata of a stratified split. */
+    public int[] classIndices() {
+        int[] c = new int[target.length];
+        for (int i = 0; i < c.length; i++) c[i] = (int) target[i];
+        return c;
+    }
+}

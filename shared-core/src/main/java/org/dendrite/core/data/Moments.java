@@ -1,0 +1,85 @@
+package org.dendrite.core.data;
+
+import java.io.Serializable;
+
+/**
+ * Count, mean and sum of squared deviations (M2) of a stream of numbers, by Welford's update and
+ * merged across shards by Chan et al.'s formula ("Updating formulae and a pairwise algorithm for
+ * computing sample variances", 1979), so one machine and Spark partitions fit the same statistics.
+ *
+ * <p>Values beyond 2^500 in magnitude would overflow M2; the moments are then kept in units of a
+ * power of two (rescaling by a power of two is exact), so a column or target with a 1e300 outlier
+ * still gets a finite mean and standard deviation. Below 2^500 the unit stays 1 and the arithmetic
+ * is plain Welford.
+ */
+public final class Moments implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final double LIMIT = 0x1p500;
+
+    private long count;
+    private double mean;
+    private double m2;
+    /** The unit the mean and M2 are kept in: a power of two, 1 unless a value exceeded {@link #LIMIT}. */
+    private double unit = 1;
+
+    public void add(double v) {
+        if (Math.abs(v) > LIMIT * unit) {
+            rescale(Math.abs(v));
+        }
+        double x = v / unit;
+        count++;
+        double delta = x - mean;
+        mean += delta / count;
+        m2 += delta * (x - mean);
+    }
+
+    private void rescale(double magnitude) {
+        double u = unit;
+        while (magnitude > LIMIT * u) u *= 0x1p100;
+        double f = unit / u;
+        mean *= f;
+        m2 *= f * f;
+        unit = u;
+    }
+
+    /** Adds {@code o}'s values into this; returns this. */
+    public Moments merge(Moments o) {
+        if (o.count == 0) return this;
+        if (count == 0) {
+            count = o.count;
+            mean = o.mean;
+            m2 = o.m2;
+            unit = o.unit;
+            return this;
+        }
+        double om = o.mean, om2 = o.m2;
+        if (o.unit > unit) {
+            rescale(o.unit * LIMIT);
+        }
+        if (o.unit < unit) {
+            double f = o.unit / unit;
+            om *= f;
+            om2 *= f * f;
+        }
+        long n = count + o.count;
+        double d = om - mean;
+        m2 += om2 + d * d * count / n * o.count;
+        mean += d * o.count / n;
+        count = n;
+        return this;
+    }
+
+    public long count() { return count; }
+
+    public double mean() { return mean * unit; }
+
+    /** The population variance (M2 / n); 0 without values. */
+    public double variance() {
+        return count == 0 ? 0 : m2 / count * unit * unit;
+    }
+
+    /** The population standard deviation, sqrt(M2 / n), computed in the kept unit so it cannot overflow. */
+    public double standardDeviation() {
+        return count == 0 ? 0 : Math.sqrt(m2 / count) * unit;
+    }
+}

@@ -1,0 +1,43 @@
+package org.dendrite.core.data;
+
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+/**
+ * How a run's one seed becomes the generators of its parts, in one place so every trainer draws
+ * the same numbers: epoch {@code e}'s generator (its row order, dropout masks and augmentation on
+ * one machine) and the generators of a step's shard (a Spark partition's share of a global batch).
+ * The constants are the golden-ratio and SplitMix64 multipliers, which spread nearby integers far apart.
+ */
+public final class Seeds {
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    private static final long MIX = 0xBF58476D1CE4E5B9L;
+
+    private Seeds() {}
+
+    /** The generator of (0-based) epoch {@code epoch}: a run resumed between epochs draws exactly the same. */
+    public static SplittableRandom epoch(long seed, long epoch) {
+        return new SplittableRandom(seed ^ GOLDEN ^ (MIX * (epoch + 1)));
+    }
+
+    /** The generator of shard {@code shard}'s forward passes in (0-based) step {@code step} (dropout masks). */
+    public static SplittableRandom stepShard(long seed, long step, int shard) {
+        return new SplittableRandom(seed ^ (GOLDEN * (step + 1)) ^ shard);
+    }
+
+    /** The generator of shard {@code shard}'s augmentation in step {@code step}. */
+    public static SplittableRandom augmentationShard(long seed, long step, int shard) {
+        return new SplittableRandom(seed ^ (MIX * (step + 1)) ^ shard);
+    }
+
+    /** A Fisher-Yates permutation of 0..n-1 drawn from {@code rng}, written into {@code order}. */
+    public static void permutation(RandomGenerator rng, int[] order) {
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.dendrite.core.data;
+
+import java.util.List;
+
+/**
+ * Labeled rows made ready for training, the one data path of every single-machine run: a
+ * seeded validation split (stratified for a nominal target), the preprocessing fitted on the
+ * training rows, the task with the target's scaling, and the rows transformed into a training
+ * {@link Dataset} and a validation one (null without a split). Spark fits the same pieces from
+ * merged partition statistics ({@link ColumnStatistics}, {@link Moments}, {@link Task#fit}).
+ */
+public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, Dataset validation) {
+
+    /**
+     * Prepares {@code table}. {@code validationFraction} 0 means no split. A warm start passes the
+     * initial model's preprocessing and task ({@code warmPreprocessor}, {@code warmTask}), whose
+     * scaling its weights expect; otherwise both are null and fitted here.
+     */
+    public static TrainingData prepare(LabeledTable table, PreprocessingConfig preprocessing, double validationFraction, long seed,
+                                       Preprocessor warmPreprocessor, Task warmTask) {
+        if (table.size() == 0) {
+            throw new IllegalArgumentException("The training data is empty: training needs at least one row");
+        }
+        if (table.isClassification()) {
+            requireTwoClasses(table, "");
+        }
+        LabeledTable train = table, valid = null;
+        if (validationFraction > 0) {
+            ValidationSplit split = ValidationSplit.of(table.size(), validationFraction, table.isClassification() ? table.classIndices() : null, seed);
+            train = table.subset(split.train());
+            valid = table.subset(split.validation());
+            if (table.isClassification()) {
+                requireTwoClasses(train, " left after the validation split");
+            }
+        }
+        Task task = warmTask;
+        if (task == null) {
+            Moments target = new Moments();
+            if (!table.isClassification()) {
+                for (double v : train.target()) target.add(v);
+            }
+            task = Task.fit(table.targetName(), table.classes(), target, preprocessing.standardizeTarget());
+        }
+        Preprocessor pre = warmPreprocessor != null ? warmPreprocessor : Preprocessor.fit(train.features(), preprocessing);
+        return new TrainingData(pre, task, dataset(train, pre, task), valid == null ? null : dataset(valid, pre, task));
+    }
+
+    private static Dataset dataset(LabeledTable rows, Preprocessor pre, Task task) {
+        return new Dataset(pre.transform(rows.features()), scaledTargets(rows, task), rows.weights());
+    }
+
+    /** The target values as the network learns them: class indices, or numbers standardized by the task's scaling. */
+    static org.dendrite.core.tensor.Matrix scaledTargets(LabeledTable rows, Task task) {
+        double[] values = rows.target();
+        org.dendrite.core.tensor.Matrix y = new org.dendrite.core.tensor.Matrix(values.length, 1);
+        for (int i = 0; i < values.length; i++) y.data()[i] = task.scaledTarget(values[i], i);
+        return y;
+    }
+
+    private static void requireTwoClasses(LabeledTable t, String where) {
+        List<String> classes = t.classes();
+        boolean[] seen = new boolean[classes.size()];
+        int distinct = 0, only = 0;
+        for (double v : t.target()) {
+            if (!seen[(int) v]) {
+                seen[(int) v] = true;
+                distinct++;
+                only = (int) v;
+            }
+        }
+        if (distinct < 2) {
+            throw new IllegalArgumentException("Target '" + t.targetName() + "' has only one class ('" + classes.get(only)
+                    + "') in the training data" + where + "; a classifier needs rows of at least two classes");
+        }
+    }
+}

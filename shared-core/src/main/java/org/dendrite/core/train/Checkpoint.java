@@ -1,0 +1,23 @@
+package org.dendrite.core.train;
+
+import java.util.List;
+import org.dendrite.core.data.Preprocessor;
+import org.dendrite.core.data.Task;
+import org.dendrite.core.network.Network;
+import org.dendrite.core.optim.OptimizerState;
+
+/**
+ * Everything a run needs to continue after its last completed epoch, as plain data in the spirit of
+ * PyTorch's {@code state_dict()}: the configuration (epochs as extended so far), the fitted
+ * preprocessing and task, the network's weights and buffers, the optimizer's buffers, scalars and
+ * step count, the loop's counters (epoch, step, schedule clock, rollback learning-rate scale and
+ * count), early stopping's state, the pruning masks (null: nothing pruned yet), the frozen layers
+ * with the values they keep, and the history. Written and read as versioned JSON by
+ * {@code io.CheckpointIO} (docs/model-format.md); {@link TrainingRun#resume} continues from it bit
+ * for bit on one thread.
+ */
+public record Checkpoint(TrainingConfig config, Preprocessor preprocessor, Task task, int inputWidth, int outputWidth, int epoch, long step,
+                         long clock, double lrScale, int rollbacks, Network.Snapshot network, OptimizerState.Snapshot optimizer,
+                         EarlyStopper.State earlyStopping, List<float[]> pruneMask, int frozenLayers, List<float[]> frozenValues,
+                         History history) {
+}

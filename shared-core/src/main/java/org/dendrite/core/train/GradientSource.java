@@ -1,0 +1,64 @@
+package org.dendrite.core.train;
+
+import org.dendrite.core.metrics.Evaluation;
+import org.dendrite.core.network.Network;
+import org.dendrite.core.optim.Optimizer;
+
+/**
+ * Where the gradient of each step of the one training loop ({@link TrainingRun}) comes from. The
+ * loop owns epochs, the schedule clock, the optimizer, rollbacks, pruning, early stopping, history
+ * and checkpoints; a source only knows its rows:
+ *
+ * <ul>
+ *   <li>{@link MinibatchSource}: minibatches of rows in memory (one machine);</li>
+ *   <li>Spark's synchronous mode: each step's global minibatch split over the partitions, the
+ *       gradient summed by {@link ShardedBatch};</li>
+ *   <li>Spark's rounds: every partition takes local steps from the same weights and the weights'
+ *       change, averaged, is a pseudo-gradient that the loop applies with an {@link #outerOptimizer()}.</li>
+ * </ul>
+ *
+ * <p>Per epoch the loop calls {@link #beginEpoch}, then for each step {@link #select} and
+ * {@link #gradient} (several times within one step for L-BFGS, which must see the same rows). A
+ * rollback calls {@link #beginEpoch} again for the same epoch, which must then repeat its steps.
+ */
+public interface GradientSource {
+    /** The number of rows the source trains on (for the configuration warnings). */
+    long rows();
+
+    /** Starts (0-based) epoch {@code epoch} and returns how many steps it has. */
+    long beginEpoch(int epoch);
+
+    /**
+     * Makes step {@code index} (0-based, in order) of the epoch current: {@code step} is the run's
+     * global step count, {@code rate} the learning rate scheduled for it. Returns the summed weight of
+     * the step's rows (the epoch's loss is the weighted mean of the steps' losses).
+     */
+    double select(long index, long step, double rate);
+
+    /**
+     * The current step's data loss (weighted mean over its rows) at {@code network}'s current
+     * weights, with its gradient written into every parameter's gradient.
+     */
+    double gradient(Network network);
+
+    /** Inference-mode predictions and loss of {@code network} over the training rows. */
+    Evaluation.Predictions training(Network network);
+
+    /** The same over the held-out validation rows, or null when there are none. */
+    Evaluation.Predictions validation(Network network);
+
+    /** How far the current step advances the schedule's clock: 1, or a round's number of local steps. */
+    default long ticks() {
+        return 1;
+    }
+
+    /**
+     * Null for a true gradient (the loop steps with the configured optimizer). Otherwise
+     * {@link #gradient} yields a pseudo-gradient, the weights' change over local steps that already
+     * applied the configured optimizer, penalties and clipping; the loop then takes its step with
+     * this optimizer at its own learning rate (plain SGD at rate 1 is model averaging).
+     */
+    default Optimizer outerOptimizer() {
+        return null;
+    }
+}

@@ -1,0 +1,146 @@
+package org.dendrite.core.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.dendrite.core.activation.Activations;
+import org.dendrite.core.check.Check;
+import org.dendrite.core.check.InvalidSettingException;
+import org.dendrite.core.io.SpecFormat;
+import org.dendrite.core.layer.DenseSpec;
+import org.dendrite.core.layer.LayerSpec;
+import org.dendrite.core.network.NetworkSpec;
+import org.dendrite.core.optim.Optimizer;
+import org.dendrite.core.regularization.Regularization;
+import org.dendrite.core.schedule.Schedule;
+
+/**
+ * The flat options the Weka classifier and the Spark estimators offer, translated into a
+ * {@link TrainingConfig} in one place, so both wrappers train alike and refuse the same values with
+ * the same messages. A null network, optimizer or schedule means the default; {@code patience} 0 means
+ * no early stopping; a non-blank {@code configJson} (the whole configuration as JSON) overrides every
+ * other option but the seed. Errors are {@link InvalidSettingException}s naming the option.
+ */
+public record TrainingOptions(NetworkSpec network, Optimizer optimizer, Schedule schedule, int epochs, int batchSize, double l1, double l2,
+                              double validationFraction, int patience, long seed, String configJson) {
+    private static final TrainingConfig D = TrainingConfig.DEFAULT;
+
+    /** The defaults: {@link TrainingConfig#DEFAULT}'s values. */
+    public static final TrainingOptions DEFAULT = new TrainingOptions(null, null, null, D.epochs(), D.batchSize(), D.regularization().l1(),
+            D.regularization().l2(), D.validationFraction(), D.earlyStopping().patience(), D.seed(), "");
+
+    public TrainingOptions {
+        configJson = configJson == null ? "" : configJson;
+    }
+
+    /** The training configuration these options describe (validated by the core). */
+    public TrainingConfig toConfig() {
+        if (!configJson.isBlank()) {
+            TrainingConfig c;
+            try {
+                c = SpecFormat.readTrainingConfig(configJson);
+            } catch (IllegalArgumentException e) {
+                throw Check.invalid("configJson", "Invalid configJson: " + e.getMessage());
+            }
+            return c.withSeed(seed);
+        }
+        EarlyStopping es = patience == 0 ? EarlyStopping.OFF
+                : new EarlyStopping(D.earlyStopping().monitor(), patience, D.earlyStopping().minDelta(), D.earlyStopping().restoreBest());
+        return D.withNetwork(network == null ? D.network() : network).withOptimizer(optimizer == null ? D.optimizer() : optimizer)
+                .withSchedule(schedule == null ? D.schedule() : schedule).withEpochs(epochs).withBatchSize(batchSize)
+                .withRegularization(new Regularization(l1, l2, false, false, 0)).withValidationFraction(validationFraction)
+                .withEarlyStopping(es).withSeed(seed);
+    }
+
+    /**
+     * Checks one option's value as {@link #toConfig} would (the other options at their defaults):
+     * {@code option} is a component name ({@code epochs}, {@code batchSize}, {@code l1}, {@code l2},
+     * {@code validationFraction}, {@code patience}, {@code configJson}). For the Spark params' validators.
+     */
+    public static void check(String option, Object value) {
+        TrainingOptions o = DEFAULT;
+        o = switch (option) {
+            case "epochs" -> new TrainingOptions(null, null, null, ((Number) value).intValue(), o.batchSize, o.l1, o.l2, o.validationFraction,
+                    o.patience, o.seed, "");
+            case "batchSize" -> new TrainingOptions(null, null, null, o.epochs, ((Number) value).intValue(), o.l1, o.l2, o.validationFraction,
+                    o.patience, o.seed, "");
+            case "l1" -> new TrainingOptions(null, null, null, o.epochs, o.batchSize, ((Number) value).doubleValue(), o.l2, o.validationFraction,
+                    o.patience, o.seed, "");
+            case "l2" -> new TrainingOptions(null, null, null, o.epochs, o.batchSize, o.l1, ((Number) value).doubleValue(), o.validationFraction,
+                    o.patience, o.seed, "");
+            case "validationFraction" -> new TrainingOptions(null, null, null, o.epochs, o.batchSize, o.l1, o.l2, ((Number) value).doubleValue(),
+                    o.patience, o.seed, "");
+            case "patience" -> new TrainingOptions(null, null, null, o.epochs, o.batchSize, o.l1, o.l2, o.validationFraction,
+                    ((Number) value).intValue(), o.seed, "");
+            case "configJson" -> new TrainingOptions(null, null, null, o.epochs, o.batchSize, o.l1, o.l2, o.validationFraction, o.patience, o.seed,
+                    (String) value);
+            default -> throw new IllegalArgumentException("Unknown training option '" + option + "'");
+        };
+        o.toConfig();
+    }
+
+    /**
+     * The hidden layers written flat, as Spark's params give them: {@code hiddenLayers} the units per
+     * layer, comma-separated ("" = none), each with {@code activation}, {@code batchNorm} (none,
+     * before_activation, after_activation) and {@code dropout} after it.
+     */
+    public static NetworkSpec network(String hiddenLayers, String activation, double dropout, String batchNorm) {
+        String units = hiddenLayers == null ? "" : hiddenLayers.trim();
+        if (!units.matches("(\\d+\\s*(,\\s*\\d+\\s*)*)?")) {
+            throw Check.invalid("hiddenLayers", "Invalid hiddenLayers: '" + hiddenLayers + "' (allowed: units per hidden layer, comma-separated "
+                    + "whole numbers >= 1, e.g. \"64,32\"; empty for none)");
+        }
+        DenseSpec.BatchNorm norm = batchNorm(batchNorm);
+        List<LayerSpec> layers = new ArrayList<>();
+        if (!units.isEmpty()) {
+            for (String u : units.split(",")) {
+                int n;
+                try {
+                    n = Integer.parseInt(u.trim());
+                } catch (NumberFormatException e) {
+                    throw Check.invalid("hiddenLayers", "Invalid hiddenLayers: '" + u.trim() + "' is not a whole number of units");
+                }
+                layers.add(new DenseSpec(n, activation(activation), null, true, norm, dropout));
+            }
+        } else {
+            // the per-layer settings are checked even without layers, so a bad value is never silently ignored
+            new DenseSpec(1, activation(activation), null, true, norm, dropout);
+        }
+        return new NetworkSpec(layers);
+    }
+
+    private static org.dendrite.core.activation.Activation activation(String name) {
+        try {
+            return Activations.byName(name);
+        } catch (IllegalArgumentException e) {
+            throw Check.invalid("activation", e.getMessage());
+        }
+    }
+
+    /** The batch-norm placement named {@code name} (case-insensitive). */
+    public static DenseSpec.BatchNorm batchNorm(String name) {
+        for (DenseSpec.BatchNorm b : DenseSpec.BatchNorm.values()) {
+            if (b.name().equalsIgnoreCase(name == null ? "" : name.trim())) return b;
+        }
+        throw Check.invalid("batchNorm", "Invalid batchNorm: " + name + " (allowed: " + batchNormNames() + ")");
+    }
+
+    /** The batch-norm placements' names, for option descriptions. */
+    public static String batchNormNames() {
+        List<String> names = new ArrayList<>();
+        for (DenseSpec.BatchNorm b : DenseSpec.BatchNorm.values()) names.add(b.name().toLowerCase(Locale.ROOT));
+        return String.join(", ", names);
+    }
+
+    /** The optimizer {@code name} (sgd, adam, ...) with its defaults but {@code learningRate}. */
+    public static Optimizer optimizer(String name, double learningRate) {
+        Check.learningRate(learningRate);
+        try {
+            return SpecFormat.optimizer(name, learningRate);
+        } catch (InvalidSettingException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw Check.invalid("optimizer", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.dendrite.core.train;
+
+import java.util.List;
+import org.dendrite.core.layer.Layer;
+
+/**
+ * Training that continues from a trained model instead of a fresh network: its architecture,
+ * weights, input preprocessing and (numeric target) target scaling, which its weights expect; the
+ * first {@code frozenLayers} layers with weights keep their values. {@link #NONE}: a fresh network.
+ */
+public record WarmStart(Model initial, int frozenLayers) {
+    public static final WarmStart NONE = new WarmStart(null, 0);
+
+    public WarmStart {
+        if (initial == null && frozenLayers != 0) {
+            throw new IllegalArgumentException("Invalid number of frozen layers: " + frozenLayers + " without an initial model to freeze layers of");
+        }
+    }
+
+    public boolean enabled() {
+        return initial != null;
+    }
+
+    /** {@code config} with the initial model's network, the architecture its weights belong to. */
+    public TrainingConfig apply(TrainingConfig config) {
+        return initial == null ? config : config.withNetwork(initial.network().spec());
+    }
+
+    /**
+     * Checks that the initial model can start training on data with {@code classes} (empty: a
+     * numeric target) and {@code inputColumns} input columns, and that {@code frozenLayers} is within
+     * its layers with weights; a clear IllegalArgumentException otherwise. No-op without a model.
+     */
+    public void check(List<String> classes, int inputColumns) {
+        if (initial == null) {
+            return;
+        }
+        boolean classification = !classes.isEmpty();
+        if (classification != initial.task().isClassification()
+                || (classification && initial.task().classCount() != classes.size())) {
+            throw new IllegalArgumentException("The initial model predicts " + (initial.task().isClassification()
+                    ? initial.task().classCount() + " classes " + initial.task().classes() : "a numeric target") + "; this data has "
+                    + (classification ? classes.size() + " classes " + classes : "a numeric target"));
+        }
+        if (inputColumns != initial.preprocessor().columns().size()) {
+            throw new IllegalArgumentException("The initial model takes " + initial.preprocessor().columns().size() + " input columns; this data has "
+                    + inputColumns);
+        }
+        int parameterized = 0;
+        for (Layer l : initial.network().layers()) if (!l.parameters().isEmpty()) parameterized++;
+        if (frozenLayers < 0 || frozenLayers > parameterized) {
+            throw new IllegalArgumentException("Invalid number of frozen layers: " + frozenLayers + " (allowed: 0.." + parameterized
+                    + ", the initial model's layers with weights)");
+        }
+    }
+}
