@@ -1,7 +1,5 @@
 package org.dendrite.spark;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.attribute.Attribute;
 import org.apache.spark.ml.attribute.NominalAttribute;
@@ -24,10 +22,11 @@ import org.dendrite.core.io.SpecFormat;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.layer.LayerSpec;
 import org.dendrite.core.network.NetworkSpec;
-import org.dendrite.core.regularization.Regularization;
-import org.dendrite.core.train.EarlyStopping;
+import org.dendrite.core.optim.Optimizers;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.TrainingConfig;
+import org.dendrite.core.train.TrainingOptions;
+import org.dendrite.core.train.WarmStart;
 import scala.Function1;
 
 /**
@@ -73,13 +72,24 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         return (Function1<Object, Object> & java.io.Serializable) v -> p.test(((Number) v).doubleValue());
     }
 
-    private static boolean parses(Runnable r) {
-        try {
-            r.run();
+    /**
+     * A validator that asks the core: the value is checked as a fit would check it, and a bad one is
+     * refused with the core's message (Spark passes an exception from a validator on to the caller).
+     */
+    private static <T> Function1<T, Object> core(String param, java.util.function.Consumer<T> check) {
+        return (Function1<T, Object> & java.io.Serializable) v -> {
+            try {
+                check.accept(v);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Param " + param + " = " + v + ": " + e.getMessage(), e);
+            }
             return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        };
+    }
+
+    /** {@link #core} for a training option of {@link TrainingOptions#check}. */
+    private static Function1<Object, Object> option(String name) {
+        return core(name, v -> TrainingOptions.check(name, v));
     }
 
     protected DendriteEstimator(String uid) {
@@ -90,32 +100,36 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         weightCol = new Param<>(this, "weightCol", "instance weight column (optional; empty = all 1)", valid((String s) -> s != null));
         predictionCol = new Param<>(this, "predictionCol", "prediction column", valid((String s) -> s != null && !s.isEmpty()));
         hiddenLayers = new Param<>(this, "hiddenLayers", "units per hidden layer, comma-separated (empty: none)",
-                valid((String s) -> s != null && s.matches("\\s*(\\d+\\s*(,\\s*\\d+\\s*)*)?")));
+                core("hiddenLayers", (String s) -> TrainingOptions.network(s, "relu", 0, "none")));
         activation = new Param<>(this, "activation", "hidden-layer activation: " + Activations.names(),
-                valid((String s) -> parses(() -> Activations.byName(s))));
-        epochs = new IntParam(this, "epochs", "passes over the training data (>= 1)", number(v -> v >= 1));
-        batchSize = new IntParam(this, "batchSize", "global minibatch size (>= 1; synchronous mode: a remainder of less than half a batch joins the epoch's last batch)", number(v -> v >= 1));
-        optimizer = new Param<>(this, "optimizer", "optimizer name (sgd, momentum, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, lbfgs)",
-                valid((String s) -> parses(() -> SpecFormat.readOptimizer(s))));
-        learningRate = new DoubleParam(this, "learningRate", "the optimizer's learning rate (> 0)", number(v -> v > 0 && v < Double.POSITIVE_INFINITY));
-        l2 = new DoubleParam(this, "l2", "L2 penalty on weights (>= 0)", number(v -> v >= 0 && v < Double.POSITIVE_INFINITY));
-        dropout = new DoubleParam(this, "dropout", "dropout rate after each hidden layer, in [0, 1)", number(v -> v >= 0 && v < 1));
+                core("activation", (String s) -> TrainingOptions.network("1", s, 0, "none")));
+        epochs = new IntParam(this, "epochs", "passes over the training data (>= 1)", option("epochs"));
+        batchSize = new IntParam(this, "batchSize", "global minibatch size (>= 1; synchronous mode: a remainder of less than half a batch joins the epoch's last batch)", option("batchSize"));
+        optimizer = new Param<>(this, "optimizer", "optimizer name (" + String.join(", ", Optimizers.names()) + ")",
+                core("optimizer", (String s) -> TrainingOptions.optimizer(s, 1e-3)));
+        learningRate = new DoubleParam(this, "learningRate", "the optimizer's learning rate (> 0)",
+                core("learningRate", (Object v) -> TrainingOptions.optimizer("adam", ((Number) v).doubleValue())));
+        l2 = new DoubleParam(this, "l2", "L2 penalty on weights (>= 0)", option("l2"));
+        dropout = new DoubleParam(this, "dropout", "dropout rate after each hidden layer, in [0, 1)",
+                core("dropout", (Object v) -> TrainingOptions.network("1", "relu", ((Number) v).doubleValue(), "none")));
         seed = new LongParam(this, "seed", "random seed", number(v -> true));
         networkJson = new Param<>(this, "networkJson", "the network as a JSON spec (overrides hiddenLayers/activation/dropout/batchNorm)",
-                valid((String s) -> s == null || s.isBlank() || parses(() -> SpecFormat.readNetwork(s))));
+                core("networkJson", (String s) -> {
+                    if (s != null && !s.isBlank()) SpecFormat.readNetwork(s);
+                }));
         configJson = new Param<>(this, "configJson", "the whole training configuration as JSON (overrides the other training params)",
-                valid((String s) -> s == null || s.isBlank() || parses(() -> SpecFormat.readTrainingConfig(s))));
+                core("configJson", (String s) -> TrainingOptions.check("configJson", s)));
         localSteps = new IntParam(this, "localSteps", "1 = synchronous gradient averaging every step (the same mathematics as one machine); "
                 + "k > 1 = local SGD: each partition takes k steps, then the models are averaged (fewer Spark jobs, slower convergence, "
                 + "depends on the partitioning)", number(v -> v >= 1));
         validationFraction = new DoubleParam(this, "validationFraction", "share of the rows held out (stratified for classifiers, seeded) "
                 + "for per-epoch validation loss and metrics in the model's history, in [0, 1); 0 = none, or "
-                + TrainingConfig.DEFAULT_VALIDATION_FRACTION + " when patience > 0", number(v -> v >= 0 && v < 1));
+                + TrainingConfig.DEFAULT_VALIDATION_FRACTION + " when patience > 0", option("validationFraction"));
         patience = new IntParam(this, "patience", "early stopping: stop after this many epochs without a better validation loss and "
-                + "restore the best epoch's weights (0 = off)", number(v -> v >= 0));
-        batchNorm = new Param<>(this, "batchNorm", "batch normalization in each hidden layer: " + batchNormNames()
+                + "restore the best epoch's weights (0 = off)", option("patience"));
+        batchNorm = new Param<>(this, "batchNorm", "batch normalization in each hidden layer: " + TrainingOptions.batchNormNames()
                 + " (synchronous mode: statistics over the global batch; local SGD: over each partition's batches)",
-                valid((String s) -> parses(() -> batchNormOf(s))));
+                core("batchNorm", (String s) -> TrainingOptions.batchNorm(s)));
         initialModel = new Param<>(this, "initialModel", "warm start: path of a saved Dendrite model JSON (a Spark model's model.json or "
                 + "one written by the Weka plugin) whose architecture, weights and input scaling training continues from; empty = a fresh "
                 + "network", valid((String s) -> s != null));
@@ -198,47 +212,15 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public DendriteEstimator<M> setInitialModel(String v) { set(initialModel, v); return this; }
     public DendriteEstimator<M> setFrozenLayers(int v) { set(frozenLayers, v); return this; }
 
-    private static String batchNormNames() {
-        List<String> names = new ArrayList<>();
-        for (DenseSpec.BatchNorm b : DenseSpec.BatchNorm.values()) names.add(b.name().toLowerCase(java.util.Locale.ROOT));
-        return String.join(", ", names);
-    }
-
-    private static DenseSpec.BatchNorm batchNormOf(String s) {
-        for (DenseSpec.BatchNorm b : DenseSpec.BatchNorm.values()) {
-            if (b.name().equalsIgnoreCase(s)) return b;
-        }
-        throw new IllegalArgumentException("Invalid batchNorm: " + s + " (allowed: " + batchNormNames() + ")");
-    }
-
-    /** The core configuration the params describe. */
+    /** The core configuration the params describe, translated by the core ({@link TrainingOptions}). */
     public TrainingConfig trainingConfig() {
-        String cj = getOrDefault(configJson);
-        if (cj != null && !cj.isBlank()) {
-            return SpecFormat.readTrainingConfig(cj).withSeed((Long) getOrDefault(seed));
-        }
         String nj = getOrDefault(networkJson);
-        NetworkSpec net;
-        if (nj != null && !nj.isBlank()) {
-            net = SpecFormat.readNetwork(nj);
-        } else {
-            List<LayerSpec> layers = new ArrayList<>();
-            String units = getOrDefault(hiddenLayers).trim();
-            if (!units.isEmpty()) {
-                for (String u : units.split(",")) {
-                    layers.add(new DenseSpec(Integer.parseInt(u.trim()), Activations.byName(getOrDefault(activation)), null, true,
-                            batchNormOf(getOrDefault(batchNorm)), (Double) getOrDefault(dropout)));
-                }
-            }
-            net = new NetworkSpec(layers);
-        }
-        int p = (Integer) getOrDefault(patience);
-        EarlyStopping es = p == 0 ? EarlyStopping.OFF
-                : new EarlyStopping(D.earlyStopping().monitor(), p, D.earlyStopping().minDelta(), D.earlyStopping().restoreBest());
-        return D.withNetwork(net).withEpochs((Integer) getOrDefault(epochs)).withBatchSize((Integer) getOrDefault(batchSize))
-                .withValidationFraction((Double) getOrDefault(validationFraction)).withEarlyStopping(es)
-                .withOptimizer(SpecFormat.readOptimizer("{\"type\":\"" + getOrDefault(optimizer) + "\",\"learningRate\":" + getOrDefault(learningRate) + "}"))
-                .withRegularization(new Regularization(0, (Double) getOrDefault(l2), false, false, 0)).withSeed((Long) getOrDefault(seed));
+        NetworkSpec net = nj != null && !nj.isBlank() ? SpecFormat.readNetwork(nj)
+                : TrainingOptions.network(getOrDefault(hiddenLayers), getOrDefault(activation), (Double) getOrDefault(dropout), getOrDefault(batchNorm));
+        return new TrainingOptions(net, TrainingOptions.optimizer(getOrDefault(optimizer), (Double) getOrDefault(learningRate)), null,
+                (Integer) getOrDefault(epochs), (Integer) getOrDefault(batchSize), 0, (Double) getOrDefault(l2),
+                (Double) getOrDefault(validationFraction), (Integer) getOrDefault(patience), (Long) getOrDefault(seed), getOrDefault(configJson))
+                .toConfig();
     }
 
     protected abstract boolean classification();
@@ -295,11 +277,15 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
             } catch (java.io.IOException | RuntimeException e) {
                 throw new IllegalArgumentException("initialModel '" + path + "' is not a readable Dendrite model JSON: " + e.getMessage(), e);
             }
-        } else if ((Integer) getOrDefault(frozenLayers) != 0) {
-            throw new IllegalArgumentException("frozenLayers = " + getOrDefault(frozenLayers) + " needs an initialModel to freeze layers of");
         }
-        Model core = SparkTrainer.train(rows, getOrDefault(featuresCol), getOrDefault(labelCol), hasWeight ? w : null, classification(), declared,
-                config, (Integer) getOrDefault(localSteps), initial, (Integer) getOrDefault(frozenLayers));
+        WarmStart warm;
+        try {
+            warm = new WarmStart(initial, (Integer) getOrDefault(frozenLayers));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Param frozenLayers = " + getOrDefault(frozenLayers) + ": " + e.getMessage() + " (set initialModel)", e);
+        }
+        Model core = SparkTraining.fit(rows, new SparkTraining.Columns(getOrDefault(featuresCol), getOrDefault(labelCol), hasWeight ? w : null),
+                classification(), declared, config, (Integer) getOrDefault(localSteps), warm);
         M m = createModel(uid, core);
         return copyValues(m.setParent(this), ParamMap.empty());
     }

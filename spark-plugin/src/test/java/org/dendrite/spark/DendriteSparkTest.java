@@ -1,9 +1,5 @@
 package org.dendrite.spark;
 
-import org.dendrite.core.train.WarmStart;
-
-import org.dendrite.core.data.LabeledTable;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
@@ -32,17 +29,18 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import java.util.ArrayList;
 import org.dendrite.core.data.Column;
+import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.Table;
 import org.dendrite.core.data.ValidationSplit;
 import org.dendrite.core.io.ModelIO;
+import org.dendrite.core.layer.Parameter;
+import org.dendrite.core.metrics.Evaluation;
 import org.dendrite.core.tensor.Matrix;
 import org.dendrite.core.train.EpochRecord;
-import org.dendrite.core.metrics.Evaluation;
 import org.dendrite.core.train.History;
 import org.dendrite.core.train.TrainingRun;
-import org.dendrite.core.layer.Parameter;
+import org.dendrite.core.train.WarmStart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -249,12 +247,6 @@ class DendriteSparkTest {
                 assertTrue(Double.isFinite(b.get(b.size() - 1).trainLoss()), b.get(b.size() - 1).toString());
             }
         }
-        // local SGD does neither: refused, not skipped
-        DendriteClassifier local = (DendriteClassifier) base.copy(new org.apache.spark.ml.param.ParamMap());
-        local.setConfigJson(org.dendrite.core.io.SpecFormat.write(pruned));
-        local.setLocalSteps(4);
-        var e = assertThrows(IllegalArgumentException.class, () -> local.fit(data.partitions(2)));
-        assertTrue(e.getMessage().contains("pruning with local SGD"), e.getMessage());
     }
 
     /**
@@ -301,7 +293,8 @@ class DendriteSparkTest {
                 "the output layer trains on");
         var noModel = assertThrows(IllegalArgumentException.class,
                 () -> ((DendriteClassifier) first.copy(new org.apache.spark.ml.param.ParamMap())).setFrozenLayers(1).fit(data.partitions(1)));
-        assertTrue(noModel.getMessage().contains("frozenLayers") && noModel.getMessage().contains("initialModel"), noModel.getMessage());
+        assertTrue(noModel.getMessage().contains("frozenLayers") && noModel.getMessage().contains("initialModel")
+                && noModel.getMessage().contains("without an initial model"), noModel.getMessage());
         var missing = assertThrows(IllegalArgumentException.class, () -> ((DendriteClassifier) first.copy(new org.apache.spark.ml.param.ParamMap()))
                 .setInitialModel(dir.resolve("nothing.json").toString()).fit(data.partitions(1)));
         assertTrue(missing.getMessage().contains("initialModel") && missing.getMessage().contains("nothing.json"), missing.getMessage());
@@ -357,7 +350,6 @@ class DendriteSparkTest {
         double auc = new BinaryClassificationEvaluator().evaluate(m.transform(wbc));
         assertTrue(auc > 0.98, "local SGD training ROC AUC " + auc);
         History h = m.coreModel().history();
-        assertTrue(h.last().event().contains("local SGD"));
         assertEquals(10, h.size());
         for (EpochRecord r : h.epochs()) assertTrue(r.validationAuc() > 0.95, "validation AUC in the history: " + r);
         // batch norm on each partition's batches; the averaged running statistics moved from their initial 0
@@ -365,6 +357,95 @@ class DendriteSparkTest {
         double moved = 0;
         for (float v : runningMean) moved = Math.max(moved, Math.abs(v));
         assertTrue(moved > 1e-2, "running mean " + moved);
+    }
+
+    /** The core pieces prepared from all rows, as the Spark fit prepares them (column statistics over the training rows). */
+    private static org.dendrite.core.data.TrainingData prepared(Rows data, org.dendrite.core.train.TrainingConfig config) {
+        return org.dendrite.core.data.TrainingData.prepare(new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels()),
+                config.preprocessing(), 0, config.seed(), null, null);
+    }
+
+    /** A run of {@code config} over {@code rows} (a subset of the prepared data, null = all) in the stream of shard {@code shard}. */
+    private static TrainingRun shardRun(org.dendrite.core.data.TrainingData p, org.dendrite.core.train.TrainingConfig config, int[] rows, int shard) {
+        org.dendrite.core.loss.Loss loss = config.lossFor(p.task());
+        org.dendrite.core.data.Dataset d = rows == null ? p.train() : p.train().subset(rows);
+        return new TrainingRun(config, p.preprocessor(), p.task(), loss, new org.dendrite.core.train.MinibatchSource(d, null, loss,
+                config.augmentation(), 2, org.dendrite.core.data.Seeds.shard(config.seed(), shard), config.batchSize()),
+                org.dendrite.core.train.TrainingListener.NONE, WarmStart.NONE);
+    }
+
+    /**
+     * Rounds with one partition and stateless SGD: each round's local steps continue the partition's
+     * own stream of shuffled epochs, and the outer step (SGD at rate 1 on the averaged weight change)
+     * lands on the local weights, so the model equals single-machine training on that stream.
+     */
+    @Test
+    void roundsOfOnePartitionEqualSingleMachineTrainingOnItsStream() {
+        Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
+        // 569 rows in batches of 16: 36 steps an epoch (35 and one of 25 rows), 9 rounds of 4
+        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(4).setEpochs(3).setBatchSize(16).setHiddenLayers("8")
+                .setOptimizer("sgd").setLearningRate(0.05);
+        DendriteClassificationModel spark = c.fit(data.partitions(1));
+        TrainingRun core = shardRun(prepared(data, c.trainingConfig()), c.trainingConfig(), null, 0);
+        core.run();
+        assertEquals(3 * 36, core.steps());
+        assertSameWeights(core.model(), spark.coreModel(), "one partition's rounds vs its stream on one machine");
+        assertEquals(3 * 9, spark.coreModel().history().stepLearningRates().length, "one step record per round");
+    }
+
+    /**
+     * One round over three partitions: each partition takes its local steps (Adam from a fresh state)
+     * from the same weights on its own rows, and the model is the rows-weighted mean of the three
+     * results, computed here independently with the core on each partition's rows.
+     */
+    @Test
+    void aRoundIsTheMeanOfThePartitionsLocalSteps() {
+        Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
+        // 569 rows in 3 partitions of 189, 190 and 190 rows (Spark's slices); batches of 16: 12 steps each, one round of 12 per epoch
+        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(12).setEpochs(1).setBatchSize(16).setHiddenLayers("8");
+        DendriteClassificationModel spark = c.fit(data.partitions(3));
+        org.dendrite.core.data.TrainingData p = prepared(data, c.trainingConfig());
+        List<org.dendrite.core.train.Model> locals = new ArrayList<>();
+        int n = data.rows().size();
+        assertEquals(569, n);
+        double[] share = new double[3];
+        for (int k = 0; k < 3; k++) {
+            int[] rows = java.util.stream.IntStream.range(k * n / 3, (k + 1) * n / 3).toArray();
+            share[k] = rows.length / (double) n;
+            TrainingRun local = shardRun(p, c.trainingConfig(), rows, k);
+            local.run();
+            assertEquals(12, local.steps());
+            locals.add(local.model());
+        }
+        List<Parameter> actual = spark.coreModel().network().parameters();
+        for (int i = 0; i < actual.size(); i++) {
+            float[] y = actual.get(i).value();
+            for (int j = 0; j < y.length; j++) {
+                double mean = 0;
+                for (int k = 0; k < 3; k++) mean += locals.get(k).network().parameters().get(i).value()[j] * share[k];
+                assertEquals(mean, y[j], 1e-5 * Math.max(1, Math.abs(mean)), actual.get(i).name() + "[" + j + "]");
+            }
+        }
+    }
+
+    /** Rounds carry out what the loop asks of every step: pruned weights stay zero, augmentation runs, frozen layers keep their weights. */
+    @Test
+    void roundsPruneAugmentAndKeepFrozenLayers(@TempDir Path dir) throws Exception {
+        Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
+        DendriteClassifier base = (DendriteClassifier) new DendriteClassifier().setEpochs(3).setBatchSize(32).setHiddenLayers("16").setLocalSteps(4);
+        DendriteClassifier pruned = (DendriteClassifier) base.copy(new org.apache.spark.ml.param.ParamMap());
+        pruned.setConfigJson(org.dendrite.core.io.SpecFormat.write(base.trainingConfig()
+                .withPruning(new org.dendrite.core.regularization.Pruning(0.5, 1, 2)).withAugmentation(new org.dendrite.core.augment.Augmentation(0.1, 0.2))));
+        org.dendrite.core.train.Model m = pruned.fit(data.partitions(2)).coreModel();
+        assertTrue(org.dendrite.core.regularization.Pruning.sparsity(m.network().parameters()) >= 0.5 - 1e-9);
+        assertTrue(Double.isFinite(m.history().last().trainLoss()));
+        Path json = dir.resolve("start.json");
+        ModelIO.write(base.fit(data.partitions(2)).coreModel(), json);
+        DendriteClassifier warm = (DendriteClassifier) base.copy(new org.apache.spark.ml.param.ParamMap());
+        warm.setInitialModel(json.toString()).setFrozenLayers(1);
+        org.dendrite.core.train.Model w = warm.fit(data.partitions(2)).coreModel();
+        assertArrayEquals(ModelIO.read(json).network().parameters().get(0).value(), w.network().parameters().get(0).value(), "frozen layer");
+        assertFalse(java.util.Arrays.equals(ModelIO.read(json).network().parameters().get(2).value(), w.network().parameters().get(2).value()));
     }
 
     @Test
@@ -428,13 +509,5 @@ class DendriteSparkTest {
         assertTrue(e8.getMessage().contains("batchNorm"), e8.getMessage());
         var e9 = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setValidationFraction(1));
         assertTrue(e9.getMessage().contains("validationFraction"), e9.getMessage());
-        // single-machine-only settings are refused, not silently skipped
-        var ok = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, 2), 0.0), RowFactory.create(Vectors.dense(2, 1), 1.0)), schema);
-        String json = org.dendrite.core.io.SpecFormat.write(org.dendrite.core.train.TrainingConfig.DEFAULT.withEpochs(1)
-                .withAugmentation(new org.dendrite.core.augment.Augmentation(0.1, 0))
-                .withPruning(new org.dendrite.core.regularization.Pruning(0.5, 1, 1)));
-        var e10 = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setConfigJson(json).setLocalSteps(4).fit(ok));
-        assertTrue(e10.getMessage().contains("augmentation with local SGD") && e10.getMessage().contains("pruning with local SGD")
-                && e10.getMessage().contains("does not support"), e10.getMessage());
     }
 }

@@ -1,8 +1,5 @@
 package weka.classifiers.functions;
 
-import org.dendrite.core.train.WarmStart;
-
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +8,9 @@ import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import org.dendrite.core.check.InvalidSettingException;
 import org.dendrite.core.diagnostics.TrainingPlots;
 import org.dendrite.core.io.ModelIO;
-import org.dendrite.core.io.SpecFormat;
 import org.dendrite.core.layer.LayerSpec;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.tensor.Matrix;
@@ -25,7 +22,6 @@ import org.dendrite.core.train.TrainingListener;
 import org.dendrite.core.train.TrainingOptions;
 import org.dendrite.core.train.TrainingRun;
 import org.dendrite.core.train.WarmStart;
-import org.dendrite.core.check.InvalidSettingException;
 import org.dendrite.weka.InstancesConverter;
 import org.dendrite.weka.NestedOption;
 import org.dendrite.weka.OptionSupport;

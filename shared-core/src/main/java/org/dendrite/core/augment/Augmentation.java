@@ -1,9 +1,8 @@
 package org.dendrite.core.augment;
 
-import org.dendrite.core.check.Check;
-
 import java.io.Serializable;
 import java.util.random.RandomGenerator;
+import org.dendrite.core.check.Check;
 import org.dendrite.core.tensor.Matrix;
 
 /**

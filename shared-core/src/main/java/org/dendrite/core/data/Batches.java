@@ -69,6 +69,11 @@ public final class Batches {
         position = 0;
     }
 
+    /** Moves to the epoch's batch {@code index} (0-based; every batch before the last starts at a multiple of the batch size). */
+    public void seek(long index) {
+        position = (int) Math.min(index * batchSize, order.length);
+    }
+
     public boolean hasNext() {
         return position < order.length;
     }

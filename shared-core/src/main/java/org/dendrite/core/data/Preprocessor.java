@@ -144,7 +144,7 @@ public final class Preprocessor implements Serializable {
     }
 
     /** Transforms one raw row into {@code out[offset .. offset+outputWidth)}. */
-    public void transformRow(double[] row, int rowIndex, float[] out, int offset) {
+    public void transformRow(double[] row, long rowIndex, float[] out, int offset) {
         transformColumns(row, rowIndex, out, offset);
         if (whitening != null) {
             Matrix one = new Matrix(1, width);
@@ -154,7 +154,7 @@ public final class Preprocessor implements Serializable {
         }
     }
 
-    private void transformColumns(double[] row, int rowIndex, float[] out, int offset) {
+    private void transformColumns(double[] row, long rowIndex, float[] out, int offset) {
         if (row.length != columns.size()) {
             throw new IllegalArgumentException("Row " + rowIndex + " has " + row.length + " values; the model takes " + columns.size());
         }

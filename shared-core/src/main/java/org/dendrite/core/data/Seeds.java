@@ -30,6 +30,11 @@ public final class Seeds {
         return new SplittableRandom(seed ^ (MIX * (step + 1)) ^ shard);
     }
 
+    /** The seed of shard {@code shard}'s own stream of rows (a Spark partition's local steps), independent of every other shard's. */
+    public static long shard(long seed, int shard) {
+        return seed ^ (0x2545F4914F6CDD1DL * (shard + 1));
+    }
+
     /** A Fisher-Yates permutation of 0..n-1 drawn from {@code rng}, written into {@code order}. */
     public static void permutation(RandomGenerator rng, int[] order) {
         for (int i = 0; i < order.length; i++) order[i] = i;

@@ -1,8 +1,7 @@
 package org.dendrite.core.diagnostics;
 
-import org.dendrite.core.check.Check;
-
 import java.io.Serializable;
+import org.dendrite.core.check.Check;
 
 /**
  * What the trainer watches: per-layer statistics every {@code statisticsEvery} optimizer steps

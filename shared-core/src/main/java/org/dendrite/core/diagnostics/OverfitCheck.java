@@ -2,12 +2,12 @@ package org.dendrite.core.diagnostics;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.dendrite.core.augment.Augmentation;
 import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.Table;
-import org.dendrite.core.regularization.Regularization;
-import org.dendrite.core.augment.Augmentation;
-import org.dendrite.core.train.EarlyStopping;
 import org.dendrite.core.metrics.Evaluation;
+import org.dendrite.core.regularization.Regularization;
+import org.dendrite.core.train.EarlyStopping;
 import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingRun;
 

@@ -19,17 +19,17 @@ import java.util.Set;
 import org.dendrite.core.data.Column;
 import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.data.Preprocessor;
+import org.dendrite.core.data.Task;
 import org.dendrite.core.data.Whitening;
+import org.dendrite.core.diagnostics.LayerStatistics;
 import org.dendrite.core.layer.Parameter;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.train.EpochRecord;
 import org.dendrite.core.train.History;
-import org.dendrite.core.diagnostics.LayerStatistics;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.Provenance;
-import org.dendrite.core.data.Task;
 
 /**
  * Reads and writes models in Dendrite's versioned JSON format (docs/model-format.md): network spec,

@@ -1,9 +1,8 @@
 package org.dendrite.core.layer;
 
-import org.dendrite.core.check.Check;
-
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.dendrite.core.check.Check;
 
 /**
  * Batch normalization (Ioffe and Szegedy 2015) with learnable scale gamma and shift beta, epsilon,

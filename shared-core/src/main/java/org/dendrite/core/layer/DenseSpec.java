@@ -1,13 +1,12 @@
 package org.dendrite.core.layer;
 
-import org.dendrite.core.check.Check;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.dendrite.core.activation.Activation;
 import org.dendrite.core.activation.Identity;
 import org.dendrite.core.activation.Selu;
+import org.dendrite.core.check.Check;
 import org.dendrite.core.init.Initializer;
 
 /**

@@ -1,9 +1,8 @@
 package org.dendrite.core.layer;
 
-import org.dendrite.core.check.Check;
-
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.dendrite.core.check.Check;
 
 /**
  * Dropout (Srivastava et al. 2014), inverted: in training each value is zeroed with probability

@@ -1,9 +1,8 @@
 package org.dendrite.core.layer;
 
-import org.dendrite.core.check.Check;
-
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.dendrite.core.check.Check;
 
 /** Layer normalization (Ba, Kiros and Hinton 2016): each row normalized over its features, then scaled and shifted per feature. */
 public record LayerNormSpec(double epsilon) implements LayerSpec {

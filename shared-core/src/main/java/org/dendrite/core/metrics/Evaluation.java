@@ -1,11 +1,10 @@
 package org.dendrite.core.metrics;
 
-import org.dendrite.core.data.Task;
-
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.dendrite.core.data.Dataset;
+import org.dendrite.core.data.Task;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.metrics.Metrics;
 import org.dendrite.core.network.Network;

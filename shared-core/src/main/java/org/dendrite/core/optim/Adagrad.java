@@ -1,9 +1,8 @@
 package org.dendrite.core.optim;
 
-import org.dendrite.core.check.Check;
-
 import java.util.Arrays;
 import java.util.List;
+import org.dendrite.core.check.Check;
 import org.dendrite.core.layer.Parameter;
 
 /**

@@ -1,8 +1,7 @@
 package org.dendrite.core.optim;
 
-import org.dendrite.core.check.Check;
-
 import java.util.List;
+import org.dendrite.core.check.Check;
 import org.dendrite.core.layer.Parameter;
 
 /**

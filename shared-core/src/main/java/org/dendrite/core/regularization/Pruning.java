@@ -1,11 +1,10 @@
 package org.dendrite.core.regularization;
 
-import org.dendrite.core.check.Check;
-
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.dendrite.core.check.Check;
 import org.dendrite.core.layer.Parameter;
 
 /**

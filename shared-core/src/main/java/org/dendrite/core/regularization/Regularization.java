@@ -1,9 +1,8 @@
 package org.dendrite.core.regularization;
 
-import org.dendrite.core.check.Check;
-
 import java.io.Serializable;
 import java.util.List;
+import org.dendrite.core.check.Check;
 import org.dendrite.core.layer.DenseLayer;
 import org.dendrite.core.layer.Layer;
 import org.dendrite.core.layer.Parameter;

@@ -1,8 +1,7 @@
 package org.dendrite.core.schedule;
 
-import org.dendrite.core.check.Check;
-
 import java.util.List;
+import org.dendrite.core.check.Check;
 
 /** Piecewise constant: lr = base * gamma^(number of milestones <= t) (torch MultiStepLR). */
 public record MultiStep(List<Integer> milestones, double gamma, Unit unit) implements Schedule {

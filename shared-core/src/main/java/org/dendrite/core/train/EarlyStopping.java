@@ -1,8 +1,7 @@
 package org.dendrite.core.train;
 
-import org.dendrite.core.check.Check;
-
 import java.io.Serializable;
+import org.dendrite.core.check.Check;
 
 /**
  * Early stopping on a monitored validation metric (Prechelt 1998, "Early Stopping - But When?"):

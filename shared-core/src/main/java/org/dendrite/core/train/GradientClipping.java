@@ -1,9 +1,8 @@
 package org.dendrite.core.train;
 
-import org.dendrite.core.check.Check;
-
 import java.io.Serializable;
 import java.util.List;
+import org.dendrite.core.check.Check;
 import org.dendrite.core.layer.Parameter;
 
 /**

@@ -17,9 +17,10 @@ import org.dendrite.core.optim.Optimizer;
  *       change, averaged, is a pseudo-gradient that the loop applies with an {@link #outerOptimizer()}.</li>
  * </ul>
  *
- * <p>Per epoch the loop calls {@link #beginEpoch}, then for each step {@link #select} and
- * {@link #gradient} (several times within one step for L-BFGS, which must see the same rows). A
- * rollback calls {@link #beginEpoch} again for the same epoch, which must then repeat its steps.
+ * <p>Per epoch the loop calls {@link #beginEpoch}, then for each step {@link #select},
+ * {@link #gradient} (several times within one step for L-BFGS, which must see the same rows) and
+ * {@link #weight}. A rollback calls {@link #beginEpoch} again for the same epoch, which must then
+ * repeat its steps.
  */
 public interface GradientSource {
     /** The number of rows the source trains on (for the configuration warnings). */
@@ -30,10 +31,12 @@ public interface GradientSource {
 
     /**
      * Makes step {@code index} (0-based, in order) of the epoch current: {@code step} is the run's
-     * global step count, {@code rate} the learning rate scheduled for it. Returns the summed weight of
-     * the step's rows (the epoch's loss is the weighted mean of the steps' losses).
+     * global step count, {@code rate} the learning rate scheduled for it.
      */
-    double select(long index, long step, double rate);
+    void select(long index, long step, double rate);
+
+    /** The summed weight of the current step's rows, known after its {@link #gradient} (the epoch's loss is the weighted mean of its steps' losses). */
+    double weight();
 
     /**
      * The current step's data loss (weighted mean over its rows) at {@code network}'s current
@@ -46,6 +49,14 @@ public interface GradientSource {
 
     /** The same over the held-out validation rows, or null when there are none. */
     Evaluation.Predictions validation(Network network);
+
+    /**
+     * The loop's constraints as they change (at the start and after each epoch's pruning): the frozen
+     * layers and the pruning masks (null: nothing pruned). The loop itself restores frozen values and
+     * zeroes pruned weights after each of its steps; a source whose gradient comes from local steps
+     * (rounds) applies them after each of those too.
+     */
+    default void constrain(FrozenParameters frozen, java.util.List<float[]> pruneMask) {}
 
     /** How far the current step advances the schedule's clock: 1, or a round's number of local steps. */
     default long ticks() {

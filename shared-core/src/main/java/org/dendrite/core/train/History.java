@@ -1,7 +1,5 @@
 package org.dendrite.core.train;
 
-import org.dendrite.core.diagnostics.LayerStatistics;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,6 +10,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.dendrite.core.diagnostics.LayerStatistics;
 
 /**
  * Everything recorded while training: one {@link EpochRecord} per epoch, the learning rate used at

@@ -1,6 +1,5 @@
 package org.dendrite.core.train;
 
-import java.util.List;
 import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.schedule.Schedule;
 

@@ -27,6 +27,7 @@ public final class MinibatchSource implements GradientSource {
     private final long seed;
     private final Batches batches;
     private SplittableRandom rng;
+    private double weight;
     private Matrix grad;
     private Matrix augmentedX;
     private Matrix augmentedY;
@@ -67,9 +68,19 @@ public final class MinibatchSource implements GradientSource {
     }
 
     @Override
-    public double select(long index, long step, double rate) {
+    public void select(long index, long step, double rate) {
         int rows = batches.next();
-        return Loss.weightSum(batches.weights(), rows);
+        weight = Loss.weightSum(batches.weights(), rows);
+    }
+
+    @Override
+    public double weight() {
+        return weight;
+    }
+
+    /** Continues the current epoch at its step {@code index} (0-based): the steps before it are skipped. */
+    public void seek(long index) {
+        batches.seek(index);
     }
 
     @Override

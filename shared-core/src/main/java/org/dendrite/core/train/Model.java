@@ -1,11 +1,10 @@
 package org.dendrite.core.train;
 
-import org.dendrite.core.data.Task;
-
 import java.io.Serializable;
 import java.util.SplittableRandom;
 import org.dendrite.core.data.Preprocessor;
 import org.dendrite.core.data.Table;
+import org.dendrite.core.data.Task;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.tensor.Matrix;

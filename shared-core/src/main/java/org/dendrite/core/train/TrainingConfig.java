@@ -1,17 +1,14 @@
 package org.dendrite.core.train;
 
-import org.dendrite.core.check.Check;
-
-import org.dendrite.core.diagnostics.DiagnosticsConfig;
-
-import org.dendrite.core.augment.Augmentation;
-
 import java.io.Serializable;
+import org.dendrite.core.augment.Augmentation;
+import org.dendrite.core.check.Check;
 import org.dendrite.core.data.PreprocessingConfig;
+import org.dendrite.core.diagnostics.DiagnosticsConfig;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.network.NetworkSpec;
-import org.dendrite.core.optim.Optimizer;
 import org.dendrite.core.optim.Adam;
+import org.dendrite.core.optim.Optimizer;
 import org.dendrite.core.regularization.Pruning;
 import org.dendrite.core.regularization.Regularization;
 import org.dendrite.core.schedule.Cosine;

@@ -1,6 +1,5 @@
 package org.dendrite.core.train;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.dendrite.core.data.LabeledTable;
@@ -85,6 +84,7 @@ public final class TrainingRun {
         for (String w : ConfigWarnings.check(this.config.network(), config.preprocessing().standardize(), config.batchSize(), source.rows())) {
             warn(w);
         }
+        source.constrain(frozen, pruneMask);
         this.initialLoss = source.training(network).meanLoss();
         if (task.isClassification() && loss instanceof SoftmaxCrossEntropy) {
             double expected = Math.log(task.classCount());
@@ -187,7 +187,11 @@ public final class TrainingRun {
             }
         }
         epoch++;
-        pruneMask = config.pruning().afterEpoch(network.parameters(), epoch, pruneMask);
+        List<float[]> mask = config.pruning().afterEpoch(network.parameters(), epoch, pruneMask);
+        if (mask != pruneMask) {
+            pruneMask = mask;
+            source.constrain(frozen, pruneMask);
+        }
         Evaluation.Predictions held = source.validation(network);
         Evaluation v = held == null ? null : held.evaluate(task);
         double lr = Double.isNaN(history.lastStepRate()) ? rate(clock) : history.lastStepRate();
@@ -225,12 +229,13 @@ public final class TrainingRun {
         double lossSum = 0, weightSum = 0, rate = Double.NaN;
         for (long i = 0; i < steps; i++) {
             rate = rate(clock);
-            double weight = source.select(i, step, rate);
+            source.select(i, step, rate);
             // the history reports the data loss, comparable with the validation loss; the penalty is the optimizer's business
             double dataLoss = stepper.takeRecorded(rate, Double.isNaN(outerRate) ? rate : outerRate, epoch, step, initialLoss, gradient, frozen,
                     pruneMask, history);
             step++;
             clock += source.ticks();
+            double weight = source.weight();
             lossSum += dataLoss * weight;
             weightSum += weight;
         }
@@ -284,6 +289,7 @@ public final class TrainingRun {
         pruneMask = c.pruneMask() == null ? null : copy(c.pruneMask());
         frozen = c.frozenLayers() == 0 ? FrozenParameters.NONE : FrozenParameters.of(network, c.frozenLayers(), c.frozenValues());
         history = c.history().copy();
+        source.constrain(frozen, pruneMask);
         if (c.config().epochs() != config.epochs()) {
             extendTo(c.config().epochs());
         }

@@ -1,10 +1,8 @@
 package org.dendrite.core.train;
 
-import org.dendrite.core.diagnostics.LayerStatistics;
-
-import org.dendrite.core.diagnostics.StatisticsSampler;
-
 import java.util.List;
+import org.dendrite.core.diagnostics.LayerStatistics;
+import org.dendrite.core.diagnostics.StatisticsSampler;
 import org.dendrite.core.layer.Parameter;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.OptimizerState;

@@ -1,7 +1,5 @@
 package org.dendrite.core.bench;
 
-import org.dendrite.core.data.LabeledTable;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,10 +7,11 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import org.dendrite.core.activation.Relu;
 import org.dendrite.core.data.Column;
+import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.Table;
+import org.dendrite.core.diagnostics.DiagnosticsConfig;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.network.NetworkSpec;
-import org.dendrite.core.diagnostics.DiagnosticsConfig;
 import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingRun;
 

@@ -1,7 +1,5 @@
 package org.dendrite.core.diagnostics;
 
-import org.dendrite.core.data.LabeledTable;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,15 +13,16 @@ import org.dendrite.core.activation.Relu;
 import org.dendrite.core.activation.Selu;
 import org.dendrite.core.activation.Sigmoid;
 import org.dendrite.core.activation.Tanh;
+import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.PreprocessingConfig;
+import org.dendrite.core.diagnostics.DiagnosticsConfig;
+import org.dendrite.core.diagnostics.LayerStatistics;
 import org.dendrite.core.init.Constant;
 import org.dendrite.core.init.Initializer;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.optim.Sgd;
 import org.dendrite.core.testutil.TestData;
-import org.dendrite.core.diagnostics.DiagnosticsConfig;
-import org.dendrite.core.diagnostics.LayerStatistics;
 import org.dendrite.core.train.LrFinder;
 import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingRun;

@@ -1,7 +1,5 @@
 package org.dendrite.core.io;
 
-import org.dendrite.core.data.LabeledTable;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,12 +16,12 @@ import java.util.SplittableRandom;
 import org.dendrite.core.activation.Selu;
 import org.dendrite.core.activation.Tanh;
 import org.dendrite.core.data.Column;
+import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.data.Table;
 import org.dendrite.core.data.Whitening;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.network.NetworkSpec;
-import org.dendrite.core.testutil.TestData;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.Trainer;
 import org.dendrite.core.train.TrainingConfig;

@@ -1,7 +1,5 @@
 package org.dendrite.core.train;
 
-import org.dendrite.core.data.LabeledTable;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.dendrite.core.data.Column;
 import org.dendrite.core.data.Dataset;
+import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.data.Table;
 import org.dendrite.core.tensor.Matrix;

@@ -1,7 +1,5 @@
 package org.dendrite.core.train;
 
-import org.dendrite.core.data.LabeledTable;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -9,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.dendrite.core.data.Column;
+import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.Table;
 import org.dendrite.core.layer.Parameter;
 import org.junit.jupiter.api.Test;

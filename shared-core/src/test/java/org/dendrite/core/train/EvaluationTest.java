@@ -1,12 +1,10 @@
 package org.dendrite.core.train;
 
-import org.dendrite.core.metrics.Evaluation;
-
-import org.dendrite.core.data.Task;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.dendrite.core.data.Task;
+import org.dendrite.core.metrics.Evaluation;
 import org.junit.jupiter.api.Test;
 
 /** The light metrics of {@link Evaluation.Predictions} (the bias/variance diagnosis uses them) against the full evaluation and by hand. */

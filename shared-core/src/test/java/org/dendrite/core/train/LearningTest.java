@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.stream.IntStream;
-import org.dendrite.core.testutil.TestData;
 import org.dendrite.core.tensor.Matrix;
+import org.dendrite.core.testutil.TestData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -1,12 +1,11 @@
 package org.dendrite.core.train;
 
-import org.dendrite.core.metrics.Evaluation;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.dendrite.core.activation.Relu;
 import org.dendrite.core.layer.DenseSpec;
+import org.dendrite.core.metrics.Evaluation;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.optim.Adam;
 import org.dendrite.core.regularization.Regularization;

@@ -1,9 +1,5 @@
 package org.dendrite.core.train;
 
-import org.dendrite.core.data.LabeledTable;
-
-import org.dendrite.core.diagnostics.DiagnosticsConfig;
-
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
@@ -13,7 +9,9 @@ import java.util.stream.Stream;
 import org.dendrite.core.activation.LeakyRelu;
 import org.dendrite.core.activation.Relu;
 import org.dendrite.core.data.Column;
+import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.Table;
+import org.dendrite.core.diagnostics.DiagnosticsConfig;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.optim.Adam;

@@ -1,12 +1,11 @@
 package org.dendrite.core.train;
 
-import org.dendrite.core.data.LabeledTable;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.layer.Parameter;
 import org.dendrite.core.optim.Adam;
 import org.dendrite.core.optim.Lbfgs;

@@ -1,13 +1,5 @@
 package org.dendrite.core.train;
 
-import org.dendrite.core.data.LabeledTable;
-
-import org.dendrite.core.diagnostics.DiagnosticsConfig;
-
-import org.dendrite.core.augment.Augmentation;
-
-import org.dendrite.core.metrics.Evaluation;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -17,10 +9,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.dendrite.core.activation.Relu;
 import org.dendrite.core.activation.Tanh;
+import org.dendrite.core.augment.Augmentation;
+import org.dendrite.core.data.LabeledTable;
+import org.dendrite.core.diagnostics.DiagnosticsConfig;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.layer.Parameter;
+import org.dendrite.core.metrics.Evaluation;
 import org.dendrite.core.network.NetworkSpec;
-import org.dendrite.core.optim.Adam;
 import org.dendrite.core.optim.Sgd;
 import org.dendrite.core.regularization.Pruning;
 import org.dendrite.core.regularization.Regularization;

@@ -1,7 +1,5 @@
 package org.dendrite.core.train;
 
-import org.dendrite.core.data.LabeledTable;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.List;
 import org.dendrite.core.activation.Relu;
+import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.testutil.TestData;

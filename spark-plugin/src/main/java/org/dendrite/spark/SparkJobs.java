@@ -1,0 +1,41 @@
+package org.dendrite.spark;
+
+import org.apache.spark.SparkContext;
+import org.dendrite.core.train.EpochRecord;
+import org.dendrite.core.train.TrainingDivergedException;
+import org.dendrite.core.train.TrainingListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What a Spark user sees of training: job descriptions in the Spark UI, and a driver log line per epoch and per warning. */
+final class SparkJobs implements TrainingListener {
+    private static final Logger LOG = LoggerFactory.getLogger("org.dendrite.spark");
+
+    private final long start = System.nanoTime();
+
+    /** Names the next jobs in the Spark UI. */
+    static void describe(SparkContext sc, String what) {
+        sc.setJobDescription(what);
+    }
+
+    @Override
+    public void onEpoch(EpochRecord r, int plannedEpochs) {
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double left = elapsed / r.epoch() * Math.max(0, plannedEpochs - r.epoch());
+        LOG.info("Dendrite epoch {}/{}: training loss {}{}, {} s, about {} s left", r.epoch(), plannedEpochs, (float) r.trainLoss(),
+                Double.isNaN(r.validationLoss()) ? "" : ", validation loss " + (float) r.validationLoss(), (float) r.seconds(), Math.round(left));
+    }
+
+    @Override
+    public void onWarning(String message) {
+        LOG.warn("Dendrite: {}", message);
+    }
+
+    /** Unwraps a failed Spark job to the IllegalArgumentException (bad input) or divergence error a task threw, so users read its message. */
+    static RuntimeException unwrap(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException || t instanceof TrainingDivergedException) return (RuntimeException) t;
+        }
+        return e instanceof RuntimeException re ? re : new IllegalStateException(e);
+    }
+}

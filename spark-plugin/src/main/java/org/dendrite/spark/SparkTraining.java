@@ -1,0 +1,282 @@
+package org.dendrite.spark;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.dendrite.core.data.CoMoments;
+import org.dendrite.core.data.Column;
+import org.dendrite.core.data.ColumnStatistics;
+import org.dendrite.core.data.Moments;
+import org.dendrite.core.data.PreprocessingConfig;
+import org.dendrite.core.data.Preprocessor;
+import org.dendrite.core.data.Task;
+import org.dendrite.core.data.ValidationSplit;
+import org.dendrite.core.data.Whitening;
+import org.dendrite.core.loss.Loss;
+import org.dendrite.core.train.Model;
+import org.dendrite.core.train.TrainingConfig;
+import org.dendrite.core.train.TrainingRun;
+import org.dendrite.core.train.WarmStart;
+
+/**
+ * Training on a Spark DataFrame through the core's one loop ({@link TrainingRun}). This class only
+ * checks rows, fits the core's preprocessing from merged partition statistics, caches the rows and
+ * chooses the gradient source:
+ *
+ * <ol>
+ *   <li>one pass checks every row (messages name the column) and counts each partition's rows; with a
+ *       validation fraction the core's {@link ValidationSplit} (stratified, seeded) picks the held-out
+ *       rows from the labels, exactly as on one machine;</li>
+ *   <li>one pass collects the training rows' {@link ColumnStatistics} (and the target's
+ *       {@link Moments}), merged across partitions, from which the core fits the preprocessing and the
+ *       task; with whitening, one more pass collects the transformed rows' {@link CoMoments};</li>
+ *   <li>the rows are turned once into cached dense float32 blocks per partition;</li>
+ *   <li>the loop trains with {@link SyncSource} ({@code localSteps} = 1) or {@link RoundSource}.</li>
+ * </ol>
+ */
+final class SparkTraining {
+    private SparkTraining() {}
+
+    /** The columns a fit reads: features (a Vector), label, weight (null: none). */
+    record Columns(String features, String label, String weight) implements Serializable {}
+
+    /** Pass 1's result for one partition: its row count, feature width (-1 when empty), largest label, and class labels when stratifying. */
+    private record PartitionInfo(long rows, int width, double maxLabel, int[] classes) implements Serializable {}
+
+    /** Pass 2's result: the training rows' column statistics, target moments and weight sum. */
+    private record Statistics(ColumnStatistics columns, Moments target, double weightSum) implements Serializable {
+        Statistics merge(Statistics o) {
+            return new Statistics(columns.merge(o.columns), target.merge(o.target), weightSum + o.weightSum);
+        }
+    }
+
+    static Model fit(Dataset<Row> rows, Columns cols, boolean classification, int declaredClasses, TrainingConfig config, int localSteps,
+                     WarmStart warm) {
+        TrainingConfig c = warm.apply(config);
+        JavaRDD<Row> rdd = rows.javaRDD();
+        double fraction = c.effectiveValidationFraction();
+        boolean stratify = classification && fraction > 0;
+        List<PartitionInfo> infos = run(() -> rdd.mapPartitions((Iterator<Row> it) -> {
+            long n = 0;
+            int width = -1;
+            double max = Double.NEGATIVE_INFINITY;
+            List<Integer> labels = new ArrayList<>();
+            while (it.hasNext()) {
+                Row r = it.next();
+                width = features(r, cols.features(), width).length;
+                double y = label(r, cols.label(), classification, declaredClasses);
+                weight(r, cols.weight());
+                max = Math.max(max, y);
+                if (stratify) labels.add((int) y);
+                n++;
+            }
+            int[] classes = stratify ? labels.stream().mapToInt(Integer::intValue).toArray() : null;
+            return Collections.singletonList(new PartitionInfo(n, width, max, classes)).iterator();
+        }).collect());
+        int partitions = infos.size();
+        long total = 0;
+        int width = -1;
+        double maxLabel = Double.NEGATIVE_INFINITY;
+        long[] offsets = new long[partitions];
+        for (int p = 0; p < partitions; p++) {
+            PartitionInfo info = infos.get(p);
+            offsets[p] = total;
+            total += info.rows();
+            maxLabel = Math.max(maxLabel, info.maxLabel());
+            if (info.width() >= 0 && width >= 0 && info.width() != width) {
+                throw new IllegalArgumentException("Column '" + cols.features() + "' holds a vector of size " + info.width() + "; expected size "
+                        + width + " (as in the first rows)");
+            }
+            if (info.width() >= 0 && width < 0) width = info.width();
+        }
+        if (total == 0) {
+            throw new IllegalArgumentException("The training DataFrame is empty: training needs at least one row");
+        }
+        int classes = classification ? (declaredClasses > 0 ? declaredClasses : (int) maxLabel + 1) : 0;
+        if (classification && classes < 2) {
+            throw new IllegalArgumentException("Column '" + cols.label() + "' has only one class (label 0); a classifier needs at least two");
+        }
+        List<String> classNames = new ArrayList<>();
+        for (int k = 0; k < classes; k++) classNames.add(Integer.toString(k));
+        warm.check(classNames, width);
+        BitSet held = new BitSet();
+        if (fraction > 0) {
+            if (total > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("A validation split holds the row indices on the driver: at most " + Integer.MAX_VALUE
+                        + " rows, got " + total);
+            }
+            int[] strata = null;
+            if (stratify) {
+                strata = new int[(int) total];
+                for (int p = 0; p < partitions; p++) System.arraycopy(infos.get(p).classes(), 0, strata, (int) offsets[p], (int) infos.get(p).rows());
+            }
+            for (int v : ValidationSplit.of((int) total, fraction, strata, c.seed()).validation()) held.set(v);
+            if (stratify) {
+                BitSet seen = new BitSet();
+                for (int i = 0; i < strata.length; i++) if (!held.get(i)) seen.set(strata[i]);
+                if (seen.cardinality() < 2) {
+                    throw new IllegalArgumentException("Column '" + cols.label() + "' has only one class among the training rows left after the "
+                            + "validation split; a classifier needs rows of at least two classes");
+                }
+            }
+        }
+        long[] trainOffsets = new long[partitions];
+        long trainRows = 0;
+        for (int p = 0; p < partitions; p++) {
+            trainOffsets[p] = trainRows;
+            long n = infos.get(p).rows();
+            trainRows += held.isEmpty() ? n : n - held.get((int) offsets[p], (int) (offsets[p] + n)).cardinality();
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rdd.context());
+        Broadcast<BitSet> heldOut = jsc.broadcast(held);
+        JavaRDD<Block> blocks = null;
+        try {
+            Preprocessor pre;
+            Task task;
+            if (warm.enabled()) {
+                // a warm start keeps the initial model's input scaling and target scaling (its weights expect them)
+                pre = warm.initial().preprocessor();
+                Task t = warm.initial().task();
+                task = classification ? Task.classification(cols.label(), classNames) : new Task(cols.label(), List.of(), t.targetMean(), t.targetScale());
+            } else {
+                List<Column> columns = new ArrayList<>();
+                for (int j = 0; j < width; j++) columns.add(Column.numeric("f" + j));
+                PreprocessingConfig pc = c.preprocessing();
+                final int d = width;
+                Statistics stats = run(() -> rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
+                    Statistics s = new Statistics(new ColumnStatistics(columns, pc), new Moments(), 0);
+                    BitSet h = heldOut.value();
+                    double w = 0;
+                    for (long g = offsets[p]; it.hasNext(); g++) {
+                        Row r = it.next();
+                        if (isHeld(h, g)) continue;
+                        s.columns().add(features(r, cols.features(), d), g);
+                        if (!classification) s.target().add(label(r, cols.label(), false, 0));
+                        w += weight(r, cols.weight());
+                    }
+                    return Collections.singletonList(new Statistics(s.columns(), s.target(), w)).iterator();
+                }, true).treeReduce(Statistics::merge));
+                if (!(stats.weightSum() > 0)) {
+                    throw new IllegalArgumentException("All weights in column '" + cols.weight() + "' are zero: nothing to learn");
+                }
+                pre = Preprocessor.fit(stats.columns(), pc);
+                task = Task.fit(cols.label(), classes == 0 ? List.of() : classNames, stats.target(), pc.standardizeTarget());
+                if (pc.whitening() != Whitening.Kind.NONE) {
+                    final Preprocessor columnsOnly = pre;
+                    CoMoments m = run(() -> rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
+                        CoMoments s = new CoMoments(columnsOnly.outputWidth());
+                        BitSet h = heldOut.value();
+                        float[] z = new float[columnsOnly.outputWidth()];
+                        for (long g = offsets[p]; it.hasNext(); g++) {
+                            Row r = it.next();
+                            if (isHeld(h, g)) continue;
+                            columnsOnly.transformRow(features(r, cols.features(), d), g, z, 0);
+                            s.add(z, 0);
+                        }
+                        return Collections.singletonList(s).iterator();
+                    }, true).treeReduce(CoMoments::merge));
+                    pre = columnsOnly.withWhitening(Whitening.fit(pc.whitening(), m, Whitening.DEFAULT_EPSILON));
+                }
+            }
+            final Preprocessor preprocessor = pre;
+            final Task fitted = task;
+            final int d = width;
+            blocks = rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
+                BitSet h = heldOut.value();
+                List<Row> train = new ArrayList<>(), valid = new ArrayList<>();
+                for (long g = offsets[p]; it.hasNext(); g++) (isHeld(h, g) ? valid : train).add(it.next());
+                return List.of(block(p, false, trainOffsets[p], train, preprocessor, cols, classification, d, fitted),
+                        block(p, true, 0, valid, preprocessor, cols, classification, d, fitted)).iterator();
+            }, true).persist(StorageLevel.MEMORY_AND_DISK());
+            final JavaRDD<Block> cached = blocks;
+            run(cached::count);
+            Loss loss = c.lossFor(task);
+            BlockSource source = localSteps > 1 ? new RoundSource(blocks, trainRows, !held.isEmpty(), c, task, loss, localSteps)
+                    : new SyncSource(blocks, trainRows, !held.isEmpty(), c, task, loss);
+            return run(() -> new TrainingRun(c, preprocessor, task, loss, source, new SparkJobs(), warm).run());
+        } finally {
+            if (blocks != null) blocks.unpersist(false);
+            heldOut.destroy();
+        }
+    }
+
+    /** Runs Spark work, unwrapping a failed job to the error a task threw. */
+    private static <T> T run(java.util.concurrent.Callable<T> work) {
+        try {
+            return work.call();
+        } catch (Exception e) {
+            throw SparkJobs.unwrap(e);
+        }
+    }
+
+    private static boolean isHeld(BitSet held, long row) {
+        return !held.isEmpty() && held.get((int) row);
+    }
+
+    private static Block block(int partition, boolean heldOut, long offset, List<Row> rows, Preprocessor pre, Columns cols, boolean classification,
+                               int d, Task task) {
+        int n = rows.size();
+        float[] f = new float[n * d], y = new float[n], w = cols.weight() == null ? null : new float[n];
+        for (int i = 0; i < n; i++) {
+            Row r = rows.get(i);
+            pre.transformRow(features(r, cols.features(), d), i, f, i * d);
+            y[i] = task.scaledTarget(label(r, cols.label(), classification, 0), offset + i);
+            if (w != null) w[i] = (float) weight(r, cols.weight());
+        }
+        return new Block(partition, heldOut, offset, n, d, f, y, w);
+    }
+
+    /** A row's feature vector, checked (messages name the column). */
+    static double[] features(Row r, String col, int expectedWidth) {
+        Object o = r.get(0);
+        if (o == null) throw new IllegalArgumentException("Column '" + col + "' holds a null value; every row needs a feature vector");
+        double[] x = ((Vector) o).toArray();
+        if (expectedWidth >= 0 && x.length != expectedWidth) {
+            throw new IllegalArgumentException("Column '" + col + "' holds a vector of size " + x.length + "; expected size " + expectedWidth
+                    + " (as in the first rows)");
+        }
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                throw new IllegalArgumentException("Column '" + col + "' holds " + v + "; feature values must be finite numbers");
+            }
+        }
+        return x;
+    }
+
+    /**
+     * A row's label, checked: a whole number 0..k-1 for a classifier ({@code declared} > 0: k is the
+     * number of classes the column's metadata declares, as StringIndexer writes it), finite for a regressor.
+     */
+    static double label(Row r, String col, boolean classification, int declared) {
+        if (r.isNullAt(1)) throw new IllegalArgumentException("Column '" + col + "' holds a null label");
+        double y = ((Number) r.get(1)).doubleValue();
+        if (classification && !(y >= 0 && y == Math.rint(y))) {
+            throw new IllegalArgumentException("Column '" + col + "' holds the label " + y + "; labels must be whole numbers 0..k-1 "
+                    + "(as StringIndexer makes)");
+        }
+        if (classification && declared > 0 && y >= declared) {
+            throw new IllegalArgumentException("Column '" + col + "' holds the label " + y + ", but its metadata declares " + declared
+                    + " classes (labels 0.." + (declared - 1) + ")");
+        }
+        if (!Double.isFinite(y)) throw new IllegalArgumentException("Column '" + col + "' holds the label " + y + "; labels must be finite");
+        return y;
+    }
+
+    static double weight(Row r, String col) {
+        if (col == null) return 1;
+        if (r.isNullAt(2)) throw new IllegalArgumentException("Column '" + col + "' holds a null weight");
+        double w = ((Number) r.get(2)).doubleValue();
+        if (!(w >= 0) || Double.isInfinite(w)) throw new IllegalArgumentException("Column '" + col + "' holds the weight " + w + "; weights must be >= 0");
+        return w;
+    }
+}
