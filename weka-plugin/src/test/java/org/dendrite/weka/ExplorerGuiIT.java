@@ -27,15 +27,26 @@ import org.junit.jupiter.api.io.TempDir;
  * is discovered by the GenericObjectEditor, chosen in the Classify tab, its option editor opens; the
  * class discovery lists every optimizer, schedule and layer class under its base class with the
  * GenericObjectEditor (GenericArrayEditor for the layer list) registered for it; and a screenshot
- * (weka-plugin/target/explorer.png) is not blank. Needs Xvfb (.ci/run installs it).
+ * (weka-plugin/target/explorer.png) is not blank. Needs Xvfb on PATH (bin/test installs it, or names the
+ * package to install, before the build starts: bin/ensure-system-packages).
  */
 class ExplorerGuiIT {
+    /** The first {@code Xvfb} on PATH, where bin/ensure-system-packages looks for it too; null if none. */
+    private static Path xvfbOnPath() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, "Xvfb");
+            if (Files.isRegularFile(p) && Files.isExecutable(p)) return p;
+        }
+        return null;
+    }
+
     @Test
     void dendriteAppearsInTheExplorer(@TempDir Path home) throws Exception {
-        assertTrue(new File("/usr/bin/Xvfb").canExecute(), "Xvfb is required for the GUI test (apt-get install xvfb)");
+        Path xvfbBinary = xvfbOnPath();
+        assertTrue(xvfbBinary != null, "Xvfb is required on PATH for the GUI test (bin/test installs it: Debian package xvfb)");
         assertEquals(0, WekaProcesses.install(home, WekaPackageIT.zip()).exit());
         int display = 90 + (int) (ProcessHandle.current().pid() % 9);
-        Process xvfb = new ProcessBuilder("/usr/bin/Xvfb", ":" + display, "-screen", "0", "1024x768x24", "-nolisten", "tcp")
+        Process xvfb = new ProcessBuilder(xvfbBinary.toString(), ":" + display, "-screen", "0", "1024x768x24", "-nolisten", "tcp")
                 .redirectErrorStream(true).redirectOutput(home.resolve("xvfb.log").toFile()).start();
         try {
             Thread.sleep(1500);
