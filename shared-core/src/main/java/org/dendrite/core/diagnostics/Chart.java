@@ -35,6 +35,7 @@ public final class Chart {
     private final List<Double> markers = new ArrayList<>();
     private final List<String> markerLabels = new ArrayList<>();
     private boolean logX;
+    private boolean integerX;
     private double yLo = Double.NaN;
     private double yHi = Double.NaN;
 
@@ -77,6 +78,26 @@ public final class Chart {
     public Chart logX(boolean on) {
         this.logX = on;
         return this;
+    }
+
+    /** Ticks the x axis at whole numbers only (epochs, row counts). */
+    public Chart integerX(boolean on) {
+        this.integerX = on;
+        return this;
+    }
+
+    /**
+     * Tick positions in [lo, hi]: multiples of a step of 1, 2 or 5 times a power of ten, chosen so
+     * there are at most {@code maxTicks}; with {@code integer} the step is a whole number.
+     */
+    static double[] ticks(double lo, double hi, int maxTicks, boolean integer) {
+        double raw = (hi - lo) / Math.max(1, maxTicks - 1);
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw <= p ? p : raw <= 2 * p ? 2 * p : raw <= 5 * p ? 5 * p : 10 * p;
+        if (integer) step = Math.max(1, Math.round(step));
+        List<Double> out = new ArrayList<>();
+        for (double t = Math.ceil(lo / step - 1e-9) * step; t <= hi + 1e-9 * step; t += step) out.add(Math.abs(t) < 1e-12 * step ? 0 : t);
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** Renders to a {@code width x height} image. */
@@ -153,22 +174,28 @@ public final class Chart {
         java.util.function.DoubleUnaryOperator px = x -> left + (x - x0) / (x1 - x0) * pw;
         java.util.function.DoubleUnaryOperator py = y -> top + ph - (y - y0) / (y1 - y0) * ph;
 
+        // grid and labels at round values (whole numbers for an integer axis); a log axis at its five even divisions
+        double[] yTicks = ticks(y0, y1, 6, false);
+        double[] xTicks = logX ? new double[] {x0, x0 + (x1 - x0) / 5, x0 + 2 * (x1 - x0) / 5, x0 + 3 * (x1 - x0) / 5, x0 + 4 * (x1 - x0) / 5, x1}
+                : ticks(x0, x1, 6, integerX);
         g.setColor(new Color(235, 235, 235));
-        for (int i = 0; i <= 5; i++) {
-            int yy = top + ph * i / 5;
+        for (double yv : yTicks) {
+            int yy = (int) Math.round(py.applyAsDouble(yv));
             g.drawLine(left, yy, left + pw, yy);
-            int xx = left + pw * i / 5;
+        }
+        for (double xv : xTicks) {
+            int xx = (int) Math.round(px.applyAsDouble(xv));
             g.drawLine(xx, top, xx, top + ph);
         }
         g.setColor(Color.DARK_GRAY);
         g.drawRect(left, top, pw, ph);
-        for (int i = 0; i <= 5; i++) {
-            double yv = y0 + (y1 - y0) * (5 - i) / 5;
+        for (double yv : yTicks) {
             String s = format(yv);
-            g.drawString(s, left - 6 - fm.stringWidth(s), top + ph * i / 5 + fm.getAscent() / 2);
-            double xv = x0 + (x1 - x0) * i / 5;
-            String t = logX ? format(Math.pow(10, xv)) : format(xv);
-            g.drawString(t, left + pw * i / 5 - fm.stringWidth(t) / 2, top + ph + fm.getHeight() + 2);
+            g.drawString(s, left - 6 - fm.stringWidth(s), (int) Math.round(py.applyAsDouble(yv)) + fm.getAscent() / 2);
+        }
+        for (double xv : xTicks) {
+            String t = logX ? format(Math.pow(10, xv)) : integerX ? String.valueOf(Math.round(xv)) : format(xv);
+            g.drawString(t, (int) Math.round(px.applyAsDouble(xv)) - fm.stringWidth(t) / 2, top + ph + fm.getHeight() + 2);
         }
         g.setFont(font.deriveFont(Font.BOLD, 14f));
         g.drawString(title, left + (pw - g.getFontMetrics().stringWidth(title)) / 2, top - 14);

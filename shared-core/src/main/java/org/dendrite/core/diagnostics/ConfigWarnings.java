@@ -15,7 +15,7 @@ import org.dendrite.core.layer.LayerNormSpec;
 import org.dendrite.core.layer.LayerSpec;
 import org.dendrite.core.network.NetworkSpec;
 
-/** The configuration sanity checks the course recommends, as plain-language warnings (training still runs). */
+/** The configuration sanity checks that the Georgia Tech CS 4803/7643 Deep Learning lecture on optimization (Zsolt Kira) recommends, as plain-language warnings (training still runs). */
 public final class ConfigWarnings {
     /** Saturating hidden layers beyond this depth without normalization get a vanishing-gradient warning. */
     public static final int MAX_SATURATING_DEPTH = 3;

@@ -3,7 +3,7 @@ package org.dendrite.core.diagnostics;
 import java.util.Locale;
 
 /**
- * The course's bias/variance table as plain language: low training performance means high bias
+ * The under/overfitting signs of the Georgia Tech CS 4803/7643 Deep Learning lecture on optimization (Zsolt Kira), as plain language: low training performance means high bias
  * (underfitting: train longer, a bigger model, another architecture); validation clearly worse than
  * training means high variance (overfitting: more data, regularization, another architecture).
  */

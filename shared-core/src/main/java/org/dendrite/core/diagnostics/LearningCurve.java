@@ -82,7 +82,7 @@ public final class LearningCurve {
             va[i] = points.get(i).validationError();
         }
         String what = classification ? "error (1 - accuracy)" : "RMSE";
-        new Chart("Learning curve", "training rows", what).line("training " + what, x, tr).line("validation " + what, x, va)
+        new Chart("Learning curve", "training rows", what).integerX(true).line("training " + what, x, tr).line("validation " + what, x, va)
                 .writePng(file, TrainingPlots.WIDTH, TrainingPlots.HEIGHT);
     }
 

@@ -12,7 +12,7 @@ import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingRun;
 
 /**
- * The course's first debugging step, "overfit a tiny subset": train on about 20 rows without
+ * The first debugging step of the Georgia Tech CS 4803/7643 Deep Learning lecture on optimization (Zsolt Kira), "overfit a tiny subset": train on about 20 rows without
  * regularization and check the network reaches ~100% training accuracy. If it cannot, the problem is
  * in the model or the pipeline, not in generalization.
  */

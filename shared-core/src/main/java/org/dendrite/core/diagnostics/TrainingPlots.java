@@ -29,7 +29,7 @@ public final class TrainingPlots {
             valid[i] = e.get(i).validationLoss();
             hasValidation |= !Double.isNaN(valid[i]);
         }
-        Chart c = new Chart("Learning curves", "epoch", "loss").line("training loss", x, train);
+        Chart c = new Chart("Learning curves", "epoch", "loss").integerX(true).line("training loss", x, train);
         if (hasValidation) c.line("validation loss", x, valid);
         if (h.bestEpoch() > 0) c.marker(h.bestEpoch(), "best epoch " + h.bestEpoch());
         c.writePng(file, WIDTH, HEIGHT);
@@ -47,10 +47,10 @@ public final class TrainingPlots {
         }
         Chart c;
         if (any(acc)) {
-            c = new Chart("Validation metrics", "epoch", "value").line("accuracy", x, acc);
+            c = new Chart("Validation metrics", "epoch", "value").integerX(true).line("accuracy", x, acc);
             if (any(auc)) c.line("ROC AUC", x, auc);
         } else if (any(rmse)) {
-            c = new Chart("Validation RMSE", "epoch", "RMSE").line("RMSE", x, rmse);
+            c = new Chart("Validation RMSE", "epoch", "RMSE").integerX(true).line("RMSE", x, rmse);
         } else {
             return false;
         }

@@ -17,7 +17,7 @@ public interface Initializer extends Serializable {
     /**
      * The output layer's initializer: N(0, 0.1 / fan_in), ten times smaller than LeCun's, so the
      * untrained network's logits have variance about 0.1 E[h^2] and a classifier starts near uniform
-     * probabilities (initial loss close to ln C, the course's sanity check).
+     * probabilities (initial loss close to ln C, the sanity check of the Georgia Tech CS 4803/7643 Deep Learning lecture on optimization (Zsolt Kira)).
      */
     Initializer OUTPUT = new VarianceScaling(VarianceScaling.Fan.IN, 0.1, false);
 

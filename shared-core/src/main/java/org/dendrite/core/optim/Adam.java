@@ -27,11 +27,6 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
     public static final double DEFAULT_EPSILON = 1e-8;
     public static final double DEFAULT_WEIGHT_DECAY = 0;
     public static final boolean DEFAULT_AMSGRAD = false;
-    /**
-     * AdamW's default decoupled weight decay: an alias of {@link AdamW#DEFAULT_WEIGHT_DECAY}, kept
-     * for callers written before AdamW had its own record (the spec registry).
-     */
-    public static final double DEFAULT_ADAMW_WEIGHT_DECAY = AdamW.DEFAULT_WEIGHT_DECAY;
 
     public Adam {
         Check.learningRate(learningRate);
@@ -44,14 +39,6 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
     /** Adam with PyTorch's defaults except the learning rate. */
     public Adam(double learningRate) {
         this(learningRate, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPSILON, DEFAULT_WEIGHT_DECAY, DEFAULT_AMSGRAD);
-    }
-
-    /**
-     * AdamW with PyTorch's defaults except the learning rate and weight decay; kept for callers
-     * written before AdamW had its own record, same as {@code new AdamW(learningRate, weightDecay)}.
-     */
-    public static AdamW adamW(double learningRate, double weightDecay) {
-        return new AdamW(learningRate, weightDecay);
     }
 
     @Override public String name() { return "adam"; }

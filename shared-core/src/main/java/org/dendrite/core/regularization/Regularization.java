@@ -14,8 +14,8 @@ import org.dendrite.core.layer.Parameter;
  * {@code l1 * sum|w| + l2 / 2 * sum w^2}, over weights only unless {@code includeBiases}. Its
  * gradient {@code l1 sign(w) + l2 w} is added before the optimizer step (DL4J's BEFORE_UPDATER), so
  * {@code l2} equals PyTorch SGD's {@code weight_decay}. Written against a summed loss over m rows
- * the same penalty reads {@code lambda/(2m) sum w^2} with {@code lambda = m l2}: the course's
- * lambda/2m form. Elastic net is {@code l1 > 0} and {@code l2 > 0} together (see {@link #elasticNet}).
+ * the same penalty reads {@code lambda/(2m) sum w^2} with {@code lambda = m l2}: the lambda/2m form of
+ * the Imperial College feed-forward networks lecture (Lluis Guasch). Elastic net is {@code l1 > 0} and {@code l2 > 0} together (see {@link #elasticNet}).
  * Decoupled weight decay belongs to the optimizer (AdamW), not here.
  *
  * <p>With {@code proximalL1} the L1 term is not differentiated but applied after each step as the

@@ -4,7 +4,7 @@ import org.dendrite.core.check.Check;
 
 /**
  * Exponential decay: lr = base * rate^(t / every). PyTorch's ExponentialLR is every = 1
- * (lr = base gamma^t); the course's form base * 0.1^(t/s) is rate 0.1, every s.
+ * (lr = base gamma^t); the form of the "Fundamentals of Deep Learning" primer, base * 0.1^(t/s) is rate 0.1, every s.
  */
 public record Exponential(double rate, double every, Unit unit) implements Schedule {
     /** The defaults: the values a spec's absent fields take and the Weka options start from. */

@@ -5,7 +5,7 @@ import org.dendrite.core.check.Check;
 /**
  * The 1cycle policy (Smith and Topin 2018): from maxRate/divFactor up to maxRate over the first
  * pctStart of totalSteps, back down, and (threePhase) a final annihilation phase to
- * maxRate/(divFactor * finalDivFactor); linear or cosine annealing. The course's 1cycle is threePhase
+ * maxRate/(divFactor * finalDivFactor); linear or cosine annealing. The 1cycle policy of the "Fundamentals of Deep Learning" primer is threePhase
  * with linear annealing. As torch's OneCycleLR; absolute rates (the optimizer's own rate is not used).
  */
 public record OneCycle(double maxRate, int totalSteps, double pctStart, double divFactor, double finalDivFactor, boolean threePhase,

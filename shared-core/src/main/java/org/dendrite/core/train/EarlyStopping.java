@@ -9,7 +9,6 @@ import org.dendrite.core.check.Check;
  * and, with {@code restoreBest}, the weights of the best epoch are restored.
  */
 public record EarlyStopping(Monitor monitor, int patience, double minDelta, boolean restoreBest) implements Serializable {
-    public static final int DEFAULT_PATIENCE = 10;
     public static final EarlyStopping OFF = new EarlyStopping(Monitor.VALIDATION_LOSS, 0, 0, true);
 
     public EarlyStopping {

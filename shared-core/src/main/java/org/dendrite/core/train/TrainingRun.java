@@ -297,8 +297,8 @@ public final class TrainingRun {
 
     /**
      * The bias/variance diagnosis of the model as it is now: training vs validation accuracy (R^2
-     * for regression), worded in the plain language of the course notes the project is built on
-     * (Georgia Tech CS 4803/7643 Deep Learning, Zsolt Kira).
+     * for regression), worded in plain language after the under/overfitting signs of the Georgia
+     * Tech CS 4803/7643 Deep Learning lecture on optimization (Zsolt Kira).
      */
     public Diagnosis.BiasVariance biasVariance() {
         // accuracy or RMSE only: the ROC areas of a full Evaluation would cost more than the forward passes

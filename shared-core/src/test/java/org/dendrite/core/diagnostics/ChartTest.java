@@ -24,6 +24,16 @@ class ChartTest {
         return n;
     }
 
+    /** Axis ticks at round values: epochs 1..8 tick at whole numbers, not at 1, 2.4, 3.8, ... (five even divisions). */
+    @Test
+    void ticksAreRoundAndWholeOnAnIntegerAxis() {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {2, 4, 6, 8}, Chart.ticks(1, 8, 6, true));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {1, 2, 3}, Chart.ticks(1, 3, 6, true), "never a step below 1");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, 20, 40, 60}, Chart.ticks(0, 60, 6, true));
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0.4, 0.5, 0.6, 0.7}, Chart.ticks(0.35, 0.72, 6, false), 1e-12);
+        for (double t : Chart.ticks(3, 517, 6, true)) assertEquals(Math.rint(t), t, 0, "whole: " + t);
+    }
+
     @Test
     void writesANonBlankPngOfTheRequestedSize(@TempDir Path dir) throws Exception {
         double[] x = new double[50], y = new double[50];

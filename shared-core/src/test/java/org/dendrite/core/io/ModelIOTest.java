@@ -22,6 +22,7 @@ import org.dendrite.core.data.Table;
 import org.dendrite.core.data.Whitening;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.network.NetworkSpec;
+import org.dendrite.core.testutil.TestData;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.Trainer;
 import org.dendrite.core.train.TrainingConfig;
@@ -123,14 +124,32 @@ class ModelIOTest {
         assertTrue(n.getMessage().contains("Not a Dendrite model"), n.getMessage());
     }
 
-    /** A model written by format version 1, committed: later versions must keep reading it. */
+    /**
+     * A model written by format version 1, committed: later versions must keep reading it and predict
+     * what its weights mean. The expected probabilities come from an independent numpy forward pass of
+     * the same file (test-data/reference/models/make_v1_predictions.py): preprocessing with one-hot,
+     * imputation, missing indicators and ZCA whitening, batch norm, tanh, SELU, softmax.
+     */
     @Test
-    void readsAVersion1FileFromTheRepository() throws Exception {
+    void readsAVersion1FileFromTheRepositoryAndPredictsWhatItsWeightsMean() throws Exception {
         Path f = Path.of(ModelIOTest.class.getResource("/models/v1-classifier.json").toURI());
+        assertTrue(Files.readString(f).contains("\"formatVersion\" : 1"));
         Model m = ModelIO.read(f);
         assertEquals(List.of("neg", "pos"), m.task().classes());
-        float[] p = m.predict(table(5, 3)).data();
-        for (int r = 0; r < 5; r++) assertEquals(1.0, p[2 * r] + p[2 * r + 1], 1e-5);
-        assertTrue(Files.readString(f).contains("\"formatVersion\" : 1"));
+        com.fasterxml.jackson.databind.JsonNode ref = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(TestData.file("reference/models/v1-classifier-predictions.json").toFile());
+        int n = ref.get("rows").size();
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            com.fasterxml.jackson.databind.JsonNode r = ref.get("rows").get(i);
+            rows[i] = new double[r.size()];
+            for (int j = 0; j < r.size(); j++) rows[i][j] = r.get(j).isNull() ? Double.NaN : r.get(j).asDouble();
+        }
+        float[] p = m.predict(new Table(COLS, rows)).data();
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < 2; k++) {
+                assertEquals(ref.get("probabilities").get(i).get(k).asDouble(), p[2 * i + k], 2e-6, "row " + i + ", class " + k);
+            }
+        }
     }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** Metrics against hand-computed values (the course's examples and scikit-learn's documented ones). */
+/** Metrics against hand-computed values (the examples of the Imperial College feed-forward networks lecture (Lluis Guasch) and scikit-learn's documented ones). */
 class MetricsTest {
     private static final double EPS = 1e-12;
 
-    /** The course's binary example: 998 true negatives, 0 false positives, 1 false negative, 1 true positive. */
+    /** The binary example of the Imperial College feed-forward networks lecture (Lluis Guasch): 998 true negatives, 0 false positives, 1 false negative, 1 true positive. */
     @Test
     void courseBinaryConfusionMatrix() {
         ConfusionMatrix m = new ConfusionMatrix(2);
