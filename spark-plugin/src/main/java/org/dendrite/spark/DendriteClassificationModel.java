@@ -63,10 +63,9 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
     @Override
     public StructType transformSchema(StructType schema) {
         checkFeatures(schema);
-        StructType out = schema.add(getOrDefault(rawPredictionCol), SQLDataTypes.VectorType(), false)
-                .add(getOrDefault(probabilityCol), SQLDataTypes.VectorType(), false)
-                .add(getOrDefault(predictionCol()), DataTypes.DoubleType, false);
-        return (Integer) getOrDefault(monteCarloPasses) > 1 ? out.add(getOrDefault(uncertaintyCol), SQLDataTypes.VectorType(), false) : out;
+        StructType out = withOutput(withOutput(withOutput(schema, getOrDefault(rawPredictionCol), SQLDataTypes.VectorType()),
+                getOrDefault(probabilityCol), SQLDataTypes.VectorType()), getOrDefault(predictionCol()), DataTypes.DoubleType);
+        return (Integer) getOrDefault(monteCarloPasses) > 1 ? withOutput(out, getOrDefault(uncertaintyCol), SQLDataTypes.VectorType()) : out;
     }
 
     @Override

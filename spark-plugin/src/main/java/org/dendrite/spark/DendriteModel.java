@@ -65,6 +65,19 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         }
     }
 
+    /**
+     * {@code schema} with the output column {@code name} of {@code type} added; refused, as Spark's own
+     * models refuse it, when the input already has a column of that name (it would be overwritten, and
+     * the schema would hold the name twice).
+     */
+    protected static StructType withOutput(StructType schema, String name, org.apache.spark.sql.types.DataType type) {
+        if (java.util.Arrays.asList(schema.fieldNames()).contains(name)) {
+            throw new IllegalArgumentException("Column " + name + " already exists; choose another output column name (e.g. with "
+                    + "setPredictionCol) or drop it first");
+        }
+        return schema.add(name, type, false);
+    }
+
     /** One row's prediction through the core, with the column named in errors. */
     protected double[] predict(org.apache.spark.ml.linalg.Vector v) {
         if (v == null) {

@@ -27,7 +27,7 @@ public class DendriteRegressionModel extends DendriteModel<DendriteRegressionMod
     @Override
     public StructType transformSchema(StructType schema) {
         checkFeatures(schema);
-        return schema.add(getOrDefault(predictionCol()), DataTypes.DoubleType, false);
+        return withOutput(schema, getOrDefault(predictionCol()), DataTypes.DoubleType);
     }
 
     @Override

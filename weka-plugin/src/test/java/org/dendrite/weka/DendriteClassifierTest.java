@@ -341,6 +341,37 @@ class DendriteClassifierTest {
         assertTrue(!java.util.Arrays.equals(mc[5], second.distributionsForInstances(iris)[5]), "another seed, other masks");
     }
 
+    /**
+     * A numeric class whose variance overflows (one value of 1e300): the target's scaling is computed
+     * without overflow (in a power-of-two unit), and since predictions are float32 the class is refused
+     * with a message naming the attribute and what to do; without target standardization the value
+     * itself is too large for float32 training and the error names the attribute too.
+     */
+    @Test
+    void aNumericClassWithAHugeOutlierIsRefusedNamingTheAttribute() throws Exception {
+        Instances data = load("diabetes-regression.arff");
+        String cls = data.classAttribute().name();
+        data.instance(3).setClassValue(1e300);
+        Dendrite d = new Dendrite();
+        d.setEpochs(3);
+        var e = assertThrows(Exception.class, () -> d.buildClassifier(data));
+        assertTrue(e.getMessage().contains("Target '" + cls + "' has a mean of 2.26e+297 and a standard deviation of 4.75e+298")
+                && e.getMessage().contains("rescale"),
+                e.getMessage());
+        Dendrite raw = new Dendrite();
+        raw.setConfigJson("{\"epochs\": 1, \"preprocessing\": {\"standardizeTarget\": false}}");
+        var f = assertThrows(Exception.class, () -> raw.buildClassifier(data));
+        assertTrue(f.getMessage().contains("Target '" + cls + "' of row ") && f.getMessage().contains("1.0E300")
+                && f.getMessage().contains("standardization"), f.getMessage());
+        // a large but representable scale trains and predicts finite values
+        Instances big = load("diabetes-regression.arff");
+        for (int i = 0; i < big.numInstances(); i++) big.instance(i).setClassValue(big.instance(i).classValue() * 1e30);
+        Dendrite b = new Dendrite();
+        b.setEpochs(3);
+        b.buildClassifier(big);
+        for (double[] p : b.distributionsForInstances(big)) assertTrue(Double.isFinite(p[0]) && Math.abs(p[0]) > 1e30, java.util.Arrays.toString(p));
+    }
+
     @Test
     void serializesWithTheModel() throws Exception {
         Instances iris = load("iris.arff");

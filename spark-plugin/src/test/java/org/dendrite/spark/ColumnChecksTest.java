@@ -1,0 +1,66 @@
+package org.dendrite.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.apache.spark.ml.attribute.NominalAttribute;
+import org.apache.spark.ml.linalg.SQLDataTypes;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+/** DataFrames that lie about their labels or already hold the output columns: refused as Spark's own estimators and models refuse them. */
+class ColumnChecksTest {
+    private static final StructType SCHEMA = new StructType().add("features", SQLDataTypes.VectorType()).add("label", DataTypes.DoubleType);
+
+    private static Dataset<Row> rows(double... labels) {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < labels.length; i++) rows.add(RowFactory.create(Vectors.dense(i, -i, i % 3), labels[i]));
+        return SparkTestSupport.spark().createDataFrame(rows, SCHEMA);
+    }
+
+    /** The label column as StringIndexer leaves it: nominal metadata declaring {@code classes} values. */
+    private static Dataset<Row> declared(Dataset<Row> df, int classes) {
+        return df.withColumn("label", functions.col("label").as("label",
+                NominalAttribute.defaultAttr().withName("label").withNumValues(classes).toMetadata()));
+    }
+
+    @Test
+    void aLabelBeyondTheDeclaredClassesIsRefusedNamingColumnLabelAndCount() {
+        Dataset<Row> df = declared(rows(0, 1, 2, 0, 1, 5), 3);
+        var e = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setEpochs(1).fit(df));
+        assertTrue(e.getMessage().contains("'label'") && e.getMessage().contains("5.0") && e.getMessage().contains("declares 3 classes"),
+                e.getMessage());
+        // within the declared count, a class without rows still gets its output (the metadata, not the data, says how many)
+        DendriteClassificationModel m = new DendriteClassifier().setEpochs(1).fit(declared(rows(0, 1, 0, 1, 0, 1), 3));
+        assertEquals(3, m.numClasses());
+    }
+
+    @Test
+    void outputColumnsThatAlreadyExistAreRefusedInTransformSchemaAndTransform() {
+        Dataset<Row> df = rows(0, 1, 0, 1, 0, 1);
+        DendriteClassificationModel m = new DendriteClassifier().setEpochs(1).fit(df);
+        Dataset<Row> scored = m.transform(df);
+        for (String col : List.of("prediction", "probability", "rawPrediction")) {
+            var schema = assertThrows(IllegalArgumentException.class, () -> m.transformSchema(scored.schema()));
+            assertTrue(schema.getMessage().contains("already exists"), schema.getMessage());
+            Dataset<Row> only = df.withColumn(col, functions.lit(0.0));
+            var t = assertThrows(IllegalArgumentException.class, () -> m.transform(only));
+            assertTrue(t.getMessage().contains("Column " + col + " already exists"), t.getMessage());
+        }
+        // another name is fine, and the schema then holds each name once
+        StructType out = m.setPredictionCol("p2").transformSchema(df.withColumn("prediction", functions.lit(0.0)).drop("prediction").schema());
+        assertEquals(1, java.util.Arrays.stream(out.fieldNames()).filter("p2"::equals).count());
+
+        DendriteRegressionModel r = new DendriteRegressor().setEpochs(1).fit(rows(0.5, 1.5, 2.5, 3.5, 4.5, 5.5));
+        var reg = assertThrows(IllegalArgumentException.class, () -> r.transform(r.transform(rows(1, 2, 3, 4, 5, 6))));
+        assertTrue(reg.getMessage().contains("Column prediction already exists"), reg.getMessage());
+    }
+}
