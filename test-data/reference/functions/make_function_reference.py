@@ -153,6 +153,17 @@ def losses():
         loss_case("cross_entropy_sample_weights", "CrossEntropyLoss", {"reduction": "none", "then": "sum(w l) / sum(w)"},
                   logits, classes, lambda z: weighted(F.cross_entropy(z, torch.tensor(classes), reduction="none"), sample_w),
                   weights=sample_w, note="per-sample weights: loss = sum_i w_i l_i / sum_i w_i"),
+        loss_case("cross_entropy_label_smoothing", "CrossEntropyLoss", {"reduction": "mean", "label_smoothing": 0.1}, logits, classes,
+                  lambda z: F.cross_entropy(z, torch.tensor(classes), label_smoothing=0.1),
+                  note="target (1 - 0.1) onehot + 0.1 / 3"),
+        loss_case("cross_entropy_label_smoothing_sample_weights", "CrossEntropyLoss",
+                  {"reduction": "none", "label_smoothing": 0.2, "then": "sum(w l) / sum(w)"}, logits, classes,
+                  lambda z: weighted(F.cross_entropy(z, torch.tensor(classes), reduction="none", label_smoothing=0.2), sample_w),
+                  weights=sample_w),
+        loss_case("member_mean_cross_entropy", "mean over members of CrossEntropyLoss", {"reduction": "mean", "members": 2},
+                  logits + large, classes,
+                  lambda z: (ce(z[:4], torch.tensor(classes)) + ce(z[4:], torch.tensor(classes))) / 2,
+                  note="an ensemble of 2 members: input = member 1's 4 rows, then member 2's; loss = the mean of the members' losses"),
         loss_case("cross_entropy_class_weights", "CrossEntropyLoss", {"reduction": "mean", "weight": class_w}, logits, classes,
                   lambda z: F.cross_entropy(z, torch.tensor(classes), weight=torch.tensor(class_w, dtype=D)),
                   weights=[class_w[c] for c in classes],
@@ -185,6 +196,9 @@ def losses():
             ("huber", "HuberLoss", {"reduction": "mean", "delta": 1.0},
              lambda z: F.huber_loss(z, torch.tensor(tgt, dtype=D), delta=1.0))):
         cases.append(loss_case(name, loss, kwargs, pred, tgt, fn, note="input = predictions, mean over all 4 x 3 elements"))
+    cases.append(loss_case("member_mean_mse", "mean over members of MSELoss", {"reduction": "mean", "members": 3}, pred * 3, tgt,
+                           lambda z: sum(F.mse_loss(z[4 * i:4 * i + 4], torch.tensor(tgt, dtype=D)) for i in range(3)) / 3,
+                           note="an ensemble of 3 members, each predicting all 4 rows (the same predictions here)"))
     doc = header("losses", "value = the loss (reduction mean unless noted); grad = d value / d input (logits for "
                            "CrossEntropyLoss / BCEWithLogitsLoss, predictions for MSE / L1 / Huber), same shape as input. "
                            "Weighted cases: loss = sum_i w_i l_i / sum_i w_i over samples i.")

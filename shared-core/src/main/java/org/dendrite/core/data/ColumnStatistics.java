@@ -16,6 +16,8 @@ public final class ColumnStatistics implements Serializable {
     private final List<Column> columns;
     private final boolean imputeMissing;
     private final Moments[] moments;
+    /** Per numeric column, the sample robust scaling takes its quartiles from (null without robust scaling). */
+    private final Sample[] samples;
     private final double[][] counts;
     private final long[] missing;
     private long rows;
@@ -25,6 +27,7 @@ public final class ColumnStatistics implements Serializable {
         this.imputeMissing = config.imputeMissing();
         int k = columns.size();
         moments = new Moments[k];
+        samples = config.robust() ? new Sample[k] : null;
         counts = new double[k][];
         missing = new long[k];
         for (int c = 0; c < k; c++) {
@@ -32,6 +35,7 @@ public final class ColumnStatistics implements Serializable {
                 counts[c] = new double[columns.get(c).categories().size()];
             } else {
                 moments[c] = new Moments();
+                if (samples != null) samples[c] = new Sample();
             }
         }
     }
@@ -54,6 +58,7 @@ public final class ColumnStatistics implements Serializable {
                 counts[c][(int) v]++;
             } else {
                 moments[c].add(v);
+                if (samples != null) samples[c].add(v);
             }
         }
         rows++;
@@ -84,6 +89,7 @@ public final class ColumnStatistics implements Serializable {
                 for (int i = 0; i < counts[c].length; i++) counts[c][i] += o.counts[c][i];
             } else {
                 moments[c].merge(o.moments[c]);
+                if (samples != null) samples[c].merge(o.samples[c]);
             }
             missing[c] += o.missing[c];
         }
@@ -97,6 +103,9 @@ public final class ColumnStatistics implements Serializable {
 
     /** Column {@code c}'s present values (numeric columns only). */
     public Moments moments(int c) { return moments[c]; }
+
+    /** Column {@code c}'s sample of present values (numeric columns, with robust scaling only; else null). */
+    public Sample sample(int c) { return samples == null ? null : samples[c]; }
 
     /** How often each category of nominal column {@code c} occurred. */
     public double[] categoryCounts(int c) { return counts[c].clone(); }

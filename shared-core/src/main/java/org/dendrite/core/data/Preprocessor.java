@@ -20,6 +20,8 @@ public final class Preprocessor implements Serializable {
     private final boolean[] indicator;
     private final int width;
     private final Whitening whitening;
+    /** Robust scaling's smooth clipping applies (cached from the config: read per value). */
+    private final boolean robust;
 
     public Preprocessor(List<Column> columns, PreprocessingConfig config, double[] center, double[] scale, boolean[] indicator) {
         this(columns, config, center, scale, indicator, null);
@@ -29,6 +31,7 @@ public final class Preprocessor implements Serializable {
     public Preprocessor(List<Column> columns, PreprocessingConfig config, double[] center, double[] scale, boolean[] indicator,
                         Whitening whitening) {
         this.whitening = whitening;
+        this.robust = config.robust();
         this.columns = List.copyOf(columns);
         this.config = config;
         this.center = center.clone();
@@ -75,6 +78,14 @@ public final class Preprocessor implements Serializable {
                 for (int i = 1; i < counts.length; i++) if (counts[i] > counts[mode]) mode = i;
                 center[c] = mode;
                 scale[c] = 1;
+            } else if (config.robust()) {
+                // the median and interquartile range; half the range where the quartiles coincide; 1 for a constant column
+                Sample q = stats.sample(c);
+                double median = q.count() == 0 ? 0 : q.quantile(0.5);
+                double iqr = q.count() == 0 ? 0 : q.quantile(0.75) - q.quantile(0.25);
+                double spread = iqr > 0 ? iqr : q.count() == 0 ? 0 : 0.5 * (q.max() - q.min());
+                center[c] = median;
+                scale[c] = spread > 1e-12 * Math.max(1, Math.abs(median)) ? spread : 1;
             } else {
                 Moments m = stats.moments(c);
                 double mean = m.mean(), std = m.standardDeviation();
@@ -172,6 +183,9 @@ public final class Preprocessor implements Serializable {
             } else {
                 double x = missing ? center[c] : v;
                 double z = config.standardize() ? (x - center[c]) / scale[c] : x;
+                if (robust) {
+                    z = z / Math.sqrt(1 + z * z / 9);
+                }
                 if (!Double.isFinite(z) || Math.abs(z) > Float.MAX_VALUE) {
                     throw new IllegalArgumentException("Column '" + col.name() + "' row " + rowIndex + " is " + v
                             + ", too large to represent after scaling (allowed magnitude about " + Float.MAX_VALUE * scale[c] + ")");

@@ -30,9 +30,9 @@ import org.dendrite.core.schedule.MultiStep;
 import org.dendrite.core.schedule.OneCycle;
 import org.dendrite.core.schedule.Power;
 import org.dendrite.core.schedule.ReduceOnPlateau;
+import org.dendrite.core.schedule.Schedule;
 import org.dendrite.core.schedule.StepDecay;
 import org.dendrite.core.schedule.WarmUp;
-import org.dendrite.core.schedule.Schedule;
 
 /**
  * The fixed list of type names a spec or model file may use, per family (activation, initializer,
@@ -65,6 +65,7 @@ final class Registry {
         register(LayerSpec.class, "dropout", new DropoutSpec(0.5), false);
 
         for (Loss l : Losses.ALL) register(Loss.class, l.name(), l, false);
+        register(Loss.class, "member_mean", new org.dendrite.core.loss.MemberMean(new org.dendrite.core.loss.SoftmaxCrossEntropy(), 1), false);
 
         // the optimizer names and defaults are the core's own registry's (one source of truth)
         for (String name : Optimizers.names()) register(Optimizer.class, name, Optimizers.byName(name), false);

@@ -6,8 +6,22 @@ import org.dendrite.core.tensor.Matrix;
 /**
  * Softmax followed by cross-entropy, fused for stability: l = logsumexp(z) - z_y, dl/dz = softmax(z) - onehot(y).
  * Targets are class indices (one column) or class distributions (one column per class, rows summing to 1).
+ * With {@code labelSmoothing} e > 0 the target of a class index becomes (1 - e) onehot(y) + e / C
+ * (Szegedy et al. 2016, "Rethinking the Inception Architecture"): l = sum_j y_j (logsumexp(z) - z_j),
+ * dl/dz = softmax(z) - y. It discourages over-confident outputs; the reported loss is then the smoothed one.
  */
-public record SoftmaxCrossEntropy() implements Loss {
+public record SoftmaxCrossEntropy(double labelSmoothing) implements Loss {
+    public SoftmaxCrossEntropy {
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw org.dendrite.core.check.Check.invalid("labelSmoothing", "Invalid labelSmoothing: " + labelSmoothing + " (allowed: 0 <= e < 1)");
+        }
+    }
+
+    /** Without label smoothing. */
+    public SoftmaxCrossEntropy() {
+        this(0);
+    }
+
     @Override public String name() { return "softmax_cross_entropy"; }
 
     @Override
@@ -37,8 +51,13 @@ public record SoftmaxCrossEntropy() implements Loss {
             double lse = max + Math.log(sum);
             double w = weights == null ? 1.0 : weights[r];
             double l;
-            if (indices) {
+            double off = labelSmoothing / c, on = 1 - labelSmoothing + off;
+            if (indices && labelSmoothing == 0) {
                 l = lse - a[o + (int) t[r]];
+            } else if (indices) {
+                double sz = 0;
+                for (int j = 0; j < c; j++) sz += a[o + j];
+                l = lse - (1 - labelSmoothing) * a[o + (int) t[r]] - off * sz;
             } else {
                 l = 0;
                 for (int j = 0; j < c; j++) l += t[o + j] * (lse - a[o + j]);
@@ -48,7 +67,7 @@ public record SoftmaxCrossEntropy() implements Loss {
                 double scale = w / wsum, inv = 1 / sum;
                 for (int j = 0; j < c; j++) {
                     double p = g[o + j] * inv;
-                    double y = indices ? (j == (int) t[r] ? 1 : 0) : t[o + j];
+                    double y = indices ? (j == (int) t[r] ? on : off) : t[o + j];
                     g[o + j] = (float) ((p - y) * scale);
                 }
             }

@@ -53,6 +53,9 @@ public final class Network implements Serializable {
         List<Layer> layers = new ArrayList<>();
         int width = inputWidth;
         int index = 0;
+        if (spec.members() > 1) {
+            layers.add(new org.dendrite.core.layer.MemberScaleLayer(inputWidth, spec.members(), rng));
+        }
         for (LayerSpec s : spec.layers()) {
             for (Layer l : s.build(width, rng, index)) {
                 if (l.inputWidth() != width) {
@@ -63,7 +66,8 @@ public final class Network implements Serializable {
             }
             index++;
         }
-        layers.add(new DenseLayer(width, outputWidth, true, Initializer.OUTPUT, rng, "output."));
+        layers.add(spec.members() > 1 ? new org.dendrite.core.layer.MemberHeadsLayer(width, outputWidth, spec.members(), rng)
+                : new DenseLayer(width, outputWidth, true, Initializer.OUTPUT, rng, "output."));
         return new Network(spec, inputWidth, outputWidth, layers);
     }
 
@@ -72,6 +76,9 @@ public final class Network implements Serializable {
     public int outputWidth() { return outputWidth; }
     public List<Layer> layers() { return layers; }
     public List<Parameter> parameters() { return parameters; }
+
+    /** The number of ensemble members: the forward pass outputs this many blocks of rows, member-major. */
+    public int members() { return spec.members(); }
 
     /** The total number of learned values. */
     public long parameterCount() {

@@ -7,11 +7,16 @@ import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.layer.LayerSpec;
 
 /**
- * The architecture of a network: its hidden layers, in order. The output layer (a linear dense
- * layer as wide as the task needs, initialized small: {@code Initializer.OUTPUT}) is appended when the network is built; the
- * loss supplies the output non-linearity (softmax, sigmoid or none).
+ * The architecture of a network: its hidden layers, in order, and the number of ensemble
+ * {@code members} (1: a single network). The output layer (a linear dense layer as wide as the task
+ * needs, initialized small: {@code Initializer.OUTPUT}) is appended when the network is built; the
+ * loss supplies the output non-linearity (softmax, sigmoid or none). With k > 1 members the network
+ * is a parameter-efficient ensemble (TabM-mini, Gorishniy et al. 2025): a per-member scaling of the
+ * input ({@code layer.MemberScaleLayer}), the hidden layers shared by all members, and one output
+ * head per member ({@code layer.MemberHeadsLayer}); its loss is the members' mean
+ * ({@code loss.MemberMean}).
  */
-public record NetworkSpec(List<LayerSpec> layers) implements Serializable {
+public record NetworkSpec(List<LayerSpec> layers, int members) implements Serializable {
     /** Units of the default network's one hidden layer. */
     public static final int DEFAULT_UNITS = 48;
     /** The default network's hidden layer (ReLU, He-initialized), also where a hidden layer added in Weka's editor starts. */
@@ -24,6 +29,7 @@ public record NetworkSpec(List<LayerSpec> layers) implements Serializable {
     public static final NetworkSpec DEFAULT = new NetworkSpec(List.of(DEFAULT_LAYER));
 
     public NetworkSpec {
+        org.dendrite.core.check.Check.atLeast("members", members, 1);
         if (layers == null) {
             throw new IllegalArgumentException("A network spec needs a list of layers (it may be empty)");
         }
@@ -33,5 +39,14 @@ public record NetworkSpec(List<LayerSpec> layers) implements Serializable {
             }
         }
         layers = List.copyOf(layers);
+    }
+
+    /** A single network (one member). */
+    public NetworkSpec(List<LayerSpec> layers) {
+        this(layers, 1);
+    }
+
+    public NetworkSpec withMembers(int k) {
+        return new NetworkSpec(layers, k);
     }
 }

@@ -77,10 +77,15 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
         return referenceBatchSize == 0 ? 1 : effectiveBatchSize / (double) referenceBatchSize;
     }
 
-    /** The loss in force for {@code task}: the configured one, or softmax cross-entropy for classes and mean squared error for numbers. */
+    /**
+     * The loss in force for {@code task}: the configured one, or softmax cross-entropy for classes and
+     * mean squared error for numbers; for an ensemble network, the mean of its members' losses.
+     */
     public Loss lossFor(org.dendrite.core.data.Task task) {
-        return loss != null ? loss : task.isClassification() ? new org.dendrite.core.loss.SoftmaxCrossEntropy()
+        Loss base = loss != null ? loss : task.isClassification() ? new org.dendrite.core.loss.SoftmaxCrossEntropy()
                 : new org.dendrite.core.loss.MeanSquaredError();
+        if (base instanceof org.dendrite.core.loss.MemberMean m) base = m.loss();
+        return network.members() > 1 ? new org.dendrite.core.loss.MemberMean(base, network.members()) : base;
     }
 
     /** The validation share in force: the one given, or the default when early stopping needs one. */

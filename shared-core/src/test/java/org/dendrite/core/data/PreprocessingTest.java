@@ -30,6 +30,49 @@ class PreprocessingTest {
         assertEquals((5 - 3) / Math.sqrt(8.0 / 3.0), t.data()[0], 1e-6);
     }
 
+    /**
+     * Robust scaling by hand: x = 1, 2, 3, 4, 100 has median 3 and quartiles 2 and 4 (linear
+     * interpolation, numpy's default), so z = (x - 3) / 2, then z / sqrt(1 + z^2/9): the outlier 100
+     * (z = 48.5) lands at 2.9936 instead of dominating, 1 at -1/sqrt(10/9). A column whose quartiles
+     * coincide is scaled by half its range; a missing value is imputed with the median (0 after scaling).
+     */
+    @Test
+    void robustScalingUsesMedianAndQuartilesAndClipsSmoothly() {
+        List<Column> cols = List.of(Column.numeric("x"), Column.numeric("spiky"));
+        Table train = new Table(cols, new double[][] {{1, 0}, {2, 0}, {3, 0}, {4, 0}, {100, 8}});
+        Preprocessor p = Preprocessor.fit(train, PreprocessingConfig.DEFAULT.withScaling(PreprocessingConfig.Scaling.ROBUST));
+        assertEquals(3, p.center()[0], 0);
+        assertEquals(2, p.scale()[0], 0);
+        assertEquals(4, p.scale()[1], 0, "quartiles 0 and 0: half the range 8");
+        Matrix m = p.transform(new Table(cols, new double[][] {{100, 8}, {1, 0}, {Double.NaN, 0}}));
+        assertEquals(48.5 / Math.sqrt(1 + 48.5 * 48.5 / 9), m.get(0, 0), 1e-6);
+        assertEquals(2 / Math.sqrt(1 + 4.0 / 9), m.get(0, 1), 1e-6);
+        assertEquals(-1 / Math.sqrt(10.0 / 9), m.get(1, 0), 1e-6);
+        assertEquals(0, m.get(2, 0), 0);
+    }
+
+    /**
+     * The sample quantiles are exact while every value is kept; two partitions' samples of a large
+     * stream merge into a uniform sample of the union: the quartiles of 0..99999 split unevenly in two
+     * come out within 2% of the range of the exact 24999.75, 49999.5 and 74999.25.
+     */
+    @Test
+    void samplesGiveExactQuantilesWhenSmallAndMergeUniformlyWhenLarge() {
+        Sample small = new Sample();
+        for (int v : new int[] {5, 1, 4, 2, 3}) small.add(v);
+        assertEquals(3, small.quantile(0.5), 0);
+        assertEquals(2, small.quantile(0.25), 0);
+        Sample a = new Sample(), b = new Sample();
+        for (int i = 0; i < 100000; i++) (i % 10 < 3 ? a : b).add(i);
+        a.merge(b);
+        assertEquals(100000, a.count());
+        assertEquals(0, a.min(), 0);
+        assertEquals(99999, a.max(), 0);
+        assertEquals(24999.75, a.quantile(0.25), 2000);
+        assertEquals(49999.5, a.quantile(0.5), 2000);
+        assertEquals(74999.25, a.quantile(0.75), 2000);
+    }
+
     @Test
     void zcaWhiteningGivesIdentityCovarianceOnTrainingData() {
         SplittableRandom rng = new SplittableRandom(5);

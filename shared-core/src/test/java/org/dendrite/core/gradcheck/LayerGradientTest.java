@@ -66,6 +66,18 @@ class LayerGradientTest {
     }
 
     @Test
+    void ensembleInputScalesAndMemberHeads() {
+        org.dendrite.core.layer.MemberScaleLayer scale = new org.dendrite.core.layer.MemberScaleLayer(4, 3, new SplittableRandom(2));
+        // scales off the +-1 start so each member's gradient is its own
+        for (int i = 0; i < 12; i++) scale.parameters().get(0).value()[i] *= 0.5f + 0.1f * i;
+        GradientCheck.checkLayer("member scales", scale, GradientCheck.inputs(5, 4, 3, 0), true, () -> new SplittableRandom(1));
+        org.dendrite.core.layer.MemberHeadsLayer heads = new org.dendrite.core.layer.MemberHeadsLayer(6, 2, 3, new SplittableRandom(4));
+        for (int i = 0; i < 6; i++) heads.parameters().get(1).value()[i] = 0.1f * (i + 1);
+        // 3 members x 5 rows, member-major
+        GradientCheck.checkLayer("member heads", heads, GradientCheck.inputs(15, 6, 5, 0), true, () -> new SplittableRandom(1));
+    }
+
+    @Test
     void batchNormInTrainingMode() {
         BatchNormLayer bn = new BatchNormLayer(new BatchNormSpec(), 4, "0.");
         for (int j = 0; j < 4; j++) {

@@ -74,6 +74,20 @@ class NetworkGradientTest {
         check("regressor", spec, new MeanSquaredError(), GradientCheck.inputs(7, 2, 3, 0), 2, Regularization.NONE);
     }
 
+    /**
+     * A 4-member ensemble (per-member input scales, shared hidden layers with a fixed dropout mask,
+     * per-member heads) through the members' mean loss: classification and regression.
+     */
+    @Test
+    void ensembleOfMembersThroughTheMeanOfTheirLosses() {
+        NetworkSpec spec = new NetworkSpec(List.of(new DenseSpec(6, new Tanh(), null, true, DenseSpec.BatchNorm.NONE, 0.2),
+                new DenseSpec(5, new Elu())), 4);
+        check("ensemble classifier", spec, new org.dendrite.core.loss.MemberMean(new SoftmaxCrossEntropy(), 4), classes(7, 3), 3,
+                Regularization.NONE);
+        check("ensemble regressor", spec, new org.dendrite.core.loss.MemberMean(new MeanSquaredError(), 4), GradientCheck.inputs(7, 2, 3, 0), 2,
+                new Regularization(0, 0.3, false, false, 0));
+    }
+
     @Test
     void batchNormAndDropoutInsideTheNetwork() {
         List<LayerSpec> layers = List.of(

@@ -1,0 +1,93 @@
+package org.dendrite.core.data;
+
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * A bounded uniform sample of a stream of numbers, for quantiles (the median and quartiles of robust
+ * scaling): every value while there are at most {@link #CAPACITY} (quantiles are then exact), a
+ * uniform sample of that size beyond (reservoir sampling, Vitter's algorithm R, with a generator seeded
+ * by the count, so the same stream gives the same sample). Two samples merge into a uniform sample of
+ * their union, as Spark partitions' samples do, drawing from each in proportion to the values it stands
+ * for. Also keeps the exact minimum and maximum.
+ */
+public final class Sample implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** The most values kept: the quartiles of a larger stream are estimated within about 1% of its spread. */
+    public static final int CAPACITY = 4096;
+
+    private float[] values = new float[16];
+    private int size;
+    private long count;
+    private double min = Double.POSITIVE_INFINITY;
+    private double max = Double.NEGATIVE_INFINITY;
+
+    public void add(double v) {
+        count++;
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+        if (size < CAPACITY) {
+            if (size == values.length) values = Arrays.copyOf(values, Math.min(CAPACITY, size * 2));
+            values[size++] = (float) v;
+            return;
+        }
+        long j = new SplittableRandom(count).nextLong(count);
+        if (j < CAPACITY) values[(int) j] = (float) v;
+    }
+
+    /** Adds {@code o}'s values into this; returns this. */
+    public Sample merge(Sample o) {
+        min = Math.min(min, o.min);
+        max = Math.max(max, o.max);
+        if (count + o.count <= CAPACITY) {
+            for (int i = 0; i < o.size; i++) {
+                if (size == values.length) values = Arrays.copyOf(values, Math.min(CAPACITY, Math.max(16, size * 2)));
+                values[size++] = o.values[i];
+            }
+            count += o.count;
+            return this;
+        }
+        // a sample of the union: each slot from this or o with the share of the stream it stands for, without replacement
+        SplittableRandom rng = new SplittableRandom(count * 31 + o.count);
+        float[] a = shuffled(values, size, rng), b = shuffled(o.values, o.size, rng);
+        float[] out = new float[CAPACITY];
+        int ia = 0, ib = 0;
+        long na = count, nb = o.count;
+        for (int k = 0; k < CAPACITY; k++) {
+            boolean fromA = ib >= b.length || (ia < a.length && rng.nextDouble() * (na + nb) < na);
+            out[k] = fromA ? a[ia++] : b[ib++];
+        }
+        values = out;
+        size = CAPACITY;
+        count += o.count;
+        return this;
+    }
+
+    private static float[] shuffled(float[] v, int n, SplittableRandom rng) {
+        float[] c = Arrays.copyOf(v, n);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            float t = c[i];
+            c[i] = c[j];
+            c[j] = t;
+        }
+        return c;
+    }
+
+    public long count() { return count; }
+
+    public double min() { return min; }
+
+    public double max() { return max; }
+
+    /** The {@code q}-quantile (0..1) of the kept values, linearly interpolated (numpy's default); NaN without values. */
+    public double quantile(double q) {
+        if (size == 0) return Double.NaN;
+        float[] s = Arrays.copyOf(values, size);
+        Arrays.sort(s);
+        double pos = q * (size - 1);
+        int lo = (int) Math.floor(pos), hi = Math.min(size - 1, lo + 1);
+        return s[lo] + (pos - lo) * (s[hi] - s[lo]);
+    }
+}
