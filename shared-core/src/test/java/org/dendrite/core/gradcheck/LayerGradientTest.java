@@ -66,6 +66,16 @@ class LayerGradientTest {
     }
 
     @Test
+    void periodicEmbeddingAndScaleLayers() {
+        // larger frequencies than the default's sigma 0.1, so the periodic part is far from linear
+        Layer periodic = new org.dendrite.core.layer.PeriodicEmbeddingSpec(5, 3, 0.5).build(4, new SplittableRandom(6), 0).get(0);
+        GradientCheck.checkLayer("periodic embedding", periodic, GradientCheck.inputs(6, 4, 7, 0), true, () -> new SplittableRandom(1));
+        Layer scale = new org.dendrite.core.layer.ScaleSpec(6).build(5, new SplittableRandom(1), 0).get(0);
+        for (int j = 0; j < 5; j++) scale.parameters().get(0).value()[j] *= 1 + 0.2f * j;
+        GradientCheck.checkLayer("scale", scale, GradientCheck.inputs(4, 5, 8, 0), true, () -> new SplittableRandom(1));
+    }
+
+    @Test
     void ensembleInputScalesAndMemberHeads() {
         org.dendrite.core.layer.MemberScaleLayer scale = new org.dendrite.core.layer.MemberScaleLayer(4, 3, new SplittableRandom(2));
         // scales off the +-1 start so each member's gradient is its own
