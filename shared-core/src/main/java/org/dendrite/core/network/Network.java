@@ -67,6 +67,25 @@ public final class Network implements Serializable {
         return new Network(spec, inputWidth, outputWidth, layers);
     }
 
+    /**
+     * The number of parameter and buffer values {@link #build} would allocate for these widths,
+     * computed from the spec alone (no allocation); Long.MAX_VALUE when it exceeds the range of a long.
+     */
+    public static long stateSize(NetworkSpec spec, int inputWidth, int outputWidth) {
+        try {
+            long n = 0;
+            int width = inputWidth;
+            for (LayerSpec s : spec.layers()) {
+                n = Math.addExact(n, s.stateSize(width));
+                width = s.outputWidth(width);
+            }
+            // the output layer: weights and bias
+            return Math.addExact(n, Math.multiplyExact((long) width + 1, outputWidth));
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     public NetworkSpec spec() { return spec; }
     public int inputWidth() { return inputWidth; }
     public int outputWidth() { return outputWidth; }
