@@ -96,7 +96,7 @@ class ModelIOTest {
     void futureFormatVersion() {
         String j = json().replace("\"formatVersion\" : 1", "\"formatVersion\" : 7");
         var e = assertThrows(ModelFormatException.class, () -> ModelIO.fromJson(j));
-        assertTrue(e.getMessage().contains("Unknown model format version 7") && e.getMessage().contains("up to 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown model format version 7") && e.getMessage().contains("up to 1"), e.getMessage());
     }
 
     @Test
