@@ -57,7 +57,9 @@ final class JsonInput {
     static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_NUMBER_LENGTH)
                     .maxStringLength(MAX_STRING_LENGTH).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // messages name the source themselves and never quote the document
+            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -206,7 +208,11 @@ final class JsonInput {
             return null;
         }
         String path = "$";
+        int shown = 0;
         for (JsonStreamContext x : chain) {
+            if (++shown > 12) {
+                return path + "... (nested " + chain.size() + " deep)";
+            }
             if (x.inArray()) {
                 path += "[" + Math.max(0, x.getCurrentIndex()) + "]";
             } else if (x.getCurrentName() != null) {

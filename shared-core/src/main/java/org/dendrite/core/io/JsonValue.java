@@ -24,12 +24,19 @@ final class JsonValue {
     private static final double EXACT_DOUBLE_INTEGERS = 9.007199254740992E15; // 2^53
 
     private final JsonNode node;
-    private final String path;
+    /** The path, or for an array element its array's path (the element's is made only for a message). */
+    private final String base;
+    private final int index;
 
     /** {@code node} null: the field is absent. */
     JsonValue(JsonNode node, String path) {
+        this(node, path, -1);
+    }
+
+    private JsonValue(JsonNode node, String base, int index) {
         this.node = node;
-        this.path = path;
+        this.base = base;
+        this.index = index;
     }
 
     static JsonValue root(JsonNode node) {
@@ -44,7 +51,9 @@ final class JsonValue {
         return path + "[" + quote(name) + "]";
     }
 
-    String path() { return path; }
+    String path() {
+        return index < 0 ? base : base + "[" + index + "]";
+    }
 
     /** The node, or null when the field is absent. */
     JsonNode node() { return node; }
@@ -55,7 +64,7 @@ final class JsonValue {
     }
 
     ModelFormatException error(String problem) {
-        return new ModelFormatException(path + ": " + problem);
+        return new ModelFormatException(path() + ": " + problem);
     }
 
     private ModelFormatException expected(String what) {
@@ -72,7 +81,7 @@ final class JsonValue {
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String n = it.next();
                 if (!known.contains(n)) {
-                    throw new ModelFormatException(child(path, n) + ": unknown field; allowed: " + String.join(", ", allowed));
+                    throw new ModelFormatException(child(path(), n) + ": unknown field; allowed: " + String.join(", ", allowed));
                 }
             }
         }
@@ -84,7 +93,7 @@ final class JsonValue {
         if (node == null || !node.isObject()) {
             throw expected("an object");
         }
-        return new JsonValue(node.get(name), child(path, name));
+        return new JsonValue(node.get(name), child(path(), name));
     }
 
     /** The names of this object's fields, in order. */
@@ -129,7 +138,14 @@ final class JsonValue {
 
     /** A finite number. */
     double finite() {
-        return finite(node, path);
+        if (node == null || !node.isNumber()) {
+            throw expected("a finite number");
+        }
+        double d = node.doubleValue();
+        if (!Double.isFinite(d)) {
+            throw error(describe(node) + " is beyond the range of a double (largest magnitude " + Double.MAX_VALUE + ")");
+        }
+        return d;
     }
 
     /** A finite number, or null read as NaN (not measured). */
@@ -152,13 +168,15 @@ final class JsonValue {
 
     List<JsonValue> elements() {
         List<JsonValue> out = new ArrayList<>(node.size());
-        for (int i = 0; i < node.size(); i++) out.add(new JsonValue(node.get(i), path + "[" + i + "]"));
+        String path = path();
+        for (int i = 0; i < node.size(); i++) out.add(new JsonValue(node.get(i), path, i));
         return out;
     }
 
     /** An array of strings, each different from the others. */
     List<String> distinctStrings(String ofWhat) {
         array(ofWhat + " (strings)");
+        String path = path();
         List<String> out = new ArrayList<>(node.size());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < node.size(); i++) {
@@ -178,7 +196,8 @@ final class JsonValue {
     double[] finiteNumbers(long n) {
         lengthIs(n, "finite numbers");
         double[] v = new double[(int) n];
-        for (int i = 0; i < v.length; i++) v[i] = finite(node.get(i), path + "[" + i + "]");
+        String path = path();
+        for (int i = 0; i < v.length; i++) v[i] = new JsonValue(node.get(i), path, i).finite();
         return v;
     }
 
@@ -186,9 +205,10 @@ final class JsonValue {
     boolean[] booleans(int n) {
         lengthIs(n, "true/false values");
         boolean[] v = new boolean[n];
+        String path = path();
         for (int i = 0; i < n; i++) {
             JsonNode x = node.get(i);
-            if (!x.isBoolean()) throw new ModelFormatException(path + "[" + i + "]: expected true or false, got " + describe(x));
+            if (!x.isBoolean()) throw new JsonValue(x, path, i).expected("true or false");
             v[i] = x.booleanValue();
         }
         return v;
@@ -197,37 +217,43 @@ final class JsonValue {
     /** Fills {@code into} from an array of exactly as many numbers, each a finite float32. */
     void float32s(float[] into) {
         lengthIs(into.length, "numbers");
+        String path = path();
         for (int i = 0; i < into.length; i++) {
             JsonNode x = node.get(i);
             if (!x.isNumber()) {
-                throw new ModelFormatException(path + "[" + i + "]: expected a number, got " + describe(x));
+                throw new JsonValue(x, path, i).expected("a number");
             }
-            float f = x.isIntegralNumber() ? (x.canConvertToLong() ? (float) x.longValue() : x.bigIntegerValue().floatValue())
-                    : x.decimalValue().floatValue();
+            float f = float32(x);
             if (!Float.isFinite(f)) {
-                throw new ModelFormatException(path + "[" + i + "]: " + describe(x) + " is beyond the float32 range (largest magnitude "
-                        + Float.MAX_VALUE + "); values are float32");
+                throw new JsonValue(x, path, i).error(describe(x) + " is beyond the float32 range (largest magnitude " + Float.MAX_VALUE
+                        + "); values are float32");
             }
             into[i] = f;
         }
     }
 
+    /**
+     * The float nearest to a JSON number (a decimal, a whole number, or an infinite double for a
+     * number beyond the double range). A decimal of at most 15 significant digits and 0 to 12 decimal
+     * places (every number the writer writes) goes through its correctly rounded double, which allocates
+     * nothing and cannot round differently: such a decimal is either a float midpoint itself or farther
+     * from one than half a double ulp, so rounding to double never lands on a midpoint it was not on.
+     * Other decimals are rounded once from their text.
+     */
+    static float float32(JsonNode x) {
+        if (x.isBigDecimal()) {
+            java.math.BigDecimal d = x.decimalValue();
+            return d.precision() <= 15 && d.scale() >= 0 && d.scale() <= 12 ? (float) d.doubleValue() : Float.parseFloat(d.toString());
+        }
+        if (x.isIntegralNumber()) return x.canConvertToLong() ? (float) x.longValue() : x.bigIntegerValue().floatValue();
+        return (float) x.doubleValue();
+    }
+
     private void lengthIs(long n, String what) {
         array(n + " " + what);
         if (node.size() != n) {
-            throw new ModelFormatException(path + " has " + node.size() + " values, expected " + n);
+            throw new ModelFormatException(path() + " has " + node.size() + " values, expected " + n);
         }
-    }
-
-    private static double finite(JsonNode x, String path) {
-        if (x == null || !x.isNumber()) {
-            throw new JsonValue(x, path).expected("a finite number");
-        }
-        double d = x.doubleValue();
-        if (!Double.isFinite(d)) {
-            throw new ModelFormatException(path + ": " + describe(x) + " is beyond the range of a double (largest magnitude " + Double.MAX_VALUE + ")");
-        }
-        return d;
     }
 
     /** A short description of a JSON value for messages (never the whole of a large value). */

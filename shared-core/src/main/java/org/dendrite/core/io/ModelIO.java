@@ -167,6 +167,10 @@ public final class ModelIO {
             throw new ModelFormatException("$.loss: missing (required: a loss name, e.g. \"softmax_cross_entropy\")");
         }
         int needed = loss.outputWidth(1, task.classCount());
+        if (needed < 1) {
+            throw new ModelFormatException("$.loss: " + loss.name() + " needs the classes of a classifier, but $.task.classes is empty "
+                    + "(a numeric target)");
+        }
         if (out != needed) {
             throw new ModelFormatException("$.network.outputWidth is " + out + " but the loss " + loss.name() + " needs " + needed + " output"
                     + (needed == 1 ? "" : "s") + " for " + (task.isClassification() ? task.classCount() + " classes" : "a numeric target"));

@@ -177,7 +177,7 @@ final class RecordJson {
             if (raw == double.class || raw == Double.class) {
                 return d;
             }
-            float f = node.isNumber() ? node.decimalValue().floatValue() : (float) d;
+            float f = node.isNumber() ? JsonValue.float32(node) : (float) d;
             if (Double.isFinite(d) && !Float.isFinite(f)) {
                 throw v.error(JsonValue.describe(node) + " is beyond the float32 range (largest magnitude " + Float.MAX_VALUE + ")");
             }
