@@ -8,7 +8,8 @@ The base is the committed format-version-1 classifier,
 shared-core/src/test/resources/models/v1-classifier.json (columns a, b {x,y,z}, c; classes neg/pos;
 a 6-unit tanh layer with batch norm before the activation and dropout, a 4-unit SELU layer, ZCA
 whitening, a missing indicator on c). A valid regressor is derived from it (same network, one
-output, mse, target mean 2.5 and scale 3).
+output, mse, target mean 2.5 and scale 3), both with three numeric inputs (no one-hot block, missing
+indicator or whitening: a model a Spark features vector can warm-start).
 
 manifest.tsv has one line per case: file, expected outcome, detail.
   error  detail = the words the error message must contain besides the file's name, separated by
@@ -79,8 +80,25 @@ def setter(path, value):
 DELETE = object()
 
 
+def numeric(classifier):
+    """The classifier with three numeric inputs and no missing indicators or whitening (what a Spark features vector feeds)."""
+    n = copy.deepcopy(classifier)
+    pp = n["preprocessing"]
+    pp["config"]["missingIndicators"] = False
+    pp["config"]["whitening"] = "none"
+    del pp["whitening"]
+    pp["columns"][1]["categories"] = []
+    pp["center"][1] = 1.0
+    pp["scale"][1] = 0.8
+    pp["indicator"] = [False, False, False]
+    n["network"]["inputWidth"] = 3
+    units = n["network"]["spec"]["layers"][0]["units"]
+    n["parameters"]["0.weight"] = n["parameters"]["0.weight"][: 3 * units]
+    return n
+
+
 def regressor(classifier):
-    r = copy.deepcopy(classifier)
+    r = copy.deepcopy(numeric(classifier))
     r["task"]["classes"] = []
     r["task"]["targetMean"] = 2.5
     r["task"]["targetScale"] = 3.0
@@ -116,6 +134,7 @@ def main():
 
     # valid files
     loads("valid-classifier.json", base_text.encode("utf-8"))
+    loads("valid-numeric-classifier.json", text(numeric(c)))
     loads("valid-regressor.json", text(r))
     loads("valid-utf8-bom.json", b"\xef\xbb\xbf" + base_text.encode("utf-8"), "valid-classifier.json")
     loads("valid-minified.json", text(c, None), "valid-classifier.json")

@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.dendrite.core.data.Column;
 import org.dendrite.core.io.ModelFormatException;
 import org.dendrite.core.io.ModelIO;
 import org.dendrite.core.testutil.DamagedModels;
 import org.dendrite.core.testutil.DamagedModels.Case;
 import org.dendrite.core.testutil.DamagedModels.Outcome;
+import org.dendrite.core.train.Model;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import weka.classifiers.functions.Dendrite;
@@ -25,16 +26,20 @@ import weka.core.Instances;
  * the memory bound, the file unchanged, and the classifier still usable afterwards.
  */
 class DamagedModelsWekaTest {
-    /** Data shaped like the corpus models: a numeric, b {x,y,z}, c numeric, and a nominal (neg/pos) or numeric target. */
-    static Instances data(boolean classification) {
-        ArrayList<Attribute> attrs = new ArrayList<>(List.of(new Attribute("a"), new Attribute("b", List.of("x", "y", "z")), new Attribute("c"),
-                classification ? new Attribute("y", List.of("neg", "pos")) : new Attribute("y")));
-        Instances d = new Instances(classification ? "classes" : "numbers", attrs, 40);
-        d.setClassIndex(3);
+    /** Rows for {@code model}'s input columns (numeric, or nominal with its categories) and its target (its classes, or numeric). */
+    static Instances data(Model model) {
+        ArrayList<Attribute> attrs = new ArrayList<>();
+        for (Column c : model.preprocessor().columns()) attrs.add(c.isNominal() ? new Attribute(c.name(), c.categories()) : new Attribute(c.name()));
+        boolean classification = model.task().isClassification();
+        attrs.add(classification ? new Attribute(model.task().targetName(), model.task().classes()) : new Attribute(model.task().targetName()));
+        Instances d = new Instances("rows", attrs, 40);
+        d.setClassIndex(attrs.size() - 1);
         Random r = new Random(16);
         for (int i = 0; i < 40; i++) {
-            double a = r.nextGaussian() * 5 + 2;
-            d.add(new DenseInstance(1, new double[] {a, r.nextInt(3), r.nextGaussian(), classification ? (a > 2 ? 1 : 0) : 3 * a}));
+            double[] v = new double[attrs.size()];
+            for (int j = 0; j < v.length - 1; j++) v[j] = attrs.get(j).isNominal() ? r.nextInt(attrs.get(j).numValues()) : r.nextGaussian() * 3;
+            v[v.length - 1] = classification ? (v[0] > 0 ? 1 : 0) : 3 * v[0];
+            d.add(new DenseInstance(1, v));
         }
         return d;
     }
@@ -46,8 +51,9 @@ class DamagedModelsWekaTest {
 
     private static void check(Case c) throws Exception {
         String before = DamagedModels.hash(c.file());
-        boolean classification = !c.loads() || ModelIO.read(c.file()).task().isClassification();
-        Instances data = data(classification);
+        Model model = ModelIO.read(DamagedModels.dir().resolve(c.loads() ? c.name() : "valid-classifier.json"));
+        boolean classification = model.task().isClassification();
+        Instances data = data(model);
         Dendrite d = new Dendrite();
         d.setEpochs(1);
         d.setInitialModel(c.file().toString());
