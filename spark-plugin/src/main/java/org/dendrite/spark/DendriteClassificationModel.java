@@ -116,7 +116,7 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
     }
 
     public static MLReader<DendriteClassificationModel> read() {
-        return reader(DendriteClassificationModel.class, DendriteClassificationModel::new);
+        return reader(DendriteClassificationModel.class, true, DendriteClassificationModel::new);
     }
 
     public static DendriteClassificationModel load(String path) {

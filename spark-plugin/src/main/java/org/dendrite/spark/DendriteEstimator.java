@@ -295,6 +295,12 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
             } catch (java.io.IOException | RuntimeException e) {
                 throw new IllegalArgumentException("initialModel '" + path + "' is not a readable Dendrite model JSON: " + e.getMessage(), e);
             }
+            org.dendrite.core.data.Preprocessor pre = initial.preprocessor();
+            if (pre.outputWidth() != pre.columns().size()) {
+                throw new IllegalArgumentException("initialModel '" + path + "' turns its " + pre.columns().size() + " input columns into "
+                        + pre.outputWidth() + " network inputs (nominal columns or missing indicators); a Spark warm start needs a model whose "
+                        + "inputs are the features vector's numbers, one for one");
+            }
         } else if ((Integer) getOrDefault(frozenLayers) != 0) {
             throw new IllegalArgumentException("frozenLayers = " + getOrDefault(frozenLayers) + " needs an initialModel to freeze layers of");
         }
