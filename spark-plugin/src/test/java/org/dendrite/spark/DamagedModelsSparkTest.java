@@ -60,8 +60,8 @@ class DamagedModelsSparkTest {
     static void saveTemplates() throws Exception {
         classifierTemplate = tmp.resolve("classifier-template");
         regressorTemplate = tmp.resolve("regressor-template");
-        ((DendriteClassificationModel) new DendriteClassifier().setEpochs(1).fit(data(true))).write().save(classifierTemplate.toString());
-        ((DendriteRegressionModel) new DendriteRegressor().setEpochs(1).fit(data(false))).write().save(regressorTemplate.toString());
+        new DendriteClassifier().setEpochs(1).fit(data(true)).write().save(classifierTemplate.toString());
+        new DendriteRegressor().setEpochs(1).fit(data(false)).write().save(regressorTemplate.toString());
     }
 
     /** A copy of the template's metadata with {@code modelJson} (a file, a directory, or absent) as its model.json. */

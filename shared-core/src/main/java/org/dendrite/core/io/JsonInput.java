@@ -37,7 +37,7 @@ import java.util.function.Function;
  * given for a stream) and says what was found and what is allowed.
  *
  * <p>Memory: the bytes, their decoded text and the parsed tree are each a small multiple of the
- * document's size, so reading costs a bounded multiple of the size (docs/model-format.md, "Limits").
+ * document's size, so reading costs a bounded multiple of the size (docs/model-format.md, "How a model file is read, and the limits").
  */
 final class JsonInput {
     /** The largest document read (1 GiB); larger ones are refused before anything is read. */
