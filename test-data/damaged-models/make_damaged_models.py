@@ -302,6 +302,8 @@ def main():
           "unknown initializer")
     error("batch-norm-unknown.json", mutated(c, setter(layer0 + ["batchNorm"], "sideways")), "$.network.spec.layers[0].batchNorm",
           "unknown value 'sideways'")
+    error("batch-norm-null.json", mutated(c, setter(layer0 + ["batchNorm"], None)), "$.network.spec.layers[0].batchNorm", "null")
+    error("whitening-config-null.json", mutated(c, setter(pp + ["config", "whitening"], None)), "$.preprocessing.config.whitening", "null")
     error("bias-string.json", mutated(c, setter(layer0 + ["bias"], "yes")), "$.network.spec.layers[0].bias", "true or false")
     error("dropout-out-of-range.json", mutated(c, setter(layer0 + ["dropout"], 1.5)), "$.network.spec.layers[0]", "Dropout rate")
     error("input-width-wrong.json", mutated(c, setter(["network", "inputWidth"], 7)), "$.network.inputWidth", "produces 6")

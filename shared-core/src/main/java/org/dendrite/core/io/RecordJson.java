@@ -105,6 +105,10 @@ final class RecordJson {
     private static Object read(JsonNode node, Type declared, String path, Object fallback, boolean complete) {
         Class<?> raw = rawClass(declared);
         if (node == null || node.isNull()) {
+            if (complete && !Registry.isFamily(raw)) {
+                // the writer writes null only for an absent activation, initializer, layer or loss
+                throw new ModelFormatException(path + ": null is not allowed here (a model file gives every value)");
+            }
             return null;
         }
         if (Registry.isFamily(raw)) {
