@@ -298,6 +298,9 @@ def main():
     error("activation-number.json", mutated(c, setter(layer0 + ["activation"], 5)), "$.network.spec.layers[0].activation", "the number 5")
     error("activation-alpha-beyond-float.json", text(c).replace('"activation" : "tanh"', '"activation" : {"type" : "leaky_relu", "alpha" : 1e39}', 1),
           "$.network.spec.layers[0].activation.alpha", "float32")
+    error("two-prelu-layers.json", text(c).replace('"activation" : "tanh"', '"activation" : {"type" : "prelu", "initialSlope" : 0.25, "sharedSlope" : false}', 1)
+          .replace('"activation" : "selu"', '"activation" : {"type" : "prelu", "initialSlope" : 0.25, "sharedSlope" : false}', 1),
+          "$.network.spec", "two layers", '"slope"')
     error("initializer-unknown.json", mutated(c, setter(layer0 + ["initializer"], "he_uniformm")), "$.network.spec.layers[0].initializer",
           "unknown initializer")
     error("batch-norm-unknown.json", mutated(c, setter(layer0 + ["batchNorm"], "sideways")), "$.network.spec.layers[0].batchNorm",
