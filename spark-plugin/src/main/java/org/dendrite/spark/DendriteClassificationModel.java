@@ -115,7 +115,7 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
     }
 
     public static MLReader<DendriteClassificationModel> read() {
-        return reader(DendriteClassificationModel.class, DendriteClassificationModel::new);
+        return reader(DendriteClassificationModel.class, true, DendriteClassificationModel::new);
     }
 
     public static DendriteClassificationModel load(String path) {

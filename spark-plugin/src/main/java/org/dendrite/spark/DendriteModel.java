@@ -16,6 +16,7 @@ import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.dendrite.core.io.ModelFormatException;
 import org.dendrite.core.io.ModelIO;
 import org.dendrite.core.train.Model;
 import scala.Option;
@@ -125,8 +126,12 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         };
     }
 
-    /** Reads what {@link #write()} saved; {@code factory} makes the concrete model class. */
-    protected static <T extends DendriteModel<T>> MLReader<T> reader(Class<T> type, java.util.function.BiFunction<String, Model, T> factory) {
+    /**
+     * Reads what {@link #write()} saved; {@code factory} makes the concrete model class, which holds a
+     * classifier when {@code classification} (a model.json of the other kind is refused).
+     */
+    protected static <T extends DendriteModel<T>> MLReader<T> reader(Class<T> type, boolean classification,
+                                                                     java.util.function.BiFunction<String, Model, T> factory) {
         return new MLReader<T>() {
             @Override
             public T load(String path) {
@@ -136,11 +141,23 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
                 Model core;
                 try {
                     FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+                    if (!fs.exists(file)) {
+                        throw new ModelFormatException(file + " does not exist (expected the Dendrite model JSON saved with the model)");
+                    }
+                    if (fs.getFileStatus(file).isDirectory()) {
+                        throw new ModelFormatException(file + " is a directory, not a file (expected the Dendrite model JSON saved with the model)");
+                    }
                     try (FSDataInputStream in = fs.open(file)) {
-                        core = ModelIO.read(in);
+                        core = ModelIO.read(in, file.toString());
                     }
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException("Could not read " + file, e);
+                    throw new java.io.UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
+                }
+                if (core.task().isClassification() != classification) {
+                    throw new IllegalArgumentException(file + " holds a " + (classification ? "regression model (a numeric target)"
+                            : "classifier (" + core.task().classCount() + " classes)") + "; " + type.getSimpleName() + " needs a "
+                            + (classification ? "classifier: load it with DendriteRegressionModel.load" : "regression model: load it with "
+                            + "DendriteClassificationModel.load"));
                 }
                 T m = factory.apply(meta.uid(), core);
                 meta.getAndSetParams(m, Option.empty());

@@ -56,7 +56,7 @@ public class DendriteRegressionModel extends DendriteModel<DendriteRegressionMod
     }
 
     public static MLReader<DendriteRegressionModel> read() {
-        return reader(DendriteRegressionModel.class, DendriteRegressionModel::new);
+        return reader(DendriteRegressionModel.class, false, DendriteRegressionModel::new);
     }
 
     public static DendriteRegressionModel load(String path) {

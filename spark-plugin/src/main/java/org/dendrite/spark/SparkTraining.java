@@ -225,15 +225,16 @@ final class SparkTraining {
 
     private static Block block(int partition, boolean heldOut, long offset, List<Row> rows, Preprocessor pre, Columns cols, boolean classification,
                                int d, Task task) {
-        int n = rows.size();
-        float[] f = new float[n * d], y = new float[n], w = cols.weight() == null ? null : new float[n];
+        // the network's inputs: the features vector's numbers, with a warm start's one-hot blocks for category indices
+        int n = rows.size(), width = pre.outputWidth();
+        float[] f = new float[n * width], y = new float[n], w = cols.weight() == null ? null : new float[n];
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
-            pre.transformRow(features(r, cols.features(), d), i, f, i * d);
+            pre.transformRow(features(r, cols.features(), d), offset + i, f, i * width);
             y[i] = task.scaledTarget(label(r, cols.label(), classification, 0), offset + i);
             if (w != null) w[i] = (float) weight(r, cols.weight());
         }
-        return new Block(partition, heldOut, offset, n, d, f, y, w);
+        return new Block(partition, heldOut, offset, n, width, f, y, w);
     }
 
     /** A row's feature vector, checked (messages name the column). */

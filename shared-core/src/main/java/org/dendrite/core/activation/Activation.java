@@ -18,4 +18,9 @@ public interface Activation extends Serializable {
 
     /** Builds the layer applying this activation to {@code width} units. */
     Layer newLayer(int width);
+
+    /** The number of learned values the layer of {@link #newLayer} holds for {@code width} units (most hold none). */
+    default long stateSize(int width) {
+        return 0;
+    }
 }

@@ -24,6 +24,11 @@ public record PRelu(float initialSlope, boolean sharedSlope) implements Activati
     @Override public Initializer defaultInitializer() { return Initializer.HE_NORMAL; }
 
     @Override
+    public long stateSize(int width) {
+        return sharedSlope ? 1 : width;
+    }
+
+    @Override
     public Layer newLayer(int width) {
         return new PReluLayer(this, width);
     }

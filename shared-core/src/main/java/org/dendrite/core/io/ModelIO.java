@@ -1,18 +1,15 @@
 package org.dendrite.core.io;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +19,7 @@ import org.dendrite.core.data.Preprocessor;
 import org.dendrite.core.data.Task;
 import org.dendrite.core.data.Whitening;
 import org.dendrite.core.diagnostics.LayerStatistics;
+import org.dendrite.core.layer.LayerSpec;
 import org.dendrite.core.layer.Parameter;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.network.Network;
@@ -40,7 +38,7 @@ public final class ModelIO {
     /** The value of the top-level {@code format} field. */
     public static final String FORMAT = "dendrite-model";
     /** The format version this Dendrite writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private ModelIO() {}
 
@@ -52,12 +50,22 @@ public final class ModelIO {
         out.write(toJson(model).getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Reads a model file. Every error (a missing or unreadable file, bytes that are not UTF-8, malformed
+     * JSON, a field of the wrong type or range, shapes that do not match the weights) is a
+     * {@link ModelFormatException} naming the file and the field; the file is never written.
+     */
     public static Model read(Path file) throws IOException {
-        return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+        return JsonInput.read(file, ModelIO::fromTree);
+    }
+
+    /** Reads a model from a stream (not closed); {@code sourceName} (e.g. the file's URI) names it in every error. */
+    public static Model read(InputStream in, String sourceName) throws IOException {
+        return JsonInput.read(in, sourceName, ModelIO::fromTree);
     }
 
     public static Model read(InputStream in) throws IOException {
-        return fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        return read(in, "The model stream");
     }
 
     /** The model as JSON text. */
@@ -108,147 +116,281 @@ public final class ModelIO {
         for (Parameter q : net.parameters()) floats(params.putArray(q.name()), q.value());
         ObjectNode bufs = root.putObject("buffers");
         for (Map.Entry<String, float[]> b : net.buffers().entrySet()) floats(bufs.putArray(b.getKey()), b.getValue());
-        try {
-            root.set("history", SpecFormat.MAPPER.readTree(model.history().toJson()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        root.set("history", JsonInput.parse(model.history().toJson(), "The training history"));
         return SpecFormat.text(root);
     }
 
     /** Reads a model from JSON text. */
     public static Model fromJson(String json) {
-        JsonNode root = SpecFormat.parse(json, "model file");
-        if (!root.isObject()) {
-            throw new ModelFormatException("Not a Dendrite model: the file is not a JSON object");
-        }
-        if (!FORMAT.equals(root.path("format").asText(null))) {
-            throw new ModelFormatException("Not a Dendrite model: the field \"format\" is " + root.path("format") + ", expected \"" + FORMAT + "\"");
-        }
-        JsonNode v = root.get("formatVersion");
-        if (v == null || !v.canConvertToInt()) {
-            throw new ModelFormatException("The model file has no whole-number \"formatVersion\"");
-        }
-        int version = v.asInt();
-        if (version > FORMAT_VERSION) {
-            throw new ModelFormatException("Unknown model format version " + version + "; this Dendrite (" + Provenance.currentVersion()
-                    + ") reads versions up to " + FORMAT_VERSION + ". Upgrade Dendrite to read this model.");
-        }
-        if (version < 1) {
-            throw new ModelFormatException("Invalid model format version " + version + " (versions start at 1)");
-        }
-        JsonNode prov = req(root, "provenance");
-        Provenance provenance = new Provenance(text(prov, "dendriteVersion"), prov.path("seed").asLong(), prov.path("config").asText(""),
-                text(prov, "createdAt"));
-        JsonNode tn = req(root, "task");
-        List<String> classes = new ArrayList<>();
-        req(tn, "classes").forEach(c -> classes.add(c.asText()));
-        Task task = new Task(text(tn, "target"), classes, req(tn, "targetMean").asDouble(), req(tn, "targetScale").asDouble());
-
-        JsonNode pp = req(root, "preprocessing");
-        PreprocessingConfig pc = (PreprocessingConfig) RecordJson.readWithDefaults(req(pp, "config"), PreprocessingConfig.class,
-                PreprocessingConfig.DEFAULT, "$.preprocessing.config");
-        List<Column> columns = new ArrayList<>();
-        for (JsonNode c : req(pp, "columns")) {
-            List<String> cats = new ArrayList<>();
-            req(c, "categories").forEach(x -> cats.add(x.asText()));
-            columns.add(new Column(text(c, "name"), cats));
-        }
-        double[] center = doubles(req(pp, "center"), columns.size(), "preprocessing.center");
-        double[] scale = doubles(req(pp, "scale"), columns.size(), "preprocessing.scale");
-        JsonNode indNode = req(pp, "indicator");
-        if (indNode.size() != columns.size()) {
-            throw new ModelFormatException("preprocessing.indicator has " + indNode.size() + " values for " + columns.size() + " columns");
-        }
-        boolean[] indicator = new boolean[columns.size()];
-        for (int i = 0; i < indicator.length; i++) indicator[i] = indNode.get(i).asBoolean();
-        Whitening whitening = null;
-        if (pp.hasNonNull("whitening")) {
-            JsonNode w = pp.get("whitening");
-            Whitening.Kind kind = (Whitening.Kind) RecordJson.read(req(w, "kind"), Whitening.Kind.class, "$.preprocessing.whitening.kind");
-            JsonNode mean = req(w, "mean");
-            whitening = new Whitening(kind, doubles(mean, mean.size(), "whitening.mean"),
-                    doubles(req(w, "transform"), mean.size() * mean.size(), "whitening.transform"));
-        }
-        Preprocessor pre = new Preprocessor(columns, pc, center, scale, indicator, whitening);
-
-        JsonNode nn = req(root, "network");
-        NetworkSpec spec = (NetworkSpec) RecordJson.read(req(nn, "spec"), NetworkSpec.class, "$.network.spec");
-        int in = req(nn, "inputWidth").asInt(), out = req(nn, "outputWidth").asInt();
-        if (in != pre.outputWidth()) {
-            throw new ModelFormatException("network.inputWidth is " + in + " but the preprocessing produces " + pre.outputWidth() + " inputs");
-        }
-        Network net = Network.build(spec, in, out, 0);
-        Loss loss = (Loss) RecordJson.read(req(root, "loss"), Loss.class, "$.loss");
-        JsonNode params = req(root, "parameters");
-        Set<String> seen = new HashSet<>();
-        for (Parameter p : net.parameters()) {
-            JsonNode a = params.get(p.name());
-            if (a == null) {
-                throw new ModelFormatException("parameters." + p.name() + " is missing (the network spec needs it)");
-            }
-            float[] values = floats(a, p.size(), "parameters." + p.name());
-            System.arraycopy(values, 0, p.value(), 0, values.length);
-            seen.add(p.name());
-        }
-        rejectExtra(params, seen, "parameters");
-        JsonNode bufs = root.path("buffers");
-        Set<String> seenBuffers = new HashSet<>();
-        for (Map.Entry<String, float[]> b : net.buffers().entrySet()) {
-            JsonNode a = bufs.get(b.getKey());
-            if (a == null) {
-                throw new ModelFormatException("buffers." + b.getKey() + " is missing (the network spec needs it)");
-            }
-            float[] values = floats(a, b.getValue().length, "buffers." + b.getKey());
-            System.arraycopy(values, 0, b.getValue(), 0, values.length);
-            seenBuffers.add(b.getKey());
-        }
-        if (bufs.isObject()) rejectExtra(bufs, seenBuffers, "buffers");
-        return new Model(pre, net, loss, task, provenance, history(root.path("history")));
+        return JsonInput.parse(json, "The model JSON", ModelIO::fromTree);
     }
 
-    private static History history(JsonNode h) {
+    private static final String[] TOP_LEVEL = {"format", "formatVersion", "provenance", "task", "preprocessing", "network", "loss", "parameters",
+        "buffers", "history"};
+    /**
+     * How many parameter and buffer values the network may declare beyond those the file holds and still
+     * be built (so a short or missing tensor is reported by name): twice the values present plus this.
+     * Beyond it the shapes are refused before anything is allocated.
+     */
+    static final long BUILD_SLACK = 1 << 16;
+
+    /** Reads and checks every field of a model document (docs/model-format.md, "Models"). */
+    private static Model fromTree(JsonValue root) {
+        if (root.node() == null || !root.node().isObject()) {
+            throw new ModelFormatException("Not a Dendrite model: the document is " + JsonValue.describe(root.node())
+                    + ", expected a JSON object with \"format\": \"" + FORMAT + "\"");
+        }
+        JsonValue format = root.field("format");
+        if (format.node() == null || !format.node().isTextual() || !FORMAT.equals(format.node().textValue())) {
+            throw new ModelFormatException("Not a Dendrite model: $.format is " + JsonValue.describe(format.node()) + ", expected \"" + FORMAT + "\"");
+        }
+        long version = root.field("formatVersion").integer(1, Long.MAX_VALUE);
+        if (version > FORMAT_VERSION) {
+            throw new ModelFormatException("$.formatVersion: unknown model format version " + version + "; this Dendrite ("
+                    + Provenance.currentVersion() + ") reads versions up to " + FORMAT_VERSION + ". Upgrade Dendrite to read this model.");
+        }
+        root.object(TOP_LEVEL);
+        Provenance provenance = provenance(root.field("provenance"));
+        Task task = task(root.field("task"));
+        Preprocessor pre = preprocessing(root.field("preprocessing"), (int) version);
+
+        JsonValue nn = root.field("network").object("spec", "inputWidth", "outputWidth");
+        NetworkSpec spec = (NetworkSpec) RecordJson.readComplete(nn.field("spec").object().node(), NetworkSpec.class, nn.field("spec").path(),
+                (int) version);
+        int in = nn.field("inputWidth").integer(0, Integer.MAX_VALUE);
+        int out = nn.field("outputWidth").integer(1, Integer.MAX_VALUE);
+        if (in != pre.outputWidth()) {
+            throw new ModelFormatException("$.network.inputWidth is " + in + " but the preprocessing produces " + pre.outputWidth() + " inputs");
+        }
+        Loss loss = (Loss) RecordJson.readComplete(root.field("loss").node(), Loss.class, "$.loss", (int) version);
+        if (loss == null) {
+            throw new ModelFormatException("$.loss: missing (required: a loss name, e.g. \"softmax_cross_entropy\")");
+        }
+        int lossMembers = loss instanceof org.dendrite.core.loss.MemberMean m ? m.members() : 1;
+        if (lossMembers != spec.members()) {
+            throw new ModelFormatException("$.loss: the network has " + spec.members() + " ensemble member(s) ($.network.spec.members) but the "
+                    + "loss " + (lossMembers == 1 ? "is not a member_mean" : "averages " + lossMembers + " members"));
+        }
+        int needed = loss.outputWidth(1, task.classCount());
+        if (needed < 1) {
+            throw new ModelFormatException("$.loss: " + loss.name() + " needs the classes of a classifier, but $.task.classes is empty "
+                    + "(a numeric target)");
+        }
+        if (out != needed) {
+            throw new ModelFormatException("$.network.outputWidth is " + out + " but the loss " + loss.name() + " needs " + needed + " output"
+                    + (needed == 1 ? "" : "s") + " for " + (task.isClassification() ? task.classCount() + " classes" : "a numeric target"));
+        }
+        Network net = network(spec, in, out, root.field("parameters").object(), root.field("buffers").object());
+        JsonValue h = root.field("history");
+        return new Model(pre, net, loss, task, provenance, h.node() == null ? new History() : history(h));
+    }
+
+    private static Provenance provenance(JsonValue p) {
+        p.object("dendriteVersion", "seed", "createdAt", "config");
+        return new Provenance(p.field("dendriteVersion").string(), p.field("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE),
+                p.field("config").string(), p.field("createdAt").string());
+    }
+
+    private static Task task(JsonValue t) {
+        t.object("target", "classes", "targetMean", "targetScale");
+        String target = t.field("target").string();
+        JsonValue cv = t.field("classes");
+        List<String> classes = cv.distinctStrings("the class names");
+        if (classes.size() == 1) {
+            throw cv.error("has one class " + JsonValue.quote(classes.get(0)) + "; a classifier needs at least two (a numeric target has none)");
+        }
+        double mean = t.field("targetMean").finite();
+        JsonValue sv = t.field("targetScale");
+        double scale = sv.finite();
+        if (!(scale > 0)) {
+            throw sv.error("is " + scale + "; the target scale must be > 0");
+        }
+        if (!classes.isEmpty() && (mean != 0 || scale != 1)) {
+            throw t.error("targetMean and targetScale are " + mean + " and " + scale + "; a classifier has 0 and 1");
+        }
+        return new Task(target, classes, mean, scale);
+    }
+
+    private static Preprocessor preprocessing(JsonValue pp, int version) {
+        pp.object("config", "columns", "center", "scale", "indicator", "whitening");
+        JsonValue cv = pp.field("config");
+        PreprocessingConfig pc = (PreprocessingConfig) RecordJson.readComplete(cv.object().node(), PreprocessingConfig.class, cv.path(), version);
+        List<Column> columns = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (JsonValue c : pp.field("columns").array("columns ({\"name\": ..., \"categories\": [...]})").elements()) {
+            c.object("name", "categories");
+            JsonValue nv = c.field("name");
+            String name = nv.string();
+            if (name.isEmpty() || !names.add(name)) {
+                throw nv.error(name.isEmpty() ? "a column needs a name" : JsonValue.quote(name) + " names two columns; column names must differ");
+            }
+            columns.add(new Column(name, c.field("categories").distinctStrings("the column's categories")));
+        }
+        int n = columns.size();
+        JsonValue centerValue = pp.field("center");
+        double[] center = centerValue.finiteNumbers(n);
+        for (int i = 0; i < n; i++) {
+            int k = columns.get(i).categories().size();
+            if (k > 0 && (center[i] != Math.rint(center[i]) || center[i] < 0 || center[i] >= k)) {
+                throw new ModelFormatException(centerValue.path() + "[" + i + "]: is " + center[i] + "; for the nominal column "
+                        + JsonValue.quote(columns.get(i).name()) + " it is the index of its most frequent category, a whole number in 0.." + (k - 1));
+            }
+        }
+        JsonValue scaleValue = pp.field("scale");
+        double[] scale = scaleValue.finiteNumbers(n);
+        for (int i = 0; i < n; i++) {
+            if (!(scale[i] > 0)) {
+                throw new ModelFormatException(scaleValue.path() + "[" + i + "]: is " + scale[i] + "; a scale (standard deviation) must be > 0");
+            }
+        }
+        JsonValue indicatorValue = pp.field("indicator");
+        boolean[] indicator = indicatorValue.booleans(n);
+        int width = 0;
+        for (int i = 0; i < n; i++) {
+            if (indicator[i] && !pc.missingIndicators()) {
+                throw new ModelFormatException(indicatorValue.path() + "[" + i + "]: is true but $.preprocessing.config.missingIndicators is false");
+            }
+            width += Math.max(1, columns.get(i).categories().size()) + (indicator[i] ? 1 : 0);
+        }
+        JsonValue w = pp.field("whitening");
+        Whitening whitening = null;
+        if (pc.whitening() == Whitening.Kind.NONE) {
+            if (!w.absent()) {
+                throw w.error("is present but $.preprocessing.config.whitening is none");
+            }
+        } else {
+            w.object("kind", "mean", "transform");
+            Whitening.Kind kind = (Whitening.Kind) RecordJson.readComplete(w.field("kind").node(), Whitening.Kind.class, w.field("kind").path(), version);
+            if (kind != pc.whitening()) {
+                throw w.field("kind").error("is " + JsonValue.describe(w.field("kind").node()) + " but $.preprocessing.config.whitening is "
+                        + pc.whitening().name().toLowerCase(java.util.Locale.ROOT));
+            }
+            whitening = new Whitening(kind, w.field("mean").finiteNumbers(width), w.field("transform").finiteNumbers((long) width * width));
+        }
+        return new Preprocessor(columns, pc, center, scale, indicator, whitening);
+    }
+
+    /**
+     * Builds the network the spec describes and fills it from the file. The number of values it would
+     * allocate is computed from the spec first and compared with the values the file holds, so a small
+     * file cannot make the reader allocate a large network.
+     */
+    private static Network network(NetworkSpec spec, int in, int out, JsonValue params, JsonValue bufs) {
+        long present = 0;
+        for (JsonValue group : List.of(params, bufs)) {
+            for (String name : group.fieldNames()) present += group.field(name).array("numbers").size();
+        }
+        long expected = Network.stateSize(spec, in, out);
+        if (expected > 2 * present + BUILD_SLACK) {
+            throw new ModelFormatException("$.network.spec: the network it describes for " + in + " inputs and " + out + " outputs (widths "
+                    + widths(spec, in, out) + ") has " + (expected == Long.MAX_VALUE ? "more than 2^63" : String.valueOf(expected))
+                    + " parameter and buffer values, but $.parameters and $.buffers hold " + present + "; refusing to build it");
+        }
+        Network net = Network.build(spec, in, out, 0);
+        Set<String> names = new HashSet<>();
+        for (Parameter p : net.parameters()) {
+            if (!names.add(p.name())) {
+                // PReLU layers all name their slope "slope": the file holds one of them, so the model cannot be read faithfully
+                throw new ModelFormatException("$.network.spec: two layers hold a tensor named " + JsonValue.quote(p.name())
+                        + " (e.g. two PReLU activations); the file keeps only one of them, so the model cannot be read faithfully");
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (Parameter p : net.parameters()) {
+            JsonValue a = params.field(p.name());
+            if (a.node() == null) {
+                throw a.error("missing (the network spec needs it: " + p.size() + " numbers)");
+            }
+            a.float32s(p.value());
+            seen.add(p.name());
+        }
+        rejectExtra(params, seen);
+        Set<String> seenBuffers = new HashSet<>();
+        for (Map.Entry<String, float[]> b : net.buffers().entrySet()) {
+            JsonValue a = bufs.field(b.getKey());
+            if (a.node() == null) {
+                throw a.error("missing (the network spec needs it: " + b.getValue().length + " numbers)");
+            }
+            a.float32s(b.getValue());
+            seenBuffers.add(b.getKey());
+        }
+        rejectExtra(bufs, seenBuffers);
+        return net;
+    }
+
+    /** "4 -> 64 -> 3", at most 12 widths. */
+    private static String widths(NetworkSpec spec, int in, int out) {
+        StringBuilder b = new StringBuilder().append(in);
+        int width = in, shown = 1;
+        for (LayerSpec s : spec.layers()) {
+            int next = s.outputWidth(width);
+            if (next != width) {
+                if (++shown > 12) {
+                    b.append(" -> ...");
+                    break;
+                }
+                b.append(" -> ").append(next);
+            }
+            width = next;
+        }
+        return b.append(" -> ").append(out).toString();
+    }
+
+    private static final String[] HISTORY = {"epochs", "best_epoch", "step_learning_rates", "step_losses", "layer_statistics", "warnings"};
+    private static final String[] EPOCH = {"epoch", "train_loss", "validation_loss", "validation_accuracy", "validation_auc", "validation_rmse",
+        "learning_rate", "seconds", "event"};
+    private static final String[] STATISTICS = {"step", "layer", "name", "gradient_norm", "gradient_max_abs", "weight_norm", "update_ratio",
+        "activation_mean", "activation_std", "dead_fraction", "saturated_fraction"};
+
+    private static History history(JsonValue h) {
+        h.object(HISTORY);
         History history = new History();
-        for (JsonNode e : h.path("epochs")) {
-            history.add(new EpochRecord(e.path("epoch").asInt(), num(e, "train_loss"), num(e, "validation_loss"), num(e, "validation_accuracy"),
-                    num(e, "validation_auc"), num(e, "validation_rmse"), num(e, "learning_rate"), num(e, "seconds"), e.path("event").asText("")));
+        JsonValue epochs = h.field("epochs");
+        if (epochs.node() != null) {
+            for (JsonValue e : epochs.array("epoch records").elements()) {
+                e.object(EPOCH);
+                history.add(new EpochRecord(e.field("epoch").integer(0, Integer.MAX_VALUE), e.field("train_loss").finiteOrNull(),
+                        e.field("validation_loss").finiteOrNull(), e.field("validation_accuracy").finiteOrNull(),
+                        e.field("validation_auc").finiteOrNull(), e.field("validation_rmse").finiteOrNull(), e.field("learning_rate").finiteOrNull(),
+                        e.field("seconds").finiteOrNull(), e.field("event").string()));
+            }
         }
-        for (JsonNode r : h.path("step_learning_rates")) history.addStepRate(r.asDouble());
-        for (JsonNode r : h.path("step_losses")) history.addStepLoss(r.isNull() ? Double.NaN : r.asDouble());
-        for (JsonNode s : h.path("layer_statistics")) {
-            history.addStatistics(new LayerStatistics(s.path("step").asLong(), s.path("layer").asInt(), s.path("name").asText(),
-                    num(s, "gradient_norm"), num(s, "gradient_max_abs"), num(s, "weight_norm"), num(s, "update_ratio"), num(s, "activation_mean"),
-                    num(s, "activation_std"), num(s, "dead_fraction"), num(s, "saturated_fraction")));
+        JsonValue rates = h.field("step_learning_rates");
+        if (rates.node() != null) {
+            for (JsonValue r : rates.array("learning rates").elements()) history.addStepRate(r.finite());
         }
-        for (JsonNode w : h.path("warnings")) history.warn(w.asText());
-        history.setBestEpoch(h.path("best_epoch").asInt(0));
+        JsonValue losses = h.field("step_losses");
+        if (losses.node() != null) {
+            for (JsonValue r : losses.array("losses (or null)").elements()) history.addStepLoss(r.finiteOrNull());
+        }
+        JsonValue stats = h.field("layer_statistics");
+        if (stats.node() != null) {
+            for (JsonValue s : stats.array("layer statistics").elements()) {
+                s.object(STATISTICS);
+                history.addStatistics(new LayerStatistics(s.field("step").integer(0, Long.MAX_VALUE), s.field("layer").integer(0, Integer.MAX_VALUE),
+                        s.field("name").string(), s.field("gradient_norm").finiteOrNull(), s.field("gradient_max_abs").finiteOrNull(),
+                        s.field("weight_norm").finiteOrNull(), s.field("update_ratio").finiteOrNull(), s.field("activation_mean").finiteOrNull(),
+                        s.field("activation_std").finiteOrNull(), s.field("dead_fraction").finiteOrNull(), s.field("saturated_fraction").finiteOrNull()));
+            }
+        }
+        JsonValue warnings = h.field("warnings");
+        if (warnings.node() != null) {
+            for (JsonValue w : warnings.array("warnings (strings)").elements()) history.warn(w.string());
+        }
+        JsonValue best = h.field("best_epoch");
+        if (best.node() != null) {
+            history.setBestEpoch(best.integer(0, Integer.MAX_VALUE));
+        }
         return history;
     }
 
-    private static double num(JsonNode o, String field) {
-        JsonNode n = o.get(field);
-        return n == null || n.isNull() ? Double.NaN : n.asDouble();
-    }
-
-    private static void rejectExtra(JsonNode obj, Set<String> known, String where) {
-        for (Iterator<String> it = obj.fieldNames(); it.hasNext(); ) {
-            String n = it.next();
+    private static void rejectExtra(JsonValue group, Set<String> known) {
+        for (String n : group.fieldNames()) {
             if (!known.contains(n)) {
-                throw new ModelFormatException(where + "." + n + " does not belong to the network described by the spec");
+                throw group.field(n).error("does not belong to the network described by the spec (its tensors: "
+                        + JsonValue.shorten(String.join(", ", known)) + ")");
             }
         }
-    }
-
-    private static JsonNode req(JsonNode o, String field) {
-        JsonNode n = o.get(field);
-        if (n == null || n.isNull()) {
-            throw new ModelFormatException("The model file lacks the field \"" + field + "\"");
-        }
-        return n;
-    }
-
-    private static String text(JsonNode o, String field) {
-        return req(o, field).asText();
     }
 
     private static void doubles(ArrayNode a, double[] v) {
@@ -257,29 +399,5 @@ public final class ModelIO {
 
     private static void floats(ArrayNode a, float[] v) {
         for (float x : v) a.add(x);
-    }
-
-    private static double[] doubles(JsonNode a, int n, String what) {
-        if (!a.isArray() || a.size() != n) {
-            throw new ModelFormatException(what + " has " + (a.isArray() ? a.size() : 0) + " values, expected " + n);
-        }
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) v[i] = a.get(i).asDouble();
-        return v;
-    }
-
-    private static float[] floats(JsonNode a, int n, String what) {
-        if (!a.isArray() || a.size() != n) {
-            throw new ModelFormatException(what + " has " + (a.isArray() ? a.size() : 0) + " values, expected " + n);
-        }
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            JsonNode x = a.get(i);
-            if (!x.isNumber()) {
-                throw new ModelFormatException(what + "[" + i + "] is " + x + ", expected a number");
-            }
-            v[i] = x.decimalValue().floatValue();
-        }
-        return v;
     }
 }

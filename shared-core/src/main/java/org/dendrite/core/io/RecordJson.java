@@ -13,13 +13,18 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * One generic mapping between Dendrite's config records and JSON, driven by the record components.
  * A component whose type is a registered family (activation, initializer, layer, loss, optimizer,
- * schedule) is written as the bare type name when it is a preset or has all default values, else as
- * an object with {@code "type"} and its fields; other records nest as plain objects. Reading fills
- * absent fields from the type's default instance and rejects unknown fields, naming the JSON path.
+ * schedule) is written as the bare type name when it is a preset or has all default values (and no
+ * required field), else as an object with {@code "type"} and all its fields; other records nest as
+ * plain objects. Reading a spec fills absent fields from the type's default instance, except the
+ * fields the registry marks required; reading a model file ({@link #readComplete}) requires every
+ * field. Unknown fields and types, and values of the wrong type or range, are errors naming the JSON
+ * path.
  */
 final class RecordJson {
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
@@ -33,7 +38,7 @@ final class RecordJson {
         Class<?> raw = rawClass(declared);
         if (Registry.isFamily(raw)) {
             Registry.Entry e = Registry.entryFor(raw, value);
-            if (e.preset() || e.defaults().equals(value)) {
+            if (e.preset() || (e.required().isEmpty() && e.defaults().equals(value))) {
                 return F.textNode(e.name());
             }
             ObjectNode o = F.objectNode();
@@ -72,85 +77,147 @@ final class RecordJson {
         }
     }
 
+    /** Reads a spec: absent fields take the type's defaults, except the fields the registry marks required. */
     static Object read(JsonNode node, Type declared, String path) {
-        return read(node, declared, path, null);
+        return read(node, declared, path, null, 0);
     }
 
-    /** {@code fallback}: for a plain record, the instance whose values fill absent fields (may be null). */
-    private static Object read(JsonNode node, Type declared, String path, Object fallback) {
+    /**
+     * Reads a part of a model file, where every field the writer writes must be present: an object
+     * lacking a field is an error naming it (a registry type may still be a bare name, meaning its
+     * defaults, when it has no required field: that is how the writer writes it).
+     */
+    static Object readComplete(JsonNode node, Type declared, String path, int version) {
+        return read(node, declared, path, null, version);
+    }
+
+    /**
+     * Fields that model format version 2 added, with the value that means what a version-1 file
+     * meant by leaving them out: a version-1 file may lack them, a newer one must give them; a spec
+     * (a configuration a user writes) may always leave them out.
+     */
+    private static final Map<String, Object> ADDED_IN_VERSION_2 = Map.of(
+            "PreprocessingConfig.scaling", org.dendrite.core.data.PreprocessingConfig.Scaling.STANDARD,
+            "NetworkSpec.members", 1,
+            "SoftmaxCrossEntropy.labelSmoothing", 0.0);
+
+    /** Reads a plain record, taking absent fields from {@code defaults}. */
+    static Object readWithDefaults(JsonNode node, Class<?> type, Object defaults, String path) {
+        if (node == null || !node.isObject()) {
+            throw new JsonValue(node, path).error("expected an object, got " + JsonValue.describe(node));
+        }
+        return readRecord((ObjectNode) node, type, defaults, path, null, Set.of(), 0);
+    }
+
+    /**
+     * {@code fallback}: for a plain record, the instance whose values fill absent fields (may be null);
+     * {@code version}: 0 for a spec (absent fields take defaults), else the model format version of the
+     * model file being read, where every field must be present (but the ones added later than it).
+     */
+    private static Object read(JsonNode node, Type declared, String path, Object fallback, int version) {
+        boolean complete = version > 0;
         Class<?> raw = rawClass(declared);
         if (node == null || node.isNull()) {
+            if (complete && !Registry.isFamily(raw)) {
+                // the writer writes null only for an absent activation, initializer, layer or loss
+                throw new ModelFormatException(path + ": null is not allowed here (a model file gives every value)");
+            }
             return null;
         }
         if (Registry.isFamily(raw)) {
+            String family = Registry.familyName(raw);
             if (node.isTextual()) {
-                Registry.Entry e = Registry.lookup(raw, node.asText(), path);
+                Registry.Entry e = Registry.lookup(raw, node.textValue(), path);
+                if (!e.required().isEmpty()) {
+                    throw new ModelFormatException(path + ": a " + e.name() + " " + family + " needs " + fields(e.required())
+                            + ": write it as an object, e.g. {\"type\": \"" + e.name() + "\", " + example(e) + "}");
+                }
                 return e.defaults();
             }
-            if (!node.isObject() || !node.hasNonNull("type")) {
-                throw new ModelFormatException(path + ": expected a " + Registry.familyName(raw) + " name or an object with \"type\"; allowed types: "
-                        + Registry.names(raw));
+            if (!node.isObject() || !node.has("type")) {
+                throw new ModelFormatException(path + ": expected a " + family + " name or an object with \"type\", got " + JsonValue.describe(node)
+                        + "; allowed types: " + Registry.names(raw));
             }
-            Registry.Entry e = Registry.lookup(raw, node.get("type").asText(), path + ".type");
-            return readRecord((ObjectNode) node, e.type(), e.defaults(), path, "type");
+            String type = new JsonValue(node.get("type"), path + ".type").string();
+            Registry.Entry e = Registry.lookup(raw, type, path + ".type");
+            return readRecord((ObjectNode) node, e.type(), e.defaults(), path, "type", e.required(), version);
         }
         if (raw.isRecord()) {
             if (!node.isObject()) {
-                throw new ModelFormatException(path + ": expected an object");
+                throw new ModelFormatException(path + ": expected an object, got " + JsonValue.describe(node));
             }
-            return readRecord((ObjectNode) node, raw, fallback, path, null);
+            return readRecord((ObjectNode) node, raw, fallback, path, null, Set.of(), version);
         }
         if (List.class.isAssignableFrom(raw)) {
             if (!node.isArray()) {
-                throw new ModelFormatException(path + ": expected an array");
+                throw new ModelFormatException(path + ": expected an array, got " + JsonValue.describe(node));
             }
             Type element = ((ParameterizedType) declared).getActualTypeArguments()[0];
             List<Object> out = new ArrayList<>();
-            for (int i = 0; i < node.size(); i++) out.add(read(node.get(i), element, path + "[" + i + "]"));
+            for (int i = 0; i < node.size(); i++) out.add(read(node.get(i), element, path + "[" + i + "]", null, version));
             return out;
         }
         if (raw.isEnum()) {
-            for (Object c : raw.getEnumConstants()) {
-                if (((Enum<?>) c).name().equalsIgnoreCase(node.asText())) return c;
-            }
             List<String> allowed = new ArrayList<>();
             for (Object c : raw.getEnumConstants()) allowed.add(((Enum<?>) c).name().toLowerCase(Locale.ROOT));
-            throw new ModelFormatException(path + ": unknown value '" + node.asText() + "'; allowed: " + String.join(", ", allowed));
+            if (!node.isTextual()) {
+                throw new ModelFormatException(path + ": expected one of " + String.join(", ", allowed) + ", got " + JsonValue.describe(node));
+            }
+            for (Object c : raw.getEnumConstants()) {
+                if (((Enum<?>) c).name().equalsIgnoreCase(node.textValue())) return c;
+            }
+            throw new ModelFormatException(path + ": unknown value '" + JsonValue.shorten(node.textValue()) + "'; allowed: " + String.join(", ", allowed));
         }
+        JsonValue v = new JsonValue(node, path);
         if (raw == boolean.class || raw == Boolean.class) {
-            if (!node.isBoolean()) throw new ModelFormatException(path + ": expected true or false, got " + node);
-            return node.asBoolean();
+            return v.bool();
         }
         if (raw == String.class) {
-            return node.asText();
+            return v.string();
         }
-        if (raw == int.class || raw == long.class || raw == double.class || raw == float.class) {
+        if (raw == int.class || raw == Integer.class) {
+            return v.integer(Integer.MIN_VALUE, Integer.MAX_VALUE);
+        }
+        if (raw == long.class || raw == Long.class) {
+            return v.integer(Long.MIN_VALUE, Long.MAX_VALUE);
+        }
+        if (raw == double.class || raw == Double.class || raw == float.class || raw == Float.class) {
             double d;
             if (node.isNumber()) {
-                d = node.asDouble();
-            } else if (node.isTextual() && node.asText().matches("-?Infinity|NaN")) {
-                d = Double.parseDouble(node.asText());
+                d = node.doubleValue();
+            } else if (node.isTextual() && node.textValue().matches("-?Infinity|NaN")) {
+                // how the writer spells a non-finite value (JSON has no such numbers)
+                d = Double.parseDouble(node.textValue());
             } else {
-                throw new ModelFormatException(path + ": expected a number, got " + node);
+                throw v.error("expected a number, got " + JsonValue.describe(node));
             }
-            if (raw == int.class || raw == long.class) {
-                if (d != Math.rint(d)) throw new ModelFormatException(path + ": expected a whole number, got " + node);
-                return raw == int.class ? (Object) (int) d : (Object) (long) d;
+            if (raw == double.class || raw == Double.class) {
+                return d;
             }
-            return raw == float.class ? (Object) (float) d : (Object) d;
+            float f = node.isNumber() ? JsonValue.float32(node) : (float) d;
+            if (Double.isFinite(d) && !Float.isFinite(f)) {
+                throw v.error(JsonValue.describe(node) + " is beyond the float32 range (largest magnitude " + Float.MAX_VALUE + ")");
+            }
+            return f;
         }
         throw new ModelFormatException(path + ": cannot read a " + raw.getSimpleName());
     }
 
-    /** Reads a plain record, taking absent fields from {@code defaults}. */
-    static Object readWithDefaults(JsonNode node, Class<?> type, Object defaults, String path) {
-        if (!node.isObject()) {
-            throw new ModelFormatException(path + ": expected an object");
-        }
-        return readRecord((ObjectNode) node, type, defaults, path, null);
+    private static String fields(Set<String> names) {
+        List<String> sorted = new ArrayList<>(names);
+        java.util.Collections.sort(sorted);
+        return (sorted.size() == 1 ? "the field " : "the fields ") + String.join(", ", sorted);
     }
 
-    private static Object readRecord(ObjectNode node, Class<?> type, Object defaults, String path, String skip) {
+    private static String example(Registry.Entry e) {
+        List<String> parts = new ArrayList<>();
+        for (String f : new java.util.TreeSet<>(e.required())) parts.add("\"" + f + "\": ...");
+        return String.join(", ", parts);
+    }
+
+    private static Object readRecord(ObjectNode node, Class<?> type, Object defaults, String path, String skip, Set<String> required,
+                                     int version) {
+        boolean complete = version > 0;
         RecordComponent[] comps = type.getRecordComponents();
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
@@ -161,7 +228,7 @@ final class RecordJson {
             if (!known) {
                 List<String> allowed = new ArrayList<>();
                 for (RecordComponent c : comps) allowed.add(c.getName());
-                throw new ModelFormatException(path + "." + n + ": unknown field; allowed: " + String.join(", ", allowed));
+                throw new ModelFormatException(JsonValue.child(path, n) + ": unknown field; allowed: " + String.join(", ", allowed));
             }
         }
         Object[] args = new Object[comps.length];
@@ -179,7 +246,12 @@ final class RecordJson {
                         throw new IllegalStateException(e);
                     }
                 }
-                args[i] = read(node.get(c.getName()), c.getGenericType(), p, fallback);
+                args[i] = read(node.get(c.getName()), c.getGenericType(), p, fallback, version);
+            } else if (version <= 1 && defaults == null && ADDED_IN_VERSION_2.containsKey(type.getSimpleName() + "." + c.getName())
+                    || version == 1 && ADDED_IN_VERSION_2.containsKey(type.getSimpleName() + "." + c.getName())) {
+                args[i] = ADDED_IN_VERSION_2.get(type.getSimpleName() + "." + c.getName());
+            } else if (complete || required.contains(c.getName())) {
+                throw new ModelFormatException(p + ": missing (required" + (complete ? " in a model file" : "") + ")");
             } else if (defaults != null) {
                 try {
                     args[i] = c.getAccessor().invoke(defaults);
@@ -200,6 +272,9 @@ final class RecordJson {
             return ctor.newInstance(args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r && !(cause instanceof IllegalArgumentException)) {
+                throw r;
+            }
             throw new ModelFormatException(path + ": " + cause.getMessage(), cause);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot construct " + type.getSimpleName(), e);

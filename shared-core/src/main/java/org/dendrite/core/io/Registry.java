@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dendrite.core.activation.Activation;
 import org.dendrite.core.activation.Activations;
 import org.dendrite.core.init.Constant;
@@ -41,8 +42,11 @@ import org.dendrite.core.schedule.WarmUp;
  * loaded by a class name read from a file. Adding a type is one {@code register} line here.
  */
 final class Registry {
-    /** One registered name: its record class and the instance giving default field values. */
-    record Entry(String name, Class<?> type, Object defaults, boolean preset) {}
+    /**
+     * One registered name: its record class, the instance giving default field values, and the fields
+     * that have no default (a spec must give them; such a type is never written as a bare name).
+     */
+    record Entry(String name, Class<?> type, Object defaults, boolean preset, Set<String> required) {}
 
     private static final Map<Class<?>, Map<String, Entry>> FAMILIES = new LinkedHashMap<>();
 
@@ -58,7 +62,8 @@ final class Registry {
         register(Initializer.class, "uniform", new Uniform(), false);
         register(Initializer.class, "variance_scaling", Initializer.OUTPUT, false);
 
-        register(LayerSpec.class, "dense", new DenseSpec(1, new org.dendrite.core.activation.Relu()), false);
+        // a dense layer's width has no sensible default: "units" is required (the 1 here only completes the record)
+        register(LayerSpec.class, "dense", new DenseSpec(1, new org.dendrite.core.activation.Relu()), false, "units");
         register(LayerSpec.class, "activation", new ActivationSpec(new org.dendrite.core.activation.Relu()), false);
         register(LayerSpec.class, "batch_norm", new BatchNormSpec(), false);
         register(LayerSpec.class, "layer_norm", new LayerNormSpec(), false);
@@ -82,13 +87,16 @@ final class Registry {
 
     private Registry() {}
 
-    /** Registers {@code name} in {@code family}; a preset is a fixed instance written as its bare name. */
-    static synchronized void register(Class<?> family, String name, Object defaults, boolean preset) {
+    /**
+     * Registers {@code name} in {@code family}; a preset is a fixed instance written as its bare name;
+     * {@code required} lists the fields a spec must give (the others default to {@code defaults}' values).
+     */
+    static synchronized void register(Class<?> family, String name, Object defaults, boolean preset, String... required) {
         Map<String, Entry> f = FAMILIES.computeIfAbsent(family, k -> new LinkedHashMap<>());
         if (f.containsKey(name)) {
             throw new IllegalStateException("Type name '" + name + "' is registered twice in " + family.getSimpleName());
         }
-        f.put(name, new Entry(name, defaults.getClass(), defaults, preset));
+        f.put(name, new Entry(name, defaults.getClass(), defaults, preset, Set.of(required)));
     }
 
     static boolean isFamily(Class<?> c) {
@@ -98,7 +106,7 @@ final class Registry {
     static Entry lookup(Class<?> family, String name, String path) {
         Entry e = FAMILIES.get(family).get(name);
         if (e == null) {
-            throw new ModelFormatException(path + ": unknown " + familyName(family) + " '" + name + "'; allowed: " + names(family));
+            throw new ModelFormatException(path + ": unknown " + familyName(family) + " '" + JsonValue.shorten(name) + "'; allowed: " + names(family));
         }
         return e;
     }

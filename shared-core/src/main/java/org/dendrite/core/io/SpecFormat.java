@@ -14,9 +14,8 @@ import org.dendrite.core.train.TrainingConfig;
  * configuration as JSON. Grammar and examples: docs/model-format.md.
  */
 public final class SpecFormat {
-    /** Floats are parsed as exact decimals, so each float32 written with its shortest repr reads back bit for bit. */
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** Writes specs and models (reading goes through {@link JsonInput}). */
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SpecFormat() {}
 
@@ -26,7 +25,7 @@ public final class SpecFormat {
 
     /** Parses a network spec; errors name the JSON path and what is allowed. */
     public static NetworkSpec readNetwork(String json) {
-        return (NetworkSpec) RecordJson.read(parse(json, "network spec"), NetworkSpec.class, "$");
+        return JsonInput.parse(json, "The network spec", v -> (NetworkSpec) RecordJson.read(v.node(), NetworkSpec.class, "$"));
     }
 
     public static String write(TrainingConfig config) {
@@ -35,8 +34,8 @@ public final class SpecFormat {
 
     /** Parses a training configuration; absent fields take {@link TrainingConfig#DEFAULT}'s values. */
     public static TrainingConfig readTrainingConfig(String json) {
-        JsonNode n = parse(json, "training config");
-        return (TrainingConfig) RecordJson.readWithDefaults(n, TrainingConfig.class, TrainingConfig.DEFAULT, "$");
+        return JsonInput.parse(json, "The training config",
+                v -> (TrainingConfig) RecordJson.readWithDefaults(v.node(), TrainingConfig.class, TrainingConfig.DEFAULT, "$"));
     }
 
     public static String write(Optimizer optimizer) {
@@ -44,7 +43,7 @@ public final class SpecFormat {
     }
 
     public static Optimizer readOptimizer(String json) {
-        return (Optimizer) RecordJson.read(parseLenient(json), Optimizer.class, "$");
+        return (Optimizer) readLenient(json, "The optimizer", Optimizer.class);
     }
 
     /** The optimizer registered as {@code name} with its defaults but {@code learningRate}. */
@@ -60,29 +59,17 @@ public final class SpecFormat {
     }
 
     public static Schedule readSchedule(String json) {
-        return (Schedule) RecordJson.read(parseLenient(json), Schedule.class, "$");
+        return (Schedule) readLenient(json, "The schedule", Schedule.class);
     }
 
     /** A bare name like {@code adam} is accepted as well as JSON. */
-    private static JsonNode parseLenient(String text) {
+    private static Object readLenient(String text, String source, Class<?> family) {
         String t = text.trim();
+        java.util.function.Function<JsonValue, Object> reader = v -> RecordJson.read(v.node(), family, "$");
         if (!t.startsWith("{") && !t.startsWith("\"")) {
-            return MAPPER.getNodeFactory().textNode(t);
+            return JsonInput.apply(source, com.fasterxml.jackson.databind.node.TextNode.valueOf(t), reader);
         }
-        return parse(t, "spec");
-    }
-
-    static JsonNode parse(String json, String what) {
-        try {
-            JsonNode n = MAPPER.readTree(json);
-            if (n == null || n.isMissingNode()) {
-                throw new ModelFormatException("The " + what + " is empty");
-            }
-            return n;
-        } catch (JsonProcessingException e) {
-            throw new ModelFormatException("The " + what + " is not valid JSON (truncated or malformed) at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
-        }
+        return JsonInput.parse(t, source, reader);
     }
 
     static String text(JsonNode n) {

@@ -20,6 +20,11 @@ public record ActivationSpec(Activation activation) implements LayerSpec {
     }
 
     @Override
+    public long stateSize(int inputWidth) {
+        return activation.stateSize(inputWidth);
+    }
+
+    @Override
     public List<Layer> build(int inputWidth, RandomGenerator rng, int index) {
         return List.of(activation.newLayer(inputWidth));
     }

@@ -34,6 +34,11 @@ public record BatchNormSpec(double epsilon, double momentum) implements LayerSpe
     }
 
     @Override
+    public long stateSize(int inputWidth) {
+        return 4L * inputWidth; // gamma, beta, running mean and variance
+    }
+
+    @Override
     public List<Layer> build(int inputWidth, RandomGenerator rng, int index) {
         return List.of(new BatchNormLayer(this, inputWidth, index + "."));
     }

@@ -57,6 +57,16 @@ public record DenseSpec(int units, Activation activation, Initializer initialize
     }
 
     @Override
+    public long stateSize(int inputWidth) {
+        boolean useBias = bias && batchNorm != BatchNorm.BEFORE_ACTIVATION;
+        long n = Math.multiplyExact((long) inputWidth, units) + (useBias ? units : 0);
+        if (batchNorm != BatchNorm.NONE) {
+            n = Math.addExact(n, 4L * units); // gamma, beta, running mean and variance
+        }
+        return Math.addExact(n, activation.stateSize(units));
+    }
+
+    @Override
     public List<Layer> build(int inputWidth, RandomGenerator rng, int index) {
         List<Layer> layers = new ArrayList<>(4);
         String prefix = index + ".";

@@ -29,6 +29,11 @@ public record DropoutSpec(double rate, boolean alpha) implements LayerSpec {
     }
 
     @Override
+    public long stateSize(int inputWidth) {
+        return 0;
+    }
+
+    @Override
     public List<Layer> build(int inputWidth, RandomGenerator rng, int index) {
         return List.of(new DropoutLayer(this, inputWidth));
     }

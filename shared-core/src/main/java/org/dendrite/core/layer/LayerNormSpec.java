@@ -26,6 +26,11 @@ public record LayerNormSpec(double epsilon) implements LayerSpec {
     }
 
     @Override
+    public long stateSize(int inputWidth) {
+        return 2L * inputWidth; // gamma, beta
+    }
+
+    @Override
     public List<Layer> build(int inputWidth, RandomGenerator rng, int index) {
         return List.of(new LayerNormLayer(this, inputWidth, index + "."));
     }

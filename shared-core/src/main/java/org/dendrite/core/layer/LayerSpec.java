@@ -14,6 +14,14 @@ public interface LayerSpec extends Serializable {
 
     int outputWidth(int inputWidth);
 
+    /**
+     * The number of float values (learned parameters and buffers) that {@link #build} allocates for an
+     * input of {@code inputWidth}, computed without allocating: a reader checks a file's declared shapes
+     * against the values the file holds before building anything. Throws ArithmeticException on
+     * overflow.
+     */
+    long stateSize(int inputWidth);
+
     /** Builds the layers for an input of {@code inputWidth}; {@code index} names parameters ("2.weight"). */
     List<Layer> build(int inputWidth, RandomGenerator rng, int index);
 }

@@ -30,6 +30,12 @@ public record PeriodicEmbeddingSpec(int frequencies, int dimensions, double sigm
     }
 
     @Override
+    public long stateSize(int inputWidth) {
+        // frequencies and phases (F each), the linear map (F x m) and its bias (m), per input
+        return Math.multiplyExact((long) inputWidth, Math.addExact(Math.multiplyExact(2L + dimensions, frequencies), dimensions));
+    }
+
+    @Override
     public List<Layer> build(int inputWidth, RandomGenerator rng, int index) {
         return List.of(new PeriodicEmbeddingLayer(this, inputWidth, rng, index + "."));
     }

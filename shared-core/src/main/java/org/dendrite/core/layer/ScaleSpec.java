@@ -26,6 +26,11 @@ public record ScaleSpec(double rateFactor) implements LayerSpec {
     }
 
     @Override
+    public long stateSize(int inputWidth) {
+        return inputWidth;
+    }
+
+    @Override
     public List<Layer> build(int inputWidth, RandomGenerator rng, int index) {
         return List.of(new ScaleLayer(this, inputWidth, index + "."));
     }

@@ -71,6 +71,26 @@ public final class Network implements Serializable {
         return new Network(spec, inputWidth, outputWidth, layers);
     }
 
+    /**
+     * The number of parameter and buffer values {@link #build} would allocate for these widths,
+     * computed from the spec alone (no allocation); Long.MAX_VALUE when it exceeds the range of a long.
+     */
+    public static long stateSize(NetworkSpec spec, int inputWidth, int outputWidth) {
+        try {
+            // an ensemble's input scales (one per input and member)
+            long n = spec.members() > 1 ? Math.multiplyExact((long) inputWidth, spec.members()) : 0;
+            int width = inputWidth;
+            for (LayerSpec s : spec.layers()) {
+                n = Math.addExact(n, s.stateSize(width));
+                width = s.outputWidth(width);
+            }
+            // the output layer (one head per member): weights and bias
+            return Math.addExact(n, Math.multiplyExact(Math.multiplyExact((long) width + 1, outputWidth), spec.members()));
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     public NetworkSpec spec() { return spec; }
     public int inputWidth() { return inputWidth; }
     public int outputWidth() { return outputWidth; }

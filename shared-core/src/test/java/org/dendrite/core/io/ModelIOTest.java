@@ -95,9 +95,10 @@ class ModelIOTest {
 
     @Test
     void futureFormatVersion() {
-        String j = json().replace("\"formatVersion\" : 1", "\"formatVersion\" : 7");
+        String j = json().replace("\"formatVersion\" : " + ModelIO.FORMAT_VERSION, "\"formatVersion\" : 7");
         var e = assertThrows(ModelFormatException.class, () -> ModelIO.fromJson(j));
-        assertTrue(e.getMessage().contains("Unknown model format version 7") && e.getMessage().contains("up to 1"), e.getMessage());
+        assertTrue(e.getMessage().contains("unknown model format version 7") && e.getMessage().contains("up to " + ModelIO.FORMAT_VERSION),
+                e.getMessage());
     }
 
     @Test

@@ -59,7 +59,7 @@ class SpecFormatTest {
         var b = assertThrows(ModelFormatException.class, () -> SpecFormat.readNetwork("{\"layers\":[{\"type\":\"dense\",\"units\":3,\"batchNorm\":\"sideways\"}]}"));
         assertTrue(b.getMessage().contains("batchNorm: unknown value 'sideways'; allowed: none, before_activation, after_activation"), b.getMessage());
         var t = assertThrows(ModelFormatException.class, () -> SpecFormat.readNetwork("{\"layers\":[{\"type\":\"dense\",\"units\":\"many\"}]}"));
-        assertTrue(t.getMessage().contains("units: expected a number"), t.getMessage());
+        assertTrue(t.getMessage().contains("units: expected a whole number"), t.getMessage());
     }
 
     @Test

@@ -1,0 +1,163 @@
+package org.dendrite.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.dendrite.core.io.ModelFormatException;
+import org.dendrite.core.io.ModelIO;
+import org.dendrite.core.testutil.DamagedModels;
+import org.dendrite.core.testutil.DamagedModels.Case;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every file of test-data/damaged-models/ through Spark's two ways in: as the model.json of a saved
+ * model (next to valid Spark metadata) loaded with {@code DendriteClassificationModel.load}, and as
+ * the estimator's {@code initialModel}. Each ends in a model (a warm start) or a clear error naming
+ * the file and the field; the corpus file is never modified. A classification model refuses a
+ * regression model.json, and the reverse.
+ */
+@Timeout(900)
+class DamagedModelsSparkTest {
+    @TempDir
+    static Path tmp;
+    private static Path classifierTemplate, regressorTemplate;
+
+    /** Rows shaped like the corpus models: features (a, b in {0, 1, 2}, c), a 0/1 label or a numeric one. */
+    static Dataset<Row> data(boolean classification) {
+        StructType schema = new StructType(new StructField[] {
+            DataTypes.createStructField("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType(), false),
+            DataTypes.createStructField("label", DataTypes.DoubleType, false)});
+        List<Row> rows = new ArrayList<>();
+        Random r = new Random(16);
+        for (int i = 0; i < 40; i++) {
+            double a = r.nextGaussian() * 5 + 2;
+            rows.add(RowFactory.create(Vectors.dense(a, r.nextInt(3), r.nextGaussian()), classification ? (a > 2 ? 1.0 : 0.0) : 3 * a));
+        }
+        return SparkTestSupport.spark().createDataFrame(rows, schema).coalesce(1);
+    }
+
+    @BeforeAll
+    static void saveTemplates() throws Exception {
+        classifierTemplate = tmp.resolve("classifier-template");
+        regressorTemplate = tmp.resolve("regressor-template");
+        new DendriteClassifier().setEpochs(1).fit(data(true)).write().save(classifierTemplate.toString());
+        new DendriteRegressor().setEpochs(1).fit(data(false)).write().save(regressorTemplate.toString());
+    }
+
+    /** A copy of the template's metadata with {@code modelJson} (a file, a directory, or absent) as its model.json. */
+    private static Path savedWith(Path template, Path modelJson, String name) throws Exception {
+        Path dir = tmp.resolve("load-" + name);
+        Files.createDirectories(dir.resolve("metadata"));
+        try (Stream<Path> files = Files.list(template.resolve("metadata"))) {
+            for (Path f : files.toList()) Files.copy(f, dir.resolve("metadata").resolve(f.getFileName()));
+        }
+        if (Files.isDirectory(modelJson)) {
+            Files.createDirectory(dir.resolve("model.json"));
+        } else if (Files.exists(modelJson)) {
+            Files.copy(modelJson, dir.resolve("model.json"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        return dir;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCorpusFileThroughLoadAndInitialModel() throws Exception {
+        return DamagedModels.cases().stream().flatMap(c -> Stream.of(
+                DynamicTest.dynamicTest(c.name() + " as a saved model's model.json", () -> load(c)),
+                DynamicTest.dynamicTest(c.name() + " as initialModel", () -> initialModel(c))));
+    }
+
+    private static void load(Case c) throws Exception {
+        String before = DamagedModels.hash(c.file());
+        Path dir = savedWith(classifierTemplate, c.file(), c.name());
+        String source = new org.apache.hadoop.fs.Path(dir.toString(), "model.json").toString();
+        Throwable error = null;
+        DendriteClassificationModel m = null;
+        try {
+            m = DendriteClassificationModel.load(dir.toString());
+        } catch (Throwable t) {
+            error = t;
+        }
+        if (c.loads() && !ModelIO.read(c.file()).task().isClassification()) {
+            if (!(error instanceof IllegalArgumentException) || !error.getMessage().contains("holds a regression model")) {
+                throw new AssertionError(c.name() + ": a regression model.json should be refused by the classification model, got " + error, error);
+            }
+        } else if (c.loads()) {
+            if (error != null) throw new AssertionError(c.name() + " should load: " + error, error);
+            assertEquals(2, m.numClasses());
+            assertEquals(ModelIO.toJson(ModelIO.read(c.file())), ModelIO.toJson(m.coreModel()), c.name());
+        } else {
+            if (error == null || error.getClass() != ModelFormatException.class) {
+                throw new AssertionError(c.name() + ": expected a ModelFormatException from load, got " + error, error);
+            }
+            c.assertClearError(error, source);
+        }
+        DamagedModels.assertUnchanged(c, before);
+    }
+
+    private static void initialModel(Case c) throws Exception {
+        String before = DamagedModels.hash(c.file());
+        boolean classification = !c.loads() || ModelIO.read(c.file()).task().isClassification();
+        DendriteEstimator<?> e = classification ? new DendriteClassifier() : new DendriteRegressor();
+        e.setEpochs(1).setInitialModel(c.file().toString());
+        Throwable error = null;
+        try {
+            org.dendrite.core.train.Model m = ((DendriteModel<?>) e.fit(data(classification))).coreModel();
+            assertEquals(classification, m.task().isClassification());
+        } catch (Throwable t) {
+            error = t;
+        }
+        org.dendrite.core.data.Preprocessor pre = c.loads() ? ModelIO.read(c.file()).preprocessor() : null;
+        if (c.loads() && pre.outputWidth() != pre.columns().size()) {
+            if (!(error instanceof IllegalArgumentException) || !error.getMessage().contains("network inputs")
+                    || !error.getMessage().contains(c.file().toString())) {
+                throw new AssertionError(c.name() + ": a model with one-hot or indicator inputs should be refused as a Spark warm start, got "
+                        + error, error);
+            }
+        } else if (c.loads()) {
+            if (error != null) throw new AssertionError(c.name() + " should warm-start Spark: " + error, error);
+        } else {
+            if (!(error instanceof IllegalArgumentException) || !(error.getCause() instanceof ModelFormatException)) {
+                throw new AssertionError(c.name() + ": expected an IllegalArgumentException around a ModelFormatException, got " + error, error);
+            }
+            c.assertClearError(error, c.file().toString());
+            assertTrue(error.getMessage().contains("initialModel"), error.getMessage());
+        }
+        DamagedModels.assertUnchanged(c, before);
+    }
+
+    @Test
+    void aClassificationModelRefusesARegressionModelAndTheReverse() throws Exception {
+        Path regressionJson = regressorTemplate.resolve("model.json"), classificationJson = classifierTemplate.resolve("model.json");
+        Path asClassifier = savedWith(classifierTemplate, regressionJson, "regression-as-classification");
+        var e1 = assertThrows(IllegalArgumentException.class, () -> DendriteClassificationModel.load(asClassifier.toString()));
+        assertTrue(e1.getMessage().contains("model.json holds a regression model") && e1.getMessage().contains("DendriteRegressionModel.load"),
+                e1.getMessage());
+        Path asRegressor = savedWith(regressorTemplate, classificationJson, "classification-as-regression");
+        var e2 = assertThrows(IllegalArgumentException.class, () -> DendriteRegressionModel.load(asRegressor.toString()));
+        assertTrue(e2.getMessage().contains("model.json holds a classifier (2 classes)") && e2.getMessage().contains("DendriteClassificationModel.load"),
+                e2.getMessage());
+        // each still loads as its own kind
+        assertEquals(2, DendriteClassificationModel.load(classifierTemplate.toString()).numClasses());
+        DendriteRegressionModel.load(regressorTemplate.toString());
+    }
+}
