@@ -18,13 +18,11 @@ import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.data.Preprocessor;
 import org.dendrite.core.data.Task;
 import org.dendrite.core.data.Whitening;
-import org.dendrite.core.diagnostics.LayerStatistics;
 import org.dendrite.core.layer.LayerSpec;
 import org.dendrite.core.layer.Parameter;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.network.NetworkSpec;
-import org.dendrite.core.train.EpochRecord;
 import org.dendrite.core.train.History;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.Provenance;
@@ -70,6 +68,11 @@ public final class ModelIO {
 
     /** The model as JSON text. */
     public static String toJson(Model model) {
+        return SpecFormat.text(toTree(model));
+    }
+
+    /** The model document as a JSON tree (a checkpoint embeds it). */
+    static ObjectNode toTree(Model model) {
         ObjectNode root = SpecFormat.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
@@ -116,8 +119,8 @@ public final class ModelIO {
         for (Parameter q : net.parameters()) floats(params.putArray(q.name()), q.value());
         ObjectNode bufs = root.putObject("buffers");
         for (Map.Entry<String, float[]> b : net.buffers().entrySet()) floats(bufs.putArray(b.getKey()), b.getValue());
-        root.set("history", JsonInput.parse(model.history().toJson(), "The training history"));
-        return SpecFormat.text(root);
+        root.set("history", HistoryJson.write(model.history()));
+        return root;
     }
 
     /** Reads a model from JSON text. */
@@ -135,7 +138,7 @@ public final class ModelIO {
     static final long BUILD_SLACK = 1 << 16;
 
     /** Reads and checks every field of a model document (docs/model-format.md, "Models"). */
-    private static Model fromTree(JsonValue root) {
+    static Model fromTree(JsonValue root) {
         if (root.node() == null || !root.node().isObject()) {
             throw new ModelFormatException("Not a Dendrite model: the document is " + JsonValue.describe(root.node())
                     + ", expected a JSON object with \"format\": \"" + FORMAT + "\"");
@@ -182,7 +185,7 @@ public final class ModelIO {
         }
         Network net = network(spec, in, out, root.field("parameters").object(), root.field("buffers").object());
         JsonValue h = root.field("history");
-        return new Model(pre, net, loss, task, provenance, h.node() == null ? new History() : history(h));
+        return new Model(pre, net, loss, task, provenance, h.node() == null ? new History() : HistoryJson.read(h));
     }
 
     private static Provenance provenance(JsonValue p) {
@@ -334,54 +337,6 @@ public final class ModelIO {
             width = next;
         }
         return b.append(" -> ").append(out).toString();
-    }
-
-    private static final String[] HISTORY = {"epochs", "best_epoch", "step_learning_rates", "step_losses", "layer_statistics", "warnings"};
-    private static final String[] EPOCH = {"epoch", "train_loss", "validation_loss", "validation_accuracy", "validation_auc", "validation_rmse",
-        "learning_rate", "seconds", "event"};
-    private static final String[] STATISTICS = {"step", "layer", "name", "gradient_norm", "gradient_max_abs", "weight_norm", "update_ratio",
-        "activation_mean", "activation_std", "dead_fraction", "saturated_fraction"};
-
-    private static History history(JsonValue h) {
-        h.object(HISTORY);
-        History history = new History();
-        JsonValue epochs = h.field("epochs");
-        if (epochs.node() != null) {
-            for (JsonValue e : epochs.array("epoch records").elements()) {
-                e.object(EPOCH);
-                history.add(new EpochRecord(e.field("epoch").integer(0, Integer.MAX_VALUE), e.field("train_loss").finiteOrNull(),
-                        e.field("validation_loss").finiteOrNull(), e.field("validation_accuracy").finiteOrNull(),
-                        e.field("validation_auc").finiteOrNull(), e.field("validation_rmse").finiteOrNull(), e.field("learning_rate").finiteOrNull(),
-                        e.field("seconds").finiteOrNull(), e.field("event").string()));
-            }
-        }
-        JsonValue rates = h.field("step_learning_rates");
-        if (rates.node() != null) {
-            for (JsonValue r : rates.array("learning rates").elements()) history.addStepRate(r.finite());
-        }
-        JsonValue losses = h.field("step_losses");
-        if (losses.node() != null) {
-            for (JsonValue r : losses.array("losses (or null)").elements()) history.addStepLoss(r.finiteOrNull());
-        }
-        JsonValue stats = h.field("layer_statistics");
-        if (stats.node() != null) {
-            for (JsonValue s : stats.array("layer statistics").elements()) {
-                s.object(STATISTICS);
-                history.addStatistics(new LayerStatistics(s.field("step").integer(0, Long.MAX_VALUE), s.field("layer").integer(0, Integer.MAX_VALUE),
-                        s.field("name").string(), s.field("gradient_norm").finiteOrNull(), s.field("gradient_max_abs").finiteOrNull(),
-                        s.field("weight_norm").finiteOrNull(), s.field("update_ratio").finiteOrNull(), s.field("activation_mean").finiteOrNull(),
-                        s.field("activation_std").finiteOrNull(), s.field("dead_fraction").finiteOrNull(), s.field("saturated_fraction").finiteOrNull()));
-            }
-        }
-        JsonValue warnings = h.field("warnings");
-        if (warnings.node() != null) {
-            for (JsonValue w : warnings.array("warnings (strings)").elements()) history.warn(w.string());
-        }
-        JsonValue best = h.field("best_epoch");
-        if (best.node() != null) {
-            history.setBestEpoch(best.integer(0, Integer.MAX_VALUE));
-        }
-        return history;
     }
 
     private static void rejectExtra(JsonValue group, Set<String> known) {

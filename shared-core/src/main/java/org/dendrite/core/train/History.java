@@ -1,9 +1,5 @@
 package org.dendrite.core.train;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -149,56 +145,9 @@ public final class History implements Serializable {
         return sb.toString();
     }
 
-    /** The history as JSON: epochs, per-step learning rates, layer statistics and warnings (NaN as null). */
+    /** The history as JSON (written by {@code io.HistoryJson}, the one place that writes and reads it). */
     public String toJson() {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
-        ArrayNode es = root.putArray("epochs");
-        for (EpochRecord r : epochs) {
-            ObjectNode e = es.addObject();
-            e.put("epoch", r.epoch());
-            put(e, "train_loss", r.trainLoss());
-            put(e, "validation_loss", r.validationLoss());
-            put(e, "validation_accuracy", r.validationAccuracy());
-            put(e, "validation_auc", r.validationAuc());
-            put(e, "validation_rmse", r.validationRmse());
-            put(e, "learning_rate", r.learningRate());
-            put(e, "seconds", r.seconds());
-            e.put("event", r.event());
-        }
-        root.put("best_epoch", bestEpoch);
-        ArrayNode lr = root.putArray("step_learning_rates");
-        for (int i = 0; i < steps; i++) lr.add(stepRates[i]);
-        ArrayNode sl = root.putArray("step_losses");
-        for (int i = 0; i < lossSteps; i++) {
-            if (Double.isFinite(stepLosses[i])) sl.add(stepLosses[i]); else sl.addNull();
-        }
-        ArrayNode st = root.putArray("layer_statistics");
-        for (LayerStatistics s : statistics) {
-            ObjectNode o = st.addObject();
-            o.put("step", s.step());
-            o.put("layer", s.layer());
-            o.put("name", s.name());
-            put(o, "gradient_norm", s.gradientNorm());
-            put(o, "gradient_max_abs", s.gradientMaxAbs());
-            put(o, "weight_norm", s.weightNorm());
-            put(o, "update_ratio", s.updateRatio());
-            put(o, "activation_mean", s.activationMean());
-            put(o, "activation_std", s.activationStd());
-            put(o, "dead_fraction", s.deadFraction());
-            put(o, "saturated_fraction", s.saturatedFraction());
-        }
-        ArrayNode w = root.putArray("warnings");
-        warnings.forEach(w::add);
-        try {
-            return mapper.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Could not write the history as JSON", e);
-        }
-    }
-
-    private static void put(ObjectNode o, String field, double v) {
-        if (Double.isFinite(v)) o.put(field, v); else o.putNull(field);
+        return org.dendrite.core.io.HistoryJson.toJson(this);
     }
 
     private static String num(double v) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.dendrite.core.data.LabeledTable;
+import org.dendrite.core.io.CheckpointIO;
 import org.dendrite.core.layer.Parameter;
 import org.dendrite.core.optim.Adam;
 import org.dendrite.core.optim.Lbfgs;
@@ -109,7 +110,8 @@ class TrainerIntegrationTest {
 
             TrainingRun first = TrainingRun.local(c, d.labeled());
             for (int e = 0; e < 3; e++) first.nextEpoch();
-            Checkpoint checkpoint = first.checkpoint();
+            // through the versioned JSON format, as a checkpoint file is written and read
+            Checkpoint checkpoint = CheckpointIO.fromJson(CheckpointIO.toJson(first.checkpoint()));
             TrainingRun second = TrainingRun.resume(checkpoint, d.labeled(), TrainingListener.NONE);
             assertEquals(3, second.epoch());
             while (second.hasNextEpoch()) second.nextEpoch();

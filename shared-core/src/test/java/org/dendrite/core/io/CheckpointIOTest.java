@@ -1,0 +1,119 @@
+package org.dendrite.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.dendrite.core.layer.DenseSpec;
+import org.dendrite.core.network.NetworkSpec;
+import org.dendrite.core.optim.Lbfgs;
+import org.dendrite.core.testutil.TestData;
+import org.dendrite.core.train.Checkpoint;
+import org.dendrite.core.train.EarlyStopping;
+import org.dendrite.core.train.Model;
+import org.dendrite.core.train.Monitor;
+import org.dendrite.core.train.Trainer;
+import org.dendrite.core.train.TrainingConfig;
+import org.dendrite.core.train.TrainingListener;
+import org.dendrite.core.train.TrainingRun;
+import org.dendrite.core.train.WarmStart;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Checkpoints as versioned JSON: read back, resumed exactly, strict on what they hold. */
+class CheckpointIOTest {
+    /** The configuration of the committed checkpoint: early stopping, pruning and an ensemble, so every part of the state is written. */
+    static TrainingConfig committedConfig() {
+        return TrainingConfig.DEFAULT.withEpochs(6).withNetwork(new NetworkSpec(List.of(new DenseSpec(8, new org.dendrite.core.activation.Relu())),
+                2)).withValidationFraction(0.2).withEarlyStopping(new EarlyStopping(Monitor.VALIDATION_LOSS, 50, 0, true))
+                .withPruning(new org.dendrite.core.regularization.Pruning(0.3, 1, 2));
+    }
+
+    /**
+     * Writes the committed checkpoint (shared-core/src/test/resources/checkpoints/v1-iris.json): iris,
+     * {@link #committedConfig()}, stopped after 3 of 6 epochs. Run from the repository root with the
+     * test class path: {@code java -Ddendrite.testData=test-data -cp ... org.dendrite.core.io.CheckpointIOTest OUT.json}.
+     */
+    public static void main(String[] args) throws Exception {
+        TrainingRun run = TrainingRun.local(committedConfig(), TestData.arff("iris.arff").labeled());
+        for (int e = 0; e < 3; e++) run.nextEpoch();
+        CheckpointIO.write(run.checkpoint(), Path.of(args[0]));
+    }
+
+    /**
+     * A checkpoint written by checkpoint format version 1 is read and resumed to the end: the model
+     * equals an uninterrupted run of the same configuration on the same rows, up to the float32
+     * rounding of the GEMM backend that wrote it (the suite also runs on the pure-Java one; within one
+     * backend the resume is exact, TrainerIntegrationTest).
+     */
+    @Test
+    void theCommittedVersion1CheckpointResumesExactly() throws Exception {
+        Path f = Path.of(CheckpointIOTest.class.getResource("/checkpoints/v1-iris.json").toURI());
+        assertTrue(Files.readString(f).contains("\"formatVersion\" : 1"));
+        Checkpoint c = CheckpointIO.read(f);
+        assertEquals(3, c.epoch());
+        TrainingRun resumed = TrainingRun.resume(c, TestData.arff("iris.arff").labeled(), TrainingListener.NONE);
+        Model a = resumed.run(), b = Trainer.fit(committedConfig(), TestData.arff("iris.arff").labeled());
+        for (int i = 0; i < a.network().parameters().size(); i++) {
+            assertArrayEquals(b.network().parameters().get(i).value(), a.network().parameters().get(i).value(), 1e-4f,
+                    a.network().parameters().get(i).name());
+        }
+        assertEquals(6, a.history().size());
+    }
+
+    /** A resumed warm start keeps its frozen layers and their values, and continues as the uninterrupted run. */
+    @Test
+    void aResumedWarmStartKeepsItsFrozenLayers(@TempDir Path dir) throws Exception {
+        var iris = TestData.arff("iris.arff").labeled();
+        Model start = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(3), iris);
+        TrainingConfig more = TrainingConfig.DEFAULT.withEpochs(6);
+        TrainingRun whole = TrainingRun.local(more, iris, TrainingListener.NONE, new WarmStart(start, 1));
+        whole.run();
+        TrainingRun first = TrainingRun.local(more, iris, TrainingListener.NONE, new WarmStart(start, 1));
+        for (int e = 0; e < 2; e++) first.nextEpoch();
+        Path file = dir.resolve("warm.json");
+        CheckpointIO.write(first.checkpoint(), file);
+        TrainingRun second = TrainingRun.resume(CheckpointIO.read(file), iris, TrainingListener.NONE);
+        second.run();
+        float[] frozen = start.network().parameters().get(0).value();
+        assertArrayEquals(frozen, second.network().parameters().get(0).value(), "the frozen layer kept its weights");
+        for (int i = 0; i < whole.network().parameters().size(); i++) {
+            assertArrayEquals(whole.network().parameters().get(i).value(), second.network().parameters().get(i).value());
+        }
+    }
+
+    @Test
+    void lbfgsScalarsSurviveTheRoundTrip() throws Exception {
+        var iris = TestData.arff("iris.arff").labeled();
+        TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(2).withOptimizer(new Lbfgs(1, 5, 6, 1e-7, 1e-9, 10, Lbfgs.LineSearch.STRONG_WOLFE));
+        TrainingRun run = TrainingRun.local(c, iris);
+        run.nextEpoch();
+        Checkpoint back = CheckpointIO.fromJson(CheckpointIO.toJson(run.checkpoint()));
+        assertEquals(run.checkpoint().optimizer().scalars(), back.optimizer().scalars());
+        assertTrue(back.optimizer().scalars().containsKey("H_diag"), back.optimizer().scalars().toString());
+    }
+
+    @Test
+    void aNewerFormatAndWrongShapesAreRefusedNamingTheField() throws Exception {
+        TrainingRun run = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(2), TestData.arff("iris.arff").labeled());
+        run.nextEpoch();
+        String json = CheckpointIO.toJson(run.checkpoint());
+        var future = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 9")));
+        assertTrue(future.getMessage().contains("unknown checkpoint format version 9"), future.getMessage());
+        var com = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) com.readTree(json);
+        var buffers = (com.fasterxml.jackson.databind.node.ObjectNode) tree.with("optimizer").with("buffers");
+        String name = buffers.fieldNames().next();
+        ((com.fasterxml.jackson.databind.node.ArrayNode) buffers.get(name)).add(1.0);
+        var shape = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(tree.toString()));
+        assertTrue(shape.getMessage().contains("$.optimizer.buffers." + name), shape.getMessage());
+        var epoch = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(json.replace("\"epoch\" : 1,", "\"epoch\" : 4,")));
+        assertTrue(epoch.getMessage().contains("$.loop.epoch"), epoch.getMessage());
+        var notOne = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(ModelIO.toJson(run.model())));
+        assertTrue(notOne.getMessage().contains("Not a Dendrite checkpoint"), notOne.getMessage());
+    }
+}
