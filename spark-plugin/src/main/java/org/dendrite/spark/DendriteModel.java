@@ -79,6 +79,15 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         return schema.add(name, type, false);
     }
 
+    /** {@code core}, when it is a classifier ({@code classification}) or a regression model as asked; a clear error otherwise. */
+    protected static Model requireKind(Model core, boolean classification) {
+        if (core.task().isClassification() != classification) {
+            throw new IllegalArgumentException("The model is a " + (core.task().isClassification() ? "classifier" : "regression model")
+                    + "; use " + (core.task().isClassification() ? "DendriteClassificationModel" : "DendriteRegressionModel") + ".fromCoreModel");
+        }
+        return core;
+    }
+
     /** One row's prediction through the core, with the column named in errors. */
     protected double[] predict(org.apache.spark.ml.linalg.Vector v) {
         if (v == null) {

@@ -39,20 +39,11 @@ public class DendriteRegressionModel extends DendriteModel<DendriteRegressionMod
 
     /**
      * Wraps a core model trained elsewhere (the Weka plugin, the core; read with {@code ModelIO}); its
-     * input columns become the features vector's elements in order.
+     * input columns become the features vector's elements in order (a nominal column's element is its
+     * category index).
      */
     public static DendriteRegressionModel fromCoreModel(Model core) {
-        if (core.task().isClassification() != false) {
-            throw new IllegalArgumentException("The model is a " + (core.task().isClassification() ? "classifier" : "regressor")
-                    + "; use DendriteClassificationModel.fromCoreModel");
-        }
-        for (org.dendrite.core.data.Column c : core.preprocessor().columns()) {
-            if (c.isNominal()) {
-                throw new IllegalArgumentException("The model's input column '" + c.name() + "' is nominal; a Spark features vector carries "
-                        + "numbers: give it as the category index");
-            }
-        }
-        return new DendriteRegressionModel(org.apache.spark.ml.util.Identifiable.randomUID("dendrite"), core);
+        return new DendriteRegressionModel(org.apache.spark.ml.util.Identifiable.randomUID("dendrite"), requireKind(core, false));
     }
 
     public static MLReader<DendriteRegressionModel> read() {

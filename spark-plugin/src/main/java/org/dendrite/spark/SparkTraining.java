@@ -2,7 +2,6 @@ package org.dendrite.spark;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
@@ -19,8 +18,8 @@ import org.dendrite.core.data.ColumnStatistics;
 import org.dendrite.core.data.Moments;
 import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.data.Preprocessor;
+import org.dendrite.core.data.ShardedRows;
 import org.dendrite.core.data.Task;
-import org.dendrite.core.data.ValidationSplit;
 import org.dendrite.core.data.Whitening;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.train.Model;
@@ -34,9 +33,9 @@ import org.dendrite.core.train.WarmStart;
  * chooses the gradient source:
  *
  * <ol>
- *   <li>one pass checks every row (messages name the column) and counts each partition's rows; with a
- *       validation fraction the core's {@link ValidationSplit} (stratified, seeded) picks the held-out
- *       rows from the labels, exactly as on one machine;</li>
+ *   <li>one pass checks every row (messages name the column) and counts each partition's rows; the
+ *       core's {@link ShardedRows} lays them out and, with a validation fraction, holds rows out
+ *       (stratified, seeded) exactly as on one machine;</li>
  *   <li>one pass collects the training rows' {@link ColumnStatistics} (and the target's
  *       {@link Moments}), merged across partitions, from which the core fits the preprocessing and the
  *       task; with whitening, one more pass collects the transformed rows' {@link CoMoments};</li>
@@ -84,14 +83,14 @@ final class SparkTraining {
             return Collections.singletonList(new PartitionInfo(n, width, max, classes)).iterator();
         }).collect());
         int partitions = infos.size();
-        long total = 0;
         int width = -1;
         double maxLabel = Double.NEGATIVE_INFINITY;
-        long[] offsets = new long[partitions];
+        long[] counts = new long[partitions];
+        int[][] labels = stratify ? new int[partitions][] : null;
         for (int p = 0; p < partitions; p++) {
             PartitionInfo info = infos.get(p);
-            offsets[p] = total;
-            total += info.rows();
+            counts[p] = info.rows();
+            if (stratify) labels[p] = info.classes();
             maxLabel = Math.max(maxLabel, info.maxLabel());
             if (info.width() >= 0 && width >= 0 && info.width() != width) {
                 throw new IllegalArgumentException("Column '" + cols.features() + "' holds a vector of size " + info.width() + "; expected size "
@@ -99,7 +98,7 @@ final class SparkTraining {
             }
             if (info.width() >= 0 && width < 0) width = info.width();
         }
-        if (total == 0) {
+        if (width < 0) {
             throw new IllegalArgumentException("The training DataFrame is empty: training needs at least one row");
         }
         int classes = classification ? (declaredClasses > 0 ? declaredClasses : (int) maxLabel + 1) : 0;
@@ -109,36 +108,8 @@ final class SparkTraining {
         List<String> classNames = new ArrayList<>();
         for (int k = 0; k < classes; k++) classNames.add(Integer.toString(k));
         warm.check(classNames, width);
-        BitSet held = new BitSet();
-        if (fraction > 0) {
-            if (total > Integer.MAX_VALUE) {
-                throw new IllegalArgumentException("A validation split holds the row indices on the driver: at most " + Integer.MAX_VALUE
-                        + " rows, got " + total);
-            }
-            int[] strata = null;
-            if (stratify) {
-                strata = new int[(int) total];
-                for (int p = 0; p < partitions; p++) System.arraycopy(infos.get(p).classes(), 0, strata, (int) offsets[p], (int) infos.get(p).rows());
-            }
-            for (int v : ValidationSplit.of((int) total, fraction, strata, c.seed()).validation()) held.set(v);
-            if (stratify) {
-                BitSet seen = new BitSet();
-                for (int i = 0; i < strata.length; i++) if (!held.get(i)) seen.set(strata[i]);
-                if (seen.cardinality() < 2) {
-                    throw new IllegalArgumentException("Column '" + cols.label() + "' has only one class among the training rows left after the "
-                            + "validation split; a classifier needs rows of at least two classes");
-                }
-            }
-        }
-        long[] trainOffsets = new long[partitions];
-        long trainRows = 0;
-        for (int p = 0; p < partitions; p++) {
-            trainOffsets[p] = trainRows;
-            long n = infos.get(p).rows();
-            trainRows += held.isEmpty() ? n : n - held.get((int) offsets[p], (int) (offsets[p] + n)).cardinality();
-        }
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rdd.context());
-        Broadcast<BitSet> heldOut = jsc.broadcast(held);
+        ShardedRows layout = new ShardedRows(counts, labels, fraction, c.seed(), cols.label());
+        Broadcast<ShardedRows> shards = JavaSparkContext.fromSparkContext(rdd.context()).broadcast(layout);
         JavaRDD<Block> blocks = null;
         try {
             Preprocessor pre;
@@ -155,11 +126,11 @@ final class SparkTraining {
                 final int d = width;
                 Statistics stats = run(() -> rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
                     Statistics s = new Statistics(new ColumnStatistics(columns, pc), new Moments(), 0);
-                    BitSet h = heldOut.value();
+                    ShardedRows h = shards.value();
                     double w = 0;
-                    for (long g = offsets[p]; it.hasNext(); g++) {
+                    for (long g = h.offset(p); it.hasNext(); g++) {
                         Row r = it.next();
-                        if (isHeld(h, g)) continue;
+                        if (h.isHeld(g)) continue;
                         s.columns().add(features(r, cols.features(), d), g);
                         if (!classification) s.target().add(label(r, cols.label(), false, 0));
                         w += weight(r, cols.weight());
@@ -175,11 +146,11 @@ final class SparkTraining {
                     final Preprocessor columnsOnly = pre;
                     CoMoments m = run(() -> rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
                         CoMoments s = new CoMoments(columnsOnly.outputWidth());
-                        BitSet h = heldOut.value();
+                        ShardedRows h = shards.value();
                         float[] z = new float[columnsOnly.outputWidth()];
-                        for (long g = offsets[p]; it.hasNext(); g++) {
+                        for (long g = h.offset(p); it.hasNext(); g++) {
                             Row r = it.next();
-                            if (isHeld(h, g)) continue;
+                            if (h.isHeld(g)) continue;
                             columnsOnly.transformRow(features(r, cols.features(), d), g, z, 0);
                             s.add(z, 0);
                         }
@@ -192,21 +163,21 @@ final class SparkTraining {
             final Task fitted = task;
             final int d = width;
             blocks = rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
-                BitSet h = heldOut.value();
+                ShardedRows h = shards.value();
                 List<Row> train = new ArrayList<>(), valid = new ArrayList<>();
-                for (long g = offsets[p]; it.hasNext(); g++) (isHeld(h, g) ? valid : train).add(it.next());
-                return List.of(block(p, false, trainOffsets[p], train, preprocessor, cols, classification, d, fitted),
+                for (long g = h.offset(p); it.hasNext(); g++) (h.isHeld(g) ? valid : train).add(it.next());
+                return List.of(block(p, false, h.trainOffset(p), train, preprocessor, cols, classification, d, fitted),
                         block(p, true, 0, valid, preprocessor, cols, classification, d, fitted)).iterator();
             }, true).persist(StorageLevel.MEMORY_AND_DISK());
             final JavaRDD<Block> cached = blocks;
             run(cached::count);
             Loss loss = c.lossFor(task);
-            BlockSource source = localSteps > 1 ? new RoundSource(blocks, trainRows, !held.isEmpty(), c, task, loss, localSteps)
-                    : new SyncSource(blocks, trainRows, !held.isEmpty(), c, task, loss);
+            BlockSource source = localSteps > 1 ? new RoundSource(blocks, layout.trainRows(), layout.hasValidation(), c, task, loss, localSteps)
+                    : new SyncSource(blocks, layout.trainRows(), layout.hasValidation(), c, task, loss);
             return run(() -> new TrainingRun(c, preprocessor, task, loss, source, new SparkJobs(), warm).run());
         } finally {
             if (blocks != null) blocks.unpersist(false);
-            heldOut.destroy();
+            shards.destroy();
         }
     }
 
@@ -219,9 +190,6 @@ final class SparkTraining {
         }
     }
 
-    private static boolean isHeld(BitSet held, long row) {
-        return !held.isEmpty() && held.get((int) row);
-    }
 
     private static Block block(int partition, boolean heldOut, long offset, List<Row> rows, Preprocessor pre, Columns cols, boolean classification,
                                int d, Task task) {

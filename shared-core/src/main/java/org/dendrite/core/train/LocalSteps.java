@@ -1,0 +1,134 @@
+package org.dendrite.core.train;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.dendrite.core.data.Batches;
+import org.dendrite.core.data.Dataset;
+import org.dendrite.core.data.Seeds;
+import org.dendrite.core.layer.Parameter;
+import org.dendrite.core.loss.Loss;
+import org.dendrite.core.network.Network;
+import org.dendrite.core.optim.OptimizerState;
+import org.dendrite.core.regularization.Pruning;
+
+/**
+ * One shard's part of a round of local SGD (Stich 2019, "Local SGD Converges Fast and Communicates
+ * Little"): from the round's starting weights, {@code steps} minibatch steps on the shard's own rows,
+ * each the core's {@link TrainingStep} with the configured optimizer, penalties and clipping, the
+ * frozen layers' values and pruned weights kept after each. The shard walks its own stream of shuffled
+ * epochs of its own rows ({@link Seeds#shard}), continued round after round, so no shard needs
+ * another's row indices. The shards' {@link Partial}s add up (in any order) to the rows-weighted mean
+ * of their weights, which {@link #apply} turns into the round's pseudo-gradient for the loop's outer
+ * optimizer. An instance keeps its optimizer state, so a shard that runs several rounds with the same
+ * instance continues its inner optimizer (Adam's moments) across them; a new instance starts afresh.
+ */
+public final class LocalSteps {
+    /** What a round asks of every shard: its first local step (in each shard's own count), how many, the rate, the loop's constraints. */
+    public record Round(long firstStep, int steps, double rate, int frozenLayers, List<float[]> pruneMask) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /** Shards' answers added up: weights and buffers times rows, rows, the weighted loss sum and the weight sum. */
+    public static final class Partial implements Serializable {
+        private static final long serialVersionUID = 1L;
+        double[] state;
+        double rows;
+        double lossSum;
+        double weightSum;
+
+        /** Adds {@code o} into this; returns this. */
+        public Partial merge(Partial o) {
+            if (o.state == null) return this;
+            if (state == null) {
+                state = o.state.clone();
+            } else {
+                for (int i = 0; i < state.length; i++) state[i] += o.state[i];
+            }
+            rows += o.rows;
+            lossSum += o.lossSum;
+            weightSum += o.weightSum;
+            return this;
+        }
+
+        /** The weighted mean loss of the round's local steps. */
+        public double meanLoss() {
+            return lossSum / weightSum;
+        }
+
+        public double weightSum() {
+            return weightSum;
+        }
+    }
+
+    private final TrainingConfig config;
+    private final Network local;
+    private final OptimizerState optimizer;
+    private final TrainingStep stepper;
+    private final MinibatchSource rows;
+    private final long stepsPerEpoch;
+    private final int size;
+
+    /** A shard of {@code data} rows (its number {@code shard} seeds its stream) for a network of {@code outputWidth} outputs. */
+    public LocalSteps(TrainingConfig config, Loss loss, int classes, Dataset data, int shard, int outputWidth) {
+        this.config = config;
+        this.local = Network.build(config.network(), data.featureCount(), outputWidth, 0);
+        this.optimizer = config.optimizer().newState(local.parameters());
+        this.stepper = new TrainingStep(config, local, optimizer);
+        int batch = Math.min(config.batchSize(), data.size());
+        this.rows = new MinibatchSource(data, null, loss, config.augmentation(), classes, Seeds.shard(config.seed(), shard), batch);
+        this.stepsPerEpoch = Batches.count(data.size(), batch);
+        this.size = data.size();
+    }
+
+    /** Takes the round's local steps from {@code start}; returns this shard's part of the round. */
+    public Partial run(Network.Snapshot start, Round r) {
+        local.restore(start);
+        // the frozen layers keep the round's starting values, the loop's
+        FrozenParameters frozen = FrozenParameters.of(local, r.frozenLayers());
+        double lossSum = 0, weightSum = 0;
+        for (int s = 0; s < r.steps(); s++) {
+            long at = r.firstStep() + s;
+            if (s == 0 || at % stepsPerEpoch == 0) {
+                rows.beginEpoch((int) (at / stepsPerEpoch));
+                rows.seek(at % stepsPerEpoch);
+            }
+            rows.select(s, at, r.rate());
+            double l = stepper.take(r.rate(), (int) (at / stepsPerEpoch), at, Double.NaN, () -> rows.gradient(local));
+            frozen.restore();
+            if (r.pruneMask() != null) Pruning.keepPruned(local.parameters(), r.pruneMask());
+            lossSum += l * rows.weight();
+            weightSum += rows.weight();
+        }
+        // a non-finite local weight must not be averaged into the model
+        stepper.checkWeights(0, r.firstStep() + r.steps() - 1, r.rate());
+        List<float[]> state = new ArrayList<>();
+        for (Parameter p : local.parameters()) state.add(p.value());
+        state.addAll(local.buffers().values());
+        int n = 0;
+        for (float[] v : state) n += v.length;
+        Partial out = new Partial();
+        out.state = new double[n];
+        int o = 0;
+        for (float[] v : state) for (float f : v) out.state[o++] = f * (double) size;
+        out.rows = size;
+        out.lossSum = lossSum;
+        out.weightSum = weightSum;
+        return out;
+    }
+
+    /**
+     * Driver side: from the shards' summed {@code total}, writes the pseudo-gradient (the starting
+     * weights minus the rows-weighted mean of the shards' weights) into {@code network}'s gradients and
+     * the mean batch-norm statistics into its buffers; returns the round's mean loss.
+     */
+    public static double apply(Partial total, Network network) {
+        int o = 0;
+        for (Parameter p : network.parameters()) {
+            float[] w = p.value(), g = p.grad();
+            for (int i = 0; i < w.length; i++) g[i] = (float) (w[i] - total.state[o++] / total.rows);
+        }
+        for (float[] b : network.buffers().values()) for (int i = 0; i < b.length; i++) b[i] = (float) (total.state[o++] / total.rows);
+        return total.meanLoss();
+    }
+}
