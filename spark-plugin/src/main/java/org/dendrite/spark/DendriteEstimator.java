@@ -56,6 +56,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     private final Param<String> networkJson;
     private final Param<String> configJson;
     private final IntParam localSteps;
+    private final Param<String> outerOptimizer;
     private final DoubleParam validationFraction;
     private final IntParam patience;
     private final Param<String> batchNorm;
@@ -119,9 +120,14 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
                 }));
         configJson = new Param<>(this, "configJson", "the whole training configuration as JSON (overrides the other training params)",
                 core("configJson", (String s) -> TrainingOptions.check("configJson", s)));
-        localSteps = new IntParam(this, "localSteps", "1 = synchronous gradient averaging every step (the same mathematics as one machine); "
-                + "k > 1 = local SGD: each partition takes k steps, then the models are averaged (fewer Spark jobs, slower convergence, "
-                + "depends on the partitioning)", number(v -> v >= 1));
+        localSteps = new IntParam(this, "localSteps", "0 = rounds of adaptive length: one Spark job per round, in which each partition "
+                + "takes local steps on its own rows, their weight changes then combined by outerOptimizer (starts at "
+                + RoundSource.INITIAL_STEPS + " steps, doubles after each epoch that improved the loss, up to one round per epoch); "
+                + "k > 1 = rounds of k local steps; 1 = synchronous: one job per step, the same mathematics as one machine with the same "
+                + "global batch (batch norm over the global batch)", number(v -> v >= 0 && v == Math.rint(v)));
+        outerOptimizer = new Param<>(this, "outerOptimizer", "how a round's weight changes are combined: average (the partitions' "
+                + "rows-weighted mean) or nesterov (DiLoCo's outer Nesterov step, momentum 0.9, rate 0.7)",
+                core("outerOptimizer", (String s) -> outer(s)));
         validationFraction = new DoubleParam(this, "validationFraction", "share of the rows held out (stratified for classifiers, seeded) "
                 + "for per-epoch validation loss and metrics in the model's history, in [0, 1); 0 = none, or "
                 + TrainingConfig.DEFAULT_VALIDATION_FRACTION + " when patience > 0", option("validationFraction"));
@@ -158,7 +164,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         setDefault(seed, D.seed());
         setDefault(networkJson, "");
         setDefault(configJson, "");
-        setDefault(localSteps, 1);
+        setDefault(localSteps, 0);
+        setDefault(outerOptimizer, "average");
         setDefault(validationFraction, D.validationFraction());
         setDefault(patience, D.earlyStopping().patience());
         setDefault(batchNorm, "none");
@@ -184,6 +191,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public Param<String> networkJson() { return networkJson; }
     public Param<String> configJson() { return configJson; }
     public IntParam localSteps() { return localSteps; }
+    public Param<String> outerOptimizer() { return outerOptimizer; }
     public DoubleParam validationFraction() { return validationFraction; }
     public IntParam patience() { return patience; }
     public Param<String> batchNorm() { return batchNorm; }
@@ -206,11 +214,19 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public DendriteEstimator<M> setNetworkJson(String v) { set(networkJson, v); return this; }
     public DendriteEstimator<M> setConfigJson(String v) { set(configJson, v); return this; }
     public DendriteEstimator<M> setLocalSteps(int v) { set(localSteps, v); return this; }
+    public DendriteEstimator<M> setOuterOptimizer(String v) { set(outerOptimizer, v); return this; }
     public DendriteEstimator<M> setValidationFraction(double v) { set(validationFraction, v); return this; }
     public DendriteEstimator<M> setPatience(int v) { set(patience, v); return this; }
     public DendriteEstimator<M> setBatchNorm(String v) { set(batchNorm, v); return this; }
     public DendriteEstimator<M> setInitialModel(String v) { set(initialModel, v); return this; }
     public DendriteEstimator<M> setFrozenLayers(int v) { set(frozenLayers, v); return this; }
+
+    private static RoundSource.Outer outer(String name) {
+        for (RoundSource.Outer o : RoundSource.Outer.values()) {
+            if (o.name().equalsIgnoreCase(name == null ? "" : name.trim())) return o;
+        }
+        throw new IllegalArgumentException("Invalid outerOptimizer: " + name + " (allowed: average, nesterov)");
+    }
 
     /** The core configuration the params describe, translated by the core ({@link TrainingOptions}). */
     public TrainingConfig trainingConfig() {
@@ -285,7 +301,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
             throw new IllegalArgumentException("Param frozenLayers = " + getOrDefault(frozenLayers) + ": " + e.getMessage() + " (set initialModel)", e);
         }
         Model core = SparkTraining.fit(rows, new SparkTraining.Columns(getOrDefault(featuresCol), getOrDefault(labelCol), hasWeight ? w : null),
-                classification(), declared, config, (Integer) getOrDefault(localSteps), warm);
+                classification(), declared, config, (Integer) getOrDefault(localSteps), outer(getOrDefault(outerOptimizer)), warm);
         M m = createModel(uid, core);
         return copyValues(m.setParent(this), ParamMap.empty());
     }

@@ -1,7 +1,14 @@
 package org.dendrite.spark;
 
+import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.dendrite.core.data.Batches;
 import org.dendrite.core.data.Task;
 import org.dendrite.core.loss.Loss;
@@ -12,37 +19,83 @@ import org.dendrite.core.tensor.Parallelism;
 import org.dendrite.core.train.FrozenParameters;
 import org.dendrite.core.train.LocalSteps;
 import org.dendrite.core.train.TrainingConfig;
+import scala.reflect.ClassTag$;
+import scala.runtime.AbstractFunction2;
 
 /**
- * Rounds of local steps (local SGD, Stich 2019; model averaging, Zinkevich et al. 2010): in one
- * Spark job every partition takes {@code localSteps} minibatch steps on its own rows from the
- * round's starting weights (the core's {@link LocalSteps}: its own shuffle of its own rows, epoch
- * after epoch, a fresh optimizer state each round), and the rows-weighted mean of the partitions'
- * weight changes is the pseudo-gradient the loop applies with the {@link #outerOptimizer()}: SGD at
- * rate 1, which is plain model averaging. Batch-norm running
- * statistics are averaged directly. A loop step is a round; it advances the schedule's clock by the
- * round's local steps, and an epoch has as many rounds as cover a partition's share of the rows once.
+ * Rounds of local steps (local SGD: Stich 2019; model averaging: Zinkevich et al. 2010; with an
+ * outer optimizer: DiLoCo, Douillard et al. 2023): in one Spark job every partition takes H
+ * minibatch steps on its own rows from the round's starting weights (the core's {@link LocalSteps}:
+ * its own shuffle of its own rows, epoch after epoch), and the rows-weighted mean of the partitions'
+ * weight changes is a pseudo-gradient that the loop applies with the {@link #outerOptimizer()}: SGD at
+ * rate 1 is plain model averaging; Nesterov momentum is DiLoCo's outer step. Batch-norm running
+ * statistics are averaged directly.
+ *
+ * <p>A loop step is a round; it advances the schedule's clock by the round's local steps, and an
+ * epoch has as many rounds as cover a partition's share of the rows once. With {@code localSteps}
+ * 0, H adapts (post-local SGD, Lin et al., ICLR 2020: few local steps while the loss falls fast, more
+ * later): it starts at {@link #INITIAL_STEPS} and doubles after every epoch whose training loss
+ * improved, up to one round per epoch, so the per-job overhead becomes a small share of each round.
+ *
+ * <p>The weights reach the executors once per round by broadcast. Each partition's inner state (the
+ * optimizer's moments, its place in its row stream) stays on the executor that holds the partition
+ * and continues across rounds; a partition that moves to another executor (a lost worker) starts its
+ * inner optimizer afresh there, and so does every partition after a rollback. Given the seed and the
+ * partitioning, rounds are deterministic as long as no partition moves.
  */
 final class RoundSource extends BlockSource {
-    private final int localSteps;
+    /** The adaptive round length's start. */
+    static final int INITIAL_STEPS = 4;
+
+    /** How the partitions' weight changes are applied. */
+    enum Outer {
+        /** SGD at rate 1: the model becomes the partitions' rows-weighted mean. */
+        AVERAGE(new Sgd(1)),
+        /** DiLoCo's outer step (Douillard et al. 2023): Nesterov momentum 0.9 at rate 0.7. */
+        NESTEROV(new Sgd(0.7, 0.9, 0, true, 0));
+
+        final Optimizer optimizer;
+
+        Outer(Optimizer optimizer) {
+            this.optimizer = optimizer;
+        }
+    }
+
+    private final int fixedSteps;
+    private final Outer outer;
     private final long batch;
-    private final int partitions;
-    private long round;
+    private final long stepsPerEpoch;
+    private final String run = UUID.randomUUID().toString();
+    /** Bumped when an epoch begins again (a rollback): the executors' inner states start afresh. */
+    private int generation;
+    private int lastEpoch = -1;
+    private final Map<Integer, Long> epochStart = new LinkedHashMap<>();
+    private long localClock;
+    private int steps;
+    private int roundSteps;
+    private long roundFirst;
     private double rate;
     private double weight;
+    private double epochLoss;
+    private double epochWeight;
+    private double previousEpochLoss = Double.NaN;
     private int frozenLayers;
     private List<float[]> pruneMask;
 
-    RoundSource(JavaRDD<Block> blocks, long rows, boolean hasValidation, TrainingConfig config, Task task, Loss loss, int localSteps) {
+    /** {@code localSteps}: H, or 0 for the adaptive round length. */
+    RoundSource(JavaRDD<Block> blocks, long rows, boolean hasValidation, TrainingConfig config, Task task, Loss loss, int localSteps, Outer outer) {
         super(blocks, rows, hasValidation, config, task, loss);
-        this.localSteps = localSteps;
+        this.fixedSteps = localSteps;
+        this.outer = outer;
         this.batch = Math.max(1, Math.min(config.batchSize(), rows));
-        this.partitions = blocks.getNumPartitions();
+        long perPartition = (rows + blocks.getNumPartitions() - 1) / blocks.getNumPartitions();
+        this.stepsPerEpoch = Math.max(1, Batches.count(perPartition, batch));
+        this.steps = (int) Math.min(stepsPerEpoch, localSteps > 0 ? localSteps : INITIAL_STEPS);
     }
 
     @Override
     public Optimizer outerOptimizer() {
-        return new Sgd(1);
+        return outer.optimizer;
     }
 
     @Override
@@ -53,21 +106,37 @@ final class RoundSource extends BlockSource {
 
     @Override
     public long ticks() {
-        return localSteps;
+        return roundSteps;
     }
 
     @Override
     public long beginEpoch(int epoch) {
-        long perPartition = (rows + partitions - 1) / partitions;
-        return Math.max(1, (Batches.count(perPartition, batch) + localSteps - 1) / localSteps);
+        if (epoch <= lastEpoch) {
+            // the loop rolled back to this epoch's start: the partitions' streams and inner states start it again
+            generation++;
+            localClock = epochStart.get(epoch);
+        } else {
+            if (fixedSteps == 0 && epochWeight > 0) {
+                double loss = epochLoss / epochWeight;
+                if (loss < previousEpochLoss) steps = (int) Math.min(stepsPerEpoch, 2L * steps);
+                previousEpochLoss = loss;
+            }
+            epochStart.put(epoch, localClock);
+        }
+        lastEpoch = epoch;
+        epochLoss = 0;
+        epochWeight = 0;
+        return (stepsPerEpoch + steps - 1) / steps;
     }
 
     @Override
     public void select(long index, long step, double rate) {
-        this.round = step;
+        long start = epochStart.get(lastEpoch);
+        this.roundFirst = start + index * steps;
+        this.roundSteps = (int) Math.min(steps, start + stepsPerEpoch - roundFirst);
         this.rate = rate;
-        SparkJobs.describe(blocks.context(), "Dendrite round " + (step + 1) + " (" + localSteps + " local steps per partition at rate "
-                + (float) rate + ")");
+        SparkJobs.describe(blocks.context(), "Dendrite epoch " + (lastEpoch + 1) + ", round " + (index + 1) + " (" + roundSteps
+                + " local steps per partition at rate " + (float) rate + ")");
     }
 
     @Override
@@ -75,18 +144,93 @@ final class RoundSource extends BlockSource {
         return weight;
     }
 
-    /** One round: every partition's {@link LocalSteps} from the current weights; their mean weight change is the pseudo-gradient. */
+    /** One round: every partition's local steps from the current weights; their mean weight change is the pseudo-gradient. */
     @Override
     public double gradient(Network network) {
-        final Network.Snapshot weights = network.snapshot();
-        final TrainingConfig c = config;
-        final Loss l = loss;
-        final int classes = task.classCount(), outputs = network.outputWidth();
-        final LocalSteps.Round r = new LocalSteps.Round(round * localSteps, localSteps, rate, frozenLayers, pruneMask);
-        LocalSteps.Partial total = blocks.filter(x -> !x.heldOut() && x.rows() > 0)
-                .map(x -> Parallelism.singleThreaded(() -> new LocalSteps(c, l, classes, x.dataset(), x.partition(), outputs).run(weights, r)))
-                .reduce(LocalSteps.Partial::merge);
-        weight = total.weightSum();
-        return LocalSteps.apply(total, network);
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
+        Broadcast<Network.Snapshot> weights = jsc.broadcast(network.snapshot());
+        try {
+            RoundTask job = new RoundTask(run + "/" + generation, weights, config, loss, task.classCount(), network.outputWidth(),
+                    new LocalSteps.Round(roundFirst, roundSteps, rate, frozenLayers, pruneMask));
+            Object[] parts = (Object[]) blocks.context().runJob(blocks.rdd(), job, ClassTag$.MODULE$.apply(LocalSteps.Partial.class));
+            LocalSteps.Partial total = new LocalSteps.Partial();
+            for (Object p : parts) total.merge((LocalSteps.Partial) p);
+            weight = total.weightSum();
+            localClock = roundFirst + roundSteps;
+            double l = LocalSteps.apply(total, network);
+            epochLoss += l * weight;
+            epochWeight += weight;
+            return l;
+        } finally {
+            weights.destroy();
+        }
+    }
+
+    /** Forgets the partitions' inner states on the executors that hold them (the fit is over). */
+    void close() {
+        String prefix = run + "/";
+        blocks.foreachPartition(it -> InnerStates.forget(prefix));
+    }
+
+    /**
+     * A partition's part of a round, as a named function (Spark's closure cleaner re-parses lambdas'
+     * classes at every job): its {@link LocalSteps} from the executor's cache (created on a miss) run
+     * from the broadcast weights.
+     */
+    private static final class RoundTask extends AbstractFunction2<TaskContext, scala.collection.Iterator<Block>, LocalSteps.Partial>
+            implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final String key;
+        private final Broadcast<Network.Snapshot> weights;
+        private final TrainingConfig config;
+        private final Loss loss;
+        private final int classes;
+        private final int outputs;
+        private final LocalSteps.Round round;
+
+        RoundTask(String key, Broadcast<Network.Snapshot> weights, TrainingConfig config, Loss loss, int classes, int outputs, LocalSteps.Round round) {
+            this.key = key;
+            this.weights = weights;
+            this.config = config;
+            this.loss = loss;
+            this.classes = classes;
+            this.outputs = outputs;
+            this.round = round;
+        }
+
+        @Override
+        public LocalSteps.Partial apply(TaskContext context, scala.collection.Iterator<Block> blocks) {
+            LocalSteps.Partial out = new LocalSteps.Partial();
+            while (blocks.hasNext()) {
+                Block b = blocks.next();
+                if (b.heldOut() || b.rows() == 0) continue;
+                LocalSteps steps = InnerStates.get(key + "/" + b.partition(),
+                        () -> new LocalSteps(config, loss, classes, b.dataset(), b.partition(), outputs));
+                // one task per core already: Dendrite's kernels stay on the task's thread
+                out.merge(Parallelism.singleThreaded(() -> steps.run(weights.value(), round)));
+            }
+            return out;
+        }
+    }
+
+    /** The partitions' inner states this executor holds, by run, generation and partition (at most a bounded number). */
+    static final class InnerStates {
+        private static final int MAX = 64;
+        private static final Map<String, LocalSteps> STATES = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, LocalSteps> e) {
+                return size() > MAX;
+            }
+        };
+
+        private InnerStates() {}
+
+        static synchronized LocalSteps get(String key, java.util.function.Supplier<LocalSteps> make) {
+            return STATES.computeIfAbsent(key, k -> make.get());
+        }
+
+        static synchronized void forget(String prefix) {
+            STATES.keySet().removeIf(k -> k.startsWith(prefix));
+        }
     }
 }

@@ -59,8 +59,12 @@ final class SparkTraining {
         }
     }
 
+    /**
+     * Trains on {@code rows}: {@code localSteps} 1 is synchronous, k > 1 rounds of k local steps, 0
+     * rounds of adaptive length; {@code outer} applies a round's weight change.
+     */
     static Model fit(Dataset<Row> rows, Columns cols, boolean classification, int declaredClasses, TrainingConfig config, int localSteps,
-                     WarmStart warm) {
+                     RoundSource.Outer outer, WarmStart warm) {
         TrainingConfig c = warm.apply(config);
         JavaRDD<Row> rdd = rows.javaRDD();
         double fraction = c.effectiveValidationFraction();
@@ -172,9 +176,14 @@ final class SparkTraining {
             final JavaRDD<Block> cached = blocks;
             run(cached::count);
             Loss loss = c.lossFor(task);
-            BlockSource source = localSteps > 1 ? new RoundSource(blocks, layout.trainRows(), layout.hasValidation(), c, task, loss, localSteps)
+            BlockSource source = localSteps != 1
+                    ? new RoundSource(blocks, layout.trainRows(), layout.hasValidation(), c, task, loss, localSteps, outer)
                     : new SyncSource(blocks, layout.trainRows(), layout.hasValidation(), c, task, loss);
-            return run(() -> new TrainingRun(c, preprocessor, task, loss, source, new SparkJobs(), warm).run());
+            try {
+                return run(() -> new TrainingRun(c, preprocessor, task, loss, source, new SparkJobs(), warm).run());
+            } finally {
+                if (source instanceof RoundSource r) r.close();
+            }
         } finally {
             if (blocks != null) blocks.unpersist(false);
             shards.destroy();

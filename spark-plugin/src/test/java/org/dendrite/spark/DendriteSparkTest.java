@@ -168,7 +168,7 @@ class DendriteSparkTest {
     void synchronousTrainingEqualsOneMachineForAnyPartitioning() {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
         for (String bn : List.of("none", "before_activation")) {
-            DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(3).setBatchSize(64).setHiddenLayers("16")
+            DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(3).setBatchSize(64).setHiddenLayers("16")
                     .setBatchNorm(bn).setValidationFraction(0.2);
             TrainingRun core = TrainingRun.local(c.trainingConfig(), new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels(), null));
             while (core.hasNextEpoch()) core.nextEpoch();
@@ -218,7 +218,7 @@ class DendriteSparkTest {
     @Test
     void pruningAndRollbackInSynchronousModeMatchOneMachine() {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
-        DendriteClassifier base = (DendriteClassifier) new DendriteClassifier().setEpochs(3).setBatchSize(64).setHiddenLayers("16");
+        DendriteClassifier base = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(3).setBatchSize(64).setHiddenLayers("16");
         org.dendrite.core.train.TrainingConfig pruned = base.trainingConfig()
                 .withPruning(new org.dendrite.core.regularization.Pruning(0.5, 1, 2));
         org.dendrite.core.train.TrainingConfig exploding = base.trainingConfig().withRegularization(org.dendrite.core.regularization.Regularization.NONE)
@@ -257,7 +257,7 @@ class DendriteSparkTest {
     @Test
     void augmentationInSynchronousMode() {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
-        DendriteClassifier plain = (DendriteClassifier) new DendriteClassifier().setEpochs(5).setBatchSize(32).setHiddenLayers("16");
+        DendriteClassifier plain = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(5).setBatchSize(32).setHiddenLayers("16");
         DendriteClassifier augmented = (DendriteClassifier) plain.copy(new org.apache.spark.ml.param.ParamMap());
         augmented.setConfigJson(org.dendrite.core.io.SpecFormat.write(plain.trainingConfig()
                 .withAugmentation(new org.dendrite.core.augment.Augmentation(0.1, 0.2))));
@@ -278,7 +278,7 @@ class DendriteSparkTest {
     @Test
     void warmStartWithFrozenLayersMatchesOneMachine(@TempDir Path dir) throws Exception {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
-        DendriteClassifier first = (DendriteClassifier) new DendriteClassifier().setEpochs(2).setBatchSize(64).setHiddenLayers("16");
+        DendriteClassifier first = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(2).setBatchSize(64).setHiddenLayers("16");
         org.dendrite.core.train.Model start = first.fit(data.partitions(2)).coreModel();
         Path json = dir.resolve("initial.json");
         ModelIO.write(start, json);
@@ -312,7 +312,7 @@ class DendriteSparkTest {
     void earlyStoppingOnAHeldOutSplitRestoresTheBestEpoch() {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
         int patience = 4;
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(200).setBatchSize(16).setHiddenLayers("256")
+        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(200).setBatchSize(16).setHiddenLayers("256")
                 .setL2(0).setLearningRate(1e-2).setPatience(patience).setValidationFraction(0.25);
         DendriteClassificationModel m = c.fit(data.partitions(3));
         History h = m.coreModel().history();

@@ -9,6 +9,7 @@ import org.dendrite.core.data.TrainingData;
 import org.dendrite.core.diagnostics.ConfigWarnings;
 import org.dendrite.core.diagnostics.Diagnosis;
 import org.dendrite.core.loss.Loss;
+import org.dendrite.core.loss.MemberMean;
 import org.dendrite.core.loss.SoftmaxCrossEntropy;
 import org.dendrite.core.metrics.Evaluation;
 import org.dendrite.core.network.Network;
@@ -86,7 +87,8 @@ public final class TrainingRun {
         }
         source.constrain(frozen, pruneMask);
         this.initialLoss = source.training(network).meanLoss();
-        if (task.isClassification() && loss instanceof SoftmaxCrossEntropy) {
+        // an untrained classifier's loss is about ln(C); a warm start's trained network is not expected to be
+        if (!warm.enabled() && task.isClassification() && (loss instanceof MemberMean m ? m.loss() : loss) instanceof SoftmaxCrossEntropy) {
             double expected = Math.log(task.classCount());
             if (Math.abs(initialLoss - expected) > 0.5 * expected) {
                 warn(String.format(Locale.ROOT, "The initial loss %.4f is far from ln(%d) = %.4f expected of an untrained "
