@@ -130,6 +130,8 @@ public final class WekaComparison {
         String[] refs = references.equals("none") ? new String[] {"", ""} : references.split("/", -1);
         if (refs.length != 2) throw new IllegalArgumentException("-references is \"<nominal list>/<numeric list>\" or none, not " + references);
 
+        List<Result> saved = new ArrayList<>();
+        for (String f : savedFiles) saved.addAll(ResultsFile.read(Path.of(f)));
         Map<String, String> meta = meta(args, protocol, firstRun, note);
         Path outFile = out == null ? null : Path.of(out);
         List<Result> measured = new ArrayList<>();
@@ -138,6 +140,13 @@ public final class WekaComparison {
             Instances data = read(file.toString());
             String sha = sha256(file);
             int repetitions = seeds > 0 ? seeds : data.numInstances() < LARGE_ROWS ? 10 : 1;
+            for (Result r : saved) {
+                if (r.dataset().equals(name) && (!r.datasetSha256().equals(sha) || r.repetitions() != repetitions)) {
+                    throw new IllegalArgumentException(r.source() + ": " + r.classifier() + " ran " + r.repetitions() + " x 10-fold on "
+                            + name + " with SHA-256 " + r.datasetSha256() + ", this run would run " + repetitions + " x 10-fold on "
+                            + sha + ": not comparable");
+                }
+            }
             List<Contender> contenders = new ArrayList<>(candidates);
             contenders.addAll(references(refs[data.classAttribute().isNumeric() ? 1 : 0]));
             for (Contender c : contenders) {
@@ -148,7 +157,7 @@ public final class WekaComparison {
             }
         }
 
-        List<Result> all = combine(measured, savedFiles, datasets);
+        List<Result> all = combine(measured, saved, datasets);
         String tables = Report.markdown(all, datasets);
         System.out.print(tables);
         for (Result r : measured) {
@@ -162,13 +171,11 @@ public final class WekaComparison {
     }
 
     /** Measured rows, and the saved rows for the same datasets that this run did not measure again, with their paired tests. */
-    private static List<Result> combine(List<Result> measured, List<String> savedFiles, List<String> datasets) throws Exception {
+    private static List<Result> combine(List<Result> measured, List<Result> saved, List<String> datasets) {
         Set<String> keys = measured.stream().map(WekaComparison::key).collect(Collectors.toSet());
         List<Result> rows = new ArrayList<>(measured);
-        for (String f : savedFiles) {
-            for (Result r : ResultsFile.read(Path.of(f))) {
-                if (datasets.contains(r.dataset()) && keys.add(key(r))) rows.add(r);
-            }
+        for (Result r : saved) {
+            if (datasets.contains(r.dataset()) && keys.add(key(r))) rows.add(r);
         }
         List<Result> ordered = new ArrayList<>();
         for (String d : datasets) {
