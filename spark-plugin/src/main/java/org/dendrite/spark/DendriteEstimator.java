@@ -56,6 +56,10 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     private final Param<String> networkJson;
     private final Param<String> configJson;
     private final IntParam localSteps;
+    private final IntParam members;
+    private final Param<String> scaling;
+    private final DoubleParam labelSmoothing;
+    private final Param<String> inputLayers;
     private final Param<String> outerOptimizer;
     private final DoubleParam validationFraction;
     private final IntParam patience;
@@ -120,6 +124,15 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
                 }));
         configJson = new Param<>(this, "configJson", "the whole training configuration as JSON (overrides the other training params)",
                 core("configJson", (String s) -> TrainingOptions.check("configJson", s)));
+        members = new IntParam(this, "members", "members of a parameter-efficient ensemble (TabM-mini: per-member input scales and "
+                + "output layers, shared hidden layers; predictions average the members'); 1 = a single network", option("members"));
+        scaling = new Param<>(this, "scaling", "numeric scaling: standard ((x - mean) / sd) or robust ((x - median) / IQR, smoothly "
+                + "clipped to (-3, 3))", core("scaling", (String s) -> TrainingOptions.scaling(s)));
+        labelSmoothing = new DoubleParam(this, "labelSmoothing", "label smoothing of the classification loss, in [0, 1) (0 = none)",
+                option("labelSmoothing"));
+        inputLayers = new Param<>(this, "inputLayers", "layers before the hidden layers, comma-separated: scale (a learnable scale per "
+                + "feature), periodic_embedding (periodic embeddings of each feature); empty = none",
+                core("inputLayers", (String s) -> TrainingOptions.network(s, "", "relu", 0, "none")));
         localSteps = new IntParam(this, "localSteps", "0 = rounds of adaptive length: one Spark job per round, in which each partition "
                 + "takes local steps on its own rows, their weight changes then combined by outerOptimizer (starts at "
                 + RoundSource.INITIAL_STEPS + " steps, doubles after each epoch that improved the loss, up to one round per epoch); "
@@ -165,6 +178,10 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         setDefault(networkJson, "");
         setDefault(configJson, "");
         setDefault(localSteps, 0);
+        setDefault(members, TrainingOptions.DEFAULT.members());
+        setDefault(scaling, TrainingOptions.DEFAULT.scaling().name().toLowerCase(java.util.Locale.ROOT));
+        setDefault(labelSmoothing, TrainingOptions.DEFAULT.labelSmoothing());
+        setDefault(inputLayers, "");
         setDefault(outerOptimizer, "average");
         setDefault(validationFraction, D.validationFraction());
         setDefault(patience, D.earlyStopping().patience());
@@ -191,6 +208,10 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public Param<String> networkJson() { return networkJson; }
     public Param<String> configJson() { return configJson; }
     public IntParam localSteps() { return localSteps; }
+    public IntParam members() { return members; }
+    public Param<String> scaling() { return scaling; }
+    public DoubleParam labelSmoothing() { return labelSmoothing; }
+    public Param<String> inputLayers() { return inputLayers; }
     public Param<String> outerOptimizer() { return outerOptimizer; }
     public DoubleParam validationFraction() { return validationFraction; }
     public IntParam patience() { return patience; }
@@ -214,6 +235,10 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public DendriteEstimator<M> setNetworkJson(String v) { set(networkJson, v); return this; }
     public DendriteEstimator<M> setConfigJson(String v) { set(configJson, v); return this; }
     public DendriteEstimator<M> setLocalSteps(int v) { set(localSteps, v); return this; }
+    public DendriteEstimator<M> setMembers(int v) { set(members, v); return this; }
+    public DendriteEstimator<M> setScaling(String v) { set(scaling, v); return this; }
+    public DendriteEstimator<M> setLabelSmoothing(double v) { set(labelSmoothing, v); return this; }
+    public DendriteEstimator<M> setInputLayers(String v) { set(inputLayers, v); return this; }
     public DendriteEstimator<M> setOuterOptimizer(String v) { set(outerOptimizer, v); return this; }
     public DendriteEstimator<M> setValidationFraction(double v) { set(validationFraction, v); return this; }
     public DendriteEstimator<M> setPatience(int v) { set(patience, v); return this; }
@@ -232,11 +257,13 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public TrainingConfig trainingConfig() {
         String nj = getOrDefault(networkJson);
         NetworkSpec net = nj != null && !nj.isBlank() ? SpecFormat.readNetwork(nj)
-                : TrainingOptions.network(getOrDefault(hiddenLayers), getOrDefault(activation), (Double) getOrDefault(dropout), getOrDefault(batchNorm));
-        return new TrainingOptions(net, TrainingOptions.optimizer(getOrDefault(optimizer), (Double) getOrDefault(learningRate)), null,
-                (Integer) getOrDefault(epochs), (Integer) getOrDefault(batchSize), 0, (Double) getOrDefault(l2),
-                (Double) getOrDefault(validationFraction), (Integer) getOrDefault(patience), (Long) getOrDefault(seed), getOrDefault(configJson))
-                .toConfig();
+                : TrainingOptions.network(getOrDefault(inputLayers), getOrDefault(hiddenLayers), getOrDefault(activation), (Double) getOrDefault(dropout),
+                        getOrDefault(batchNorm));
+        return new TrainingOptions(net, (Integer) getOrDefault(members), TrainingOptions.optimizer(getOrDefault(optimizer),
+                (Double) getOrDefault(learningRate)), null, (Integer) getOrDefault(epochs), (Integer) getOrDefault(batchSize), 0,
+                (Double) getOrDefault(l2), (Double) getOrDefault(validationFraction), (Integer) getOrDefault(patience),
+                TrainingOptions.scaling(getOrDefault(scaling)), (Double) getOrDefault(labelSmoothing), (Long) getOrDefault(seed),
+                getOrDefault(configJson)).toConfig();
     }
 
     protected abstract boolean classification();

@@ -43,6 +43,27 @@ class ColumnChecksTest {
         assertEquals(3, m.numClasses());
     }
 
+    /** The recipe's pieces as Spark params translate to exactly the core configuration, and bad values are refused naming the param. */
+    @Test
+    void recipeParamsReachTheCoreConfiguration() {
+        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setInputLayers("scale,periodic_embedding").setHiddenLayers("16")
+                .setMembers(4).setScaling("robust").setLabelSmoothing(0.1);
+        var config = c.trainingConfig();
+        assertEquals(new org.dendrite.core.network.NetworkSpec(List.of(org.dendrite.core.layer.ScaleSpec.DEFAULT,
+                org.dendrite.core.layer.PeriodicEmbeddingSpec.DEFAULT, new org.dendrite.core.layer.DenseSpec(16, new org.dendrite.core.activation.Relu())), 4),
+                config.network());
+        assertEquals(org.dendrite.core.data.PreprocessingConfig.Scaling.ROBUST, config.preprocessing().scaling());
+        assertEquals(new org.dendrite.core.loss.SoftmaxCrossEntropy(0.1), config.loss());
+        var members = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setMembers(0));
+        assertTrue(members.getMessage().contains("members") && members.getMessage().contains("Invalid members: 0"), members.getMessage());
+        var layers = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setInputLayers("scale,fourier"));
+        assertTrue(layers.getMessage().contains("inputLayers") && layers.getMessage().contains("fourier"), layers.getMessage());
+        var scaling = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setScaling("minmax"));
+        assertTrue(scaling.getMessage().contains("standard, robust"), scaling.getMessage());
+        DendriteClassificationModel m = c.setEpochs(2).fit(rows(0, 1, 0, 1, 0, 1, 1, 0));
+        assertEquals(2, m.numClasses());
+    }
+
     @Test
     void outputColumnsThatAlreadyExistAreRefusedInTransformSchemaAndTransform() {
         Dataset<Row> df = rows(0, 1, 0, 1, 0, 1);

@@ -54,6 +54,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     private LayerOption[] layers = LayerOption.of(D.network());
     private int epochs = D.epochs();
+    private int members = TrainingOptions.DEFAULT.members();
+    private weka.core.SelectedTag scaling = scalingTag(TrainingOptions.DEFAULT.scaling());
+    private double labelSmoothing = TrainingOptions.DEFAULT.labelSmoothing();
     private int miniBatchSize = D.batchSize();
     private OptimizerOption optimizer = OptimizerOption.of(D.optimizer());
     private ScheduleOption schedule = ScheduleOption.of(D.schedule());
@@ -128,8 +131,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public TrainingConfig trainingConfig() {
         List<LayerSpec> hidden = new ArrayList<>();
         for (int i = 0; i < layers.length; i++) hidden.add(core("layer", i + 1, layers[i]));
-        TrainingOptions options = new TrainingOptions(new NetworkSpec(hidden), core("optimizer", 0, optimizer), core("schedule", 0, schedule),
-                epochs, miniBatchSize, l1, l2, validationFraction, earlyStoppingPatience, seed, configJson);
+        TrainingOptions options = new TrainingOptions(new NetworkSpec(hidden), members, core("optimizer", 0, optimizer),
+                core("schedule", 0, schedule), epochs, miniBatchSize, l1, l2, validationFraction, earlyStoppingPatience,
+                TrainingOptions.scaling(scaling.getSelectedTag().getReadable()), labelSmoothing, seed, configJson);
         try {
             return options.toConfig();
         } catch (InvalidSettingException e) {
@@ -140,7 +144,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     /** This classifier's command-line options for the core's flat training options whose names differ. */
     private static final java.util.Map<String, String> FLAT_OPTIONS = java.util.Map.of("batchSize", "mini-batch-size", "patience", "patience",
-            "seed", "S");
+            "seed", "S", "labelSmoothing", "label-smoothing");
 
     /** The core config of a nested option object, its validation error prefixed with the classifier option ({@code index} > 0: which layer). */
     private static <T> T core(String option, int index, NestedOption<T> o) {
@@ -413,6 +417,34 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             commandLineParamName = "epochs", commandLineParamSynopsis = "-epochs <n>", displayOrder = 3)
     public int getEpochs() { return epochs; }
     public void setEpochs(int v) { epochs = v; }
+
+    @OptionMetadata(displayName = "ensemble members", description = "Members of a parameter-efficient ensemble (TabM-mini): each member "
+            + "scales the inputs by its own learned vector and has its own output layer, the hidden layers are shared; predictions average "
+            + "the members' (1 = a single network).", commandLineParamName = "members", commandLineParamSynopsis = "-members <k>",
+            displayOrder = 4)
+    public int getMembers() { return members; }
+    public void setMembers(int v) { members = v; }
+
+    private static weka.core.SelectedTag scalingTag(org.dendrite.core.data.PreprocessingConfig.Scaling s) {
+        org.dendrite.core.data.PreprocessingConfig.Scaling[] all = org.dendrite.core.data.PreprocessingConfig.Scaling.values();
+        weka.core.Tag[] tags = new weka.core.Tag[all.length];
+        for (int i = 0; i < all.length; i++) tags[i] = new weka.core.Tag(i, all[i].name().toLowerCase(Locale.ROOT));
+        return new weka.core.SelectedTag(s.ordinal(), tags);
+    }
+
+    @OptionMetadata(displayName = "numeric scaling", description = "How numeric attributes are scaled: standard ((x - mean) / standard "
+            + "deviation) or robust ((x - median) / interquartile range, then smoothly clipped to (-3, 3) by z / sqrt(1 + (z/3)^2)).",
+            commandLineParamName = "scaling", commandLineParamSynopsis = "-scaling <standard|robust>", displayOrder = 9)
+    public weka.core.SelectedTag getScaling() { return scaling; }
+    public void setScaling(weka.core.SelectedTag v) {
+        scaling = scalingTag(org.dendrite.core.data.PreprocessingConfig.Scaling.values()[v.getSelectedTag().getID()]);
+    }
+
+    @OptionMetadata(displayName = "label smoothing", description = "Label smoothing e of the classification loss: targets (1 - e) "
+            + "one-hot + e / classes (0 = none; raises no ROC area or log-loss).", commandLineParamName = "label-smoothing",
+            commandLineParamSynopsis = "-label-smoothing <e>", displayOrder = 12)
+    public double getLabelSmoothing() { return labelSmoothing; }
+    public void setLabelSmoothing(double v) { labelSmoothing = v; }
 
     @OptionMetadata(displayName = "mini-batch size", description = "Rows per optimizer step (a remainder of less than half a batch "
             + "joins the epoch's last batch).", commandLineParamName = "mini-batch-size",

@@ -100,6 +100,33 @@ class DendriteClassifierTest {
                 dropout.getMessage());
     }
 
+    /** The recipe's pieces as Weka options: they translate to exactly the core configuration, round-trip, and train. */
+    @Test
+    void recipeOptionsReachTheCoreConfiguration() throws Exception {
+        Dendrite d = new Dendrite();
+        d.setOptions(Utils.splitOptions("-layer org.dendrite.weka.layer.Scale -layer \"org.dendrite.weka.layer.PeriodicEmbedding -frequencies 8\" "
+                + "-layer \"" + LAYER + " -units 16\" -members 4 -scaling robust -label-smoothing 0.1 -epochs 3"));
+        TrainingConfig c = d.trainingConfig();
+        assertEquals(new NetworkSpec(List.of(org.dendrite.core.layer.ScaleSpec.DEFAULT, new org.dendrite.core.layer.PeriodicEmbeddingSpec(8, 3, 0.1),
+                new DenseSpec(16, new org.dendrite.core.activation.Relu())), 4), c.network());
+        assertEquals(org.dendrite.core.data.PreprocessingConfig.Scaling.ROBUST, c.preprocessing().scaling());
+        assertEquals(new org.dendrite.core.loss.SoftmaxCrossEntropy(0.1), c.loss());
+        Dendrite e = new Dendrite();
+        e.setOptions(d.getOptions());
+        assertEquals(c, e.trainingConfig());
+        Instances iris = load("iris.arff");
+        d.buildClassifier(iris);
+        assertTrue(d.toString().contains("members(4 x 4") && d.toString().contains("heads(4 x"), d.toString());
+        double[] p = d.distributionForInstance(iris.instance(60));
+        assertEquals(1, p[0] + p[1] + p[2], 1e-5);
+        var bad = assertThrows(Exception.class, () -> {
+            Dendrite x = new Dendrite();
+            x.setOptions(Utils.splitOptions("-members 0"));
+            x.buildClassifier(iris);
+        });
+        assertTrue(bad.getMessage().contains("-members") && bad.getMessage().contains("Invalid members: 0"), bad.getMessage());
+    }
+
     @Test
     void aNetworkWithoutHiddenLayersRoundTrips() throws Exception {
         Dendrite d = new Dendrite();

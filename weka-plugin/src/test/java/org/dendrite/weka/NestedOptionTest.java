@@ -104,7 +104,7 @@ class NestedOptionTest {
         assertEquals(core, back.toCore());
         // the family's of(core) gives the same options
         NestedOption<?> fromCore = core instanceof Optimizer op ? OptimizerOption.of(op) : core instanceof Schedule sc ? ScheduleOption.of(sc)
-                : LayerOption.of((DenseSpec) core);
+                : LayerOption.of((org.dendrite.core.layer.LayerSpec) core);
         assertEquals(o.toString(), fromCore.toString());
         // the GenericObjectEditor copies objects by serialization
         assertEquals(core, ((NestedOption<?>) new SerializedObject(o).getObject()).toCore());
@@ -118,7 +118,8 @@ class NestedOptionTest {
                 org.dendrite.core.schedule.MultiStep.DEFAULT, org.dendrite.core.schedule.Exponential.DEFAULT,
                 org.dendrite.core.schedule.Power.DEFAULT, org.dendrite.core.schedule.Cosine.DEFAULT, org.dendrite.core.schedule.Cyclic.DEFAULT,
                 org.dendrite.core.schedule.OneCycle.DEFAULT, org.dendrite.core.schedule.WarmUp.DEFAULT,
-                org.dendrite.core.schedule.ReduceOnPlateau.DEFAULT, NetworkSpec.DEFAULT_LAYER));
+                org.dendrite.core.schedule.ReduceOnPlateau.DEFAULT, NetworkSpec.DEFAULT_LAYER, org.dendrite.core.layer.PeriodicEmbeddingSpec.DEFAULT,
+                org.dendrite.core.layer.ScaleSpec.DEFAULT));
         List<NestedOption<?>> all = everyClass();
         assertEquals(defaults.size(), all.size());
         for (int i = 0; i < all.size(); i++) {

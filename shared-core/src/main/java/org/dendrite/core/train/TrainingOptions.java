@@ -6,9 +6,11 @@ import java.util.Locale;
 import org.dendrite.core.activation.Activations;
 import org.dendrite.core.check.Check;
 import org.dendrite.core.check.InvalidSettingException;
+import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.io.SpecFormat;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.layer.LayerSpec;
+import org.dendrite.core.loss.SoftmaxCrossEntropy;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.optim.Optimizer;
 import org.dendrite.core.regularization.Regularization;
@@ -21,13 +23,15 @@ import org.dendrite.core.schedule.Schedule;
  * no early stopping; a non-blank {@code configJson} (the whole configuration as JSON) overrides every
  * other option but the seed. Errors are {@link InvalidSettingException}s naming the option.
  */
-public record TrainingOptions(NetworkSpec network, Optimizer optimizer, Schedule schedule, int epochs, int batchSize, double l1, double l2,
-                              double validationFraction, int patience, long seed, String configJson) {
+public record TrainingOptions(NetworkSpec network, int members, Optimizer optimizer, Schedule schedule, int epochs, int batchSize, double l1,
+                              double l2, double validationFraction, int patience, PreprocessingConfig.Scaling scaling, double labelSmoothing,
+                              long seed, String configJson) {
     private static final TrainingConfig D = TrainingConfig.DEFAULT;
 
     /** The defaults: {@link TrainingConfig#DEFAULT}'s values. */
-    public static final TrainingOptions DEFAULT = new TrainingOptions(null, null, null, D.epochs(), D.batchSize(), D.regularization().l1(),
-            D.regularization().l2(), D.validationFraction(), D.earlyStopping().patience(), D.seed(), "");
+    public static final TrainingOptions DEFAULT = new TrainingOptions(null, D.network().members(), null, null, D.epochs(), D.batchSize(),
+            D.regularization().l1(), D.regularization().l2(), D.validationFraction(), D.earlyStopping().patience(), D.preprocessing().scaling(),
+            D.loss() instanceof SoftmaxCrossEntropy ce ? ce.labelSmoothing() : 0, D.seed(), "");
 
     public TrainingOptions {
         configJson = configJson == null ? "" : configJson;
@@ -46,10 +50,15 @@ public record TrainingOptions(NetworkSpec network, Optimizer optimizer, Schedule
         }
         EarlyStopping es = patience == 0 ? EarlyStopping.OFF
                 : new EarlyStopping(D.earlyStopping().monitor(), patience, D.earlyStopping().minDelta(), D.earlyStopping().restoreBest());
-        return D.withNetwork(network == null ? D.network() : network).withOptimizer(optimizer == null ? D.optimizer() : optimizer)
+        if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
+            throw Check.invalid("labelSmoothing", "Invalid labelSmoothing: " + labelSmoothing + " (allowed: 0 <= e < 1; 0 = none)");
+        }
+        return D.withNetwork((network == null ? D.network() : network).withMembers(members))
+                .withOptimizer(optimizer == null ? D.optimizer() : optimizer)
                 .withSchedule(schedule == null ? D.schedule() : schedule).withEpochs(epochs).withBatchSize(batchSize)
                 .withRegularization(new Regularization(l1, l2, false, false, 0)).withValidationFraction(validationFraction)
-                .withEarlyStopping(es).withSeed(seed);
+                .withEarlyStopping(es).withPreprocessing(D.preprocessing().withScaling(scaling == null ? D.preprocessing().scaling() : scaling))
+                .withLoss(labelSmoothing > 0 ? new SoftmaxCrossEntropy(labelSmoothing) : D.loss()).withSeed(seed);
     }
 
     /**
@@ -58,32 +67,66 @@ public record TrainingOptions(NetworkSpec network, Optimizer optimizer, Schedule
      * {@code validationFraction}, {@code patience}, {@code configJson}). For the Spark params' validators.
      */
     public static void check(String option, Object value) {
-        TrainingOptions o = DEFAULT;
-        o = switch (option) {
-            case "epochs" -> new TrainingOptions(null, null, null, ((Number) value).intValue(), o.batchSize, o.l1, o.l2, o.validationFraction,
-                    o.patience, o.seed, "");
-            case "batchSize" -> new TrainingOptions(null, null, null, o.epochs, ((Number) value).intValue(), o.l1, o.l2, o.validationFraction,
-                    o.patience, o.seed, "");
-            case "l1" -> new TrainingOptions(null, null, null, o.epochs, o.batchSize, ((Number) value).doubleValue(), o.l2, o.validationFraction,
-                    o.patience, o.seed, "");
-            case "l2" -> new TrainingOptions(null, null, null, o.epochs, o.batchSize, o.l1, ((Number) value).doubleValue(), o.validationFraction,
-                    o.patience, o.seed, "");
-            case "validationFraction" -> new TrainingOptions(null, null, null, o.epochs, o.batchSize, o.l1, o.l2, ((Number) value).doubleValue(),
-                    o.patience, o.seed, "");
-            case "patience" -> new TrainingOptions(null, null, null, o.epochs, o.batchSize, o.l1, o.l2, o.validationFraction,
-                    ((Number) value).intValue(), o.seed, "");
-            case "configJson" -> new TrainingOptions(null, null, null, o.epochs, o.batchSize, o.l1, o.l2, o.validationFraction, o.patience, o.seed,
-                    (String) value);
+        DEFAULT.with(option, value).toConfig();
+    }
+
+    /** These options with {@code option} (a component name) set to {@code value}. */
+    public TrainingOptions with(String option, Object value) {
+        NetworkSpec n = network;
+        int m = members, e = epochs, b = batchSize, p = patience;
+        double a = l1, c = l2, v = validationFraction, ls = labelSmoothing;
+        PreprocessingConfig.Scaling sc = scaling;
+        String json = configJson;
+        switch (option) {
+            case "members" -> m = ((Number) value).intValue();
+            case "epochs" -> e = ((Number) value).intValue();
+            case "batchSize" -> b = ((Number) value).intValue();
+            case "l1" -> a = ((Number) value).doubleValue();
+            case "l2" -> c = ((Number) value).doubleValue();
+            case "validationFraction" -> v = ((Number) value).doubleValue();
+            case "patience" -> p = ((Number) value).intValue();
+            case "labelSmoothing" -> ls = ((Number) value).doubleValue();
+            case "scaling" -> sc = scaling(String.valueOf(value));
+            case "configJson" -> json = (String) value;
             default -> throw new IllegalArgumentException("Unknown training option '" + option + "'");
-        };
-        o.toConfig();
+        }
+        return new TrainingOptions(n, m, optimizer, schedule, e, b, a, c, v, p, sc, ls, seed, json);
+    }
+
+    /** The scaling named {@code name} (standard, robust; case-insensitive). */
+    public static PreprocessingConfig.Scaling scaling(String name) {
+        for (PreprocessingConfig.Scaling s : PreprocessingConfig.Scaling.values()) {
+            if (s.name().equalsIgnoreCase(name == null ? "" : name.trim())) return s;
+        }
+        throw Check.invalid("scaling", "Invalid scaling: " + name + " (allowed: standard, robust)");
     }
 
     /**
-     * The hidden layers written flat, as Spark's params give them: {@code hiddenLayers} the units per
-     * layer, comma-separated ("" = none), each with {@code activation}, {@code batchNorm} (none,
-     * before_activation, after_activation) and {@code dropout} after it.
+     * The network written flat, as Spark's params give it: {@code inputLayers}, comma-separated layer
+     * types with their defaults that come first ("scale", "periodic_embedding"; "" = none), then
+     * {@code hiddenLayers}, the units per dense layer, comma-separated ("" = none), each with
+     * {@code activation}, {@code batchNorm} (none, before_activation, after_activation) and
+     * {@code dropout} after it.
      */
+    public static NetworkSpec network(String inputLayers, String hiddenLayers, String activation, double dropout, String batchNorm) {
+        List<LayerSpec> layers = new ArrayList<>();
+        for (String t : (inputLayers == null ? "" : inputLayers).split(",")) {
+            String type = t.trim().toLowerCase(Locale.ROOT);
+            if (type.isEmpty()) continue;
+            if (type.equals("scale")) {
+                layers.add(org.dendrite.core.layer.ScaleSpec.DEFAULT);
+            } else if (type.equals("periodic_embedding") || type.equals("periodic")) {
+                layers.add(org.dendrite.core.layer.PeriodicEmbeddingSpec.DEFAULT);
+            } else {
+                throw Check.invalid("inputLayers", "Invalid inputLayers: '" + t.trim() + "' (allowed: scale, periodic_embedding, "
+                        + "comma-separated, or empty)");
+            }
+        }
+        layers.addAll(network(hiddenLayers, activation, dropout, batchNorm).layers());
+        return new NetworkSpec(layers);
+    }
+
+    /** {@link #network(String, String, String, double, String)} without input layers. */
     public static NetworkSpec network(String hiddenLayers, String activation, double dropout, String batchNorm) {
         String units = hiddenLayers == null ? "" : hiddenLayers.trim();
         if (!units.matches("(\\d+\\s*(,\\s*\\d+\\s*)*)?")) {

@@ -17,6 +17,8 @@ public abstract class LayerOption extends NestedOption<LayerSpec> {
     /** The Weka option object for a core layer spec. */
     public static LayerOption of(LayerSpec s) {
         if (s instanceof DenseSpec d) return new Dense(d);
+        if (s instanceof org.dendrite.core.layer.PeriodicEmbeddingSpec p) return new PeriodicEmbedding(p);
+        if (s instanceof org.dendrite.core.layer.ScaleSpec c) return new Scale(c);
         throw unsupported(s);
     }
 
@@ -29,6 +31,6 @@ public abstract class LayerOption extends NestedOption<LayerSpec> {
 
     /** One of each, with the core's defaults. */
     public static List<LayerOption> all() {
-        return new ArrayList<>(List.of(new Dense()));
+        return new ArrayList<>(List.of(new Dense(), new PeriodicEmbedding(), new Scale()));
     }
 }
