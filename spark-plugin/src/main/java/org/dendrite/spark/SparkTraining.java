@@ -113,6 +113,8 @@ final class SparkTraining {
         for (int k = 0; k < classes; k++) classNames.add(Integer.toString(k));
         warm.check(classNames, width);
         ShardedRows layout = new ShardedRows(counts, labels, fraction, c.seed(), cols.label());
+        // the values chosen from the data (units, epochs, batch size), from the number of training rows
+        final TrainingConfig rc = c.resolve(layout.trainRows());
         Broadcast<ShardedRows> shards = JavaSparkContext.fromSparkContext(rdd.context()).broadcast(layout);
         JavaRDD<Block> blocks = null;
         try {
@@ -175,12 +177,12 @@ final class SparkTraining {
             }, true).persist(StorageLevel.MEMORY_AND_DISK());
             final JavaRDD<Block> cached = blocks;
             run(cached::count);
-            Loss loss = c.lossFor(task);
+            Loss loss = rc.lossFor(task);
             BlockSource source = localSteps != 1
-                    ? new RoundSource(blocks, layout.trainRows(), layout.hasValidation(), c, task, loss, localSteps, outer)
-                    : new SyncSource(blocks, layout.trainRows(), layout.hasValidation(), c, task, loss);
+                    ? new RoundSource(blocks, layout.trainRows(), layout.hasValidation(), rc, task, loss, localSteps, outer)
+                    : new SyncSource(blocks, layout.trainRows(), layout.hasValidation(), rc, task, loss);
             try {
-                return run(() -> new TrainingRun(c, preprocessor, task, loss, source, new SparkJobs(), warm).run());
+                return run(() -> new TrainingRun(rc, preprocessor, task, loss, source, new SparkJobs(), warm).run());
             } finally {
                 if (source instanceof RoundSource r) r.close();
             }

@@ -175,7 +175,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         if (!resume || (run == null && zeroR == null)) {
             initializeClassifier(data);
         } else if (run != null) {
-            run.extendTo(checkedConfig().epochs());
+            run.extendTo(checkedConfig().resolve(run.source().rows()).epochs());
         }
         while (next()) {
             // one epoch per iteration

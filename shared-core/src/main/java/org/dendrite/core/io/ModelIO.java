@@ -160,6 +160,12 @@ public final class ModelIO {
         JsonValue nn = root.field("network").object("spec", "inputWidth", "outputWidth");
         NetworkSpec spec = (NetworkSpec) RecordJson.readComplete(nn.field("spec").object().node(), NetworkSpec.class, nn.field("spec").path(),
                 (int) version);
+        for (int i = 0; i < spec.layers().size(); i++) {
+            if (spec.layers().get(i) instanceof org.dendrite.core.layer.DenseSpec d && d.units() == 0) {
+                throw new ModelFormatException(nn.field("spec").path() + ".layers[" + i + "].units: 0 (chosen from the data when training starts) "
+                        + "is not a trained model's; expected a whole number >= 1");
+            }
+        }
         int in = nn.field("inputWidth").integer(0, Integer.MAX_VALUE);
         int out = nn.field("outputWidth").integer(1, Integer.MAX_VALUE);
         if (in != pre.outputWidth()) {

@@ -22,8 +22,8 @@ public record DenseSpec(int units, Activation activation, Initializer initialize
     public enum BatchNorm { NONE, BEFORE_ACTIVATION, AFTER_ACTIVATION }
 
     public DenseSpec {
-        if (units < 1) {
-            throw Check.invalid("units", "A dense layer needs at least 1 unit, got " + units);
+        if (units < 0) {
+            throw Check.invalid("units", "A dense layer needs at least 1 unit (or 0: chosen from the number of training rows), got " + units);
         }
         if (activation == null) {
             throw Check.invalid("activation", "A dense layer needs an activation (use identity for a linear layer)");
@@ -53,7 +53,15 @@ public record DenseSpec(int units, Activation activation, Initializer initialize
 
     @Override
     public int outputWidth(int inputWidth) {
+        requireUnits();
         return units;
+    }
+
+    /** A layer of 0 units ("chosen from the data") is built only once its units are chosen ({@code train.SizeRule}). */
+    private void requireUnits() {
+        if (units == 0) {
+            throw new IllegalStateException("A dense layer of 0 units (chosen from the data) must be resolved before it is built");
+        }
     }
 
     @Override
@@ -68,6 +76,7 @@ public record DenseSpec(int units, Activation activation, Initializer initialize
 
     @Override
     public List<Layer> build(int inputWidth, RandomGenerator rng, int index) {
+        requireUnits();
         List<Layer> layers = new ArrayList<>(4);
         String prefix = index + ".";
         // with batch norm right after, a bias would be cancelled by the mean subtraction

@@ -48,11 +48,13 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
         if (network == null || optimizer == null || schedule == null || preprocessing == null) {
             throw new IllegalArgumentException("A training config needs a network, an optimizer, a schedule and preprocessing settings");
         }
-        if (epochs < 1) {
-            throw Check.invalid("epochs", "Invalid epochs: " + epochs + " (allowed: a whole number >= 1)");
+        if (epochs < 0) {
+            throw Check.invalid("epochs", "Invalid epochs: " + epochs + " (allowed: a whole number >= 1, or 0: chosen from the number of "
+                    + "training rows)");
         }
-        if (batchSize < 1) {
-            throw Check.invalid("batchSize", "Invalid batch size: " + batchSize + " (allowed: a whole number >= 1)");
+        if (batchSize < 0) {
+            throw Check.invalid("batchSize", "Invalid batch size: " + batchSize + " (allowed: a whole number >= 1, or 0: chosen from the "
+                    + "number of training rows)");
         }
         if (!(validationFraction >= 0 && validationFraction < 1)) {
             throw Check.invalid("validationFraction", "Invalid validation fraction: " + validationFraction + " (allowed: 0 <= fraction < 1; 0 = none)");
@@ -67,6 +69,27 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
             throw Check.invalid("referenceBatchSize", "Invalid referenceBatchSize: " + referenceBatchSize
                     + " (allowed: 0 = no linear scaling, or the batch size the learning rate was tuned for)");
         }
+    }
+
+    /**
+     * This configuration for {@code rows} training rows: the values left at 0, "chosen from the data"
+     * (a dense layer's units, the epochs, the batch size), filled in by {@link SizeRule}; unchanged
+     * when none is.
+     */
+    public TrainingConfig resolve(long rows) {
+        int b = batchSize == 0 ? SizeRule.batchSize(rows) : batchSize;
+        int e = epochs == 0 ? SizeRule.epochs(rows, b) : epochs;
+        NetworkSpec n = SizeRule.network(network, rows);
+        if (b == batchSize && e == epochs && n == network) {
+            return this;
+        }
+        return new TrainingConfig(n, loss, optimizer, schedule, e, b, seed, preprocessing, regularization, validationFraction, earlyStopping,
+                augmentation, pruning, diagnostics, clipping, referenceBatchSize);
+    }
+
+    /** True when some value is left to be chosen from the data ({@link #resolve}). */
+    public boolean needsResolving() {
+        return resolve(1) != this;
     }
 
     /**

@@ -64,7 +64,8 @@ public final class TrainingRun {
      */
     public TrainingRun(TrainingConfig config, Preprocessor preprocessor, Task task, Loss loss, GradientSource source, TrainingListener listener,
                        WarmStart warm) {
-        this.config = warm.apply(config);
+        this.config = warm.apply(config).resolve(source.rows());
+        config = this.config;
         this.preprocessor = preprocessor;
         this.task = task;
         this.loss = loss;
@@ -100,10 +101,10 @@ public final class TrainingRun {
 
     /** A single-machine run on raw labeled rows: the data prepared ({@link TrainingData}), minibatches in memory. */
     public static TrainingRun local(TrainingConfig config, LabeledTable table, TrainingListener listener, WarmStart warm) {
-        TrainingConfig c = warm.apply(config);
         warm.check(table.classes(), table.features().columns().size());
-        TrainingData data = TrainingData.prepare(table, c.preprocessing(), c.effectiveValidationFraction(), c.seed(),
+        TrainingData data = TrainingData.prepare(table, config.preprocessing(), config.effectiveValidationFraction(), config.seed(),
                 warm.enabled() ? warm.initial().preprocessor() : null, warm.enabled() ? warmTask(warm, table) : null);
+        TrainingConfig c = warm.apply(config).resolve(data.train().size());
         Loss loss = c.lossFor(data.task());
         return new TrainingRun(c, data.preprocessor(), data.task(), loss, new MinibatchSource(c, data.task(), loss, data.train(), data.validation()),
                 listener, warm);
