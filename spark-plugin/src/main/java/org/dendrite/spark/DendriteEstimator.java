@@ -156,10 +156,12 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
                 + "synchronous mode only)", number(v -> v >= 0));
         StringBuilder units = new StringBuilder();
         String act = "relu";
+        double drop = 0;
         for (LayerSpec l : NetworkSpec.DEFAULT.layers()) {
             if (l instanceof DenseSpec dsp) {
                 units.append(units.length() == 0 ? "" : ",").append(dsp.units());
                 act = dsp.activation().name();
+                drop = dsp.dropout();
             }
         }
         setDefault(featuresCol, "features");
@@ -173,7 +175,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         setDefault(optimizer, D.optimizer().name());
         setDefault(learningRate, D.optimizer().learningRate());
         setDefault(l2, D.regularization().l2());
-        setDefault(dropout, 0.0);
+        setDefault(dropout, drop);
         setDefault(seed, D.seed());
         setDefault(networkJson, "");
         setDefault(configJson, "");

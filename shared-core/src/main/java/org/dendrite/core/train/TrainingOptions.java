@@ -131,7 +131,7 @@ public record TrainingOptions(NetworkSpec network, int members, Optimizer optimi
         String units = hiddenLayers == null ? "" : hiddenLayers.trim();
         if (!units.matches("(\\d+\\s*(,\\s*\\d+\\s*)*)?")) {
             throw Check.invalid("hiddenLayers", "Invalid hiddenLayers: '" + hiddenLayers + "' (allowed: units per hidden layer, comma-separated "
-                    + "whole numbers >= 1, e.g. \"64,32\"; empty for none)");
+                    + "whole numbers >= 1 or 0 (chosen from the number of training rows), e.g. \"64,32\"; empty for none)");
         }
         DenseSpec.BatchNorm norm = batchNorm(batchNorm);
         List<LayerSpec> layers = new ArrayList<>();
