@@ -274,7 +274,7 @@ def main():
     error("layer-bare-dense.json", mutated(c, setter(layer0, "dense")), "$.network.spec.layers[0]", "units")
     error("units-missing.json", mutated(c, setter(layer0 + ["units"], DELETE)), "$.network.spec.layers[0].units", "missing")
     error("units-string.json", mutated(c, setter(layer0 + ["units"], "6")), "$.network.spec.layers[0].units", "whole number", 'a string "6"')
-    error("units-zero.json", mutated(c, setter(layer0 + ["units"], 0)), "$.network.spec.layers[0]", "at least 1 unit")
+    error("units-zero.json", mutated(c, setter(layer0 + ["units"], 0)), "$.network.spec.layers[0].units", "is not a trained model's")
     error("units-negative.json", mutated(c, setter(layer0 + ["units"], -6)), "$.network.spec.layers[0]", "at least 1 unit")
     error("units-fraction.json", mutated(c, setter(layer0 + ["units"], 6.5)), "$.network.spec.layers[0].units", "whole number")
     error("units-beyond-int.json", mutated(c, setter(layer0 + ["units"], 10 ** 12)), "$.network.spec.layers[0].units",

@@ -27,8 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 /** Checkpoints as versioned JSON: read back, resumed exactly, strict on what they hold. */
 class CheckpointIOTest {
     /** The configuration of the committed checkpoint: early stopping, pruning and an ensemble, so every part of the state is written. */
+    /** The configuration of the committed checkpoint (written out, so later changes of the defaults leave it alone). */
     static TrainingConfig committedConfig() {
-        return TrainingConfig.DEFAULT.withEpochs(6).withNetwork(new NetworkSpec(List.of(new DenseSpec(8, new org.dendrite.core.activation.Relu())),
+        return TrainingConfig.DEFAULT.withEpochs(6).withBatchSize(32).withOptimizer(new org.dendrite.core.optim.Adam(1.5e-2))
+                .withRegularization(new org.dendrite.core.regularization.Regularization(0, 7e-3, false, false, 0)).withNetwork(new NetworkSpec(List.of(new DenseSpec(8, new org.dendrite.core.activation.Relu())),
                 2)).withValidationFraction(0.2).withEarlyStopping(new EarlyStopping(Monitor.VALIDATION_LOSS, 50, 0, true))
                 .withPruning(new org.dendrite.core.regularization.Pruning(0.3, 1, 2));
     }

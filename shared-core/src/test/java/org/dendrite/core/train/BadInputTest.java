@@ -102,8 +102,8 @@ class BadInputTest {
 
     @Test
     void badHyperparametersAreRejectedAtConstruction() {
-        var e = assertThrows(IllegalArgumentException.class, () -> QUICK.withEpochs(0));
-        assertTrue(e.getMessage().contains("0") && e.getMessage().contains(">= 1"), e.getMessage());
+        var e = assertThrows(IllegalArgumentException.class, () -> QUICK.withEpochs(-1));
+        assertTrue(e.getMessage().contains("-1") && e.getMessage().contains(">= 1, or 0"), e.getMessage());
         var b = assertThrows(IllegalArgumentException.class, () -> QUICK.withBatchSize(-3));
         assertTrue(b.getMessage().contains("-3"), b.getMessage());
     }
