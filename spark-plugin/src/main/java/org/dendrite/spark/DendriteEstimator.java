@@ -104,12 +104,14 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
                 valid((String s) -> s != null && !s.isEmpty()));
         weightCol = new Param<>(this, "weightCol", "instance weight column (optional; empty = all 1)", valid((String s) -> s != null));
         predictionCol = new Param<>(this, "predictionCol", "prediction column", valid((String s) -> s != null && !s.isEmpty()));
-        hiddenLayers = new Param<>(this, "hiddenLayers", "units per hidden layer, comma-separated (empty: none)",
+        hiddenLayers = new Param<>(this, "hiddenLayers", "units per hidden layer, comma-separated (empty: none; 0: chosen from the number of training rows, 48 to 256)",
                 core("hiddenLayers", (String s) -> TrainingOptions.network(s, "relu", 0, "none")));
         activation = new Param<>(this, "activation", "hidden-layer activation: " + Activations.names(),
                 core("activation", (String s) -> TrainingOptions.network("1", s, 0, "none")));
-        epochs = new IntParam(this, "epochs", "passes over the training data (>= 1)", option("epochs"));
-        batchSize = new IntParam(this, "batchSize", "global minibatch size (>= 1; synchronous mode: a remainder of less than half a batch joins the epoch's last batch)", option("batchSize"));
+        epochs = new IntParam(this, "epochs", "passes over the training data (>= 1; 0: chosen from the number of training rows, 100 below 3,000 rows, fewer "
+                + "for larger data: about 6,000 steps)", option("epochs"));
+        batchSize = new IntParam(this, "batchSize", "global minibatch size (>= 1; 0: chosen from the number of training rows, 32 below 3,000 rows, 128 from there; "
+                + "synchronous mode: a remainder of less than half a batch joins the epoch's last batch)", option("batchSize"));
         optimizer = new Param<>(this, "optimizer", "optimizer name (" + String.join(", ", Optimizers.names()) + ")",
                 core("optimizer", (String s) -> TrainingOptions.optimizer(s, 1e-3)));
         learningRate = new DoubleParam(this, "learningRate", "the optimizer's learning rate (> 0)",

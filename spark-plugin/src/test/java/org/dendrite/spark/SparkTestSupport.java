@@ -49,6 +49,37 @@ final class SparkTestSupport {
         return withFeatures.withColumn("label", withFeatures.col(target).cast(DataTypes.DoubleType));
     }
 
+    /**
+     * A bundled ARFF of numeric attributes and a nominal class (the last attribute) as "features" and
+     * "label" (the class's index in the declared order), in the file's row order.
+     */
+    static Dataset<Row> numericArff(String name) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        List<String> classes = null;
+        boolean data = false;
+        for (String line : Files.readAllLines(data(name))) {
+            String l = line.trim();
+            if (l.isEmpty() || l.startsWith("%")) continue;
+            String lower = l.toLowerCase(java.util.Locale.ROOT);
+            if (lower.startsWith("@attribute") && l.endsWith("}")) {
+                classes = List.of(l.substring(l.indexOf('{') + 1, l.length() - 1).split("\\s*,\\s*"));
+            } else if (lower.startsWith("@data")) {
+                data = true;
+            } else if (data) {
+                String[] p = l.split(",");
+                double[] x = new double[p.length - 1];
+                for (int j = 0; j < x.length; j++) x[j] = Double.parseDouble(p[j]);
+                int y = classes.indexOf(p[p.length - 1].trim());
+                if (y < 0) throw new IllegalStateException(name + ": unknown class in " + l);
+                rows.add(RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(x), (double) y));
+            }
+        }
+        StructType schema = new StructType(new StructField[] {
+            DataTypes.createStructField("features", new org.apache.spark.ml.linalg.VectorUDT(), false),
+            DataTypes.createStructField("label", DataTypes.DoubleType, false)});
+        return spark().createDataFrame(rows, schema);
+    }
+
     /** Iris from the bundled ARFF as raw columns sl, sw, pl, pw, species. */
     static Dataset<Row> irisRaw() throws IOException {
         List<Row> rows = new ArrayList<>();

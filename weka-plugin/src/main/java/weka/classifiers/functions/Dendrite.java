@@ -413,7 +413,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         if (v) layers = new LayerOption[0];
     }
 
-    @OptionMetadata(displayName = "epochs", description = "Number of passes over the training data (the iterations of IterativeClassifier).",
+    @OptionMetadata(displayName = "epochs", description = "Number of passes over the training data (the iterations of IterativeClassifier), or 0: chosen from the number of "
+            + "training rows (100 below 3,000 rows; fewer for larger data, about 6,000 steps).",
             commandLineParamName = "epochs", commandLineParamSynopsis = "-epochs <n>", displayOrder = 3)
     public int getEpochs() { return epochs; }
     public void setEpochs(int v) { epochs = v; }
@@ -447,7 +448,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public void setLabelSmoothing(double v) { labelSmoothing = v; }
 
     @OptionMetadata(displayName = "mini-batch size", description = "Rows per optimizer step (a remainder of less than half a batch "
-            + "joins the epoch's last batch).", commandLineParamName = "mini-batch-size",
+            + "joins the epoch's last batch), or 0: chosen from the number of training rows (32 below 3,000 rows, 128 from there).", commandLineParamName = "mini-batch-size",
             commandLineParamSynopsis = "-mini-batch-size <n>", displayOrder = 4)
     public int getMiniBatchSize() { return miniBatchSize; }
     public void setMiniBatchSize(int v) { miniBatchSize = v; }

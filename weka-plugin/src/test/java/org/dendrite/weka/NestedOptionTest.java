@@ -175,9 +175,10 @@ class NestedOptionTest {
                 inner.getMessage());
 
         Dense dense = new Dense();
-        dense.setUnits(0);
+        dense.setUnits(-4);
         var units = assertThrows(IllegalArgumentException.class, dense::toCore);
-        assertTrue(units.getMessage().startsWith("Dense option -units: A dense layer needs at least 1 unit, got 0"), units.getMessage());
+        assertTrue(units.getMessage().startsWith("Dense option -units: A dense layer needs at least 1 unit (or 0: chosen from the number of "
+                + "training rows), got -4"), units.getMessage());
     }
 
     @Test

@@ -25,18 +25,17 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
                              EarlyStopping earlyStopping, Augmentation augmentation, Pruning pruning, DiagnosticsConfig diagnostics,
                              GradientClipping clipping, int referenceBatchSize)
         implements Serializable {
-    public static final int DEFAULT_EPOCHS = 60;
-    public static final int DEFAULT_BATCH_SIZE = 32;
+    /** 0: chosen from the number of training rows by {@link SizeRule} (100 for small data). */
+    public static final int DEFAULT_EPOCHS = 0;
+    /** 0: chosen from the number of training rows by {@link SizeRule} (32 below 3,000 rows, 128 from there). */
+    public static final int DEFAULT_BATCH_SIZE = 0;
     public static final long DEFAULT_SEED = 1;
-    /**
-     * Adam at 1.5e-2, annealed to 0 over the run's 60 epochs by {@link #DEFAULT_SCHEDULE}: the
-     * defaults study (docs/design.md) found it as accurate as 1e-2 over 100 epochs in 40% less time.
-     */
-    public static final Optimizer DEFAULT_OPTIMIZER = new Adam(1.5e-2);
+    /** Adam at 1e-2, annealed to 0 over the run by {@link #DEFAULT_SCHEDULE} (the study: docs/design.md). */
+    public static final Optimizer DEFAULT_OPTIMIZER = new Adam(1e-2);
     /** Cosine annealing over the configured epochs (it follows any change of the epoch count). */
     public static final Schedule DEFAULT_SCHEDULE = Cosine.WHOLE_RUN;
-    /** L2 penalty 7e-3 on weights (on the mean loss; see {@link Regularization}). */
-    public static final Regularization DEFAULT_REGULARIZATION = new Regularization(0, 7e-3, false, false, 0);
+    /** L2 penalty 3e-3 on weights (on the mean loss; see {@link Regularization}). */
+    public static final Regularization DEFAULT_REGULARIZATION = new Regularization(0, 3e-3, false, false, 0);
     /** The validation share used when early stopping is on and no fraction was given. */
     public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
 

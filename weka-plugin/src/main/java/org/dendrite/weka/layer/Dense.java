@@ -49,7 +49,7 @@ public class Dense extends LayerOption {
         return new DenseSpec(units, Activations.byName(activation), init, true, batchNorm, dropout);
     }
 
-    @OptionMetadata(displayName = "units", description = "Number of units (>= 1).",
+    @OptionMetadata(displayName = "units", description = "Number of units (>= 1), or 0: chosen from the number of training rows (48 to 256).",
             commandLineParamName = "units", commandLineParamSynopsis = "-units <n>", displayOrder = 1)
     public int getUnits() { return units; }
     public void setUnits(int v) { units = v; }
