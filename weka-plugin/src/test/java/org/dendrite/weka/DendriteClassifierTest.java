@@ -91,9 +91,9 @@ class DendriteClassifierTest {
         assertTrue(typo.getMessage().startsWith("Option -optimizer org.dendrite.weka.optim.Adamm: "), typo.getMessage());
         var word = assertThrows(Exception.class, () -> swish.setOptions(Utils.splitOptions("-epochs many")));
         assertTrue(word.getMessage().contains("Option -epochs many: not a whole number"), word.getMessage());
-        swish.setOptions(Utils.splitOptions("-epochs 0"));
+        swish.setOptions(Utils.splitOptions("-epochs -2"));
         var epochs = assertThrows(Exception.class, () -> swish.buildClassifier(load("iris.arff")));
-        assertTrue(epochs.getMessage().contains("Invalid epochs: 0"), epochs.getMessage());
+        assertTrue(epochs.getMessage().contains("Invalid epochs: -2"), epochs.getMessage());
         swish.setOptions(Utils.splitOptions("-layer \"" + LAYER + " -units 8\" -layer \"" + LAYER + " -dropout 1\""));
         var dropout = assertThrows(Exception.class, () -> swish.buildClassifier(load("iris.arff")));
         assertTrue(dropout.getMessage().startsWith("Invalid option: -layer 2: Dense option -dropout: Dropout rate of a dense layer must be in [0, 1), got 1.0"),
