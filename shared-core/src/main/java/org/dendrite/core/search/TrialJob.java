@@ -3,6 +3,7 @@ package org.dendrite.core.search;
 import java.util.ArrayList;
 import java.util.List;
 import org.dendrite.core.data.TrainingData;
+import org.dendrite.core.diagnostics.DiagnosticsConfig;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.metrics.Evaluation;
 import org.dendrite.core.tensor.Parallelism;
@@ -60,7 +61,9 @@ final class TrialJob {
 
     /** Trains one split: {curve of this job's epochs, checkpoint or null, epochs reached}. */
     private static Object[] trainSplit(TrialPool pool, Trial trial, int fold, int target, boolean restart, boolean keep) {
-        TrainingConfig c = trial.config().withEpochs(target).withSeed(trial.seed());
+        // per-layer statistics are for a person reading one run's diagnostics, not for a trial
+        TrainingConfig c = trial.config().withEpochs(target).withSeed(trial.seed())
+                .withDiagnostics(new DiagnosticsConfig(0, trial.config().diagnostics().maxRollbacks()));
         TrainingData d = pool.data(fold, c.preprocessing());
         Loss loss = c.lossFor(d.task());
         MinibatchSource source = new MinibatchSource(c, d.task(), loss, d.train(), c.earlyStopping().enabled() ? d.validation() : null);
