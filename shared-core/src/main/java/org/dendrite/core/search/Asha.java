@@ -61,7 +61,7 @@ public record Asha(int trials, int minEpochs, int maxEpochs, int eta, int worker
         return sum;
     }
 
-    private record Job(Trial trial, int rung, long end, int worker, CompletableFuture<TrialJob.Outcome> result) {}
+    private record Job(Trial trial, int rung, long end, int worker, CompletableFuture<TrialPool.Finished> result) {}
 
     @Override
     public void run(TrialPool pool) {

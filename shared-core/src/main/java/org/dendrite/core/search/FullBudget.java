@@ -40,9 +40,9 @@ public record FullBudget(int trials) implements Scheduler {
             int count = (int) ((long) trials * (r + 1) / rounds - (long) trials * r / rounds);
             List<Trial> group = pool.newTrials(count, r, 0);
             if (group.isEmpty()) break;
-            List<CompletableFuture<TrialJob.Outcome>> jobs = new ArrayList<>();
+            List<CompletableFuture<TrialPool.Finished>> jobs = new ArrayList<>();
             for (Trial t : group) jobs.add(pool.train(t, t.config().epochs(), false));
-            for (CompletableFuture<TrialJob.Outcome> j : jobs) pool.commit(j.join());
+            for (CompletableFuture<TrialPool.Finished> j : jobs) pool.commit(j.join());
             for (Trial t : group) pool.complete(t);
         }
     }

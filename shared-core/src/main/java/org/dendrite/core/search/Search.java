@@ -6,9 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dendrite.core.check.Check;
-import org.dendrite.core.data.Folds;
 import org.dendrite.core.data.LabeledTable;
-import org.dendrite.core.data.ValidationSplit;
 import org.dendrite.core.tensor.Parallelism;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.TrainingConfig;
@@ -55,21 +53,27 @@ public final class Search {
         return TrainingRun.local(best, table, listener, WarmStart.NONE).run();
     }
 
-    /** The trials and the best configuration, without the refit. */
+    /** The trials and the best configuration, without the refit; the jobs run on this JVM's worker threads. */
     public SearchResult explore(LabeledTable table, TrainingConfig base, SearchListener listener) {
-        if (table.size() == 0) {
-            throw new IllegalArgumentException("The training data is empty: a search needs rows to train and validate on");
-        }
-        SearchSpace space = config.space() != null ? config.space() : SearchSpace.defaultFor(base);
-        check(space, base, table);
+        check(table, base);
+        TrialData data = TrialData.of(table, config.validation(), base.seed());
+        return explore(table, base, listener, task -> TrialJob.run(task, data));
+    }
+
+    /**
+     * The trials and the best configuration, each job run by {@code runner} (Spark's runs it on an
+     * executor against its own {@link TrialData} of the same rows), at most {@link SearchConfig#threads()}
+     * at once (0: this JVM's cores).
+     */
+    public SearchResult explore(LabeledTable table, TrainingConfig base, SearchListener listener, TrialRunner runner) {
+        SearchSpace space = check(table, base);
         Metric metric = config.metric().resolve(table.isClassification(), table.targetName());
-        List<TrialPool.Split> splits = splits(table, config.validation(), base.seed());
         boolean restarts = config.continuation().restarts(base.schedule());
         int threads = config.threads() > 0 ? config.threads() : Parallelism.threads();
         long planned = config.scheduler().plannedEpochs(base.epochs(), restarts);
         long start = System.nanoTime();
         ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads());
-        TrialPool pool = new TrialPool(base, space, config.sampler(), metric, restarts, splits, executor,
+        TrialPool pool = new TrialPool(base, space, config.sampler(), metric, restarts, runner, executor,
                 listener == null ? SearchListener.NONE : listener, planned);
         try {
             config.scheduler().run(pool);
@@ -91,6 +95,27 @@ public final class Search {
                 (System.nanoTime() - start) / 1e9, null, 0);
     }
 
+    /** The space searched: the configured one or the default around {@code base}. */
+    public SearchSpace space(TrainingConfig base) {
+        return config.space() != null ? config.space() : SearchSpace.defaultFor(base);
+    }
+
+    /**
+     * Checks the search against the rows and the base configuration before anything trains: the
+     * space applies to the base, the scheduler's budget fits its epochs, the space does not search
+     * what the scheduler hands out, the metric and parameters suit the target. Errors name the
+     * parameter or setting and what is allowed. Returns the space searched.
+     */
+    public SearchSpace check(LabeledTable table, TrainingConfig base) {
+        if (table.size() == 0) {
+            throw new IllegalArgumentException("The training data is empty: a search needs rows to train and validate on");
+        }
+        SearchSpace space = space(base);
+        check(space, base, table);
+        config.metric().resolve(table.isClassification(), table.targetName());
+        return space;
+    }
+
     /** The space, the scheduler and the target agree: errors name the parameter or setting and what is allowed. */
     private void check(SearchSpace space, TrainingConfig base, LabeledTable table) {
         space.checkAgainst(base);
@@ -107,19 +132,6 @@ public final class Search {
             throw Check.invalid("folds", "Invalid folds: " + config.validation().folds() + " folds need at least as many rows; there are "
                     + table.size());
         }
-    }
-
-    private static List<TrialPool.Split> splits(LabeledTable table, Validation v, long seed) {
-        int[] classes = table.isClassification() ? table.classIndices() : null;
-        List<TrialPool.Split> out = new ArrayList<>();
-        if (v.folds() == 0) {
-            ValidationSplit s = ValidationSplit.of(table.size(), v.holdout(), classes, seed);
-            out.add(new TrialPool.Split(table.subset(s.train()), table.subset(s.validation())));
-        } else {
-            Folds f = Folds.of(table.size(), v.folds(), classes, seed);
-            for (int k = 0; k < f.count(); k++) out.add(new TrialPool.Split(table.subset(f.train(k)), table.subset(f.validation(k))));
-        }
-        return out;
     }
 
     private String describe(boolean restarts, int threads) {

@@ -30,7 +30,7 @@ public final class Trial {
     private boolean complete;
     private String failure;
     /** One per validation split, taken after the last committed job (null when the trial will not continue). */
-    private Checkpoint[] checkpoints;
+    private List<Checkpoint> checkpoints;
 
     Trial(int id, int bracket, Candidate candidate, TrainingConfig config, long seed) {
         this.id = id;
@@ -52,7 +52,7 @@ public final class Trial {
     public double score() { return score; }
     public boolean failed() { return failure != null; }
     public boolean complete() { return complete; }
-    Checkpoint[] checkpoints() { return checkpoints; }
+    List<Checkpoint> checkpoints() { return checkpoints; }
 
     /** Marks the trial as having reached the scheduler's final budget (it competes for best). */
     void markComplete() {
@@ -65,7 +65,7 @@ public final class Trial {
     }
 
     /** Applies a finished job (called by {@link TrialPool#commit}). */
-    void apply(TrialJob.Outcome o) {
+    void apply(TrialOutcome o) {
         seconds += o.seconds();
         epochsTrained += o.epochsTrained();
         budget = o.target();

@@ -2,65 +2,45 @@ package org.dendrite.core.search;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import org.dendrite.core.data.LabeledTable;
-import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.data.Seeds;
-import org.dendrite.core.data.TrainingData;
 import org.dendrite.core.train.TrainingConfig;
 
 /**
- * What a {@link Scheduler} works with: new trials drawn by the sampler, training jobs run on a fixed
- * pool of worker threads, and the commit that makes a finished job's result visible. Every decision
- * a scheduler takes reads only committed results, in an order that does not depend on thread timing,
+ * What a {@link Scheduler} works with: new trials drawn by the sampler, training jobs started on a
+ * fixed pool of threads (each runs its job through the {@link TrialRunner}: in this JVM, or on a
+ * Spark executor), and the commit that makes a finished job's result visible. Every decision a
+ * scheduler takes reads only committed results, in an order that does not depend on thread timing,
  * so a search gives the same trials with 1 thread or many.
  */
 public final class TrialPool {
-    /** The rows of one validation split. */
-    record Split(LabeledTable train, LabeledTable validation) {}
-
-    private record DataKey(int split, PreprocessingConfig preprocessing) {}
+    /** A finished job and its trial, waiting to be committed. */
+    record Finished(Trial trial, TrialOutcome outcome) {}
 
     private final TrainingConfig base;
     private final SearchSpace space;
     private final Sampler sampler;
     private final Metric metric;
     private final boolean restarts;
-    private final List<Split> splits;
+    private final TrialRunner runner;
     private final ExecutorService executor;
     private final SearchListener listener;
     private final long plannedEpochs;
     private final long start = System.nanoTime();
-    private final Map<DataKey, TrainingData> data = new ConcurrentHashMap<>();
-    /** What a job does: {@link TrialJob#run}, or a synthetic objective in the schedulers' tests. */
-    private final Jobs jobs;
     private final List<Trial> trials = new ArrayList<>();
     private int proposed;
     private long epochsDone;
     private int jobsDone;
 
-    /** Trains a trial to a number of epochs in all (keeping checkpoints when asked). */
-    interface Jobs {
-        TrialJob.Outcome run(TrialPool pool, Trial trial, int target, boolean keepCheckpoints);
-    }
-
-    TrialPool(TrainingConfig base, SearchSpace space, Sampler sampler, Metric metric, boolean restarts, List<Split> splits,
-              ExecutorService executor, SearchListener listener, long plannedEpochs) {
-        this(base, space, sampler, metric, restarts, splits, executor, listener, plannedEpochs, TrialJob::run);
-    }
-
-    TrialPool(TrainingConfig base, SearchSpace space, Sampler sampler, Metric metric, boolean restarts, List<Split> splits,
-              ExecutorService executor, SearchListener listener, long plannedEpochs, Jobs jobs) {
-        this.jobs = jobs;
+    TrialPool(TrainingConfig base, SearchSpace space, Sampler sampler, Metric metric, boolean restarts, TrialRunner runner, ExecutorService executor,
+              SearchListener listener, long plannedEpochs) {
         this.base = base;
         this.space = space;
         this.sampler = sampler;
         this.metric = metric;
         this.restarts = restarts;
-        this.splits = splits;
+        this.runner = runner;
         this.executor = executor;
         this.listener = listener;
         this.plannedEpochs = plannedEpochs;
@@ -88,18 +68,6 @@ public final class TrialPool {
 
     Metric metric() {
         return metric;
-    }
-
-    int splits() {
-        return splits.size();
-    }
-
-    /** The prepared rows of split {@code split} under {@code preprocessing}, fitted once and shared (read-only) by all jobs. */
-    TrainingData data(int split, PreprocessingConfig preprocessing) {
-        return data.computeIfAbsent(new DataKey(split, preprocessing), k -> {
-            Split s = splits.get(split);
-            return TrainingData.prepare(s.train(), s.validation(), preprocessing);
-        });
     }
 
     /**
@@ -136,13 +104,18 @@ public final class TrialPool {
     }
 
     /**
-     * Starts training {@code trial} to {@code epochs} epochs in all on a worker thread; the result
-     * becomes the trial's only through {@link #commit}. With {@code mayContinue} the job keeps a
-     * checkpoint for a later promotion.
+     * Starts training {@code trial} to {@code epochs} epochs in all; the result becomes the trial's
+     * only through {@link #commit}. With {@code mayContinue} the job keeps checkpoints for a later
+     * promotion (unless promoted trials restart).
      */
-    CompletableFuture<TrialJob.Outcome> train(Trial trial, int epochs, boolean mayContinue) {
-        boolean keep = mayContinue && !restarts;
-        return CompletableFuture.supplyAsync(() -> jobs.run(this, trial, epochs, keep), executor);
+    CompletableFuture<Finished> train(Trial trial, int epochs, boolean mayContinue) {
+        TrialTask task;
+        synchronized (this) {
+            boolean restart = trial.epochs() == 0 || restarts || trial.checkpoints() == null;
+            task = new TrialTask(trial.id(), trial.config().withSeed(trial.seed()), epochs, restart, restart ? 0 : trial.epochs(),
+                    restart ? null : trial.checkpoints(), mayContinue && !restarts, metric);
+        }
+        return CompletableFuture.supplyAsync(() -> new Finished(trial, runner.run(task)), executor);
     }
 
     /** Marks {@code trial} as having reached the final budget. */
@@ -156,16 +129,16 @@ public final class TrialPool {
     }
 
     /** Applies a finished job to its trial and reports progress. */
-    synchronized void commit(TrialJob.Outcome o) {
-        o.trial().apply(o);
-        epochsDone += o.epochsTrained();
+    synchronized void commit(Finished f) {
+        f.trial().apply(f.outcome());
+        epochsDone += f.outcome().epochsTrained();
         jobsDone++;
         TrialRecord best = null;
         List<TrialRecord> r = ranked();
         if (!r.isEmpty() && !r.get(0).failed()) best = r.get(0);
         double elapsed = (System.nanoTime() - start) / 1e9;
         double left = epochsDone == 0 ? Double.NaN : elapsed / epochsDone * Math.max(0, plannedEpochs - epochsDone);
-        listener.onProgress(new SearchProgress(o.trial().record(), best, jobsDone, trials.size(), epochsDone, plannedEpochs, elapsed, left,
+        listener.onProgress(new SearchProgress(f.trial().record(), best, jobsDone, trials.size(), epochsDone, plannedEpochs, elapsed, left,
                 metric));
     }
 
@@ -174,10 +147,10 @@ public final class TrialPool {
      * the group's order once all are done.
      */
     CompletableFuture<Void> trainAll(List<Trial> group, int epochs, boolean mayContinue) {
-        List<CompletableFuture<TrialJob.Outcome>> jobs = new ArrayList<>();
+        List<CompletableFuture<Finished>> jobs = new ArrayList<>();
         for (Trial t : group) jobs.add(train(t, epochs, mayContinue));
         return CompletableFuture.allOf(jobs.toArray(new CompletableFuture<?>[0])).thenRun(() -> {
-            for (CompletableFuture<TrialJob.Outcome> j : jobs) commit(j.join());
+            for (CompletableFuture<Finished> j : jobs) commit(j.join());
         });
     }
 }

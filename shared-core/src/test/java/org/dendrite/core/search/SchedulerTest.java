@@ -189,14 +189,14 @@ class SchedulerTest {
                                     SearchSpace space) {
         ExecutorService ex = Executors.newFixedThreadPool(threads);
         TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(27);
-        TrialPool.Jobs synthetic = (pool, t, target, keep) -> {
-            boolean restart = pool.restarts() || t.epochs() == 0;
-            List<Double> curve = new ArrayList<>();
-            for (int e = restart ? 1 : t.epochs() + 1; e <= target; e++) curve.add(objective.apply(t.id(), e));
-            return new TrialJob.Outcome(t, target, target, curve, restart, null, 0, curve.size(), null);
+        TrialRunner synthetic = task -> {
+            double[] curve = new double[task.target() - task.fromEpoch()];
+            for (int e = task.fromEpoch() + 1; e <= task.target(); e++) curve[e - task.fromEpoch() - 1] = objective.apply(task.trialId(), e);
+            return new TrialOutcome(task.target(), task.target(), curve, task.restart(), task.keepCheckpoints() ? List.of() : null, 0, curve.length,
+                    null);
         };
         SearchListener l = jobs == null ? SearchListener.NONE : p -> jobs.add(p.trial().id() + "@" + p.trial().epochs());
-        TrialPool pool = new TrialPool(base, space, sampler, Metric.LOG_LOSS, false, List.of(), ex, l, 1, synthetic);
+        TrialPool pool = new TrialPool(base, space, sampler, Metric.LOG_LOSS, false, synthetic, ex, l, 1);
         try {
             s.run(pool);
         } finally {
