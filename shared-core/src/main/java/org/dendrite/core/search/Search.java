@@ -68,7 +68,7 @@ public final class Search {
     public SearchResult explore(LabeledTable table, TrainingConfig base, SearchListener listener, TrialRunner runner) {
         SearchSpace space = check(table, base);
         Metric metric = config.metric().resolve(table.isClassification(), table.targetName());
-        boolean restarts = config.continuation().restarts(base.schedule());
+        boolean restarts = config.continuation().restarts();
         int threads = config.threads() > 0 ? config.threads() : Parallelism.threads();
         long planned = config.scheduler().plannedEpochs(base.epochs(), restarts);
         long start = System.nanoTime();

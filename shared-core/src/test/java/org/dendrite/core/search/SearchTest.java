@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.dendrite.core.check.InvalidSettingException;
 import org.dendrite.core.data.Batches;
-import org.dendrite.core.data.Dataset;
 import org.dendrite.core.data.Folds;
 import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.Seeds;
