@@ -143,7 +143,7 @@ class SearchOptionTest {
 
         d.buildClassifier(iris);
         String s = d.toString();
-        assertTrue(s.contains("Hyperparameter search: successive_halving") && s.contains("Best configuration (for -config-json / configJson):")
+        assertTrue(s.contains("Hyperparameter search: successive halving (4 trials, eta 2, rungs 4 x 3, 2 x 6, 1 x 12 epochs)") && s.contains("Best configuration (for -config-json / configJson):")
                 && s.contains("Top 4 trials:") && s.contains("The chosen configuration, trained on all training rows"), s);
         // the chosen configuration trained on all rows, with the epochs it was chosen at: what -config-json reproduces
         assertEquals(12, d.getModel().history().size());

@@ -49,6 +49,14 @@ public record Asha(int trials, int minEpochs, int maxEpochs, int eta, int worker
         rungs(baseEpochs);
     }
 
+    @Override
+    public String describe(int baseEpochs) {
+        int[] r = rungs(baseEpochs);
+        StringBuilder sb = new StringBuilder();
+        for (int e : r) sb.append(sb.length() == 0 ? "" : ", ").append(e);
+        return "ASHA (" + trials + " trials, eta " + eta + ", rungs of " + sb + " epochs, " + workers + " virtual workers)";
+    }
+
     /** At most floor(trials / eta^k) trials reach rung k. */
     @Override
     public long plannedEpochs(int baseEpochs, boolean restarts) {

@@ -60,6 +60,13 @@ final class Budgets {
         return out.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Rungs as "27 x 2, 9 x 7, 3 x 20, 1 x 60 epochs" (trials x epochs). */
+    static String list(java.util.List<Rung> rungs) {
+        StringBuilder sb = new StringBuilder();
+        for (Rung r : rungs) sb.append(sb.length() == 0 ? "" : ", ").append(r.trials()).append(" x ").append(r.epochs());
+        return sb.append(" epochs").toString();
+    }
+
     /** Epochs a job to rung {@code k} trains: all of them when restarting (or at rung 0), else the difference. */
     static int cost(int[] rungs, int k, boolean restarts) {
         return restarts || k == 0 ? rungs[k] : rungs[k] - rungs[k - 1];

@@ -29,6 +29,11 @@ public record FullBudget(int trials) implements Scheduler {
     }
 
     @Override
+    public String describe(int baseEpochs) {
+        return "full budget (" + trials + " trials, each trained to its end: " + baseEpochs + " epochs unless the space searches epochs)";
+    }
+
+    @Override
     public long plannedEpochs(int baseEpochs, boolean restarts) {
         return (long) trials * baseEpochs;
     }

@@ -56,6 +56,15 @@ public record Hyperband(int minEpochs, int maxEpochs, int eta) implements Schedu
     }
 
     @Override
+    public String describe(int baseEpochs) {
+        List<Bracket> b = brackets(baseEpochs);
+        int trials = 0;
+        for (Bracket x : b) trials += x.rungs().get(0).trials();
+        return "Hyperband (" + b.size() + " brackets, " + trials + " trials, eta " + eta + ", the first bracket's rungs " + Budgets.list(b.get(0).rungs())
+                + ")";
+    }
+
+    @Override
     public long plannedEpochs(int baseEpochs, boolean restarts) {
         long sum = 0;
         for (Bracket b : brackets(baseEpochs)) sum += SuccessiveHalving.planned(b.rungs(), restarts);

@@ -23,6 +23,9 @@ public sealed interface Scheduler extends Serializable permits FullBudget, Succe
     /** An upper bound on the epochs trained in all (per validation split), for the progress estimate. */
     long plannedEpochs(int baseEpochs, boolean restarts);
 
+    /** What it does with a base configuration of {@code baseEpochs} epochs, for a person: the trials and the rungs' epochs. */
+    String describe(int baseEpochs);
+
     /** Runs the search's trials. */
     void run(TrialPool pool);
 }

@@ -91,7 +91,7 @@ public final class Search {
             throw new IllegalArgumentException("Every trial of the search failed; the first: trial " + trials.get(0).id() + " ("
                     + trials.get(0).candidate() + "): " + trials.get(0).failure());
         }
-        return new SearchResult(trials, best, best.config().withSeed(base.seed()), metric, space, describe(restarts, threads),
+        return new SearchResult(trials, best, best.config().withSeed(base.seed()), metric, space, describe(base.epochs(), restarts, threads, metric),
                 (System.nanoTime() - start) / 1e9, null, 0);
     }
 
@@ -134,10 +134,11 @@ public final class Search {
         }
     }
 
-    private String describe(boolean restarts, int threads) {
+    private String describe(int baseEpochs, boolean restarts, int threads, Metric metric) {
         Scheduler s = config.scheduler();
-        return s.name() + " " + s + ", " + config.sampler().name() + " sampler, " + config.validation() + ", promoted trials "
-                + (s.budgetsEpochs() ? (restarts ? "restart" : "continue") : "n/a") + ", " + threads + " thread" + (threads == 1 ? "" : "s");
+        return s.describe(baseEpochs) + ", " + config.sampler().name() + " sampler, " + config.validation() + ", metric " + metric.label()
+                + (s.budgetsEpochs() ? ", promoted trials " + (restarts ? "restart" : "continue") : "") + ", " + threads + " thread"
+                + (threads == 1 ? "" : "s");
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -46,6 +46,12 @@ public record SuccessiveHalving(int trials, int minEpochs, int maxEpochs, int et
     }
 
     @Override
+    public String describe(int baseEpochs) {
+        List<Rung> r = rungs(baseEpochs);
+        return "successive halving (" + trials + " trials, eta " + eta + ", rungs " + Budgets.list(r) + ")";
+    }
+
+    @Override
     public long plannedEpochs(int baseEpochs, boolean restarts) {
         return planned(rungs(baseEpochs), restarts);
     }
