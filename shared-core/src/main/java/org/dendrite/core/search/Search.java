@@ -91,7 +91,7 @@ public final class Search {
             throw new IllegalArgumentException("Every trial of the search failed; the first: trial " + trials.get(0).id() + " ("
                     + trials.get(0).candidate() + "): " + trials.get(0).failure());
         }
-        return new SearchResult(trials, best, best.config().withSeed(base.seed()), metric, space, describe(base.epochs(), restarts, threads, metric),
+        return new SearchResult(trials, best, best.config().withSeed(base.seed()), metric, space, describe(base, restarts, threads, metric),
                 (System.nanoTime() - start) / 1e9, null, 0);
     }
 
@@ -134,11 +134,12 @@ public final class Search {
         }
     }
 
-    private String describe(int baseEpochs, boolean restarts, int threads, Metric metric) {
+    private String describe(TrainingConfig base, boolean restarts, int threads, Metric metric) {
         Scheduler s = config.scheduler();
-        return s.describe(baseEpochs) + ", " + config.sampler().name() + " sampler, " + config.validation() + ", metric " + metric.label()
-                + (s.budgetsEpochs() ? ", promoted trials " + (restarts ? "restart" : "continue") : "") + ", " + threads + " thread"
-                + (threads == 1 ? "" : "s");
+        String promoted = restarts ? "restart" : base.schedule().dependsOnRunLength() ? "continue, the whole-run schedule stretched"
+                : "continue (exactly as trained from the start)";
+        return s.describe(base.epochs()) + ", " + config.sampler().name() + " sampler, " + config.validation() + ", metric " + metric.label()
+                + (s.budgetsEpochs() ? ", promoted trials " + promoted : "") + ", " + threads + " thread" + (threads == 1 ? "" : "s");
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

@@ -70,6 +70,10 @@ class SearchTest {
         assertEquals(12, restart.epochsTrained());
         // under the whole-run cosine a continued run anneals twice: the promoted trials' scores differ
         TrainingConfig cosine = TrainingConfig.DEFAULT.withEpochs(4);
+        assertTrue(cosine.schedule().dependsOnRunLength() && !constant.schedule().dependsOnRunLength()
+                && new org.dendrite.core.schedule.WarmUp(cosine.schedule(), 0.1, 1, 10).dependsOnRunLength()
+                && !org.dendrite.core.schedule.Cosine.DEFAULT.dependsOnRunLength());
+        assertTrue(cont.description().contains("promoted trials continue (exactly as trained from the start)"), cont.description());
         SearchResult cc = new Search(c.withContinuation(Continuation.CONTINUE)).explore(iris(), cosine, null);
         SearchResult cr = new Search(c.withContinuation(Continuation.RESTART)).explore(iris(), cosine, null);
         assertEquals(cc.trials().get(0).rungScores().get(1), cr.trials().get(0).rungScores().get(1), "the first rung is the same run");
