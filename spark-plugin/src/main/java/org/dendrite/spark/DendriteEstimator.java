@@ -22,7 +22,9 @@ import org.dendrite.core.io.SpecFormat;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.layer.LayerSpec;
 import org.dendrite.core.network.NetworkSpec;
+import org.dendrite.core.io.SearchFormat;
 import org.dendrite.core.optim.Optimizers;
+import org.dendrite.core.search.SearchResult;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingOptions;
@@ -38,6 +40,8 @@ import scala.Function1;
 public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Estimator<M> implements DefaultParamsWritable {
     private static final long serialVersionUID = 1L;
     private static final TrainingConfig D = TrainingConfig.DEFAULT;
+    /** The rows a search copies to each trial's task by default. */
+    public static final long DEFAULT_SEARCH_SAMPLE_ROWS = 100_000;
 
     private final String uid;
     private final Param<String> featuresCol;
@@ -66,6 +70,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     private final Param<String> batchNorm;
     private final Param<String> initialModel;
     private final IntParam frozenLayers;
+    private final Param<String> searchJson;
+    private final LongParam searchSampleRows;
 
     @SuppressWarnings("unchecked")
     private static <T> Function1<T, Object> valid(java.util.function.Predicate<T> p) {
@@ -156,6 +162,14 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
                 + "network", valid((String s) -> s != null));
         frozenLayers = new IntParam(this, "frozenLayers", "with initialModel: how many of its first layers with weights keep them (>= 0; "
                 + "synchronous mode only)", number(v -> v >= 0));
+        searchJson = new Param<>(this, "searchJson", "a hyperparameter search as JSON (docs/model-format.md, \"Searches\": space, sampler, "
+                + "scheduler, validation, metric): trials of the training configuration the other params describe run as Spark tasks on a "
+                + "stratified sample of the rows, then the best configuration trains on all rows; empty = no search",
+                core("searchJson", (String s) -> {
+                    if (s != null && !s.isBlank()) SearchFormat.readSearch(s);
+                }));
+        searchSampleRows = new LongParam(this, "searchSampleRows", "with searchJson: about this many rows (a stratified sample; all rows "
+                + "when fewer) are copied to each trial's task (>= 10)", number(v -> v >= 10));
         StringBuilder units = new StringBuilder();
         String act = "relu";
         double drop = 0;
@@ -192,6 +206,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         setDefault(batchNorm, "none");
         setDefault(initialModel, "");
         setDefault(frozenLayers, 0);
+        setDefault(searchJson, "");
+        setDefault(searchSampleRows, DEFAULT_SEARCH_SAMPLE_ROWS);
     }
 
     @Override public String uid() { return uid; }
@@ -222,6 +238,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public Param<String> batchNorm() { return batchNorm; }
     public Param<String> initialModel() { return initialModel; }
     public IntParam frozenLayers() { return frozenLayers; }
+    public Param<String> searchJson() { return searchJson; }
+    public LongParam searchSampleRows() { return searchSampleRows; }
 
     public DendriteEstimator<M> setFeaturesCol(String v) { set(featuresCol, v); return this; }
     public DendriteEstimator<M> setLabelCol(String v) { set(labelCol, v); return this; }
@@ -249,6 +267,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public DendriteEstimator<M> setBatchNorm(String v) { set(batchNorm, v); return this; }
     public DendriteEstimator<M> setInitialModel(String v) { set(initialModel, v); return this; }
     public DendriteEstimator<M> setFrozenLayers(int v) { set(frozenLayers, v); return this; }
+    public DendriteEstimator<M> setSearchJson(String v) { set(searchJson, v); return this; }
+    public DendriteEstimator<M> setSearchSampleRows(long v) { set(searchSampleRows, v); return this; }
 
     private static RoundSource.Outer outer(String name) {
         for (RoundSource.Outer o : RoundSource.Outer.values()) {
@@ -331,9 +351,21 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Param frozenLayers = " + getOrDefault(frozenLayers) + ": " + e.getMessage() + " (set initialModel)", e);
         }
-        Model core = SparkTraining.fit(rows, new SparkTraining.Columns(getOrDefault(featuresCol), getOrDefault(labelCol), hasWeight ? w : null),
-                classification(), declared, config, (Integer) getOrDefault(localSteps), outer(getOrDefault(outerOptimizer)), warm);
+        SparkTraining.Columns columns = new SparkTraining.Columns(getOrDefault(featuresCol), getOrDefault(labelCol), hasWeight ? w : null);
+        SearchResult search = null;
+        String sj = getOrDefault(searchJson);
+        if (sj != null && !sj.isBlank()) {
+            if (warm.enabled()) {
+                throw new IllegalArgumentException("Param searchJson cannot be combined with initialModel (a search trains each trial from scratch)");
+            }
+            search = SparkSearch.run(rows, columns, classification(), declared, config, SearchFormat.readSearch(sj),
+                    (Long) getOrDefault(searchSampleRows));
+            config = search.bestConfig();
+        }
+        Model core = SparkTraining.fit(rows, columns, classification(), declared, config, (Integer) getOrDefault(localSteps),
+                outer(getOrDefault(outerOptimizer)), warm);
         M m = createModel(uid, core);
+        m.setSearchResult(search);
         return copyValues(m.setParent(this), ParamMap.empty());
     }
 

@@ -18,6 +18,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
 import org.dendrite.core.io.ModelFormatException;
 import org.dendrite.core.io.ModelIO;
+import org.dendrite.core.io.SearchFormat;
+import org.dendrite.core.search.SearchResult;
 import org.dendrite.core.train.Model;
 import scala.Option;
 
@@ -33,6 +35,8 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     private final Model core;
     private final Param<String> featuresCol;
     private final Param<String> predictionCol;
+    /** The search that chose the configuration (null without one, and after a load). */
+    private SearchResult search;
 
     protected DendriteModel(String uid, Model core) {
         this.uid = uid;
@@ -47,6 +51,16 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
 
     /** The trained core model. */
     public Model coreModel() { return core; }
+
+    /**
+     * The hyperparameter search that chose this model's configuration: its trials, the best
+     * configuration (as JSON: {@code io.SpecFormat.write(searchResult().bestConfig())}) and a summary;
+     * null when the estimator had no {@code searchJson}, and after a load (the trials are saved as
+     * {@code search-trials.json} beside the model for reading, not loaded back).
+     */
+    public SearchResult searchResult() { return search; }
+
+    void setSearchResult(SearchResult s) { search = s; }
 
     public Param<String> featuresCol() { return featuresCol; }
     public Param<String> predictionCol() { return predictionCol; }
@@ -109,7 +123,9 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     @Override
     @SuppressWarnings("unchecked")
     public M copy(ParamMap extra) {
-        return (M) copyValues(create(uid, core), extra).setParent(parent());
+        M copy = create(uid, core);
+        ((DendriteModel<M>) copy).search = search;
+        return (M) copyValues(copy, extra).setParent(parent());
     }
 
     /** A new model of this class around {@code core}. */
@@ -118,6 +134,7 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     @Override
     public MLWriter write() {
         DendriteModel<M> self = this;
+        SearchResult search = this.search;
         return new MLWriter() {
             @Override
             public void saveImpl(String path) {
@@ -127,6 +144,11 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
                     FileSystem fs = file.getFileSystem(sparkSession().sparkContext().hadoopConfiguration());
                     try (FSDataOutputStream out = fs.create(file, true)) {
                         out.write(ModelIO.toJson(core).getBytes(StandardCharsets.UTF_8));
+                    }
+                    if (search != null) {
+                        try (FSDataOutputStream out = fs.create(new Path(path, "search-trials.json"), true)) {
+                            out.write(SearchFormat.trialsJson(search).getBytes(StandardCharsets.UTF_8));
+                        }
                     }
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException("Could not write " + file, e);

@@ -31,6 +31,11 @@ final class SparkJobs implements TrainingListener {
         LOG.warn("Dendrite: {}", message);
     }
 
+    /** A hyperparameter search's progress as a driver log line per finished training job. */
+    static org.dendrite.core.search.SearchListener searchProgress() {
+        return p -> LOG.info("Dendrite {}", p.line());
+    }
+
     /** Unwraps a failed Spark job to the IllegalArgumentException (bad input) or divergence error a task threw, so users read its message. */
     static RuntimeException unwrap(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -11,16 +11,20 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * A real Spark standalone cluster on 127.0.0.1: a Master and two Workers as separate JVMs (Spark's
  * own deploy classes, a SPARK_HOME whose jars/ holds this build's classpath), a driver on
- * spark://127.0.0.1:port training Dendrite on the executors, and a Worker killed in the middle of a
- * fit, which still completes. Every process started here is stopped here.
+ * spark://127.0.0.1:port searching hyperparameters and training Dendrite on the executors, and a Worker
+ * killed in the middle of a fit, which still completes. Every process started here is stopped here.
  */
 @Timeout(900)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterIT {
     private static LocalCluster cluster;
 
@@ -42,7 +46,23 @@ class StandaloneClusterIT {
         return new StringIndexer().setInputCol("diagnosis").setOutputCol("label").fit(f).transform(f).repartition(4).cache();
     }
 
+    /** The hyperparameter search's trials as tasks on the cluster's executors, then the distributed fit of the choice. */
     @Test
+    @Order(1)
+    void searchesOnTheCluster() {
+        SparkSession spark = cluster.session("dendrite-cluster-search", 2, "768m");
+        Dataset<Row> data = wbc(spark);
+        String search = "{\"space\": {\"parameters\": {\"units\": [4, 16], \"l2\": [0.001, 0.01]}}, \"scheduler\": {\"type\": \"asha\", "
+                + "\"trials\": 6, \"minEpochs\": 2, \"maxEpochs\": 8, \"eta\": 2, \"workers\": 2}}";
+        DendriteClassificationModel m = ((DendriteClassifier) new DendriteClassifier().setEpochs(8).setSearchJson(search)).fit(data);
+        org.dendrite.core.search.SearchResult r = m.searchResult();
+        assertTrue(r.trials().size() == 6 && r.best().complete(), r.summary(6));
+        double auc = new BinaryClassificationEvaluator().evaluate(m.transform(data));
+        assertTrue(auc > 0.98, "ROC AUC of the chosen configuration " + auc);
+    }
+
+    @Test
+    @Order(2)
     void trainsOnTheClusterAndSurvivesALostWorker() throws Exception {
         SparkSession spark = cluster.session("dendrite-cluster-test", 2, "768m");
         Dataset<Row> data = wbc(spark);

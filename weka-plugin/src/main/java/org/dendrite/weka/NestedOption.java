@@ -37,8 +37,16 @@ public abstract class NestedOption<T> implements OptionHandler, Serializable {
      * @throws IllegalArgumentException when the core rejects a value; the message names the option
      */
     public final T toCore() {
+        return translated(this::build);
+    }
+
+    /**
+     * Runs {@code work} (which builds or checks core records from these options), the core's
+     * validation errors rewritten to name this class's option as {@link #toCore()} does.
+     */
+    protected final <R> R translated(java.util.function.Supplier<R> work) {
         try {
-            return build();
+            return work.get();
         } catch (InvalidSettingException e) {
             // the core names the record component; this class's bean property of that name is the option
             String option = OptionSupport.optionOf(getClass(), e.setting());

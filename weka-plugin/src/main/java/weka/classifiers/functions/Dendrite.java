@@ -13,6 +13,11 @@ import org.dendrite.core.diagnostics.TrainingPlots;
 import org.dendrite.core.io.ModelIO;
 import org.dendrite.core.layer.LayerSpec;
 import org.dendrite.core.network.NetworkSpec;
+import org.dendrite.core.search.ConsoleSearchProgress;
+import org.dendrite.core.search.Search;
+import org.dendrite.core.search.SearchConfig;
+import org.dendrite.core.search.SearchListener;
+import org.dendrite.core.search.SearchResult;
 import org.dendrite.core.tensor.Matrix;
 import org.dendrite.core.train.ConsoleProgress;
 import org.dendrite.core.train.EpochRecord;
@@ -28,6 +33,8 @@ import org.dendrite.weka.OptionSupport;
 import org.dendrite.weka.layer.LayerOption;
 import org.dendrite.weka.optim.OptimizerOption;
 import org.dendrite.weka.schedule.ScheduleOption;
+import org.dendrite.weka.search.NoSearch;
+import org.dendrite.weka.search.SearchOption;
 import weka.classifiers.AbstractClassifier;
 import weka.classifiers.IterativeClassifier;
 import weka.core.Capabilities;
@@ -71,8 +78,11 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     private int monteCarloPasses;
     private int seed = (int) D.seed();
     private boolean resume;
+    private SearchOption search = new NoSearch();
 
     private Model model;
+    /** The last search's trials and choice (null without a search). */
+    private SearchResult searchResult;
     /** Weka's fallback when there is nothing to learn from (no training rows with a known class), as its own classifiers do. */
     private weka.classifiers.rules.ZeroR zeroR;
     private org.dendrite.core.diagnostics.Diagnosis.BiasVariance diagnosis;
@@ -157,6 +167,29 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
     }
 
+    /**
+     * The hyperparameter search the {@code -search} option describes, or null for none (validated by
+     * the core, its budget against the configured epochs).
+     */
+    public SearchConfig searchConfig() {
+        int epochs = trainingConfig().epochs();
+        if (search == null) throw new IllegalArgumentException("-search: not set");
+        try {
+            return search.toCore(epochs);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("-search: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@link #searchConfig()}, its validation errors as Weka's usual checked exception. */
+    private SearchConfig checkedSearch() throws Exception {
+        try {
+            return searchConfig();
+        } catch (IllegalArgumentException e) {
+            throw new Exception("Invalid option: " + e.getMessage(), e);
+        }
+    }
+
     /** {@link #trainingConfig()}, its validation errors as Weka's usual checked exception. */
     private TrainingConfig checkedConfig() throws Exception {
         try {
@@ -175,7 +208,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         if (!resume || (run == null && zeroR == null)) {
             initializeClassifier(data);
         } else if (run != null) {
-            run.extendTo(checkedConfig().resolve(run.source().rows()).epochs());
+            run.extendTo((searchResult != null ? searchResult.bestConfig() : checkedConfig()).resolve(run.source().rows()).epochs());
         }
         while (next()) {
             // one epoch per iteration
@@ -190,9 +223,14 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         train.deleteWithMissingClass();
         header = new Instances(train, 0);
         TrainingConfig config = checkedConfig();
+        SearchConfig searchConfig = checkedSearch();
+        if (searchConfig != null && !initialModel.isBlank()) {
+            throw new Exception("Invalid option: -search cannot be combined with -initial-model (a search trains each trial from scratch)");
+        }
         run = null;
         zeroR = null;
         diagnosis = null;
+        searchResult = null;
         if (train.numInstances() == 0) {
             // Weka's convention for nothing to learn from (no rows, or every class value missing): a ZeroR model, said so in toString
             zeroR = new weka.classifiers.rules.ZeroR();
@@ -202,8 +240,15 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
         TrainingListener listener = getDebug() ? new ConsoleProgress(System.err) : TrainingListener.NONE;
         try {
+            org.dendrite.core.data.LabeledTable rows = InstancesConverter.labeled(train);
+            if (searchConfig != null) {
+                // the search sees only these (training) rows: Weka's outer evaluation measures the tuned procedure
+                SearchListener progress = getDebug() ? new ConsoleSearchProgress(System.err) : SearchListener.NONE;
+                searchResult = new Search(searchConfig).explore(rows, config, progress);
+                config = searchResult.bestConfig();
+            }
             Model initial = initialModel.isBlank() ? null : ModelIO.read(Path.of(initialModel));
-            run = TrainingRun.local(config, InstancesConverter.labeled(train), listener, new WarmStart(initial, frozenLayers));
+            run = TrainingRun.local(config, rows, listener, new WarmStart(initial, frozenLayers));
         } catch (IllegalArgumentException e) {
             throw new Exception(e.getMessage(), e);
         }
@@ -246,6 +291,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         TrainingPlots.lossCurves(model.history(), dir.resolve("learning-curves.png"));
         TrainingPlots.metricCurves(model.history(), dir.resolve("validation-metrics.png"));
         TrainingPlots.weightAndGradientHistograms(model.network(), dir.resolve("histograms"));
+        if (searchResult != null) {
+            searchResult.writeTo(dir.resolve("search"));
+        }
     }
 
     @Override
@@ -348,6 +396,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             return "Dendrite: no model built yet.";
         }
         StringBuilder sb = new StringBuilder("Dendrite neural network\n=======================\n\n");
+        if (searchResult != null) {
+            sb.append(searchResult.summary(5)).append("\nThe chosen configuration, trained on all training rows:\n\n");
+        }
         sb.append(model.network().describe()).append("\n\n");
         sb.append("Loss: ").append(model.loss().name()).append('\n');
         sb.append("Training: ").append(model.history().size()).append(" epochs");
@@ -380,6 +431,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         all.addAll(OptionSupport.describe("optimizer", OptimizerOption.all()));
         all.addAll(OptionSupport.describe("schedule", ScheduleOption.all()));
         all.addAll(OptionSupport.describe("layer", LayerOption.all()));
+        all.addAll(OptionSupport.describe("search", SearchOption.all()));
         return Collections.enumeration(all);
     }
 
@@ -515,6 +567,18 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             displayOrder = 18)
     public int getMonteCarloPasses() { return monteCarloPasses; }
     public void setMonteCarloPasses(int v) { monteCarloPasses = v; }
+
+    @OptionMetadata(displayName = "hyperparameter search", description = "None (the default), or a search that tunes the options "
+            + "above on a validation holdout of the training rows and trains the best configuration on all of them, e.g. "
+            + "\"org.dendrite.weka.search.Hyperband -max-epochs 60\" (the classes and their options are listed below).",
+            commandLineParamName = "search", commandLineParamSynopsis = "-search <search class and options>", displayOrder = 19)
+    public SearchOption getSearch() { return search; }
+    public void setSearch(SearchOption v) { search = v == null ? new NoSearch() : v; }
+
+    /** The last search's trials and chosen configuration (null when no search ran). */
+    public SearchResult getSearchResult() {
+        return searchResult;
+    }
 
     @OptionMetadata(displayName = "seed", description = "Random seed (weights, shuffling, dropout).", commandLineParamName = "S",
             commandLineParamSynopsis = "-S <seed>", displayOrder = 15)

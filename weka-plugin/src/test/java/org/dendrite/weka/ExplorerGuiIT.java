@@ -74,7 +74,8 @@ class ExplorerGuiIT {
             // the package's GenericPropertiesCreator.props and GUIEditors.props took effect: every option class is offered
             // under its base class, chosen and edited like SMO's kernel, the layer list in the GenericArrayEditor
             Map<String, List<? extends NestedOption<?>>> families = Map.of(ExplorerProbe.FAMILIES[0], OptimizerOption.all(),
-                    ExplorerProbe.FAMILIES[1], ScheduleOption.all(), ExplorerProbe.FAMILIES[2], LayerOption.all());
+                    ExplorerProbe.FAMILIES[1], ScheduleOption.all(), ExplorerProbe.FAMILIES[2], LayerOption.all(), ExplorerProbe.FAMILIES[3],
+                    org.dendrite.weka.search.SearchOption.all());
             for (var f : families.entrySet()) {
                 Matcher m = Pattern.compile("FAMILY " + Pattern.quote(f.getKey()) + ": (.*)").matcher(r.output());
                 assertTrue(m.find(), r.output());

@@ -22,7 +22,7 @@ import javax.swing.SwingUtilities;
  */
 public final class ExplorerProbe {
     static final String[] FAMILIES = {"org.dendrite.weka.optim.OptimizerOption", "org.dendrite.weka.schedule.ScheduleOption",
-        "org.dendrite.weka.layer.LayerOption"};
+        "org.dendrite.weka.layer.LayerOption", "org.dendrite.weka.search.SearchOption"};
 
     private ExplorerProbe() {}
 

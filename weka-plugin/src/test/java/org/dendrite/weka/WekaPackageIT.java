@@ -77,9 +77,38 @@ class WekaPackageIT {
                 .matcher(nested.output());
         assertTrue(irisAcc.find() && Double.parseDouble(irisAcc.group(1)) > 85, nested.output());
 
+        // a hyperparameter search from the command line: nested inside each of Weka's folds, its choice shown with the model
+        WekaProcesses.Result searched = WekaProcesses.java(home, 600, List.of("-Dweka.packageManager.offline=true", "-cp",
+                WekaProcesses.wekaClasspath(), "weka.Run", "-no-scan", "weka.classifiers.functions.Dendrite", "-t", iris.toString(), "-x", "3",
+                "-epochs", "12", "-search", "org.dendrite.weka.search.Asha -trials 6 -min-epochs 3 -eta 2 -workers 2 -space "
+                        + "\"{\\\"parameters\\\": {\\\"units\\\": [8, 16], \\\"learningRate\\\": [0.01, 0.03]}}\""), Map.of());
+        System.out.println(searched.output());
+        assertEquals(0, searched.exit(), searched.output());
+        assertTrue(searched.output().contains("Hyperparameter search: ASHA (6 trials, eta 2, rungs of 3, 6, 12 epochs") && searched.output().contains("Best configuration"), searched.output());
+        Matcher searchedAcc = Pattern.compile("Stratified cross-validation(?s).*?Correctly Classified Instances\\s+\\d+\\s+([0-9.]+)\\s*%")
+                .matcher(searched.output());
+        assertTrue(searchedAcc.find() && Double.parseDouble(searchedAcc.group(1)) > 85, searched.output());
+
+        // and in the Experimenter (its command line, as the GUI runs it; it loads the installed packages itself): 2 runs of 2-fold
+        // cross-validation of the tuned classifier
+        Path results = home.resolve("experiment.arff");
+        WekaProcesses.Result exp = WekaProcesses.java(home, 600, List.of("-Dweka.packageManager.offline=true", "-cp",
+                WekaProcesses.wekaClasspath(), "weka.experiment.Experiment", "-r", "-L", "1", "-U", "2", "-T", iris.toString(),
+                "-D", "weka.experiment.InstancesResultListener -O " + results, "-P", "weka.experiment.CrossValidationResultProducer",
+                "--", "-X", "2", "-W", "weka.experiment.ClassifierSplitEvaluator", "--", "-W", "weka.classifiers.functions.Dendrite", "--",
+                "-epochs", "8", "-search", "org.dendrite.weka.search.SuccessiveHalving -trials 4 -min-epochs 2 -eta 2"), Map.of());
+        System.out.println(exp.output());
+        assertEquals(0, exp.exit(), exp.output());
+        String table = Files.readString(results);
+        assertTrue(table.contains("weka.classifiers.functions.Dendrite") && table.contains("org.dendrite.weka.search.SuccessiveHalving"), table);
+        // 2 runs x 2 folds, each a row naming the tuned classifier with its options
+        String rows = table.substring(table.indexOf("@data"));
+        assertEquals(4, rows.split("org.dendrite.weka.search.SuccessiveHalving", -1).length - 1, table);
+
         WekaProcesses.Result help = WekaProcesses.java(home, 120, List.of("-Dweka.packageManager.offline=true", "-cp",
                 WekaProcesses.wekaClasspath(), "weka.Run", "-no-scan", "weka.classifiers.functions.Dendrite", "-help"), Map.of());
-        for (String cls : List.of("org.dendrite.weka.optim.Lbfgs", "org.dendrite.weka.schedule.OneCycle", "org.dendrite.weka.layer.Dense")) {
+        for (String cls : List.of("org.dendrite.weka.optim.Lbfgs", "org.dendrite.weka.schedule.OneCycle", "org.dendrite.weka.layer.Dense",
+                "org.dendrite.weka.search.Hyperband")) {
             assertTrue(help.output().contains(cls), "-help documents " + cls + ":\n" + help.output());
         }
     }

@@ -8,7 +8,8 @@ import java.util.List;
  * per row (a class index 0..k-1, or a number) and optional instance weights (null = all 1).
  * Validated on construction: lengths agree, class indices are valid, numeric targets are finite.
  */
-public record LabeledTable(Table features, String targetName, List<String> classes, double[] target, float[] weights) {
+public record LabeledTable(Table features, String targetName, List<String> classes, double[] target, float[] weights)
+        implements java.io.Serializable {
     public LabeledTable {
         if (features == null || target == null) {
             throw new IllegalArgumentException("Labeled rows need features and target values");

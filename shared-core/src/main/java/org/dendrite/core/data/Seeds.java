@@ -35,6 +35,23 @@ public final class Seeds {
         return seed ^ (0x2545F4914F6CDD1DL * (shard + 1));
     }
 
+    /** The seed of trial {@code trial} of a hyperparameter search seeded with {@code seed}: independent of every other trial's. */
+    public static long trial(long seed, int trial) {
+        return mix(seed ^ (0x632BE59BD9B4E019L * (trial + 1L)));
+    }
+
+    /** The generator of the sampler's draw number {@code draw} in a search seeded with {@code seed}. */
+    public static SplittableRandom searchDraw(long seed, int draw) {
+        return new SplittableRandom(mix(seed ^ 0x5851F42D4C957F2DL ^ (GOLDEN * (draw + 1L))));
+    }
+
+    /** SplitMix64's finalizer: nearby inputs give unrelated outputs. */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * MIX;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
     /** A Fisher-Yates permutation of 0..n-1 drawn from {@code rng}, written into {@code order}. */
     public static void permutation(RandomGenerator rng, int[] order) {
         for (int i = 0; i < order.length; i++) order[i] = i;

@@ -6,7 +6,7 @@ import java.util.List;
  * Raw rows as the wrappers hand them over: one double per column (a category index for nominal
  * columns) with {@code NaN} meaning missing.
  */
-public record Table(List<Column> columns, double[][] rows) {
+public record Table(List<Column> columns, double[][] rows) implements java.io.Serializable {
     public Table {
         if (columns == null || rows == null) {
             throw new IllegalArgumentException("A table needs columns and rows");

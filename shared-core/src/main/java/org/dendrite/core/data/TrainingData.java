@@ -33,6 +33,26 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
                 requireTwoClasses(train, " left after the validation split");
             }
         }
+        return fit(table, train, valid, preprocessing, warmPreprocessor, warmTask);
+    }
+
+    /**
+     * Prepares rows already split by the caller (a hyperparameter search's holdout or fold):
+     * preprocessing and target scaling fitted on {@code train} only, {@code validation} (may be null)
+     * transformed with them.
+     */
+    public static TrainingData prepare(LabeledTable train, LabeledTable validation, PreprocessingConfig preprocessing) {
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("The training data is empty: training needs at least one row");
+        }
+        if (train.isClassification()) {
+            requireTwoClasses(train, "");
+        }
+        return fit(train, train, validation, preprocessing, null, null);
+    }
+
+    private static TrainingData fit(LabeledTable table, LabeledTable train, LabeledTable valid, PreprocessingConfig preprocessing,
+                                    Preprocessor warmPreprocessor, Task warmTask) {
         Task task = warmTask;
         if (task == null) {
             Moments target = new Moments();

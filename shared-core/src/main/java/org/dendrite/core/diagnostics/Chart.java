@@ -21,8 +21,8 @@ import javax.imageio.ImageIO;
  * every JDK and runs without a display, so the plots cost no dependency (see docs/design.md).
  */
 public final class Chart {
-    /** One named line. */
-    public record Series(String name, double[] x, double[] y) {}
+    /** One named line, or with {@code pointsOnly} a scatter of unconnected points. */
+    public record Series(String name, double[] x, double[] y, boolean pointsOnly) {}
 
     private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
         new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75)};
@@ -35,6 +35,7 @@ public final class Chart {
     private final List<Double> markers = new ArrayList<>();
     private final List<String> markerLabels = new ArrayList<>();
     private boolean logX;
+    private boolean legend = true;
     private boolean integerX;
     private double yLo = Double.NaN;
     private double yHi = Double.NaN;
@@ -49,7 +50,22 @@ public final class Chart {
         if (x.length != y.length) {
             throw new IllegalArgumentException("Series '" + name + "' has " + x.length + " x values but " + y.length + " y values");
         }
-        series.add(new Series(name, x.clone(), y.clone()));
+        series.add(new Series(name, x.clone(), y.clone(), false));
+        return this;
+    }
+
+    /** Unconnected points (a scatter plot). */
+    public Chart points(String name, double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("Series '" + name + "' has " + x.length + " x values but " + y.length + " y values");
+        }
+        series.add(new Series(name, x.clone(), y.clone(), true));
+        return this;
+    }
+
+    /** Shows or hides the legend (hide it for many unnamed series, such as one line per search trial). */
+    public Chart legend(boolean on) {
+        this.legend = on;
         return this;
     }
 
@@ -226,8 +242,8 @@ public final class Chart {
                 }
                 int cx = (int) Math.round(px.applyAsDouble(xv));
                 int cy = (int) Math.round(py.applyAsDouble(Math.max(y0, Math.min(y1, s.y[i]))));
-                if (have) g.drawLine(prevX, prevY, cx, cy);
-                if (s.x.length <= 60) g.fillOval(cx - 3, cy - 3, 6, 6);
+                if (have && !s.pointsOnly) g.drawLine(prevX, prevY, cx, cy);
+                if (s.x.length <= 60 || s.pointsOnly) g.fillOval(cx - 3, cy - 3, 6, 6);
                 prevX = cx;
                 prevY = cy;
                 have = true;
@@ -243,7 +259,7 @@ public final class Chart {
             g.drawString(markerLabels.get(i), Math.min(xx + 4, left + pw - fm.stringWidth(markerLabels.get(i))), top + fm.getHeight());
         }
         int ly = top + 8;
-        for (int k = 0; k < series.size(); k++) {
+        for (int k = 0; legend && k < series.size(); k++) {
             String name = series.get(k).name;
             int lx = left + pw - fm.stringWidth(name) - 34;
             g.setColor(PALETTE[k % PALETTE.length]);

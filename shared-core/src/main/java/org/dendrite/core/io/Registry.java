@@ -83,6 +83,15 @@ final class Registry {
                 OneCycle.DEFAULT, WarmUp.DEFAULT, ReduceOnPlateau.DEFAULT)) {
             register(Schedule.class, s.name(), s, false);
         }
+
+        // a hyperparameter search's sampler and scheduler (io.SearchFormat)
+        register(org.dendrite.core.search.Sampler.class, "random", new org.dendrite.core.search.RandomSampler(), false);
+        register(org.dendrite.core.search.Sampler.class, "grid", org.dendrite.core.search.GridSampler.DEFAULT, false);
+        register(org.dendrite.core.search.Sampler.class, "zoom", org.dendrite.core.search.ZoomSampler.DEFAULT, false);
+        register(org.dendrite.core.search.Scheduler.class, "full_budget", org.dendrite.core.search.FullBudget.DEFAULT, false);
+        register(org.dendrite.core.search.Scheduler.class, "successive_halving", org.dendrite.core.search.SuccessiveHalving.DEFAULT, false);
+        register(org.dendrite.core.search.Scheduler.class, "hyperband", org.dendrite.core.search.Hyperband.DEFAULT, false);
+        register(org.dendrite.core.search.Scheduler.class, "asha", org.dendrite.core.search.Asha.DEFAULT, false);
     }
 
     private Registry() {}

@@ -54,6 +54,37 @@ public final class SpecFormat {
         return (Optimizer) RecordJson.read(o, Optimizer.class, "$");
     }
 
+    /**
+     * {@code optimizer} with its field {@code field} (a record component such as {@code learningRate}
+     * or {@code weightDecay}) set to {@code value}, validated by the optimizer's constructor; an
+     * optimizer without that field is an error naming the field and the ones it has.
+     */
+    public static Optimizer optimizerWith(Optimizer optimizer, String field, double value) {
+        JsonNode tree = RecordJson.write(optimizer, Optimizer.class);
+        com.fasterxml.jackson.databind.node.ObjectNode o;
+        if (tree.isObject()) {
+            o = (com.fasterxml.jackson.databind.node.ObjectNode) tree;
+        } else {
+            o = MAPPER.createObjectNode();
+            o.put("type", tree.textValue());
+        }
+        boolean known = false;
+        for (java.lang.reflect.RecordComponent c : optimizer.getClass().getRecordComponents()) known |= c.getName().equals(field);
+        if (!known) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            for (java.lang.reflect.RecordComponent c : optimizer.getClass().getRecordComponents()) names.add(c.getName());
+            throw org.dendrite.core.check.Check.invalid(field, "The optimizer " + optimizer.name() + " has no " + field + " (its fields: "
+                    + String.join(", ", names) + ")");
+        }
+        o.put(field, value);
+        try {
+            return (Optimizer) RecordJson.read(o, Optimizer.class, "$");
+        } catch (ModelFormatException e) {
+            throw org.dendrite.core.check.Check.invalid(field, "Invalid " + field + " for the optimizer " + optimizer.name() + ": " + value
+                    + " (" + e.getMessage() + ")");
+        }
+    }
+
     public static String write(Schedule schedule) {
         return text(RecordJson.write(schedule, Schedule.class));
     }

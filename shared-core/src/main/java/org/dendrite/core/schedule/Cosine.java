@@ -30,6 +30,11 @@ public record Cosine(int period, double etaMin, boolean restarts, int periodMult
     @Override public String name() { return "cosine"; }
 
     @Override
+    public boolean dependsOnRunLength() {
+        return period == 0;
+    }
+
+    @Override
     public double learningRate(double base, Position p) {
         long t = p.t(unit);
         double tCur = t, tI = period;

@@ -36,4 +36,13 @@ public interface Schedule extends Serializable {
     String name();
 
     double learningRate(double baseRate, Position position);
+
+    /**
+     * True when the rate depends on the run's configured length ({@link Position#runEpochs()}), as the
+     * whole-run cosine's does: such a run continued to more epochs differs from one configured for
+     * them from the start (a hyperparameter search then has to decide whether to continue or restart).
+     */
+    default boolean dependsOnRunLength() {
+        return false;
+    }
 }

@@ -21,6 +21,11 @@ public record WarmUp(Schedule inner, double startFactor, double endFactor, int t
     @Override public String name() { return "warm_up"; }
 
     @Override
+    public boolean dependsOnRunLength() {
+        return inner.dependsOnRunLength();
+    }
+
+    @Override
     public double learningRate(double base, Position p) {
         double f = startFactor + (endFactor - startFactor) * Math.min(p.step(), totalSteps) / totalSteps;
         return inner.learningRate(base, p) * f;

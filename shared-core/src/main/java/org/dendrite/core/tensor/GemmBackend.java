@@ -50,8 +50,42 @@ public enum GemmBackend {
     abstract void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
                         float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc);
 
+    /** A backend chosen for the work running on this thread ({@link #using}), or null. */
+    private static final ThreadLocal<GemmBackend> OVERRIDE = new ThreadLocal<>();
+
     public static GemmBackend current() {
-        return CURRENT;
+        GemmBackend o = OVERRIDE.get();
+        return o != null ? o : CURRENT;
+    }
+
+    /**
+     * Runs {@code work} with GEMM on {@code backend} on the calling thread (other threads keep theirs):
+     * for work that runs side by side with more of its kind, where a native BLAS that starts threads
+     * of its own per call would oversubscribe the cores.
+     */
+    public static <T> T using(GemmBackend backend, java.util.function.Supplier<T> work) {
+        GemmBackend before = OVERRIDE.get();
+        OVERRIDE.set(backend);
+        try {
+            return work.get();
+        } finally {
+            if (before == null) OVERRIDE.remove(); else OVERRIDE.set(before);
+        }
+    }
+
+    /**
+     * The backend for single-threaded work running side by side on every core (a hyperparameter
+     * search's trials): the JVM's backend, except Dendrite's Java kernel in place of a native BLAS that
+     * may start several threads per call (neither {@code OPENBLAS_NUM_THREADS} nor
+     * {@code OMP_NUM_THREADS} is 1). Measured on a small tabular network (docs/design.md,
+     * "Hyperparameter search"): side-by-side trials on a multi-threaded OpenBLAS ran 3-4x slower than
+     * on the Java kernel, and single-threaded OpenBLAS 1.5x faster than it.
+     */
+    public static GemmBackend forSideBySideWork() {
+        if (CURRENT != NATIVE) return CURRENT;
+        String openblas = System.getenv("OPENBLAS_NUM_THREADS"), omp = System.getenv("OMP_NUM_THREADS");
+        String threads = openblas != null ? openblas : omp;
+        return threads != null && threads.trim().equals("1") ? NATIVE : JAVA;
     }
 
     /** True when netlib found a native BLAS (its instance is not one of its Java fallbacks). */

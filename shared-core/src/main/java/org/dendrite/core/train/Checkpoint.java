@@ -14,10 +14,11 @@ import org.dendrite.core.optim.OptimizerState;
  * count), early stopping's state, the pruning masks (null: nothing pruned yet), the frozen layers
  * with the values they keep, and the history. Written and read as versioned JSON by
  * {@code io.CheckpointIO} (docs/model-format.md); {@link TrainingRun#resume} continues from it bit
- * for bit on one thread.
+ * for bit on one thread. Serializable too, to travel between JVMs within one job (a search's trial
+ * run on a Spark executor); files are the JSON.
  */
 public record Checkpoint(TrainingConfig config, Preprocessor preprocessor, Task task, int inputWidth, int outputWidth, int epoch, long step,
                          long clock, double lrScale, int rollbacks, Network.Snapshot network, OptimizerState.Snapshot optimizer,
                          EarlyStopper.State earlyStopping, List<float[]> pruneMask, int frozenLayers, List<float[]> frozenValues,
-                         History history) {
+                         History history) implements java.io.Serializable {
 }

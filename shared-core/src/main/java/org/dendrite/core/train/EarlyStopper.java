@@ -68,7 +68,7 @@ public final class EarlyStopper implements Serializable {
     }
 
     /** The running state as data, for checkpoints. */
-    public record State(double best, int bestEpoch, int sinceBest, boolean stopped, Network.Snapshot bestWeights) {}
+    public record State(double best, int bestEpoch, int sinceBest, boolean stopped, Network.Snapshot bestWeights) implements java.io.Serializable {}
 
     public State state() {
         return new State(best, bestEpoch, sinceBest, stopped, bestWeights);

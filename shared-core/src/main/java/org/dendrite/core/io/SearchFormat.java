@@ -1,0 +1,280 @@
+package org.dendrite.core.io;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.dendrite.core.check.InvalidSettingException;
+import org.dendrite.core.search.Choice;
+import org.dendrite.core.search.Continuation;
+import org.dendrite.core.search.Distribution;
+import org.dendrite.core.search.IntUniform;
+import org.dendrite.core.search.LogUniform;
+import org.dendrite.core.search.Metric;
+import org.dendrite.core.search.Sampler;
+import org.dendrite.core.search.Scheduler;
+import org.dendrite.core.search.SearchConfig;
+import org.dendrite.core.search.SearchParameter;
+import org.dendrite.core.search.SearchResult;
+import org.dendrite.core.search.SearchSpace;
+import org.dendrite.core.search.TrialRecord;
+import org.dendrite.core.search.Uniform;
+import org.dendrite.core.search.Validation;
+import org.dendrite.core.train.TrainingConfig;
+
+/**
+ * The JSON of hyperparameter searches (docs/model-format.md, "Search spaces" and "Searches"): a
+ * search space, a whole search configuration (space, sampler, scheduler, validation, metric), and
+ * the trials table a search writes. Read through the one strict reader ({@link JsonInput}): errors
+ * name the source, the JSON path and what is allowed; a newer format version is refused.
+ */
+public final class SearchFormat {
+    /** The {@code format} of a search-space document. */
+    public static final String SPACE_FORMAT = "dendrite-search-space";
+    /** The {@code format} of a search document. */
+    public static final String SEARCH_FORMAT = "dendrite-search";
+    /** The {@code format} of a trials table. */
+    public static final String TRIALS_FORMAT = "dendrite-search-trials";
+    /** The version this Dendrite writes and the newest it reads, of all three. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final String[] DISTRIBUTIONS = {"log_uniform", "uniform", "int", "choice"};
+
+    private SearchFormat() {}
+
+    // ---- search spaces ----
+
+    /** Parses a search space. */
+    public static SearchSpace readSpace(String json) {
+        return JsonInput.parse(json, "The search space", v -> space(v, SPACE_FORMAT));
+    }
+
+    /** Reads a search-space file; errors name the file. */
+    public static SearchSpace readSpace(Path file) throws IOException {
+        return JsonInput.read(file, v -> space(v, SPACE_FORMAT));
+    }
+
+    public static String writeSpace(SearchSpace space) {
+        ObjectNode root = SpecFormat.MAPPER.createObjectNode();
+        root.put("format", SPACE_FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        root.set("parameters", parameters(space));
+        return SpecFormat.text(root);
+    }
+
+    private static ObjectNode parameters(SearchSpace space) {
+        ObjectNode ps = SpecFormat.MAPPER.createObjectNode();
+        for (SearchParameter p : space.parameters()) ps.set(p.name(), distribution(p.distribution()));
+        return ps;
+    }
+
+    private static JsonNode distribution(Distribution d) {
+        ObjectNode o = SpecFormat.MAPPER.createObjectNode();
+        o.put("distribution", d.type());
+        if (d instanceof LogUniform l) {
+            o.put("min", l.min());
+            o.put("max", l.max());
+        } else if (d instanceof Uniform u) {
+            o.put("min", u.min());
+            o.put("max", u.max());
+        } else if (d instanceof IntUniform i) {
+            o.put("min", i.min());
+            o.put("max", i.max());
+            o.put("log", i.log());
+        } else if (d instanceof Choice c) {
+            o.set("values", values(c.values()));
+        }
+        return o;
+    }
+
+    private static ArrayNode values(List<Object> values) {
+        ArrayNode a = SpecFormat.MAPPER.createArrayNode();
+        for (Object v : values) a.add(value(v));
+        return a;
+    }
+
+    private static JsonNode value(Object v) {
+        if (v instanceof String s) return SpecFormat.MAPPER.getNodeFactory().textNode(s);
+        if (v instanceof Boolean b) return SpecFormat.MAPPER.getNodeFactory().booleanNode(b);
+        if (v instanceof Integer i) return SpecFormat.MAPPER.getNodeFactory().numberNode(i);
+        if (v instanceof Double d) return Double.isFinite(d) ? SpecFormat.MAPPER.getNodeFactory().numberNode(d) : SpecFormat.MAPPER.getNodeFactory().nullNode();
+        throw new IllegalArgumentException("Cannot write a " + v.getClass().getSimpleName() + " search value");
+    }
+
+    /** A space document: {@code format} and {@code formatVersion} optional (absent = version 1), {@code parameters} required. */
+    private static SearchSpace space(JsonValue root, String format) {
+        JsonValue o = root.object("format", "formatVersion", "parameters");
+        header(o, format, "search space");
+        JsonValue ps = o.field("parameters").object();
+        List<SearchParameter> out = new ArrayList<>();
+        for (String name : ps.fieldNames()) {
+            JsonValue d = ps.field(name);
+            try {
+                out.add(new SearchParameter(name, distribution(d)));
+            } catch (InvalidSettingException e) {
+                throw d.error(e.getMessage());
+            }
+        }
+        if (out.isEmpty()) {
+            throw ps.error("a search space needs at least one parameter; allowed names: "
+                    + String.join(", ", org.dendrite.core.search.ConfigParameters.names()));
+        }
+        return new SearchSpace(out);
+    }
+
+    /** The optional {@code format} / {@code formatVersion} pair of a search document. */
+    private static void header(JsonValue o, String format, String what) {
+        JsonValue f = o.field("format");
+        if (!f.absent() && !format.equals(f.string())) {
+            throw f.error("expected \"" + format + "\" (a " + what + "), got " + JsonValue.describe(f.node()));
+        }
+        JsonValue v = o.field("formatVersion");
+        if (!v.absent()) {
+            long version = v.integer(1, Long.MAX_VALUE);
+            if (version > FORMAT_VERSION) {
+                throw v.error("unknown " + what + " format version " + version + "; this Dendrite (" + org.dendrite.core.train.Provenance.currentVersion()
+                        + ") reads versions up to " + FORMAT_VERSION + ". Upgrade Dendrite to read it.");
+            }
+        }
+    }
+
+    /** A distribution: an object with {@code distribution} and its fields, or an array (a choice among its values). */
+    private static Distribution distribution(JsonValue d) {
+        if (d.node() != null && d.node().isArray()) {
+            return new Choice(choiceValues(d));
+        }
+        JsonValue type = d.object().field("distribution");
+        String t = type.string();
+        return switch (t) {
+            case "log_uniform" -> {
+                d.object("distribution", "min", "max");
+                yield new LogUniform(d.field("min").finite(), d.field("max").finite());
+            }
+            case "uniform" -> {
+                d.object("distribution", "min", "max");
+                yield new Uniform(d.field("min").finite(), d.field("max").finite());
+            }
+            case "int" -> {
+                d.object("distribution", "min", "max", "log");
+                JsonValue log = d.field("log");
+                yield new IntUniform(d.field("min").integer(Integer.MIN_VALUE, Integer.MAX_VALUE), d.field("max").integer(Integer.MIN_VALUE,
+                        Integer.MAX_VALUE), !log.absent() && log.bool());
+            }
+            case "choice" -> {
+                d.object("distribution", "values");
+                yield new Choice(choiceValues(d.field("values")));
+            }
+            default -> throw type.error("unknown distribution " + JsonValue.quote(t) + "; allowed: " + String.join(", ", DISTRIBUTIONS));
+        };
+    }
+
+    private static List<Object> choiceValues(JsonValue a) {
+        a.array("choices (strings, numbers or true/false)");
+        if (a.size() == 0) throw a.error("a choice needs at least one value");
+        List<Object> out = new ArrayList<>();
+        for (JsonValue e : a.elements()) {
+            JsonNode n = e.node();
+            if (n.isTextual()) out.add(n.textValue());
+            else if (n.isBoolean()) out.add(n.booleanValue());
+            else if (n.isIntegralNumber()) out.add(e.integer(Integer.MIN_VALUE, Integer.MAX_VALUE));
+            else if (n.isNumber()) out.add(e.finite());
+            else throw e.error("expected a string, a number or true/false, got " + JsonValue.describe(n));
+        }
+        return out;
+    }
+
+    // ---- whole searches ----
+
+    /** Parses a search configuration; absent fields take {@link SearchConfig#DEFAULT}'s values (no space: the default space). */
+    public static SearchConfig readSearch(String json) {
+        return JsonInput.parse(json, "The search", SearchFormat::search);
+    }
+
+    /** Reads a search file; errors name the file. */
+    public static SearchConfig readSearch(Path file) throws IOException {
+        return JsonInput.read(file, SearchFormat::search);
+    }
+
+    public static String writeSearch(SearchConfig c) {
+        ObjectNode root = SpecFormat.MAPPER.createObjectNode();
+        root.put("format", SEARCH_FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        if (c.space() == null) {
+            root.putNull("space");
+        } else {
+            ObjectNode s = root.putObject("space");
+            s.set("parameters", parameters(c.space()));
+        }
+        root.set("sampler", RecordJson.write(c.sampler(), Sampler.class));
+        root.set("scheduler", RecordJson.write(c.scheduler(), Scheduler.class));
+        root.set("validation", RecordJson.write(c.validation(), Validation.class));
+        root.set("metric", RecordJson.write(c.metric(), Metric.class));
+        root.set("continuation", RecordJson.write(c.continuation(), Continuation.class));
+        root.put("threads", c.threads());
+        return SpecFormat.text(root);
+    }
+
+    private static SearchConfig search(JsonValue root) {
+        JsonValue o = root.object("format", "formatVersion", "space", "sampler", "scheduler", "validation", "metric", "continuation", "threads");
+        header(o, SEARCH_FORMAT, "search");
+        SearchConfig d = SearchConfig.DEFAULT;
+        JsonValue sp = o.field("space");
+        SearchSpace space = sp.absent() ? null : space(sp, SPACE_FORMAT);
+        Sampler sampler = o.field("sampler").absent() ? d.sampler() : (Sampler) RecordJson.read(o.field("sampler").node(), Sampler.class, "$.sampler");
+        Scheduler scheduler = o.field("scheduler").absent() ? d.scheduler()
+                : (Scheduler) RecordJson.read(o.field("scheduler").node(), Scheduler.class, "$.scheduler");
+        JsonValue va = o.field("validation");
+        Validation validation = va.absent() ? d.validation()
+                : (Validation) RecordJson.readWithDefaults(va.node(), Validation.class, Validation.DEFAULT, "$.validation");
+        Metric metric = o.field("metric").absent() ? d.metric() : (Metric) RecordJson.read(o.field("metric").node(), Metric.class, "$.metric");
+        Continuation cont = o.field("continuation").absent() ? d.continuation()
+                : (Continuation) RecordJson.read(o.field("continuation").node(), Continuation.class, "$.continuation");
+        int threads = o.field("threads").absent() ? d.threads() : o.field("threads").integer(0, Integer.MAX_VALUE);
+        return new SearchConfig(space, sampler, scheduler, validation, metric, cont, threads);
+    }
+
+    // ---- the trials table ----
+
+    /** A search's result as JSON: the search, the metric, the best trial and configuration, and every trial. */
+    public static String trialsJson(SearchResult r) {
+        ObjectNode root = SpecFormat.MAPPER.createObjectNode();
+        root.put("format", TRIALS_FORMAT);
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("search", r.description());
+        root.put("metric", r.metric().label());
+        root.put("higherIsBetter", r.metric().higherIsBetter());
+        root.put("seconds", r.seconds());
+        root.put("best", r.best().id());
+        root.set("bestConfig", RecordJson.write(r.bestConfig(), TrainingConfig.class));
+        root.set("space", parameters(r.space()));
+        ArrayNode trials = root.putArray("trials");
+        for (TrialRecord t : r.trials()) {
+            ObjectNode o = trials.addObject();
+            o.put("id", t.id());
+            o.put("bracket", t.bracket());
+            ObjectNode ps = o.putObject("parameters");
+            for (Map.Entry<String, Object> e : t.candidate().values().entrySet()) ps.set(e.getKey(), value(e.getValue()));
+            o.put("epochs", t.epochs());
+            number(o, "score", t.score());
+            o.put("complete", t.complete());
+            o.put("seconds", t.seconds());
+            o.put("epochsTrained", t.epochsTrained());
+            ObjectNode rungs = o.putObject("rungs");
+            t.rungScores().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> number(rungs, String.valueOf(e.getKey()), e.getValue()));
+            ArrayNode curve = o.putArray("curve");
+            for (double v : t.curve()) {
+                if (Double.isFinite(v)) curve.add(v); else curve.addNull();
+            }
+            if (t.failure() == null) o.putNull("failure"); else o.put("failure", t.failure());
+        }
+        return SpecFormat.text(root);
+    }
+
+    private static void number(ObjectNode o, String name, double v) {
+        if (Double.isFinite(v)) o.put(name, v); else o.putNull(name);
+    }
+}

@@ -1,0 +1,139 @@
+package org.dendrite.core.search;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import org.dendrite.core.check.Check;
+
+/**
+ * Asynchronous successive halving (ASHA; Li, Jamieson, Rostamizadeh, Gonina, Ben-tzur, Hardt, Recht
+ * and Talwalkar 2020, "A System for Massively Parallel Hyperparameter Tuning", Algorithm 2): each
+ * free worker promotes a trial that is in the top 1/eta of its rung's finished trials and not yet
+ * promoted (looking from the highest rung down), and otherwise starts a new trial at the lowest rung,
+ * until {@code trials} trials have started; no worker waits for a rung to fill. Rungs as
+ * {@link Budgets}.
+ *
+ * <p>Deterministic by construction: the schedule runs on a virtual clock on which {@code workers}
+ * workers each take one time unit per epoch trained (a promoted trial continuing from its checkpoint
+ * trains only the difference). A worker decides when it becomes free on that clock, from the jobs
+ * finished on it by then; jobs ending at the same time are taken in trial-id order, free workers in
+ * worker order. The jobs themselves run on the search's real threads, as many at once as there are
+ * virtual workers busy; real timing only changes the wall time, never which trials are promoted.
+ */
+public record Asha(int trials, int minEpochs, int maxEpochs, int eta, int workers) implements Scheduler {
+    private static final long serialVersionUID = 1L;
+
+    public static final Asha DEFAULT = new Asha(40, 0, 0, 3, 4);
+
+    public Asha {
+        Check.atLeast("trials", trials, 1);
+        Check.atLeast("minEpochs", minEpochs, 0);
+        Check.atLeast("maxEpochs", maxEpochs, 0);
+        Budgets.checkEta(eta);
+        Check.atLeast("workers", workers, 1);
+    }
+
+    @Override public String name() { return "asha"; }
+
+    /** The rungs' epochs for a base configuration of {@code baseEpochs} epochs. */
+    public int[] rungs(int baseEpochs) {
+        return Budgets.rungs(name(), minEpochs, maxEpochs, eta, baseEpochs);
+    }
+
+    @Override
+    public void check(int baseEpochs) {
+        rungs(baseEpochs);
+    }
+
+    @Override
+    public String describe(int baseEpochs) {
+        int[] r = rungs(baseEpochs);
+        StringBuilder sb = new StringBuilder();
+        for (int e : r) sb.append(sb.length() == 0 ? "" : ", ").append(e);
+        return "ASHA (" + trials + " trials, eta " + eta + ", rungs of " + sb + " epochs, " + workers + " virtual workers)";
+    }
+
+    /** At most floor(trials / eta^k) trials reach rung k. */
+    @Override
+    public long plannedEpochs(int baseEpochs, boolean restarts) {
+        int[] r = rungs(baseEpochs);
+        long sum = 0, div = 1;
+        for (int k = 0; k < r.length; k++) {
+            sum += (trials / div) * Budgets.cost(r, k, restarts);
+            div *= eta;
+        }
+        return sum;
+    }
+
+    private record Job(Trial trial, int rung, long end, int worker, CompletableFuture<TrialPool.Finished> result) {}
+
+    @Override
+    public void run(TrialPool pool) {
+        int[] r = rungs(pool.baseEpochs());
+        int top = r.length - 1;
+        List<List<Trial>> finished = new ArrayList<>();
+        List<Set<Integer>> promoted = new ArrayList<>();
+        for (int k = 0; k < r.length; k++) {
+            finished.add(new ArrayList<>());
+            promoted.add(new HashSet<>());
+        }
+        PriorityQueue<Job> running = new PriorityQueue<>((a, b) -> a.end != b.end ? Long.compare(a.end, b.end)
+                : a.trial.id() != b.trial.id() ? Integer.compare(a.trial.id(), b.trial.id()) : Integer.compare(a.worker, b.worker));
+        TreeSet<Integer> idle = new TreeSet<>();
+        for (int w = 0; w < workers; w++) idle.add(w);
+        long now = 0;
+        int[] started = {0};
+        while (true) {
+            while (!idle.isEmpty()) {
+                int w = idle.first();
+                Job j = next(pool, r, finished, promoted, started, now, w);
+                if (j == null) break;
+                idle.remove(w);
+                running.add(j);
+            }
+            if (running.isEmpty()) break;
+            Job j = running.poll();
+            now = j.end;
+            pool.commit(j.result.join());
+            if (j.rung == top) {
+                pool.complete(j.trial);
+            } else {
+                finished.get(j.rung).add(j.trial);
+            }
+            idle.add(j.worker);
+        }
+    }
+
+    /** The job worker {@code w} takes at time {@code now}: a promotion, else a new trial, else none. */
+    private Job next(TrialPool pool, int[] r, List<List<Trial>> finished, List<Set<Integer>> promoted, int[] started, long now, int w) {
+        int top = r.length - 1;
+        for (int k = top - 1; k >= 0; k--) {
+            List<Trial> ranked = SuccessiveHalving.best(finished.get(k), Integer.MAX_VALUE, pool.metric());
+            int promotable = ranked.size() / eta;
+            for (int i = 0; i < promotable; i++) {
+                Trial t = ranked.get(i);
+                if (promoted.get(k).add(t.id())) {
+                    return start(pool, t, r, k + 1, now, w);
+                }
+            }
+        }
+        if (started[0] >= trials) return null;
+        int round = (int) ((long) started[0] * pool.samplerRounds() / trials);
+        List<Trial> fresh = pool.newTrials(1, round, 0);
+        if (fresh.isEmpty()) {
+            started[0] = trials;
+            return null;
+        }
+        started[0]++;
+        return start(pool, fresh.get(0), r, 0, now, w);
+    }
+
+    private static Job start(TrialPool pool, Trial t, int[] r, int k, long now, int w) {
+        boolean last = k == r.length - 1;
+        return new Job(t, k, now + Budgets.cost(r, k, pool.restarts()), w, pool.train(t, r[k], !last));
+    }
+}

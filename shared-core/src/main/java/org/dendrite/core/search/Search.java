@@ -1,0 +1,157 @@
+package org.dendrite.core.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dendrite.core.check.Check;
+import org.dendrite.core.data.LabeledTable;
+import org.dendrite.core.tensor.Parallelism;
+import org.dendrite.core.train.Model;
+import org.dendrite.core.train.TrainingConfig;
+import org.dendrite.core.train.TrainingListener;
+import org.dendrite.core.train.TrainingRun;
+import org.dendrite.core.train.WarmStart;
+
+/**
+ * A hyperparameter search over a base training configuration, validated inside the training rows
+ * only: a seeded stratified holdout (or k-fold cross-validation) of the given rows scores every
+ * trial, and the chosen configuration is then refitted on all of them with the epochs it was chosen
+ * at ({@link #run}). Trials go through the one training loop, are paused and continued with its
+ * checkpoints, and run side by side on a fixed pool of worker threads, each with single-threaded
+ * kernels.
+ *
+ * <p>Reproducible: the split and every draw come from the base configuration's seed, each trial's
+ * training seed from that seed and the trial's id ({@code data.Seeds#trial}), and schedulers decide
+ * only from committed results in an order fixed by trial ids (ASHA on a virtual clock), so the same
+ * seed gives the same trials, scores and choice with 1 thread or many (bit for bit on one GEMM
+ * backend).
+ */
+public final class Search {
+    private final SearchConfig config;
+
+    public Search(SearchConfig config) {
+        if (config == null) throw new IllegalArgumentException("A search needs a configuration");
+        this.config = config;
+    }
+
+    public SearchConfig config() {
+        return config;
+    }
+
+    /** Searches on {@code table} around {@code base}, then refits the best configuration on all of {@code table}'s rows. */
+    public SearchResult run(LabeledTable table, TrainingConfig base, SearchListener listener) {
+        SearchResult r = explore(table, base, listener);
+        long start = System.nanoTime();
+        Model model = refit(r.bestConfig(), table, TrainingListener.NONE);
+        return r.withModel(model, (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The chosen configuration trained on all of {@code table}'s rows through the one loop. */
+    public static Model refit(TrainingConfig best, LabeledTable table, TrainingListener listener) {
+        return TrainingRun.local(best, table, listener, WarmStart.NONE).run();
+    }
+
+    /** The trials and the best configuration, without the refit; the jobs run on this JVM's worker threads. */
+    public SearchResult explore(LabeledTable table, TrainingConfig base, SearchListener listener) {
+        base = base.resolve(table.size());
+        check(table, base);
+        TrialData data = TrialData.of(table, config.validation(), base.seed());
+        return explore(table, base, listener, task -> TrialJob.run(task, data));
+    }
+
+    /**
+     * The trials and the best configuration, each job run by {@code runner} (Spark's runs it on an
+     * executor against its own {@link TrialData} of the same rows), at most {@link SearchConfig#threads()}
+     * at once (0: this JVM's cores).
+     */
+    public SearchResult explore(LabeledTable table, TrainingConfig base, SearchListener listener, TrialRunner runner) {
+        // the values left to the data (units, epochs, batch size) are chosen once, from these rows, for every trial
+        base = base.resolve(table.size());
+        SearchSpace space = check(table, base);
+        Metric metric = config.metric().resolve(table.isClassification(), table.targetName());
+        boolean restarts = config.continuation().restarts();
+        int threads = config.threads() > 0 ? config.threads() : Parallelism.threads();
+        long planned = config.scheduler().plannedEpochs(base.epochs(), restarts);
+        long start = System.nanoTime();
+        ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads());
+        TrialPool pool = new TrialPool(base, space, config.sampler(), metric, restarts, runner, executor,
+                listener == null ? SearchListener.NONE : listener, planned);
+        try {
+            config.scheduler().run(pool);
+        } finally {
+            executor.shutdownNow();
+        }
+        List<TrialRecord> trials = pool.records();
+        List<TrialRecord> ranked = new ArrayList<>(trials);
+        ranked.sort(Trial.ranking(metric));
+        if (ranked.isEmpty()) {
+            throw new IllegalArgumentException("The search drew no trials (an empty grid?)");
+        }
+        TrialRecord best = ranked.get(0);
+        if (best.failed()) {
+            throw new IllegalArgumentException("Every trial of the search failed; the first: trial " + trials.get(0).id() + " ("
+                    + trials.get(0).candidate() + "): " + trials.get(0).failure());
+        }
+        return new SearchResult(trials, best, best.config().withSeed(base.seed()), metric, space, describe(base, restarts, threads, metric),
+                (System.nanoTime() - start) / 1e9, null, 0);
+    }
+
+    /** The space searched: the configured one or the default around {@code base}. */
+    public SearchSpace space(TrainingConfig base) {
+        return config.space() != null ? config.space() : SearchSpace.defaultFor(base);
+    }
+
+    /**
+     * Checks the search against the rows and the base configuration before anything trains: the
+     * space applies to the base, the scheduler's budget fits its epochs, the space does not search
+     * what the scheduler hands out, the metric and parameters suit the target. Errors name the
+     * parameter or setting and what is allowed. Returns the space searched.
+     */
+    public SearchSpace check(LabeledTable table, TrainingConfig base) {
+        base = base.resolve(table.size());
+        if (table.size() == 0) {
+            throw new IllegalArgumentException("The training data is empty: a search needs rows to train and validate on");
+        }
+        SearchSpace space = space(base);
+        check(space, base, table);
+        config.metric().resolve(table.isClassification(), table.targetName());
+        return space;
+    }
+
+    /** The space, the scheduler and the target agree: errors name the parameter or setting and what is allowed. */
+    private void check(SearchSpace space, TrainingConfig base, LabeledTable table) {
+        space.checkAgainst(base);
+        config.scheduler().check(base.epochs());
+        if (config.scheduler().budgetsEpochs() && space.get("epochs") != null) {
+            throw Check.invalid("epochs", "Contradictory search: the " + config.scheduler().name() + " scheduler hands out epochs as its budget, "
+                    + "so the space must not search epochs (remove it, or use full_budget to search it)");
+        }
+        if (!table.isClassification() && space.get("labelSmoothing") != null) {
+            throw Check.invalid("labelSmoothing", "Search parameter labelSmoothing applies to a nominal target; '" + table.targetName()
+                    + "' is numeric");
+        }
+        if (config.validation().folds() > table.size()) {
+            throw Check.invalid("folds", "Invalid folds: " + config.validation().folds() + " folds need at least as many rows; there are "
+                    + table.size());
+        }
+    }
+
+    private String describe(TrainingConfig base, boolean restarts, int threads, Metric metric) {
+        Scheduler s = config.scheduler();
+        String promoted = restarts ? "restart" : base.schedule().dependsOnRunLength() ? "continue, the whole-run schedule stretched"
+                : "continue (exactly as trained from the start)";
+        return s.describe(base.epochs()) + ", " + config.sampler().name() + " sampler, " + config.validation() + ", metric " + metric.label()
+                + (s.budgetsEpochs() ? ", promoted trials " + promoted : "") + ", " + threads + " thread" + (threads == 1 ? "" : "s");
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "dendrite-search-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

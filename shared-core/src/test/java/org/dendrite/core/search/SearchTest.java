@@ -1,0 +1,208 @@
+package org.dendrite.core.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.dendrite.core.check.InvalidSettingException;
+import org.dendrite.core.data.Batches;
+import org.dendrite.core.data.Folds;
+import org.dendrite.core.data.LabeledTable;
+import org.dendrite.core.data.Seeds;
+import org.dendrite.core.data.TrainingData;
+import org.dendrite.core.data.ValidationSplit;
+import org.dendrite.core.io.SpecFormat;
+import org.dendrite.core.loss.Loss;
+import org.dendrite.core.metrics.Evaluation;
+import org.dendrite.core.schedule.ConstantSchedule;
+import org.dendrite.core.tensor.Matrix;
+import org.dendrite.core.testutil.TestData;
+import org.dendrite.core.train.MinibatchSource;
+import org.dendrite.core.train.Model;
+import org.dendrite.core.train.TrainingConfig;
+import org.dendrite.core.train.TrainingRun;
+import org.dendrite.core.train.WarmStart;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Searches that train (small data, few epochs): reproducibility, continuation, validation, refit, output and bad input. */
+class SearchTest {
+    private static final SearchSpace SMALL = new SearchSpace(List.of(new SearchParameter("learningRate", new LogUniform(1e-3, 1e-1)),
+            new SearchParameter("units", new IntUniform(4, 32, true))));
+
+    private static LabeledTable iris() throws Exception {
+        return TestData.arff("iris.arff").labeled();
+    }
+
+    private static List<String> describe(SearchResult r) {
+        return r.trials().stream().map(t -> t.id() + ":" + t.candidate() + ":" + t.epochs() + ":" + t.score() + ":" + t.complete()).toList();
+    }
+
+    @Test
+    void sameSeedGivesTheSameTrialsOnOneOrTwoThreads() throws Exception {
+        SearchConfig c = SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new SuccessiveHalving(6, 1, 4, 2));
+        TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(4);
+        SearchResult one = new Search(c.withThreads(1)).explore(iris(), base, null);
+        SearchResult two = new Search(c.withThreads(2)).explore(iris(), base, null);
+        assertEquals(describe(one), describe(two));
+        assertEquals(one.bestConfig(), two.bestConfig());
+        assertEquals(6, one.trials().size());
+        assertEquals(1, one.trials().stream().filter(TrialRecord::complete).count());
+        SearchResult other = new Search(c.withThreads(2)).explore(iris(), base.withSeed(2), null);
+        assertNotEquals(describe(one), describe(other), "another seed draws other trials");
+    }
+
+    @Test
+    void continuingEqualsRestartingUnlessTheScheduleDependsOnTheRunLength() throws Exception {
+        SearchConfig c = SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new SuccessiveHalving(4, 1, 4, 2)).withThreads(2);
+        TrainingConfig constant = TrainingConfig.DEFAULT.withEpochs(4).withSchedule(new ConstantSchedule());
+        SearchResult cont = new Search(c.withContinuation(Continuation.CONTINUE)).explore(iris(), constant, null);
+        SearchResult restart = new Search(c.withContinuation(Continuation.RESTART)).explore(iris(), constant, null);
+        assertEquals(describe(cont), describe(restart), "a checkpoint continued is the run trained from the start, bit for bit");
+        // rungs 1, 2, 4 with 4, 2, 1 trials: continuing trains 4 + 2 + 2 epochs, restarting 4 + 4 + 4
+        assertEquals(8, cont.epochsTrained());
+        assertEquals(12, restart.epochsTrained());
+        // under the whole-run cosine a continued run anneals twice: the promoted trials' scores differ
+        TrainingConfig cosine = TrainingConfig.DEFAULT.withEpochs(4);
+        assertTrue(cosine.schedule().dependsOnRunLength() && !constant.schedule().dependsOnRunLength()
+                && new org.dendrite.core.schedule.WarmUp(cosine.schedule(), 0.1, 1, 10).dependsOnRunLength()
+                && !org.dendrite.core.schedule.Cosine.DEFAULT.dependsOnRunLength());
+        assertTrue(cont.description().contains("promoted trials continue (exactly as trained from the start)"), cont.description());
+        SearchResult cc = new Search(c.withContinuation(Continuation.CONTINUE)).explore(iris(), cosine, null);
+        SearchResult cr = new Search(c.withContinuation(Continuation.RESTART)).explore(iris(), cosine, null);
+        assertEquals(cc.trials().get(0).rungScores().get(1), cr.trials().get(0).rungScores().get(1), "the first rung is the same run");
+        assertNotEquals(describe(cc), describe(cr));
+    }
+
+    @Test
+    void kFoldScoresAreTheMeanOverTheFolds() throws Exception {
+        LabeledTable t = iris();
+        TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(2);
+        SearchConfig c = SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new FullBudget(1)).withValidation(new Validation(0.2, 3));
+        TrialRecord trial = new Search(c).explore(t, base, null).trials().get(0);
+        // by hand: each fold trained from scratch with the trial's seed, scored by log loss on its held-out rows
+        Folds folds = Folds.of(t.size(), 3, t.classIndices(), base.seed());
+        TrainingConfig tc = trial.config().withSeed(Seeds.trial(base.seed(), 1))
+                .withDiagnostics(new org.dendrite.core.diagnostics.DiagnosticsConfig(0, 0));
+        double[] mean = new double[2];
+        // on the GEMM backend the search's jobs use
+        org.dendrite.core.tensor.GemmBackend.using(org.dendrite.core.tensor.GemmBackend.forSideBySideWork(), () -> {
+            foldScores(t, folds, tc, mean);
+            return null;
+        });
+        assertEquals(mean[0], trial.curve()[0], 1e-12);
+        assertEquals(mean[1], trial.score(), 1e-12);
+    }
+
+    private static void foldScores(LabeledTable t, Folds folds, TrainingConfig tc, double[] mean) {
+        for (int k = 0; k < 3; k++) {
+            TrainingData d = TrainingData.prepare(t.subset(folds.train(k)), t.subset(folds.validation(k)), tc.preprocessing());
+            Loss loss = tc.lossFor(d.task());
+            TrainingRun run = new TrainingRun(tc, d.preprocessor(), d.task(), loss, new MinibatchSource(tc, d.task(), loss, d.train(), null), null,
+                    WarmStart.NONE);
+            for (int e = 0; e < 2; e++) {
+                run.nextEpoch();
+                mean[e] += Metric.LOG_LOSS.score(Evaluation.Predictions.of(run.network(), loss, d.validation()), d.task()) / 3;
+            }
+        }
+    }
+
+    @Test
+    void theChosenConfigurationIsRefittedOnAllRows() throws Exception {
+        LabeledTable t = iris();
+        SearchConfig c = SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new SuccessiveHalving(4, 1, 4, 2));
+        SearchResult r = new Search(c).run(t, TrainingConfig.DEFAULT.withEpochs(4), null);
+        Model m = r.model();
+        assertEquals(4, r.bestConfig().epochs());
+        assertEquals(r.bestConfig().epochs(), m.history().size());
+        // every row in the scaling and in every epoch's batches (the search itself trained on 80% of them)
+        double[] center = m.preprocessor().center();
+        for (int j = 0; j < center.length; j++) {
+            double mean = 0;
+            for (double[] row : t.features().rows()) mean += row[j] / t.size();
+            assertEquals(mean, center[j], 1e-9, "column " + j);
+        }
+        assertEquals(4 * Batches.count(150, r.bestConfig().batchSize()), m.history().stepLosses().length);
+        assertEquals(r.best().candidate().apply(TrainingConfig.DEFAULT.withEpochs(4)), r.bestConfig());
+    }
+
+    /**
+     * Against the default configuration on rows neither saw: the search's refitted model is not worse
+     * by more than two standard errors of the per-row log-loss difference (paired over the test rows).
+     */
+    @Test
+    void theSearchIsAtLeastAsGoodAsTheDefaultOnAnOuterHoldout() throws Exception {
+        LabeledTable all = TestData.arff("diabetes.arff").labeled();
+        ValidationSplit outer = ValidationSplit.of(all.size(), 0.25, all.classIndices(), 11);
+        LabeledTable train = all.subset(outer.train()), test = all.subset(outer.validation());
+        SearchConfig c = SearchConfig.DEFAULT.withScheduler(new SuccessiveHalving(9, 3, 27, 3));
+        TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(27);
+        Model searched = new Search(c).run(train, base, null).model();
+        Model plain = TrainingRun.local(TrainingConfig.DEFAULT, train).run();
+        double[] a = rowLosses(searched, test), b = rowLosses(plain, test);
+        double mean = 0, sq = 0;
+        for (int i = 0; i < a.length; i++) mean += (a[i] - b[i]) / a.length;
+        for (int i = 0; i < a.length; i++) sq += (a[i] - b[i] - mean) * (a[i] - b[i] - mean);
+        double se = Math.sqrt(sq / (a.length - 1) / a.length);
+        System.out.printf("search minus default test log loss %.4f (standard error %.4f)%n", mean, se);
+        assertTrue(mean <= 2 * se, "search minus default log loss " + mean + " (standard error " + se + ")");
+    }
+
+    private static double[] rowLosses(Model m, LabeledTable t) {
+        Matrix p = m.predict(t.features());
+        double[] out = new double[t.size()];
+        for (int i = 0; i < out.length; i++) out[i] = -Math.log(Math.max(p.get(i, (int) t.target()[i]), 1e-15));
+        return out;
+    }
+
+    @Test
+    void writesTheTrialsTableThePlotsAndTheBestConfiguration(@TempDir Path dir) throws Exception {
+        SearchConfig c = SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new Hyperband(1, 4, 2));
+        SearchResult r = new Search(c).explore(iris(), TrainingConfig.DEFAULT.withEpochs(4), null);
+        r.writeTo(dir);
+        List<String> csv = Files.readAllLines(dir.resolve("trials.csv"));
+        assertEquals(r.trials().size() + 1, csv.size());
+        assertEquals("trial,bracket,learningRate,units,epochs,log_loss,seconds,complete,failure", csv.get(0));
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("trials.json").toFile());
+        assertEquals("dendrite-search-trials", json.get("format").asText());
+        assertEquals(r.trials().size(), json.get("trials").size());
+        assertEquals(r.best().id(), json.get("best").asInt());
+        assertEquals(r.bestConfig(), SpecFormat.readTrainingConfig(Files.readString(dir.resolve("best-config.json"))),
+                "the best configuration reads back as -config-json reads it");
+        for (String f : List.of("score-vs-epochs.png", "score-vs-learningRate.png", "score-vs-units.png")) {
+            assertTrue(Files.size(dir.resolve(f)) > 1000, f);
+        }
+        String summary = r.summary(3);
+        assertTrue(summary.contains("Best: trial " + r.best().id()) && summary.contains("Top 3 trials"), summary);
+    }
+
+    @Test
+    void badSearchesAreErrorsNamingTheSetting() throws Exception {
+        TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(4);
+        SearchSpace withEpochs = new SearchSpace(List.of(new SearchParameter("epochs", new IntUniform(2, 8))));
+        InvalidSettingException e = assertThrows(InvalidSettingException.class,
+                () -> new Search(SearchConfig.DEFAULT.withSpace(withEpochs).withScheduler(new Hyperband(1, 4, 2))).explore(iris(), base, null));
+        assertTrue(e.getMessage().contains("Contradictory search: the hyperband scheduler hands out epochs"), e.getMessage());
+        LabeledTable regression = TestData.arff("diabetes-regression.arff").labeled();
+        SearchSpace smoothing = new SearchSpace(List.of(new SearchParameter("labelSmoothing", new Uniform(0, 0.2))));
+        e = assertThrows(InvalidSettingException.class, () -> new Search(SearchConfig.DEFAULT.withSpace(smoothing)).explore(regression, base, null));
+        assertEquals("labelSmoothing", e.setting());
+        e = assertThrows(InvalidSettingException.class,
+                () -> new Search(SearchConfig.DEFAULT.withMetric(Metric.ACCURACY)).explore(regression, base, null));
+        assertTrue(e.getMessage().contains("accuracy applies to a nominal target") && e.getMessage().contains("allowed: auto, rmse"), e.getMessage());
+        e = assertThrows(InvalidSettingException.class, () -> new Search(SearchConfig.DEFAULT.withScheduler(new Hyperband(0, 2, 3)))
+                .explore(iris(), base, null));
+        assertEquals("maxEpochs", e.setting());
+        // every trial diverging: the search says so with the first trial's error
+        SearchSpace explosive = new SearchSpace(List.of(new SearchParameter("learningRate", new LogUniform(1e7, 1e8))));
+        IllegalArgumentException failed = assertThrows(IllegalArgumentException.class, () -> new Search(SearchConfig.DEFAULT.withSpace(explosive)
+                .withScheduler(new FullBudget(2))).explore(iris(), base.withOptimizer(new org.dendrite.core.optim.Sgd(1)), null));
+        assertTrue(failed.getMessage().startsWith("Every trial of the search failed; the first: trial 1"), failed.getMessage());
+    }
+}

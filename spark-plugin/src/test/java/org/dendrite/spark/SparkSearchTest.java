@@ -1,0 +1,134 @@
+package org.dendrite.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.ml.Pipeline;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.evaluation.MulticlassClassificationEvaluator;
+import org.apache.spark.ml.evaluation.RegressionEvaluator;
+import org.apache.spark.ml.feature.StringIndexer;
+import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.dendrite.core.data.LabeledTable;
+import org.dendrite.core.io.SearchFormat;
+import org.dendrite.core.search.Search;
+import org.dendrite.core.search.SearchConfig;
+import org.dendrite.core.search.SearchResult;
+import org.dendrite.core.search.TrialRecord;
+import org.dendrite.core.train.TrainingConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The hyperparameter search on Spark (local[2]): trials as Spark tasks on a sample, the best configuration trained on all rows. */
+@Timeout(600)
+class SparkSearchTest {
+    private static final String SEARCH = "{\"space\": {\"parameters\": {\"units\": [4, 12], \"learningRate\": "
+            + "{\"distribution\": \"log_uniform\", \"min\": 0.005, \"max\": 0.05}}},"
+            + " \"scheduler\": {\"type\": \"successive_halving\", \"trials\": 4, \"minEpochs\": 2, \"maxEpochs\": 8, \"eta\": 2}}";
+
+    private static List<String> describe(SearchResult r) {
+        return r.trials().stream().map((TrialRecord t) -> t.id() + ":" + t.candidate() + ":" + t.epochs() + ":" + t.score() + ":" + t.complete())
+                .toList();
+    }
+
+    private static double[] probabilities(Dataset<Row> out) {
+        return out.select("probability").collectAsList().stream().mapToDouble(r -> ((Vector) r.get(0)).apply(1)).toArray();
+    }
+
+    @Test
+    void aSearchInAPipelineFitsSavesAndLoads(@TempDir Path dir) throws Exception {
+        Dataset<Row> iris = SparkTestSupport.irisRaw().repartition(3);
+        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(8).setSearchJson(SEARCH);
+        Pipeline p = new Pipeline().setStages(new PipelineStage[] {
+            new StringIndexer().setInputCol("species").setOutputCol("label"),
+            new VectorAssembler().setInputCols(new String[] {"sl", "sw", "pl", "pw"}).setOutputCol("features"), c});
+        PipelineModel m = p.fit(iris);
+        DendriteClassificationModel model = (DendriteClassificationModel) m.stages()[2];
+        SearchResult r = model.searchResult();
+        assertEquals(4, r.trials().size());
+        assertEquals(8, r.bestConfig().epochs());
+        // the chosen configuration, trained on all rows by the distributed trainer
+        assertEquals(8, model.coreModel().history().size());
+        assertEquals(r.best().candidate().apply(TrainingConfig.DEFAULT.withEpochs(8)), r.bestConfig());
+        Dataset<Row> out = m.transform(iris);
+        double acc = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(out);
+        assertTrue(acc > 0.8, "training accuracy " + acc);
+
+        m.write().overwrite().save(dir.resolve("pipeline").toString());
+        PipelineModel back = PipelineModel.load(dir.resolve("pipeline").toString());
+        assertArrayEquals(probabilities(out), probabilities(back.transform(iris)), 0);
+        assertNull(((DendriteClassificationModel) back.stages()[2]).searchResult(), "the trials are saved for reading, not loaded back");
+        Path trials = Files.list(dir.resolve("pipeline").resolve("stages")).filter(s -> s.getFileName().toString().contains("dendrite"))
+                .findFirst().orElseThrow().resolve("search-trials.json");
+        assertTrue(Files.readString(trials).contains("\"format\" : \"dendrite-search-trials\""));
+
+        c.write().overwrite().save(dir.resolve("estimator").toString());
+        DendriteClassifier c2 = DendriteClassifier.load(dir.resolve("estimator").toString());
+        assertEquals(SEARCH, c2.getOrDefault(c2.searchJson()));
+    }
+
+    /** The Spark search runs the core's search on the sample: the same trials as a local search on the same rows. */
+    @Test
+    void trialsOnExecutorsEqualALocalSearchOnTheSameSample() {
+        Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true).repartition(2);
+        Dataset<Row> rows = wbc.select(functions.col("features"), functions.col("label").cast(DataTypes.DoubleType), functions.lit(1.0));
+        SparkTraining.Columns cols = new SparkTraining.Columns("features", "label", null);
+        SearchConfig config = SearchFormat.readSearch(SEARCH).withThreads(2);
+        TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(8);
+        SearchResult spark = SparkSearch.run(rows, cols, true, 2, base, config, 1_000_000);
+        LabeledTable sample = SparkSearch.sample(rows, cols, true, 2, base.seed(), 1_000_000);
+        assertEquals(wbc.count(), sample.size(), "fewer rows than the sample size: all of them");
+        SearchResult local = new Search(config).explore(sample, base, null);
+        assertEquals(describe(local), describe(spark));
+    }
+
+    @Test
+    void aStratifiedSampleOfTheRequestedSize() {
+        Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true);
+        Dataset<Row> rows = wbc.select(functions.col("features"), functions.col("label").cast(DataTypes.DoubleType), functions.lit(1.0));
+        LabeledTable s = SparkSearch.sample(rows, new SparkTraining.Columns("features", "label", null), true, 2, 1, 300);
+        long n = wbc.count(), positives = wbc.filter("label = 1").count();
+        // Bernoulli sampling per class at 300/n: the size within 4 standard deviations, the class share within 4 of its own
+        double f = 300.0 / n, sd = Math.sqrt(n * f * (1 - f));
+        assertEquals(300, s.size(), 4 * sd);
+        double share = java.util.Arrays.stream(s.target()).filter(y -> y == 1).count() / (double) s.size();
+        assertEquals(positives / (double) n, share, 4 * Math.sqrt(share * (1 - share) / s.size()));
+    }
+
+    @Test
+    void aRegressorSearchesToo() {
+        Dataset<Row> d = SparkTestSupport.csv("diabetes-regression.csv", false);
+        String search = "{\"space\": {\"parameters\": {\"l2\": [0.001, 0.01]}}, \"scheduler\": {\"type\": \"hyperband\", \"minEpochs\": 3, "
+                + "\"maxEpochs\": 6, \"eta\": 2}}";
+        DendriteRegressionModel m = (DendriteRegressionModel) new DendriteRegressor().setEpochs(6).setSearchJson(search).fit(d);
+        assertEquals("rmse", m.searchResult().metric().label());
+        double rmse = new RegressionEvaluator().setMetricName("rmse").evaluate(m.transform(d));
+        // predicting the mean gives the target's standard deviation, about 77 on these data
+        assertTrue(rmse < 70, "training RMSE " + rmse);
+    }
+
+    @Test
+    void badSearchesAreRefusedNamingTheParam() {
+        DendriteClassifier c = new DendriteClassifier();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> c.setSearchJson("{\"scheduler\": \"bohb\"}"));
+        assertTrue(e.getMessage().contains("Param searchJson = {\"scheduler\": \"bohb\"}: The search: $.scheduler: unknown scheduler 'bohb'"),
+                e.getMessage());
+        Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true);
+        c.setEpochs(2).setSearchJson("{\"scheduler\": \"hyperband\"}");
+        e = assertThrows(IllegalArgumentException.class, () -> c.fit(wbc));
+        assertTrue(e.getMessage().contains("Invalid hyperband budget: with maxEpochs 2"), e.getMessage());
+    }
+}
