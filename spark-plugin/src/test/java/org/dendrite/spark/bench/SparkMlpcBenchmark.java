@@ -46,9 +46,10 @@ public final class SparkMlpcBenchmark {
     static final String USAGE = """
             SparkMlpcBenchmark [options]
               --datasets a,b        teacher,teacher8,clusters,letter,shuttle (default: all)
-              --envs e,e            local | cluster2 | cluster1, each optionally restricted to some datasets and Dendrite
-                                    configurations: env[:dataset+dataset][/config+config], e.g. cluster1:teacher/tuned
-                                    (default: local,cluster2,cluster1 with every dataset and configuration)
+              --envs e,e            local | cluster2 | cluster1, each optionally restricted to some datasets and trainers:
+                                    env[:dataset+dataset][/trainer+trainer], a trainer being "mlpc" or a Dendrite configuration's
+                                    name, e.g. cluster1:teacher/tuned (no MLPC there: the target comes from an earlier env)
+                                    (default: local,cluster2,cluster1 with every dataset, MLPC and every configuration)
               --dendrite SPEC       repeatable; name:param=value,... over DendriteClassifier's params; epochs=1|2|4 sets the
                                     budgets (default: "defaults:" and "tuned:localSteps=8,batchSize=512,l2=0,learningRate=0.003,epochs=32")
               --rows N | name=N     training rows of the synthetic sets (all, or one; default teacher 200000, teacher8 120000,
@@ -63,6 +64,7 @@ public final class SparkMlpcBenchmark {
               --data-dir DIR        where letter-recognition.arff.gz and shuttle.arff.gz are (default: <testData>/datasets)
               --out FILE            Markdown output (default target/spark-mlpc-benchmark.md)
               --write-docs [FILE]   also replace the text between the markers in docs/benchmarks.md (default ../docs/benchmarks.md)
+              --docs-from F,F       no benchmark: write the concatenation of earlier --out files between the markers
             """;
 
     /** MLPC's hidden layers per dataset (sigmoid, its only hidden activation). */
@@ -75,12 +77,12 @@ public final class SparkMlpcBenchmark {
 
     private SparkMlpcBenchmark() {}
 
-    /** An environment and what runs in it: datasets, and the names of the Dendrite configurations. */
-    private record Env(String name, List<String> datasets, List<DendriteConfig> dendrite) {}
+    /** An environment and what runs in it: datasets, whether MLPC, which Dendrite configurations. */
+    private record Env(String name, List<String> datasets, boolean mlpc, List<DendriteConfig> dendrite) {}
 
     private record Options(List<String> datasets, List<Env> envs, List<DendriteConfig> dendrite, Map<String, Long> rows,
                            List<Integer> mlpcBudgets, Map<String, Double> targets, int maxEpochs, boolean allBudgets, double capSeconds,
-                           int partitions, Path dataDir, Path out, Path docs) {}
+                           int partitions, Path dataDir, Path out, Path docs, List<Path> docsFrom) {}
 
     /**
      * One fit. {@code budget}: maxIter or epochs; {@code iterations}: what MLPC ran (-1 for Dendrite);
@@ -129,16 +131,24 @@ public final class SparkMlpcBenchmark {
 
     public static void main(String[] args) throws Exception {
         options = parse(args);
+        if (!options.docsFrom().isEmpty()) {
+            for (Path p : options.docsFrom()) {
+                if (!LINES.isEmpty()) LINES.add("");
+                LINES.addAll(Files.readAllLines(p));
+            }
+            writeDocs(options.docs());
+            return;
+        }
         // Spark's INFO lines at session start would bury the tables
         org.apache.logging.log4j.core.config.Configurator.setRootLevel(org.apache.logging.log4j.Level.WARN);
         out("### Setup");
         out("");
-        out(f("%d cores, Java %s, Spark %s, %s; load average at start: %s", Runtime.getRuntime().availableProcessors(),
+        out(f("- %d cores, Java %s, Spark %s, %s; load average at start: %s", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), org.apache.spark.package$.MODULE$.SPARK_VERSION(), cpu(), load()));
-        out(f("%d partitions per DataFrame; cap %.0f s per fit; MLPC maxIter budgets %s; Dendrite epoch budgets up to %s%s.", options.partitions(),
+        out(f("- %d partitions per DataFrame; cap %.0f s per fit; MLPC maxIter budgets %s; Dendrite epoch budgets up to %s%s.", options.partitions(),
                 options.capSeconds(), options.mlpcBudgets(), options.maxEpochs() > 0 ? Integer.toString(options.maxEpochs()) : "each configuration's epochs",
                 options.allBudgets() ? "" : ", stopping at the first that reaches the target"));
-        for (DendriteConfig c : options.dendrite()) out("Dendrite configuration " + c.label() + ": epoch budgets " + c.budgets(options.maxEpochs()));
+        for (DendriteConfig c : options.dendrite()) out("- Dendrite configuration " + c.label() + ": epoch budgets " + c.budgets(options.maxEpochs()));
         Map<String, Double> targets = new LinkedHashMap<>(options.targets());
         for (Env env : options.envs()) runEnv(env, targets);
         summary();
@@ -159,7 +169,7 @@ public final class SparkMlpcBenchmark {
             spark.sparkContext().setLogLevel("ERROR");
             JobTimeline timeline = JobTimeline.attach(spark.sparkContext());
             String where = envName(env.name());
-            warmUp(spark, env.dendrite());
+            warmUp(spark, env);
             for (String name : env.datasets()) {
                 String loadBefore = load();
                 BenchData d;
@@ -191,10 +201,10 @@ public final class SparkMlpcBenchmark {
     }
 
     /** JIT and Spark warm-up of both code paths on a small set; not timed. */
-    private static void warmUp(SparkSession spark, List<DendriteConfig> configs) throws Exception {
+    private static void warmUp(SparkSession spark, Env env) throws Exception {
         BenchData small = BenchData.teacher(spark, 4_000, options.partitions());
-        mlpc(small, 5).fit(small.train());
-        for (DendriteConfig c : configs) c.estimator(1).fit(small.train());
+        if (env.mlpc()) mlpc(small, 5).fit(small.train());
+        for (DendriteConfig c : env.dendrite()) c.estimator(1).fit(small.train());
         small.release();
     }
 
@@ -209,7 +219,7 @@ public final class SparkMlpcBenchmark {
         List<Fit> mlpcFits = new ArrayList<>();
         int[] hidden = MLPC_HIDDEN.getOrDefault(d.name(), new int[] {64});
         String mlpcName = "MLPC, L-BFGS, " + d.features() + "-" + join(hidden) + "-" + d.classes() + " sigmoid (+ StandardScaler)";
-        if (!options.mlpcBudgets().isEmpty()) {
+        if (env.mlpc() && !options.mlpcBudgets().isEmpty()) {
             out("");
             out("MLPC: " + mlpcName + ", tol 1e-6 (its default), seed 1.");
             out("");
@@ -284,7 +294,7 @@ public final class SparkMlpcBenchmark {
         out("");
         out("| trainer | best test accuracy (budget) | time to target | ratio to MLPC's time to its best |");
         out("|---|---|---|---|");
-        if (atBest != null) out(f("| %s | %.4f (maxIter %d) | %.1f s to its best (maxIter %d) | 1 |", mlpcName, best, mlpc.largest().budget(),
+        if (atBest != null) out(f("| %s | %.4f (maxIter %d) | %.1f s to its best (maxIter %d) | 1 |", mlpcName, best, mlpc.first(best).budget(),
                 atBest.seconds(), atBest.budget()));
         for (Sweep s : sweeps) {
             Fit hit = s.first(target);
@@ -418,7 +428,10 @@ public final class SparkMlpcBenchmark {
         }
     }
 
-    /** The same fits on one and two workers: training rows/s at the largest budget both ran, and time to the common target. */
+    /**
+     * The same fits on one and two workers: training rows/s at the largest budget both ran, and time
+     * to the common target (when a run does not reach it: to the best accuracy both runs reached).
+     */
     private static void scaling() {
         List<String[]> rows = new ArrayList<>();
         for (Result two : RESULTS) {
@@ -432,6 +445,7 @@ public final class SparkMlpcBenchmark {
                 for (Sweep a : one.dendrite()) if (a.name().equals(b.name())) pairs.add(new Sweep[] {a, b});
             }
             for (Sweep[] p : pairs) {
+                if (p[0].fits().isEmpty() || p[1].fits().isEmpty()) continue; // not run in both environments
                 Fit a = null, b = null;
                 for (Fit x : p[0].fits()) {
                     for (Fit y : p[1].fits()) if (x.ok() && y.ok() && x.budget() == y.budget()) {
@@ -439,11 +453,16 @@ public final class SparkMlpcBenchmark {
                         b = y;
                     }
                 }
-                Fit ta = p[0].first(two.target()), tb = p[1].first(two.target());
-                rows.add(new String[] {two.dataset(), p == pairs.get(0) ? "MLPC" : "Dendrite " + p[1].name(),
+                double target = two.target();
+                String to = "";
+                if (p[0].first(target) == null || p[1].first(target) == null) {
+                    target = Math.min(p[0].best(), p[1].best());
+                    to = f("to %.4f (the best both reached): ", target);
+                }
+                Fit ta = Double.isNaN(target) ? null : p[0].first(target), tb = Double.isNaN(target) ? null : p[1].first(target);
+                rows.add(new String[] {two.dataset(), p[1].name().equals("MLPC") ? "MLPC" : "Dendrite " + p[1].name(),
                     a == null ? "-" : f("%d: %,.0f / %,.0f (%.2fx)", a.budget(), a.rowsPerSecond(), b.rowsPerSecond(), b.rowsPerSecond() / a.rowsPerSecond()),
-                    ta == null || tb == null ? f("%s / %s", ta == null ? "not reached" : f("%.1f s", ta.seconds()), tb == null ? "not reached"
-                            : f("%.1f s", tb.seconds())) : f("%.1f s / %.1f s (%.2fx)", ta.seconds(), tb.seconds(), ta.seconds() / tb.seconds())});
+                    ta == null || tb == null ? "-" : f("%s%.1f s / %.1f s (%.2fx)", to, ta.seconds(), tb.seconds(), ta.seconds() / tb.seconds())});
             }
         }
         if (rows.isEmpty()) return;
@@ -467,6 +486,7 @@ public final class SparkMlpcBenchmark {
         double cap = 300;
         Path dataDir = Path.of(System.getProperty("dendrite.testData", "test-data"), "datasets"), out = Path.of("target", "spark-mlpc-benchmark.md");
         Path docs = null;
+        List<Path> docsFrom = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--all-budgets")) {
@@ -510,6 +530,9 @@ public final class SparkMlpcBenchmark {
                 case "--partitions" -> partitions = Integer.parseInt(v);
                 case "--data-dir" -> dataDir = Path.of(v);
                 case "--out" -> out = Path.of(v);
+                case "--docs-from" -> {
+                    for (String f : v.split(",")) docsFrom.add(Path.of(f));
+                }
                 default -> throw new IllegalArgumentException("Unknown argument " + a + "\n" + USAGE);
             }
         }
@@ -530,17 +553,24 @@ public final class SparkMlpcBenchmark {
             List<String> ds = p.length == 1 ? datasets : List.of(p[1].split("\\+"));
             for (String d : ds) if (!BenchData.NAMES.contains(d)) throw new IllegalArgumentException("Unknown dataset " + d + " in " + spec);
             List<DendriteConfig> configs = dendrite;
+            boolean mlpc = true;
             if (byConfig.length == 2) {
                 configs = new ArrayList<>();
+                mlpc = false;
                 for (String name : byConfig[1].split("\\+")) {
+                    if (name.equals("mlpc")) {
+                        mlpc = true;
+                        continue;
+                    }
                     configs.add(dendrite.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow(() -> new IllegalArgumentException(
-                            "No Dendrite configuration named " + name + " (in --envs " + spec + ")")));
+                            "No Dendrite configuration named " + name + " (in --envs " + spec + "; trainers: mlpc and the --dendrite names)")));
                 }
             }
-            envs.add(new Env(env, ds, configs));
+            envs.add(new Env(env, ds, mlpc, configs));
         }
         if (cap <= 0 || partitions < 1) throw new IllegalArgumentException("--cap-seconds and --partitions must be positive");
-        return new Options(datasets, envs, dendrite, rows, budgets, targets, maxEpochs, all, cap, partitions, dataDir, out, docs);
+        if (!docsFrom.isEmpty() && docs == null) throw new IllegalArgumentException("--docs-from needs --write-docs");
+        return new Options(datasets, envs, dendrite, rows, budgets, targets, maxEpochs, all, cap, partitions, dataDir, out, docs, docsFrom);
     }
 
     private static void write() throws IOException {
