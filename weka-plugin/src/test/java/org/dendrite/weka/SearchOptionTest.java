@@ -131,6 +131,8 @@ class SearchOptionTest {
         sh.setThreads(2);
         sh.setSpace(SearchFormat.writeSpace(SMALL));
         Dendrite d = new Dendrite();
+        // a short base run (12 epochs) needs a higher rate than the defaults' 1e-2 to fit iris
+        d.setOptions(Utils.splitOptions("-optimizer \"org.dendrite.weka.optim.Adam -lr 0.03\""));
         d.setEpochs(12);
         d.setSearch(sh);
         // Weka's own quoting of the nested option with its JSON round-trips
