@@ -57,7 +57,7 @@ class DendriteSparkTest {
         Pipeline p = new Pipeline().setStages(new PipelineStage[] {
             new StringIndexer().setInputCol("species").setOutputCol("label"),
             new VectorAssembler().setInputCols(new String[] {"sl", "sw", "pl", "pw"}).setOutputCol("features"),
-            new DendriteClassifier().setEpochs(60)});
+            new DendriteClassifier()});
         PipelineModel m = p.fit(iris);
         Dataset<Row> out = m.transform(iris);
         double acc = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(out);
@@ -534,7 +534,7 @@ class DendriteSparkTest {
         assertTrue(e5.getMessage().contains("empty"), e5.getMessage());
         var e6 = assertThrows(IllegalArgumentException.class, () -> c.setFeaturesCol("vec").fit(nan));
         assertTrue(e6.getMessage().contains("'vec' is missing") && e6.getMessage().contains("features, label"), e6.getMessage());
-        var e7 = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setEpochs(0));
+        var e7 = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setEpochs(-1));
         assertTrue(e7.getMessage().contains("epochs"), e7.getMessage());
         var e8 = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setBatchNorm("sideways"));
         assertTrue(e8.getMessage().contains("batchNorm"), e8.getMessage());
