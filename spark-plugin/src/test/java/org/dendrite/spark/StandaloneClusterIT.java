@@ -3,9 +3,14 @@ package org.dendrite.spark;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.ml.evaluation.BinaryClassificationEvaluator;
 import org.apache.spark.ml.feature.StringIndexer;
 import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -78,21 +83,26 @@ class StandaloneClusterIT {
             assertTrue(r.validationAuc() > 0.95, "validation AUC recorded per epoch: " + r);
         }
 
-        // kill worker 2 (and its executor) while a fit runs: Spark reruns the lost tasks on worker 1
-        Thread killer = new Thread(() -> {
-            try {
-                Thread.sleep(4000);
-                Process w2 = cluster.worker(2);
-                w2.descendants().forEach(ProcessHandle::destroyForcibly);
-                w2.destroyForcibly();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        // kill worker 2 (and its executor) while a fit runs, when the fit's third Spark job starts: Spark reruns
+        // the lost tasks on worker 1 and the later rounds run there
+        AtomicInteger jobs = new AtomicInteger();
+        AtomicBoolean killed = new AtomicBoolean();
+        SparkListener killer = new SparkListener() {
+            @Override
+            public void onJobStart(SparkListenerJobStart start) {
+                if (jobs.incrementAndGet() == 3) {
+                    Process w2 = cluster.worker(2);
+                    w2.descendants().forEach(ProcessHandle::destroyForcibly);
+                    w2.destroyForcibly();
+                    killed.set(true);
+                }
             }
-        });
-        killer.start();
+        };
+        spark.sparkContext().addSparkListener(killer);
         DendriteClassificationModel survived = ((DendriteClassifier) new DendriteClassifier().setEpochs(12).setBatchSize(64)).fit(data);
-        killer.join();
-        assertTrue(!cluster.worker(2).isAlive(), "worker 2 was killed during the fit");
+        spark.sparkContext().removeSparkListener(killer);
+        assertTrue(killed.get() && jobs.get() > 3, "worker 2 was killed during the fit (jobs started: " + jobs.get() + ")");
+        cluster.worker(2).onExit().get(60, TimeUnit.SECONDS);
         double auc2 = new BinaryClassificationEvaluator().evaluate(survived.transform(data));
         assertTrue(auc2 > 0.98, "ROC AUC after losing a worker " + auc2);
     }
