@@ -55,6 +55,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     private final Param<String> optimizer;
     private final DoubleParam learningRate;
     private final DoubleParam l2;
+    private final LongParam l2FullRows;
     private final DoubleParam dropout;
     private final LongParam seed;
     private final Param<String> networkJson;
@@ -122,7 +123,10 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
                 core("optimizer", (String s) -> TrainingOptions.optimizer(s, 1e-3)));
         learningRate = new DoubleParam(this, "learningRate", "the optimizer's learning rate (> 0)",
                 core("learningRate", (Object v) -> TrainingOptions.optimizer("adam", ((Number) v).doubleValue())));
-        l2 = new DoubleParam(this, "l2", "L2 penalty on weights (>= 0)", option("l2"));
+        l2 = new DoubleParam(this, "l2", "L2 penalty on weights (>= 0), in full up to l2FullRows training rows and weakening as "
+                + "1/n beyond", option("l2"));
+        l2FullRows = new LongParam(this, "l2FullRows", "the L2 penalty applies in full up to this many training rows; with n more "
+                + "it is l2 * l2FullRows / n (a fixed penalty on the summed loss); 0 = l2 at any size", option("l2FullRows"));
         dropout = new DoubleParam(this, "dropout", "dropout rate after each hidden layer, in [0, 1)",
                 core("dropout", (Object v) -> TrainingOptions.network("1", "relu", ((Number) v).doubleValue(), "none")));
         seed = new LongParam(this, "seed", "random seed", number(v -> true));
@@ -191,6 +195,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         setDefault(optimizer, D.optimizer().name());
         setDefault(learningRate, D.optimizer().learningRate());
         setDefault(l2, D.regularization().l2());
+        setDefault(l2FullRows, D.regularization().l2FullRows());
         setDefault(dropout, drop);
         setDefault(seed, D.seed());
         setDefault(networkJson, "");
@@ -223,6 +228,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public Param<String> optimizer() { return optimizer; }
     public DoubleParam learningRate() { return learningRate; }
     public DoubleParam l2() { return l2; }
+    public LongParam l2FullRows() { return l2FullRows; }
     public DoubleParam dropout() { return dropout; }
     public LongParam seed() { return seed; }
     public Param<String> networkJson() { return networkJson; }
@@ -252,6 +258,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public DendriteEstimator<M> setOptimizer(String v) { set(optimizer, v); return this; }
     public DendriteEstimator<M> setLearningRate(double v) { set(learningRate, v); return this; }
     public DendriteEstimator<M> setL2(double v) { set(l2, v); return this; }
+    public DendriteEstimator<M> setL2FullRows(long v) { set(l2FullRows, v); return this; }
     public DendriteEstimator<M> setDropout(double v) { set(dropout, v); return this; }
     public DendriteEstimator<M> setSeed(long v) { set(seed, v); return this; }
     public DendriteEstimator<M> setNetworkJson(String v) { set(networkJson, v); return this; }
@@ -285,7 +292,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
                         getOrDefault(batchNorm));
         return new TrainingOptions(net, (Integer) getOrDefault(members), TrainingOptions.optimizer(getOrDefault(optimizer),
                 (Double) getOrDefault(learningRate)), null, (Integer) getOrDefault(epochs), (Integer) getOrDefault(batchSize), 0,
-                (Double) getOrDefault(l2), (Double) getOrDefault(validationFraction), (Integer) getOrDefault(patience),
+                (Double) getOrDefault(l2), (Long) getOrDefault(l2FullRows), (Double) getOrDefault(validationFraction), (Integer) getOrDefault(patience),
                 TrainingOptions.scaling(getOrDefault(scaling)), (Double) getOrDefault(labelSmoothing), (Long) getOrDefault(seed),
                 getOrDefault(configJson)).toConfig();
     }

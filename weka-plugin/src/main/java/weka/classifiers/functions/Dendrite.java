@@ -68,6 +68,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     private OptimizerOption optimizer = OptimizerOption.of(D.optimizer());
     private ScheduleOption schedule = ScheduleOption.of(D.schedule());
     private double l2 = D.regularization().l2();
+    private long l2FullRows = D.regularization().l2FullRows();
     private double l1 = D.regularization().l1();
     private double validationFraction = D.validationFraction();
     private int earlyStoppingPatience = D.earlyStopping().patience();
@@ -142,7 +143,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         List<LayerSpec> hidden = new ArrayList<>();
         for (int i = 0; i < layers.length; i++) hidden.add(core("layer", i + 1, layers[i]));
         TrainingOptions options = new TrainingOptions(new NetworkSpec(hidden), members, core("optimizer", 0, optimizer),
-                core("schedule", 0, schedule), epochs, miniBatchSize, l1, l2, validationFraction, earlyStoppingPatience,
+                core("schedule", 0, schedule), epochs, miniBatchSize, l1, l2, l2FullRows, validationFraction, earlyStoppingPatience,
                 TrainingOptions.scaling(scaling.getSelectedTag().getReadable()), labelSmoothing, seed, configJson);
         try {
             return options.toConfig();
@@ -154,7 +155,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     /** This classifier's command-line options for the core's flat training options whose names differ. */
     private static final java.util.Map<String, String> FLAT_OPTIONS = java.util.Map.of("batchSize", "mini-batch-size", "patience", "patience",
-            "seed", "S", "labelSmoothing", "label-smoothing");
+            "seed", "S", "labelSmoothing", "label-smoothing", "l2FullRows", "l2-full-rows");
 
     /** The core config of a nested option object, its validation error prefixed with the classifier option ({@code index} > 0: which layer). */
     private static <T> T core(String option, int index, NestedOption<T> o) {
@@ -517,10 +518,17 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public ScheduleOption getSchedule() { return schedule; }
     public void setSchedule(ScheduleOption v) { schedule = v; }
 
-    @OptionMetadata(displayName = "L2 penalty", description = "L2 penalty on weights (lambda/2 sum w^2 added to the mean loss).",
+    @OptionMetadata(displayName = "L2 penalty", description = "L2 penalty on weights (lambda/2 sum w^2 added to the mean loss); "
+            + "in full up to -l2-full-rows training rows, weakening as 1/n beyond.",
             commandLineParamName = "l2", commandLineParamSynopsis = "-l2 <lambda>", displayOrder = 7)
     public double getL2() { return l2; }
     public void setL2(double v) { l2 = v; }
+
+    @OptionMetadata(displayName = "L2 full rows", description = "The L2 penalty applies in full up to this many training rows; "
+            + "with n more it is lambda * this / n (a fixed penalty on the summed loss). 0 = lambda at any size.",
+            commandLineParamName = "l2-full-rows", commandLineParamSynopsis = "-l2-full-rows <n>", displayOrder = 7)
+    public long getL2FullRows() { return l2FullRows; }
+    public void setL2FullRows(long v) { l2FullRows = v; }
 
     @OptionMetadata(displayName = "L1 penalty", description = "L1 penalty on weights (lambda sum |w| added to the mean loss).",
             commandLineParamName = "l1", commandLineParamSynopsis = "-l1 <lambda>", displayOrder = 8)

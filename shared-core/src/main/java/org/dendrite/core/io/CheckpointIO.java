@@ -116,7 +116,10 @@ public final class CheckpointIO {
         }
         root.object(TOP_LEVEL);
         JsonValue cv = root.field("config").object();
-        TrainingConfig config = (TrainingConfig) RecordJson.readWithDefaults(cv.node(), TrainingConfig.class, TrainingConfig.DEFAULT, cv.path());
+        // a checkpoint holds the configuration as training resolved it: a field it lacks was added later, and means
+        // what it did before (l2FullRows: 0, the L2 as written)
+        TrainingConfig before = TrainingConfig.DEFAULT.withRegularization(TrainingConfig.DEFAULT.regularization().forRows(1));
+        TrainingConfig config = (TrainingConfig) RecordJson.readWithDefaults(cv.node(), TrainingConfig.class, before, cv.path());
         Model model = ModelIO.fromTree(root.field("model").object());
         Network net = model.network();
         if (!net.spec().equals(config.network())) {

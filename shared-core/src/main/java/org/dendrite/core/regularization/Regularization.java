@@ -25,14 +25,50 @@ import org.dendrite.core.layer.Parameter;
  *
  * <p>{@code maxNorm} > 0 constrains each unit's incoming weight vector to L2 norm at most maxNorm
  * after every step (Srivastava et al. 2014).
+ *
+ * <p>{@code l2FullRows} > 0: the L2 penalty is meant for a training set of up to that many rows and
+ * weakens as 1/n beyond it, {@code l2 * l2FullRows / n} for n training rows: what a fixed penalty on
+ * the <em>summed</em> loss (a fixed Gaussian prior on the weights) is on the mean loss, so a large
+ * dataset is not held back by a penalty sized for a small one. {@link #forRows} applies it when
+ * training starts (the trained model's configuration holds the L2 used, with {@code l2FullRows} 0);
+ * 0 = the L2 as given at any size.
  */
-public record Regularization(double l1, double l2, boolean proximalL1, boolean includeBiases, double maxNorm) implements Serializable {
+public record Regularization(double l1, double l2, boolean proximalL1, boolean includeBiases, double maxNorm, long l2FullRows)
+        implements Serializable {
     public static final Regularization NONE = new Regularization(0, 0, false, false, 0);
 
     public Regularization {
         check("l1", l1);
         check("l2", l2);
         check("maxNorm", maxNorm);
+        if (l2FullRows < 0) {
+            throw Check.invalid("l2FullRows", "Invalid l2FullRows: " + l2FullRows
+                    + " (allowed: 0 = the L2 as given at any size, or the training rows up to which it applies in full)");
+        }
+    }
+
+    /** The L2 as given at any size ({@code l2FullRows} 0). */
+    public Regularization(double l1, double l2, boolean proximalL1, boolean includeBiases, double maxNorm) {
+        this(l1, l2, proximalL1, includeBiases, maxNorm, 0);
+    }
+
+    /** This penalty for {@code rows} training rows: the L2 weakened beyond {@code l2FullRows} rows, which becomes 0. */
+    public Regularization forRows(long rows) {
+        if (l2FullRows == 0) {
+            return this;
+        }
+        double l = rows > l2FullRows ? l2 * l2FullRows / rows : l2;
+        return new Regularization(l1, l, proximalL1, includeBiases, maxNorm, 0);
+    }
+
+    /** This penalty with L2 {@code v} (the rest unchanged). */
+    public Regularization withL2(double v) {
+        return new Regularization(l1, v, proximalL1, includeBiases, maxNorm, l2FullRows);
+    }
+
+    /** This penalty with L1 {@code v} (the rest unchanged). */
+    public Regularization withL1(double v) {
+        return new Regularization(v, l2, proximalL1, includeBiases, maxNorm, l2FullRows);
     }
 
     /** Elastic net: {@code lambda * (ratio * L1 + (1 - ratio) * L2)} with ratio in [0, 1]. */

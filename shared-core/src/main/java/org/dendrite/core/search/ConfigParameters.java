@@ -83,11 +83,11 @@ public final class ConfigParameters {
                 (c, v) -> c.withOptimizer(SpecFormat.optimizerWith(c.optimizer(), "weightDecay", (Double) v)));
         register("l1", Kind.REAL, "the L1 penalty on weights (>= 0)", (c, v) -> {
             Regularization r = c.regularization();
-            return c.withRegularization(new Regularization((Double) v, r.l2(), r.proximalL1(), r.includeBiases(), r.maxNorm()));
+            return c.withRegularization(r.withL1((Double) v));
         });
         register("l2", Kind.REAL, "the L2 penalty on weights (>= 0)", (c, v) -> {
             Regularization r = c.regularization();
-            return c.withRegularization(new Regularization(r.l1(), (Double) v, r.proximalL1(), r.includeBiases(), r.maxNorm()));
+            return c.withRegularization(r.withL2((Double) v));
         });
         register("hiddenLayers", Kind.INTEGER, "the depth: that many copies of the base network's first dense layer (>= 0; layers before "
                 + "it, such as an embedding, are kept)", (c, v) -> c.withNetwork(depth(c.network(), (Integer) v)));

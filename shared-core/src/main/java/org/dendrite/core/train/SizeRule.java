@@ -18,7 +18,10 @@ import org.dendrite.core.network.NetworkSpec;
  *       (iris' 135 training rows: 48; 900 rows: 128; from 4,096 rows: 256);</li>
  *   <li>batch size: {@link #SMALL_BATCH} below {@link #LARGE_ROWS} rows, {@link #LARGE_BATCH} from there;</li>
  *   <li>epochs: {@link #SMALL_EPOCHS} below {@link #LARGE_ROWS} rows; from there as many as make about
- *       {@link #LARGE_STEPS} optimizer steps, between {@link #MIN_EPOCHS} and {@link #SMALL_EPOCHS}.</li>
+ *       {@link #LARGE_STEPS} optimizer steps, between {@link #MIN_EPOCHS} and {@link #SMALL_EPOCHS};</li>
+ *   <li>the default L2 penalty ({@link TrainingConfig#DEFAULT_REGULARIZATION}) applies in full below
+ *       {@link #LARGE_ROWS} rows and weakens as 1/n from there ({@link
+ *       org.dendrite.core.regularization.Regularization#forRows}).</li>
  * </ul>
  */
 public final class SizeRule {

@@ -34,8 +34,11 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
     public static final Optimizer DEFAULT_OPTIMIZER = new Adam(1e-2);
     /** Cosine annealing over the configured epochs (it follows any change of the epoch count). */
     public static final Schedule DEFAULT_SCHEDULE = Cosine.WHOLE_RUN;
-    /** L2 penalty 3e-3 on weights (on the mean loss; see {@link Regularization}). */
-    public static final Regularization DEFAULT_REGULARIZATION = new Regularization(0, 3e-3, false, false, 0);
+    /**
+     * L2 penalty 3e-3 on weights (on the mean loss; see {@link Regularization}), in full up to
+     * {@link SizeRule#LARGE_ROWS} training rows and weakening as 1/n beyond.
+     */
+    public static final Regularization DEFAULT_REGULARIZATION = new Regularization(0, 3e-3, false, false, 0, SizeRule.LARGE_ROWS);
     /** The validation share used when early stopping is on and no fraction was given. */
     public static final double DEFAULT_VALIDATION_FRACTION = 0.1;
 
@@ -72,17 +75,18 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
 
     /**
      * This configuration for {@code rows} training rows: the values left at 0, "chosen from the data"
-     * (a dense layer's units, the epochs, the batch size), filled in by {@link SizeRule}; unchanged
-     * when none is.
+     * (a dense layer's units, the epochs, the batch size), filled in by {@link SizeRule}, and the L2
+     * penalty for that many rows ({@link Regularization#forRows}); unchanged when none applies.
      */
     public TrainingConfig resolve(long rows) {
         int b = batchSize == 0 ? SizeRule.batchSize(rows) : batchSize;
         int e = epochs == 0 ? SizeRule.epochs(rows, b) : epochs;
         NetworkSpec n = SizeRule.network(network, rows);
-        if (b == batchSize && e == epochs && n == network) {
+        Regularization r = regularization.forRows(rows);
+        if (b == batchSize && e == epochs && n == network && r == regularization) {
             return this;
         }
-        return new TrainingConfig(n, loss, optimizer, schedule, e, b, seed, preprocessing, regularization, validationFraction, earlyStopping,
+        return new TrainingConfig(n, loss, optimizer, schedule, e, b, seed, preprocessing, r, validationFraction, earlyStopping,
                 augmentation, pruning, diagnostics, clipping, referenceBatchSize);
     }
 

@@ -24,13 +24,13 @@ import org.dendrite.core.schedule.Schedule;
  * other option but the seed. Errors are {@link InvalidSettingException}s naming the option.
  */
 public record TrainingOptions(NetworkSpec network, int members, Optimizer optimizer, Schedule schedule, int epochs, int batchSize, double l1,
-                              double l2, double validationFraction, int patience, PreprocessingConfig.Scaling scaling, double labelSmoothing,
+                              double l2, long l2FullRows, double validationFraction, int patience, PreprocessingConfig.Scaling scaling, double labelSmoothing,
                               long seed, String configJson) {
     private static final TrainingConfig D = TrainingConfig.DEFAULT;
 
     /** The defaults: {@link TrainingConfig#DEFAULT}'s values. */
     public static final TrainingOptions DEFAULT = new TrainingOptions(null, D.network().members(), null, null, D.epochs(), D.batchSize(),
-            D.regularization().l1(), D.regularization().l2(), D.validationFraction(), D.earlyStopping().patience(), D.preprocessing().scaling(),
+            D.regularization().l1(), D.regularization().l2(), D.regularization().l2FullRows(), D.validationFraction(), D.earlyStopping().patience(), D.preprocessing().scaling(),
             D.loss() instanceof SoftmaxCrossEntropy ce ? ce.labelSmoothing() : 0, D.seed(), "");
 
     public TrainingOptions {
@@ -56,14 +56,14 @@ public record TrainingOptions(NetworkSpec network, int members, Optimizer optimi
         return D.withNetwork((network == null ? D.network() : network).withMembers(members))
                 .withOptimizer(optimizer == null ? D.optimizer() : optimizer)
                 .withSchedule(schedule == null ? D.schedule() : schedule).withEpochs(epochs).withBatchSize(batchSize)
-                .withRegularization(new Regularization(l1, l2, false, false, 0)).withValidationFraction(validationFraction)
+                .withRegularization(new Regularization(l1, l2, false, false, 0, l2FullRows)).withValidationFraction(validationFraction)
                 .withEarlyStopping(es).withPreprocessing(D.preprocessing().withScaling(scaling == null ? D.preprocessing().scaling() : scaling))
                 .withLoss(labelSmoothing > 0 ? new SoftmaxCrossEntropy(labelSmoothing) : D.loss()).withSeed(seed);
     }
 
     /**
      * Checks one option's value as {@link #toConfig} would (the other options at their defaults):
-     * {@code option} is a component name ({@code epochs}, {@code batchSize}, {@code l1}, {@code l2},
+     * {@code option} is a component name ({@code epochs}, {@code batchSize}, {@code l1}, {@code l2}, {@code l2FullRows},
      * {@code validationFraction}, {@code patience}, {@code configJson}). For the Spark params' validators.
      */
     public static void check(String option, Object value) {
@@ -74,6 +74,7 @@ public record TrainingOptions(NetworkSpec network, int members, Optimizer optimi
     public TrainingOptions with(String option, Object value) {
         NetworkSpec n = network;
         int m = members, e = epochs, b = batchSize, p = patience;
+        long fr = l2FullRows;
         double a = l1, c = l2, v = validationFraction, ls = labelSmoothing;
         PreprocessingConfig.Scaling sc = scaling;
         String json = configJson;
@@ -83,6 +84,7 @@ public record TrainingOptions(NetworkSpec network, int members, Optimizer optimi
             case "batchSize" -> b = ((Number) value).intValue();
             case "l1" -> a = ((Number) value).doubleValue();
             case "l2" -> c = ((Number) value).doubleValue();
+            case "l2FullRows" -> fr = ((Number) value).longValue();
             case "validationFraction" -> v = ((Number) value).doubleValue();
             case "patience" -> p = ((Number) value).intValue();
             case "labelSmoothing" -> ls = ((Number) value).doubleValue();
@@ -90,7 +92,7 @@ public record TrainingOptions(NetworkSpec network, int members, Optimizer optimi
             case "configJson" -> json = (String) value;
             default -> throw new IllegalArgumentException("Unknown training option '" + option + "'");
         }
-        return new TrainingOptions(n, m, optimizer, schedule, e, b, a, c, v, p, sc, ls, seed, json);
+        return new TrainingOptions(n, m, optimizer, schedule, e, b, a, c, fr, v, p, sc, ls, seed, json);
     }
 
     /** The scaling named {@code name} (standard, robust; case-insensitive). */

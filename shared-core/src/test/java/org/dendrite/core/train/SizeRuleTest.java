@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.dendrite.core.activation.Relu;
+import org.dendrite.core.check.InvalidSettingException;
 import org.dendrite.core.io.ModelFormatException;
 import org.dendrite.core.io.ModelIO;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.network.NetworkSpec;
+import org.dendrite.core.regularization.Regularization;
 import org.dendrite.core.testutil.TestData;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +50,27 @@ class SizeRuleTest {
         assertTrue(json.contains("\"units\" : 48"), "a model holds the units chosen");
         var e = assertThrows(ModelFormatException.class, () -> ModelIO.fromJson(json.replace("\"units\" : 48", "\"units\" : 0")));
         assertTrue(e.getMessage().contains("units: 0"), e.getMessage());
+    }
+    /** The default L2 for n training rows, worked out by hand: 3e-3 up to 3000 rows, 3e-3 * 3000 / n beyond. */
+    @Test
+    void theDefaultL2WeakensAsOneOverTheRowsBeyondThreeThousand() throws Exception {
+        TrainingConfig d = TrainingConfig.DEFAULT;
+        assertEquals(3000, d.regularization().l2FullRows());
+        assertEquals(3e-3, d.resolve(135).regularization().l2(), 0);
+        assertEquals(3e-3, d.resolve(3000).regularization().l2(), 0);
+        assertEquals(1.5e-3, d.resolve(6000).regularization().l2(), 1e-15);
+        assertEquals(5e-4, d.resolve(18000).regularization().l2(), 1e-15);
+        assertEquals(4.5e-5, d.resolve(200000).regularization().l2(), 1e-15);
+        assertEquals(0, d.resolve(6000).regularization().l2FullRows(), "the resolved configuration holds the L2 it trains with");
+        Regularization fixed = new Regularization(0, 7e-3, false, false, 0, 0);
+        assertSame(fixed, fixed.forRows(1_000_000), "l2FullRows 0: the L2 as given at any size");
+        var e = assertThrows(InvalidSettingException.class, () -> new Regularization(0, 1e-3, false, false, 0, -1));
+        assertTrue(e.getMessage().contains("l2FullRows: -1") && e.getMessage().contains("allowed"), e.getMessage());
+        // the trainer uses it: a run on 135 rows keeps 3e-3, and a flat option of 0 turns the rule off
+        assertEquals(3e-3, TrainingRun.local(d, TestData.arff("iris.arff").labeled()).config().regularization().l2(), 0);
+        TrainingConfig off = TrainingOptions.DEFAULT.with("l2FullRows", 0).toConfig();
+        assertEquals(3e-3, off.resolve(200000).regularization().l2(), 0);
+        var e2 = assertThrows(InvalidSettingException.class, () -> TrainingOptions.check("l2FullRows", -5));
+        assertEquals("l2FullRows", e2.setting());
     }
 }
