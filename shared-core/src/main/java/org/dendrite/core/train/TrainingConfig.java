@@ -111,8 +111,18 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
         Loss base = loss != null ? loss : task.isClassification() ? new org.dendrite.core.loss.SoftmaxCrossEntropy()
                 : new org.dendrite.core.loss.MeanSquaredError();
         if (base instanceof org.dendrite.core.loss.MemberMean m) base = m.loss();
+        if (!task.isClassification()
+                && (base instanceof org.dendrite.core.loss.SoftmaxCrossEntropy || base instanceof org.dendrite.core.loss.SigmoidBinaryCrossEntropy)) {
+            boolean smoothing = base instanceof org.dendrite.core.loss.SoftmaxCrossEntropy ce && ce.labelSmoothing() > 0;
+            throw Check.invalid(smoothing ? "labelSmoothing" : "loss", "The loss " + base.name()
+                    + (smoothing ? " (label smoothing " + ((org.dendrite.core.loss.SoftmaxCrossEntropy) base).labelSmoothing() + ")" : "")
+                    + " is for a nominal target, but '" + task.targetName() + "' is numeric"
+                    + (smoothing ? "; label smoothing applies to classes only: leave it at 0" : "; use a regression loss (" + REGRESSION_LOSSES + ")"));
+        }
         return network.members() > 1 ? new org.dendrite.core.loss.MemberMean(base, network.members()) : base;
     }
+
+    private static final String REGRESSION_LOSSES = "mse, mae, huber";
 
     /** The validation share in force: the one given, or the default when early stopping needs one. */
     public double effectiveValidationFraction() {

@@ -32,6 +32,21 @@ class BadInputTest {
         assertTrue(e.getMessage().contains("'income'") && e.getMessage().contains("row 1") && e.getMessage().contains("Infinity"), e.getMessage());
     }
 
+    /** Label smoothing (or a class loss) on a numeric target: a clear error naming the setting and the target, not a class-index error. */
+    @Test
+    void aClassLossOnANumericTargetIsRefused() throws Exception {
+        LabeledTable reg = org.dendrite.core.testutil.TestData.arff("diabetes-regression.arff").labeled();
+        var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
+                () -> Trainer.fit(TrainingOptions.DEFAULT.with("labelSmoothing", 0.1).toConfig().withEpochs(1), reg));
+        assertEquals("labelSmoothing", e.setting());
+        assertTrue(e.getMessage().contains("'progression' is numeric") && e.getMessage().contains("label smoothing 0.1")
+                && e.getMessage().contains("leave it at 0"), e.getMessage());
+        var e2 = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
+                () -> Trainer.fit(QUICK.withLoss(new org.dendrite.core.loss.SoftmaxCrossEntropy()), reg));
+        assertEquals("loss", e2.setting());
+        assertTrue(e2.getMessage().contains("regression loss (mse, mae, huber)"), e2.getMessage());
+    }
+
     @Test
     void missingFeatureIsRefusedWhenImputationIsOff() {
         TrainingConfig strict = QUICK.withPreprocessing(new PreprocessingConfig(true, false, false, true));
