@@ -28,21 +28,7 @@ public final class Folds {
             throw Check.invalid("folds", "Invalid folds: " + k + " folds need at least " + k + " rows, got " + n);
         }
         SplittableRandom rng = new SplittableRandom(seed);
-        List<int[]> groups = new ArrayList<>();
-        if (classes == null) {
-            int[] all = new int[n];
-            for (int i = 0; i < n; i++) all[i] = i;
-            groups.add(all);
-        } else {
-            int c = Arrays.stream(classes).max().orElse(0) + 1;
-            int[] counts = new int[c];
-            for (int v : classes) counts[v]++;
-            int[][] byClass = new int[c][];
-            for (int j = 0; j < c; j++) byClass[j] = new int[counts[j]];
-            int[] fill = new int[c];
-            for (int i = 0; i < n; i++) byClass[classes[i]][fill[classes[i]]++] = i;
-            groups.addAll(Arrays.asList(byClass));
-        }
+        List<int[]> groups = ValidationSplit.strata(n, classes);
         int[] foldOf = new int[n];
         int next = 0;
         for (int[] g : groups) {

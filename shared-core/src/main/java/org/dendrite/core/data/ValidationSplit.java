@@ -35,21 +35,7 @@ public final class ValidationSplit {
             throw new IllegalArgumentException("A validation split needs at least 2 rows, got " + n);
         }
         SplittableRandom rng = new SplittableRandom(seed);
-        List<int[]> groups = new ArrayList<>();
-        if (classes == null) {
-            int[] all = new int[n];
-            for (int i = 0; i < n; i++) all[i] = i;
-            groups.add(all);
-        } else {
-            int k = Arrays.stream(classes).max().orElse(0) + 1;
-            int[] counts = new int[k];
-            for (int c : classes) counts[c]++;
-            int[][] byClass = new int[k][];
-            for (int c = 0; c < k; c++) byClass[c] = new int[counts[c]];
-            int[] fill = new int[k];
-            for (int i = 0; i < n; i++) byClass[classes[i]][fill[classes[i]]++] = i;
-            groups.addAll(Arrays.asList(byClass));
-        }
+        List<int[]> groups = strata(n, classes);
         List<Integer> tr = new ArrayList<>(), va = new ArrayList<>();
         for (int[] g : groups) {
             int[] idx = g.clone();
@@ -71,5 +57,28 @@ public final class ValidationSplit {
         int[] t = tr.stream().mapToInt(Integer::intValue).sorted().toArray();
         int[] v = va.stream().mapToInt(Integer::intValue).sorted().toArray();
         return new ValidationSplit(t, v);
+    }
+
+    /**
+     * The strata of a stratified split: the row indices of each class in row order (one stratum of all
+     * rows when {@code classes} is null).
+     */
+    static List<int[]> strata(int n, int[] classes) {
+        List<int[]> groups = new ArrayList<>();
+        if (classes == null) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) all[i] = i;
+            groups.add(all);
+            return groups;
+        }
+        int k = Arrays.stream(classes).max().orElse(0) + 1;
+        int[] counts = new int[k];
+        for (int c : classes) counts[c]++;
+        int[][] byClass = new int[k][];
+        for (int c = 0; c < k; c++) byClass[c] = new int[counts[c]];
+        int[] fill = new int[k];
+        for (int i = 0; i < n; i++) byClass[classes[i]][fill[classes[i]]++] = i;
+        groups.addAll(Arrays.asList(byClass));
+        return groups;
     }
 }
