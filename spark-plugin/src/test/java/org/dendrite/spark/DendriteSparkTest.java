@@ -26,6 +26,7 @@ import org.apache.spark.ml.tuning.ParamGridBuilder;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -371,6 +372,46 @@ class DendriteSparkTest {
         double coreAccuracy = (double) right / y.length;
         assertTrue(coreAccuracy > 0.75, "one machine's held-out accuracy " + coreAccuracy);
         assertEquals(coreAccuracy, sparkAccuracy, 0.04, "held-out accuracy: Spark's defaults vs one machine's");
+    }
+
+    /**
+     * Issue 17's memory bound: the training blocks the fit caches take at most 1.2 times the float32
+     * size of the training features, as Spark's block manager reports them (every cached RDD block
+     * the fit writes, from the SparkListenerBlockUpdated events).
+     */
+    @Test
+    @Timeout(300)
+    void cachedBlocksStayWithinOneFifthAboveTheFloat32Features() throws Exception {
+        SparkSession spark = SparkTestSupport.spark();
+        int n = 40000, d = 20;
+        java.util.Random rng = new java.util.Random(3);
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double[] x = new double[d];
+            for (int j = 0; j < d; j++) x[j] = rng.nextGaussian();
+            rows.add(RowFactory.create(Vectors.dense(x), x[0] + x[1] > 0 ? 1.0 : 0.0));
+        }
+        StructType schema = new StructType().add("features", new org.apache.spark.ml.linalg.VectorUDT()).add("label", DataTypes.DoubleType);
+        Dataset<Row> df = spark.createDataFrame(rows, schema).repartition(2);
+        java.util.Map<String, Long> sizes = new java.util.concurrent.ConcurrentHashMap<>();
+        org.apache.spark.scheduler.SparkListener sizesOf = new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onBlockUpdated(org.apache.spark.scheduler.SparkListenerBlockUpdated e) {
+                var b = e.blockUpdatedInfo();
+                if (b.blockId().isRDD() && b.storageLevel().isValid()) sizes.merge(b.blockId().name(), b.memSize() + b.diskSize(), Math::max);
+            }
+        };
+        spark.sparkContext().addSparkListener(sizesOf);
+        try {
+            new DendriteClassifier().setEpochs(1).fit(df);
+            spark.sparkContext().listenerBus().waitUntilEmpty();
+        } finally {
+            spark.sparkContext().removeSparkListener(sizesOf);
+        }
+        long cached = sizes.values().stream().mapToLong(Long::longValue).sum();
+        long features = 4L * n * d;
+        assertTrue(cached >= features, "the fit's cached blocks were seen: " + sizes);
+        assertTrue(cached <= 1.2 * features, "cached " + cached + " bytes for " + features + " bytes of float32 features: " + sizes);
     }
 
     @Test
