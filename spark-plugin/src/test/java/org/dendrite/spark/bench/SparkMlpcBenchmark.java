@@ -275,15 +275,19 @@ public final class SparkMlpcBenchmark {
                     out(f("| %s | %d | | | | %s |", c.name(), epochs, skip));
                     break;
                 }
+                int[] trained = {epochs};
                 Fit fit = timed(spark, timeline, () -> c.estimator(epochs).fit(d.train()), model -> {
                     DendriteClassificationModel m = (DendriteClassificationModel) model;
                     double epochSeconds = 0;
                     for (EpochRecord r : m.coreModel().history().epochs()) epochSeconds += r.seconds();
-                    return new double[] {accuracy(m.transform(d.test())), -1, m.coreModel().history().epochs().isEmpty() ? Double.NaN : epochSeconds};
+                    trained[0] = m.coreModel().history().size();
+                    return new double[] {accuracy(m.transform(d.test())), -1, m.coreModel().history().epochs().isEmpty() ? Double.NaN : epochSeconds,
+                        trained[0]};
                 }, epochs, d.trainRows());
                 fits.add(fit);
                 prev = fit;
-                out(f("| %s | %d | %.1f | %s | %s | %s |", c.name(), epochs, fit.seconds(), acc(fit),
+                out(f("| %s | %s | %.1f | %s | %s | %s |", c.name(), epochs == 0 ? "0 (" + trained[0] + " chosen)" : Integer.toString(epochs),
+                        fit.seconds(), acc(fit),
                         Double.isNaN(fit.rowsPerSecond()) ? "-" : f("%,.0f", fit.rowsPerSecond()),
                         !fit.ok() ? fit.status() : fit.accuracy() >= target ? "reaches the target" : ""));
             }
@@ -374,8 +378,10 @@ public final class SparkMlpcBenchmark {
         }
         double[] s = score.apply(r);
         int iterations = (int) s[1];
+        // Dendrite's epochs: the budget, or the epochs it chose from the rows (budget 0), as trained
+        double epochs = s.length > 3 ? s[3] : budget;
         double rowsPerSecond = iterations >= 0 ? trainRows * (double) iterations / seconds
-                : !Double.isNaN(s[2]) && s[2] > 0 ? trainRows * (double) budget / s[2] : trainRows * (double) budget / seconds;
+                : !Double.isNaN(s[2]) && s[2] > 0 ? trainRows * epochs / s[2] : trainRows * epochs / seconds;
         return new Fit(budget, seconds, s[0], iterations, s[2], rowsPerSecond, "", jobs);
     }
 
