@@ -47,7 +47,7 @@ final class RoundSource extends BlockSource {
     /**
      * The adaptive round length's start: 32 local steps. With 4, the defaults' fit on 200,000 rows took
      * 313 jobs whose median ran 1 ms of tasks in 30 ms (in-job overhead 77%, no speed-up from a second
-     * worker), while from 32 the fits took 0.5-0.6 of the time at the same accuracy within 0.2 points
+     * worker), while from 32 the fits took 0.5-0.8 of the time at the same accuracy within 0.2 points
      * on the five benchmark datasets (docs/benchmarks.md, Spark).
      */
     static final int INITIAL_STEPS = 32;
