@@ -53,6 +53,15 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     public Model coreModel() { return core; }
 
     /**
+     * The trained network and the training configuration it was trained with, the values chosen from
+     * the training rows included (units, epochs, batch size, the L2 used): what Weka's {@code toString} shows.
+     */
+    public String summary() {
+        return core.network().describe() + "\nLoss: " + core.loss().name() + "\nTrained " + core.history().size() + " epochs with: "
+                + core.provenance().config();
+    }
+
+    /**
      * The hyperparameter search that chose this model's configuration: its trials, the best
      * configuration (as JSON: {@code io.SpecFormat.write(searchResult().bestConfig())}) and a summary;
      * null when the estimator had no {@code searchJson}, and after a load (the trials are saved as

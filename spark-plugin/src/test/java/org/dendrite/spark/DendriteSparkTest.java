@@ -370,6 +370,12 @@ class DendriteSparkTest {
             if (best == y[i]) right++;
         }
         double coreAccuracy = (double) right / y.length;
+        // the model's summary shows what the size rule chose for these rows (hand-computed: 4 sqrt(n) to a multiple of 16)
+        long n = train.labels().length;
+        int units = (int) Math.max(48, Math.min(256, 16 * Math.round(4 * Math.sqrt(n) / 16)));
+        String summary = spark.summary();
+        assertTrue(summary.contains("units=" + units) && summary.contains("batchSize=32") && summary.contains("epochs=100")
+                && summary.contains("l2=0.003") && summary.contains("Trained 100 epochs"), summary);
         assertTrue(coreAccuracy > 0.75, "one machine's held-out accuracy " + coreAccuracy);
         assertEquals(coreAccuracy, sparkAccuracy, 0.04, "held-out accuracy: Spark's defaults vs one machine's");
     }
