@@ -39,13 +39,7 @@ public record Augmentation(double noiseStd, double mixupAlpha) implements Serial
         if (mixupAlpha > 0) {
             double lambda = beta(mixupAlpha, rng);
             int[] perm = new int[n];
-            for (int i = 0; i < n; i++) perm[i] = i;
-            for (int i = n - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = perm[i];
-                perm[i] = perm[j];
-                perm[j] = t;
-            }
+            org.dendrite.core.data.Seeds.permutation(rng, perm);
             float l = (float) lambda, m = 1f - l;
             for (int r = 0; r < n; r++) {
                 int s = perm[r];

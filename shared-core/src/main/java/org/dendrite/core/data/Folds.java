@@ -33,12 +33,7 @@ public final class Folds {
         int next = 0;
         for (int[] g : groups) {
             int[] idx = g.clone();
-            for (int i = idx.length - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = idx[i];
-                idx[i] = idx[j];
-                idx[j] = t;
-            }
+            Seeds.shuffle(rng, idx);
             for (int row : idx) {
                 foldOf[row] = next;
                 next = (next + 1) % k;

@@ -55,11 +55,16 @@ public final class Seeds {
     /** A Fisher-Yates permutation of 0..n-1 drawn from {@code rng}, written into {@code order}. */
     public static void permutation(RandomGenerator rng, int[] order) {
         for (int i = 0; i < order.length; i++) order[i] = i;
-        for (int i = order.length - 1; i > 0; i--) {
+        shuffle(rng, order);
+    }
+
+    /** Shuffles {@code a} in place (Fisher-Yates, from the last position down) with draws from {@code rng}. */
+    public static void shuffle(RandomGenerator rng, int[] a) {
+        for (int i = a.length - 1; i > 0; i--) {
             int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
         }
     }
 }

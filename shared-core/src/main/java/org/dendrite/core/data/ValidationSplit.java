@@ -39,12 +39,7 @@ public final class ValidationSplit {
         List<Integer> tr = new ArrayList<>(), va = new ArrayList<>();
         for (int[] g : groups) {
             int[] idx = g.clone();
-            for (int i = idx.length - 1; i > 0; i--) {
-                int j = rng.nextInt(i + 1);
-                int t = idx[i];
-                idx[i] = idx[j];
-                idx[j] = t;
-            }
+            Seeds.shuffle(rng, idx);
             int v = (int) Math.round(fraction * idx.length);
             if (v == 0 && idx.length >= 2) v = 1;
             if (v == idx.length && classes == null) v = idx.length - 1;

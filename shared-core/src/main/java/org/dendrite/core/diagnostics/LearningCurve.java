@@ -31,12 +31,7 @@ public final class LearningCurve {
         ValidationSplit split = ValidationSplit.of(table.size(), validationFraction, labeled.isClassification() ? labeled.classIndices() : null, seed);
         int[] pool = split.train();
         // a seeded shuffle of the pool so prefixes are random subsets
-        java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
-        for (int i = pool.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1), t = pool[i];
-            pool[i] = pool[j];
-            pool[j] = t;
-        }
+        org.dendrite.core.data.Seeds.shuffle(new java.util.SplittableRandom(seed), pool);
         Table valid = table.subset(split.validation());
         double[] validY = pick(target, split.validation());
         List<Point> points = new ArrayList<>();
