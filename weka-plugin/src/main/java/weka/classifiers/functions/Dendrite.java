@@ -155,7 +155,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     /** This classifier's command-line options for the core's flat training options whose names differ. */
     private static final java.util.Map<String, String> FLAT_OPTIONS = java.util.Map.of("batchSize", "mini-batch-size", "patience", "patience",
-            "seed", "S", "labelSmoothing", "label-smoothing", "l2FullRows", "l2-full-rows");
+            "seed", "S", "labelSmoothing", "label-smoothing");
 
     /** The core config of a nested option object, its validation error prefixed with the classifier option ({@code index} > 0: which layer). */
     private static <T> T core(String option, int index, NestedOption<T> o) {

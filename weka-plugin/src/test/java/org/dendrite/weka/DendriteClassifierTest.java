@@ -94,6 +94,9 @@ class DendriteClassifierTest {
         swish.setOptions(Utils.splitOptions("-epochs -2"));
         var epochs = assertThrows(Exception.class, () -> swish.buildClassifier(load("iris.arff")));
         assertTrue(epochs.getMessage().contains("Invalid epochs: -2"), epochs.getMessage());
+        swish.setOptions(Utils.splitOptions("-epochs 5 -l2-full-rows -1"));
+        var fullRows = assertThrows(Exception.class, () -> swish.buildClassifier(load("iris.arff")));
+        assertTrue(fullRows.getMessage().contains("-l2-full-rows: Invalid l2FullRows: -1"), fullRows.getMessage());
         swish.setOptions(Utils.splitOptions("-layer \"" + LAYER + " -units 8\" -layer \"" + LAYER + " -dropout 1\""));
         var dropout = assertThrows(Exception.class, () -> swish.buildClassifier(load("iris.arff")));
         assertTrue(dropout.getMessage().startsWith("Invalid option: -layer 2: Dense option -dropout: Dropout rate of a dense layer must be in [0, 1), got 1.0"),
