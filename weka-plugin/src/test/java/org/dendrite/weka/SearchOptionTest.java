@@ -103,6 +103,29 @@ class SearchOptionTest {
                 e.getMessage());
     }
 
+    /**
+     * Default epochs are chosen from the training rows (100 below 3,000 rows, docs/design.md), so a
+     * budget search with its default maximum (0: the classifier's epochs) learns them only at the fit:
+     * the option is accepted and the rungs end at the 100 epochs the rows give.
+     */
+    @Test
+    void aBudgetSearchWithDefaultEpochsTakesItsMaximumFromTheRows() throws Exception {
+        org.dendrite.weka.search.SuccessiveHalving sh = new org.dendrite.weka.search.SuccessiveHalving();
+        sh.setTrials(9);
+        sh.setMinEpochs(11);
+        sh.setSpace(SearchFormat.writeSpace(SMALL));
+        Dendrite d = new Dendrite();
+        d.setSearch(sh);
+        d.buildClassifier(DendriteClassifierTest.load("iris.arff"));
+        String s = d.toString();
+        assertTrue(s.contains("Hyperparameter search: successive halving (9 trials, eta 3, rungs 9 x 11, 3 x 33, 1 x 100 epochs)"), s);
+        // an explicit budget that the rows' epochs cannot hold is refused at the fit, before any trial trains
+        Dendrite tooShort = new Dendrite();
+        tooShort.setOptions(Utils.splitOptions("-search \"" + P + "Hyperband -min-epochs 60\""));
+        Exception e = assertThrows(Exception.class, () -> tooShort.buildClassifier(DendriteClassifierTest.load("iris.arff")));
+        assertTrue(e.getMessage().contains("Invalid hyperband budget: with maxEpochs 100, minEpochs 60 and eta 3 there is only one rung"), e.getMessage());
+    }
+
     @Test
     void theClassifierRoundTripsItsSearchOption() throws Exception {
         Dendrite d = new Dendrite();

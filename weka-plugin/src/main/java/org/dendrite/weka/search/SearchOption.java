@@ -18,12 +18,13 @@ public abstract class SearchOption extends NestedOption<SearchConfig> {
     /**
      * The core search, its scheduler's budget checked against the classifier's {@code baseEpochs}
      * (a maximum of 0 means them): a budget that leaves no room for a second rung is an error naming
-     * this class's option. Null for no search.
+     * this class's option. With {@code baseEpochs} 0 (chosen from the training rows) the budget is
+     * checked by the search when the rows are known, before any trial trains. Null for no search.
      */
     public final SearchConfig toCore(int baseEpochs) {
         return translated(() -> {
             SearchConfig c = build();
-            if (c != null) c.scheduler().check(baseEpochs);
+            if (c != null && baseEpochs > 0) c.scheduler().check(baseEpochs);
             return c;
         });
     }

@@ -62,7 +62,8 @@ import weka.core.converters.ConverterUtils.DataSource;
  * [-out <file.json>] [-first-run in-process|fresh-jvm] [-note <text>] [dataset file ...]}. Reference
  * lists are Weka classifiers (simple names of the usual ones, or full class names) separated by
  * commas, e.g. {@code "RandomForest,Logistic/M5P"}. A candidates file has one {@code label|options}
- * line per configuration ({@code #} starts a comment).
+ * line per configuration ({@code #} starts a comment); options that begin with a class name instead of a
+ * dash run that Weka classifier (one that wraps Dendrite) as the configuration.
  */
 public final class WekaComparison {
     private WekaComparison() {}
@@ -320,7 +321,7 @@ public final class WekaComparison {
                 if (l.isEmpty() || l.startsWith("#")) continue;
                 int bar = l.indexOf('|');
                 if (bar < 0) throw new IllegalArgumentException(file + ": a candidate line is \"label|options\", not: " + l);
-                cs.add(new Contender(Result.DENDRITE, DENDRITE_CLASS, l.substring(0, bar).strip(), l.substring(bar + 1).strip()));
+                cs.add(candidate(l.substring(0, bar).strip(), l.substring(bar + 1).strip()));
             }
         }
         if (cs.isEmpty()) cs.add(new Contender(Result.DENDRITE, DENDRITE_CLASS, Result.DEFAULTS, ""));
@@ -330,6 +331,18 @@ public final class WekaComparison {
             c.make(); // options checked before any long run
         }
         return cs;
+    }
+
+    /**
+     * A Dendrite configuration: Dendrite's options, or a Weka classifier's class name and options that
+     * wrap Dendrite (e.g. {@code weka.classifiers.meta.CVParameterSelection ... -W org.dendrite.weka.bench.FlatDendrite}),
+     * reported as a Dendrite configuration.
+     */
+    private static Contender candidate(String label, String options) {
+        if (options.isEmpty() || options.startsWith("-")) return new Contender(Result.DENDRITE, DENDRITE_CLASS, label, options);
+        int space = options.indexOf(' ');
+        return space < 0 ? new Contender(Result.DENDRITE, options, label, "")
+                : new Contender(Result.DENDRITE, options.substring(0, space), label, options.substring(space + 1).strip());
     }
 
     private static List<Contender> references(String list) {
