@@ -111,22 +111,10 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         return core;
     }
 
-    /** One row's prediction through the core, with the column named in errors. */
+    /** One row's prediction through the core, the vector checked as training checks it (the column named in errors). */
     protected double[] predict(org.apache.spark.ml.linalg.Vector v) {
-        if (v == null) {
-            throw new IllegalArgumentException("Column '" + getOrDefault(featuresCol) + "' holds a null value; every row needs a feature vector");
-        }
-        double[] x = v.toArray();
-        if (x.length != core.preprocessor().columns().size()) {
-            throw new IllegalArgumentException("Column '" + getOrDefault(featuresCol) + "' holds a vector of size " + x.length
-                    + "; the model was trained on size " + core.preprocessor().columns().size());
-        }
-        for (double d : x) {
-            if (!Double.isFinite(d)) {
-                throw new IllegalArgumentException("Column '" + getOrDefault(featuresCol) + "' holds " + d + "; feature values must be finite");
-            }
-        }
-        return core.predictRow(x);
+        int width = core.preprocessor().columns().size();
+        return core.predictRow(SparkTraining.features(v, getOrDefault(featuresCol), width, "the model was trained on size " + width));
     }
 
     @Override

@@ -218,16 +218,22 @@ final class SparkTraining {
 
     /** A row's feature vector, checked (messages name the column). */
     static double[] features(Row r, String col, int expectedWidth) {
-        Object o = r.get(0);
-        if (o == null) throw new IllegalArgumentException("Column '" + col + "' holds a null value; every row needs a feature vector");
-        double[] x = ((Vector) o).toArray();
+        return features((Vector) r.get(0), col, expectedWidth, "expected size " + expectedWidth + " (as in the first rows)");
+    }
+
+    /**
+     * A feature vector, checked for training and prediction alike: not null, of {@code expectedWidth}
+     * elements (any when negative; {@code widthNote} says where that width comes from), all finite.
+     */
+    static double[] features(Vector v, String col, int expectedWidth, String widthNote) {
+        if (v == null) throw new IllegalArgumentException("Column '" + col + "' holds a null value; every row needs a feature vector");
+        double[] x = v.toArray();
         if (expectedWidth >= 0 && x.length != expectedWidth) {
-            throw new IllegalArgumentException("Column '" + col + "' holds a vector of size " + x.length + "; expected size " + expectedWidth
-                    + " (as in the first rows)");
+            throw new IllegalArgumentException("Column '" + col + "' holds a vector of size " + x.length + "; " + widthNote);
         }
-        for (double v : x) {
-            if (!Double.isFinite(v)) {
-                throw new IllegalArgumentException("Column '" + col + "' holds " + v + "; feature values must be finite numbers");
+        for (double d : x) {
+            if (!Double.isFinite(d)) {
+                throw new IllegalArgumentException("Column '" + col + "' holds " + d + "; feature values must be finite numbers");
             }
         }
         return x;

@@ -43,6 +43,26 @@ class ColumnChecksTest {
         assertEquals(3, m.numClasses());
     }
 
+    /** Rows to score are checked as training rows are: a vector of another size or a non-finite value is refused naming the column. */
+    @Test
+    void rowsToScoreAreCheckedAsTrainingRowsAre() {
+        DendriteClassificationModel m = new DendriteClassifier().setEpochs(1).fit(rows(0, 1, 0, 1, 0, 1));
+        var spark = SparkTestSupport.spark();
+        var wide = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, 2, 3, 4), 0.0)), SCHEMA);
+        Throwable e = rootCause(assertThrows(Exception.class, () -> m.transform(wide).collectAsList()));
+        assertTrue(e instanceof IllegalArgumentException && e.getMessage().contains("Column 'features' holds a vector of size 4; the model was "
+                + "trained on size 3"), String.valueOf(e));
+        var nan = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, Double.NaN, 3), 0.0)), SCHEMA);
+        e = rootCause(assertThrows(Exception.class, () -> m.transform(nan).collectAsList()));
+        assertTrue(e instanceof IllegalArgumentException && e.getMessage().contains("Column 'features' holds NaN; feature values must be finite"),
+                String.valueOf(e));
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t;
+    }
+
     /** The recipe's pieces as Spark params translate to exactly the core configuration, and bad values are refused naming the param. */
     @Test
     void recipeParamsReachTheCoreConfiguration() {
