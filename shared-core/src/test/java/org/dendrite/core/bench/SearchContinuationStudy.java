@@ -102,15 +102,17 @@ public final class SearchContinuationStudy {
         long cpu0 = os.getProcessCpuTime();
         SearchResult r = new Search(c).explore(train, base, null);
         double seconds = r.seconds(), cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
-        r = new SearchResult(r.trials(), r.best(), r.bestConfig(), r.metric(), r.space(), r.description(), r.seconds(),
-                Search.refit(r.bestConfig(), train, null), 0);
-        Model m = r.model();
+        double[] test2 = testScore(r, train, test);
+        return new double[] {seconds, r.epochsTrained(), r.best().score(), test2[0], test2[1], cpu};
+    }
+
+    /** The search's best configuration refitted on {@code train}: {test score by the search's metric, test accuracy (NaN for regression)}. */
+    static double[] testScore(SearchResult r, LabeledTable train, LabeledTable test) {
+        Model m = Search.refit(r.bestConfig(), train, null);
         org.dendrite.core.data.Dataset d = new org.dendrite.core.data.Dataset(m.preprocessor().transform(test.features()),
                 targets(test, m), null);
         Evaluation.Predictions p = Evaluation.Predictions.of(m.network(), m.loss(), d);
-        double score = r.metric().score(p, m.task());
-        double acc = all.isClassification() ? p.accuracy() : Double.NaN;
-        return new double[] {seconds, r.epochsTrained(), r.best().score(), score, acc, cpu};
+        return new double[] {r.metric().score(p, m.task()), m.task().isClassification() ? p.accuracy() : Double.NaN};
     }
 
     private static org.dendrite.core.tensor.Matrix targets(LabeledTable t, Model m) {
