@@ -27,6 +27,7 @@ import org.dendrite.core.train.TrainingConfig;
  * exploration, without the refit), the epochs trained, the best trial's validation score (log loss,
  * or RMSE) and, after refitting the chosen configuration on all the outer training rows, the test
  * score and accuracy; then per scheduler the means and the ratio of its time to random search's.
+ * Arguments: {@code [datasets [seeds [threads [arms]]]]}, arms after random27 by default sh27,hyperband,asha40.
  * Run through {@code bench/search-schedulers}; the numbers are in docs/benchmarks.md.
  */
 public final class SearchSchedulerStudy {
@@ -41,9 +42,7 @@ public final class SearchSchedulerStudy {
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         Map<String, Scheduler> arms = new LinkedHashMap<>();
         arms.put("random27", new FullBudget(27));
-        arms.put("sh27", SuccessiveHalving.DEFAULT);
-        arms.put("hyperband", Hyperband.DEFAULT);
-        arms.put("asha40", Asha.DEFAULT);
+        for (String arm : (args.length > 3 ? args[3] : "sh27,hyperband,asha40").split(",")) arms.put(arm, scheduler(arm));
         System.out.println("# dataset seed arm seconds epochs best_validation test_score test_accuracy refit_seconds");
         SearchContinuationStudy.run(TestData.arff("iris.arff").labeled(), 99, org.dendrite.core.search.Continuation.CONTINUE, threads); // warm-up
         Map<String, double[]> totals = new LinkedHashMap<>();
@@ -74,6 +73,18 @@ public final class SearchSchedulerStudy {
             System.out.printf(Locale.ROOT, "SUMMARY %s seconds %.1f mean_time_ratio_to_random27 %.3f reached_random27_validation_within_1pct %d/%d "
                     + "mean_validation_ratio %.4f%n", e.getKey(), t[0], t[1] / runs, (int) t[2], runs, t[3] / runs);
         }
+    }
+
+    /** An arm by name: random{n}, sh{n}, asha{n} (n trials, the schedulers' other defaults) or hyperband. */
+    static Scheduler scheduler(String arm) {
+        if (arm.equals("hyperband")) return Hyperband.DEFAULT;
+        int n = Integer.parseInt(arm.replaceAll("^[a-z]+", ""));
+        if (arm.startsWith("random")) return new FullBudget(n);
+        Asha a = Asha.DEFAULT;
+        if (arm.startsWith("asha")) return new Asha(n, a.minEpochs(), a.maxEpochs(), a.eta(), a.workers());
+        SuccessiveHalving h = SuccessiveHalving.DEFAULT;
+        if (arm.startsWith("sh")) return new SuccessiveHalving(n, h.minEpochs(), h.maxEpochs(), h.eta());
+        throw new IllegalArgumentException("Unknown arm " + arm + "; allowed: random<n>, sh<n>, asha<n>, hyperband");
     }
 
     /** {search seconds, epochs trained, best validation score, test score, test accuracy (NaN for regression), refit seconds}. */
