@@ -48,7 +48,7 @@ final class RoundSource extends BlockSource {
      * The adaptive round length's start: 256 local steps. Measured on the five benchmark datasets
      * (docs/benchmarks.md, Spark; local[2], the defaults otherwise): starting at 4, the fit on 200,000
      * rows took 313 jobs whose median ran 1 ms of tasks in 30 ms; starting at 32 took 0.5-0.8 of that
-     * time at the same accuracy within 0.2 points; one round per epoch from the start took 0.69-0.76 of
+     * time at the same accuracy within 0.2 points; one round per epoch from the start took 0.69-0.80 of
      * the 32-step start's time on teacher, teacher8, clusters and shuttle (letter has fewer than 32
      * steps per partition and epoch, so one round per epoch either way) at the same or better accuracy
      * (+0.05, +0.5, 0.0, 0.0 points), and a fixed 128 steps lay between the two in time. Small early
