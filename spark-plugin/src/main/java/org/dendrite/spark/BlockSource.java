@@ -39,6 +39,9 @@ abstract class BlockSource implements GradientSource {
         return rows;
     }
 
+    /** How this source trained on the cluster, for the model's summary (after the fit: with its counts). */
+    abstract String plan();
+
     @Override
     public Evaluation.Predictions training(Network network) {
         return predictions(network, false);

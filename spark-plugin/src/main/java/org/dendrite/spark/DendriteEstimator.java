@@ -369,10 +369,11 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
                     (Long) getOrDefault(searchSampleRows));
             config = search.bestConfig();
         }
-        Model core = SparkTraining.fit(rows, columns, classification(), declared, config, (Integer) getOrDefault(localSteps),
+        SparkTraining.Fitted fitted = SparkTraining.fit(rows, columns, classification(), declared, config, (Integer) getOrDefault(localSteps),
                 outer(getOrDefault(outerOptimizer)), warm);
-        M m = createModel(uid, core);
+        M m = createModel(uid, fitted.model());
         m.setSearchResult(search);
+        m.set(m.distributedTraining(), fitted.plan());
         return copyValues(m.setParent(this), ParamMap.empty());
     }
 

@@ -35,6 +35,7 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     private final Model core;
     private final Param<String> featuresCol;
     private final Param<String> predictionCol;
+    private final Param<String> distributedTraining;
     /** The search that chose the configuration (null without one, and after a load). */
     private SearchResult search;
 
@@ -43,8 +44,11 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         this.core = core;
         featuresCol = new Param<>(this, "featuresCol", "features column (a Vector)");
         predictionCol = new Param<>(this, "predictionCol", "prediction column");
+        distributedTraining = new Param<>(this, "distributedTraining", "how the estimator trained this model on the cluster (set by fit, "
+                + "saved with the model; empty for a model made from a core model)");
         setDefault(featuresCol, "features");
         setDefault(predictionCol, "prediction");
+        setDefault(distributedTraining, "");
     }
 
     @Override public String uid() { return uid; }
@@ -54,12 +58,17 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
 
     /**
      * The trained network and the training configuration it was trained with, the values chosen from
-     * the training rows included (units, epochs, batch size, the L2 used): what Weka's {@code toString} shows.
+     * the training rows included (units, epochs, batch size, the L2 used): what Weka's {@code toString}
+     * shows; then how the cluster trained it (synchronous steps or rounds, partitions, round lengths).
      */
     public String summary() {
+        String spark = getOrDefault(distributedTraining);
         return core.network().describe() + "\nLoss: " + core.loss().name() + "\nTrained " + core.history().size() + " epochs with: "
-                + core.provenance().config();
+                + core.provenance().config() + (spark.isEmpty() ? "" : "\nOn Spark: " + spark);
     }
+
+    /** How the estimator trained this model on the cluster: the mode, partitions, batch and round lengths (see {@link #summary()}). */
+    public Param<String> distributedTraining() { return distributedTraining; }
 
     /**
      * The hyperparameter search that chose this model's configuration: its trials, the best

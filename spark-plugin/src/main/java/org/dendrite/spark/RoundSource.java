@@ -81,6 +81,7 @@ final class RoundSource extends BlockSource {
     private int lastEpoch = -1;
     private final Map<Integer, Long> epochStart = new LinkedHashMap<>();
     private long localClock;
+    private int rounds;
     private int steps;
     private int roundSteps;
     private long roundFirst;
@@ -101,6 +102,16 @@ final class RoundSource extends BlockSource {
         long perPartition = (rows + blocks.getNumPartitions() - 1) / blocks.getNumPartitions();
         this.stepsPerEpoch = Math.max(1, Batches.count(perPartition, batch));
         this.steps = (int) Math.min(stepsPerEpoch, localSteps > 0 ? localSteps : INITIAL_STEPS);
+    }
+
+    @Override
+    String plan() {
+        String length = fixedSteps > 0 ? Math.min(fixedSteps, stepsPerEpoch) + " local steps per round"
+                : "round length adaptive: from " + Math.min(INITIAL_STEPS, stepsPerEpoch) + " local steps, doubling after each epoch that "
+                        + "improved the loss, up to " + stepsPerEpoch + " (one round per epoch)";
+        return "rounds of local steps over " + blocks.getNumPartitions() + " partitions (each partition's batch " + batch + " rows; "
+                + length + "; the weight changes combined by " + outer.name().toLowerCase(java.util.Locale.ROOT) + "); " + rounds
+                + " rounds in all, the last " + roundSteps + " steps long";
     }
 
     @Override
@@ -166,6 +177,7 @@ final class RoundSource extends BlockSource {
             LocalSteps.Partial total = new LocalSteps.Partial();
             for (Object p : parts) total.merge((LocalSteps.Partial) p);
             weight = total.weightSum();
+            rounds++;
             localClock = roundFirst + roundSteps;
             double l = LocalSteps.apply(total, network);
             epochLoss += l * weight;

@@ -59,11 +59,14 @@ final class SparkTraining {
         }
     }
 
+    /** A fit's result: the core model and how it was trained on the cluster (for the model's summary). */
+    record Fitted(Model model, String plan) {}
+
     /**
      * Trains on {@code rows}: {@code localSteps} 1 is synchronous, k > 1 rounds of k local steps, 0
      * rounds of adaptive length; {@code outer} applies a round's weight change.
      */
-    static Model fit(Dataset<Row> rows, Columns cols, boolean classification, int declaredClasses, TrainingConfig config, int localSteps,
+    static Fitted fit(Dataset<Row> rows, Columns cols, boolean classification, int declaredClasses, TrainingConfig config, int localSteps,
                      RoundSource.Outer outer, WarmStart warm) {
         TrainingConfig c = warm.apply(config);
         JavaRDD<Row> rdd = rows.javaRDD();
@@ -182,7 +185,8 @@ final class SparkTraining {
                     ? new RoundSource(blocks, layout.trainRows(), layout.hasValidation(), rc, task, loss, localSteps, outer)
                     : new SyncSource(blocks, layout.trainRows(), layout.hasValidation(), rc, task, loss);
             try {
-                return run(() -> new TrainingRun(rc, preprocessor, task, loss, source, new SparkJobs(), warm).run());
+                Model model = run(() -> new TrainingRun(rc, preprocessor, task, loss, source, new SparkJobs(), warm).run());
+                return new Fitted(model, source.plan());
             } finally {
                 if (source instanceof RoundSource r) r.close();
             }

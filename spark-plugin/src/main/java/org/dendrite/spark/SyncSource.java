@@ -37,6 +37,12 @@ final class SyncSource extends BlockSource {
     }
 
     @Override
+    String plan() {
+        return "synchronous: one Spark job per step over the global batch of " + batch + " rows, split across "
+                + blocks.getNumPartitions() + " partitions";
+    }
+
+    @Override
     public long beginEpoch(int e) {
         epoch = e;
         return Batches.count(rows, batch);

@@ -376,6 +376,12 @@ class DendriteSparkTest {
         String summary = spark.summary();
         assertTrue(summary.contains("units=" + units) && summary.contains("batchSize=32") && summary.contains("epochs=100")
                 && summary.contains("l2=0.003") && summary.contains("Trained 100 epochs"), summary);
+        // and how the cluster trained it: under 256 steps per partition and epoch, one round per epoch, so 100 rounds
+        assertTrue(summary.contains("On Spark: rounds of local steps over 2 partitions (each partition's batch 32 rows; round length adaptive")
+                && summary.contains("(one round per epoch); the weight changes combined by average); 100 rounds in all"), summary);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("dendrite-summary");
+        spark.write().overwrite().save(dir.resolve("m").toString());
+        assertEquals(summary, DendriteClassificationModel.load(dir.resolve("m").toString()).summary(), "the summary survives save and load");
         assertTrue(coreAccuracy > 0.75, "one machine's held-out accuracy " + coreAccuracy);
         assertEquals(coreAccuracy, sparkAccuracy, 0.04, "held-out accuracy: Spark's defaults vs one machine's");
     }

@@ -55,6 +55,46 @@ class DiagnosticsTest {
         assertPicture(dir.resolve("lr.png"));
     }
 
+    /**
+     * An ensemble's diagnostics: the history's validation accuracy is that of the model's prediction
+     * (the members' mean probability), and its validation loss is the training objective on the
+     * held-out rows (the mean of the members' cross-entropies, so it compares with the training loss),
+     * both recomputed here by hand on the same stratified split (by the config's seed): the accuracy
+     * from {@code predictRow}, the loss from the raw member outputs through a softmax written here.
+     */
+    @Test
+    void anEnsemblesHistoryScoresTheMeanPredictionAndTheMembersLoss() throws Exception {
+        TestData.Labeled d = TestData.arff("iris.arff");
+        int members = 4;
+        TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(NetworkSpec.DEFAULT.withMembers(members)).withEpochs(6).withValidationFraction(0.2);
+        TrainingRun run = TrainingRun.local(c, d.labeled());
+        org.dendrite.core.train.Model m = run.run();
+        int[] held = org.dendrite.core.data.ValidationSplit.of(150, 0.2, d.labeled().classIndices(), c.seed()).validation();
+        int n = held.length;
+        double correct = 0, memberLoss = 0, meanLoss = 0;
+        // a copy: the forward pass's result is the network's own buffer, valid until the next forward (predictRow below)
+        org.dendrite.core.tensor.Matrix raw = m.network().forward(m.preprocessor().transform(d.table().subset(held)), false, null).copy();
+        assertEquals(members * n, raw.rows(), "member-major blocks of rows");
+        for (int r = 0; r < n; r++) {
+            double[] p = m.predictRow(d.table().rows()[held[r]]);
+            int y = (int) d.target()[held[r]], best = 0;
+            for (int k = 1; k < p.length; k++) if (p[k] > p[best]) best = k;
+            correct += best == y ? 1 : 0;
+            meanLoss -= Math.log(p[y]);
+            for (int j = 0; j < members; j++) {
+                double max = Double.NEGATIVE_INFINITY, sum = 0;
+                for (int k = 0; k < raw.cols(); k++) max = Math.max(max, raw.get(j * n + r, k));
+                for (int k = 0; k < raw.cols(); k++) sum += Math.exp(raw.get(j * n + r, k) - max);
+                memberLoss -= (raw.get(j * n + r, y) - max - Math.log(sum)) / members;
+            }
+        }
+        var last = run.history().last();
+        assertEquals(correct / n, last.validationAccuracy(), 1e-12);
+        assertEquals(memberLoss / n, last.validationLoss(), 1e-5);
+        assertTrue(meanLoss < memberLoss, "the mean prediction's log loss is below the members' mean loss (Jensen): " + meanLoss + " " + memberLoss);
+        assertEquals(6, run.history().size());
+    }
+
     @Test
     void layerStatisticsAreSampledEveryNSteps() throws Exception {
         TestData.Labeled d = TestData.arff("iris.arff");
