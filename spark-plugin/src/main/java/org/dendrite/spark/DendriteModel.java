@@ -73,8 +73,8 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     /**
      * The hyperparameter search that chose this model's configuration: its trials, the best
      * configuration (as JSON: {@code io.SpecFormat.write(searchResult().bestConfig())}) and a summary;
-     * null when the estimator had no {@code searchJson}, and after a load (the trials are saved as
-     * {@code search-trials.json} beside the model for reading, not loaded back).
+     * null when the estimator had no {@code searchJson}. Saved as {@code search-trials.json} beside the
+     * model and loaded back with it (without the refitted model: that is this model).
      */
     public SearchResult searchResult() { return search; }
 
@@ -163,6 +163,19 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         };
     }
 
+    /** The search's trials table saved beside the model, or null when the model had no search. */
+    private static SearchResult readTrials(Path file, SparkSession spark) {
+        try {
+            FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(file)) return null;
+            try (FSDataInputStream in = fs.open(file)) {
+                return SearchFormat.readTrials(in, file.toString());
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Reads what {@link #write()} saved; {@code factory} makes the concrete model class, which holds a
      * classifier when {@code classification} (a model.json of the other kind is refused).
@@ -198,6 +211,7 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
                 }
                 T m = factory.apply(meta.uid(), core);
                 meta.getAndSetParams(m, Option.empty());
+                m.setSearchResult(readTrials(new Path(path, "search-trials.json"), spark));
                 return m;
             }
         };

@@ -71,10 +71,26 @@ class SparkSearchTest {
         m.write().overwrite().save(dir.resolve("pipeline").toString());
         PipelineModel back = PipelineModel.load(dir.resolve("pipeline").toString());
         assertArrayEquals(probabilities(out), probabilities(back.transform(iris)), 0);
-        assertNull(((DendriteClassificationModel) back.stages()[2]).searchResult(), "the trials are saved for reading, not loaded back");
         Path trials = Files.list(dir.resolve("pipeline").resolve("stages")).filter(s -> s.getFileName().toString().contains("dendrite"))
                 .findFirst().orElseThrow().resolve("search-trials.json");
         assertTrue(Files.readString(trials).contains("\"format\" : \"dendrite-search-trials\""));
+        // the trials come back with the model: every trial's values, configuration, epochs, score and curve, the best, the metric
+        SearchResult loaded = ((DendriteClassificationModel) back.stages()[2]).searchResult();
+        assertEquals(r.trials().size(), loaded.trials().size());
+        for (int i = 0; i < r.trials().size(); i++) {
+            TrialRecord a = r.trials().get(i), b = loaded.trials().get(i);
+            assertEquals(List.of(a.id(), a.bracket(), a.candidate(), a.config(), a.epochs(), a.rungScores(), a.epochsTrained(), a.complete()),
+                    List.of(b.id(), b.bracket(), b.candidate(), b.config(), b.epochs(), b.rungScores(), b.epochsTrained(), b.complete()), "trial " + i);
+            assertEquals(a.score(), b.score(), 0);
+            assertArrayEquals(a.curve(), b.curve(), 0);
+        }
+        assertEquals(List.of(r.best().id(), r.bestConfig(), r.metric(), r.space(), r.description()),
+                List.of(loaded.best().id(), loaded.bestConfig(), loaded.metric(), loaded.space(), loaded.description()));
+        assertEquals(r.toCsv(), loaded.toCsv());
+        // a model without a search loads without one
+        DendriteClassificationModel plain = new DendriteClassifier().setEpochs(1).fit(out.select("features", "label"));
+        plain.write().overwrite().save(dir.resolve("plain").toString());
+        assertNull(DendriteClassificationModel.load(dir.resolve("plain").toString()).searchResult());
 
         c.write().overwrite().save(dir.resolve("estimator").toString());
         DendriteClassifier c2 = DendriteClassifier.load(dir.resolve("estimator").toString());

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dendrite.core.check.InvalidSettingException;
+import org.dendrite.core.search.Candidate;
 import org.dendrite.core.search.Choice;
 import org.dendrite.core.search.Continuation;
 import org.dendrite.core.search.Distribution;
@@ -258,6 +260,7 @@ public final class SearchFormat {
             o.put("bracket", t.bracket());
             ObjectNode ps = o.putObject("parameters");
             for (Map.Entry<String, Object> e : t.candidate().values().entrySet()) ps.set(e.getKey(), value(e.getValue()));
+            o.set("config", RecordJson.write(t.config(), TrainingConfig.class));
             o.put("epochs", t.epochs());
             number(o, "score", t.score());
             o.put("complete", t.complete());
@@ -272,6 +275,68 @@ public final class SearchFormat {
             if (t.failure() == null) o.putNull("failure"); else o.put("failure", t.failure());
         }
         return SpecFormat.text(root);
+    }
+
+    /**
+     * Reads a trials table back (Spark's {@code search-trials.json} beside a saved model): every
+     * trial with its configuration, the best one, the metric, the space, the description and the
+     * seconds; the refitted model is not part of it (null). Errors name the field and what is allowed.
+     */
+    public static SearchResult readTrials(InputStream in, String source) throws IOException {
+        return JsonInput.read(in, source, SearchFormat::trials);
+    }
+
+    private static SearchResult trials(JsonValue root) {
+        JsonValue o = root.object("format", "formatVersion", "search", "metric", "higherIsBetter", "seconds", "best", "bestConfig", "space", "trials");
+        header(o, TRIALS_FORMAT, "trials table");
+        Metric metric = (Metric) RecordJson.read(o.field("metric").node(), Metric.class, o.field("metric").path());
+        ObjectNode spaceDoc = SpecFormat.MAPPER.createObjectNode();
+        spaceDoc.set("parameters", o.field("space").object().node());
+        SearchSpace space = space(new JsonValue(spaceDoc, o.field("space").path()), SPACE_FORMAT);
+        List<TrialRecord> trials = new ArrayList<>();
+        for (JsonValue t : o.field("trials").array("trials").elements()) {
+            JsonValue e = t.object("id", "bracket", "parameters", "config", "epochs", "score", "complete", "seconds", "epochsTrained", "rungs",
+                    "curve", "failure");
+            java.util.LinkedHashMap<String, Object> values = new java.util.LinkedHashMap<>();
+            JsonValue ps = e.field("parameters").object();
+            for (String name : ps.fieldNames()) values.put(name, trialValue(ps.field(name)));
+            java.util.Map<Integer, Double> rungs = new java.util.HashMap<>();
+            JsonValue rs = e.field("rungs").object();
+            for (String k : rs.fieldNames()) {
+                int epochs;
+                try {
+                    epochs = Integer.parseInt(k);
+                } catch (NumberFormatException x) {
+                    throw rs.field(k).error("a rung is named by its epochs, a whole number; got " + JsonValue.quote(k));
+                }
+                rungs.put(epochs, rs.field(k).finiteOrNull());
+            }
+            List<JsonValue> cs = e.field("curve").array("curve").elements();
+            double[] curve = new double[cs.size()];
+            for (int i = 0; i < curve.length; i++) curve[i] = cs.get(i).finiteOrNull();
+            JsonValue failure = e.field("failure");
+            trials.add(new TrialRecord(e.field("id").integer(0, Integer.MAX_VALUE), e.field("bracket").integer(0, Integer.MAX_VALUE),
+                    new Candidate(values), (TrainingConfig) RecordJson.readWithDefaults(e.field("config").node(), TrainingConfig.class,
+                    TrainingConfig.DEFAULT, e.field("config").path()), e.field("epochs").integer(0, Integer.MAX_VALUE), e.field("score").finiteOrNull(),
+                    curve, rungs, e.field("seconds").finite(), e.field("epochsTrained").integer(0, Integer.MAX_VALUE), e.field("complete").bool(),
+                    failure.absent() || failure.node().isNull() ? null : failure.string()));
+        }
+        int bestId = o.field("best").integer(0, Integer.MAX_VALUE);
+        TrialRecord best = trials.stream().filter(t -> t.id() == bestId).findFirst()
+                .orElseThrow(() -> o.field("best").error("no trial has the best trial's id " + bestId));
+        TrainingConfig bestConfig = (TrainingConfig) RecordJson.readWithDefaults(o.field("bestConfig").node(), TrainingConfig.class,
+                TrainingConfig.DEFAULT, o.field("bestConfig").path());
+        return new SearchResult(trials, best, bestConfig, metric, space, o.field("search").string(), o.field("seconds").finite(), null, 0);
+    }
+
+    /** A trial's parameter value as the sampler made it: a whole number, another number, a name or a switch. */
+    private static Object trialValue(JsonValue v) {
+        JsonNode n = v.node();
+        if (n.isIntegralNumber() && n.canConvertToInt()) return n.intValue();
+        if (n.isNumber()) return n.doubleValue();
+        if (n.isTextual()) return n.textValue();
+        if (n.isBoolean()) return n.booleanValue();
+        throw v.error("a parameter value is a number, a name or true/false; got " + JsonValue.describe(n));
     }
 
     private static void number(ObjectNode o, String name, double v) {

@@ -181,6 +181,20 @@ class SearchTest {
         }
         String summary = r.summary(3);
         assertTrue(summary.contains("Best: trial " + r.best().id()) && summary.contains("Top 3 trials"), summary);
+        // the JSON reads back to the same trials (configurations included), best, metric and space
+        SearchResult back;
+        try (var in = Files.newInputStream(dir.resolve("trials.json"))) {
+            back = org.dendrite.core.io.SearchFormat.readTrials(in, "trials.json");
+        }
+        assertEquals(r.toCsv(), back.toCsv());
+        assertEquals(List.of(r.best().id(), r.bestConfig(), r.metric(), r.space(), r.description()),
+                List.of(back.best().id(), back.bestConfig(), back.metric(), back.space(), back.description()));
+        for (int i = 0; i < r.trials().size(); i++) assertEquals(r.trials().get(i).config(), back.trials().get(i).config(), "trial " + i);
+        // a damaged table is refused naming the file and the field
+        String bad = Files.readString(dir.resolve("trials.json")).replace("\"best\" : " + r.best().id() + ",", "\"best\" : 999,");
+        Exception e = assertThrows(org.dendrite.core.io.ModelFormatException.class, () -> org.dendrite.core.io.SearchFormat.readTrials(
+                new java.io.ByteArrayInputStream(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "bad.json"));
+        assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains("$.best") && e.getMessage().contains("999"), e.getMessage());
     }
 
     @Test
