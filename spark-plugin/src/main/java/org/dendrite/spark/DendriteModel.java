@@ -36,7 +36,7 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     private final Param<String> featuresCol;
     private final Param<String> predictionCol;
     private final Param<String> distributedTraining;
-    /** The search that chose the configuration (null without one, and after a load). */
+    /** The search that chose the configuration (null without one; read back by a load). */
     private SearchResult search;
 
     protected DendriteModel(String uid, Model core) {
@@ -163,13 +163,18 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         };
     }
 
-    /** The search's trials table saved beside the model, or null when the model had no search. */
+    /** The search's trials table saved beside the model, or null when the model had no search (or its table is of version 1). */
     private static SearchResult readTrials(Path file, SparkSession spark) {
         try {
             FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (!fs.exists(file)) return null;
             try (FSDataInputStream in = fs.open(file)) {
-                return SearchFormat.readTrials(in, file.toString());
+                SearchResult r = SearchFormat.readTrials(in, file.toString());
+                if (r == null) {
+                    org.slf4j.LoggerFactory.getLogger(DendriteModel.class).warn("{} was written by an earlier Dendrite (trials table "
+                            + "format version 1, without the trials' configurations): the model loads without its searchResult()", file);
+                }
+                return r;
             }
         } catch (IOException e) {
             throw new java.io.UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);

@@ -41,8 +41,13 @@ public final class SearchFormat {
     public static final String SEARCH_FORMAT = "dendrite-search";
     /** The {@code format} of a trials table. */
     public static final String TRIALS_FORMAT = "dendrite-search-trials";
-    /** The version this Dendrite writes and the newest it reads, of all three. */
+    /** The version this Dendrite writes and the newest it reads, of search spaces and searches. */
     public static final int FORMAT_VERSION = 1;
+    /**
+     * The version of the trials table this Dendrite writes and the newest it reads: 2 records each
+     * trial's configuration; version 1 tables (without them) are not read back.
+     */
+    public static final int TRIALS_FORMAT_VERSION = 2;
 
     private static final String[] DISTRIBUTIONS = {"log_uniform", "uniform", "int", "choice"};
 
@@ -130,18 +135,23 @@ public final class SearchFormat {
 
     /** The optional {@code format} / {@code formatVersion} pair of a search document. */
     private static void header(JsonValue o, String format, String what) {
+        header(o, format, what, FORMAT_VERSION);
+    }
+
+    /** Checks {@code format} and {@code formatVersion} (absent = 1, at most {@code newest}); returns the version. */
+    private static long header(JsonValue o, String format, String what, int newest) {
         JsonValue f = o.field("format");
         if (!f.absent() && !format.equals(f.string())) {
             throw f.error("expected \"" + format + "\" (a " + what + "), got " + JsonValue.describe(f.node()));
         }
         JsonValue v = o.field("formatVersion");
-        if (!v.absent()) {
-            long version = v.integer(1, Long.MAX_VALUE);
-            if (version > FORMAT_VERSION) {
-                throw v.error("unknown " + what + " format version " + version + "; this Dendrite (" + org.dendrite.core.train.Provenance.currentVersion()
-                        + ") reads versions up to " + FORMAT_VERSION + ". Upgrade Dendrite to read it.");
-            }
+        if (v.absent()) return 1;
+        long version = v.integer(1, Long.MAX_VALUE);
+        if (version > newest) {
+            throw v.error("unknown " + what + " format version " + version + "; this Dendrite (" + org.dendrite.core.train.Provenance.currentVersion()
+                    + ") reads versions up to " + newest + ". Upgrade Dendrite to read it.");
         }
+        return version;
     }
 
     /** A distribution: an object with {@code distribution} and its fields, or an array (a choice among its values). */
@@ -245,7 +255,7 @@ public final class SearchFormat {
     public static String trialsJson(SearchResult r) {
         ObjectNode root = SpecFormat.MAPPER.createObjectNode();
         root.put("format", TRIALS_FORMAT);
-        root.put("formatVersion", FORMAT_VERSION);
+        root.put("formatVersion", TRIALS_FORMAT_VERSION);
         root.put("search", r.description());
         root.put("metric", r.metric().label());
         root.put("higherIsBetter", r.metric().higherIsBetter());
@@ -280,7 +290,8 @@ public final class SearchFormat {
     /**
      * Reads a trials table back (Spark's {@code search-trials.json} beside a saved model): every
      * trial with its configuration, the best one, the metric, the space, the description and the
-     * seconds; the refitted model is not part of it (null). Errors name the field and what is allowed.
+     * seconds; the refitted model is not part of it (null). Null for a version 1 table, which did not
+     * record the trials' configurations. Errors name the field and what is allowed.
      */
     public static SearchResult readTrials(InputStream in, String source) throws IOException {
         return JsonInput.read(in, source, SearchFormat::trials);
@@ -288,7 +299,7 @@ public final class SearchFormat {
 
     private static SearchResult trials(JsonValue root) {
         JsonValue o = root.object("format", "formatVersion", "search", "metric", "higherIsBetter", "seconds", "best", "bestConfig", "space", "trials");
-        header(o, TRIALS_FORMAT, "trials table");
+        if (header(o, TRIALS_FORMAT, "trials table", TRIALS_FORMAT_VERSION) < 2) return null;
         Metric metric = (Metric) RecordJson.read(o.field("metric").node(), Metric.class, o.field("metric").path());
         ObjectNode spaceDoc = SpecFormat.MAPPER.createObjectNode();
         spaceDoc.set("parameters", o.field("space").object().node());

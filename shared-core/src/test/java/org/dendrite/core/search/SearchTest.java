@@ -1,6 +1,7 @@
 package org.dendrite.core.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -195,6 +196,15 @@ class SearchTest {
         Exception e = assertThrows(org.dendrite.core.io.ModelFormatException.class, () -> org.dendrite.core.io.SearchFormat.readTrials(
                 new java.io.ByteArrayInputStream(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "bad.json"));
         assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains("$.best") && e.getMessage().contains("999"), e.getMessage());
+        // a version 1 table (no per-trial configurations) is not read back; a future version is refused
+        String text = Files.readString(dir.resolve("trials.json"));
+        assertTrue(text.contains("\"formatVersion\" : 2,"), "this version writes format version 2");
+        assertNull(org.dendrite.core.io.SearchFormat.readTrials(new java.io.ByteArrayInputStream(
+                text.replace("\"formatVersion\" : 2,", "\"formatVersion\" : 1,").getBytes(java.nio.charset.StandardCharsets.UTF_8)), "v1.json"));
+        Exception future = assertThrows(org.dendrite.core.io.ModelFormatException.class, () -> org.dendrite.core.io.SearchFormat.readTrials(
+                new java.io.ByteArrayInputStream(text.replace("\"formatVersion\" : 2,", "\"formatVersion\" : 3,")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), "v3.json"));
+        assertTrue(future.getMessage().contains("format version 3") && future.getMessage().contains("reads versions up to 2"), future.getMessage());
     }
 
     @Test
