@@ -122,8 +122,8 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
 
     /** One row's prediction through the core, the vector checked as training checks it (the column named in errors). */
     protected double[] predict(org.apache.spark.ml.linalg.Vector v) {
-        int width = core.preprocessor().columns().size();
-        return core.predictRow(SparkTraining.features(v, getOrDefault(featuresCol), width, "the model was trained on size " + width));
+        return core.predictRow(SparkTraining.features(v, getOrDefault(featuresCol), core.preprocessor().columns().size(),
+                "the model was trained on size %d"));
     }
 
     @Override

@@ -99,10 +99,7 @@ final class SparkTraining {
             counts[p] = info.rows();
             if (stratify) labels[p] = info.classes();
             maxLabel = Math.max(maxLabel, info.maxLabel());
-            if (info.width() >= 0 && width >= 0 && info.width() != width) {
-                throw new IllegalArgumentException("Column '" + cols.features() + "' holds a vector of size " + info.width() + "; expected size "
-                        + width + " (as in the first rows)");
-            }
+            if (info.width() >= 0 && width >= 0 && info.width() != width) throw sizeError(cols.features(), info.width(), FIRST_ROWS, width);
             if (info.width() >= 0 && width < 0) width = info.width();
         }
         if (width < 0) {
@@ -222,25 +219,32 @@ final class SparkTraining {
 
     /** A row's feature vector, checked (messages name the column). */
     static double[] features(Row r, String col, int expectedWidth) {
-        return features((Vector) r.get(0), col, expectedWidth, "expected size " + expectedWidth + " (as in the first rows)");
+        return features((Vector) r.get(0), col, expectedWidth, FIRST_ROWS);
     }
+
+    /** A training row's width note: the first rows set the width. */
+    private static final String FIRST_ROWS = "expected size %d (as in the first rows)";
 
     /**
      * A feature vector, checked for training and prediction alike: not null, of {@code expectedWidth}
-     * elements (any when negative; {@code widthNote} says where that width comes from), all finite.
+     * elements (any when negative), all finite. {@code widthNote} is a format of the expected width
+     * ({@code %d}) saying where it comes from; it is rendered only for an error.
      */
     static double[] features(Vector v, String col, int expectedWidth, String widthNote) {
         if (v == null) throw new IllegalArgumentException("Column '" + col + "' holds a null value; every row needs a feature vector");
         double[] x = v.toArray();
-        if (expectedWidth >= 0 && x.length != expectedWidth) {
-            throw new IllegalArgumentException("Column '" + col + "' holds a vector of size " + x.length + "; " + widthNote);
-        }
+        if (expectedWidth >= 0 && x.length != expectedWidth) throw sizeError(col, x.length, widthNote, expectedWidth);
         for (double d : x) {
             if (!Double.isFinite(d)) {
                 throw new IllegalArgumentException("Column '" + col + "' holds " + d + "; feature values must be finite numbers");
             }
         }
         return x;
+    }
+
+    private static IllegalArgumentException sizeError(String col, int size, String widthNote, int expectedWidth) {
+        return new IllegalArgumentException("Column '" + col + "' holds a vector of size " + size + "; "
+                + String.format(java.util.Locale.ROOT, widthNote, expectedWidth));
     }
 
     /**
