@@ -123,6 +123,12 @@ public final class LocalCluster implements AutoCloseable {
         return processes.get(w);
     }
 
+    /** The benchmarks' embedded session: {@code local[2]}, the driver on loopback, no UI. */
+    public static SparkSession localSession(String appName) {
+        return SparkSession.builder().master("local[2]").appName(appName).config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+    }
+
     /** A driver session on this cluster using every worker core, executors on loopback with one Dendrite and BLAS thread each. */
     public SparkSession session(String appName, int cores, String executorMemory) {
         SparkSession s = SparkSession.builder().master(masterUrl()).appName(appName)

@@ -164,8 +164,7 @@ public final class SparkMlpcBenchmark {
         LocalCluster cluster = workers > 0 ? LocalCluster.start(workers, "2g") : null;
         try {
             SparkSession spark = cluster != null ? cluster.session("dendrite-bench", workers, "1536m")
-                    : SparkSession.builder().master("local[2]").appName("dendrite-bench").config("spark.ui.enabled", "false")
-                            .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+                    : LocalCluster.localSession("dendrite-bench");
             spark.sparkContext().setLogLevel("ERROR");
             JobTimeline timeline = JobTimeline.attach(spark.sparkContext());
             String where = envName(env.name());

@@ -68,8 +68,7 @@ public final class SparkSearchBenchmark {
             LocalCluster cluster = env.equals("cluster2") ? LocalCluster.start(2, "2g") : null;
             try {
                 SparkSession spark = cluster != null ? cluster.session("dendrite-search-bench", 2, "1536m")
-                        : SparkSession.builder().master("local[2]").appName("dendrite-search-bench").config("spark.ui.enabled", "false")
-                                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+                        : LocalCluster.localSession("dendrite-search-bench");
                 spark.sparkContext().setLogLevel("ERROR");
                 BenchData small = BenchData.teacher(spark, 4_000, 4);
                 new DendriteClassifier().setEpochs(2).fit(small.train()); // JIT and Spark warm-up, not timed
