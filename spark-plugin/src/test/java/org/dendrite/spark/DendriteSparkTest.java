@@ -352,7 +352,7 @@ class DendriteSparkTest {
      */
     @Test
     @Timeout(300)
-    void defaultsReachOneMachinesAccuracyOnHeldOutRows() throws Exception {
+    void defaultsReachOneMachinesAccuracyOnHeldOutRows(@TempDir Path dir) throws Exception {
         Dataset<Row>[] split = SparkTestSupport.numericArff("vehicle.arff").randomSplit(new double[] {0.7, 0.3}, 7);
         Rows train = Rows.of(split[0]), test = Rows.of(split[1]);
         DendriteClassifier c = new DendriteClassifier();
@@ -379,7 +379,6 @@ class DendriteSparkTest {
         // and how the cluster trained it: under 256 steps per partition and epoch, one round per epoch, so 100 rounds
         assertTrue(summary.contains("On Spark: rounds of local steps over 2 partitions (each partition's batch 32 rows; round length adaptive")
                 && summary.contains("(one round per epoch); the weight changes combined by average); 100 rounds in all"), summary);
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("dendrite-summary");
         spark.write().overwrite().save(dir.resolve("m").toString());
         assertEquals(summary, DendriteClassificationModel.load(dir.resolve("m").toString()).summary(), "the summary survives save and load");
         assertTrue(coreAccuracy > 0.75, "one machine's held-out accuracy " + coreAccuracy);
