@@ -2,10 +2,13 @@ package org.dendrite.spark;
 
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
+import java.util.SplittableRandom;
+import org.dendrite.core.data.Seeds;
 import org.dendrite.core.data.Task;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.metrics.Evaluation;
 import org.dendrite.core.network.Network;
+import org.dendrite.core.tensor.Matrix;
 import org.dendrite.core.tensor.Parallelism;
 import org.dendrite.core.train.GradientSource;
 import org.dendrite.core.train.TrainingConfig;
@@ -41,6 +44,30 @@ abstract class BlockSource implements GradientSource {
 
     /** How this source trained on the cluster, for the model's summary (after the fit: with its counts). */
     abstract String plan();
+
+    /**
+     * Each partition's training rows contribute their share of {@code n} (rounded up), drawn with
+     * the partition's own generator; the driver joins them in partition order (one small job).
+     */
+    @Override
+    public Matrix sample(int n, long seed) {
+        long total = rows;
+        SparkJobs.describe(blocks.context(), "Dendrite: sampling training rows for data-dependent initialization");
+        List<scala.Tuple2<Integer, float[]>> parts = blocks.filter(b -> !b.heldOut() && b.rows() > 0).map(b -> {
+            Matrix m = b.dataset().sample((int) Math.min(b.rows(), (n * (long) b.rows() + total - 1) / total),
+                    new SplittableRandom(Seeds.shard(seed, b.partition())));
+            return new scala.Tuple2<>(b.width(), java.util.Arrays.copyOf(m.data(), m.size()));
+        }).collect();
+        int width = parts.get(0)._1(), values = 0;
+        for (scala.Tuple2<Integer, float[]> p : parts) values += p._2().length;
+        Matrix all = new Matrix(width == 0 ? 0 : values / width, width);
+        int at = 0;
+        for (scala.Tuple2<Integer, float[]> p : parts) {
+            System.arraycopy(p._2(), 0, all.data(), at, p._2().length);
+            at += p._2().length;
+        }
+        return all;
+    }
 
     @Override
     public Evaluation.Predictions training(Network network) {

@@ -21,6 +21,7 @@ import org.dendrite.core.activation.Activations;
 import org.dendrite.core.io.SpecFormat;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.layer.LayerSpec;
+import org.dendrite.core.network.DataInit;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.io.SearchFormat;
 import org.dendrite.core.optim.Optimizers;
@@ -62,6 +63,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     private final Param<String> configJson;
     private final IntParam localSteps;
     private final IntParam members;
+    private final Param<String> dataInit;
     private final Param<String> scaling;
     private final DoubleParam labelSmoothing;
     private final Param<String> inputLayers;
@@ -138,6 +140,9 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
                 core("configJson", (String s) -> TrainingOptions.check("configJson", s)));
         members = new IntParam(this, "members", "members of a parameter-efficient ensemble (TabM-mini: per-member input scales and "
                 + "output layers, shared hidden layers; predictions average the members'); 1 = a single network", option("members"));
+        dataInit = new Param<>(this, "dataInit", "how the hidden layers start, from a sample of the training rows: none (biases 0), "
+                + "biases (each unit's bias puts its zero at a random point among the rows) or scaled (also each unit's weights scaled to "
+                + "unit variance over the rows)", core("dataInit", (String s) -> DataInit.named(s)));
         scaling = new Param<>(this, "scaling", "numeric scaling: standard ((x - mean) / sd) or robust ((x - median) / IQR, smoothly "
                 + "clipped to (-3, 3))", core("scaling", (String s) -> TrainingOptions.scaling(s)));
         labelSmoothing = new DoubleParam(this, "labelSmoothing", "label smoothing of the classification loss, in [0, 1) (0 = none)",
@@ -202,6 +207,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         setDefault(configJson, "");
         setDefault(localSteps, 0);
         setDefault(members, TrainingOptions.DEFAULT.members());
+        setDefault(dataInit, TrainingOptions.DEFAULT.dataInit().label());
         setDefault(scaling, TrainingOptions.DEFAULT.scaling().name().toLowerCase(java.util.Locale.ROOT));
         setDefault(labelSmoothing, TrainingOptions.DEFAULT.labelSmoothing());
         setDefault(inputLayers, "");
@@ -236,6 +242,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public IntParam localSteps() { return localSteps; }
     public IntParam members() { return members; }
     public Param<String> scaling() { return scaling; }
+    public Param<String> dataInit() { return dataInit; }
     public DoubleParam labelSmoothing() { return labelSmoothing; }
     public Param<String> inputLayers() { return inputLayers; }
     public Param<String> outerOptimizer() { return outerOptimizer; }
@@ -266,6 +273,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public DendriteEstimator<M> setLocalSteps(int v) { set(localSteps, v); return this; }
     public DendriteEstimator<M> setMembers(int v) { set(members, v); return this; }
     public DendriteEstimator<M> setScaling(String v) { set(scaling, v); return this; }
+    public DendriteEstimator<M> setDataInit(String v) { set(dataInit, v); return this; }
     public DendriteEstimator<M> setLabelSmoothing(double v) { set(labelSmoothing, v); return this; }
     public DendriteEstimator<M> setInputLayers(String v) { set(inputLayers, v); return this; }
     public DendriteEstimator<M> setOuterOptimizer(String v) { set(outerOptimizer, v); return this; }
@@ -290,7 +298,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         NetworkSpec net = nj != null && !nj.isBlank() ? SpecFormat.readNetwork(nj)
                 : TrainingOptions.network(getOrDefault(inputLayers), getOrDefault(hiddenLayers), getOrDefault(activation), (Double) getOrDefault(dropout),
                         getOrDefault(batchNorm));
-        return new TrainingOptions(net, (Integer) getOrDefault(members), TrainingOptions.optimizer(getOrDefault(optimizer),
+        return new TrainingOptions(net, (Integer) getOrDefault(members), DataInit.named(getOrDefault(dataInit)), TrainingOptions.optimizer(getOrDefault(optimizer),
                 (Double) getOrDefault(learningRate)), null, (Integer) getOrDefault(epochs), (Integer) getOrDefault(batchSize), 0,
                 (Double) getOrDefault(l2), (Long) getOrDefault(l2FullRows), (Double) getOrDefault(validationFraction), (Integer) getOrDefault(patience),
                 TrainingOptions.scaling(getOrDefault(scaling)), (Double) getOrDefault(labelSmoothing), (Long) getOrDefault(seed),

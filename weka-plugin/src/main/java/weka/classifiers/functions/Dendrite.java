@@ -12,6 +12,7 @@ import org.dendrite.core.check.InvalidSettingException;
 import org.dendrite.core.diagnostics.TrainingPlots;
 import org.dendrite.core.io.ModelIO;
 import org.dendrite.core.layer.LayerSpec;
+import org.dendrite.core.network.DataInit;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.search.ConsoleSearchProgress;
 import org.dendrite.core.search.Search;
@@ -62,7 +63,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     private LayerOption[] layers = LayerOption.of(D.network());
     private int epochs = D.epochs();
     private int members = TrainingOptions.DEFAULT.members();
-    private weka.core.SelectedTag scaling = scalingTag(TrainingOptions.DEFAULT.scaling());
+    private weka.core.SelectedTag scaling = tag(org.dendrite.core.data.PreprocessingConfig.Scaling.values(), TrainingOptions.DEFAULT.scaling());
+    private weka.core.SelectedTag dataInit = tag(DataInit.values(), TrainingOptions.DEFAULT.dataInit());
     private double labelSmoothing = TrainingOptions.DEFAULT.labelSmoothing();
     private int miniBatchSize = D.batchSize();
     private OptimizerOption optimizer = OptimizerOption.of(D.optimizer());
@@ -142,7 +144,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public TrainingConfig trainingConfig() {
         List<LayerSpec> hidden = new ArrayList<>();
         for (int i = 0; i < layers.length; i++) hidden.add(core("layer", i + 1, layers[i]));
-        TrainingOptions options = new TrainingOptions(new NetworkSpec(hidden), members, core("optimizer", 0, optimizer),
+        TrainingOptions options = new TrainingOptions(new NetworkSpec(hidden), members,
+                DataInit.named(dataInit.getSelectedTag().getReadable()), core("optimizer", 0, optimizer),
                 core("schedule", 0, schedule), epochs, miniBatchSize, l1, l2, l2FullRows, validationFraction, earlyStoppingPatience,
                 TrainingOptions.scaling(scaling.getSelectedTag().getReadable()), labelSmoothing, seed, configJson);
         try {
@@ -479,11 +482,20 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public int getMembers() { return members; }
     public void setMembers(int v) { members = v; }
 
-    private static weka.core.SelectedTag scalingTag(org.dendrite.core.data.PreprocessingConfig.Scaling s) {
-        org.dendrite.core.data.PreprocessingConfig.Scaling[] all = org.dendrite.core.data.PreprocessingConfig.Scaling.values();
+    /** Weka's tag list of an enum's lower-case names, {@code selected} chosen. */
+    private static weka.core.SelectedTag tag(Enum<?>[] all, Enum<?> selected) {
         weka.core.Tag[] tags = new weka.core.Tag[all.length];
         for (int i = 0; i < all.length; i++) tags[i] = new weka.core.Tag(i, all[i].name().toLowerCase(Locale.ROOT));
-        return new weka.core.SelectedTag(s.ordinal(), tags);
+        return new weka.core.SelectedTag(selected.ordinal(), tags);
+    }
+
+    @OptionMetadata(displayName = "data-dependent initialization", description = "How the hidden layers start, from a sample of the "
+            + "training rows: none (biases 0), biases (each unit's bias puts its zero at a random point among the rows) or scaled (also "
+            + "each unit's weights scaled to unit variance over the rows).", commandLineParamName = "data-init",
+            commandLineParamSynopsis = "-data-init <none|biases|scaled>", displayOrder = 4)
+    public weka.core.SelectedTag getDataInit() { return dataInit; }
+    public void setDataInit(weka.core.SelectedTag v) {
+        dataInit = tag(DataInit.values(), DataInit.values()[v.getSelectedTag().getID()]);
     }
 
     @OptionMetadata(displayName = "numeric scaling", description = "How numeric attributes are scaled: standard ((x - mean) / standard "
@@ -491,7 +503,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             commandLineParamName = "scaling", commandLineParamSynopsis = "-scaling <standard|robust>", displayOrder = 9)
     public weka.core.SelectedTag getScaling() { return scaling; }
     public void setScaling(weka.core.SelectedTag v) {
-        scaling = scalingTag(org.dendrite.core.data.PreprocessingConfig.Scaling.values()[v.getSelectedTag().getID()]);
+        scaling = tag(org.dendrite.core.data.PreprocessingConfig.Scaling.values(),
+                org.dendrite.core.data.PreprocessingConfig.Scaling.values()[v.getSelectedTag().getID()]);
     }
 
     @OptionMetadata(displayName = "label smoothing", description = "Label smoothing e of the classification loss: targets (1 - e) "

@@ -60,4 +60,23 @@ public record Dataset(Matrix features, Matrix targets, float[] weights) {
         Batches.gather(this, indices, 0, indices.length, x, y, w);
         return new Dataset(x, y, w);
     }
+
+    /**
+     * The features of {@code n} distinct rows drawn uniformly with {@code rng} (a partial
+     * Fisher-Yates shuffle), or of every row, in order, when there are no more than {@code n}.
+     */
+    public Matrix sample(int n, java.util.random.RandomGenerator rng) {
+        if (size() <= n) {
+            return features;
+        }
+        int[] order = new int[size()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        for (int i = 0; i < n; i++) {
+            int j = i + rng.nextInt(order.length - i);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return subset(java.util.Arrays.copyOf(order, n)).features();
+    }
 }

@@ -45,6 +45,11 @@ public final class Seeds {
         return new SplittableRandom(mix(seed ^ 0x5851F42D4C957F2DL ^ (GOLDEN * (draw + 1L))));
     }
 
+    /** The seed of the sample that data-dependent initialization draws (its rows, then each bias's points). */
+    public static long dataInit(long seed) {
+        return mix(seed ^ 0x3C6EF372FE94F82BL);
+    }
+
     /** SplitMix64's finalizer: nearby inputs give unrelated outputs. */
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * MIX;

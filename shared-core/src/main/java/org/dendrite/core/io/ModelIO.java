@@ -36,7 +36,7 @@ public final class ModelIO {
     /** The value of the top-level {@code format} field. */
     public static final String FORMAT = "dendrite-model";
     /** The format version this Dendrite writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
 
     private ModelIO() {}
 

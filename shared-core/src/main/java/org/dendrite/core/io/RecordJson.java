@@ -92,14 +92,19 @@ final class RecordJson {
     }
 
     /**
-     * Fields that model format version 2 added, with the value that means what a version-1 file
-     * meant by leaving them out: a version-1 file may lack them, a newer one must give them; a spec
-     * (a configuration a user writes) may always leave them out.
+     * Fields that later model format versions added, with the version that added each and the value
+     * that means what an older file meant by leaving it out: an older file may lack them, a file of
+     * that version or newer must give them; a spec (a configuration a user writes) may always leave
+     * them out.
      */
-    private static final Map<String, Object> ADDED_IN_VERSION_2 = Map.of(
-            "PreprocessingConfig.scaling", org.dendrite.core.data.PreprocessingConfig.Scaling.STANDARD,
-            "NetworkSpec.members", 1,
-            "SoftmaxCrossEntropy.labelSmoothing", 0.0);
+    private static final Map<String, Added> ADDED = Map.of(
+            "PreprocessingConfig.scaling", new Added(2, org.dendrite.core.data.PreprocessingConfig.Scaling.STANDARD),
+            "NetworkSpec.members", new Added(2, 1),
+            "SoftmaxCrossEntropy.labelSmoothing", new Added(2, 0.0),
+            "NetworkSpec.dataInit", new Added(3, org.dendrite.core.network.DataInit.NONE));
+
+    /** A field that model format {@code version} added, and what its absence meant before. */
+    private record Added(int version, Object before) {}
 
     /** Reads a plain record, taking absent fields from {@code defaults}. */
     static Object readWithDefaults(JsonNode node, Class<?> type, Object defaults, String path) {
@@ -247,9 +252,9 @@ final class RecordJson {
                     }
                 }
                 args[i] = read(node.get(c.getName()), c.getGenericType(), p, fallback, version);
-            } else if (version <= 1 && defaults == null && ADDED_IN_VERSION_2.containsKey(type.getSimpleName() + "." + c.getName())
-                    || version == 1 && ADDED_IN_VERSION_2.containsKey(type.getSimpleName() + "." + c.getName())) {
-                args[i] = ADDED_IN_VERSION_2.get(type.getSimpleName() + "." + c.getName());
+            } else if (ADDED.containsKey(type.getSimpleName() + "." + c.getName())
+                    && (version == 0 && defaults == null || version > 0 && version < ADDED.get(type.getSimpleName() + "." + c.getName()).version())) {
+                args[i] = ADDED.get(type.getSimpleName() + "." + c.getName()).before();
             } else if (complete || required.contains(c.getName())) {
                 throw new ModelFormatException(p + ": missing (required" + (complete ? " in a model file" : "") + ")");
             } else if (defaults != null) {

@@ -14,9 +14,10 @@ import org.dendrite.core.layer.LayerSpec;
  * is a parameter-efficient ensemble (TabM-mini, Gorishniy et al. 2025): a per-member scaling of the
  * input ({@code layer.MemberScaleLayer}), the hidden layers shared by all members, and one output
  * head per member ({@code layer.MemberHeadsLayer}); its loss is the members' mean
- * ({@code loss.MemberMean}).
+ * ({@code loss.MemberMean}). {@code dataInit} sets the hidden layers' starting weights from a sample of
+ * the training rows ({@link DataInit}; null means {@link DataInit#NONE}).
  */
-public record NetworkSpec(List<LayerSpec> layers, int members) implements Serializable {
+public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit) implements Serializable {
     /** Units of the default network's one hidden layer: 0, chosen from the number of training rows ({@code train.SizeRule}). */
     public static final int DEFAULT_UNITS = 0;
     /** The default network's hidden layer (ReLU, He-initialized), also where a hidden layer added in Weka's editor starts. */
@@ -39,14 +40,24 @@ public record NetworkSpec(List<LayerSpec> layers, int members) implements Serial
             }
         }
         layers = List.copyOf(layers);
+        dataInit = dataInit == null ? DataInit.NONE : dataInit;
     }
 
-    /** A single network (one member). */
+    /** A single network (one member), initialized without data. */
     public NetworkSpec(List<LayerSpec> layers) {
         this(layers, 1);
     }
 
+    /** {@code members} members, initialized without data. */
+    public NetworkSpec(List<LayerSpec> layers, int members) {
+        this(layers, members, DataInit.NONE);
+    }
+
     public NetworkSpec withMembers(int k) {
-        return new NetworkSpec(layers, k);
+        return new NetworkSpec(layers, k, dataInit);
+    }
+
+    public NetworkSpec withDataInit(DataInit d) {
+        return new NetworkSpec(layers, members, d);
     }
 }

@@ -157,7 +157,7 @@ public final class ConfigParameters {
     private static NetworkSpec dense(NetworkSpec n, UnaryOperator<DenseSpec> change) {
         List<LayerSpec> layers = new ArrayList<>();
         for (LayerSpec l : n.layers()) layers.add(l instanceof DenseSpec d ? change.apply(d) : l);
-        return new NetworkSpec(layers, n.members());
+        return new NetworkSpec(layers, n.members(), n.dataInit());
     }
 
     /** Layers before the first dense layer kept, then {@code depth} copies of that layer (the default layer when there is none). */
@@ -174,7 +174,7 @@ public final class ConfigParameters {
         }
         if (template == null) template = NetworkSpec.DEFAULT_LAYER;
         for (int i = 0; i < depth; i++) layers.add(template);
-        return new NetworkSpec(layers, n.members());
+        return new NetworkSpec(layers, n.members(), n.dataInit());
     }
 
     private static NetworkSpec embedding(NetworkSpec n, boolean on) {
@@ -188,7 +188,7 @@ public final class ConfigParameters {
             layers.add(l);
         }
         if (on && !has) layers.add(0, PeriodicEmbeddingSpec.DEFAULT);
-        return new NetworkSpec(layers, n.members());
+        return new NetworkSpec(layers, n.members(), n.dataInit());
     }
 
     private static PreprocessingConfig.Scaling scaling(String name) {

@@ -44,6 +44,13 @@ public interface GradientSource {
      */
     double gradient(Network network);
 
+    /**
+     * Up to {@code n} of the training rows' (preprocessed) features, a uniform draw reproducible from
+     * {@code seed}: the sample that data-dependent initialization ({@code network.DataInit}) sets the
+     * first weights from.
+     */
+    org.dendrite.core.tensor.Matrix sample(int n, long seed);
+
     /** Inference-mode predictions and loss of {@code network} over the training rows. */
     Evaluation.Predictions training(Network network);
 

@@ -103,6 +103,11 @@ public final class MinibatchSource implements GradientSource {
     }
 
     @Override
+    public Matrix sample(int n, long seed) {
+        return train.sample(n, new SplittableRandom(seed));
+    }
+
+    @Override
     public Evaluation.Predictions training(Network network) {
         return Evaluation.Predictions.of(network, loss, train);
     }

@@ -11,6 +11,7 @@ import org.dendrite.core.io.SpecFormat;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.layer.LayerSpec;
 import org.dendrite.core.loss.SoftmaxCrossEntropy;
+import org.dendrite.core.network.DataInit;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.optim.Optimizer;
 import org.dendrite.core.regularization.Regularization;
@@ -23,13 +24,13 @@ import org.dendrite.core.schedule.Schedule;
  * no early stopping; a non-blank {@code configJson} (the whole configuration as JSON) overrides every
  * other option but the seed. Errors are {@link InvalidSettingException}s naming the option.
  */
-public record TrainingOptions(NetworkSpec network, int members, Optimizer optimizer, Schedule schedule, int epochs, int batchSize, double l1,
+public record TrainingOptions(NetworkSpec network, int members, DataInit dataInit, Optimizer optimizer, Schedule schedule, int epochs, int batchSize, double l1,
                               double l2, long l2FullRows, double validationFraction, int patience, PreprocessingConfig.Scaling scaling, double labelSmoothing,
                               long seed, String configJson) {
     private static final TrainingConfig D = TrainingConfig.DEFAULT;
 
     /** The defaults: {@link TrainingConfig#DEFAULT}'s values. */
-    public static final TrainingOptions DEFAULT = new TrainingOptions(null, D.network().members(), null, null, D.epochs(), D.batchSize(),
+    public static final TrainingOptions DEFAULT = new TrainingOptions(null, D.network().members(), D.network().dataInit(), null, null, D.epochs(), D.batchSize(),
             D.regularization().l1(), D.regularization().l2(), D.regularization().l2FullRows(), D.validationFraction(), D.earlyStopping().patience(), D.preprocessing().scaling(),
             D.loss() instanceof SoftmaxCrossEntropy ce ? ce.labelSmoothing() : 0, D.seed(), "");
 
@@ -53,7 +54,7 @@ public record TrainingOptions(NetworkSpec network, int members, Optimizer optimi
         if (!(labelSmoothing >= 0 && labelSmoothing < 1)) {
             throw Check.invalid("labelSmoothing", "Invalid labelSmoothing: " + labelSmoothing + " (allowed: 0 <= e < 1; 0 = none)");
         }
-        return D.withNetwork((network == null ? D.network() : network).withMembers(members))
+        return D.withNetwork((network == null ? D.network() : network).withMembers(members).withDataInit(dataInit == null ? D.network().dataInit() : dataInit))
                 .withOptimizer(optimizer == null ? D.optimizer() : optimizer)
                 .withSchedule(schedule == null ? D.schedule() : schedule).withEpochs(epochs).withBatchSize(batchSize)
                 .withRegularization(new Regularization(l1, l2, false, false, 0, l2FullRows)).withValidationFraction(validationFraction)
@@ -74,12 +75,14 @@ public record TrainingOptions(NetworkSpec network, int members, Optimizer optimi
     public TrainingOptions with(String option, Object value) {
         NetworkSpec n = network;
         int m = members, e = epochs, b = batchSize, p = patience;
+        DataInit di = dataInit;
         long fr = l2FullRows;
         double a = l1, c = l2, v = validationFraction, ls = labelSmoothing;
         PreprocessingConfig.Scaling sc = scaling;
         String json = configJson;
         switch (option) {
             case "members" -> m = ((Number) value).intValue();
+            case "dataInit" -> di = DataInit.named(String.valueOf(value));
             case "epochs" -> e = ((Number) value).intValue();
             case "batchSize" -> b = ((Number) value).intValue();
             case "l1" -> a = ((Number) value).doubleValue();
@@ -92,7 +95,7 @@ public record TrainingOptions(NetworkSpec network, int members, Optimizer optimi
             case "configJson" -> json = (String) value;
             default -> throw new IllegalArgumentException("Unknown training option '" + option + "'");
         }
-        return new TrainingOptions(n, m, optimizer, schedule, e, b, a, c, fr, v, p, sc, ls, seed, json);
+        return new TrainingOptions(n, m, di, optimizer, schedule, e, b, a, c, fr, v, p, sc, ls, seed, json);
     }
 
     /** The scaling named {@code name} (standard, robust; case-insensitive). */

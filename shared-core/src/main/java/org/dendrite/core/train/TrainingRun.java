@@ -12,6 +12,8 @@ import org.dendrite.core.loss.Loss;
 import org.dendrite.core.loss.MemberMean;
 import org.dendrite.core.loss.SoftmaxCrossEntropy;
 import org.dendrite.core.metrics.Evaluation;
+import org.dendrite.core.data.Seeds;
+import org.dendrite.core.network.DataInit;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.Optimizer;
 import org.dendrite.core.optim.OptimizerState;
@@ -75,6 +77,9 @@ public final class TrainingRun {
         if (warm.enabled()) {
             network.restore(warm.initial().network().snapshot());
             frozen = FrozenParameters.of(network, warm.frozenLayers());
+        } else if (this.config.network().dataInit() != DataInit.NONE) {
+            long s = Seeds.dataInit(config.seed());
+            this.config.network().dataInit().apply(network, source.sample(DataInit.SAMPLE_ROWS, s), new java.util.SplittableRandom(s));
         }
         Optimizer outer = source.outerOptimizer();
         this.optimizer = (outer != null ? outer : config.optimizer()).newState(network.parameters());

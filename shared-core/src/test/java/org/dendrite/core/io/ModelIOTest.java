@@ -133,8 +133,40 @@ class ModelIOTest {
      */
     @Test
     void readsAVersion1FileFromTheRepositoryAndPredictsWhatItsWeightsMean() throws Exception {
-        Path f = Path.of(ModelIOTest.class.getResource("/models/v1-classifier.json").toURI());
-        assertTrue(Files.readString(f).contains("\"formatVersion\" : 1"));
+        checkCommitted("v1-classifier.json", 1);
+    }
+
+    /**
+     * The same model written by format version 2 (v2-classifier.json: the version 1 file read and
+     * written again by the Dendrite of commit b1e7e4e): same weights, so the same independent
+     * predictions; a version 2 file has no {@code network.spec.dataInit} and means none.
+     */
+    @Test
+    void readsAVersion2FileFromTheRepositoryAndPredictsWhatItsWeightsMean() throws Exception {
+        Model m = checkCommitted("v2-classifier.json", 2);
+        assertEquals(org.dendrite.core.network.DataInit.NONE, m.network().spec().dataInit());
+    }
+
+    /** Version 3 added {@code network.spec.dataInit}: a version 3 file must give it, and it is written and read back. */
+    @Test
+    void version3NeedsTheDataInitAndKeepsIt() {
+        Table t = table(80, 2);
+        double[] y = new double[80];
+        for (int i = 0; i < 80; i++) y[i] = t.rows()[i][0] > 2 ? 1 : 0;
+        TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(2)
+                .withNetwork(new NetworkSpec(List.of(new DenseSpec(5, new Tanh()))).withDataInit(org.dendrite.core.network.DataInit.SCALED));
+        Model m = Trainer.fit(c, new LabeledTable(t, "y", List.of("neg", "pos"), y, null));
+        String j = ModelIO.toJson(m);
+        assertTrue(j.contains("\"dataInit\" : \"scaled\""), j);
+        assertEquals(org.dendrite.core.network.DataInit.SCALED, ModelIO.fromJson(j).network().spec().dataInit());
+        var e = assertThrows(ModelFormatException.class, () -> ModelIO.fromJson(j.replace("\"dataInit\" : \"scaled\",", "")
+                .replace(",\n      \"dataInit\" : \"scaled\"", "")));
+        assertTrue(e.getMessage().contains("$.network.spec.dataInit: missing (required in a model file)"), e.getMessage());
+    }
+
+    private static Model checkCommitted(String name, int version) throws Exception {
+        Path f = Path.of(ModelIOTest.class.getResource("/models/" + name).toURI());
+        assertTrue(Files.readString(f).contains("\"formatVersion\" : " + version));
         Model m = ModelIO.read(f);
         assertEquals(List.of("neg", "pos"), m.task().classes());
         com.fasterxml.jackson.databind.JsonNode ref = new com.fasterxml.jackson.databind.ObjectMapper()
@@ -152,5 +184,6 @@ class ModelIOTest {
                 assertEquals(ref.get("probabilities").get(i).get(k).asDouble(), p[2 * i + k], 2e-6, "row " + i + ", class " + k);
             }
         }
+        return m;
     }
 }
