@@ -211,6 +211,30 @@ class DendriteSparkTest {
     }
 
     /**
+     * Data-dependent initialization samples the training rows on the executors: with every row in the
+     * sample (fewer than its 2,048 rows) and synchronous steps, 3 partitions give one machine's
+     * weights (the sample is the same rows in the same order, held-out rows excluded), and the
+     * initialization did change the start (the weights differ from those without it).
+     */
+    @Test
+    void dataDependentInitializationOnSparkEqualsOneMachine() {
+        Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
+        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(2).setBatchSize(64)
+                .setHiddenLayers("16,8").setValidationFraction(0.2).setDataInit("scaled");
+        TrainingRun core = TrainingRun.local(c.trainingConfig(), new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels(), null));
+        while (core.hasNextEpoch()) core.nextEpoch();
+        DendriteClassificationModel three = c.fit(data.partitions(3));
+        assertEquals(org.dendrite.core.network.DataInit.SCALED, three.coreModel().network().spec().dataInit());
+        assertSameWeights(core.model(), three.coreModel(), "scaled data init, 3 partitions vs one machine");
+        DendriteClassificationModel plain = ((DendriteClassifier) c.copy(new org.apache.spark.ml.param.ParamMap())).setDataInit("none")
+                .fit(data.partitions(3));
+        assertFalse(java.util.Arrays.equals(plain.coreModel().network().parameters().get(0).value(),
+                three.coreModel().network().parameters().get(0).value()), "the initialization changed the weights");
+        var e = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setDataInit("lsuv"));
+        assertTrue(e.getMessage().contains("dataInit") && e.getMessage().contains("none, biases, scaled"), e.getMessage());
+    }
+
+    /**
      * Gradual pruning and rollback on divergence in synchronous mode: the same as one machine. Pruning
      * to 50% after epochs 1-2 gives TrainingRun's weights (pruned ones stay zero); a learning rate far
      * too high diverges, and both roll back to the epoch's start with the rate divided by 10, with the

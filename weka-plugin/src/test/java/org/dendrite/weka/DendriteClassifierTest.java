@@ -108,10 +108,10 @@ class DendriteClassifierTest {
     void recipeOptionsReachTheCoreConfiguration() throws Exception {
         Dendrite d = new Dendrite();
         d.setOptions(Utils.splitOptions("-layer org.dendrite.weka.layer.Scale -layer \"org.dendrite.weka.layer.PeriodicEmbedding -frequencies 8\" "
-                + "-layer \"" + LAYER + " -units 16\" -members 4 -scaling robust -label-smoothing 0.1 -epochs 3"));
+                + "-layer \"" + LAYER + " -units 16\" -members 4 -data-init scaled -scaling robust -label-smoothing 0.1 -epochs 3"));
         TrainingConfig c = d.trainingConfig();
         assertEquals(new NetworkSpec(List.of(org.dendrite.core.layer.ScaleSpec.DEFAULT, new org.dendrite.core.layer.PeriodicEmbeddingSpec(8, 3, 0.1),
-                new DenseSpec(16, new org.dendrite.core.activation.Relu())), 4), c.network());
+                new DenseSpec(16, new org.dendrite.core.activation.Relu())), 4, org.dendrite.core.network.DataInit.SCALED), c.network());
         assertEquals(org.dendrite.core.data.PreprocessingConfig.Scaling.ROBUST, c.preprocessing().scaling());
         assertEquals(new org.dendrite.core.loss.SoftmaxCrossEntropy(0.1), c.loss());
         Dendrite e = new Dendrite();
@@ -119,7 +119,8 @@ class DendriteClassifierTest {
         assertEquals(c, e.trainingConfig());
         Instances iris = load("iris.arff");
         d.buildClassifier(iris);
-        assertTrue(d.toString().contains("members(4 x 4") && d.toString().contains("heads(4 x"), d.toString());
+        assertTrue(d.toString().contains("members(4 x 4") && d.toString().contains("heads(4 x")
+                && d.toString().contains("hidden layers started from the training rows (data init: scaled)"), d.toString());
         double[] p = d.distributionForInstance(iris.instance(60));
         assertEquals(1, p[0] + p[1] + p[2], 1e-5);
         var bad = assertThrows(Exception.class, () -> {
@@ -128,6 +129,10 @@ class DendriteClassifierTest {
             x.buildClassifier(iris);
         });
         assertTrue(bad.getMessage().contains("-members") && bad.getMessage().contains("Invalid members: 0"), bad.getMessage());
+        for (String option : new String[] {"-data-init lsuv", "-scaling minmax"}) {
+            var tag = assertThrows(Exception.class, () -> new Dendrite().setOptions(Utils.splitOptions(option)));
+            assertTrue(tag.getMessage().contains(option.split(" ")[0]) && tag.getMessage().contains(option.split(" ")[1]), option + ": " + tag.getMessage());
+        }
     }
 
     @Test

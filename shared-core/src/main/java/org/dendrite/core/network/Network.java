@@ -233,6 +233,9 @@ public final class Network implements Serializable {
         for (Layer l : layers) {
             sb.append("  ").append(l.describe()).append('\n');
         }
+        if (spec.dataInit() != DataInit.NONE) {
+            sb.append("hidden layers started from the training rows (data init: ").append(spec.dataInit().label()).append(")\n");
+        }
         sb.append(parameterCount()).append(" parameters");
         return sb.toString();
     }

@@ -104,6 +104,8 @@ public final class ConfigParameters {
                 + "the default one where there is none, false removes any", (c, v) -> c.withNetwork(embedding(c.network(), (Boolean) v)));
         register("members", Kind.INTEGER, "the ensemble size (NetworkSpec.members; 1 = a single network)",
                 (c, v) -> c.withNetwork(c.network().withMembers((Integer) v)));
+        register("dataInit", Kind.NAME, "how the hidden layers start from the training rows (none, biases, scaled; NetworkSpec.dataInit)",
+                (c, v) -> c.withNetwork(c.network().withDataInit(org.dendrite.core.network.DataInit.named((String) v))));
         register("batchSize", Kind.INTEGER, "rows per optimizer step (>= 1)", (c, v) -> c.withBatchSize((Integer) v));
         register("epochs", Kind.INTEGER, "the training length (>= 1); only for a search that trains every trial to its end "
                 + "(elsewhere epochs are the scheduler's budget)", (c, v) -> c.withEpochs((Integer) v));
