@@ -113,8 +113,6 @@ final class SparkTraining {
         for (int k = 0; k < classes; k++) classNames.add(Integer.toString(k));
         warm.check(classNames, width);
         ShardedRows layout = new ShardedRows(counts, labels, fraction, c.seed(), cols.label());
-        // the values chosen from the data (units, epochs, batch size), from the number of training rows
-        final TrainingConfig rc = c.resolve(layout.trainRows());
         Broadcast<ShardedRows> shards = JavaSparkContext.fromSparkContext(rdd.context()).broadcast(layout);
         JavaRDD<Block> blocks = null;
         try {
@@ -166,6 +164,8 @@ final class SparkTraining {
                 }
             }
             final Preprocessor preprocessor = pre;
+            // the values chosen from the data (units, epochs, batch size; a category embedding's blocks)
+            final TrainingConfig rc = c.resolve(layout.trainRows(), preprocessor);
             final Task fitted = task;
             final int d = width;
             blocks = rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {

@@ -135,6 +135,26 @@ class DendriteClassifierTest {
         }
     }
 
+    /**
+     * Category embeddings from Weka: credit-g's purpose (11 values) and nothing else is embedded at 10
+     * values and more; the option round-trips, and toString shows the embedding.
+     */
+    @Test
+    void categoryEmbeddingOfManyValuedNominalAttributes() throws Exception {
+        Dendrite d = new Dendrite();
+        d.setOptions(Utils.splitOptions("-layer \"org.dendrite.weka.layer.CategoryEmbedding -min-categories 10 -dimensions 4\" -layer \""
+                + LAYER + " -units 16\" -epochs 5"));
+        assertEquals(new org.dendrite.core.layer.CategoryEmbeddingSpec(10, 4, null), d.trainingConfig().network().layers().get(0));
+        Dendrite e = new Dendrite();
+        e.setOptions(d.getOptions());
+        assertEquals(d.trainingConfig(), e.trainingConfig());
+        Instances credit = load("credit-g.arff");
+        d.buildClassifier(credit);
+        assertTrue(d.toString().contains("category_embedding(11 values -> 4 each"), d.toString());
+        double[] p = d.distributionForInstance(credit.instance(3));
+        assertEquals(1, p[0] + p[1], 1e-5);
+    }
+
     @Test
     void aNetworkWithoutHiddenLayersRoundTrips() throws Exception {
         Dendrite d = new Dendrite();

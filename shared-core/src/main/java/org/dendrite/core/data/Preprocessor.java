@@ -113,6 +113,19 @@ public final class Preprocessor implements Serializable {
     public double[] scale() { return scale.clone(); }
     public boolean[] indicator() { return indicator.clone(); }
 
+    /** Each nominal column's one-hot block in the output, as [start, size], in order. */
+    public List<List<Integer>> nominalBlocks() {
+        List<List<Integer>> blocks = new ArrayList<>();
+        int o = 0;
+        for (int c = 0; c < columns.size(); c++) {
+            Column col = columns.get(c);
+            int k = col.isNominal() ? col.categories().size() : 1;
+            if (col.isNominal()) blocks.add(List.of(o, k));
+            o += k + (indicator[c] ? 1 : 0);
+        }
+        return blocks;
+    }
+
     /** The network input columns' names (one-hot blocks as {@code column=value}). */
     public List<String> outputNames() {
         List<String> names = new ArrayList<>(width);

@@ -70,6 +70,7 @@ final class Registry {
         register(LayerSpec.class, "dropout", new DropoutSpec(0.5), false);
         register(LayerSpec.class, "periodic_embedding", org.dendrite.core.layer.PeriodicEmbeddingSpec.DEFAULT, false);
         register(LayerSpec.class, "scale", org.dendrite.core.layer.ScaleSpec.DEFAULT, false);
+        register(LayerSpec.class, "category_embedding", org.dendrite.core.layer.CategoryEmbeddingSpec.DEFAULT, false);
 
         for (Loss l : Losses.ALL) register(Loss.class, l.name(), l, false);
         register(Loss.class, "member_mean", new org.dendrite.core.loss.MemberMean(new org.dendrite.core.loss.SoftmaxCrossEntropy(), 1), false);

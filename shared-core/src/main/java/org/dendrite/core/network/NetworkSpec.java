@@ -3,6 +3,7 @@ package org.dendrite.core.network;
 import java.io.Serializable;
 import java.util.List;
 import org.dendrite.core.activation.Relu;
+import org.dendrite.core.layer.CategoryEmbeddingSpec;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.layer.LayerSpec;
 
@@ -38,6 +39,10 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
             if (layers.get(i) == null) {
                 throw new IllegalArgumentException("Layer " + i + " of the network spec is null");
             }
+            if (i > 0 && layers.get(i) instanceof CategoryEmbeddingSpec) {
+                throw org.dendrite.core.check.Check.invalid("category_embedding", "A category embedding reads the input's one-hot blocks, "
+                        + "so it must be the first layer; it is layer " + (i + 1));
+            }
         }
         layers = List.copyOf(layers);
         dataInit = dataInit == null ? DataInit.NONE : dataInit;
@@ -55,6 +60,20 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
 
     public NetworkSpec withMembers(int k) {
         return new NetworkSpec(layers, k, dataInit);
+    }
+
+    /**
+     * This spec for an input whose nominal columns' one-hot blocks are {@code nominalBlocks}
+     * ([start, size] each, in input order): a category embedding not yet resolved learns which it
+     * embeds; unchanged otherwise.
+     */
+    public NetworkSpec withInputs(List<List<Integer>> nominalBlocks) {
+        if (!layers.isEmpty() && layers.get(0) instanceof CategoryEmbeddingSpec c && c.blocks() == null) {
+            List<LayerSpec> ls = new java.util.ArrayList<>(layers);
+            ls.set(0, c.resolve(nominalBlocks));
+            return new NetworkSpec(ls, members, dataInit);
+        }
+        return this;
     }
 
     public NetworkSpec withDataInit(DataInit d) {

@@ -90,6 +90,16 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
                 augmentation, pruning, diagnostics, clipping, referenceBatchSize);
     }
 
+    /**
+     * {@link #resolve(long)}, and a category embedding in front of the network told which of the
+     * input's nominal one-hot blocks ({@code preprocessor}'s) it embeds.
+     */
+    public TrainingConfig resolve(long rows, org.dendrite.core.data.Preprocessor preprocessor) {
+        TrainingConfig c = resolve(rows);
+        NetworkSpec n = c.network.withInputs(preprocessor.nominalBlocks());
+        return n == c.network ? c : c.withNetwork(n);
+    }
+
     /** True when some value is left to be chosen from the data ({@link #resolve}). */
     public boolean needsResolving() {
         return resolve(1) != this;

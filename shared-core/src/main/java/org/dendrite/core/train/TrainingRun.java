@@ -66,7 +66,7 @@ public final class TrainingRun {
      */
     public TrainingRun(TrainingConfig config, Preprocessor preprocessor, Task task, Loss loss, GradientSource source, TrainingListener listener,
                        WarmStart warm) {
-        this.config = warm.apply(config).resolve(source.rows());
+        this.config = warm.apply(config).resolve(source.rows(), preprocessor);
         config = this.config;
         this.preprocessor = preprocessor;
         this.task = task;

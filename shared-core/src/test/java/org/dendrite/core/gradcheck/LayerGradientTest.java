@@ -75,6 +75,17 @@ class LayerGradientTest {
         GradientCheck.checkLayer("scale", scale, GradientCheck.inputs(4, 5, 8, 0), true, () -> new SplittableRandom(1));
     }
 
+    /**
+     * A category embedding of two blocks (inputs 1-3 and 5-8 of 10) and passed inputs around them;
+     * the inputs are general values, not one-hot, so every table entry and input gradient is exercised.
+     */
+    @Test
+    void categoryEmbedding() {
+        Layer e = new org.dendrite.core.layer.CategoryEmbeddingSpec(3, 2, List.of(List.of(1, 3), List.of(5, 4)))
+                .build(10, new SplittableRandom(3), 0).get(0);
+        GradientCheck.checkLayer("category embedding", e, GradientCheck.inputs(5, 10, 9, 0), true, () -> new SplittableRandom(1));
+    }
+
     @Test
     void ensembleInputScalesAndMemberHeads() {
         org.dendrite.core.layer.MemberScaleLayer scale = new org.dendrite.core.layer.MemberScaleLayer(4, 3, new SplittableRandom(2));

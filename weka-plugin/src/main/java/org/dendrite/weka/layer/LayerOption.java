@@ -19,6 +19,7 @@ public abstract class LayerOption extends NestedOption<LayerSpec> {
         if (s instanceof DenseSpec d) return new Dense(d);
         if (s instanceof org.dendrite.core.layer.PeriodicEmbeddingSpec p) return new PeriodicEmbedding(p);
         if (s instanceof org.dendrite.core.layer.ScaleSpec c) return new Scale(c);
+        if (s instanceof org.dendrite.core.layer.CategoryEmbeddingSpec e) return new CategoryEmbedding(e);
         throw unsupported(s);
     }
 
@@ -31,6 +32,6 @@ public abstract class LayerOption extends NestedOption<LayerSpec> {
 
     /** One of each, with the core's defaults. */
     public static List<LayerOption> all() {
-        return new ArrayList<>(List.of(new Dense(), new PeriodicEmbedding(), new Scale()));
+        return new ArrayList<>(List.of(new Dense(), new PeriodicEmbedding(), new Scale(), new CategoryEmbedding()));
     }
 }

@@ -1,0 +1,92 @@
+package org.dendrite.core.layer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.dendrite.core.check.InvalidSettingException;
+import org.dendrite.core.data.Column;
+import org.dendrite.core.data.LabeledTable;
+import org.dendrite.core.data.PreprocessingConfig;
+import org.dendrite.core.data.Preprocessor;
+import org.dendrite.core.data.Table;
+import org.dendrite.core.io.ModelIO;
+import org.dendrite.core.network.NetworkSpec;
+import org.dendrite.core.tensor.Matrix;
+import org.dendrite.core.train.Model;
+import org.dendrite.core.train.Trainer;
+import org.dendrite.core.train.TrainingConfig;
+import org.junit.jupiter.api.Test;
+
+/** Category embeddings: the blocks a table's nominal columns give, a lookup by hand, training, and the model file. */
+class CategoryEmbeddingTest {
+    /** x (numeric), city (12 values), flag (2 values), y (numeric, with missing values: an indicator follows it). */
+    private static final List<Column> COLS = List.of(Column.numeric("x"), Column.nominal("city", names(12)), Column.nominal("flag", names(2)),
+            Column.numeric("y"));
+
+    private static List<String> names(int k) {
+        return java.util.stream.IntStream.range(0, k).mapToObj(i -> "v" + i).toList();
+    }
+
+    private static Table table(int n) {
+        SplittableRandom r = new SplittableRandom(4);
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) rows[i] = new double[] {r.nextGaussian(), r.nextInt(12), r.nextInt(2), i % 9 == 0 ? Double.NaN : r.nextGaussian()};
+        return new Table(COLS, rows);
+    }
+
+    @Test
+    void thePreprocessorsBlocksAndTheChosenOnes() {
+        Preprocessor p = Preprocessor.fit(table(50), PreprocessingConfig.DEFAULT);
+        // x at 0, city 1-12, flag 13-14, y 15 and its missing indicator 16 (when indicators are on)
+        assertEquals(List.of(List.of(1, 12), List.of(13, 2)), p.nominalBlocks());
+        assertEquals(List.of(List.of(1, 12)), CategoryEmbeddingSpec.DEFAULT.resolve(p.nominalBlocks()).blocks());
+        assertEquals(List.of(), new CategoryEmbeddingSpec(13, 4, null).resolve(p.nominalBlocks()).blocks());
+    }
+
+    @Test
+    void aOneHotRowBecomesItsCategorysRowAndTheRestPassesThrough() {
+        CategoryEmbeddingSpec s = new CategoryEmbeddingSpec(3, 2, List.of(List.of(1, 3)));
+        Layer l = s.build(5, new SplittableRandom(2), 0).get(0);
+        assertEquals(5 - 3 + 2, l.outputWidth());
+        assertEquals(s.outputWidth(5), l.outputWidth());
+        assertEquals(s.stateSize(5), l.parameters().get(0).size());
+        float[] e = l.parameters().get(0).value();
+        Matrix x = new Matrix(2, 5, new float[] {0.5f, 0, 1, 0, -2f, 7f, 1, 0, 0, 3f});
+        float[] y = l.forward(x, false, null).data();
+        // row 0: x0, E[1], x4; row 1: x0, E[0], x4
+        assertArrayEquals(new float[] {0.5f, e[2], e[3], -2f, 7f, e[0], e[1], 3f}, java.util.Arrays.copyOf(y, 8));
+    }
+
+    @Test
+    void itMustComeFirstAndKnowItsBlocksBeforeItIsBuilt() {
+        var late = assertThrows(InvalidSettingException.class, () -> new NetworkSpec(List.of(new DenseSpec(4,
+                new org.dendrite.core.activation.Relu()), CategoryEmbeddingSpec.DEFAULT)));
+        assertTrue(late.getMessage().contains("must be the first layer; it is layer 2"), late.getMessage());
+        assertThrows(IllegalStateException.class, () -> CategoryEmbeddingSpec.DEFAULT.build(5, new SplittableRandom(1), 0));
+        var overlap = assertThrows(InvalidSettingException.class, () -> new CategoryEmbeddingSpec(2, 2, List.of(List.of(0, 3), List.of(2, 2))));
+        assertTrue(overlap.getMessage().contains("Block 1"), overlap.getMessage());
+        assertThrows(InvalidSettingException.class, () -> new CategoryEmbeddingSpec(1, 2, null));
+    }
+
+    /** Training resolves the blocks from the data; the model file keeps them and predicts the same after a reload. */
+    @Test
+    void trainsSavesAndLoads() {
+        Table t = table(200);
+        double[] target = new double[200];
+        for (int i = 0; i < 200; i++) target[i] = t.rows()[i][1] % 3 == 0 ? 1 : 0; // the class is the city's
+        NetworkSpec spec = new NetworkSpec(List.of(CategoryEmbeddingSpec.DEFAULT, new DenseSpec(16, new org.dendrite.core.activation.Relu())));
+        Model m = Trainer.fit(TrainingConfig.DEFAULT.withNetwork(spec).withEpochs(40), new LabeledTable(t, "c", List.of("a", "b"), target, null));
+        assertEquals(List.of(List.of(1, 12)), ((CategoryEmbeddingSpec) m.network().spec().layers().get(0)).blocks());
+        assertTrue(m.network().describe().contains("category_embedding(12 values -> 8 each, 4 inputs passed)"), m.network().describe());
+        float[] p = m.predict(t).data().clone();
+        int right = 0;
+        for (int i = 0; i < 200; i++) right += (p[2 * i + 1] > 0.5) == (target[i] == 1) ? 1 : 0;
+        assertTrue(right >= 190, "the embedding learns which cities are class b: " + right + " of 200");
+        Model back = ModelIO.fromJson(ModelIO.toJson(m));
+        assertArrayEquals(p, java.util.Arrays.copyOf(back.predict(t).data(), p.length));
+    }
+}
