@@ -40,6 +40,7 @@ import org.dendrite.core.metrics.Evaluation;
 import org.dendrite.core.tensor.Matrix;
 import org.dendrite.core.train.EpochRecord;
 import org.dendrite.core.train.History;
+import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingRun;
 import org.dendrite.core.train.WarmStart;
 import org.junit.jupiter.api.Test;
@@ -232,6 +233,46 @@ class DendriteSparkTest {
                 three.coreModel().network().parameters().get(0).value()), "the initialization changed the weights");
         var e = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setDataInit("lsuv"));
         assertTrue(e.getMessage().contains("dataInit") && e.getMessage().contains("none, biases, scaled"), e.getMessage());
+    }
+
+    /**
+     * The sample for data-dependent initialization when there are more training rows than it takes:
+     * each partition gives its share of n (rounded up) of its own training rows, never held-out
+     * ones, without repeats, the same for the same seed. Each row's one feature is its identity here.
+     */
+    @Test
+    void theInitializationSampleTakesEachPartitionsShareOfTrainingRows() {
+        int[] sizes = {300, 100, 200};
+        List<Block> blocks = new ArrayList<>();
+        for (int p = 0; p < 3; p++) {
+            float[] ids = new float[sizes[p]], held = new float[10];
+            for (int i = 0; i < sizes[p]; i++) ids[i] = 1000 * p + i;
+            java.util.Arrays.fill(held, -1);
+            blocks.add(new Block(p, false, 0, sizes[p], 1, ids, new float[sizes[p]], null));
+            blocks.add(new Block(p, true, 0, 10, 1, held, new float[10], null));
+        }
+        var rdd = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(SparkTestSupport.spark().sparkContext()).parallelize(blocks, 3);
+        TrainingConfig config = TrainingConfig.DEFAULT;
+        SyncSource source = new SyncSource(rdd, 600, true, config, org.dendrite.core.data.Task.classification("y", List.of("a", "b")),
+                new org.dendrite.core.loss.SoftmaxCrossEntropy());
+        Matrix m = source.sample(60, 5);
+        // shares of 60: 30 of 300, 10 of 100, 20 of 200
+        assertEquals(60, m.rows());
+        int[] per = new int[3];
+        java.util.Set<Float> seen = new java.util.HashSet<>();
+        for (int r = 0; r < m.rows(); r++) {
+            float id = m.data()[r];
+            assertTrue(id >= 0, "a held-out row in the sample");
+            assertTrue(seen.add(id), "row " + id + " twice");
+            int p = (int) (id / 1000);
+            assertTrue(id - 1000 * p < sizes[p]);
+            per[p]++;
+        }
+        assertArrayEquals(new int[] {30, 10, 20}, per);
+        assertArrayEquals(m.data(), source.sample(60, 5).data(), "the same seed, the same sample");
+        assertFalse(java.util.Arrays.equals(m.data(), source.sample(60, 6).data()), "another seed, another sample");
+        assertEquals(31 + 11 + 21, source.sample(61, 5).rows(), "shares rounded up: 30.5, 10.2 and 20.3 of 61");
+        assertEquals(600, source.sample(601, 5).rows(), "no partition gives more than its rows: all 600");
     }
 
     /**
