@@ -236,6 +236,31 @@ class DendriteSparkTest {
     }
 
     /**
+     * An ensemble's per-member validation losses on Spark: each partition's held-out rows give each
+     * member's loss sums, joined on the driver; synchronous steps on 3 partitions record what one
+     * machine records, and the members' mean is the validation loss.
+     */
+    @Test
+    void anEnsemblesMemberLossesOnSparkEqualOneMachines() {
+        Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
+        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(2).setBatchSize(64)
+                .setHiddenLayers("8").setMembers(3).setValidationFraction(0.2);
+        TrainingRun core = TrainingRun.local(c.trainingConfig(), new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels(), null));
+        while (core.hasNextEpoch()) core.nextEpoch();
+        DendriteClassificationModel three = c.fit(data.partitions(3));
+        for (int e = 0; e < 2; e++) {
+            EpochRecord x = core.history().epochs().get(e), y = three.coreModel().history().epochs().get(e);
+            assertEquals(3, y.memberValidationLosses().size());
+            double mean = 0;
+            for (int m = 0; m < 3; m++) {
+                assertEquals(x.memberValidationLosses().get(m), y.memberValidationLosses().get(m), 1e-4, "epoch " + (e + 1) + ", member " + (m + 1));
+                mean += y.memberValidationLosses().get(m) / 3;
+            }
+            assertEquals(y.validationLoss(), mean, 1e-6, "the members' mean is the validation loss");
+        }
+    }
+
+    /**
      * The sample for data-dependent initialization when there are more training rows than it takes:
      * each partition gives its share of n (rounded up) of its own training rows, never held-out
      * ones, without repeats, the same for the same seed. Each row's one feature is its identity here.

@@ -91,7 +91,8 @@ class NestedOptionTest {
                         new org.dendrite.core.schedule.ReduceOnPlateau(true, 0.5, 3, 0.01, false, 2, 1e-6)),
                 Arguments.of(l + "Dense -units 32 -activation elu -initializer xavier_uniform -batch-norm before_activation -dropout 0.2",
                         new DenseSpec(32, new Elu(), Initializer.XAVIER_UNIFORM, true, DenseSpec.BatchNorm.BEFORE_ACTIVATION, 0.2)),
-                Arguments.of(l + "Dense -units 16 -activation selu", new DenseSpec(16, new Selu())));
+                Arguments.of(l + "Dense -units 16 -activation selu", new DenseSpec(16, new Selu())),
+                Arguments.of(l + "CategoryEmbedding -min-categories 5 -dimensions 3", new org.dendrite.core.layer.CategoryEmbeddingSpec(5, 3, null)));
     }
 
     @ParameterizedTest
@@ -119,7 +120,7 @@ class NestedOptionTest {
                 org.dendrite.core.schedule.Power.DEFAULT, org.dendrite.core.schedule.Cosine.DEFAULT, org.dendrite.core.schedule.Cyclic.DEFAULT,
                 org.dendrite.core.schedule.OneCycle.DEFAULT, org.dendrite.core.schedule.WarmUp.DEFAULT,
                 org.dendrite.core.schedule.ReduceOnPlateau.DEFAULT, NetworkSpec.DEFAULT_LAYER, org.dendrite.core.layer.PeriodicEmbeddingSpec.DEFAULT,
-                org.dendrite.core.layer.ScaleSpec.DEFAULT));
+                org.dendrite.core.layer.ScaleSpec.DEFAULT, org.dendrite.core.layer.CategoryEmbeddingSpec.DEFAULT));
         List<NestedOption<?>> all = everyClass();
         assertEquals(defaults.size(), all.size());
         for (int i = 0; i < all.size(); i++) {

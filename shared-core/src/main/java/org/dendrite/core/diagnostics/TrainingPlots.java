@@ -30,9 +30,25 @@ public final class TrainingPlots {
             hasValidation |= !Double.isNaN(valid[i]);
         }
         Chart c = new Chart("Learning curves", "epoch", "loss").integerX(true).line("training loss", x, train);
-        if (hasValidation) c.line("validation loss", x, valid);
+        if (hasValidation) c.line("validation loss" + (members(e) > 0 ? " (members' mean)" : ""), x, valid);
+        // an ensemble's members, one curve each
+        for (int m = 0; m < members(e); m++) {
+            double[] member = new double[e.size()];
+            for (int i = 0; i < x.length; i++) {
+                List<Double> l = e.get(i).memberValidationLosses();
+                member[i] = m < l.size() ? l.get(m) : Double.NaN;
+            }
+            c.line("member " + (m + 1) + " validation loss", x, member);
+        }
         if (h.bestEpoch() > 0) c.marker(h.bestEpoch(), "best epoch " + h.bestEpoch());
         c.writePng(file, WIDTH, HEIGHT);
+    }
+
+    /** The most members any epoch records losses for (0 for a single network). */
+    private static int members(List<EpochRecord> e) {
+        int n = 0;
+        for (EpochRecord r : e) n = Math.max(n, r.memberValidationLosses().size());
+        return n;
     }
 
     /** The validation metric per epoch (accuracy and AUC for classifiers, RMSE for regression); false if there is none. */

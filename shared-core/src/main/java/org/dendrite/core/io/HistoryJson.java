@@ -33,6 +33,12 @@ public final class HistoryJson {
             put(e, "learning_rate", r.learningRate());
             put(e, "seconds", r.seconds());
             e.put("event", r.event());
+            if (!r.memberValidationLosses().isEmpty()) {
+                ArrayNode m = e.putArray("member_validation_losses");
+                for (double l : r.memberValidationLosses()) {
+                    if (Double.isFinite(l)) m.add(l); else m.addNull();
+                }
+            }
         }
         root.put("best_epoch", h.bestEpoch());
         ArrayNode lr = root.putArray("step_learning_rates");
@@ -68,7 +74,7 @@ public final class HistoryJson {
 
     private static final String[] HISTORY = {"epochs", "best_epoch", "step_learning_rates", "step_losses", "layer_statistics", "warnings"};
     private static final String[] EPOCH = {"epoch", "train_loss", "validation_loss", "validation_accuracy", "validation_auc", "validation_rmse",
-        "learning_rate", "seconds", "event"};
+        "learning_rate", "seconds", "event", "member_validation_losses"};
     private static final String[] STATISTICS = {"step", "layer", "name", "gradient_norm", "gradient_max_abs", "weight_norm", "update_ratio",
         "activation_mean", "activation_std", "dead_fraction", "saturated_fraction"};
 
@@ -80,10 +86,15 @@ public final class HistoryJson {
         if (epochs.node() != null) {
             for (JsonValue e : epochs.array("epoch records").elements()) {
                 e.object(EPOCH);
+                java.util.List<Double> members = new java.util.ArrayList<>();
+                JsonValue ml = e.field("member_validation_losses");
+                if (ml.node() != null) {
+                    for (JsonValue m : ml.array("losses (or null)").elements()) members.add(m.finiteOrNull());
+                }
                 history.add(new EpochRecord(e.field("epoch").integer(0, Integer.MAX_VALUE), e.field("train_loss").finiteOrNull(),
                         e.field("validation_loss").finiteOrNull(), e.field("validation_accuracy").finiteOrNull(),
                         e.field("validation_auc").finiteOrNull(), e.field("validation_rmse").finiteOrNull(), e.field("learning_rate").finiteOrNull(),
-                        e.field("seconds").finiteOrNull(), e.field("event").string()));
+                        e.field("seconds").finiteOrNull(), e.field("event").string(), members));
             }
         }
         JsonValue rates = h.field("step_learning_rates");

@@ -45,6 +45,19 @@ public record MemberMean(Loss loss, int members) implements Loss {
         return loss.compute(output, t, w, grad);
     }
 
+    /** Each member's weighted mean loss on the batch (its block of {@code output}'s rows), for the history's per-member curves. */
+    public double[] memberLosses(Matrix output, Matrix target, float[] weights) {
+        int n = target.rows(), width = output.cols();
+        requireBlocks(output, n);
+        double[] out = new double[members];
+        Matrix block = new Matrix(n, width);
+        for (int i = 0; i < members; i++) {
+            System.arraycopy(output.data(), i * n * width, block.data(), 0, n * width);
+            out[i] = loss.compute(block, target, weights, null);
+        }
+        return out;
+    }
+
     @Override
     public void predict(Matrix output, Matrix prediction) {
         if (members == 1) {

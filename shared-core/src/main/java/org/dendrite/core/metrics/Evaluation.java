@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import org.dendrite.core.data.Dataset;
 import org.dendrite.core.data.Task;
 import org.dendrite.core.loss.Loss;
+import org.dendrite.core.loss.MemberMean;
 import org.dendrite.core.metrics.Metrics;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.tensor.Matrix;
@@ -27,8 +28,13 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
      * turned into one {@link Evaluation} with the shared metrics. {@code weights} is null when every
      * row weighs 1.
      */
-    public record Predictions(double lossSum, double weightSum, int width, float[] predictions, float[] labels, float[] weights)
-            implements Serializable {
+    public record Predictions(double lossSum, double weightSum, int width, float[] predictions, float[] labels, float[] weights,
+                              double[] memberLossSums) implements Serializable {
+        /** Predictions of a single network (no per-member losses). */
+        public Predictions(double lossSum, double weightSum, int width, float[] predictions, float[] labels, float[] weights) {
+            this(lossSum, weightSum, width, predictions, labels, weights, null);
+        }
+
         /** {@link #of(Network, Loss, Matrix, Matrix, float[])} over all rows of {@code data}. */
         public static Predictions of(Network network, Loss loss, Dataset data) {
             return of(network, loss, data.features(), data.targets(), data.weights());
@@ -41,6 +47,8 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
             Matrix x = new Matrix(Math.min(n, CHUNK), d), y = new Matrix(Math.min(n, CHUNK), t), p = new Matrix(Math.min(n, CHUNK), width);
             float[] out = new float[n * width], labels = new float[n];
             double lossSum = 0, weightSum = 0;
+            MemberMean members = loss instanceof MemberMean mm && mm.members() > 1 ? mm : null;
+            double[] memberSums = members == null ? null : new double[members.members()];
             SplittableRandom unused = new SplittableRandom(0);
             for (int start = 0; start < n; start += CHUNK) {
                 int rows = Math.min(CHUNK, n - start);
@@ -53,12 +61,16 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
                 Matrix o = network.forward(x, false, unused);
                 double batchWeight = Loss.weightSum(cw, rows);
                 lossSum += loss.compute(o, y, cw, null) * batchWeight;
+                if (members != null) {
+                    double[] each = members.memberLosses(o, y, cw);
+                    for (int m = 0; m < each.length; m++) memberSums[m] += each[m] * batchWeight;
+                }
                 weightSum += batchWeight;
                 loss.predict(o, p);
                 System.arraycopy(p.data(), 0, out, start * width, rows * width);
                 for (int i = 0; i < rows; i++) labels[start + i] = y.get(i, 0);
             }
-            return new Predictions(lossSum, weightSum, width, out, labels, weights == null ? null : weights.clone());
+            return new Predictions(lossSum, weightSum, width, out, labels, weights == null ? null : weights.clone(), memberSums);
         }
 
         public int rows() {
@@ -68,6 +80,14 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
         /** The weighted mean loss over these rows. */
         public double meanLoss() {
             return lossSum / weightSum;
+        }
+
+        /** An ensemble's members' weighted mean losses over these rows (their mean is {@link #meanLoss}); empty for a single network. */
+        public java.util.List<Double> memberMeanLosses() {
+            if (memberLossSums == null) return java.util.List.of();
+            java.util.List<Double> out = new java.util.ArrayList<>();
+            for (double s : memberLossSums) out.add(s / weightSum);
+            return java.util.List.copyOf(out);
         }
 
         /** These rows followed by {@code other}'s. */
@@ -84,8 +104,13 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
                 if (weights != null) System.arraycopy(weights, 0, w, 0, rows());
                 if (other.weights != null) System.arraycopy(other.weights, 0, w, rows(), other.rows());
             }
+            double[] members = null;
+            if (memberLossSums != null && other.memberLossSums != null) {
+                members = memberLossSums.clone();
+                for (int m = 0; m < members.length; m++) members[m] += other.memberLossSums[m];
+            }
             return new Predictions(lossSum + other.lossSum, weightSum + other.weightSum, width, concat(predictions, other.predictions),
-                    concat(labels, other.labels), w);
+                    concat(labels, other.labels), w, members);
         }
 
         private static float[] concat(float[] a, float[] b) {

@@ -204,7 +204,8 @@ public final class TrainingRun {
         Evaluation v = held == null ? null : held.evaluate(task);
         double lr = Double.isNaN(history.lastStepRate()) ? rate(clock) : history.lastStepRate();
         EpochRecord r = new EpochRecord(epoch, trainLoss, v == null ? Double.NaN : v.loss(), v == null ? Double.NaN : v.accuracy(),
-                v == null ? Double.NaN : v.auc(), v == null ? Double.NaN : v.rmse(), lr, (System.nanoTime() - start) / 1e9, event);
+                v == null ? Double.NaN : v.auc(), v == null ? Double.NaN : v.rmse(), lr, (System.nanoTime() - start) / 1e9, event,
+                held == null ? List.of() : held.memberMeanLosses());
         history.add(r);
         if (epoch == 1 && Math.abs(trainLoss - initialLoss) <= 1e-4 * Math.max(Math.abs(initialLoss), 1e-12)) {
             warn(String.format(Locale.ROOT, "The loss did not change in the first epoch (%.6g -> %.6g): the learning rate "

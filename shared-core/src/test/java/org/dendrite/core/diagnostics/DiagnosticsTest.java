@@ -72,6 +72,7 @@ class DiagnosticsTest {
         int[] held = org.dendrite.core.data.ValidationSplit.of(150, 0.2, d.labeled().classIndices(), c.seed()).validation();
         int n = held.length;
         double correct = 0, memberLoss = 0, meanLoss = 0;
+        double[] each = new double[members];
         // a copy: the forward pass's result is the network's own buffer, valid until the next forward (predictRow below)
         org.dendrite.core.tensor.Matrix raw = m.network().forward(m.preprocessor().transform(d.table().subset(held)), false, null).copy();
         assertEquals(members * n, raw.rows(), "member-major blocks of rows");
@@ -86,7 +87,22 @@ class DiagnosticsTest {
                 for (int k = 0; k < raw.cols(); k++) max = Math.max(max, raw.get(j * n + r, k));
                 for (int k = 0; k < raw.cols(); k++) sum += Math.exp(raw.get(j * n + r, k) - max);
                 memberLoss -= (raw.get(j * n + r, y) - max - Math.log(sum)) / members;
+                each[j] -= raw.get(j * n + r, y) - max - Math.log(sum);
             }
+        }
+        // each member's own validation loss, in the history, the JSON and the learning-curve plot
+        List<Double> recorded = run.history().last().memberValidationLosses();
+        assertEquals(members, recorded.size());
+        for (int j = 0; j < members; j++) assertEquals(each[j] / n, recorded.get(j), 1e-5, "member " + (j + 1));
+        assertTrue(run.history().toJson().contains("\"member_validation_losses\""));
+        org.dendrite.core.train.History back = org.dendrite.core.io.ModelIO.fromJson(org.dendrite.core.io.ModelIO.toJson(m)).history();
+        assertEquals(recorded, back.last().memberValidationLosses(), "read back from the model file");
+        java.nio.file.Path png = java.nio.file.Files.createTempFile("curves", ".png");
+        try {
+            org.dendrite.core.diagnostics.TrainingPlots.lossCurves(run.history(), png);
+            assertTrue(java.nio.file.Files.size(png) > 1000);
+        } finally {
+            java.nio.file.Files.deleteIfExists(png);
         }
         var last = run.history().last();
         assertEquals(correct / n, last.validationAccuracy(), 1e-12);
