@@ -147,8 +147,9 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
                 + "clipped to (-3, 3))", core("scaling", (String s) -> TrainingOptions.scaling(s)));
         labelSmoothing = new DoubleParam(this, "labelSmoothing", "label smoothing of the classification loss, in [0, 1) (0 = none)",
                 option("labelSmoothing"));
-        inputLayers = new Param<>(this, "inputLayers", "layers before the hidden layers, comma-separated: scale (a learnable scale per "
-                + "feature), periodic_embedding (periodic embeddings of each feature); empty = none",
+        inputLayers = new Param<>(this, "inputLayers", "layers before the hidden layers, comma-separated: category_embedding (first "
+                + "only: learned embeddings of the nominal features of 10 values or more, as the features column's metadata declares "
+                + "them), scale (a learnable scale per feature), periodic_embedding (periodic embeddings of each feature); empty = none",
                 core("inputLayers", (String s) -> TrainingOptions.network(s, "", "relu", 0, "none")));
         localSteps = new IntParam(this, "localSteps", "0 = rounds of adaptive length: one Spark job per round, in which each partition "
                 + "takes local steps on its own rows, their weight changes then combined by outerOptimizer (starts at "

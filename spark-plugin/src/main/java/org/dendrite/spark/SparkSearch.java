@@ -111,8 +111,7 @@ final class SparkSearch {
             max = Math.max(max, y[i]);
             if (w != null) w[i] = (float) SparkTraining.weight(r, cols.weight());
         }
-        List<Column> columns = new ArrayList<>();
-        for (int j = 0; j < Math.max(width, 0); j++) columns.add(Column.numeric("f" + j));
+        List<Column> columns = SparkTraining.featureColumns(rows.schema().fields()[0], Math.max(width, 0));
         List<String> classes = new ArrayList<>();
         if (classification) {
             int k = declaredClasses > 0 ? declaredClasses : (int) max + 1;

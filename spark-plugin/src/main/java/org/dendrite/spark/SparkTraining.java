@@ -124,8 +124,7 @@ final class SparkTraining {
                 Task t = warm.initial().task();
                 task = classification ? Task.classification(cols.label(), classNames) : new Task(cols.label(), List.of(), t.targetMean(), t.targetScale());
             } else {
-                List<Column> columns = new ArrayList<>();
-                for (int j = 0; j < width; j++) columns.add(Column.numeric("f" + j));
+                List<Column> columns = featureColumns(rows.schema().fields()[0], width);
                 PreprocessingConfig pc = c.preprocessing();
                 final int d = width;
                 Statistics stats = run(() -> rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
@@ -220,6 +219,38 @@ final class SparkTraining {
     /** A row's feature vector, checked (messages name the column). */
     static double[] features(Row r, String col, int expectedWidth) {
         return features((Vector) r.get(0), col, expectedWidth, FIRST_ROWS);
+    }
+
+    /**
+     * The feature vector's {@code width} columns, named f0, f1, ...: numeric, except where the
+     * vector's ML attribute metadata declares a nominal attribute of at least 2 values (VectorAssembler
+     * keeps StringIndexer's): the core then reads its value as a category index (checked, one-hot,
+     * embeddable by a category embedding) instead of as a number. Metadata that does not describe
+     * {@code width} attributes is ignored.
+     */
+    static List<Column> featureColumns(org.apache.spark.sql.types.StructField field, int width) {
+        org.apache.spark.ml.attribute.Attribute[] attributes = null;
+        try {
+            org.apache.spark.ml.attribute.AttributeGroup g = org.apache.spark.ml.attribute.AttributeGroup.fromStructField(field);
+            if (g.attributes().isDefined() && g.attributes().get().length == width) attributes = g.attributes().get();
+        } catch (RuntimeException e) {
+            // metadata that is not an attribute group: every feature is numeric
+        }
+        List<Column> columns = new ArrayList<>();
+        for (int j = 0; j < width; j++) {
+            List<String> values = attributes != null && attributes[j] instanceof org.apache.spark.ml.attribute.NominalAttribute n ? categories(n) : null;
+            columns.add(values != null && values.size() >= 2 ? Column.nominal("f" + j, values) : Column.numeric("f" + j));
+        }
+        return columns;
+    }
+
+    /** A nominal attribute's values, or "0".."k-1" when only their number is known; null when neither is. */
+    private static List<String> categories(org.apache.spark.ml.attribute.NominalAttribute n) {
+        if (n.values().isDefined()) return List.of(n.values().get());
+        if (!n.getNumValues().isDefined()) return null;
+        List<String> v = new ArrayList<>();
+        for (int k = 0; k < (Integer) n.getNumValues().get(); k++) v.add(Integer.toString(k));
+        return v;
     }
 
     /** A training row's width note: the first rows set the width. */

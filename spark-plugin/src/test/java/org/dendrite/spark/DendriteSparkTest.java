@@ -68,6 +68,56 @@ class DendriteSparkTest {
     }
 
     /**
+     * A categorical feature from StringIndexer, assembled by VectorAssembler (which keeps its nominal
+     * metadata): the model reads it as a category (12 values, one-hot in the core), not as a number,
+     * so a class that depends on the category in no order is learned; with inputLayers
+     * category_embedding the 12 values are embedded. A category index the metadata does not declare
+     * is refused at prediction, naming the column.
+     */
+    @Test
+    void aStringIndexedFeatureIsACategory() {
+        SparkSession spark = SparkTestSupport.spark();
+        List<Row> rows = new ArrayList<>();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < 600; i++) {
+            int city = r.nextInt(12);
+            // the class is the city's, in an order that no threshold on the index separates
+            rows.add(RowFactory.create("c" + city, r.nextGaussian(), (city * 7) % 12 < 6 ? "yes" : "no"));
+        }
+        Dataset<Row> df = spark.createDataFrame(rows, new StructType(new StructField[] {
+            new StructField("city", DataTypes.StringType, false, org.apache.spark.sql.types.Metadata.empty()),
+            new StructField("x", DataTypes.DoubleType, false, org.apache.spark.sql.types.Metadata.empty()),
+            new StructField("answer", DataTypes.StringType, false, org.apache.spark.sql.types.Metadata.empty())}));
+        Dataset<Row> prepared = new Pipeline().setStages(new PipelineStage[] {
+            new StringIndexer().setInputCol("city").setOutputCol("cityIndex"),
+            new StringIndexer().setInputCol("answer").setOutputCol("label"),
+            new VectorAssembler().setInputCols(new String[] {"cityIndex", "x"}).setOutputCol("features")}).fit(df).transform(df);
+        for (String input : List.of("", "category_embedding")) {
+            DendriteClassificationModel m = new DendriteClassifier().setInputLayers(input).setHiddenLayers("16").setEpochs(60).fit(prepared);
+            org.dendrite.core.data.Column city = m.coreModel().preprocessor().columns().get(0);
+            assertTrue(city.isNominal() && city.categories().size() == 12, city.toString());
+            assertFalse(m.coreModel().preprocessor().columns().get(1).isNominal());
+            double acc = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(m.transform(prepared));
+            assertTrue(acc > 0.97, input + ": training accuracy " + acc);
+            if (!input.isEmpty()) {
+                assertEquals(List.of(List.of(0, 12)),
+                        ((org.dendrite.core.layer.CategoryEmbeddingSpec) m.coreModel().network().spec().layers().get(0)).blocks());
+            }
+            Dataset<Row> unknown = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(15, 0.5))), new StructType(new StructField[] {
+                new StructField("features", new org.apache.spark.ml.linalg.VectorUDT(), false, org.apache.spark.sql.types.Metadata.empty())}));
+            var e = assertThrows(Exception.class, () -> m.transform(unknown).collectAsList());
+            String message = rootMessage(e);
+            assertTrue(message.contains("f0") && message.contains("15"), message);
+        }
+    }
+
+    private static String rootMessage(Throwable t) {
+        StringBuilder sb = new StringBuilder();
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) sb.append(c.getMessage()).append(" / ");
+        return sb.toString();
+    }
+
+    /**
      * 3-fold CrossValidator (parallelism 2) over an L2 grid on the Wisconsin breast-cancer data,
      * evaluated by Spark's BinaryClassificationEvaluator. Bound: scikit-learn's logistic regression
      * reaches 0.979 accuracy on these data (test-data/reference/learning); ROC AUC of any reasonable

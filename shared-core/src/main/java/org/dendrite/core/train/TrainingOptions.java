@@ -108,7 +108,8 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
 
     /**
      * The network written flat, as Spark's params give it: {@code inputLayers}, comma-separated layer
-     * types with their defaults that come first ("scale", "periodic_embedding"; "" = none), then
+     * types with their defaults that come first ("category_embedding" (only first), "scale",
+     * "periodic_embedding"; "" = none), then
      * {@code hiddenLayers}, the units per dense layer, comma-separated ("" = none), each with
      * {@code activation}, {@code batchNorm} (none, before_activation, after_activation) and
      * {@code dropout} after it.
@@ -122,9 +123,15 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
                 layers.add(org.dendrite.core.layer.ScaleSpec.DEFAULT);
             } else if (type.equals("periodic_embedding") || type.equals("periodic")) {
                 layers.add(org.dendrite.core.layer.PeriodicEmbeddingSpec.DEFAULT);
+            } else if (type.equals("category_embedding")) {
+                if (!layers.isEmpty()) {
+                    throw Check.invalid("inputLayers", "Invalid inputLayers: category_embedding reads the one-hot blocks of the inputs, so "
+                            + "it must come first");
+                }
+                layers.add(org.dendrite.core.layer.CategoryEmbeddingSpec.DEFAULT);
             } else {
-                throw Check.invalid("inputLayers", "Invalid inputLayers: '" + t.trim() + "' (allowed: scale, periodic_embedding, "
-                        + "comma-separated, or empty)");
+                throw Check.invalid("inputLayers", "Invalid inputLayers: '" + t.trim() + "' (allowed: category_embedding, scale, "
+                        + "periodic_embedding, comma-separated, or empty)");
             }
         }
         layers.addAll(network(hiddenLayers, activation, dropout, batchNorm).layers());
