@@ -289,7 +289,13 @@ public final class ModelIO {
         for (JsonValue group : List.of(params, bufs)) {
             for (String name : group.fieldNames()) present += group.field(name).array("numbers").size();
         }
-        long expected = Network.stateSize(spec, in, out);
+        long expected;
+        try {
+            expected = Network.stateSize(spec, in, out);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a layer that cannot take this input (a category embedding's blocks beyond it, or not listed)
+            throw new ModelFormatException("$.network.spec: " + e.getMessage() + " (the model takes " + in + " inputs)", e);
+        }
         if (expected > 2 * present + BUILD_SLACK) {
             throw new ModelFormatException("$.network.spec: the network it describes for " + in + " inputs and " + out + " outputs (widths "
                     + widths(spec, in, out) + ") has " + (expected == Long.MAX_VALUE ? "more than 2^63" : String.valueOf(expected))

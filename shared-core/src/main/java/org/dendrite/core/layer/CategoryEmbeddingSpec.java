@@ -23,14 +23,14 @@ public record CategoryEmbeddingSpec(int minCategories, int dimensions, List<List
         Check.atLeast("minCategories", minCategories, 2);
         Check.atLeast("dimensions", dimensions, 1);
         if (blocks != null) {
-            int end = 0;
+            long end = 0;
             for (int i = 0; i < blocks.size(); i++) {
                 List<Integer> b = blocks.get(i);
                 if (b == null || b.size() != 2 || b.get(0) == null || b.get(1) == null || b.get(0) < end || b.get(1) < 1) {
                     throw Check.invalid("blocks", "Block " + i + " of a category embedding is " + b + "; each block is [start, size] "
                             + "with size >= 1, in input order, not overlapping the one before");
                 }
-                end = b.get(0) + b.get(1);
+                end = (long) b.get(0) + b.get(1);
             }
             blocks = List.copyOf(blocks.stream().map(List::copyOf).toList());
         }
@@ -52,7 +52,7 @@ public record CategoryEmbeddingSpec(int minCategories, int dimensions, List<List
             throw new IllegalStateException("A category embedding must learn the input's nominal columns (resolve) before it is built");
         }
         for (List<Integer> b : blocks) {
-            if (b.get(0) + b.get(1) > inputWidth) {
+            if ((long) b.get(0) + b.get(1) > inputWidth) {
                 throw new IllegalArgumentException("The category embedding's block " + b + " ends beyond the " + inputWidth + " inputs");
             }
         }

@@ -86,7 +86,23 @@ class CategoryEmbeddingTest {
         int right = 0;
         for (int i = 0; i < 200; i++) right += (p[2 * i + 1] > 0.5) == (target[i] == 1) ? 1 : 0;
         assertTrue(right >= 190, "the embedding learns which cities are class b: " + right + " of 200");
-        Model back = ModelIO.fromJson(ModelIO.toJson(m));
+        String json = ModelIO.toJson(m);
+        Model back = ModelIO.fromJson(json);
         assertArrayEquals(p, java.util.Arrays.copyOf(back.predict(t).data(), p.length));
+        // damaged blocks: a clear error naming the spec, never a low-level exception
+        String blocks = json.substring(json.indexOf("\"blocks\""), json.indexOf("]", json.indexOf("]", json.indexOf("\"blocks\"")) + 1) + 1);
+        for (String[] damage : new String[][] {
+            {"\"blocks\" : [ [ 1, 99 ] ]", "ends beyond the"},
+            {"\"blocks\" : [ [ 5, 2 ], [ 1, 3 ] ]", "Block 1"},
+            {"\"blocks\" : null", "null is not allowed"},
+            {"\"blocks\" : [ [ 1, 2147483647 ] ]", "ends beyond the"}}) {
+            var e = assertThrows(org.dendrite.core.io.ModelFormatException.class, () -> ModelIO.fromJson(json.replace(blocks, damage[0])), damage[0]);
+            assertTrue(e.getMessage().contains("$.network.spec") && e.getMessage().contains(damage[1]), damage[0] + ": " + e.getMessage());
+        }
+        // the layer as a bare name: a spec's form, which lists no blocks
+        String bare = json.replaceFirst("\\{\\s*\"type\" : \"category_embedding\"[^}]*\\}", "\"category_embedding\"");
+        assertTrue(bare.contains("\"category_embedding\","), bare);
+        var e = assertThrows(org.dendrite.core.io.ModelFormatException.class, () -> ModelIO.fromJson(bare));
+        assertTrue(e.getMessage().contains("$.network.spec") && e.getMessage().contains("category embedding"), e.getMessage());
     }
 }
