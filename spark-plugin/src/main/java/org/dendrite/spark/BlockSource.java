@@ -58,6 +58,7 @@ abstract class BlockSource implements GradientSource {
                     new SplittableRandom(Seeds.shard(seed, b.partition())));
             return new scala.Tuple2<>(b.width(), java.util.Arrays.copyOf(m.data(), m.size()));
         }).collect();
+        if (parts.isEmpty()) return new Matrix(0, 0);
         int width = parts.get(0)._1(), values = 0;
         for (scala.Tuple2<Integer, float[]> p : parts) values += p._2().length;
         Matrix all = new Matrix(width == 0 ? 0 : values / width, width);
