@@ -178,8 +178,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
                 core("searchJson", (String s) -> {
                     if (s != null && !s.isBlank()) SearchFormat.readSearch(s);
                 }));
-        searchSampleRows = new LongParam(this, "searchSampleRows", "with searchJson: about this many rows (a stratified sample; all rows "
-                + "when fewer) are copied to each trial's task (>= 10)", number(v -> v >= 10));
+        searchSampleRows = new LongParam(this, "searchSampleRows", "with searchJson: this many rows (a stratified sample, each class its "
+                + "rounded share; all rows when fewer) are copied to each trial's task (>= 10)", number(v -> v >= 10));
         StringBuilder units = new StringBuilder();
         String act = "relu";
         double drop = 0;

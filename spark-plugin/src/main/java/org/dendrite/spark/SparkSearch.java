@@ -25,7 +25,7 @@ import org.dendrite.core.train.TrainingConfig;
 
 /**
  * The core's hyperparameter search ({@link Search}) on Spark: a stratified sample of the training
- * rows (about {@code sampleRows} of them; all rows when there are fewer) is collected once and
+ * rows ({@code sampleRows} of them; all rows when there are fewer) is collected once and
  * broadcast, and every training job of the search runs as a one-task Spark job on an executor,
  * against that task's own copy of the sample split as the search splits it ({@link TrialData}, the
  * same seed). The driver's scheduler submits as many jobs at once as the search has threads (the
@@ -72,32 +72,40 @@ final class SparkSearch {
     }
 
     /**
-     * About {@code sampleRows} of the rows, drawn per class in proportion for a classifier (Spark's
-     * {@code sampleBy}, seeded) or uniformly for a regressor, checked as a fit checks rows, collected
-     * to the driver; every row when there are at most {@code sampleRows}.
+     * {@code sampleRows} of the rows (all of them when there are no more), stratified for a classifier:
+     * each class gives its share of {@code sampleRows}, rounded (at least one row of each class),
+     * uniformly among its rows. Each row gets a key from its partition's seeded generator and a class
+     * keeps the rows of smallest keys, so the sample is exact and reproducible for the same seed and
+     * partitioning; one pass counts the classes, one more keeps at most a class's quota of rows per
+     * partition, merged on the way to the driver. Rows are checked as a fit checks them.
      */
     static LabeledTable sample(Dataset<Row> rows, SparkTraining.Columns cols, boolean classification, int declaredClasses, long seed,
                                long sampleRows) {
-        long n = rows.count();
+        org.apache.spark.api.java.JavaRDD<Row> rdd = rows.javaRDD();
+        Map<Integer, Long> counts = rdd.map(r -> classification ? (int) SparkTraining.label(r, cols.label(), true, declaredClasses) : 0)
+                .countByValue();
+        long n = counts.values().stream().mapToLong(Long::longValue).sum();
         if (n == 0) {
             throw new IllegalArgumentException("The training DataFrame is empty: a search needs rows to train and validate on");
         }
-        double fraction = Math.min(1.0, sampleRows / (double) n);
-        // positional names: the label column is a cast of the user's column
-        Dataset<Row> named = rows.toDF("features", "label", "weight");
-        Dataset<Row> picked = named;
-        if (fraction < 1) {
-            if (classification) {
-                Map<Double, Double> fractions = new HashMap<>();
-                for (Row r : named.select("label").distinct().collectAsList()) {
-                    if (!r.isNullAt(0)) fractions.put(((Number) r.get(0)).doubleValue(), fraction);
+        List<Row> got;
+        if (n <= sampleRows) {
+            got = rdd.collect();
+        } else {
+            Map<Integer, Integer> quota = new HashMap<>();
+            counts.forEach((c, k) -> quota.put(c, (int) Math.min(k, Math.max(1, Math.round(sampleRows * (double) k / n)))));
+            Keyed kept = rdd.mapPartitionsWithIndex((Integer p, java.util.Iterator<Row> it) -> {
+                java.util.SplittableRandom keys = new java.util.SplittableRandom(org.dendrite.core.data.Seeds.shard(seed, p));
+                Keyed k = new Keyed(new HashMap<>());
+                while (it.hasNext()) {
+                    Row r = it.next();
+                    int c = classification ? (int) ((Number) r.get(1)).doubleValue() : 0;
+                    k.offer(c, keys.nextLong(), r, quota.get(c));
                 }
-                picked = named.stat().sampleBy("label", fractions, seed);
-            } else {
-                picked = named.sample(false, fraction, seed);
-            }
+                return List.of(k).iterator();
+            }, true).treeReduce((a, b) -> a.merge(b, quota));
+            got = kept.rows();
         }
-        List<Row> got = picked.collectAsList();
         int width = -1;
         double max = -1;
         double[][] x = new double[got.size()][];
@@ -118,5 +126,45 @@ final class SparkSearch {
             for (int c = 0; c < k; c++) classes.add(Integer.toString(c));
         }
         return new LabeledTable(new Table(columns, x), cols.label(), classes, y, w);
+    }
+
+    /** Per class, the rows of smallest keys seen so far (at most the class's quota), for the exact sample. */
+    private record Keyed(Map<Integer, java.util.PriorityQueue<KeyedRow>> classes) implements java.io.Serializable {
+        void offer(int c, long key, Row row, int quota) {
+            java.util.PriorityQueue<KeyedRow> q = classes.computeIfAbsent(c, x -> new java.util.PriorityQueue<>(new LargestKeyFirst()));
+            if (q.size() < quota) {
+                q.add(new KeyedRow(key, row));
+            } else if (key < q.peek().key()) {
+                q.poll();
+                q.add(new KeyedRow(key, row));
+            }
+        }
+
+        Keyed merge(Keyed other, Map<Integer, Integer> quota) {
+            other.classes.forEach((c, q) -> q.forEach(kr -> offer(c, kr.key(), kr.row(), quota.get(c))));
+            return this;
+        }
+
+        /** The kept rows in key order (the same order for the same keys, whatever the merge order). */
+        List<Row> rows() {
+            List<KeyedRow> all = new ArrayList<>();
+            classes.values().forEach(all::addAll);
+            all.sort(java.util.Comparator.comparingLong(KeyedRow::key));
+            List<Row> out = new ArrayList<>();
+            for (KeyedRow kr : all) out.add(kr.row());
+            return out;
+        }
+    }
+
+    private record KeyedRow(long key, Row row) implements java.io.Serializable {}
+
+    /** The queue's order (a named class: the queue travels between executors and the driver). */
+    private static final class LargestKeyFirst implements java.util.Comparator<KeyedRow>, java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int compare(KeyedRow a, KeyedRow b) {
+            return Long.compare(b.key(), a.key());
+        }
     }
 }

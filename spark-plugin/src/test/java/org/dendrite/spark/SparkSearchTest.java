@@ -2,6 +2,7 @@ package org.dendrite.spark;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -118,11 +119,22 @@ class SparkSearchTest {
         Dataset<Row> rows = wbc.select(functions.col("features"), functions.col("label").cast(DataTypes.DoubleType), functions.lit(1.0));
         LabeledTable s = SparkSearch.sample(rows, new SparkTraining.Columns("features", "label", null), true, 2, 1, 300);
         long n = wbc.count(), positives = wbc.filter("label = 1").count();
-        // Bernoulli sampling per class at 300/n: the size within 4 standard deviations, the class share within 4 of its own
-        double f = 300.0 / n, sd = Math.sqrt(n * f * (1 - f));
-        assertEquals(300, s.size(), 4 * sd);
-        double share = java.util.Arrays.stream(s.target()).filter(y -> y == 1).count() / (double) s.size();
-        assertEquals(positives / (double) n, share, 4 * Math.sqrt(share * (1 - share) / s.size()));
+        // each class its share of 300, rounded: exact
+        long expectedPositives = Math.round(300.0 * positives / n), expectedNegatives = Math.round(300.0 * (n - positives) / n);
+        assertEquals(expectedPositives + expectedNegatives, s.size());
+        assertEquals(expectedPositives, java.util.Arrays.stream(s.target()).filter(y -> y == 1).count());
+        // distinct rows of the data, the same for the same seed and partitioning, others for another seed
+        // as a multiset: no row of the data is taken more often than the data hold it
+        java.util.Map<String, Integer> data = new java.util.HashMap<>();
+        for (Row r : wbc.select("features").collectAsList()) data.merge(r.get(0).toString(), 1, Integer::sum);
+        for (double[] x : s.features().rows()) {
+            String v = org.apache.spark.ml.linalg.Vectors.dense(x).toString();
+            assertTrue(data.merge(v, -1, Integer::sum) >= 0, "a row of the data, taken at most as often as it occurs: " + v);
+        }
+        LabeledTable again = SparkSearch.sample(rows, new SparkTraining.Columns("features", "label", null), true, 2, 1, 300);
+        assertTrue(java.util.Arrays.deepEquals(s.features().rows(), again.features().rows()), "the same seed, the same sample");
+        LabeledTable other = SparkSearch.sample(rows, new SparkTraining.Columns("features", "label", null), true, 2, 2, 300);
+        assertFalse(java.util.Arrays.deepEquals(s.features().rows(), other.features().rows()), "another seed, another sample");
     }
 
     @Test
