@@ -206,6 +206,7 @@ final class SparkTraining {
                                int d, Task task) {
         // the network's inputs: the features vector's numbers, with a warm start's one-hot blocks for category indices
         int n = rows.size(), width = pre.outputWidth();
+        pre.checkFits(n);
         float[] f = new float[n * width], y = new float[n], w = cols.weight() == null ? null : new float[n];
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);

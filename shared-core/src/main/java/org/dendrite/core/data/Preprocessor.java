@@ -141,8 +141,43 @@ public final class Preprocessor implements Serializable {
         return names;
     }
 
+    /** The share of this JVM's largest heap that one block of preprocessed rows may take. */
+    public static final double MAX_HEAP_SHARE = 0.5;
+    /** The most values one Java array holds. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+    /**
+     * Refuses to preprocess {@code rows} rows at once when their float32 values would not fit one
+     * Java array or would take more than {@link #MAX_HEAP_SHARE} of this JVM's largest heap, before
+     * anything is allocated: wide one-hot blocks of nominal columns with many values are the usual
+     * cause, and the message names the widest.
+     */
+    public void checkFits(long rows) {
+        checkFits(rows, Runtime.getRuntime().maxMemory() * MAX_HEAP_SHARE);
+    }
+
+    /** {@link #checkFits(long)} against a budget of {@code budgetBytes}. */
+    public void checkFits(long rows, double budgetBytes) {
+        long values = rows * (long) width;
+        if (values <= MAX_ARRAY && 4.0 * values <= budgetBytes) return;
+        List<Integer> nominal = new ArrayList<>();
+        for (int c = 0; c < columns.size(); c++) if (columns.get(c).isNominal()) nominal.add(c);
+        nominal.sort((a, b) -> Integer.compare(columns.get(b).categories().size(), columns.get(a).categories().size()));
+        List<String> widest = new ArrayList<>();
+        for (int c : nominal.subList(0, Math.min(3, nominal.size()))) {
+            widest.add("'" + columns.get(c).name() + "' " + columns.get(c).categories().size() + " values");
+        }
+        throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%d rows preprocessed are %d values each (%s): %d float32 "
+                + "values, %.0f MB, more than %s. Drop or regroup the widest nominal columns, or give the JVM more memory (-Xmx).", rows, width,
+                widest.isEmpty() ? "no nominal column" : "one-hot blocks of the nominal columns, widest " + String.join(", ", widest), values,
+                values * 4.0 / (1 << 20), values > MAX_ARRAY ? "one Java array holds (" + MAX_ARRAY + " values)"
+                        : String.format(java.util.Locale.ROOT, "the %.0f MB allowed (%.0f%% of this JVM's largest heap)", budgetBytes / (1 << 20),
+                                100 * MAX_HEAP_SHARE)));
+    }
+
     /** Transforms all rows of {@code table}, which must have the training columns. */
     public Matrix transform(Table table) {
+        checkFits(table.size());
         if (table.columns().size() != columns.size()) {
             throw new IllegalArgumentException("The model was trained on " + columns.size() + " input columns, got " + table.columns().size());
         }

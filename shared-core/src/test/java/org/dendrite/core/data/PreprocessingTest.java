@@ -120,4 +120,31 @@ class PreprocessingTest {
         assertEquals(Arrays.toString(s.validation()), Arrays.toString(ValidationSplit.of(300, 0.2, classes, 42).validation()), "seeded");
         assertTrue(!Arrays.equals(s.validation(), ValidationSplit.of(300, 0.2, classes, 43).validation()));
     }
+
+    /**
+     * Rows whose one-hot blocks would not fit memory are refused before anything is allocated, naming
+     * the widest nominal columns: 40,000 values a row (a nominal column of 40,000 values) for 60,000
+     * rows is 2.4e9 values, beyond one Java array; 1,000 rows against a 100 MB budget are 160 MB; 500
+     * rows fit it.
+     */
+    @Test
+    void rowsTooWideForMemoryAreRefusedNamingTheWidestNominalColumn() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 40_000; i++) ids.add("id" + i);
+        List<Column> cols = List.of(Column.numeric("x"), Column.nominal("customer", ids), Column.nominal("flag", List.of("a", "b")));
+        double[][] one = {{1.5, 3, 1}};
+        Preprocessor p = Preprocessor.fit(new Table(cols, one), PreprocessingConfig.DEFAULT);
+        assertEquals(40_003, p.outputWidth());
+        var array = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> p.checkFits(60_000));
+        assertTrue(array.getMessage().contains("'customer' 40000 values") && array.getMessage().contains("one Java array"), array.getMessage());
+        var budget = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> p.checkFits(1_000, 100 << 20));
+        assertTrue(budget.getMessage().contains("1000 rows") && budget.getMessage().contains("'customer' 40000 values, 'flag' 2 values")
+                && budget.getMessage().contains("100 MB allowed"), budget.getMessage());
+        p.checkFits(500, 100 << 20);
+        // transform checks before it allocates: 60,000 rows of this table are refused, not an OutOfMemoryError
+        double[][] many = new double[60_000][];
+        Arrays.fill(many, new double[] {0.5, 7, 0});
+        var t = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> p.transform(new Table(cols, many)));
+        assertTrue(t.getMessage().contains("'customer'"), t.getMessage());
+    }
 }
