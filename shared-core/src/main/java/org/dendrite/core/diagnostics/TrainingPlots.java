@@ -30,9 +30,10 @@ public final class TrainingPlots {
             hasValidation |= !Double.isNaN(valid[i]);
         }
         Chart c = new Chart("Learning curves", "epoch", "loss").integerX(true).line("training loss", x, train);
-        if (hasValidation) c.line("validation loss" + (members(e) > 0 ? " (members' mean)" : ""), x, valid);
+        int members = members(e);
+        if (hasValidation) c.line("validation loss" + (members > 0 ? " (members' mean)" : ""), x, valid);
         // an ensemble's members, one curve each
-        for (int m = 0; m < members(e); m++) {
+        for (int m = 0; m < members; m++) {
             double[] member = new double[e.size()];
             for (int i = 0; i < x.length; i++) {
                 List<Double> l = e.get(i).memberValidationLosses();

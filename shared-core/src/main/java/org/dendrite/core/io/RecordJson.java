@@ -242,6 +242,7 @@ final class RecordJson {
             RecordComponent c = comps[i];
             types[i] = c.getType();
             String p = path + "." + c.getName();
+            Added added = ADDED.get(type.getSimpleName() + "." + c.getName());
             if (node.has(c.getName())) {
                 Object fallback = null;
                 if (defaults != null && c.getType().isRecord()) {
@@ -252,9 +253,8 @@ final class RecordJson {
                     }
                 }
                 args[i] = read(node.get(c.getName()), c.getGenericType(), p, fallback, version);
-            } else if (ADDED.containsKey(type.getSimpleName() + "." + c.getName())
-                    && (version == 0 && defaults == null || version > 0 && version < ADDED.get(type.getSimpleName() + "." + c.getName()).version())) {
-                args[i] = ADDED.get(type.getSimpleName() + "." + c.getName()).before();
+            } else if (added != null && (version == 0 && defaults == null || version > 0 && version < added.version())) {
+                args[i] = added.before();
             } else if (complete || required.contains(c.getName())) {
                 throw new ModelFormatException(p + ": missing (required" + (complete ? " in a model file" : "") + ")");
             } else if (defaults != null) {

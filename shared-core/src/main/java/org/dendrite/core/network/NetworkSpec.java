@@ -58,6 +58,11 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
         this(layers, members, DataInit.NONE);
     }
 
+    /** These layers, with this spec's members and initialization. */
+    public NetworkSpec withLayers(List<LayerSpec> ls) {
+        return new NetworkSpec(ls, members, dataInit);
+    }
+
     public NetworkSpec withMembers(int k) {
         return new NetworkSpec(layers, k, dataInit);
     }
@@ -71,7 +76,7 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
         if (!layers.isEmpty() && layers.get(0) instanceof CategoryEmbeddingSpec c && c.blocks() == null) {
             List<LayerSpec> ls = new java.util.ArrayList<>(layers);
             ls.set(0, c.resolve(nominalBlocks));
-            return new NetworkSpec(ls, members, dataInit);
+            return withLayers(ls);
         }
         return this;
     }

@@ -159,7 +159,7 @@ public final class ConfigParameters {
     private static NetworkSpec dense(NetworkSpec n, UnaryOperator<DenseSpec> change) {
         List<LayerSpec> layers = new ArrayList<>();
         for (LayerSpec l : n.layers()) layers.add(l instanceof DenseSpec d ? change.apply(d) : l);
-        return new NetworkSpec(layers, n.members(), n.dataInit());
+        return n.withLayers(layers);
     }
 
     /** Layers before the first dense layer kept, then {@code depth} copies of that layer (the default layer when there is none). */
@@ -176,7 +176,7 @@ public final class ConfigParameters {
         }
         if (template == null) template = NetworkSpec.DEFAULT_LAYER;
         for (int i = 0; i < depth; i++) layers.add(template);
-        return new NetworkSpec(layers, n.members(), n.dataInit());
+        return n.withLayers(layers);
     }
 
     private static NetworkSpec embedding(NetworkSpec n, boolean on) {
@@ -190,7 +190,7 @@ public final class ConfigParameters {
             layers.add(l);
         }
         if (on && !has) layers.add(0, PeriodicEmbeddingSpec.DEFAULT);
-        return new NetworkSpec(layers, n.members(), n.dataInit());
+        return n.withLayers(layers);
     }
 
     private static PreprocessingConfig.Scaling scaling(String name) {

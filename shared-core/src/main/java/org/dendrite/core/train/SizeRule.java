@@ -68,6 +68,6 @@ public final class SizeRule {
                 layers.add(l);
             }
         }
-        return changed ? new NetworkSpec(layers, spec.members(), spec.dataInit()) : spec;
+        return changed ? spec.withLayers(layers) : spec;
     }
 }
