@@ -12,6 +12,7 @@ import org.dendrite.core.check.Check;
 import org.dendrite.core.check.InvalidSettingException;
 import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.io.SpecFormat;
+import org.dendrite.core.layer.CategoryEmbeddingSpec;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.layer.LayerSpec;
 import org.dendrite.core.layer.PeriodicEmbeddingSpec;
@@ -189,7 +190,8 @@ public final class ConfigParameters {
             }
             layers.add(l);
         }
-        if (on && !has) layers.add(0, PeriodicEmbeddingSpec.DEFAULT);
+        // in front of the network, but behind a category embedding, which must read the raw inputs first
+        if (on && !has) layers.add(!layers.isEmpty() && layers.get(0) instanceof CategoryEmbeddingSpec ? 1 : 0, PeriodicEmbeddingSpec.DEFAULT);
         return n.withLayers(layers);
     }
 

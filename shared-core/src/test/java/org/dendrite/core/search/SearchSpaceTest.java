@@ -76,6 +76,15 @@ class SearchSpaceTest {
         assertEquals(2, off.network().layers().size());
         TrainingConfig on = ConfigParameters.apply(off, Map.of("periodicEmbedding", true));
         assertEquals(PeriodicEmbeddingSpec.DEFAULT, on.network().layers().get(0));
+        // behind a category embedding, which must stay the first layer; depth and dataInit keep it and the members
+        TrainingConfig withCategories = c.withNetwork(new org.dendrite.core.network.NetworkSpec(List.of(
+                org.dendrite.core.layer.CategoryEmbeddingSpec.DEFAULT, new org.dendrite.core.layer.DenseSpec(8, new org.dendrite.core.activation.Relu())), 3));
+        TrainingConfig both = ConfigParameters.apply(withCategories, Map.of("periodicEmbedding", true, "hiddenLayers", 2, "dataInit", "biases"));
+        assertEquals(List.of(org.dendrite.core.layer.CategoryEmbeddingSpec.DEFAULT, PeriodicEmbeddingSpec.DEFAULT,
+                new org.dendrite.core.layer.DenseSpec(8, new org.dendrite.core.activation.Relu()),
+                new org.dendrite.core.layer.DenseSpec(8, new org.dendrite.core.activation.Relu())), both.network().layers());
+        assertEquals(3, both.network().members());
+        assertEquals(org.dendrite.core.network.DataInit.BIASES, both.network().dataInit());
     }
 
     @Test
