@@ -59,11 +59,11 @@ public record Asha(int trials, int minEpochs, int maxEpochs, int eta, int worker
 
     /** At most floor(trials / eta^k) trials reach rung k. */
     @Override
-    public long plannedEpochs(int baseEpochs, boolean restarts) {
+    public long plannedEpochs(int baseEpochs, Restarts restarts) {
         int[] r = rungs(baseEpochs);
         long sum = 0, div = 1;
         for (int k = 0; k < r.length; k++) {
-            sum += (trials / div) * Budgets.cost(r, k, restarts);
+            sum += (trials / div) * restarts.cost(r, k);
             div *= eta;
         }
         return sum;
@@ -133,7 +133,6 @@ public record Asha(int trials, int minEpochs, int maxEpochs, int eta, int worker
     }
 
     private static Job start(TrialPool pool, Trial t, int[] r, int k, long now, int w) {
-        boolean last = k == r.length - 1;
-        return new Job(t, k, now + Budgets.cost(r, k, pool.restarts()), w, pool.train(t, r[k], !last));
+        return new Job(t, k, now + pool.restarts().cost(r, k), w, pool.train(t, r[k], k, r.length));
     }
 }

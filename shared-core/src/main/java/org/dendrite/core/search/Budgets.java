@@ -66,9 +66,4 @@ final class Budgets {
         for (Rung r : rungs) sb.append(sb.length() == 0 ? "" : ", ").append(r.trials()).append(" x ").append(r.epochs());
         return sb.append(" epochs").toString();
     }
-
-    /** Epochs a job to rung {@code k} trains: all of them when restarting (or at rung 0), else the difference. */
-    static int cost(int[] rungs, int k, boolean restarts) {
-        return restarts || k == 0 ? rungs[k] : rungs[k] - rungs[k - 1];
-    }
 }

@@ -34,7 +34,7 @@ public record FullBudget(int trials) implements Scheduler {
     }
 
     @Override
-    public long plannedEpochs(int baseEpochs, boolean restarts) {
+    public long plannedEpochs(int baseEpochs, Restarts restarts) {
         return (long) trials * baseEpochs;
     }
 
@@ -46,7 +46,7 @@ public record FullBudget(int trials) implements Scheduler {
             List<Trial> group = pool.newTrials(count, r, 0);
             if (group.isEmpty()) break;
             List<CompletableFuture<TrialPool.Finished>> jobs = new ArrayList<>();
-            for (Trial t : group) jobs.add(pool.train(t, t.config().epochs(), false));
+            for (Trial t : group) jobs.add(pool.train(t, t.config().epochs(), 0, 1));
             for (CompletableFuture<TrialPool.Finished> j : jobs) pool.commit(j.join());
             for (Trial t : group) pool.complete(t);
         }

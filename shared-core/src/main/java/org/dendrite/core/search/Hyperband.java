@@ -65,7 +65,7 @@ public record Hyperband(int minEpochs, int maxEpochs, int eta) implements Schedu
     }
 
     @Override
-    public long plannedEpochs(int baseEpochs, boolean restarts) {
+    public long plannedEpochs(int baseEpochs, Restarts restarts) {
         long sum = 0;
         for (Bracket b : brackets(baseEpochs)) sum += SuccessiveHalving.planned(b.rungs(), restarts);
         return sum;

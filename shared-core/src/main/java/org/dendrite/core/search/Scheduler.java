@@ -21,7 +21,7 @@ public sealed interface Scheduler extends Serializable permits FullBudget, Succe
     void check(int baseEpochs);
 
     /** An upper bound on the epochs trained in all (per validation split), for the progress estimate. */
-    long plannedEpochs(int baseEpochs, boolean restarts);
+    long plannedEpochs(int baseEpochs, Restarts restarts);
 
     /** What it does with a base configuration of {@code baseEpochs} epochs, for a person: the trials and the rungs' epochs. */
     String describe(int baseEpochs);

@@ -71,7 +71,7 @@ public final class Search {
         base = base.resolve(table.size());
         SearchSpace space = check(table, base);
         Metric metric = config.metric().resolve(table.isClassification(), table.targetName());
-        boolean restarts = config.continuation().restarts();
+        Restarts restarts = config.continuation().restarts(base.schedule().dependsOnRunLength());
         int threads = config.threads() > 0 ? config.threads() : Parallelism.threads();
         long planned = config.scheduler().plannedEpochs(base.epochs(), restarts);
         long start = System.nanoTime();
@@ -138,10 +138,12 @@ public final class Search {
         }
     }
 
-    private String describe(TrainingConfig base, boolean restarts, int threads, Metric metric) {
+    private String describe(TrainingConfig base, Restarts restarts, int threads, Metric metric) {
         Scheduler s = config.scheduler();
-        String promoted = restarts ? "restart" : base.schedule().dependsOnRunLength() ? "continue, the whole-run schedule stretched"
-                : "continue (exactly as trained from the start)";
+        String promoted = restarts.lower() && restarts.top() ? "restart"
+                : !base.schedule().dependsOnRunLength() ? "continue (exactly as trained from the start)"
+                : restarts.top() ? "continue (the whole-run schedule stretched) below the final budget, which trains from the start"
+                : "continue, the whole-run schedule stretched";
         return s.describe(base.epochs()) + ", " + config.sampler().name() + " sampler, " + config.validation() + ", metric " + metric.label()
                 + (s.budgetsEpochs() ? ", promoted trials " + promoted : "") + ", " + threads + " thread" + (threads == 1 ? "" : "s");
     }

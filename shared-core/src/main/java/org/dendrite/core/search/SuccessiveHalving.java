@@ -52,16 +52,14 @@ public record SuccessiveHalving(int trials, int minEpochs, int maxEpochs, int et
     }
 
     @Override
-    public long plannedEpochs(int baseEpochs, boolean restarts) {
+    public long plannedEpochs(int baseEpochs, Restarts restarts) {
         return planned(rungs(baseEpochs), restarts);
     }
 
-    static long planned(List<Rung> rungs, boolean restarts) {
+    static long planned(List<Rung> rungs, Restarts restarts) {
+        int[] epochs = rungs.stream().mapToInt(Rung::epochs).toArray();
         long sum = 0;
-        for (int i = 0; i < rungs.size(); i++) {
-            int cost = restarts || i == 0 ? rungs.get(i).epochs() : rungs.get(i).epochs() - rungs.get(i - 1).epochs();
-            sum += (long) rungs.get(i).trials() * cost;
-        }
+        for (int i = 0; i < rungs.size(); i++) sum += (long) rungs.get(i).trials() * restarts.cost(epochs, i);
         return sum;
     }
 
@@ -77,7 +75,7 @@ public record SuccessiveHalving(int trials, int minEpochs, int maxEpochs, int et
      */
     static CompletableFuture<Void> bracket(TrialPool pool, List<Trial> group, List<Rung> rungs, int i) {
         boolean last = i == rungs.size() - 1;
-        return pool.trainAll(group, rungs.get(i).epochs(), !last).thenCompose(v -> {
+        return pool.trainAll(group, rungs.get(i).epochs(), i, rungs.size()).thenCompose(v -> {
             if (last) {
                 for (Trial t : group) pool.complete(t);
                 return CompletableFuture.completedFuture(null);

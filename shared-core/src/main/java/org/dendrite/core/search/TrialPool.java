@@ -22,7 +22,7 @@ public final class TrialPool {
     private final SearchSpace space;
     private final Sampler sampler;
     private final Metric metric;
-    private final boolean restarts;
+    private final Restarts restarts;
     private final TrialRunner runner;
     private final ExecutorService executor;
     private final SearchListener listener;
@@ -33,7 +33,7 @@ public final class TrialPool {
     private long epochsDone;
     private int jobsDone;
 
-    TrialPool(TrainingConfig base, SearchSpace space, Sampler sampler, Metric metric, boolean restarts, TrialRunner runner, ExecutorService executor,
+    TrialPool(TrainingConfig base, SearchSpace space, Sampler sampler, Metric metric, Restarts restarts, TrialRunner runner, ExecutorService executor,
               SearchListener listener, long plannedEpochs) {
         this.base = base;
         this.space = space;
@@ -51,8 +51,8 @@ public final class TrialPool {
         return base.epochs();
     }
 
-    /** True when a promoted trial trains again from scratch rather than continuing from its checkpoint. */
-    public boolean restarts() {
+    /** Which promotions train a trial again from scratch rather than continuing from its checkpoint. */
+    public Restarts restarts() {
         return restarts;
     }
 
@@ -104,16 +104,18 @@ public final class TrialPool {
     }
 
     /**
-     * Starts training {@code trial} to {@code epochs} epochs in all; the result becomes the trial's
-     * only through {@link #commit}. With {@code mayContinue} the job keeps checkpoints for a later
-     * promotion (unless promoted trials restart).
+     * Starts training {@code trial} to {@code epochs} epochs in all, its rung {@code rung} of
+     * {@code rungs}; the result becomes the trial's only through {@link #commit}. The job continues
+     * from the trial's checkpoint unless {@link #restarts} says otherwise, and keeps checkpoints when a
+     * promotion to the next rung would continue from them.
      */
-    CompletableFuture<Finished> train(Trial trial, int epochs, boolean mayContinue) {
+    CompletableFuture<Finished> train(Trial trial, int epochs, int rung, int rungs) {
         TrialTask task;
         synchronized (this) {
-            boolean restart = trial.epochs() == 0 || restarts || trial.checkpoints() == null;
+            boolean restart = trial.epochs() == 0 || trial.checkpoints() == null || restarts.at(rung, rungs);
+            boolean keep = rung < rungs - 1 && !restarts.at(rung + 1, rungs);
             task = new TrialTask(trial.id(), trial.config().withSeed(trial.seed()), epochs, restart, restart ? 0 : trial.epochs(),
-                    restart ? null : trial.checkpoints(), mayContinue && !restarts, metric);
+                    restart ? null : trial.checkpoints(), keep, metric);
         }
         return CompletableFuture.supplyAsync(() -> new Finished(trial, runner.run(task)), executor);
     }
@@ -146,9 +148,9 @@ public final class TrialPool {
      * Trains each of {@code group} to {@code epochs} epochs side by side and commits the results in
      * the group's order once all are done.
      */
-    CompletableFuture<Void> trainAll(List<Trial> group, int epochs, boolean mayContinue) {
+    CompletableFuture<Void> trainAll(List<Trial> group, int epochs, int rung, int rungs) {
         List<CompletableFuture<Finished>> jobs = new ArrayList<>();
-        for (Trial t : group) jobs.add(train(t, epochs, mayContinue));
+        for (Trial t : group) jobs.add(train(t, epochs, rung, rungs));
         return CompletableFuture.allOf(jobs.toArray(new CompletableFuture<?>[0])).thenRun(() -> {
             for (CompletableFuture<Finished> j : jobs) commit(j.join());
         });

@@ -47,9 +47,14 @@ class SchedulerTest {
                 new Bracket(1, List.of(new Rung(6, 20), new Rung(2, 60))),
                 new Bracket(0, List.of(new Rung(4, 60)))), b);
         // continuing: 27x2 + 9x5 + 3x13 + 40 | 12x7 + 4x13 + 40 | 6x20 + 2x40 | 4x60
-        assertEquals(178 + 176 + 200 + 240, Hyperband.DEFAULT.plannedEpochs(60, false));
+        assertEquals(178 + 176 + 200 + 240, Hyperband.DEFAULT.plannedEpochs(60, new Restarts(false, false)));
         // restarting: 27x2 + 9x7 + 3x20 + 60 | 12x7 + 4x20 + 60 | 6x20 + 2x60 | 4x60
-        assertEquals(237 + 224 + 240 + 240, Hyperband.DEFAULT.plannedEpochs(60, true));
+        assertEquals(237 + 224 + 240 + 240, Hyperband.DEFAULT.plannedEpochs(60, new Restarts(true, true)));
+        // continuing below the final budget, which trains from the start: 27x2 + 9x5 + 3x13 + 60 | 12x7 + 4x13 + 60 | 6x20 + 2x60 | 4x60
+        assertEquals(198 + 196 + 240 + 240, Hyperband.DEFAULT.plannedEpochs(60, new Restarts(false, true)));
+        // the default (AUTO) is that under the whole-run cosine, and continuing throughout under a schedule that does not depend on the run's length
+        assertEquals(new Restarts(false, true), Continuation.AUTO.restarts(true));
+        assertEquals(new Restarts(false, false), Continuation.AUTO.restarts(false));
         assertEquals(List.of(new Rung(27, 1), new Rung(9, 3), new Rung(3, 9), new Rung(1, 27)), new SuccessiveHalving(27, 1, 27, 3).rungs(60));
         assertEquals(List.of(new Rung(10, 2), new Rung(5, 4), new Rung(2, 8)), new SuccessiveHalving(10, 2, 8, 2).rungs(60));
         org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {2, 7, 20, 60}, Asha.DEFAULT.rungs(60));
@@ -196,7 +201,7 @@ class SchedulerTest {
                     null);
         };
         SearchListener l = jobs == null ? SearchListener.NONE : p -> jobs.add(p.trial().id() + "@" + p.trial().epochs());
-        TrialPool pool = new TrialPool(base, space, sampler, Metric.LOG_LOSS, false, synthetic, ex, l, 1);
+        TrialPool pool = new TrialPool(base, space, sampler, Metric.LOG_LOSS, new Restarts(false, false), synthetic, ex, l, 1);
         try {
             s.run(pool);
         } finally {

@@ -79,6 +79,17 @@ class SearchTest {
         SearchResult cr = new Search(c.withContinuation(Continuation.RESTART)).explore(iris(), cosine, null);
         assertEquals(cc.trials().get(0).rungScores().get(1), cr.trials().get(0).rungScores().get(1), "the first rung is the same run");
         assertNotEquals(describe(cc), describe(cr));
+        // the default under the whole-run cosine: continue into rung 2, train the final budget (4 epochs) from the start: 4 + 2 + 4 epochs
+        SearchResult ca = new Search(c).explore(iris(), cosine, null);
+        assertEquals(10, ca.epochsTrained());
+        assertTrue(ca.description().contains("below the final budget, which trains from the start"), ca.description());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(cc.trials().get(i).rungScores().get(2), ca.trials().get(i).rungScores().get(2), "rung 2 is continued as with CONTINUE");
+        }
+        // under a constant schedule continuing is training from the start: the default continues throughout
+        SearchResult constantAuto = new Search(c).explore(iris(), constant, null);
+        assertEquals(8, constantAuto.epochsTrained());
+        assertEquals(describe(cont), describe(constantAuto));
     }
 
     @Test

@@ -37,8 +37,9 @@ public abstract class EpochBudgetSearch extends SearchSettings {
     public int getEta() { return eta; }
     public void setEta(int v) { eta = v; }
 
-    @OptionMetadata(displayName = "promoted trials", description = "auto (continue from the checkpoint; see docs/design.md for the "
-            + "measurements under the whole-run cosine), continue, or restart (train again from scratch with the larger budget).",
+    @OptionMetadata(displayName = "promoted trials", description = "auto (continue from the checkpoint below the final budget; under a "
+            + "schedule that depends on the run's length, such as the default whole-run cosine, the final budget trains from scratch, "
+            + "as the refit will; see docs/design.md), continue (always from the checkpoint), or restart (always from scratch).",
             commandLineParamName = "continuation", commandLineParamSynopsis = "-continuation <auto|continue|restart>", displayOrder = 13)
     public SelectedTag getContinuation() { return tag(continuation); }
     public void setContinuation(SelectedTag v) { continuation = value(v, Continuation.class); }
