@@ -79,7 +79,8 @@ public final class TrainingRun {
             frozen = FrozenParameters.of(network, warm.frozenLayers());
         } else if (this.config.network().dataInit() != DataInit.NONE) {
             long s = Seeds.dataInit(config.seed());
-            this.config.network().dataInit().apply(network, source.sample(DataInit.SAMPLE_ROWS, s), new java.util.SplittableRandom(s));
+            // the rows are drawn with seed s; the bias points from a generator split off it (another stream, not the same draws again)
+            this.config.network().dataInit().apply(network, source.sample(DataInit.SAMPLE_ROWS, s), new java.util.SplittableRandom(s).split());
         }
         Optimizer outer = source.outerOptimizer();
         this.optimizer = (outer != null ? outer : config.optimizer()).newState(network.parameters());

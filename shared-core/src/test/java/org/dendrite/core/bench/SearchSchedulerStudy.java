@@ -91,16 +91,17 @@ public final class SearchSchedulerStudy {
         }
     }
 
-    /** An arm by name: random{n}, sh{n}, asha{n} (n trials, the schedulers' other defaults) or hyperband. */
+    /** An arm by name: random{n}, sh{n}, asha{n} (n trials, the schedulers' other defaults), hyperband, or hb{m} (Hyperband with minEpochs m). */
     static Scheduler scheduler(String arm) {
         if (arm.equals("hyperband")) return Hyperband.DEFAULT;
+        if (arm.startsWith("hb")) return new Hyperband(Integer.parseInt(arm.substring(2)), 0, Hyperband.DEFAULT.eta());
         int n = Integer.parseInt(arm.replaceAll("^[a-z]+", ""));
         if (arm.startsWith("random")) return new FullBudget(n);
         Asha a = Asha.DEFAULT;
         if (arm.startsWith("asha")) return new Asha(n, a.minEpochs(), a.maxEpochs(), a.eta(), a.workers());
         SuccessiveHalving h = SuccessiveHalving.DEFAULT;
         if (arm.startsWith("sh")) return new SuccessiveHalving(n, h.minEpochs(), h.maxEpochs(), h.eta());
-        throw new IllegalArgumentException("Unknown arm " + arm + "; allowed: random<n>, sh<n>, asha<n>, hyperband");
+        throw new IllegalArgumentException("Unknown arm " + arm + "; allowed: random<n>, sh<n>, asha<n>, hyperband, hb<minEpochs>");
     }
 
     /** {search seconds, epochs trained, best validation score, test score, test accuracy (NaN for regression), refit seconds}. */
