@@ -62,8 +62,8 @@ public record Dataset(Matrix features, Matrix targets, float[] weights) {
     }
 
     /**
-     * The features of {@code n} distinct rows drawn uniformly with {@code rng} (a partial
-     * Fisher-Yates shuffle), or of every row, in order, when there are no more than {@code n}.
+     * The features of {@code n} distinct rows drawn uniformly with {@code rng} ({@link Seeds#shuffleFirst}),
+     * or of every row, in order, when there are no more than {@code n}.
      */
     public Matrix sample(int n, java.util.random.RandomGenerator rng) {
         if (size() <= n) {
@@ -71,12 +71,7 @@ public record Dataset(Matrix features, Matrix targets, float[] weights) {
         }
         int[] order = new int[size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
-        for (int i = 0; i < n; i++) {
-            int j = i + rng.nextInt(order.length - i);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        Seeds.shuffleFirst(rng, order, n);
         return subset(java.util.Arrays.copyOf(order, n)).features();
     }
 }

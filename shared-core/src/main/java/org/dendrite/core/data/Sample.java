@@ -64,14 +64,12 @@ public final class Sample implements Serializable {
         return this;
     }
 
+    /** The first {@code n} values in the order of a {@link Seeds#permutation} drawn from {@code rng}. */
     private static float[] shuffled(float[] v, int n, SplittableRandom rng) {
-        float[] c = Arrays.copyOf(v, n);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            float t = c[i];
-            c[i] = c[j];
-            c[j] = t;
-        }
+        int[] order = new int[n];
+        Seeds.permutation(rng, order);
+        float[] c = new float[n];
+        for (int i = 0; i < n; i++) c[i] = v[order[i]];
         return c;
     }
 

@@ -72,4 +72,18 @@ public final class Seeds {
             a[j] = t;
         }
     }
+
+    /**
+     * Draws the first {@code k} places of a shuffle of {@code a} (a partial Fisher-Yates, from the first
+     * position up): afterwards {@code a[0..k)} holds {@code k} distinct elements chosen uniformly, in
+     * random order, after {@code k} draws from {@code rng} instead of {@code a.length - 1}.
+     */
+    public static void shuffleFirst(RandomGenerator rng, int[] a, int k) {
+        for (int i = 0; i < k; i++) {
+            int j = i + rng.nextInt(a.length - i);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
 }
