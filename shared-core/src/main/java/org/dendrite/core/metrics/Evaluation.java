@@ -60,10 +60,17 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
                 float[] cw = weights == null ? null : Arrays.copyOfRange(weights, start, start + rows);
                 Matrix o = network.forward(x, false, unused);
                 double batchWeight = Loss.weightSum(cw, rows);
-                lossSum += loss.compute(o, y, cw, null) * batchWeight;
-                if (members != null) {
+                if (members == null) {
+                    lossSum += loss.compute(o, y, cw, null) * batchWeight;
+                } else {
+                    // the ensemble's loss is the mean of its members' (MemberMean.compute): computed once, from theirs
                     double[] each = members.memberLosses(o, y, cw);
-                    for (int m = 0; m < each.length; m++) memberSums[m] += each[m] * batchWeight;
+                    double mean = 0;
+                    for (int m = 0; m < each.length; m++) {
+                        memberSums[m] += each[m] * batchWeight;
+                        mean += each[m];
+                    }
+                    lossSum += mean / each.length * batchWeight;
                 }
                 weightSum += batchWeight;
                 loss.predict(o, p);
