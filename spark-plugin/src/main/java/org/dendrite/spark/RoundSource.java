@@ -18,6 +18,7 @@ import org.dendrite.core.optim.Sgd;
 import org.dendrite.core.tensor.Parallelism;
 import org.dendrite.core.train.FrozenParameters;
 import org.dendrite.core.train.LocalSteps;
+import org.dendrite.core.train.RoundLength;
 import org.dendrite.core.train.TrainingConfig;
 import scala.reflect.ClassTag$;
 import scala.runtime.AbstractFunction2;
@@ -31,11 +32,10 @@ import scala.runtime.AbstractFunction2;
  * rate 1 is plain model averaging; Nesterov momentum is DiLoCo's outer step. Batch-norm running
  * statistics are averaged directly.
  *
- * <p>A loop step is a round; it advances the schedule's clock by the round's local steps, and an
- * epoch has as many rounds as cover a partition's share of the rows once. With {@code localSteps}
- * 0, H adapts (post-local SGD, Lin et al., ICLR 2020: few local steps while the loss falls fast, more
- * later): it starts at {@link #INITIAL_STEPS} and doubles after every epoch whose training loss
- * improved, up to one round per epoch, so the per-job overhead becomes a small share of each round.
+ * <p>A loop step is a round; it advances the schedule's clock by the round's local steps. Where the
+ * rounds fall and how long they are (fixed, or adaptive from {@link RoundLength#INITIAL_STEPS} local
+ * steps, doubling after each improving epoch up to one round per epoch) is the core's
+ * {@link RoundLength}.
  *
  * <p>The weights reach the executors once per round by broadcast. Each partition's inner state (the
  * optimizer's moments, its place in its row stream) stays on the executor that holds the partition
@@ -44,19 +44,6 @@ import scala.runtime.AbstractFunction2;
  * partitioning, rounds are deterministic as long as no partition moves.
  */
 final class RoundSource extends BlockSource {
-    /**
-     * The adaptive round length's start: 256 local steps. Measured on the five benchmark datasets
-     * (docs/benchmarks.md, Spark; local[2], the defaults otherwise): starting at 4, the fit on 200,000
-     * rows took 313 jobs whose median ran 1 ms of tasks in 30 ms; starting at 32 took 0.5-0.8 of that
-     * time at the same accuracy within 0.2 points; one round per epoch from the start took 0.69-0.80 of
-     * the 32-step start's time on teacher, teacher8, clusters and shuttle (letter has fewer than 32
-     * steps per partition and epoch, so one round per epoch either way) at the same or better accuracy
-     * (+0.05, +0.5, 0.0, 0.0 points), and a fixed 128 steps lay between the two in time. Small early
-     * rounds bought no accuracy there; 256 keeps the growth (doubling per improving epoch) for data
-     * with far more steps per partition and epoch than these.
-     */
-    static final int INITIAL_STEPS = 256;
-
     /** How the partitions' weight changes are applied. */
     enum Outer {
         /** SGD at rate 1: the model becomes the partitions' rows-weighted mean. */
@@ -71,47 +58,29 @@ final class RoundSource extends BlockSource {
         }
     }
 
-    private final int fixedSteps;
     private final Outer outer;
     private final long batch;
-    private final long stepsPerEpoch;
+    private final RoundLength rounds;
     private final String run = UUID.randomUUID().toString();
-    /** Bumped when an epoch begins again (a rollback): the executors' inner states start afresh. */
-    private int generation;
-    private int lastEpoch = -1;
-    private final Map<Integer, Long> epochStart = new LinkedHashMap<>();
-    private long localClock;
-    private int rounds;
-    private int steps;
-    private int roundSteps;
-    private long roundFirst;
     private double rate;
     private double weight;
-    private double epochLoss;
-    private double epochWeight;
-    private double previousEpochLoss = Double.NaN;
     private int frozenLayers;
     private List<float[]> pruneMask;
 
     /** {@code localSteps}: H, or 0 for the adaptive round length. */
     RoundSource(JavaRDD<Block> blocks, long rows, boolean hasValidation, TrainingConfig config, Task task, Loss loss, int localSteps, Outer outer) {
         super(blocks, rows, hasValidation, config, task, loss);
-        this.fixedSteps = localSteps;
         this.outer = outer;
         this.batch = Math.max(1, Math.min(config.batchSize(), rows));
         long perPartition = (rows + blocks.getNumPartitions() - 1) / blocks.getNumPartitions();
-        this.stepsPerEpoch = Math.max(1, Batches.count(perPartition, batch));
-        this.steps = (int) Math.min(stepsPerEpoch, localSteps > 0 ? localSteps : INITIAL_STEPS);
+        this.rounds = new RoundLength(localSteps, Math.max(1, Batches.count(perPartition, batch)));
     }
 
     @Override
     String plan() {
-        String length = fixedSteps > 0 ? Math.min(fixedSteps, stepsPerEpoch) + " local steps per round"
-                : "round length adaptive: from " + Math.min(INITIAL_STEPS, stepsPerEpoch) + " local steps, doubling after each epoch that "
-                        + "improved the loss, up to " + stepsPerEpoch + " (one round per epoch)";
         return "rounds of local steps over " + blocks.getNumPartitions() + " partitions (each partition's batch " + batch + " rows; "
-                + length + "; the weight changes combined by " + outer.name().toLowerCase(java.util.Locale.ROOT) + "); " + rounds
-                + " rounds in all, the last " + roundSteps + " steps long";
+                + rounds.describe() + "; the weight changes combined by " + outer.name().toLowerCase(java.util.Locale.ROOT) + "); "
+                + rounds.rounds() + " rounds in all, the last " + rounds.steps() + " steps long";
     }
 
     @Override
@@ -127,36 +96,19 @@ final class RoundSource extends BlockSource {
 
     @Override
     public long ticks() {
-        return roundSteps;
+        return rounds.steps();
     }
 
     @Override
     public long beginEpoch(int epoch) {
-        if (epoch <= lastEpoch) {
-            // the loop rolled back to this epoch's start: the partitions' streams and inner states start it again
-            generation++;
-            localClock = epochStart.get(epoch);
-        } else {
-            if (fixedSteps == 0 && epochWeight > 0) {
-                double loss = epochLoss / epochWeight;
-                if (loss < previousEpochLoss) steps = (int) Math.min(stepsPerEpoch, 2L * steps);
-                previousEpochLoss = loss;
-            }
-            epochStart.put(epoch, localClock);
-        }
-        lastEpoch = epoch;
-        epochLoss = 0;
-        epochWeight = 0;
-        return (stepsPerEpoch + steps - 1) / steps;
+        return rounds.beginEpoch(epoch);
     }
 
     @Override
     public void select(long index, long step, double rate) {
-        long start = epochStart.get(lastEpoch);
-        this.roundFirst = start + index * steps;
-        this.roundSteps = (int) Math.min(steps, start + stepsPerEpoch - roundFirst);
+        rounds.select(index);
         this.rate = rate;
-        SparkJobs.describe(blocks.context(), "Dendrite epoch " + (lastEpoch + 1) + ", round " + (index + 1) + " (" + roundSteps
+        SparkJobs.describe(blocks.context(), "Dendrite epoch " + (rounds.epoch() + 1) + ", round " + (index + 1) + " (" + rounds.steps()
                 + " local steps per partition at rate " + (float) rate + ")");
     }
 
@@ -171,17 +123,14 @@ final class RoundSource extends BlockSource {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
         Broadcast<Network.Snapshot> weights = jsc.broadcast(network.snapshot());
         try {
-            RoundTask job = new RoundTask(run + "/" + generation, weights, config, loss, task.classCount(), network.outputWidth(),
-                    new LocalSteps.Round(roundFirst, roundSteps, rate, frozenLayers, pruneMask));
+            RoundTask job = new RoundTask(run + "/" + rounds.generation(), weights, config, loss, task.classCount(), network.outputWidth(),
+                    new LocalSteps.Round(rounds.firstStep(), rounds.steps(), rate, frozenLayers, pruneMask));
             Object[] parts = (Object[]) blocks.context().runJob(blocks.rdd(), job, ClassTag$.MODULE$.apply(LocalSteps.Partial.class));
             LocalSteps.Partial total = new LocalSteps.Partial();
             for (Object p : parts) total.merge((LocalSteps.Partial) p);
             weight = total.weightSum();
-            rounds++;
-            localClock = roundFirst + roundSteps;
             double l = LocalSteps.apply(total, network);
-            epochLoss += l * weight;
-            epochWeight += weight;
+            rounds.finished(l, weight);
             return l;
         } finally {
             weights.destroy();
