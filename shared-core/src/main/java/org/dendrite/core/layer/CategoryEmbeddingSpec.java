@@ -73,12 +73,17 @@ public record CategoryEmbeddingSpec(int minCategories, int dimensions, List<List
         return n;
     }
 
-    @Override
-    public List<Layer> build(int inputWidth, RandomGenerator rng, int index) {
+    /** Refuses a category embedding at layer {@code index} (0-based) other than the first: it reads the input's one-hot blocks. */
+    public static void requireFirst(int index) {
         if (index != 0) {
             throw Check.invalid("category_embedding", "A category embedding reads the input's one-hot blocks, so it must be the first "
                     + "layer; it is layer " + (index + 1));
         }
+    }
+
+    @Override
+    public List<Layer> build(int inputWidth, RandomGenerator rng, int index) {
+        requireFirst(index);
         return List.of(new CategoryEmbeddingLayer(inputWidth, requireBlocks(inputWidth), dimensions, rng, index + "."));
     }
 }

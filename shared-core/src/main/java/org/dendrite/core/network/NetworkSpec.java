@@ -39,10 +39,7 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
             if (layers.get(i) == null) {
                 throw new IllegalArgumentException("Layer " + i + " of the network spec is null");
             }
-            if (i > 0 && layers.get(i) instanceof CategoryEmbeddingSpec) {
-                throw org.dendrite.core.check.Check.invalid("category_embedding", "A category embedding reads the input's one-hot blocks, "
-                        + "so it must be the first layer; it is layer " + (i + 1));
-            }
+            if (layers.get(i) instanceof CategoryEmbeddingSpec) CategoryEmbeddingSpec.requireFirst(i);
         }
         layers = List.copyOf(layers);
         dataInit = dataInit == null ? DataInit.NONE : dataInit;
