@@ -23,7 +23,6 @@ public final class CoreCheck {
     /** The summed throughput of {@code k} JVMs running {@link #burn} at once. */
     private static double sum(int k, double seconds) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        String cp = System.getProperty("java.class.path");
         String src = "bench/CoreCheck.java";
         java.util.List<Process> ps = new java.util.ArrayList<>();
         for (int i = 0; i < k; i++) {
@@ -32,7 +31,7 @@ public final class CoreCheck {
         double total = 0;
         for (Process p : ps) {
             String out = new String(p.getInputStream().readAllBytes()).trim();
-            if (p.waitFor() != 0) throw new IllegalStateException("a worker process failed: " + out + " (classpath " + cp + ")");
+            if (p.waitFor() != 0) throw new IllegalStateException("a worker process failed: " + out);
             total += Double.parseDouble(out);
         }
         return total;

@@ -27,6 +27,7 @@ import org.dendrite.core.io.SearchFormat;
 import org.dendrite.core.optim.Optimizers;
 import org.dendrite.core.search.SearchResult;
 import org.dendrite.core.train.Model;
+import org.dendrite.core.train.RoundLength;
 import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingOptions;
 import org.dendrite.core.train.WarmStart;
@@ -153,7 +154,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
                 core("inputLayers", (String s) -> TrainingOptions.network(s, "", "relu", 0, "none")));
         localSteps = new IntParam(this, "localSteps", "0 = rounds of adaptive length: one Spark job per round, in which each partition "
                 + "takes local steps on its own rows, their weight changes then combined by outerOptimizer (starts at "
-                + org.dendrite.core.train.RoundLength.INITIAL_STEPS + " steps, doubles after each epoch that improved the loss, up to one round per epoch); "
+                + RoundLength.INITIAL_STEPS + " steps, doubles after each epoch that improved the loss, up to one round per epoch); "
                 + "k > 1 = rounds of k local steps; 1 = synchronous: one job per step, the same mathematics as one machine with the same "
                 + "global batch (batch norm over the global batch)", number(v -> v >= 0 && v == Math.rint(v)));
         outerOptimizer = new Param<>(this, "outerOptimizer", "how a round's weight changes are combined: average (the partitions' "
