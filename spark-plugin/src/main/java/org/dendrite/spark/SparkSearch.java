@@ -1,7 +1,6 @@
 package org.dendrite.spark;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -11,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.dendrite.core.data.Column;
 import org.dendrite.core.data.LabeledTable;
+import org.dendrite.core.data.StratifiedSample;
 import org.dendrite.core.data.Table;
 import org.dendrite.core.search.Search;
 import org.dendrite.core.search.SearchConfig;
@@ -73,11 +73,10 @@ final class SparkSearch {
 
     /**
      * {@code sampleRows} of the rows (all of them when there are no more), stratified for a classifier:
-     * each class gives its share of {@code sampleRows}, rounded (at least one row of each class),
-     * uniformly among its rows. Each row gets a key from its partition's seeded generator and a class
-     * keeps the rows of smallest keys, so the sample is exact and reproducible for the same seed and
-     * partitioning; one pass counts the classes, one more keeps at most a class's quota of rows per
-     * partition, merged on the way to the driver. Rows are checked as a fit checks them.
+     * the core's exact {@link StratifiedSample}, its keys drawn from each partition's seeded generator
+     * (reproducible for the same seed and partitioning); one pass counts the classes, one more keeps
+     * at most a class's quota of rows per partition, merged on the way to the driver. Rows are checked
+     * as a fit checks them.
      */
     static LabeledTable sample(Dataset<Row> rows, SparkTraining.Columns cols, boolean classification, int declaredClasses, long seed,
                                long sampleRows) {
@@ -92,18 +91,16 @@ final class SparkSearch {
         if (n <= sampleRows) {
             got = rdd.collect();
         } else {
-            Map<Integer, Integer> quota = new HashMap<>();
-            counts.forEach((c, k) -> quota.put(c, (int) Math.min(k, Math.max(1, Math.round(sampleRows * (double) k / n)))));
-            Keyed kept = rdd.mapPartitionsWithIndex((Integer p, java.util.Iterator<Row> it) -> {
+            Map<Integer, Integer> quota = StratifiedSample.quotas(counts, sampleRows);
+            StratifiedSample<Row> kept = rdd.mapPartitionsWithIndex((Integer p, java.util.Iterator<Row> it) -> {
                 java.util.SplittableRandom keys = new java.util.SplittableRandom(org.dendrite.core.data.Seeds.shard(seed, p));
-                Keyed k = new Keyed(new HashMap<>());
+                StratifiedSample<Row> k = new StratifiedSample<>(quota);
                 while (it.hasNext()) {
                     Row r = it.next();
-                    int c = classification ? (int) ((Number) r.get(1)).doubleValue() : 0;
-                    k.offer(c, keys.nextLong(), r, quota.get(c));
+                    k.offer(classification ? (int) ((Number) r.get(1)).doubleValue() : 0, keys.nextLong(), r);
                 }
                 return List.of(k).iterator();
-            }, true).treeReduce((a, b) -> a.merge(b, quota));
+            }, true).treeReduce(StratifiedSample::merge);
             got = kept.rows();
         }
         int width = -1;
@@ -126,45 +123,5 @@ final class SparkSearch {
             for (int c = 0; c < k; c++) classes.add(Integer.toString(c));
         }
         return new LabeledTable(new Table(columns, x), cols.label(), classes, y, w);
-    }
-
-    /** Per class, the rows of smallest keys seen so far (at most the class's quota), for the exact sample. */
-    private record Keyed(Map<Integer, java.util.PriorityQueue<KeyedRow>> classes) implements java.io.Serializable {
-        void offer(int c, long key, Row row, int quota) {
-            java.util.PriorityQueue<KeyedRow> q = classes.computeIfAbsent(c, x -> new java.util.PriorityQueue<>(new LargestKeyFirst()));
-            if (q.size() < quota) {
-                q.add(new KeyedRow(key, row));
-            } else if (key < q.peek().key()) {
-                q.poll();
-                q.add(new KeyedRow(key, row));
-            }
-        }
-
-        Keyed merge(Keyed other, Map<Integer, Integer> quota) {
-            other.classes.forEach((c, q) -> q.forEach(kr -> offer(c, kr.key(), kr.row(), quota.get(c))));
-            return this;
-        }
-
-        /** The kept rows in key order (the same order for the same keys, whatever the merge order). */
-        List<Row> rows() {
-            List<KeyedRow> all = new ArrayList<>();
-            classes.values().forEach(all::addAll);
-            all.sort(java.util.Comparator.comparingLong(KeyedRow::key));
-            List<Row> out = new ArrayList<>();
-            for (KeyedRow kr : all) out.add(kr.row());
-            return out;
-        }
-    }
-
-    private record KeyedRow(long key, Row row) implements java.io.Serializable {}
-
-    /** The queue's order (a named class: the queue travels between executors and the driver). */
-    private static final class LargestKeyFirst implements java.util.Comparator<KeyedRow>, java.io.Serializable {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int compare(KeyedRow a, KeyedRow b) {
-            return Long.compare(b.key(), a.key());
-        }
     }
 }

@@ -58,6 +58,32 @@ class ColumnChecksTest {
                 String.valueOf(e));
     }
 
+    /**
+     * A partition whose rows all weigh 0 (rows a user excludes by weight, sorted together) trains as
+     * any other: it adds nothing, in rounds and in synchronous mode alike, and the zero-weight rows'
+     * labels (all flipped here) do not reach the model.
+     */
+    @Test
+    void aPartitionOfZeroWeightsAddsNothing() {
+        StructType schema = SCHEMA.add("w", DataTypes.DoubleType);
+        List<Row> rows = new java.util.ArrayList<>();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 400; i++) {
+            double a = r.nextGaussian(), b = r.nextGaussian();
+            double y = a + b > 0 ? 1 : 0;
+            // the first half (partition 0) weighs 0 and has every label flipped
+            rows.add(RowFactory.create(Vectors.dense(a, b), i < 200 ? 1 - y : y, i < 200 ? 0.0 : 1.0));
+        }
+        Dataset<Row> df = SparkTestSupport.spark().createDataFrame(rows, schema).repartition(2, functions.col("w"));
+        assertEquals(2, df.rdd().getNumPartitions());
+        for (int steps : new int[] {0, 1}) {
+            DendriteClassificationModel m = (DendriteClassificationModel) new DendriteClassifier().setWeightCol("w").setEpochs(5)
+                    .setLocalSteps(steps).setHiddenLayers("8").fit(df);
+            long right = m.transform(df.filter("w > 0")).filter("prediction = label").count();
+            assertTrue(right >= 180, "localSteps " + steps + ": " + right + " of 200 weighted rows right");
+        }
+    }
+
     private static Throwable rootCause(Throwable t) {
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         return t;

@@ -112,7 +112,8 @@ public final class Batches {
         return current;
     }
 
-    static void gather(Dataset data, int[] idx, int from, int to, Matrix x, Matrix y, float[] w) {
+    /** Copies rows {@code idx[from..to)} of {@code data} into rows 0.. of {@code x}, {@code y} and {@code w} (null: no weights). */
+    public static void gather(Dataset data, int[] idx, int from, int to, Matrix x, Matrix y, float[] w) {
         int d = data.featureCount(), t = data.targets().cols();
         float[] xs = data.features().data(), ys = data.targets().data();
         for (int i = from; i < to; i++) {

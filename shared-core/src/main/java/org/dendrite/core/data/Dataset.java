@@ -5,7 +5,8 @@ import org.dendrite.core.tensor.Matrix;
 /**
  * Numeric training rows: features ({@code n x d}), targets ({@code n x t}: class indices, class
  * distributions or regression values) and optional instance weights. Validated on construction:
- * every feature finite, widths consistent, weights finite and non-negative with a positive sum.
+ * every feature finite, widths consistent, weights finite and non-negative (a shard of a larger
+ * set may weigh 0 in all; {@link TrainingData} requires a positive sum of the training rows).
  */
 public record Dataset(Matrix features, Matrix targets, float[] weights) {
     public Dataset {
@@ -30,15 +31,10 @@ public record Dataset(Matrix features, Matrix targets, float[] weights) {
             }
         }
         if (weights != null) {
-            double sum = 0;
             for (int i = 0; i < n; i++) {
                 if (!(weights[i] >= 0f) || Float.isInfinite(weights[i])) {
                     throw new IllegalArgumentException("Instance weight of row " + i + " is " + weights[i] + "; weights must be finite and >= 0");
                 }
-                sum += weights[i];
-            }
-            if (!(sum > 0)) {
-                throw new IllegalArgumentException("All instance weights are zero: nothing to learn from");
             }
         }
     }

@@ -61,6 +61,8 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
             }
             task = Task.fit(table.targetName(), table.classes(), target, preprocessing.standardizeTarget());
         }
+        requireWeight(train, "the training rows");
+        if (valid != null) requireWeight(valid, "the validation rows (held out from the training data)");
         Preprocessor pre = warmPreprocessor != null ? warmPreprocessor : Preprocessor.fit(train.features(), preprocessing);
         return new TrainingData(pre, task, dataset(train, pre, task), valid == null ? null : dataset(valid, pre, task));
     }
@@ -75,6 +77,13 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
         org.dendrite.core.tensor.Matrix y = new org.dendrite.core.tensor.Matrix(values.length, 1);
         for (int i = 0; i < values.length; i++) y.data()[i] = task.scaledTarget(values[i], i);
         return y;
+    }
+
+    private static void requireWeight(LabeledTable rows, String which) {
+        if (rows.weights() != null && !(org.dendrite.core.loss.Loss.weightSum(rows.weights(), rows.size()) > 0)) {
+            throw new IllegalArgumentException("All instance weights of " + which + " are zero: nothing to "
+                    + (which.startsWith("the training") ? "learn from" : "measure on; use another validation fraction or seed"));
+        }
     }
 
     private static void requireTwoClasses(LabeledTable t, String where) {

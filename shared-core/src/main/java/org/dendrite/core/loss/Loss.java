@@ -5,7 +5,9 @@ import org.dendrite.core.tensor.Matrix;
 
 /**
  * A training loss over a batch of network outputs (logits for the fused classification losses).
- * The batch loss is the weighted mean {@code sum_i w_i l_i / sum_i w_i} (plain mean without weights).
+ * The batch loss is the weighted mean {@code sum_i w_i l_i / sum_i w_i} (plain mean without weights);
+ * a batch whose rows all weigh 0 has loss 0 and gradient 0 (it adds nothing; PyTorch's weighted
+ * mean would give 0/0 there).
  */
 public interface Loss extends Serializable {
     /** The name used in specs and options. */
@@ -26,7 +28,13 @@ public interface Loss extends Serializable {
     /** Checks a target value of row {@code row}; throws naming the row and what is allowed. */
     void validateTarget(Matrix target, int classes);
 
-    /** Per-row loss contributions summed with weights; helper for implementations. */
+    /** The divisor of a batch's weighted mean: its weight sum, or 1 when every row weighs 0 (the sum of weighted losses is then 0 too). */
+    static double meanDivisor(float[] weights, int n) {
+        double s = weightSum(weights, n);
+        return s > 0 ? s : 1;
+    }
+
+    /** The sum of the first {@code n} weights ({@code n} without weights). */
     static double weightSum(float[] weights, int n) {
         if (weights == null) {
             return n;

@@ -13,7 +13,7 @@ final class Regression {
         int n = z.rows(), c = z.cols();
         float[] a = z.data(), t = target.data();
         float[] g = grad == null ? null : grad.data();
-        double wsum = Loss.weightSum(weights, n);
+        double wsum = Loss.meanDivisor(weights, n);
         double total = 0;
         for (int r = 0; r < n; r++) {
             double w = weights == null ? 1.0 : weights[r];

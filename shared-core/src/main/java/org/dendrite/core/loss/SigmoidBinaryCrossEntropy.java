@@ -19,7 +19,7 @@ public record SigmoidBinaryCrossEntropy() implements Loss {
     public double compute(Matrix z, Matrix target, float[] weights, Matrix grad) {
         int n = z.rows(), c = z.cols();
         float[] a = z.data(), t = target.data();
-        double wsum = Loss.weightSum(weights, n);
+        double wsum = Loss.meanDivisor(weights, n);
         float[] g = grad == null ? null : grad.data();
         double total = 0;
         for (int r = 0; r < n; r++) {

@@ -34,7 +34,7 @@ public record SoftmaxCrossEntropy(double labelSmoothing) implements Loss {
         int n = z.rows(), c = z.cols();
         float[] a = z.data(), t = target.data();
         boolean indices = target.cols() == 1;
-        double wsum = Loss.weightSum(weights, n);
+        double wsum = Loss.meanDivisor(weights, n);
         double total = 0;
         float[] g = grad == null ? null : grad.data();
         for (int r = 0; r < n; r++) {

@@ -18,9 +18,10 @@ import org.dendrite.core.regularization.Pruning;
  * each the core's {@link TrainingStep} with the configured optimizer, penalties and clipping, the
  * frozen layers' values and pruned weights kept after each. The shard walks its own stream of shuffled
  * epochs of its own rows ({@link Seeds#shard}), continued round after round, so no shard needs
- * another's row indices. The shards' {@link Partial}s add up (in any order) to the rows-weighted mean
- * of their weights, which {@link #apply} turns into the round's pseudo-gradient for the loop's outer
- * optimizer. An instance keeps its optimizer state, so a shard that runs several rounds with the same
+ * another's row indices. The shards' {@link Partial}s add up (in any order) to the mean of their
+ * weights weighted by each shard's instance-weight sum (its row count when rows are unweighted: its
+ * share of the whole objective), which {@link #apply} turns into the round's pseudo-gradient for the
+ * loop's outer optimizer. A shard whose rows all weigh 0 takes no steps and adds nothing. An instance keeps its optimizer state, so a shard that runs several rounds with the same
  * instance continues its inner optimizer (Adam's moments) across them; a new instance starts afresh.
  */
 public final class LocalSteps {
@@ -29,11 +30,11 @@ public final class LocalSteps {
         private static final long serialVersionUID = 1L;
     }
 
-    /** Shards' answers added up: weights and buffers times rows, rows, the weighted loss sum and the weight sum. */
+    /** Shards' answers added up: weights and buffers times each shard's share (its instance-weight sum), the shares, the weighted loss sum and the steps' weight sum. */
     public static final class Partial implements Serializable {
         private static final long serialVersionUID = 1L;
         double[] state;
-        double rows;
+        double share;
         double lossSum;
         double weightSum;
 
@@ -45,15 +46,15 @@ public final class LocalSteps {
             } else {
                 for (int i = 0; i < state.length; i++) state[i] += o.state[i];
             }
-            rows += o.rows;
+            share += o.share;
             lossSum += o.lossSum;
             weightSum += o.weightSum;
             return this;
         }
 
-        /** The weighted mean loss of the round's local steps. */
+        /** The weighted mean loss of the round's local steps; 0 when their rows all weighed 0. */
         public double meanLoss() {
-            return lossSum / weightSum;
+            return weightSum > 0 ? lossSum / weightSum : 0;
         }
 
         public double weightSum() {
@@ -67,7 +68,8 @@ public final class LocalSteps {
     private final TrainingStep stepper;
     private final MinibatchSource rows;
     private final long stepsPerEpoch;
-    private final int size;
+    /** The shard's instance-weight sum: its share of the objective. */
+    private final double share;
 
     /** A shard of {@code data} rows (its number {@code shard} seeds its stream) for a network of {@code outputWidth} outputs. */
     public LocalSteps(TrainingConfig config, Loss loss, int classes, Dataset data, int shard, int outputWidth) {
@@ -78,11 +80,12 @@ public final class LocalSteps {
         int batch = Math.min(config.batchSize(), data.size());
         this.rows = new MinibatchSource(data, null, loss, config.augmentation(), classes, Seeds.shard(config.seed(), shard), batch);
         this.stepsPerEpoch = Batches.count(data.size(), batch);
-        this.size = data.size();
+        this.share = Loss.weightSum(data.weights(), data.size());
     }
 
     /** Takes the round's local steps from {@code start}; returns this shard's part of the round. */
     public Partial run(Network.Snapshot start, Round r) {
+        if (!(share > 0)) return new Partial();
         local.restore(start);
         // the frozen layers keep the round's starting values, the loop's
         FrozenParameters frozen = FrozenParameters.of(local, r.frozenLayers());
@@ -110,8 +113,8 @@ public final class LocalSteps {
         Partial out = new Partial();
         out.state = new double[n];
         int o = 0;
-        for (float[] v : state) for (float f : v) out.state[o++] = f * (double) size;
-        out.rows = size;
+        for (float[] v : state) for (float f : v) out.state[o++] = f * share;
+        out.share = share;
         out.lossSum = lossSum;
         out.weightSum = weightSum;
         return out;
@@ -119,16 +122,16 @@ public final class LocalSteps {
 
     /**
      * Driver side: from the shards' summed {@code total}, writes the pseudo-gradient (the starting
-     * weights minus the rows-weighted mean of the shards' weights) into {@code network}'s gradients and
+     * weights minus the share-weighted mean of the shards' weights) into {@code network}'s gradients and
      * the mean batch-norm statistics into its buffers; returns the round's mean loss.
      */
     public static double apply(Partial total, Network network) {
         int o = 0;
         for (Parameter p : network.parameters()) {
             float[] w = p.value(), g = p.grad();
-            for (int i = 0; i < w.length; i++) g[i] = (float) (w[i] - total.state[o++] / total.rows);
+            for (int i = 0; i < w.length; i++) g[i] = (float) (w[i] - total.state[o++] / total.share);
         }
-        for (float[] b : network.buffers().values()) for (int i = 0; i < b.length; i++) b[i] = (float) (total.state[o++] / total.rows);
+        for (float[] b : network.buffers().values()) for (int i = 0; i < b.length; i++) b[i] = (float) (total.state[o++] / total.share);
         return total.meanLoss();
     }
 }

@@ -100,8 +100,8 @@ public final class ShardedBatch {
         /** The summed weight of the rows. */
         public double weight() { return weight; }
 
-        /** The weighted mean loss of the rows (after a GRADIENT pass). */
-        public double meanLoss() { return loss / weight; }
+        /** The weighted mean loss of the rows (after a GRADIENT pass); 0 when they all weigh 0. */
+        public double meanLoss() { return weight > 0 ? loss / weight : 0; }
     }
 
     /**
@@ -150,7 +150,7 @@ public final class ShardedBatch {
         int o = 0;
         for (Parameter q : network.parameters()) {
             float[] g = q.grad();
-            for (int i = 0; i < g.length; i++) g[i] = p.a == null ? 0f : (float) (p.a[o + i] / p.weight);
+            for (int i = 0; i < g.length; i++) g[i] = p.a == null || !(p.weight > 0) ? 0f : (float) (p.a[o + i] / p.weight);
             o += g.length;
         }
         return p;

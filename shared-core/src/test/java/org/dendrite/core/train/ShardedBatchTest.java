@@ -135,4 +135,39 @@ class ShardedBatchTest {
         assertEquals(l1, l2, 1e-6 * Math.abs(l1));
         assertSameState(one, split, 1e-4);
     }
+
+    /**
+     * Synchronous shards ({@link SyncShard}) holding the rows of global indices 0-16, 17-29 and 30-49
+     * together give the gradient of the step's rows: positions 10..34 of the epoch's permutation,
+     * gathered here by hand from {@link org.dendrite.core.data.Seeds}, on one machine.
+     */
+    @Test
+    void syncShardsTakeTheStepsSliceOfTheEpochsPermutation() {
+        Batch b = batch(50);
+        long seed = 21;
+        int epoch = 2, from = 10, to = 35;
+        int[] perm = new int[50];
+        org.dendrite.core.data.Seeds.permutation(org.dendrite.core.data.Seeds.epoch(seed, epoch), perm);
+        Matrix x = new Matrix(to - from, 5), y = new Matrix(to - from, 1);
+        float[] w = new float[to - from];
+        for (int i = from; i < to; i++) {
+            for (int j = 0; j < 5; j++) x.set(i - from, j, b.x().get(perm[i], j));
+            y.set(i - from, 0, b.y().get(perm[i], 0));
+            w[i - from] = b.w()[perm[i]];
+        }
+        Network one = Network.build(BN, 5, 3, 11), split = Network.build(BN, 5, 3, 11);
+        double l1 = whole(one, new Batch(x, y, w), 1);
+        SyncShard step = new SyncShard(seed, epoch, 50, from, to, 4, org.dendrite.core.augment.Augmentation.NONE, 3);
+        int[] cuts = {0, 17, 30, 50};
+        double l2 = ShardedBatch.gradient(split, request -> {
+            ShardedBatch.Partial total = new ShardedBatch.Partial(request.kind());
+            for (int s = 0; s + 1 < cuts.length; s++) {
+                Batch part = b.rows(cuts[s], cuts[s + 1]);
+                total.merge(step.pass(request, LOSS, new org.dendrite.core.data.Dataset(part.x(), part.y(), part.w()), cuts[s], s));
+            }
+            return total;
+        }).meanLoss();
+        assertEquals(l1, l2, 1e-6 * Math.abs(l1));
+        assertSameState(one, split, 2e-4);
+    }
 }
