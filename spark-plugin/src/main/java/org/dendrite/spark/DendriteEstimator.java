@@ -27,6 +27,8 @@ import org.dendrite.core.io.SearchFormat;
 import org.dendrite.core.optim.Optimizers;
 import org.dendrite.core.search.SearchResult;
 import org.dendrite.core.train.Model;
+import org.dendrite.core.train.OptionHelp;
+import org.dendrite.core.train.OuterOptimizer;
 import org.dendrite.core.train.RoundLength;
 import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingOptions;
@@ -107,120 +109,93 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         return core(name, v -> TrainingOptions.check(name, v));
     }
 
+    /** {@code p} with its default {@code value}. */
+    private <T, P extends Param<T>> P param(P p, T value) {
+        setDefault(p, value);
+        return p;
+    }
+
+    /** The Spark spelling of a core help sentence: the L2-full-rows option is the param l2FullRows. */
+    private static String help(String core) {
+        return core.replace("L2-full-rows", "l2FullRows");
+    }
+
     protected DendriteEstimator(String uid) {
         this.uid = uid;
-        featuresCol = new Param<>(this, "featuresCol", "features column (a Vector)", valid((String s) -> s != null && !s.isEmpty()));
-        labelCol = new Param<>(this, "labelCol", "label column (class index 0..k-1 for classifiers, a number for regressors)",
-                valid((String s) -> s != null && !s.isEmpty()));
-        weightCol = new Param<>(this, "weightCol", "instance weight column (optional; empty = all 1)", valid((String s) -> s != null));
-        predictionCol = new Param<>(this, "predictionCol", "prediction column", valid((String s) -> s != null && !s.isEmpty()));
-        hiddenLayers = new Param<>(this, "hiddenLayers", "units per hidden layer, comma-separated (empty: none; 0: chosen from the number of training rows, 48 to 256)",
-                core("hiddenLayers", (String s) -> TrainingOptions.network(s, "relu", 0, "none")));
-        activation = new Param<>(this, "activation", "hidden-layer activation: " + Activations.names(),
-                core("activation", (String s) -> TrainingOptions.network("1", s, 0, "none")));
-        epochs = new IntParam(this, "epochs", "passes over the training data (>= 1; 0: chosen from the number of training rows, 100 below 3,000 rows, fewer "
-                + "for larger data: about 6,000 steps)", option("epochs"));
-        batchSize = new IntParam(this, "batchSize", "global minibatch size (>= 1; 0: chosen from the number of training rows, 32 below 3,000 rows, 128 from there; "
-                + "synchronous mode: a remainder of less than half a batch joins the epoch's last batch)", option("batchSize"));
-        optimizer = new Param<>(this, "optimizer", "optimizer name (" + String.join(", ", Optimizers.names()) + ")",
-                core("optimizer", (String s) -> TrainingOptions.optimizer(s, 1e-3)));
-        learningRate = new DoubleParam(this, "learningRate", "the optimizer's learning rate (> 0)",
-                core("learningRate", (Object v) -> TrainingOptions.optimizer("adam", ((Number) v).doubleValue())));
-        l2 = new DoubleParam(this, "l2", "L2 penalty on weights (>= 0), in full up to l2FullRows training rows and weakening as "
-                + "1/n beyond", option("l2"));
-        l2FullRows = new LongParam(this, "l2FullRows", "the L2 penalty applies in full up to this many training rows; with n more "
-                + "it is l2 * l2FullRows / n (a fixed penalty on the summed loss); 0 = l2 at any size", option("l2FullRows"));
-        dropout = new DoubleParam(this, "dropout", "dropout rate after each hidden layer, in [0, 1)",
-                core("dropout", (Object v) -> TrainingOptions.network("1", "relu", ((Number) v).doubleValue(), "none")));
-        seed = new LongParam(this, "seed", "random seed", number(v -> true));
-        networkJson = new Param<>(this, "networkJson", "the network as a JSON spec (overrides hiddenLayers/activation/dropout/batchNorm)",
-                core("networkJson", (String s) -> {
-                    if (s != null && !s.isBlank()) SpecFormat.readNetwork(s);
-                }));
-        configJson = new Param<>(this, "configJson", "the whole training configuration as JSON (overrides the other training params)",
-                core("configJson", (String s) -> TrainingOptions.check("configJson", s)));
-        members = new IntParam(this, "members", "members of a parameter-efficient ensemble (TabM-mini: per-member input scales and "
-                + "output layers, shared hidden layers; predictions average the members'); 1 = a single network", option("members"));
-        dataInit = new Param<>(this, "dataInit", "how the hidden layers start, from a sample of the training rows: none (biases 0), "
-                + "biases (each unit's bias puts its zero at a random point among the rows) or scaled (also each unit's weights scaled to "
-                + "unit variance over the rows)", core("dataInit", (String s) -> DataInit.named(s)));
-        scaling = new Param<>(this, "scaling", "numeric scaling: standard ((x - mean) / sd) or robust ((x - median) / IQR, smoothly "
-                + "clipped to (-3, 3))", core("scaling", (String s) -> TrainingOptions.scaling(s)));
-        labelSmoothing = new DoubleParam(this, "labelSmoothing", "label smoothing of the classification loss, in [0, 1) (0 = none)",
-                option("labelSmoothing"));
-        inputLayers = new Param<>(this, "inputLayers", "layers before the hidden layers, comma-separated: category_embedding (first "
-                + "only: learned embeddings of the nominal features of 10 values or more, as the features column's metadata declares "
-                + "them), scale (a learnable scale per feature), periodic_embedding (periodic embeddings of each feature); empty = none",
-                core("inputLayers", (String s) -> TrainingOptions.network(s, "", "relu", 0, "none")));
-        localSteps = new IntParam(this, "localSteps", "0 = rounds of adaptive length: one Spark job per round, in which each partition "
-                + "takes local steps on its own rows, their weight changes then combined by outerOptimizer (starts at "
-                + RoundLength.INITIAL_STEPS + " steps, doubles after each epoch that improved the loss, up to one round per epoch); "
-                + "k > 1 = rounds of k local steps; 1 = synchronous: one job per step, the same mathematics as one machine with the same "
-                + "global batch (batch norm over the global batch)", number(v -> v >= 0 && v == Math.rint(v)));
-        outerOptimizer = new Param<>(this, "outerOptimizer", "how a round's weight changes are combined: average (the partitions' "
-                + "rows-weighted mean) or nesterov (DiLoCo's outer Nesterov step, momentum 0.9, rate 0.7)",
-                core("outerOptimizer", (String s) -> outer(s)));
-        validationFraction = new DoubleParam(this, "validationFraction", "share of the rows held out (stratified for classifiers, seeded) "
-                + "for per-epoch validation loss and metrics in the model's history, in [0, 1); 0 = none, or "
-                + TrainingConfig.DEFAULT_VALIDATION_FRACTION + " when patience > 0", option("validationFraction"));
-        patience = new IntParam(this, "patience", "early stopping: stop after this many epochs without a better validation loss and "
-                + "restore the best epoch's weights (0 = off)", option("patience"));
-        batchNorm = new Param<>(this, "batchNorm", "batch normalization in each hidden layer: " + TrainingOptions.batchNormNames()
-                + " (synchronous mode: statistics over the global batch; local SGD: over each partition's batches)",
-                core("batchNorm", (String s) -> TrainingOptions.batchNorm(s)));
-        initialModel = new Param<>(this, "initialModel", "warm start: path of a saved Dendrite model JSON (a Spark model's model.json or "
-                + "one written by the Weka plugin) whose architecture, weights and input scaling training continues from; empty = a fresh "
-                + "network", valid((String s) -> s != null));
-        frozenLayers = new IntParam(this, "frozenLayers", "with initialModel: how many of its first layers with weights keep them (>= 0; "
-                + "synchronous mode only)", number(v -> v >= 0));
-        searchJson = new Param<>(this, "searchJson", "a hyperparameter search as JSON (docs/model-format.md, \"Searches\": space, sampler, "
-                + "scheduler, validation, metric): trials of the training configuration the other params describe run as Spark tasks on a "
-                + "stratified sample of the rows, then the best configuration trains on all rows; empty = no search",
-                core("searchJson", (String s) -> {
-                    if (s != null && !s.isBlank()) SearchFormat.readSearch(s);
-                }));
-        searchSampleRows = new LongParam(this, "searchSampleRows", "with searchJson: this many rows (a stratified sample, each class its "
-                + "rounded share; all rows when fewer) are copied to each trial's task (>= 10)", number(v -> v >= 10));
+        TrainingOptions o = TrainingOptions.DEFAULT;
+        DenseSpec hidden = null;
         StringBuilder units = new StringBuilder();
-        String act = "relu";
-        double drop = 0;
         for (LayerSpec l : NetworkSpec.DEFAULT.layers()) {
             if (l instanceof DenseSpec dsp) {
                 units.append(units.length() == 0 ? "" : ",").append(dsp.units());
-                act = dsp.activation().name();
-                drop = dsp.dropout();
+                hidden = dsp;
             }
         }
-        setDefault(featuresCol, "features");
-        setDefault(labelCol, "label");
-        setDefault(weightCol, "");
-        setDefault(predictionCol, "prediction");
-        setDefault(hiddenLayers, units.toString());
-        setDefault(activation, act);
-        setDefault(epochs, D.epochs());
-        setDefault(batchSize, D.batchSize());
-        setDefault(optimizer, D.optimizer().name());
-        setDefault(learningRate, D.optimizer().learningRate());
-        setDefault(l2, D.regularization().l2());
-        setDefault(l2FullRows, D.regularization().l2FullRows());
-        setDefault(dropout, drop);
-        setDefault(seed, D.seed());
-        setDefault(networkJson, "");
-        setDefault(configJson, "");
-        setDefault(localSteps, 0);
-        setDefault(members, TrainingOptions.DEFAULT.members());
-        setDefault(dataInit, TrainingOptions.DEFAULT.dataInit().label());
-        setDefault(scaling, TrainingOptions.DEFAULT.scaling().name().toLowerCase(java.util.Locale.ROOT));
-        setDefault(labelSmoothing, TrainingOptions.DEFAULT.labelSmoothing());
-        setDefault(inputLayers, "");
-        setDefault(outerOptimizer, "average");
-        setDefault(validationFraction, D.validationFraction());
-        setDefault(patience, D.earlyStopping().patience());
-        setDefault(batchNorm, "none");
-        setDefault(initialModel, "");
-        setDefault(frozenLayers, 0);
-        setDefault(searchJson, "");
-        setDefault(searchSampleRows, DEFAULT_SEARCH_SAMPLE_ROWS);
+        featuresCol = param(new Param<>(this, "featuresCol", "features column (a Vector)", valid((String s) -> s != null && !s.isEmpty())),
+                "features");
+        labelCol = param(new Param<>(this, "labelCol", "label column (class index 0..k-1 for classifiers, a number for regressors)",
+                valid((String s) -> s != null && !s.isEmpty())), "label");
+        weightCol = param(new Param<>(this, "weightCol", "instance weight column (optional; empty = all 1)", valid((String s) -> s != null)), "");
+        predictionCol = param(new Param<>(this, "predictionCol", "prediction column", valid((String s) -> s != null && !s.isEmpty())),
+                "prediction");
+        hiddenLayers = param(new Param<>(this, "hiddenLayers", "units per hidden layer, comma-separated (empty: none; 0: chosen from the "
+                + "number of training rows, 48 to 256)", core("hiddenLayers", (String s) -> TrainingOptions.network(s, "relu", 0, "none"))),
+                units.toString());
+        activation = param(new Param<>(this, "activation", "hidden-layer activation: " + Activations.names(),
+                core("activation", (String s) -> TrainingOptions.network("1", s, 0, "none"))), hidden.activation().name());
+        epochs = param(new IntParam(this, "epochs", OptionHelp.EPOCHS, option("epochs")), D.epochs());
+        batchSize = param(new IntParam(this, "batchSize", OptionHelp.BATCH_SIZE + " The global batch in synchronous mode, each "
+                + "partition's in rounds.", option("batchSize")), D.batchSize());
+        optimizer = param(new Param<>(this, "optimizer", "optimizer name (" + String.join(", ", Optimizers.names()) + ")",
+                core("optimizer", (String s) -> TrainingOptions.optimizer(s, 1e-3))), D.optimizer().name());
+        learningRate = param(new DoubleParam(this, "learningRate", "the optimizer's learning rate (> 0)",
+                core("learningRate", (Object v) -> TrainingOptions.optimizer("adam", ((Number) v).doubleValue()))), D.optimizer().learningRate());
+        l2 = param(new DoubleParam(this, "l2", help(OptionHelp.L2), option("l2")), D.regularization().l2());
+        l2FullRows = param(new LongParam(this, "l2FullRows", OptionHelp.L2_FULL_ROWS, option("l2FullRows")), D.regularization().l2FullRows());
+        dropout = param(new DoubleParam(this, "dropout", "dropout rate after each hidden layer, in [0, 1)",
+                core("dropout", (Object v) -> TrainingOptions.network("1", "relu", ((Number) v).doubleValue(), "none"))), hidden.dropout());
+        seed = param(new LongParam(this, "seed", OptionHelp.SEED, number(v -> true)), D.seed());
+        networkJson = param(new Param<>(this, "networkJson", "the network as a JSON spec (overrides hiddenLayers/activation/dropout/batchNorm)",
+                core("networkJson", (String s) -> {
+                    if (s != null && !s.isBlank()) SpecFormat.readNetwork(s);
+                })), "");
+        configJson = param(new Param<>(this, "configJson", OptionHelp.CONFIG_JSON, core("configJson", (String s) -> TrainingOptions.check("configJson", s))),
+                "");
+        members = param(new IntParam(this, "members", OptionHelp.MEMBERS, option("members")), o.members());
+        dataInit = param(new Param<>(this, "dataInit", OptionHelp.DATA_INIT, core("dataInit", (String s) -> DataInit.named(s))), o.dataInit().label());
+        scaling = param(new Param<>(this, "scaling", OptionHelp.SCALING, core("scaling", (String s) -> TrainingOptions.scaling(s))),
+                o.scaling().name().toLowerCase(java.util.Locale.ROOT));
+        labelSmoothing = param(new DoubleParam(this, "labelSmoothing", OptionHelp.LABEL_SMOOTHING, option("labelSmoothing")), o.labelSmoothing());
+        inputLayers = param(new Param<>(this, "inputLayers", "layers before the hidden layers, comma-separated: category_embedding (first "
+                + "only: learned embeddings of the nominal features of 10 values or more, as the features column's metadata declares "
+                + "them), scale (a learnable scale per feature), periodic_embedding (periodic embeddings of each feature); empty = none",
+                core("inputLayers", (String s) -> TrainingOptions.network(s, "", "relu", 0, "none"))), "");
+        localSteps = param(new IntParam(this, "localSteps", "0 = rounds of adaptive length: one Spark job per round, in which each "
+                + "partition takes local steps on its own rows, their weight changes then combined by outerOptimizer (starts at "
+                + RoundLength.INITIAL_STEPS + " steps, doubles after each epoch that improved the loss, up to one round per epoch); "
+                + "k > 1 = rounds of k local steps; 1 = synchronous: one job per step, the same mathematics as one machine with the same "
+                + "global batch (batch norm over the global batch)", number(v -> v >= 0 && v == Math.rint(v))), 0);
+        outerOptimizer = param(new Param<>(this, "outerOptimizer", "how a round's weight changes are combined: average (the partitions' "
+                + "mean, each weighted by its rows' instance-weight sum) or nesterov (DiLoCo's outer Nesterov step, momentum 0.9, rate 0.7)",
+                core("outerOptimizer", (String s) -> OuterOptimizer.named(s))), "average");
+        validationFraction = param(new DoubleParam(this, "validationFraction", OptionHelp.VALIDATION_FRACTION, option("validationFraction")),
+                D.validationFraction());
+        patience = param(new IntParam(this, "patience", OptionHelp.PATIENCE, option("patience")), D.earlyStopping().patience());
+        batchNorm = param(new Param<>(this, "batchNorm", "batch normalization in each hidden layer: " + TrainingOptions.batchNormNames()
+                + " (synchronous mode: statistics over the global batch; rounds: over each partition's batches)",
+                core("batchNorm", (String s) -> TrainingOptions.batchNorm(s))), "none");
+        initialModel = param(new Param<>(this, "initialModel", OptionHelp.INITIAL_MODEL + " A path, such as a saved Spark model's "
+                + "model.json.", valid((String s) -> s != null)), "");
+        frozenLayers = param(new IntParam(this, "frozenLayers", OptionHelp.FROZEN_LAYERS, number(v -> v >= 0)), 0);
+        searchJson = param(new Param<>(this, "searchJson", "a hyperparameter search as JSON (docs/model-format.md, \"Searches\": space, "
+                + "sampler, scheduler, validation, metric): trials of the training configuration the other params describe run as Spark "
+                + "tasks on a stratified sample of the rows, then the best configuration trains on all rows; empty = no search",
+                core("searchJson", (String s) -> {
+                    if (s != null && !s.isBlank()) SearchFormat.readSearch(s);
+                })), "");
+        searchSampleRows = param(new LongParam(this, "searchSampleRows", "with searchJson: this many rows (a stratified sample, each class "
+                + "its rounded share; all rows when fewer) are copied to each trial's task (>= 10)", number(v -> v >= 10)),
+                DEFAULT_SEARCH_SAMPLE_ROWS);
     }
 
     @Override public String uid() { return uid; }
@@ -286,13 +261,6 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public DendriteEstimator<M> setFrozenLayers(int v) { set(frozenLayers, v); return this; }
     public DendriteEstimator<M> setSearchJson(String v) { set(searchJson, v); return this; }
     public DendriteEstimator<M> setSearchSampleRows(long v) { set(searchSampleRows, v); return this; }
-
-    private static RoundSource.Outer outer(String name) {
-        for (RoundSource.Outer o : RoundSource.Outer.values()) {
-            if (o.name().equalsIgnoreCase(name == null ? "" : name.trim())) return o;
-        }
-        throw new IllegalArgumentException("Invalid outerOptimizer: " + name + " (allowed: average, nesterov)");
-    }
 
     /** The core configuration the params describe, translated by the core ({@link TrainingOptions}). */
     public TrainingConfig trainingConfig() {
@@ -380,7 +348,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
             config = search.bestConfig();
         }
         SparkTraining.Fitted fitted = SparkTraining.fit(rows, columns, classification(), declared, config, (Integer) getOrDefault(localSteps),
-                outer(getOrDefault(outerOptimizer)), warm);
+                OuterOptimizer.named(getOrDefault(outerOptimizer)), warm);
         M m = createModel(uid, fitted.model());
         m.setSearchResult(search);
         m.set(m.distributedTraining(), fitted.plan());

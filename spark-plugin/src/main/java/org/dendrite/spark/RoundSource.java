@@ -14,10 +14,10 @@ import org.dendrite.core.data.Task;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.Optimizer;
-import org.dendrite.core.optim.Sgd;
 import org.dendrite.core.tensor.Parallelism;
 import org.dendrite.core.train.FrozenParameters;
 import org.dendrite.core.train.LocalSteps;
+import org.dendrite.core.train.OuterOptimizer;
 import org.dendrite.core.train.RoundLength;
 import org.dendrite.core.train.TrainingConfig;
 import scala.reflect.ClassTag$;
@@ -29,7 +29,7 @@ import scala.runtime.AbstractFunction2;
  * minibatch steps on its own rows from the round's starting weights (the core's {@link LocalSteps}:
  * its own shuffle of its own rows, epoch after epoch), and the rows-weighted mean of the partitions'
  * weight changes is a pseudo-gradient that the loop applies with the {@link #outerOptimizer()}: SGD at
- * rate 1 is plain model averaging; Nesterov momentum is DiLoCo's outer step. Batch-norm running
+ * rate 1 is plain model averaging; Nesterov momentum is DiLoCo's outer step ({@link OuterOptimizer}). Batch-norm running
  * statistics are averaged directly.
  *
  * <p>A loop step is a round; it advances the schedule's clock by the round's local steps. Where the
@@ -44,21 +44,7 @@ import scala.runtime.AbstractFunction2;
  * partitioning, rounds are deterministic as long as no partition moves.
  */
 final class RoundSource extends BlockSource {
-    /** How the partitions' weight changes are applied. */
-    enum Outer {
-        /** SGD at rate 1: the model becomes the partitions' rows-weighted mean. */
-        AVERAGE(new Sgd(1)),
-        /** DiLoCo's outer step (Douillard et al. 2023): Nesterov momentum 0.9 at rate 0.7. */
-        NESTEROV(new Sgd(0.7, 0.9, 0, true, 0));
-
-        final Optimizer optimizer;
-
-        Outer(Optimizer optimizer) {
-            this.optimizer = optimizer;
-        }
-    }
-
-    private final Outer outer;
+    private final OuterOptimizer outer;
     private final long batch;
     private final RoundLength rounds;
     private final String run = UUID.randomUUID().toString();
@@ -68,7 +54,7 @@ final class RoundSource extends BlockSource {
     private List<float[]> pruneMask;
 
     /** {@code localSteps}: H, or 0 for the adaptive round length. */
-    RoundSource(JavaRDD<Block> blocks, long rows, boolean hasValidation, TrainingConfig config, Task task, Loss loss, int localSteps, Outer outer) {
+    RoundSource(JavaRDD<Block> blocks, long rows, boolean hasValidation, TrainingConfig config, Task task, Loss loss, int localSteps, OuterOptimizer outer) {
         super(blocks, rows, hasValidation, config, task, loss);
         this.outer = outer;
         this.batch = Math.max(1, Math.min(config.batchSize(), rows));
@@ -79,13 +65,13 @@ final class RoundSource extends BlockSource {
     @Override
     String plan() {
         return "rounds of local steps over " + blocks.getNumPartitions() + " partitions (each partition's batch " + batch + " rows; "
-                + rounds.describe() + "; the weight changes combined by " + outer.name().toLowerCase(java.util.Locale.ROOT) + "); "
+                + rounds.describe() + "; the weight changes combined by " + outer.label() + "); "
                 + rounds.rounds() + " rounds in all, the last " + rounds.steps() + " steps long";
     }
 
     @Override
     public Optimizer outerOptimizer() {
-        return outer.optimizer;
+        return outer.optimizer();
     }
 
     @Override

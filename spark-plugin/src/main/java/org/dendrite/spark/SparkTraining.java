@@ -23,6 +23,7 @@ import org.dendrite.core.data.Task;
 import org.dendrite.core.data.Whitening;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.train.Model;
+import org.dendrite.core.train.OuterOptimizer;
 import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingRun;
 import org.dendrite.core.train.WarmStart;
@@ -67,7 +68,7 @@ final class SparkTraining {
      * rounds of adaptive length; {@code outer} applies a round's weight change.
      */
     static Fitted fit(Dataset<Row> rows, Columns cols, boolean classification, int declaredClasses, TrainingConfig config, int localSteps,
-                     RoundSource.Outer outer, WarmStart warm) {
+                     OuterOptimizer outer, WarmStart warm) {
         TrainingConfig c = warm.apply(config);
         JavaRDD<Row> rdd = rows.javaRDD();
         double fraction = c.effectiveValidationFraction();

@@ -102,6 +102,9 @@ class ColumnChecksTest {
         assertEquals(new org.dendrite.core.loss.SoftmaxCrossEntropy(0.1), config.loss());
         var members = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setMembers(0));
         assertTrue(members.getMessage().contains("members") && members.getMessage().contains("Invalid members: 0"), members.getMessage());
+        var outer = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setOuterOptimizer("adam"));
+        assertTrue(outer.getMessage().contains("outerOptimizer = adam") && outer.getMessage().contains("allowed: average, nesterov"),
+                outer.getMessage());
         var layers = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setInputLayers("scale,fourier"));
         assertTrue(layers.getMessage().contains("inputLayers") && layers.getMessage().contains("fourier"), layers.getMessage());
         var scaling = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setScaling("minmax"));

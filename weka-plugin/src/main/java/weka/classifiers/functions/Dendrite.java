@@ -23,6 +23,7 @@ import org.dendrite.core.tensor.Matrix;
 import org.dendrite.core.train.ConsoleProgress;
 import org.dendrite.core.train.EpochRecord;
 import org.dendrite.core.train.Model;
+import org.dendrite.core.train.OptionHelp;
 import org.dendrite.core.train.TrainingConfig;
 import org.dendrite.core.train.TrainingListener;
 import org.dendrite.core.train.TrainingOptions;
@@ -469,15 +470,12 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         if (v) layers = new LayerOption[0];
     }
 
-    @OptionMetadata(displayName = "epochs", description = "Number of passes over the training data (the iterations of IterativeClassifier), or 0: chosen from the number of "
-            + "training rows (100 below 3,000 rows; fewer for larger data, about 6,000 steps).",
+    @OptionMetadata(displayName = "epochs", description = OptionHelp.EPOCHS + " The iterations of IterativeClassifier.",
             commandLineParamName = "epochs", commandLineParamSynopsis = "-epochs <n>", displayOrder = 3)
     public int getEpochs() { return epochs; }
     public void setEpochs(int v) { epochs = v; }
 
-    @OptionMetadata(displayName = "ensemble members", description = "Members of a parameter-efficient ensemble (TabM-mini): each member "
-            + "scales the inputs by its own learned vector and has its own output layer, the hidden layers are shared; predictions average "
-            + "the members' (1 = a single network).", commandLineParamName = "members", commandLineParamSynopsis = "-members <k>",
+    @OptionMetadata(displayName = "ensemble members", description = OptionHelp.MEMBERS, commandLineParamName = "members", commandLineParamSynopsis = "-members <k>",
             displayOrder = 4)
     public int getMembers() { return members; }
     public void setMembers(int v) { members = v; }
@@ -489,17 +487,14 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         return new weka.core.SelectedTag(selected.ordinal(), tags);
     }
 
-    @OptionMetadata(displayName = "data-dependent initialization", description = "How the hidden layers start, from a sample of the "
-            + "training rows: none (biases 0), biases (each unit's bias puts its zero at a random point among the rows) or scaled (also "
-            + "each unit's weights scaled to unit variance over the rows).", commandLineParamName = "data-init",
+    @OptionMetadata(displayName = "data-dependent initialization", description = OptionHelp.DATA_INIT, commandLineParamName = "data-init",
             commandLineParamSynopsis = "-data-init <none|biases|scaled>", displayOrder = 4)
     public weka.core.SelectedTag getDataInit() { return dataInit; }
     public void setDataInit(weka.core.SelectedTag v) {
         dataInit = tag(DataInit.values(), DataInit.values()[v.getSelectedTag().getID()]);
     }
 
-    @OptionMetadata(displayName = "numeric scaling", description = "How numeric attributes are scaled: standard ((x - mean) / standard "
-            + "deviation) or robust ((x - median) / interquartile range, then smoothly clipped to (-3, 3) by z / sqrt(1 + (z/3)^2)).",
+    @OptionMetadata(displayName = "numeric scaling", description = OptionHelp.SCALING,
             commandLineParamName = "scaling", commandLineParamSynopsis = "-scaling <standard|robust>", displayOrder = 9)
     public weka.core.SelectedTag getScaling() { return scaling; }
     public void setScaling(weka.core.SelectedTag v) {
@@ -507,14 +502,12 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
                 org.dendrite.core.data.PreprocessingConfig.Scaling.values()[v.getSelectedTag().getID()]);
     }
 
-    @OptionMetadata(displayName = "label smoothing", description = "Label smoothing e of the classification loss: targets (1 - e) "
-            + "one-hot + e / classes (0 = none; raises no ROC area or log-loss).", commandLineParamName = "label-smoothing",
+    @OptionMetadata(displayName = "label smoothing", description = OptionHelp.LABEL_SMOOTHING + " Raises no ROC area or log-loss.", commandLineParamName = "label-smoothing",
             commandLineParamSynopsis = "-label-smoothing <e>", displayOrder = 12)
     public double getLabelSmoothing() { return labelSmoothing; }
     public void setLabelSmoothing(double v) { labelSmoothing = v; }
 
-    @OptionMetadata(displayName = "mini-batch size", description = "Rows per optimizer step (a remainder of less than half a batch "
-            + "joins the epoch's last batch), or 0: chosen from the number of training rows (32 below 3,000 rows, 128 from there).", commandLineParamName = "mini-batch-size",
+    @OptionMetadata(displayName = "mini-batch size", description = OptionHelp.BATCH_SIZE, commandLineParamName = "mini-batch-size",
             commandLineParamSynopsis = "-mini-batch-size <n>", displayOrder = 4)
     public int getMiniBatchSize() { return miniBatchSize; }
     public void setMiniBatchSize(int v) { miniBatchSize = v; }
@@ -531,14 +524,12 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public ScheduleOption getSchedule() { return schedule; }
     public void setSchedule(ScheduleOption v) { schedule = v; }
 
-    @OptionMetadata(displayName = "L2 penalty", description = "L2 penalty on weights (lambda/2 sum w^2 added to the mean loss); "
-            + "in full up to -l2-full-rows training rows, weakening as 1/n beyond.",
+    @OptionMetadata(displayName = "L2 penalty", description = OptionHelp.L2,
             commandLineParamName = "l2", commandLineParamSynopsis = "-l2 <lambda>", displayOrder = 7)
     public double getL2() { return l2; }
     public void setL2(double v) { l2 = v; }
 
-    @OptionMetadata(displayName = "L2 full rows", description = "The L2 penalty applies in full up to this many training rows; "
-            + "with n more it is lambda * this / n (a fixed penalty on the summed loss). 0 = lambda at any size.",
+    @OptionMetadata(displayName = "L2 full rows", description = OptionHelp.L2_FULL_ROWS,
             commandLineParamName = "l2-full-rows", commandLineParamSynopsis = "-l2-full-rows <n>", displayOrder = 7)
     public long getL2FullRows() { return l2FullRows; }
     public void setL2FullRows(long v) { l2FullRows = v; }
@@ -548,20 +539,17 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public double getL1() { return l1; }
     public void setL1(double v) { l1 = v; }
 
-    @OptionMetadata(displayName = "validation fraction", description = "Share of the training data held out to monitor validation loss "
-            + "(0 = none; early stopping uses 0.1 when this is 0).", commandLineParamName = "validation-fraction",
+    @OptionMetadata(displayName = "validation fraction", description = OptionHelp.VALIDATION_FRACTION, commandLineParamName = "validation-fraction",
             commandLineParamSynopsis = "-validation-fraction <f>", displayOrder = 10)
     public double getValidationFraction() { return validationFraction; }
     public void setValidationFraction(double v) { validationFraction = v; }
 
-    @OptionMetadata(displayName = "early stopping patience", description = "Epochs without validation-loss improvement before stopping "
-            + "and restoring the best weights (0 = off).", commandLineParamName = "patience", commandLineParamSynopsis = "-patience <epochs>",
+    @OptionMetadata(displayName = "early stopping patience", description = OptionHelp.PATIENCE, commandLineParamName = "patience", commandLineParamSynopsis = "-patience <epochs>",
             displayOrder = 11)
     public int getEarlyStoppingPatience() { return earlyStoppingPatience; }
     public void setEarlyStoppingPatience(int v) { earlyStoppingPatience = v; }
 
-    @OptionMetadata(displayName = "training config JSON", description = "The whole training configuration as JSON (overrides every "
-            + "option above except the seed; absent fields take the defaults).", commandLineParamName = "config-json",
+    @OptionMetadata(displayName = "training config JSON", description = OptionHelp.CONFIG_JSON, commandLineParamName = "config-json",
             commandLineParamSynopsis = "-config-json <json>", displayOrder = 13)
     public String getConfigJson() { return configJson; }
     public void setConfigJson(String v) { configJson = v == null ? "" : v; }
@@ -572,14 +560,12 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public String getDiagnosticsFolder() { return diagnosticsFolder; }
     public void setDiagnosticsFolder(String v) { diagnosticsFolder = v == null ? "" : v; }
 
-    @OptionMetadata(displayName = "initial model", description = "Warm start: a Dendrite JSON model (from -diagnostics, the Spark "
-            + "plugin or the core) whose architecture, weights and input scaling training continues from.", commandLineParamName = "initial-model",
+    @OptionMetadata(displayName = "initial model", description = OptionHelp.INITIAL_MODEL + " Written by -diagnostics, among others.", commandLineParamName = "initial-model",
             commandLineParamSynopsis = "-initial-model <model.json>", displayOrder = 16)
     public String getInitialModel() { return initialModel; }
     public void setInitialModel(String v) { initialModel = v == null ? "" : v; }
 
-    @OptionMetadata(displayName = "frozen layers", description = "With an initial model: the first N layers with weights keep them "
-            + "(only the rest is trained).", commandLineParamName = "freeze", commandLineParamSynopsis = "-freeze <N>", displayOrder = 17)
+    @OptionMetadata(displayName = "frozen layers", description = OptionHelp.FROZEN_LAYERS, commandLineParamName = "freeze", commandLineParamSynopsis = "-freeze <N>", displayOrder = 17)
     public int getFrozenLayers() { return frozenLayers; }
     public void setFrozenLayers(int v) { frozenLayers = v; }
 
@@ -601,7 +587,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         return searchResult;
     }
 
-    @OptionMetadata(displayName = "seed", description = "Random seed (weights, shuffling, dropout).", commandLineParamName = "S",
+    @OptionMetadata(displayName = "seed", description = OptionHelp.SEED, commandLineParamName = "S",
             commandLineParamSynopsis = "-S <seed>", displayOrder = 15)
     @Override
     public int getSeed() { return seed; }
