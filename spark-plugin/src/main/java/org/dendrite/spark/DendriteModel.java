@@ -57,14 +57,13 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     public Model coreModel() { return core; }
 
     /**
-     * The trained network and the training configuration it was trained with, the values chosen from
-     * the training rows included (units, epochs, batch size, the L2 used): what Weka's {@code toString}
-     * shows; then how the cluster trained it (synchronous steps or rounds, partitions, round lengths).
+     * The core model's summary (the network, the epochs, the last losses, the training configuration
+     * with the values chosen from the training rows, warnings: what Weka's {@code toString} shows),
+     * then how the cluster trained it (synchronous steps or rounds, partitions, round lengths).
      */
     public String summary() {
         String spark = getOrDefault(distributedTraining);
-        return core.network().describe() + "\nLoss: " + core.loss().name() + "\nTrained " + core.history().size() + " epochs with: "
-                + core.provenance().config() + (spark.isEmpty() ? "" : "\nOn Spark: " + spark);
+        return core.summary() + (spark.isEmpty() ? "" : "On Spark: " + spark + "\n");
     }
 
     /** How the estimator trained this model on the cluster: the mode, partitions, batch and round lengths (see {@link #summary()}). */

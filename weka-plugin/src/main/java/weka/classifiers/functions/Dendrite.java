@@ -21,7 +21,6 @@ import org.dendrite.core.search.SearchListener;
 import org.dendrite.core.search.SearchResult;
 import org.dendrite.core.tensor.Matrix;
 import org.dendrite.core.train.ConsoleProgress;
-import org.dendrite.core.train.EpochRecord;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.OptionHelp;
 import org.dendrite.core.train.TrainingConfig;
@@ -404,20 +403,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         if (searchResult != null) {
             sb.append(searchResult.summary(5)).append("\nThe chosen configuration, trained on all training rows:\n\n");
         }
-        sb.append(model.network().describe()).append("\n\n");
-        sb.append("Loss: ").append(model.loss().name()).append('\n');
-        sb.append("Training: ").append(model.history().size()).append(" epochs");
-        if (model.history().bestEpoch() > 0) sb.append(" (weights of epoch ").append(model.history().bestEpoch()).append(", early stopping)");
-        sb.append('\n');
-        EpochRecord last = model.history().last();
-        if (last != null) {
-            sb.append(String.format(Locale.ROOT, "Final training loss: %.6f%n", last.trainLoss()));
-            if (!Double.isNaN(last.validationLoss())) sb.append(String.format(Locale.ROOT, "Final validation loss: %.6f%n", last.validationLoss()));
-            if (!Double.isNaN(last.validationAccuracy())) sb.append(String.format(Locale.ROOT, "Final validation accuracy: %.4f%n", last.validationAccuracy()));
-            if (!Double.isNaN(last.validationRmse())) sb.append(String.format(Locale.ROOT, "Final validation RMSE: %.6g%n", last.validationRmse()));
-        }
+        sb.append(model.summary());
         if (diagnosis != null) sb.append("Diagnosis: ").append(diagnosis).append('\n');
-        for (String w : model.history().warnings()) sb.append("Warning: ").append(w).append('\n');
         return sb.toString();
     }
 

@@ -47,6 +47,20 @@ class DendriteClassifierTest {
         assertEquals(TrainingConfig.DEFAULT, d.trainingConfig().withSeed(TrainingConfig.DEFAULT.seed()));
     }
 
+    /**
+     * The model's description says what the size rule chose for the rows (docs/design.md: 4 sqrt(n)
+     * units to a multiple of 16, at least 48; below 3,000 rows batches of 32 for 100 epochs; iris: n
+     * 150, 4 sqrt(150) = 49 -> 48), as the Spark model's summary does, and the epochs and final loss.
+     */
+    @Test
+    void theDescriptionShowsTheValuesChosenFromTheRows() throws Exception {
+        Dendrite d = new Dendrite();
+        d.buildClassifier(load("iris.arff"));
+        String s = d.toString();
+        assertTrue(s.contains("Configuration: ") && s.contains("units=48") && s.contains("batchSize=32") && s.contains("epochs=100")
+                && s.contains("Training: 100 epochs") && s.contains("Final training loss: "), s);
+    }
+
     static final String LAYER = "org.dendrite.weka.layer.Dense", SGD = "org.dendrite.weka.optim.Sgd";
 
     @Test

@@ -46,6 +46,32 @@ public final class Model implements Serializable {
     public Provenance provenance() { return provenance; }
     public History history() { return history; }
 
+    /**
+     * What was trained, for people (Weka's {@code toString}, the Spark model's {@code summary()}): the
+     * network, the loss, the epochs (and the epoch whose weights early stopping kept), the last epoch's
+     * losses and validation metrics, the configuration with the values chosen from the data (units,
+     * epochs, batch size, the L2 used), and the warnings.
+     */
+    public String summary() {
+        StringBuilder sb = new StringBuilder(network.describe()).append("\n\n");
+        sb.append("Loss: ").append(loss.name()).append('\n');
+        sb.append("Training: ").append(history.size()).append(" epochs");
+        if (history.bestEpoch() > 0) sb.append(" (weights of epoch ").append(history.bestEpoch()).append(", early stopping)");
+        sb.append('\n');
+        EpochRecord last = history.last();
+        if (last != null) {
+            sb.append(String.format(java.util.Locale.ROOT, "Final training loss: %.6f%n", last.trainLoss()));
+            if (!Double.isNaN(last.validationLoss())) sb.append(String.format(java.util.Locale.ROOT, "Final validation loss: %.6f%n", last.validationLoss()));
+            if (!Double.isNaN(last.validationAccuracy())) {
+                sb.append(String.format(java.util.Locale.ROOT, "Final validation accuracy: %.4f%n", last.validationAccuracy()));
+            }
+            if (!Double.isNaN(last.validationRmse())) sb.append(String.format(java.util.Locale.ROOT, "Final validation RMSE: %.6g%n", last.validationRmse()));
+        }
+        sb.append("Configuration: ").append(provenance.config()).append('\n');
+        for (String w : history.warnings()) sb.append("Warning: ").append(w).append('\n');
+        return sb.toString();
+    }
+
     /** The number of values predicted per row: classes, or target columns. */
     public int predictionWidth() {
         return network.outputWidth();
