@@ -427,7 +427,8 @@ public final class SparkMlpcBenchmark {
                 Fit hit = s.first(r.target());
                 double b = s.best();
                 line.append(hit == null ? f(" not reached (best %s) |", Double.isNaN(b) ? "-" : f("%.4f", b))
-                        : f(" %.1f s (%.2fx) |", hit.seconds(), atBest == null ? Double.NaN : hit.seconds() / atBest.seconds()));
+                        : atBest == null ? f(" %.1f s |", hit.seconds()) // no MLPC run here: no ratio
+                        : f(" %.1f s (%.2fx) |", hit.seconds(), hit.seconds() / atBest.seconds()));
             }
             out(line.toString());
         }
