@@ -119,7 +119,7 @@ final class SparkSearch {
         List<Column> columns = SparkTraining.featureColumns(rows.schema().fields()[0], Math.max(width, 0));
         List<String> classes = new ArrayList<>();
         if (classification) {
-            int k = declaredClasses > 0 ? declaredClasses : (int) max + 1;
+            int k = SparkTraining.classCount(declaredClasses, max, cols.label());
             for (int c = 0; c < k; c++) classes.add(Integer.toString(c));
         }
         return new LabeledTable(new Table(columns, x), cols.label(), classes, y, w);

@@ -106,7 +106,7 @@ final class SparkTraining {
         if (width < 0) {
             throw new IllegalArgumentException("The training DataFrame is empty: training needs at least one row");
         }
-        int classes = classification ? (declaredClasses > 0 ? declaredClasses : (int) maxLabel + 1) : 0;
+        int classes = classification ? classCount(declaredClasses, maxLabel, cols.label()) : 0;
         if (classification && classes < 2) {
             throw new IllegalArgumentException("Column '" + cols.label() + "' has only one class (label 0); a classifier needs at least two");
         }
@@ -191,6 +191,25 @@ final class SparkTraining {
             if (blocks != null) blocks.unpersist(false);
             shards.destroy();
         }
+    }
+
+    /** Spark's own classifiers infer at most this many classes from label values (its Classifier's maxNumClasses). */
+    static final int MAX_INFERRED_CLASSES = 100;
+
+    /**
+     * The number of classes: as the label column's metadata declares it ({@code declared} > 0), else
+     * the largest label + 1, refused beyond {@link #MAX_INFERRED_CLASSES} as Spark's classifiers refuse
+     * it (an identifier column taken for the label would otherwise make an output layer of millions of units).
+     */
+    static int classCount(int declared, double maxLabel, String col) {
+        if (declared > 0) return declared;
+        if (maxLabel + 1 > MAX_INFERRED_CLASSES) {
+            throw new IllegalArgumentException("Column '" + col + "' holds the label " + maxLabel + " and no metadata declaring its classes, "
+                    + "so they would be inferred as 0.." + (long) maxLabel + ": more than the " + MAX_INFERRED_CLASSES + " classes Spark's "
+                    + "classifiers infer from label values. Index the label with StringIndexer (its metadata declares the classes), or check "
+                    + "that this is the label column");
+        }
+        return (int) maxLabel + 1;
     }
 
     /** Runs Spark work, unwrapping a failed job to the error a task threw. */

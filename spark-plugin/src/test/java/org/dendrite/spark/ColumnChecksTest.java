@@ -43,6 +43,21 @@ class ColumnChecksTest {
         assertEquals(3, m.numClasses());
     }
 
+    /**
+     * Without class metadata, a label beyond 99 (an identifier column taken for the label) is refused
+     * as Spark's own classifiers refuse it, naming the column and StringIndexer; metadata declaring the
+     * classes lets any number through.
+     */
+    @Test
+    void labelsBeyondAHundredClassesNeedTheirMetadata() {
+        var e = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setEpochs(1).fit(rows(0, 1, 0, 1, 0, 4_000_000_000.0)));
+        assertTrue(e.getMessage().contains("Column 'label' holds the label 4.0E9") && e.getMessage().contains("StringIndexer"), e.getMessage());
+        // the limit is Spark's: labels 0..99 are inferred as 100 classes, 100 is refused
+        assertEquals(100, new DendriteClassifier().setEpochs(1).fit(rows(0, 1, 0, 1, 0, 99)).numClasses());
+        assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setEpochs(1).fit(rows(0, 1, 0, 1, 0, 100)));
+        assertEquals(150, new DendriteClassifier().setEpochs(1).fit(declared(rows(0, 1, 0, 1, 0, 120), 150)).numClasses());
+    }
+
     /** Rows to score are checked as training rows are: a vector of another size or a non-finite value is refused naming the column. */
     @Test
     void rowsToScoreAreCheckedAsTrainingRowsAre() {
