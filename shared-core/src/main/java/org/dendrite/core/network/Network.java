@@ -91,6 +91,30 @@ public final class Network implements Serializable {
         }
     }
 
+    /** Bytes of training state per network value: the float32 value, its gradient and an optimizer's two buffers (Adam's). */
+    public static final int TRAINING_BYTES_PER_VALUE = 16;
+
+    /**
+     * Refuses, before anything is allocated, a network whose training state would not fit in
+     * {@code budgetBytes} ({@link #stateSize} values, each with its gradient and two optimizer
+     * buffers) or whose values exceed what Java arrays index: a clear error naming the widths and the
+     * hidden units instead of an OutOfMemoryError or an integer overflow.
+     */
+    public static void requireFits(NetworkSpec spec, int inputWidth, int outputWidth, double budgetBytes) {
+        long n = stateSize(spec, inputWidth, outputWidth);
+        double bytes = (double) TRAINING_BYTES_PER_VALUE * n;
+        if (n <= Integer.MAX_VALUE && bytes <= budgetBytes) return;
+        List<String> units = new ArrayList<>();
+        for (LayerSpec l : spec.layers()) if (l instanceof org.dendrite.core.layer.DenseSpec d) units.add(Integer.toString(d.units()));
+        throw org.dendrite.core.check.Check.invalid("units", String.format(java.util.Locale.ROOT, "The network for %d inputs and %d "
+                + "outputs with hidden layers of %s units has %s values: %s. Use fewer hidden units or fewer input columns (a one-hot nominal "
+                + "column counts one input per value), or give the JVM more memory (-Xmx)", inputWidth, outputWidth,
+                units.isEmpty() ? "no" : String.join(", ", units), n == Long.MAX_VALUE ? "more than 2^63" : String.format(java.util.Locale.ROOT, "%,d", n),
+                n > Integer.MAX_VALUE ? "more than one Java array indexes (" + Integer.MAX_VALUE + ")"
+                        : String.format(java.util.Locale.ROOT, "with their gradients and optimizer state about %.0f MB, more than the %.0f MB "
+                                + "allowed", bytes / (1 << 20), budgetBytes / (1 << 20))));
+    }
+
     public NetworkSpec spec() { return spec; }
     public int inputWidth() { return inputWidth; }
     public int outputWidth() { return outputWidth; }

@@ -73,6 +73,9 @@ public final class TrainingRun {
         this.loss = loss;
         this.source = source;
         this.listener = listener == null ? TrainingListener.NONE : listener;
+        // half of the heap, as for the preprocessed rows: the network's training state must not exhaust it
+        Network.requireFits(this.config.network(), preprocessor.outputWidth(), loss.outputWidth(1, task.classCount()),
+                Runtime.getRuntime().maxMemory() * org.dendrite.core.data.Preprocessor.MAX_HEAP_SHARE);
         this.network = Network.build(this.config.network(), preprocessor.outputWidth(), loss.outputWidth(1, task.classCount()), config.seed());
         if (warm.enabled()) {
             network.restore(warm.initial().network().snapshot());

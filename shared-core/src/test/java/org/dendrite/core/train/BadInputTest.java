@@ -122,4 +122,25 @@ class BadInputTest {
         var b = assertThrows(IllegalArgumentException.class, () -> QUICK.withBatchSize(-3));
         assertTrue(b.getMessage().contains("-3"), b.getMessage());
     }
+
+    /**
+     * A network too large to train is refused before anything is allocated, naming the widths and
+     * units: 2 inputs x 1,500,000,000 units is more values than a Java array indexes, whatever the heap
+     * (it was an integer overflow); and against a budget, 3 inputs x 1,000 units x 3 outputs (4,000 +
+     * 3,003 = 7,003 values, 16 bytes each: 112,048 bytes) does not fit in 100,000 bytes and fits in 120,000.
+     */
+    @Test
+    void aNetworkTooLargeToTrainIsRefusedFirst() {
+        TrainingConfig huge = QUICK.withNetwork(new org.dendrite.core.network.NetworkSpec(List.of(
+                new org.dendrite.core.layer.DenseSpec(1_500_000_000, new org.dendrite.core.activation.Relu()))));
+        var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
+                () -> Trainer.fit(huge, new LabeledTable(table(new double[] {1, 2}, new double[] {3, 4}), "label", List.of("a", "b"), new double[] {0, 1}, null)));
+        assertTrue(e.getMessage().contains("2 inputs and 2 outputs with hidden layers of 1500000000 units")
+                && e.getMessage().contains("more than one Java array indexes"), e.getMessage());
+        var spec = new org.dendrite.core.network.NetworkSpec(List.of(new org.dendrite.core.layer.DenseSpec(1000, new org.dendrite.core.activation.Relu())));
+        var small = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
+                () -> org.dendrite.core.network.Network.requireFits(spec, 3, 3, 100_000));
+        assertTrue(small.getMessage().contains("has 7,003 values"), small.getMessage());
+        org.dendrite.core.network.Network.requireFits(spec, 3, 3, 120_000);
+    }
 }
