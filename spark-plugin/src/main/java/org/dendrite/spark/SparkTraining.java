@@ -40,7 +40,8 @@ import org.dendrite.core.train.WarmStart;
  *   <li>one pass collects the training rows' {@link ColumnStatistics} (and the target's
  *       {@link Moments}), merged across partitions, from which the core fits the preprocessing and the
  *       task; with whitening, one more pass collects the transformed rows' {@link CoMoments};</li>
- *   <li>the rows are turned once into cached dense float32 blocks per partition;</li>
+ *   <li>the rows are turned once into cached dense float32 blocks per partition (with a weight column,
+ *       the job that fills the cache checks that the training and held-out rows weigh something);</li>
  *   <li>the loop trains with {@link SyncSource} ({@code localSteps} = 1) or {@link RoundSource}.</li>
  * </ol>
  */
@@ -53,10 +54,10 @@ final class SparkTraining {
     /** Pass 1's result for one partition: its row count, feature width (-1 when empty), largest label, and class labels when stratifying. */
     private record PartitionInfo(long rows, int width, double maxLabel, int[] classes) implements Serializable {}
 
-    /** Pass 2's result: the training rows' column statistics, target moments and weight sum. */
-    private record Statistics(ColumnStatistics columns, Moments target, double weightSum) implements Serializable {
+    /** Pass 2's result: the training rows' column statistics and target moments. */
+    private record Statistics(ColumnStatistics columns, Moments target) implements Serializable {
         Statistics merge(Statistics o) {
-            return new Statistics(columns.merge(o.columns), target.merge(o.target), weightSum + o.weightSum);
+            return new Statistics(columns.merge(o.columns), target.merge(o.target));
         }
     }
 
@@ -129,21 +130,16 @@ final class SparkTraining {
                 PreprocessingConfig pc = c.preprocessing();
                 final int d = width;
                 Statistics stats = run(() -> rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
-                    Statistics s = new Statistics(new ColumnStatistics(columns, pc), new Moments(), 0);
+                    Statistics s = new Statistics(new ColumnStatistics(columns, pc), new Moments());
                     ShardedRows h = shards.value();
-                    double w = 0;
                     for (long g = h.offset(p); it.hasNext(); g++) {
                         Row r = it.next();
                         if (h.isHeld(g)) continue;
                         s.columns().add(features(r, cols.features(), d), g);
                         if (!classification) s.target().add(label(r, cols.label(), false, 0));
-                        w += weight(r, cols.weight());
                     }
-                    return Collections.singletonList(new Statistics(s.columns(), s.target(), w)).iterator();
+                    return Collections.singletonList(s).iterator();
                 }, true).treeReduce(Statistics::merge));
-                if (!(stats.weightSum() > 0)) {
-                    throw new IllegalArgumentException("All weights in column '" + cols.weight() + "' are zero: nothing to learn");
-                }
                 pre = Preprocessor.fit(stats.columns(), pc);
                 task = Task.fit(cols.label(), classes == 0 ? List.of() : classNames, stats.target(), pc.standardizeTarget());
                 if (pc.whitening() != Whitening.Kind.NONE) {
@@ -176,7 +172,8 @@ final class SparkTraining {
                         block(p, true, 0, valid, preprocessor, cols, classification, d, fitted)).iterator();
             }, true).persist(StorageLevel.MEMORY_AND_DISK());
             final JavaRDD<Block> cached = blocks;
-            run(cached::count);
+            if (cols.weight() != null) requireWeights(cached, cols.weight(), layout.hasValidation());
+            else run(cached::count);
             Loss loss = rc.lossFor(task);
             BlockSource source = localSteps != 1
                     ? new RoundSource(blocks, layout.trainRows(), layout.hasValidation(), rc, task, loss, localSteps, outer)
@@ -190,6 +187,25 @@ final class SparkTraining {
         } finally {
             if (blocks != null) blocks.unpersist(false);
             shards.destroy();
+        }
+    }
+
+    /**
+     * The training rows must weigh something, and the held-out rows too when there are any (as one
+     * machine requires of its prepared rows); one small job over the cached blocks (which it fills).
+     */
+    private static void requireWeights(JavaRDD<Block> blocks, String col, boolean hasValidation) {
+        double[] sums = run(() -> blocks.map(b -> {
+            double s = 0;
+            for (int i = 0; i < b.rows(); i++) s += b.weights() == null ? 1 : b.weights()[i];
+            return b.heldOut() ? new double[] {0, s} : new double[] {s, 0};
+        }).reduce((a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}));
+        if (!(sums[0] > 0)) {
+            throw new IllegalArgumentException("All weights in column '" + col + "' of the training rows are zero: nothing to learn");
+        }
+        if (hasValidation && !(sums[1] > 0)) {
+            throw new IllegalArgumentException("All weights in column '" + col + "' of the validation rows (held out by validationFraction) "
+                    + "are zero: nothing to measure on; use another validationFraction or seed");
         }
     }
 

@@ -99,6 +99,27 @@ class ColumnChecksTest {
         }
     }
 
+    /**
+     * Held-out rows that all weigh 0 cannot measure anything: refused with a clear error, as one machine
+     * refuses them, instead of NaN validation metrics; the rows held out are the core's choice
+     * ({@code ShardedRows}, the same seed and fraction, one partition), computed here to weigh them 0.
+     */
+    @Test
+    void validationRowsOfWeightZeroAreRefused() {
+        int n = 200;
+        int[] labels = new int[n];
+        for (int i = 0; i < n; i++) labels[i] = i % 2;
+        org.dendrite.core.data.ShardedRows layout = new org.dendrite.core.data.ShardedRows(new long[] {n}, new int[][] {labels}, 0.2, 3, "label");
+        StructType schema = SCHEMA.add("w", DataTypes.DoubleType);
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) rows.add(RowFactory.create(Vectors.dense(i % 7, (i * 13) % 5), (double) labels[i], layout.isHeld(i) ? 0.0 : 1.0));
+        Dataset<Row> df = SparkTestSupport.spark().createDataFrame(rows, schema).coalesce(1);
+        var e = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setWeightCol("w").setValidationFraction(0.2).setSeed(3)
+                .setEpochs(1).fit(df));
+        assertTrue(e.getMessage().contains("All weights in column 'w' of the validation rows (held out by validationFraction) are zero"),
+                e.getMessage());
+    }
+
     private static Throwable rootCause(Throwable t) {
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         return t;
