@@ -123,7 +123,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     protected DendriteEstimator(String uid) {
         this.uid = uid;
         TrainingOptions o = TrainingOptions.DEFAULT;
-        DenseSpec hidden = null;
+        // the default network's hidden layers (ReLU without dropout should it have none)
+        DenseSpec hidden = new DenseSpec(1, new org.dendrite.core.activation.Relu());
         StringBuilder units = new StringBuilder();
         for (LayerSpec l : NetworkSpec.DEFAULT.layers()) {
             if (l instanceof DenseSpec dsp) {

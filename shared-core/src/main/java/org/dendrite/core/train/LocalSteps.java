@@ -21,8 +21,9 @@ import org.dendrite.core.regularization.Pruning;
  * another's row indices. The shards' {@link Partial}s add up (in any order) to the mean of their
  * weights weighted by each shard's instance-weight sum (its row count when rows are unweighted: its
  * share of the whole objective), which {@link #apply} turns into the round's pseudo-gradient for the
- * loop's outer optimizer. A shard whose rows all weigh 0 takes no steps and adds nothing. An instance keeps its optimizer state, so a shard that runs several rounds with the same
- * instance continues its inner optimizer (Adam's moments) across them; a new instance starts afresh.
+ * loop's outer optimizer. A shard whose rows all weigh 0 takes no steps and adds nothing. An
+ * instance keeps its optimizer state, so a shard that runs several rounds with the same instance
+ * continues its inner optimizer (Adam's moments) across them; a new instance starts afresh.
  */
 public final class LocalSteps {
     /** What a round asks of every shard: its first local step (in each shard's own count), how many, the rate, the loop's constraints. */
@@ -30,7 +31,10 @@ public final class LocalSteps {
         private static final long serialVersionUID = 1L;
     }
 
-    /** Shards' answers added up: weights and buffers times each shard's share (its instance-weight sum), the shares, the weighted loss sum and the steps' weight sum. */
+    /**
+     * Shards' answers added up: weights and buffers times each shard's share (its instance-weight
+     * sum), the shares, the weighted loss sum and the steps' weight sum.
+     */
     public static final class Partial implements Serializable {
         private static final long serialVersionUID = 1L;
         double[] state;
