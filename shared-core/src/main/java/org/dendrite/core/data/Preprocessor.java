@@ -45,6 +45,14 @@ public final class Preprocessor implements Serializable {
         this.width = w;
     }
 
+    /**
+     * The scale of a numeric column constant (or always missing) in the training rows: any finite
+     * value divided by it is 0 to float precision, so the column's input stays at its training value,
+     * 0. Finite, so the model format holds it as it holds any scale (files of earlier versions, with
+     * scale 1 there, read as they were written).
+     */
+    public static final double CONSTANT_COLUMN_SCALE = Double.MAX_VALUE;
+
     /** Learns the transformation from {@code table} (training rows only). */
     public static Preprocessor fit(Table table, PreprocessingConfig config) {
         Preprocessor columnsOnly = fit(ColumnStatistics.of(table, config), config);
@@ -60,7 +68,9 @@ public final class Preprocessor implements Serializable {
     /**
      * The column transformation from training-row statistics (one machine's, or Spark partitions'
      * merged): numeric columns centred on their mean (also the imputation value) and divided by their
-     * standard deviation (1 for a constant column, so it is centred and never divided by zero);
+     * standard deviation; a column constant (or always missing) in the training rows gets
+     * {@link #CONSTANT_COLUMN_SCALE}, so its input is 0 whatever the value (the network learned
+     * nothing about it, and an unseen value must not reach it through untrained weights);
      * nominal columns one-hot, imputed with their mode; a missing indicator per column that had
      * missing values, when asked for. Whitening, which needs the transformed rows' covariance, is
      * added by {@link #withWhitening}.
@@ -79,18 +89,18 @@ public final class Preprocessor implements Serializable {
                 center[c] = mode;
                 scale[c] = 1;
             } else if (config.robust()) {
-                // the median and interquartile range; half the range where the quartiles coincide; 1 for a constant column
+                // the median and interquartile range; half the range where the quartiles coincide; a constant column is ignored
                 Sample q = stats.sample(c);
                 double median = q.count() == 0 ? 0 : q.quantile(0.5);
                 double iqr = q.count() == 0 ? 0 : q.quantile(0.75) - q.quantile(0.25);
                 double spread = iqr > 0 ? iqr : q.count() == 0 ? 0 : 0.5 * (q.max() - q.min());
                 center[c] = median;
-                scale[c] = spread > 1e-12 * Math.max(1, Math.abs(median)) ? spread : 1;
+                scale[c] = spread > 1e-12 * Math.max(1, Math.abs(median)) ? spread : CONSTANT_COLUMN_SCALE;
             } else {
                 Moments m = stats.moments(c);
                 double mean = m.mean(), std = m.standardDeviation();
                 center[c] = mean;
-                scale[c] = std > 1e-12 * Math.max(1, Math.abs(mean)) ? std : 1;
+                scale[c] = std > 1e-12 * Math.max(1, Math.abs(mean)) ? std : CONSTANT_COLUMN_SCALE;
             }
         }
         return new Preprocessor(cols, config, center, scale, indicator);

@@ -15,7 +15,7 @@ class PreprocessingTest {
         List<Column> cols = List.of(Column.numeric("x"), Column.nominal("color", List.of("red", "green", "blue")), Column.numeric("const"));
         Table train = new Table(cols, new double[][] {{1, 0, 7}, {3, 2, 7}, {Double.NaN, 2, 7}, {5, Double.NaN, 7}});
         Preprocessor p = Preprocessor.fit(train, new PreprocessingConfig(true, true, true, true));
-        // x: mean of present values 3, population std sqrt(8/3); color mode = blue; const: std 0 -> scale 1
+        // x: mean of present values 3, population std sqrt(8/3); color mode = blue; const: std 0 -> ignored (input 0 for any value)
         assertEquals(List.of("x", "x_missing", "color=red", "color=green", "color=blue", "color_missing", "const"), p.outputNames());
         Matrix m = p.transform(new Table(cols, new double[][] {{Double.NaN, Double.NaN, 9}}));
         float[] r = m.data();
@@ -25,7 +25,7 @@ class PreprocessingTest {
         assertEquals(0f, r[3]);
         assertEquals(1f, r[4]); // mode
         assertEquals(1f, r[5]);
-        assertEquals(2f, r[6], 1e-6); // (9 - 7) / 1: centred, never divided by zero
+        assertEquals(0f, r[6], 0f); // 9 was never seen: the column was constant in training, so it does not reach the network
         Matrix t = p.transform(new Table(cols, new double[][] {{5, 0, 7}}));
         assertEquals((5 - 3) / Math.sqrt(8.0 / 3.0), t.data()[0], 1e-6);
     }
@@ -56,6 +56,33 @@ class PreprocessingTest {
      * stream merge into a uniform sample of the union: the quartiles of 0..99999 split unevenly in two
      * come out within 2% of the range of the exact 24999.75, 49999.5 and 74999.25.
      */
+    /**
+     * A column constant in the training rows (or with no present value there) is ignored under both
+     * scalings: an unseen value, however large, gives input 0; a model file keeps that (the scale is
+     * written as the largest double and read back exactly).
+     */
+    @Test
+    void columnsConstantInTrainingAreIgnoredUnderBothScalings() throws Exception {
+        List<Column> cols = List.of(Column.numeric("x"), Column.numeric("const"), Column.numeric("never"));
+        Table train = new Table(cols, new double[][] {{1, 5, Double.NaN}, {2, 5, Double.NaN}, {4, 5, Double.NaN}});
+        for (PreprocessingConfig.Scaling scaling : PreprocessingConfig.Scaling.values()) {
+            Preprocessor p = Preprocessor.fit(train, PreprocessingConfig.DEFAULT.withScaling(scaling));
+            Matrix m = p.transform(new Table(cols, new double[][] {{2, 1e30, -7}, {2, 5, 3}}));
+            for (int r = 0; r < 2; r++) {
+                assertEquals(0f, m.get(r, 1), 0f, scaling + " const, row " + r);
+                assertEquals(0f, m.get(r, 2), 0f, scaling + " never present, row " + r);
+            }
+            // the informative column is scaled as before: standard (2 - 7/3) / sqrt(14/9), robust (2 - 2) / 1.5 = 0
+            assertEquals(scaling == PreprocessingConfig.Scaling.STANDARD ? (2 - 7.0 / 3) / Math.sqrt(14.0 / 9) : 0, m.get(0, 0), 1e-6, scaling.name());
+        }
+        // a trained model, written and read back: the same scale, and the unseen value predicts as the training value
+        LabeledTable rows = new LabeledTable(train, "y", List.of(), new double[] {1, 2, 3}, null);
+        org.dendrite.core.train.Model model = org.dendrite.core.train.Trainer.fit(org.dendrite.core.train.TrainingConfig.DEFAULT.withEpochs(2), rows);
+        org.dendrite.core.train.Model back = org.dendrite.core.io.ModelIO.fromJson(org.dendrite.core.io.ModelIO.toJson(model));
+        assertEquals(Preprocessor.CONSTANT_COLUMN_SCALE, back.preprocessor().scale()[1], 0);
+        assertEquals(back.predictRow(new double[] {2, 5, Double.NaN})[0], back.predictRow(new double[] {2, 1e30, -7})[0], 0);
+    }
+
     @Test
     void samplesGiveExactQuantilesWhenSmallAndMergeUniformlyWhenLarge() {
         Sample small = new Sample();
