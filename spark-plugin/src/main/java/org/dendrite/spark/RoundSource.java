@@ -27,10 +27,10 @@ import scala.runtime.AbstractFunction2;
  * Rounds of local steps (local SGD: Stich 2019; model averaging: Zinkevich et al. 2010; with an
  * outer optimizer: DiLoCo, Douillard et al. 2023): in one Spark job every partition takes H
  * minibatch steps on its own rows from the round's starting weights (the core's {@link LocalSteps}:
- * its own shuffle of its own rows, epoch after epoch), and the rows-weighted mean of the partitions'
- * weight changes is a pseudo-gradient that the loop applies with the {@link #outerOptimizer()}: SGD at
- * rate 1 is plain model averaging; Nesterov momentum is DiLoCo's outer step ({@link OuterOptimizer}). Batch-norm running
- * statistics are averaged directly.
+ * its own shuffle of its own rows, epoch after epoch), and the mean of the partitions' weight changes,
+ * each weighted by its rows' instance-weight sum, is a pseudo-gradient that the loop applies with the
+ * {@link #outerOptimizer()}: SGD at rate 1 is plain model averaging; Nesterov momentum is DiLoCo's
+ * outer step ({@link OuterOptimizer}). Batch-norm running statistics are averaged the same way.
  *
  * <p>A loop step is a round; it advances the schedule's clock by the round's local steps. Where the
  * rounds fall and how long they are (fixed, or adaptive from {@link RoundLength#INITIAL_STEPS} local

@@ -619,7 +619,8 @@ class DendriteSparkTest {
     /**
      * One round over three partitions: each partition takes its local steps (Adam from a fresh state)
      * from the same weights on its own rows, and the model is the rows-weighted mean of the three
-     * results, computed here independently with the core on each partition's rows.
+     * results (unweighted rows: the weight sums are the row counts), computed here independently with
+     * the core on each partition's rows.
      */
     @Test
     void aRoundIsTheMeanOfThePartitionsLocalSteps() {
