@@ -85,7 +85,7 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
             UserDefinedFunction variance = functions.udf((UDF1<Vector, Vector> & java.io.Serializable) v -> {
                 predict(v);
                 org.dendrite.core.tensor.Matrix x = new org.dendrite.core.tensor.Matrix(1, core.preprocessor().outputWidth());
-                core.preprocessor().transformRow(v.toArray(), 0, x.data(), 0);
+                core.preprocessor().transformRow(v.toArray(), -1, x.data(), 0);
                 float[] var = core.predictFeaturesMonteCarlo(x, passes, java.util.Arrays.hashCode(v.toArray())).variance().data();
                 double[] d = new double[var.length];
                 for (int i = 0; i < d.length; i++) d[i] = var[i];

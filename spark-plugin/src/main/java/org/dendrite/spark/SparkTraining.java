@@ -259,7 +259,8 @@ final class SparkTraining {
     }
 
     /**
-     * The feature vector's {@code width} columns, named f0, f1, ...: numeric, except where the
+     * The feature vector's {@code width} columns, named as its elements (features[0], features[1], ...,
+     * so errors point at them): numeric, except where the
      * vector's ML attribute metadata declares a nominal attribute of at least 2 values (VectorAssembler
      * keeps StringIndexer's): the core then reads its value as a category index (checked, one-hot,
      * embeddable by a category embedding) instead of as a number. Metadata that does not describe
@@ -276,7 +277,8 @@ final class SparkTraining {
         List<Column> columns = new ArrayList<>();
         for (int j = 0; j < width; j++) {
             List<String> values = attributes != null && attributes[j] instanceof org.apache.spark.ml.attribute.NominalAttribute n ? categories(n) : null;
-            columns.add(values != null && values.size() >= 2 ? Column.nominal("f" + j, values) : Column.numeric("f" + j));
+            String name = field.name() + "[" + j + "]";
+            columns.add(values != null && values.size() >= 2 ? Column.nominal(name, values) : Column.numeric(name));
         }
         return columns;
     }

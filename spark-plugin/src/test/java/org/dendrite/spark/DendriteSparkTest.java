@@ -107,7 +107,8 @@ class DendriteSparkTest {
                 new StructField("features", new org.apache.spark.ml.linalg.VectorUDT(), false, org.apache.spark.sql.types.Metadata.empty())}));
             var e = assertThrows(Exception.class, () -> m.transform(unknown).collectAsList());
             String message = rootMessage(e);
-            assertTrue(message.contains("f0") && message.contains("15"), message);
+            // the features vector's element, without a row number (a row to predict has none)
+            assertTrue(message.contains("Column 'features[0]' has category index 15.0; allowed 0..11"), message);
         }
     }
 
@@ -187,7 +188,8 @@ class DendriteSparkTest {
         Table table() {
             int d = ((Vector) rows.get(0).get(0)).size();
             List<Column> cols = new ArrayList<>();
-            for (int j = 0; j < d; j++) cols.add(Column.numeric("f" + j));
+            // named as the Spark fit names the vector's elements
+            for (int j = 0; j < d; j++) cols.add(Column.numeric("features[" + j + "]"));
             double[][] x = new double[rows.size()][];
             for (int i = 0; i < x.length; i++) x[i] = ((Vector) rows.get(i).get(0)).toArray();
             return new Table(cols, x);

@@ -71,15 +71,19 @@ public final class ColumnStatistics implements Serializable {
     static void check(Column col, long row, double v, boolean imputeMissing) {
         if (Double.isNaN(v)) {
             if (!imputeMissing) {
-                throw new IllegalArgumentException("Column '" + col.name() + "' row " + row + " is missing (NaN); missing values are not allowed "
-                        + "unless imputation is on");
+                throw new IllegalArgumentException(where(col, row) + " is missing (NaN); missing values are not allowed unless imputation is on");
             }
         } else if (Double.isInfinite(v)) {
-            throw new IllegalArgumentException("Column '" + col.name() + "' row " + row + " is " + v + "; values must be finite numbers");
+            throw new IllegalArgumentException(where(col, row) + " is " + v + "; values must be finite numbers");
         } else if (col.isNominal() && (v < 0 || v >= col.categories().size() || v != Math.rint(v))) {
-            throw new IllegalArgumentException("Column '" + col.name() + "' row " + row + " has category index " + v + "; allowed 0.."
+            throw new IllegalArgumentException(where(col, row) + " has category index " + v + "; allowed 0.."
                     + (col.categories().size() - 1) + " (" + col.categories() + ")");
         }
+    }
+
+    /** "Column 'name' row r", or without the row when {@code row} is negative (one row to predict, whose place is unknown). */
+    static String where(Column col, long row) {
+        return "Column '" + col.name() + "'" + (row >= 0 ? " row " + row : "");
     }
 
     /** Adds {@code o} (the same columns) into this; returns this. */

@@ -212,7 +212,7 @@ public final class Preprocessor implements Serializable {
         return "'" + c.name() + "' (" + (c.isNominal() ? "nominal " + c.categories() : "numeric") + ")";
     }
 
-    /** Transforms one raw row into {@code out[offset .. offset+outputWidth)}. */
+    /** Transforms one raw row into {@code out[offset .. offset+outputWidth)}; {@code rowIndex} names it in errors (negative: unknown). */
     public void transformRow(double[] row, long rowIndex, float[] out, int offset) {
         transformColumns(row, rowIndex, out, offset);
         if (whitening != null) {
@@ -245,7 +245,7 @@ public final class Preprocessor implements Serializable {
                     z = z / Math.sqrt(1 + z * z / 9);
                 }
                 if (!Double.isFinite(z) || Math.abs(z) > Float.MAX_VALUE) {
-                    throw new IllegalArgumentException("Column '" + col.name() + "' row " + rowIndex + " is " + v
+                    throw new IllegalArgumentException(ColumnStatistics.where(col, rowIndex) + " is " + v
                             + ", too large to represent after scaling (allowed magnitude about " + Float.MAX_VALUE * scale[c] + ")");
                 }
                 out[o++] = (float) z;

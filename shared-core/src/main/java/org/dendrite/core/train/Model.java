@@ -85,7 +85,8 @@ public final class Model implements Serializable {
     /** Predicts one raw row. */
     public double[] predictRow(double[] row) {
         Matrix x = new Matrix(1, preprocessor.outputWidth());
-        preprocessor.transformRow(row, 0, x.data(), 0);
+        // one row on its own: errors name the column, not a row number it does not have
+        preprocessor.transformRow(row, -1, x.data(), 0);
         float[] p = predictFeatures(x).data();
         double[] out = new double[predictionWidth()];
         for (int i = 0; i < out.length; i++) out[i] = p[i];
