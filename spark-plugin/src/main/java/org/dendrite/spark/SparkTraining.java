@@ -196,8 +196,7 @@ final class SparkTraining {
      */
     private static void requireWeights(JavaRDD<Block> blocks, String col, boolean hasValidation) {
         double[] sums = run(() -> blocks.map(b -> {
-            double s = 0;
-            for (int i = 0; i < b.rows(); i++) s += b.weights() == null ? 1 : b.weights()[i];
+            double s = Loss.weightSum(b.weights(), b.rows());
             return b.heldOut() ? new double[] {0, s} : new double[] {s, 0};
         }).reduce((a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}));
         if (!(sums[0] > 0)) {

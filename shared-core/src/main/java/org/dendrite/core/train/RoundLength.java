@@ -1,8 +1,5 @@
 package org.dendrite.core.train;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Where the rounds of local steps of a data-parallel trainer fall (local SGD: every shard takes H
  * minibatch steps from the round's starting weights, then their changes are combined): the round's
@@ -13,9 +10,10 @@ import java.util.Map;
  * {@code localSteps} 0 the length adapts (post-local SGD, Lin et al., ICLR 2020: few local steps while
  * the loss falls fast, more later): it starts at {@link #INITIAL_STEPS} and doubles after every epoch
  * whose mean training loss (over its rounds, weighted) was below the epoch's before, up to one round
- * per epoch, so that a round's fixed cost becomes a small share of it. An epoch begun again (the loop
- * rolled back to it) starts from its first step once more and bumps the {@link #generation()}, which
- * tells the shards to start their inner state afresh.
+ * per epoch, so that a round's fixed cost becomes a small share of it. Epoch e's rounds cover the
+ * shards' local steps e x stepsPerEpoch onwards (the loop runs every round of an epoch before the
+ * next), so an epoch begun again (the loop rolled back to it) starts from its first step once more;
+ * it bumps the {@link #generation()}, which tells the shards to start their inner state afresh.
  */
 public final class RoundLength {
     /**
@@ -33,14 +31,12 @@ public final class RoundLength {
 
     private final int fixed;
     private final long stepsPerEpoch;
-    private final Map<Integer, Long> epochStart = new HashMap<>();
     private int lastEpoch = -1;
     private int generation;
     private int length;
     private int rounds;
     private int roundSteps;
     private long roundFirst;
-    private long clock;
     private double epochLoss;
     private double epochWeight;
     private double previousEpochLoss = Double.NaN;
@@ -58,14 +54,10 @@ public final class RoundLength {
     public long beginEpoch(int epoch) {
         if (epoch <= lastEpoch) {
             generation++;
-            clock = epochStart.get(epoch);
-        } else {
-            if (fixed == 0 && epochWeight > 0) {
-                double loss = epochLoss / epochWeight;
-                if (loss < previousEpochLoss) length = (int) Math.min(stepsPerEpoch, 2L * length);
-                previousEpochLoss = loss;
-            }
-            epochStart.put(epoch, clock);
+        } else if (fixed == 0 && epochWeight > 0) {
+            double loss = epochLoss / epochWeight;
+            if (loss < previousEpochLoss) length = (int) Math.min(stepsPerEpoch, 2L * length);
+            previousEpochLoss = loss;
         }
         lastEpoch = epoch;
         epochLoss = 0;
@@ -75,7 +67,7 @@ public final class RoundLength {
 
     /** Places round {@code index} of the current epoch: its first step and length (the epoch's last round may be shorter). */
     public void select(long index) {
-        long start = epochStart.get(lastEpoch);
+        long start = lastEpoch * stepsPerEpoch;
         roundFirst = start + index * length;
         roundSteps = (int) Math.min(length, start + stepsPerEpoch - roundFirst);
     }
@@ -83,7 +75,6 @@ public final class RoundLength {
     /** Records the selected round as done, with its mean training loss over {@code weight} rows. */
     public void finished(double loss, double weight) {
         rounds++;
-        clock = roundFirst + roundSteps;
         epochLoss += loss * weight;
         epochWeight += weight;
     }
