@@ -3,6 +3,7 @@ package org.dendrite.spark;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import java.util.SplittableRandom;
+import org.dendrite.core.data.ShardBlock;
 import org.dendrite.core.data.Seeds;
 import org.dendrite.core.data.Task;
 import org.dendrite.core.loss.Loss;
@@ -20,7 +21,7 @@ import org.dendrite.core.train.TrainingConfig;
  * one machine).
  */
 abstract class BlockSource implements GradientSource {
-    final JavaRDD<Block> blocks;
+    final JavaRDD<ShardBlock> blocks;
     /** The number of training rows (held-out rows excluded). */
     final long rows;
     final boolean hasValidation;
@@ -28,7 +29,7 @@ abstract class BlockSource implements GradientSource {
     final Task task;
     final Loss loss;
 
-    BlockSource(JavaRDD<Block> blocks, long rows, boolean hasValidation, TrainingConfig config, Task task, Loss loss) {
+    BlockSource(JavaRDD<ShardBlock> blocks, long rows, boolean hasValidation, TrainingConfig config, Task task, Loss loss) {
         this.blocks = blocks;
         this.rows = rows;
         this.hasValidation = hasValidation;
@@ -55,7 +56,7 @@ abstract class BlockSource implements GradientSource {
         SparkJobs.describe(blocks.context(), "Dendrite: sampling training rows for data-dependent initialization");
         List<scala.Tuple2<Integer, float[]>> parts = blocks.filter(b -> !b.heldOut() && b.rows() > 0).map(b -> {
             Matrix m = b.dataset().sample((int) Math.min(b.rows(), (n * (long) b.rows() + total - 1) / total),
-                    new SplittableRandom(Seeds.shard(seed, b.partition())));
+                    new SplittableRandom(Seeds.shard(seed, b.shard())));
             return new scala.Tuple2<>(b.width(), java.util.Arrays.copyOf(m.data(), m.size()));
         }).collect();
         if (parts.isEmpty()) return new Matrix(0, 0);

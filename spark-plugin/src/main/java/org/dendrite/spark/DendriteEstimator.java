@@ -18,6 +18,7 @@ import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.dendrite.core.activation.Activations;
+import org.dendrite.core.data.RowCheck;
 import org.dendrite.core.io.SpecFormat;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.layer.LayerSpec;
@@ -337,18 +338,17 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Param frozenLayers = " + getOrDefault(frozenLayers) + ": " + e.getMessage() + " (set initialModel)", e);
         }
-        SparkTraining.Columns columns = new SparkTraining.Columns(getOrDefault(featuresCol), getOrDefault(labelCol), hasWeight ? w : null);
+        RowCheck check = new RowCheck(getOrDefault(featuresCol), getOrDefault(labelCol), hasWeight ? w : null, classification(), declared);
         SearchResult search = null;
         String sj = getOrDefault(searchJson);
         if (sj != null && !sj.isBlank()) {
             if (warm.enabled()) {
                 throw new IllegalArgumentException("Param searchJson cannot be combined with initialModel (a search trains each trial from scratch)");
             }
-            search = SparkSearch.run(rows, columns, classification(), declared, config, SearchFormat.readSearch(sj),
-                    (Long) getOrDefault(searchSampleRows));
+            search = SparkSearch.run(rows, check, config, SearchFormat.readSearch(sj), (Long) getOrDefault(searchSampleRows));
             config = search.bestConfig();
         }
-        SparkTraining.Fitted fitted = SparkTraining.fit(rows, columns, classification(), declared, config, (Integer) getOrDefault(localSteps),
+        SparkTraining.Fitted fitted = SparkTraining.fit(rows, check, config, (Integer) getOrDefault(localSteps),
                 OuterOptimizer.named(getOrDefault(outerOptimizer)), warm);
         M m = createModel(uid, fitted.model());
         m.setSearchResult(search);

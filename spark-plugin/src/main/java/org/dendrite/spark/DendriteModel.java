@@ -16,6 +16,7 @@ import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
+import org.dendrite.core.data.RowCheck;
 import org.dendrite.core.io.ModelFormatException;
 import org.dendrite.core.io.ModelIO;
 import org.dendrite.core.io.SearchFormat;
@@ -121,8 +122,8 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
 
     /** One row's prediction through the core, the vector checked as training checks it (the column named in errors). */
     protected double[] predict(org.apache.spark.ml.linalg.Vector v) {
-        return core.predictRow(SparkTraining.features(v, getOrDefault(featuresCol), core.preprocessor().columns().size(),
-                "the model was trained on size %d"));
+        return core.predictRow(RowCheck.checkFeatures(v == null ? null : v.toArray(), getOrDefault(featuresCol),
+                core.preprocessor().columns().size(), "the model was trained on size %d", -1, -1));
     }
 
     @Override

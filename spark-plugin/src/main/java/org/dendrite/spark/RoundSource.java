@@ -9,6 +9,7 @@ import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.dendrite.core.data.ShardBlock;
 import org.dendrite.core.data.Batches;
 import org.dendrite.core.data.Task;
 import org.dendrite.core.loss.Loss;
@@ -54,7 +55,7 @@ final class RoundSource extends BlockSource {
     private List<float[]> pruneMask;
 
     /** {@code localSteps}: H, or 0 for the adaptive round length. */
-    RoundSource(JavaRDD<Block> blocks, long rows, boolean hasValidation, TrainingConfig config, Task task, Loss loss, int localSteps, OuterOptimizer outer) {
+    RoundSource(JavaRDD<ShardBlock> blocks, long rows, boolean hasValidation, TrainingConfig config, Task task, Loss loss, int localSteps, OuterOptimizer outer) {
         super(blocks, rows, hasValidation, config, task, loss);
         this.outer = outer;
         this.batch = Math.max(1, Math.min(config.batchSize(), rows));
@@ -134,7 +135,7 @@ final class RoundSource extends BlockSource {
      * classes at every job): its {@link LocalSteps} from the executor's cache (created on a miss) run
      * from the broadcast weights.
      */
-    private static final class RoundTask extends AbstractFunction2<TaskContext, scala.collection.Iterator<Block>, LocalSteps.Partial>
+    private static final class RoundTask extends AbstractFunction2<TaskContext, scala.collection.Iterator<ShardBlock>, LocalSteps.Partial>
             implements Serializable {
         private static final long serialVersionUID = 1L;
         private final String key;
@@ -156,13 +157,13 @@ final class RoundSource extends BlockSource {
         }
 
         @Override
-        public LocalSteps.Partial apply(TaskContext context, scala.collection.Iterator<Block> blocks) {
+        public LocalSteps.Partial apply(TaskContext context, scala.collection.Iterator<ShardBlock> blocks) {
             LocalSteps.Partial out = new LocalSteps.Partial();
             while (blocks.hasNext()) {
-                Block b = blocks.next();
+                ShardBlock b = blocks.next();
                 if (b.heldOut() || b.rows() == 0) continue;
-                LocalSteps steps = InnerStates.get(key + "/" + b.partition(),
-                        () -> new LocalSteps(config, loss, classes, b.dataset(), b.partition(), outputs));
+                LocalSteps steps = InnerStates.get(key + "/" + b.shard(),
+                        () -> new LocalSteps(config, loss, classes, b.dataset(), b.shard(), outputs));
                 // one task per core already: Dendrite's kernels stay on the task's thread
                 out.merge(Parallelism.singleThreaded(() -> steps.run(weights.value(), round)));
             }

@@ -1,15 +1,20 @@
 package org.dendrite.spark;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.dendrite.core.data.Column;
+import org.dendrite.core.data.LabeledRow;
 import org.dendrite.core.data.LabeledTable;
+import org.dendrite.core.data.RowCheck;
+import org.dendrite.core.data.Seeds;
 import org.dendrite.core.data.StratifiedSample;
 import org.dendrite.core.data.Table;
 import org.dendrite.core.search.Search;
@@ -38,9 +43,8 @@ final class SparkSearch {
     private SparkSearch() {}
 
     /** The search's trials on a sample of {@code rows}; the caller trains the best configuration on all rows. */
-    static SearchResult run(Dataset<Row> rows, SparkTraining.Columns cols, boolean classification, int declaredClasses, TrainingConfig base,
-                            SearchConfig search, long sampleRows) {
-        LabeledTable sample = sample(rows, cols, classification, declaredClasses, base.seed(), sampleRows);
+    static SearchResult run(Dataset<Row> rows, RowCheck check, TrainingConfig base, SearchConfig search, long sampleRows) {
+        LabeledTable sample = sample(rows, check, base.seed(), sampleRows);
         // the values chosen from the data (units, epochs, batch size) are chosen from all training rows, not the sample's
         base = base.resolve(rows.count());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext());
@@ -78,50 +82,45 @@ final class SparkSearch {
      * at most a class's quota of rows per partition, merged on the way to the driver. Rows are checked
      * as a fit checks them.
      */
-    static LabeledTable sample(Dataset<Row> rows, SparkTraining.Columns cols, boolean classification, int declaredClasses, long seed,
-                               long sampleRows) {
-        org.apache.spark.api.java.JavaRDD<Row> rdd = rows.javaRDD();
-        Map<Integer, Long> counts = rdd.map(r -> classification ? (int) SparkTraining.label(r, cols.label(), true, declaredClasses) : 0)
-                .countByValue();
+    static LabeledTable sample(Dataset<Row> rows, RowCheck check, long seed, long sampleRows) {
+        JavaRDD<LabeledRow> checked = rows.javaRDD().mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> SparkTraining.rows(it, check, p, -1), true);
+        boolean classification = check.classification();
+        Map<Integer, Long> counts = checked.map(r -> classification ? (int) r.label() : 0).countByValue();
         long n = counts.values().stream().mapToLong(Long::longValue).sum();
         if (n == 0) {
             throw new IllegalArgumentException("The training DataFrame is empty: a search needs rows to train and validate on");
         }
-        List<Row> got;
+        List<LabeledRow> got;
         if (n <= sampleRows) {
-            got = rdd.collect();
+            got = checked.collect();
         } else {
             Map<Integer, Integer> quota = StratifiedSample.quotas(counts, sampleRows);
-            StratifiedSample<Row> kept = rdd.mapPartitionsWithIndex((Integer p, java.util.Iterator<Row> it) -> {
-                java.util.SplittableRandom keys = new java.util.SplittableRandom(org.dendrite.core.data.Seeds.shard(seed, p));
-                StratifiedSample<Row> k = new StratifiedSample<>(quota);
+            got = checked.mapPartitionsWithIndex((Integer p, Iterator<LabeledRow> it) -> {
+                SplittableRandom keys = new SplittableRandom(Seeds.shard(seed, p));
+                StratifiedSample<LabeledRow> k = new StratifiedSample<>(quota);
                 while (it.hasNext()) {
-                    Row r = it.next();
-                    k.offer(classification ? (int) ((Number) r.get(1)).doubleValue() : 0, keys.nextLong(), r);
+                    LabeledRow r = it.next();
+                    k.offer(classification ? (int) r.label() : 0, keys.nextLong(), r);
                 }
                 return List.of(k).iterator();
-            }, true).treeReduce(StratifiedSample::merge);
-            got = kept.rows();
+            }, true).treeReduce(StratifiedSample::merge).rows();
         }
-        int width = -1;
-        double max = -1;
+        int width = got.get(0).features().length;
         double[][] x = new double[got.size()][];
         double[] y = new double[got.size()];
-        float[] w = cols.weight() == null ? null : new float[got.size()];
+        float[] w = check.weight() == null ? null : new float[got.size()];
+        double max = -1;
         for (int i = 0; i < got.size(); i++) {
-            Row r = got.get(i);
-            x[i] = SparkTraining.features(r, cols.features(), width);
-            width = x[i].length;
-            y[i] = SparkTraining.label(r, cols.label(), classification, declaredClasses);
+            LabeledRow r = got.get(i);
+            x[i] = RowCheck.checkFeatures(r.features(), check.features(), width, RowCheck.FIRST_ROWS, -1, -1);
+            y[i] = r.label();
             max = Math.max(max, y[i]);
-            if (w != null) w[i] = (float) SparkTraining.weight(r, cols.weight());
+            if (w != null) w[i] = (float) r.weight();
         }
-        List<Column> columns = SparkTraining.featureColumns(rows.schema().fields()[0], Math.max(width, 0));
         List<String> classes = new ArrayList<>();
-        if (classification) {
-            int k = SparkTraining.classCount(declaredClasses, max, cols.label());
-            for (int c = 0; c < k; c++) classes.add(Integer.toString(c));
+        for (int c = 0; c < (classification ? SparkTraining.classCount(check.declaredClasses(), max, check.label()) : 0); c++) {
+            classes.add(Integer.toString(c));
         }
-        return new LabeledTable(new Table(columns, x), cols.label(), classes, y, w);
+        return new LabeledTable(new Table(SparkTraining.featureColumns(rows.schema().fields()[0], width), x), check.label(), classes, y, w);
     }
 }

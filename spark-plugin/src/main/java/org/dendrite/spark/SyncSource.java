@@ -1,6 +1,7 @@
 package org.dendrite.spark;
 
 import org.apache.spark.api.java.JavaRDD;
+import org.dendrite.core.data.ShardBlock;
 import org.dendrite.core.data.Batches;
 import org.dendrite.core.data.Task;
 import org.dendrite.core.loss.Loss;
@@ -26,7 +27,7 @@ final class SyncSource extends BlockSource {
     private long step;
     private double weight;
 
-    SyncSource(JavaRDD<Block> blocks, long rows, boolean hasValidation, TrainingConfig config, Task task, Loss loss) {
+    SyncSource(JavaRDD<ShardBlock> blocks, long rows, boolean hasValidation, TrainingConfig config, Task task, Loss loss) {
         super(blocks, rows, hasValidation, config, task, loss);
         this.batch = config.optimizer().requiresFullBatch() ? rows : Math.min(config.batchSize(), rows);
     }
@@ -70,7 +71,7 @@ final class SyncSource extends BlockSource {
         final Loss l = loss;
         // one task per core already: Dendrite's kernels stay on the task's thread
         return blocks.treeAggregate(new ShardedBatch.Partial(request.kind()), (acc, b) -> b.heldOut() || b.rows() == 0 ? acc
-                : acc.merge(Parallelism.singleThreaded(() -> shard.pass(request, l, b.dataset(), b.offset(), b.partition()))),
+                : acc.merge(Parallelism.singleThreaded(() -> shard.pass(request, l, b.dataset(), b.offset(), b.shard()))),
                 ShardedBatch.Partial::merge);
     }
 }

@@ -320,13 +320,13 @@ class DendriteSparkTest {
     @Test
     void theInitializationSampleTakesEachPartitionsShareOfTrainingRows() {
         int[] sizes = {300, 100, 200};
-        List<Block> blocks = new ArrayList<>();
+        List<org.dendrite.core.data.ShardBlock> blocks = new ArrayList<>();
         for (int p = 0; p < 3; p++) {
             float[] ids = new float[sizes[p]], held = new float[10];
             for (int i = 0; i < sizes[p]; i++) ids[i] = 1000 * p + i;
             java.util.Arrays.fill(held, -1);
-            blocks.add(new Block(p, false, 0, sizes[p], 1, ids, new float[sizes[p]], null));
-            blocks.add(new Block(p, true, 0, 10, 1, held, new float[10], null));
+            blocks.add(new org.dendrite.core.data.ShardBlock(p, false, 0, sizes[p], 1, ids, new float[sizes[p]], null));
+            blocks.add(new org.dendrite.core.data.ShardBlock(p, true, 0, 10, 1, held, new float[10], null));
         }
         var rdd = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(SparkTestSupport.spark().sparkContext()).parallelize(blocks, 3);
         TrainingConfig config = TrainingConfig.DEFAULT;
@@ -713,14 +713,14 @@ class DendriteSparkTest {
         var spark = SparkTestSupport.spark();
         DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(1);
         var nullRow = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, 2), 0.0), RowFactory.create(null, 1.0)), schema);
-        var e1 = assertThrows(IllegalArgumentException.class, () -> c.fit(nullRow));
-        assertTrue(e1.getMessage().contains("'features'") && e1.getMessage().contains("null"), e1.getMessage());
+        var e1 = assertThrows(IllegalArgumentException.class, () -> c.fit(nullRow.coalesce(1)));
+        assertEquals("Column 'features' holds a null value (row 1 of partition 0); every row needs a feature vector", e1.getMessage());
         var nan = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, Double.NaN), 0.0), RowFactory.create(Vectors.dense(1, 2), 1.0)), schema);
         var e2 = assertThrows(IllegalArgumentException.class, () -> c.fit(nan));
         assertTrue(e2.getMessage().contains("'features'") && e2.getMessage().contains("NaN"), e2.getMessage());
         var size = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, 2), 0.0), RowFactory.create(Vectors.dense(1, 2, 3), 1.0)), schema);
         var e3 = assertThrows(IllegalArgumentException.class, () -> c.fit(size.coalesce(1)));
-        assertTrue(e3.getMessage().contains("size 3") && e3.getMessage().contains("expected size 2"), e3.getMessage());
+        assertEquals("Column 'features' holds a vector of size 3 (row 1 of partition 0); expected size 2 (as in the first rows)", e3.getMessage());
         var label = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, 2), 0.5), RowFactory.create(Vectors.dense(1, 2), 1.0)), schema);
         var e4 = assertThrows(IllegalArgumentException.class, () -> c.fit(label));
         assertTrue(e4.getMessage().contains("'label'") && e4.getMessage().contains("0.5") && e4.getMessage().contains("0..k-1"), e4.getMessage());

@@ -22,6 +22,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.dendrite.core.data.RowCheck;
 import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.io.SearchFormat;
 import org.dendrite.core.search.Search;
@@ -103,11 +104,11 @@ class SparkSearchTest {
     void trialsOnExecutorsEqualALocalSearchOnTheSameSample() {
         Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true).repartition(2);
         Dataset<Row> rows = wbc.select(functions.col("features"), functions.col("label").cast(DataTypes.DoubleType), functions.lit(1.0));
-        SparkTraining.Columns cols = new SparkTraining.Columns("features", "label", null);
+        RowCheck cols = new RowCheck("features", "label", null, true, 2);
         SearchConfig config = SearchFormat.readSearch(SEARCH).withThreads(2);
         TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(8);
-        SearchResult spark = SparkSearch.run(rows, cols, true, 2, base, config, 1_000_000);
-        LabeledTable sample = SparkSearch.sample(rows, cols, true, 2, base.seed(), 1_000_000);
+        SearchResult spark = SparkSearch.run(rows, cols, base, config, 1_000_000);
+        LabeledTable sample = SparkSearch.sample(rows, cols, base.seed(), 1_000_000);
         assertEquals(wbc.count(), sample.size(), "fewer rows than the sample size: all of them");
         SearchResult local = new Search(config).explore(sample, base, null);
         assertEquals(describe(local), describe(spark));
@@ -117,7 +118,7 @@ class SparkSearchTest {
     void aStratifiedSampleOfTheRequestedSize() {
         Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true);
         Dataset<Row> rows = wbc.select(functions.col("features"), functions.col("label").cast(DataTypes.DoubleType), functions.lit(1.0));
-        LabeledTable s = SparkSearch.sample(rows, new SparkTraining.Columns("features", "label", null), true, 2, 1, 300);
+        LabeledTable s = SparkSearch.sample(rows, new RowCheck("features", "label", null, true, 2), 1, 300);
         long n = wbc.count(), positives = wbc.filter("label = 1").count();
         // each class its share of 300, rounded: exact
         long expectedPositives = Math.round(300.0 * positives / n), expectedNegatives = Math.round(300.0 * (n - positives) / n);
@@ -131,9 +132,9 @@ class SparkSearchTest {
             String v = org.apache.spark.ml.linalg.Vectors.dense(x).toString();
             assertTrue(data.merge(v, -1, Integer::sum) >= 0, "a row of the data, taken at most as often as it occurs: " + v);
         }
-        LabeledTable again = SparkSearch.sample(rows, new SparkTraining.Columns("features", "label", null), true, 2, 1, 300);
+        LabeledTable again = SparkSearch.sample(rows, new RowCheck("features", "label", null, true, 2), 1, 300);
         assertTrue(java.util.Arrays.deepEquals(s.features().rows(), again.features().rows()), "the same seed, the same sample");
-        LabeledTable other = SparkSearch.sample(rows, new SparkTraining.Columns("features", "label", null), true, 2, 2, 300);
+        LabeledTable other = SparkSearch.sample(rows, new RowCheck("features", "label", null, true, 2), 2, 300);
         assertFalse(java.util.Arrays.deepEquals(s.features().rows(), other.features().rows()), "another seed, another sample");
     }
 

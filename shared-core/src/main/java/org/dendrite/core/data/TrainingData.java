@@ -80,7 +80,15 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
     }
 
     private static void requireWeight(LabeledTable rows, String which) {
-        if (rows.weights() != null && !(org.dendrite.core.loss.Loss.weightSum(rows.weights(), rows.size()) > 0)) {
+        if (rows.weights() != null) requireWeight(org.dendrite.core.loss.Loss.weightSum(rows.weights(), rows.size()), which);
+    }
+
+    /**
+     * The rows {@code which} names ("the training rows ...", or validation rows) must weigh something:
+     * training rows that all weigh 0 leave nothing to learn from, validation rows nothing to measure on.
+     */
+    public static void requireWeight(double weightSum, String which) {
+        if (!(weightSum > 0)) {
             throw new IllegalArgumentException("All instance weights of " + which + " are zero: nothing to "
                     + (which.startsWith("the training") ? "learn from" : "measure on; use another validation fraction or seed"));
         }

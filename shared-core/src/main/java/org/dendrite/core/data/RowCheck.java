@@ -1,0 +1,96 @@
+package org.dendrite.core.data;
+
+import java.io.Serializable;
+import java.util.Locale;
+
+/**
+ * The checks every raw row of a sharded table (the rows of a Spark DataFrame) passes before the core
+ * uses it, in training and prediction alike: a feature vector present, of one width, with finite
+ * values; a label present, a whole class index 0..k-1 for a classifier ({@code declaredClasses} > 0:
+ * k as the label column's metadata declares it) or a finite number for a regressor; a weight present,
+ * finite and >= 0. Messages name the column, the value, the vector's element and the row (its index
+ * within its partition: the rows have no global order before they are counted).
+ *
+ * @param features the feature column's name
+ * @param label the label column's name
+ * @param weight the weight column's name, or null when every row weighs 1
+ */
+public record RowCheck(String features, String label, String weight, boolean classification, int declaredClasses) implements Serializable {
+    /** The width note of training rows, whose first rows set the width. */
+    public static final String FIRST_ROWS = "expected size %d (as in the first rows)";
+
+    /** A reader of shard {@code shard}'s rows in order; {@code width} < 0: the shard's first row sets it. */
+    public Reader reader(int shard, int width) {
+        return new Reader(shard, width);
+    }
+
+    /** Checks the rows of one shard in their order, counting them so that errors name the row. */
+    public final class Reader {
+        private final int shard;
+        private int width;
+        private long row;
+
+        private Reader(int shard, int width) {
+            this.shard = shard;
+            this.width = width;
+        }
+
+        /** The next row, checked; null arguments are missing values, refused. */
+        public LabeledRow read(double[] x, Double y, Double w) {
+            double[] f = checkFeatures(x, features, width, FIRST_ROWS, shard, row);
+            width = f.length;
+            LabeledRow r = new LabeledRow(f, checkLabel(y, shard, row), weight == null ? 1 : checkWeight(w, shard, row));
+            row++;
+            return r;
+        }
+    }
+
+    /**
+     * A feature vector, checked: not null, of {@code width} elements (any when negative), all finite.
+     * {@code widthNote} says where the width comes from (a format of it, {@code %d}); errors name row
+     * {@code row} of partition {@code shard} ({@code row} < 0: a lone row, named by nothing).
+     */
+    public static double[] checkFeatures(double[] x, String col, int width, String widthNote, int shard, long row) {
+        if (x == null) throw new IllegalArgumentException("Column '" + col + "' holds a null value" + place(shard, row) + "; every row needs a feature vector");
+        if (width >= 0 && x.length != width) {
+            throw new IllegalArgumentException("Column '" + col + "' holds a vector of size " + x.length + place(shard, row) + "; "
+                    + String.format(Locale.ROOT, widthNote, width));
+        }
+        for (int j = 0; j < x.length; j++) {
+            if (!Double.isFinite(x[j])) {
+                throw new IllegalArgumentException("Column '" + col + "' holds " + x[j] + " at " + col + "[" + j + "]" + place(shard, row)
+                        + "; feature values must be finite numbers");
+            }
+        }
+        return x;
+    }
+
+    private double checkLabel(Double value, int shard, long row) {
+        if (value == null) throw new IllegalArgumentException("Column '" + label + "' holds a null label" + place(shard, row));
+        double y = value;
+        if (classification && !(y >= 0 && y == Math.rint(y))) {
+            throw new IllegalArgumentException("Column '" + label + "' holds the label " + y + place(shard, row) + "; labels must be whole numbers 0..k-1 "
+                    + "(class indices, as Spark's StringIndexer makes them)");
+        }
+        if (classification && declaredClasses > 0 && y >= declaredClasses) {
+            throw new IllegalArgumentException("Column '" + label + "' holds the label " + y + place(shard, row) + ", but its metadata declares "
+                    + declaredClasses + " classes (labels 0.." + (declaredClasses - 1) + ")");
+        }
+        if (!Double.isFinite(y)) throw new IllegalArgumentException("Column '" + label + "' holds the label " + y + place(shard, row) + "; labels must be finite");
+        return y;
+    }
+
+    private double checkWeight(Double value, int shard, long row) {
+        if (value == null) throw new IllegalArgumentException("Column '" + weight + "' holds a null weight" + place(shard, row));
+        double w = value;
+        if (!(w >= 0) || Double.isInfinite(w)) {
+            throw new IllegalArgumentException("Column '" + weight + "' holds the weight " + w + place(shard, row) + "; weights must be finite and >= 0");
+        }
+        return w;
+    }
+
+    /** A row's place in a message: " (row r of partition p)", or nothing for a lone row. */
+    private static String place(int shard, long row) {
+        return row < 0 ? "" : " (row " + row + " of partition " + shard + ")";
+    }
+}

@@ -1,0 +1,65 @@
+package org.dendrite.core.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+/** The row checks of sharded rows: every refusal's whole message (written out by hand), and the rows let through unchanged. */
+class RowCheckTest {
+    private static final RowCheck CLASSES = new RowCheck("features", "label", "w", true, 3);
+
+    private static String refusal(RowCheck check, int shard, int width, double[] x, Double y, Double w) {
+        RowCheck.Reader r = check.reader(shard, width);
+        r.read(new double[] {1, 2}, 0.0, 1.0);
+        r.read(new double[] {3, 4}, 1.0, 1.0);
+        return assertThrows(IllegalArgumentException.class, () -> r.read(x, y, w)).getMessage();
+    }
+
+    @Test
+    void refusalsNameTheColumnTheValueAndTheRowOfItsPartition() {
+        assertEquals("Column 'features' holds a null value (row 2 of partition 5); every row needs a feature vector",
+                refusal(CLASSES, 5, -1, null, 0.0, 1.0));
+        assertEquals("Column 'features' holds a vector of size 3 (row 2 of partition 5); expected size 2 (as in the first rows)",
+                refusal(CLASSES, 5, -1, new double[] {1, 2, 3}, 0.0, 1.0));
+        assertEquals("Column 'features' holds NaN at features[1] (row 2 of partition 0); feature values must be finite numbers",
+                refusal(CLASSES, 0, 2, new double[] {1, Double.NaN}, 0.0, 1.0));
+        assertEquals("Column 'features' holds Infinity at features[0] (row 2 of partition 0); feature values must be finite numbers",
+                refusal(CLASSES, 0, 2, new double[] {Double.POSITIVE_INFINITY, 1}, 0.0, 1.0));
+        assertEquals("Column 'label' holds a null label (row 2 of partition 1)", refusal(CLASSES, 1, 2, new double[] {1, 2}, null, 1.0));
+        assertEquals("Column 'label' holds the label 0.5 (row 2 of partition 1); labels must be whole numbers 0..k-1 (class indices, as "
+                + "Spark's StringIndexer makes them)", refusal(CLASSES, 1, 2, new double[] {1, 2}, 0.5, 1.0));
+        assertEquals("Column 'label' holds the label -1.0 (row 2 of partition 1); labels must be whole numbers 0..k-1 (class indices, as "
+                + "Spark's StringIndexer makes them)", refusal(CLASSES, 1, 2, new double[] {1, 2}, -1.0, 1.0));
+        assertEquals("Column 'label' holds the label 3.0 (row 2 of partition 1), but its metadata declares 3 classes (labels 0..2)",
+                refusal(CLASSES, 1, 2, new double[] {1, 2}, 3.0, 1.0));
+        assertEquals("Column 'w' holds a null weight (row 2 of partition 1)", refusal(CLASSES, 1, 2, new double[] {1, 2}, 1.0, null));
+        assertEquals("Column 'w' holds the weight -0.5 (row 2 of partition 1); weights must be finite and >= 0",
+                refusal(CLASSES, 1, 2, new double[] {1, 2}, 1.0, -0.5));
+        assertEquals("Column 'w' holds the weight Infinity (row 2 of partition 1); weights must be finite and >= 0",
+                refusal(CLASSES, 1, 2, new double[] {1, 2}, 1.0, Double.POSITIVE_INFINITY));
+        assertEquals("Column 'w' holds the weight NaN (row 2 of partition 1); weights must be finite and >= 0",
+                refusal(CLASSES, 1, 2, new double[] {1, 2}, 1.0, Double.NaN));
+        RowCheck regression = new RowCheck("x", "y", null, false, 0);
+        assertEquals("Column 'y' holds the label NaN (row 2 of partition 0); labels must be finite",
+                refusal(regression, 0, 2, new double[] {1, 2}, Double.NaN, null));
+        // a lone row (prediction) is named by nothing, and its width note says where the width comes from
+        assertEquals("Column 'x' holds a vector of size 1; the model was trained on size 2",
+                assertThrows(IllegalArgumentException.class, () -> RowCheck.checkFeatures(new double[] {1}, "x", 2,
+                        "the model was trained on size %d", -1, -1)).getMessage());
+    }
+
+    @Test
+    void goodRowsPassUnchangedAndWithoutAWeightColumnWeighOne() {
+        LabeledRow r = CLASSES.reader(0, -1).read(new double[] {1.5, -2}, 2.0, 0.25);
+        assertArrayEquals(new double[] {1.5, -2}, r.features());
+        assertEquals(2.0, r.label());
+        assertEquals(0.25, r.weight());
+        LabeledRow u = new RowCheck("x", "y", null, false, 0).reader(0, 2).read(new double[] {0, 0}, -7.5, null);
+        assertEquals(-7.5, u.label());
+        assertEquals(1.0, u.weight(), "no weight column: every row weighs 1, whatever the row holds there");
+        // inferred classes (none declared): any whole label >= 0 passes here; the trainer bounds their number
+        assertEquals(250.0, new RowCheck("x", "y", null, true, 0).reader(0, 1).read(new double[] {0}, 250.0, null).label());
+    }
+}

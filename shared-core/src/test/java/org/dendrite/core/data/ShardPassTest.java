@@ -1,0 +1,140 @@
+package org.dendrite.core.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The distributed data path against the single-machine one: the same 100 rows in shards of 37, 0
+ * and 63 rows, passed through {@link ShardPass} (summaries, layout, merged statistics, whitening
+ * co-moments, blocks), give the preprocessing, task, training rows and held-out rows that
+ * {@link TrainingData#prepare} gives from the rows in one piece, for a classifier and a regressor,
+ * with standard, robust and whitened scaling.
+ */
+class ShardPassTest {
+    private static final int[] SHARDS = {37, 0, 63};
+    private static final List<Column> COLUMNS = List.of(Column.numeric("a"), Column.nominal("c", List.of("x", "y", "z")), Column.numeric("b"));
+
+    private static LabeledTable table(boolean classification) {
+        Random r = new Random(11);
+        int n = 100;
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        float[] w = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[] {r.nextGaussian() * 3 + 1, r.nextInt(3), Math.exp(r.nextGaussian())};
+            y[i] = classification ? r.nextInt(3) : 10 + 4 * r.nextGaussian();
+            w[i] = 0.5f + r.nextInt(3);
+        }
+        return new LabeledTable(new Table(COLUMNS, x), "y", classification ? List.of("p", "q", "r") : List.of(), y, w);
+    }
+
+    /** Shard {@code p}'s rows of {@code t} as a distributed trainer reads them. */
+    private static Iterator<LabeledRow> shard(LabeledTable t, int p) {
+        int from = 0;
+        for (int q = 0; q < p; q++) from += SHARDS[q];
+        List<LabeledRow> rows = new ArrayList<>();
+        for (int i = from; i < from + SHARDS[p]; i++) rows.add(new LabeledRow(t.features().rows()[i], t.target()[i], t.weights()[i]));
+        return rows.iterator();
+    }
+
+    private static void sameAsOneMachine(boolean classification, PreprocessingConfig pc) {
+        LabeledTable t = table(classification);
+        double fraction = 0.25;
+        long seed = 5;
+        RowCheck check = new RowCheck("features", "y", "w", classification, 3);
+        List<ShardPass.Summary> summaries = new ArrayList<>();
+        for (int p = 0; p < SHARDS.length; p++) summaries.add(ShardPass.summarize(shard(t, p), classification));
+        assertEquals(-1, summaries.get(1).width(), "an empty shard has no width");
+        ShardPass.Layout layout = ShardPass.layout(summaries, fraction, seed, check);
+        assertEquals(3, layout.width());
+        ShardPass.Statistics stats = null;
+        for (int p = 0; p < SHARDS.length; p++) {
+            ShardPass.Statistics s = ShardPass.statistics(layout.rows(), p, shard(t, p), COLUMNS, pc, !classification);
+            stats = stats == null ? s : stats.merge(s);
+        }
+        Preprocessor pre = Preprocessor.fit(stats.columns(), pc);
+        if (pc.whitening() != Whitening.Kind.NONE) {
+            CoMoments m = null;
+            for (int p = 0; p < SHARDS.length; p++) {
+                CoMoments s = ShardPass.coMoments(layout.rows(), p, shard(t, p), pre);
+                m = m == null ? s : m.merge(s);
+            }
+            pre = pre.withWhitening(Whitening.fit(pc.whitening(), m, Whitening.DEFAULT_EPSILON));
+        }
+        Task task = Task.fit("y", t.classes(), stats.target(), pc.standardizeTarget());
+        List<ShardBlock> train = new ArrayList<>(), held = new ArrayList<>();
+        for (int p = 0; p < SHARDS.length; p++) {
+            for (ShardBlock b : ShardPass.blocks(layout.rows(), p, shard(t, p), pre, task, true)) (b.heldOut() ? held : train).add(b);
+        }
+
+        TrainingData one = TrainingData.prepare(t, pc, fraction, seed, null, null);
+        String what = (classification ? "classifier" : "regressor") + ", " + pc;
+        assertArrayEquals(one.preprocessor().center(), pre.center(), 1e-12, what);
+        assertArrayEquals(one.preprocessor().scale(), pre.scale(), 1e-12, what);
+        assertEquals(one.task().targetMean(), task.targetMean(), 1e-12, what);
+        assertEquals(one.task().targetScale(), task.targetScale(), 1e-12, what);
+        assertEquals(one.train().size(), layout.rows().trainRows(), what);
+        sameRows(one.train(), train, 1e-5, what + ", training rows");
+        sameRows(one.validation(), held, 1e-5, what + ", held-out rows");
+        long offset = 0;
+        for (ShardBlock b : train) {
+            assertEquals(offset, b.offset(), "a training block starts at its shard's first index among the training rows");
+            offset += b.rows();
+        }
+    }
+
+    /** The blocks, joined in shard order, hold {@code expected}'s rows in its order. */
+    private static void sameRows(Dataset expected, List<ShardBlock> blocks, double tolerance, String what) {
+        int width = expected.features().cols(), at = 0;
+        for (ShardBlock b : blocks) {
+            for (int i = 0; i < b.rows(); i++, at++) {
+                for (int j = 0; j < width; j++) {
+                    assertEquals(expected.features().get(at, j), b.features()[i * width + j], tolerance, what + " row " + at + " input " + j);
+                }
+                assertEquals(expected.targets().get(at, 0), b.targets()[i], 1e-6, what + " row " + at + " target");
+                assertEquals(expected.weights()[at], b.weights()[i], what + " row " + at + " weight");
+            }
+        }
+        assertEquals(expected.size(), at, what);
+    }
+
+    @Test
+    void shardsGiveWhatOneMachineGives() {
+        for (boolean classification : new boolean[] {true, false}) {
+            sameAsOneMachine(classification, PreprocessingConfig.DEFAULT);
+            sameAsOneMachine(classification, PreprocessingConfig.DEFAULT.withScaling(PreprocessingConfig.Scaling.ROBUST));
+            sameAsOneMachine(classification, new PreprocessingConfig(true, true, false, true, Whitening.Kind.ZCA));
+        }
+    }
+
+    @Test
+    void summariesKeepLabelsOnlyWhenAskedAndTheLayoutRefusesDisagreeingWidthsAndNoRows() {
+        LabeledTable t = table(true);
+        ShardPass.Summary s = ShardPass.summarize(shard(t, 0), true);
+        assertEquals(37, s.rows());
+        assertEquals(37, s.labels().length);
+        for (int i = 0; i < 37; i++) assertEquals((int) t.target()[i], s.labels()[i]);
+        double max = 0;
+        for (int i = 0; i < 37; i++) max = Math.max(max, t.target()[i]);
+        assertEquals(max, s.maxLabel());
+        assertNull(ShardPass.summarize(shard(t, 0), false).labels());
+
+        RowCheck check = new RowCheck("features", "y", null, true, 0);
+        var wide = new ShardPass.Summary(3, 4, 1, null);
+        var narrow = new ShardPass.Summary(2, 3, 1, null);
+        var empty = new ShardPass.Summary(0, -1, Double.NEGATIVE_INFINITY, null);
+        var e = assertThrows(IllegalArgumentException.class, () -> ShardPass.layout(List.of(wide, empty, narrow), 0, 1, check));
+        assertEquals("Column 'features' holds vectors of size 3 in partition 2; expected size 4 (as in the first rows)", e.getMessage());
+        var none = assertThrows(IllegalArgumentException.class, () -> ShardPass.layout(List.of(empty, empty), 0, 1, check));
+        assertTrue(none.getMessage().startsWith("The training data is empty"), none.getMessage());
+    }
+}
