@@ -83,10 +83,8 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
             }
             Model core = coreModel();
             UserDefinedFunction variance = functions.udf((UDF1<Vector, Vector> & java.io.Serializable) v -> {
-                predict(v);
-                org.dendrite.core.tensor.Matrix x = new org.dendrite.core.tensor.Matrix(1, core.preprocessor().outputWidth());
-                core.preprocessor().transformRow(v.toArray(), -1, x.data(), 0);
-                float[] var = core.predictFeaturesMonteCarlo(x, passes, java.util.Arrays.hashCode(v.toArray())).variance().data();
+                double[] x = features(v);
+                float[] var = core.predictRowMonteCarlo(x, passes, java.util.Arrays.hashCode(x)).variance().data();
                 double[] d = new double[var.length];
                 for (int i = 0; i < d.length; i++) d[i] = var[i];
                 return Vectors.dense(d);
@@ -102,7 +100,7 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
      * category index).
      */
     public static DendriteClassificationModel fromCoreModel(Model core) {
-        return new DendriteClassificationModel(org.apache.spark.ml.util.Identifiable.randomUID("dendrite"), requireKind(core, true));
+        return new DendriteClassificationModel(org.apache.spark.ml.util.Identifiable.randomUID("dendrite"), requireKind(core, true, "The core model", "fromCoreModel"));
     }
 
     public static MLReader<DendriteClassificationModel> read() {

@@ -13,9 +13,9 @@ import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.NumericType;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.dendrite.core.activation.Activations;
 import org.dendrite.core.data.RowCheck;
@@ -283,31 +283,21 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
 
     @Override
     public StructType transformSchema(StructType schema) {
-        requireColumn(schema, getOrDefault(featuresCol), "a Vector (e.g. from VectorAssembler)");
-        StructField f = schema.apply(getOrDefault(featuresCol));
-        if (!f.dataType().equals(SQLDataTypes.VectorType())) {
-            throw new IllegalArgumentException("Column '" + f.name() + "' has type " + f.dataType().simpleString() + "; expected a Vector "
-                    + "(e.g. from VectorAssembler)");
-        }
-        requireNumeric(schema, getOrDefault(labelCol));
+        requireColumn(schema, getOrDefault(featuresCol), "a Vector (e.g. from VectorAssembler)", t -> t.equals(SQLDataTypes.VectorType()));
+        requireColumn(schema, getOrDefault(labelCol), "a numeric column", t -> t instanceof NumericType);
         String w = getOrDefault(weightCol);
-        if (w != null && !w.isEmpty()) requireNumeric(schema, w);
+        if (w != null && !w.isEmpty()) requireColumn(schema, w, "a numeric column", t -> t instanceof NumericType);
         return schema;
     }
 
-    static void requireColumn(StructType schema, String name, String what) {
+    /** Requires column {@code name} in {@code schema}, of a type {@code ok} accepts; {@code what} says what is expected. */
+    static void requireColumn(StructType schema, String name, String what, java.util.function.Predicate<DataType> ok) {
         if (!java.util.Arrays.asList(schema.fieldNames()).contains(name)) {
             throw new IllegalArgumentException("Column '" + name + "' is missing; expected " + what + ". Columns present: "
                     + String.join(", ", schema.fieldNames()));
         }
-    }
-
-    private static void requireNumeric(StructType schema, String name) {
-        requireColumn(schema, name, "a numeric column");
-        if (!(schema.apply(name).dataType() instanceof NumericType)) {
-            throw new IllegalArgumentException("Column '" + name + "' has type " + schema.apply(name).dataType().simpleString()
-                    + "; expected a numeric column");
-        }
+        DataType t = schema.apply(name).dataType();
+        if (!ok.test(t)) throw new IllegalArgumentException("Column '" + name + "' has type " + t.simpleString() + "; expected " + what);
     }
 
     @Override

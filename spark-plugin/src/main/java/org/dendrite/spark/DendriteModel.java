@@ -91,11 +91,8 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
 
     /** Checks the features column and the model's input width. */
     protected void checkFeatures(StructType schema) {
-        DendriteEstimator.requireColumn(schema, getOrDefault(featuresCol), "a Vector of size " + core.network().inputWidth());
-        if (!schema.apply(getOrDefault(featuresCol)).dataType().equals(SQLDataTypes.VectorType())) {
-            throw new IllegalArgumentException("Column '" + getOrDefault(featuresCol) + "' has type "
-                    + schema.apply(getOrDefault(featuresCol)).dataType().simpleString() + "; expected a Vector");
-        }
+        DendriteEstimator.requireColumn(schema, getOrDefault(featuresCol), "a Vector of size " + core.preprocessor().columns().size(),
+                t -> t.equals(SQLDataTypes.VectorType()));
     }
 
     /**
@@ -111,19 +108,31 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         return schema.add(name, type, false);
     }
 
-    /** {@code core}, when it is a classifier ({@code classification}) or a regression model as asked; a clear error otherwise. */
-    protected static Model requireKind(Model core, boolean classification) {
+    /**
+     * {@code core}, when it is a classifier ({@code classification}) or a regression model as asked; a
+     * clear error otherwise, naming {@code source} (what holds it) and the {@code method} of the other
+     * model class that takes it.
+     */
+    protected static Model requireKind(Model core, boolean classification, String source, String method) {
         if (core.task().isClassification() != classification) {
-            throw new IllegalArgumentException("The model is a " + (core.task().isClassification() ? "classifier" : "regression model")
-                    + "; use " + (core.task().isClassification() ? "DendriteClassificationModel" : "DendriteRegressionModel") + ".fromCoreModel");
+            throw new IllegalArgumentException(source + " holds a " + (classification ? "regression model (a numeric target)" : "classifier ("
+                    + core.task().classCount() + " classes)") + "; " + (classification ? "DendriteClassificationModel needs a classifier: use "
+                    + "DendriteRegressionModel." : "DendriteRegressionModel needs a regression model: use DendriteClassificationModel.") + method);
         }
         return core;
     }
 
     /** One row's prediction through the core, the vector checked as training checks it (the column named in errors). */
     protected double[] predict(org.apache.spark.ml.linalg.Vector v) {
-        return core.predictRow(RowCheck.checkFeatures(v == null ? null : v.toArray(), getOrDefault(featuresCol),
-                core.preprocessor().columns().size(), "the model was trained on size %d", -1, -1));
+        return core.predictRow(features(v));
+    }
+
+    /** A row's features, checked as training checks them (the size before a sparse vector is made dense). */
+    double[] features(org.apache.spark.ml.linalg.Vector v) {
+        String col = getOrDefault(featuresCol), note = "the model was trained on size %d";
+        int width = core.preprocessor().columns().size();
+        if (v != null) RowCheck.checkSize(v.size(), col, width, note, -1, -1);
+        return RowCheck.checkFeatures(v == null ? null : v.toArray(), col, width, note, -1, -1);
     }
 
     @Override
@@ -208,13 +217,7 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
                 }
-                if (core.task().isClassification() != classification) {
-                    throw new IllegalArgumentException(file + " holds a " + (classification ? "regression model (a numeric target)"
-                            : "classifier (" + core.task().classCount() + " classes)") + "; " + type.getSimpleName() + " needs a "
-                            + (classification ? "classifier: load it with DendriteRegressionModel.load" : "regression model: load it with "
-                            + "DendriteClassificationModel.load"));
-                }
-                T m = factory.apply(meta.uid(), core);
+                T m = factory.apply(meta.uid(), requireKind(core, classification, file.toString(), "load"));
                 meta.getAndSetParams(m, Option.empty());
                 m.setSearchResult(readTrials(new Path(path, "search-trials.json"), spark));
                 return m;

@@ -43,7 +43,7 @@ public class DendriteRegressionModel extends DendriteModel<DendriteRegressionMod
      * category index).
      */
     public static DendriteRegressionModel fromCoreModel(Model core) {
-        return new DendriteRegressionModel(org.apache.spark.ml.util.Identifiable.randomUID("dendrite"), requireKind(core, false));
+        return new DendriteRegressionModel(org.apache.spark.ml.util.Identifiable.randomUID("dendrite"), requireKind(core, false, "The core model", "fromCoreModel"));
     }
 
     public static MLReader<DendriteRegressionModel> read() {

@@ -110,8 +110,8 @@ final class RoundSource extends BlockSource {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
         Broadcast<Network.Snapshot> weights = jsc.broadcast(network.snapshot());
         try {
-            RoundTask job = new RoundTask(run + "/" + rounds.generation(), weights, config, loss, task.classCount(), network.outputWidth(),
-                    new LocalSteps.Round(rounds.firstStep(), rounds.steps(), rate, frozenLayers, pruneMask));
+            RoundTask job = new RoundTask(run + "/" + rounds.generation(), weights, new LocalSteps.Setup(config, loss, task.classCount(),
+                    network.outputWidth()), new LocalSteps.Round(rounds.firstStep(), rounds.steps(), rate, frozenLayers, pruneMask));
             Object[] parts = (Object[]) blocks.context().runJob(blocks.rdd(), job, ClassTag$.MODULE$.apply(LocalSteps.Partial.class));
             LocalSteps.Partial total = new LocalSteps.Partial();
             for (Object p : parts) total.merge((LocalSteps.Partial) p);
@@ -140,19 +140,13 @@ final class RoundSource extends BlockSource {
         private static final long serialVersionUID = 1L;
         private final String key;
         private final Broadcast<Network.Snapshot> weights;
-        private final TrainingConfig config;
-        private final Loss loss;
-        private final int classes;
-        private final int outputs;
+        private final LocalSteps.Setup setup;
         private final LocalSteps.Round round;
 
-        RoundTask(String key, Broadcast<Network.Snapshot> weights, TrainingConfig config, Loss loss, int classes, int outputs, LocalSteps.Round round) {
+        RoundTask(String key, Broadcast<Network.Snapshot> weights, LocalSteps.Setup setup, LocalSteps.Round round) {
             this.key = key;
             this.weights = weights;
-            this.config = config;
-            this.loss = loss;
-            this.classes = classes;
-            this.outputs = outputs;
+            this.setup = setup;
             this.round = round;
         }
 
@@ -162,8 +156,7 @@ final class RoundSource extends BlockSource {
             while (blocks.hasNext()) {
                 ShardBlock b = blocks.next();
                 if (b.heldOut() || b.rows() == 0) continue;
-                LocalSteps steps = InnerStates.get(key + "/" + b.shard(),
-                        () -> new LocalSteps(config, loss, classes, b.dataset(), b.shard(), outputs));
+                LocalSteps steps = InnerStates.get(key + "/" + b.shard(), () -> setup.of(b.dataset(), b.shard()));
                 // one task per core already: Dendrite's kernels stay on the task's thread
                 out.merge(Parallelism.singleThreaded(() -> steps.run(weights.value(), round)));
             }

@@ -126,7 +126,10 @@ final class SparkTraining {
         }
     }
 
-    /** Partition {@code p}'s rows (features, label, weight) as the core reads them, checked; {@code width} < 0: any, as the first row sets it. */
+    /**
+     * Partition {@code p}'s rows (features, label, weight) as the core reads them, checked (a vector's
+     * size before it is made dense); {@code width} < 0: any, as the first row sets it.
+     */
     static Iterator<LabeledRow> rows(Iterator<Row> it, RowCheck check, int p, int width) {
         RowCheck.Reader reader = check.reader(p, width);
         return new Iterator<>() {
@@ -134,7 +137,9 @@ final class SparkTraining {
 
             @Override public LabeledRow next() {
                 Row r = it.next();
-                return reader.read(r.isNullAt(0) ? null : ((Vector) r.get(0)).toArray(), r.isNullAt(1) ? null : ((Number) r.get(1)).doubleValue(),
+                Vector v = r.isNullAt(0) ? null : (Vector) r.get(0);
+                if (v != null) reader.size(v.size());
+                return reader.read(v == null ? null : v.toArray(), r.isNullAt(1) ? null : ((Number) r.get(1)).doubleValue(),
                         r.isNullAt(2) ? null : ((Number) r.get(2)).doubleValue());
             }
         };

@@ -58,6 +58,53 @@ class ColumnChecksTest {
         assertEquals(150, new DendriteClassifier().setEpochs(1).fit(declared(rows(0, 1, 0, 1, 0, 120), 150)).numClasses());
     }
 
+    /**
+     * A sparse vector declaring 2^31 - 1 elements (two values; a few bytes in a libsvm file) is refused
+     * by its size before it is made dense, in training (the first pass) and in scoring, instead of
+     * taking the executor's heap.
+     */
+    @Test
+    void aHugeSparseVectorIsRefusedByItsSize() {
+        var spark = SparkTestSupport.spark();
+        var huge = Vectors.sparse(Integer.MAX_VALUE, new int[] {0, 5}, new double[] {1, 2});
+        var train = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, 2, 3), 0.0), RowFactory.create(huge, 1.0)), SCHEMA).coalesce(1);
+        var e = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setEpochs(1).fit(train));
+        assertEquals("Column 'features' holds a vector of size 2147483647 (row 1 of partition 0); expected size 3 (as in the first rows)",
+                e.getMessage());
+        var first = spark.createDataFrame(List.of(RowFactory.create(huge, 1.0), RowFactory.create(Vectors.dense(1, 2, 3), 0.0)), SCHEMA).coalesce(1);
+        e = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setEpochs(1).fit(first));
+        assertTrue(e.getMessage().startsWith("Column 'features' holds a vector of size 2147483647 (row 0 of partition 0); the rows are trained on "
+                + "as dense values"), e.getMessage());
+        DendriteClassificationModel m = new DendriteClassifier().setEpochs(1).fit(rows(0, 1, 0, 1, 0, 1));
+        var score = spark.createDataFrame(List.of(RowFactory.create(huge, 0.0)), SCHEMA);
+        Throwable t = rootCause(assertThrows(Exception.class, () -> m.transform(score).collectAsList()));
+        assertEquals("Column 'features' holds a vector of size 2147483647; the model was trained on size 3", t.getMessage());
+    }
+
+    /** Columns of the wrong type are refused naming the column, its type and what is expected, before any job. */
+    @Test
+    void columnsOfTheWrongTypeAreRefused() {
+        var spark = SparkTestSupport.spark();
+        StructType textLabel = new StructType().add("features", SQLDataTypes.VectorType()).add("label", DataTypes.StringType);
+        var text = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, 2), "yes")), textLabel);
+        assertEquals("Column 'label' has type string; expected a numeric column",
+                assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().fit(text)).getMessage());
+        StructType plain = new StructType().add("features", DataTypes.DoubleType).add("label", DataTypes.DoubleType);
+        var number = spark.createDataFrame(List.of(RowFactory.create(1.0, 0.0)), plain);
+        assertEquals("Column 'features' has type double; expected a Vector (e.g. from VectorAssembler)",
+                assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().fit(number)).getMessage());
+        assertEquals("Column 'w' is missing; expected a numeric column. Columns present: features, label",
+                assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setWeightCol("w").fit(rows(0, 1))).getMessage());
+        DendriteClassificationModel m = new DendriteClassifier().setEpochs(1).fit(rows(0, 1, 0, 1, 0, 1));
+        assertEquals("Column 'features' has type double; expected a Vector of size 3",
+                assertThrows(IllegalArgumentException.class, () -> m.transform(number)).getMessage());
+        assertEquals("Column 'vec' is missing; expected a Vector of size 3. Columns present: features, label",
+                assertThrows(IllegalArgumentException.class, () -> m.setFeaturesCol("vec").transform(rows(0, 1))).getMessage());
+        assertEquals("The core model holds a classifier (2 classes); DendriteRegressionModel needs a regression model: use "
+                + "DendriteClassificationModel.fromCoreModel", assertThrows(IllegalArgumentException.class,
+                () -> DendriteRegressionModel.fromCoreModel(m.coreModel())).getMessage());
+    }
+
     /** Rows to score are checked as training rows are: a vector of another size or a non-finite value is refused naming the column. */
     @Test
     void rowsToScoreAreCheckedAsTrainingRowsAre() {

@@ -35,6 +35,15 @@ public record RowCheck(String features, String label, String weight, boolean cla
             this.width = width;
         }
 
+        /**
+         * Checks the size of the next row's feature vector before its values are made dense (a sparse
+         * vector of a huge declared size would otherwise take the heap): the shard's width, or the
+         * {@link #maxWidth()} when the first row sets it.
+         */
+        public void size(int size) {
+            checkSize(size, features, width, FIRST_ROWS, shard, row);
+        }
+
         /** The next row, checked; null arguments are missing values, refused. */
         public LabeledRow read(double[] x, Double y, Double w) {
             double[] f = checkFeatures(x, features, width, FIRST_ROWS, shard, row);
@@ -52,10 +61,7 @@ public record RowCheck(String features, String label, String weight, boolean cla
      */
     public static double[] checkFeatures(double[] x, String col, int width, String widthNote, int shard, long row) {
         if (x == null) throw new IllegalArgumentException("Column '" + col + "' holds a null value" + place(shard, row) + "; every row needs a feature vector");
-        if (width >= 0 && x.length != width) {
-            throw new IllegalArgumentException("Column '" + col + "' holds a vector of size " + x.length + place(shard, row) + "; "
-                    + String.format(Locale.ROOT, widthNote, width));
-        }
+        checkSize(x.length, col, width, widthNote, shard, row);
         for (int j = 0; j < x.length; j++) {
             if (!Double.isFinite(x[j])) {
                 throw new IllegalArgumentException("Column '" + col + "' holds " + x[j] + " at " + col + "[" + j + "]" + place(shard, row)
@@ -63,6 +69,31 @@ public record RowCheck(String features, String label, String weight, boolean cla
             }
         }
         return x;
+    }
+
+    /** One row's dense feature values (8 bytes each) may take 1/{@value} of this JVM's largest heap. */
+    public static final int ROW_HEAP_FRACTION = 64;
+
+    /** The widest feature vector a row may have here: its dense values take at most 1/{@link #ROW_HEAP_FRACTION} of the largest heap. */
+    public static long maxWidth() {
+        return Runtime.getRuntime().maxMemory() / ROW_HEAP_FRACTION / Double.BYTES;
+    }
+
+    /**
+     * A feature vector's size, checked before its values are made dense: {@code width} when known
+     * (non-negative), else at most {@link #maxWidth()}; the other arguments as for {@link #checkFeatures}.
+     */
+    public static void checkSize(int size, String col, int width, String widthNote, int shard, long row) {
+        if (width >= 0 && size != width) {
+            throw new IllegalArgumentException("Column '" + col + "' holds a vector of size " + size + place(shard, row) + "; "
+                    + String.format(Locale.ROOT, widthNote, width));
+        }
+        if (width < 0 && size > maxWidth()) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT, "Column '%s' holds a vector of size %d%s; the rows are trained on as "
+                    + "dense values, and one such row takes %.0f MB, more than the %.0f MB allowed (1/%d of this JVM's largest heap): use "
+                    + "fewer features (for example a smaller numFeatures in FeatureHasher) or more memory (-Xmx)", col, size, place(shard, row),
+                    size * (double) Double.BYTES / (1 << 20), maxWidth() * (double) Double.BYTES / (1 << 20), ROW_HEAP_FRACTION));
+        }
     }
 
     private double checkLabel(Double value, int shard, long row) {

@@ -31,6 +31,16 @@ public final class LocalSteps {
         private static final long serialVersionUID = 1L;
     }
 
+    /** What every shard's local steps are made from, shipped once to where the shards are. */
+    public record Setup(TrainingConfig config, Loss loss, int classes, int outputWidth) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** The local steps of shard {@code shard}, whose rows are {@code data}. */
+        public LocalSteps of(Dataset data, int shard) {
+            return new LocalSteps(config, loss, classes, data, shard, outputWidth);
+        }
+    }
+
     /**
      * Shards' answers added up: weights and buffers times each shard's share (its instance-weight
      * sum), the shares, the weighted loss sum and the steps' weight sum.

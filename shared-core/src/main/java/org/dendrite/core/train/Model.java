@@ -84,13 +84,22 @@ public final class Model implements Serializable {
 
     /** Predicts one raw row. */
     public double[] predictRow(double[] row) {
-        Matrix x = new Matrix(1, preprocessor.outputWidth());
-        // one row on its own: errors name the column, not a row number it does not have
-        preprocessor.transformRow(row, -1, x.data(), 0);
-        float[] p = predictFeatures(x).data();
+        float[] p = predictFeatures(rowFeatures(row)).data();
         double[] out = new double[predictionWidth()];
         for (int i = 0; i < out.length; i++) out[i] = p[i];
         return out;
+    }
+
+    /** One raw row preprocessed; on its own, so errors name the column, not a row number it does not have. */
+    private Matrix rowFeatures(double[] row) {
+        Matrix x = new Matrix(1, preprocessor.outputWidth());
+        preprocessor.transformRow(row, -1, x.data(), 0);
+        return x;
+    }
+
+    /** {@link #predictFeaturesMonteCarlo} of one raw row, checked as {@link #predictRow} checks it. */
+    public MonteCarloPrediction predictRowMonteCarlo(double[] row, int passes, long seed) {
+        return predictFeaturesMonteCarlo(rowFeatures(row), passes, seed);
     }
 
     /** The mean and variance of the predictive distribution over Monte-Carlo dropout passes. */

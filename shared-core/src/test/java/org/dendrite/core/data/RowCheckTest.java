@@ -3,6 +3,7 @@ package org.dendrite.core.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -48,6 +49,30 @@ class RowCheckTest {
         assertEquals("Column 'x' holds a vector of size 1; the model was trained on size 2",
                 assertThrows(IllegalArgumentException.class, () -> RowCheck.checkFeatures(new double[] {1}, "x", 2,
                         "the model was trained on size %d", -1, -1)).getMessage());
+    }
+
+    /**
+     * A vector's size is checked before its values are made dense: a sparse vector declaring 2^31 - 1
+     * elements (a few bytes in a file) is refused by its size alone, never allocated; the bound is the
+     * share of the heap one dense row may take.
+     */
+    @Test
+    void aHugeVectorIsRefusedByItsSizeBeforeItsValuesExist() {
+        long max = Runtime.getRuntime().maxMemory() / 64 / 8;
+        assertEquals(max, RowCheck.maxWidth());
+        RowCheck.Reader r = CLASSES.reader(4, -1);
+        var e = assertThrows(IllegalArgumentException.class, () -> r.size(Integer.MAX_VALUE));
+        assertTrue(e.getMessage().startsWith("Column 'features' holds a vector of size 2147483647 (row 0 of partition 4); the rows are "
+                + "trained on as dense values, and one such row takes 16384 MB, more than the "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" MB allowed (1/64 of this JVM's largest heap): use fewer features (for example a smaller "
+                + "numFeatures in FeatureHasher) or more memory (-Xmx)"), e.getMessage());
+        r.size((int) Math.min(max, 1000));
+        // once the width is known, another size is refused as a size, before the values
+        RowCheck.Reader known = CLASSES.reader(0, 3);
+        assertEquals("Column 'features' holds a vector of size 2147483647 (row 0 of partition 0); expected size 3 (as in the first rows)",
+                assertThrows(IllegalArgumentException.class, () -> known.size(Integer.MAX_VALUE)).getMessage());
+        assertEquals("Column 'x' holds a vector of size 2147483647; the model was trained on size 3", assertThrows(IllegalArgumentException.class,
+                () -> RowCheck.checkSize(Integer.MAX_VALUE, "x", 3, "the model was trained on size %d", -1, -1)).getMessage());
     }
 
     @Test
