@@ -1,8 +1,6 @@
 package org.dendrite.spark;
 
 import org.apache.spark.ml.Estimator;
-import org.apache.spark.ml.attribute.Attribute;
-import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
@@ -308,11 +306,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         boolean hasWeight = w != null && !w.isEmpty();
         Dataset<Row> rows = dataset.select(functions.col(getOrDefault(featuresCol)), functions.col(getOrDefault(labelCol)).cast(DataTypes.DoubleType),
                 hasWeight ? functions.col(w).cast(DataTypes.DoubleType) : functions.lit(1.0));
-        int declared = 0;
-        if (classification()) {
-            Attribute a = org.apache.spark.ml.attribute.Attribute.fromStructField(dataset.schema().apply(getOrDefault(labelCol)));
-            if (a instanceof NominalAttribute n && n.getNumValues().isDefined()) declared = (Integer) n.getNumValues().get();
-        }
+        int declared = classification() ? SparkTraining.declaredClasses(dataset.schema().apply(getOrDefault(labelCol))) : 0;
         Model initial = null;
         String path = getOrDefault(initialModel);
         if (path != null && !path.isBlank()) {

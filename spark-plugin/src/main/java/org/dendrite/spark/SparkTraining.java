@@ -145,6 +145,25 @@ final class SparkTraining {
         };
     }
 
+    /** The most classes a label column's metadata may declare: the output layer has a unit per class, and AUC sorts the rows once per class. */
+    static final int MAX_DECLARED_CLASSES = 1 << 16;
+
+    /**
+     * The number of classes the label column's metadata declares (as StringIndexer writes it), 0
+     * without; refused beyond {@link #MAX_DECLARED_CLASSES} before anything is made for each class.
+     */
+    static int declaredClasses(org.apache.spark.sql.types.StructField label) {
+        org.apache.spark.ml.attribute.Attribute a = org.apache.spark.ml.attribute.Attribute.fromStructField(label);
+        if (!(a instanceof org.apache.spark.ml.attribute.NominalAttribute n) || !n.getNumValues().isDefined()) return 0;
+        int k = (Integer) n.getNumValues().get();
+        if (k > MAX_DECLARED_CLASSES) {
+            throw new IllegalArgumentException("Column '" + label.name() + "' declares " + k + " classes in its metadata, more than the "
+                    + MAX_DECLARED_CLASSES + " a Dendrite classifier takes; check that this is the label column (an identifier indexed by "
+                    + "StringIndexer declares a class per distinct value)");
+        }
+        return k;
+    }
+
     /** Spark's own classifiers infer at most this many classes from label values (its Classifier's maxNumClasses). */
     static final int MAX_INFERRED_CLASSES = 100;
 

@@ -56,6 +56,13 @@ class ColumnChecksTest {
         assertEquals(100, new DendriteClassifier().setEpochs(1).fit(rows(0, 1, 0, 1, 0, 99)).numClasses());
         assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setEpochs(1).fit(rows(0, 1, 0, 1, 0, 100)));
         assertEquals(150, new DendriteClassifier().setEpochs(1).fit(declared(rows(0, 1, 0, 1, 0, 120), 150)).numClasses());
+        // metadata declaring 2^31 - 1 classes (one value per row of an identifier column, or damaged metadata) is refused before any
+        // job, instead of making a name per class on the driver; 2^16 classes are the most a classifier takes
+        var many = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setEpochs(1)
+                .fit(declared(rows(0, 1, 0, 1, 0, 1), Integer.MAX_VALUE)));
+        assertEquals("Column 'label' declares 2147483647 classes in its metadata, more than the 65536 a Dendrite classifier takes; check that "
+                + "this is the label column (an identifier indexed by StringIndexer declares a class per distinct value)", many.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().fit(declared(rows(0, 1), 65_537)));
     }
 
     /**
