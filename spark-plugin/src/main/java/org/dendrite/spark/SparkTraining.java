@@ -145,7 +145,10 @@ final class SparkTraining {
         };
     }
 
-    /** The most classes a label column's metadata may declare: the output layer has a unit per class, and AUC sorts the rows once per class. */
+    /**
+     * The most classes a label column's metadata may declare (the output layer has a unit per class,
+     * and AUC sorts the rows once per class), and the most categories of a nominal feature.
+     */
     static final int MAX_DECLARED_CLASSES = 1 << 16;
 
     /**
@@ -210,19 +213,27 @@ final class SparkTraining {
         }
         List<Column> columns = new ArrayList<>();
         for (int j = 0; j < width; j++) {
-            List<String> values = attributes != null && attributes[j] instanceof org.apache.spark.ml.attribute.NominalAttribute n ? categories(n) : null;
             String name = field.name() + "[" + j + "]";
+            List<String> values = attributes != null && attributes[j] instanceof org.apache.spark.ml.attribute.NominalAttribute n ? categories(n, name) : null;
             columns.add(values != null && values.size() >= 2 ? Column.nominal(name, values) : Column.numeric(name));
         }
         return columns;
     }
 
-    /** A nominal attribute's values, or "0".."k-1" when only their number is known; null when neither is. */
-    private static List<String> categories(org.apache.spark.ml.attribute.NominalAttribute n) {
-        if (n.values().isDefined()) return List.of(n.values().get());
-        if (!n.getNumValues().isDefined()) return null;
+    /**
+     * A nominal attribute's values, or "0".."k-1" when only their number is known; null when neither
+     * is. More than {@link #MAX_DECLARED_CLASSES} values are refused ({@code name} names the element).
+     */
+    private static List<String> categories(org.apache.spark.ml.attribute.NominalAttribute n, String name) {
+        int k = n.values().isDefined() ? n.values().get().length : n.getNumValues().isDefined() ? (Integer) n.getNumValues().get() : -1;
+        if (k > MAX_DECLARED_CLASSES) {
+            throw new IllegalArgumentException("Column '" + name + "' declares " + k + " categories in the features' metadata, more than the "
+                    + MAX_DECLARED_CLASSES + " a nominal feature may have (each is an input); index fewer values, or assemble it without "
+                    + "its nominal metadata to read it as a number");
+        }
+        if (k < 0 || n.values().isDefined()) return k < 0 ? null : List.of(n.values().get());
         List<String> v = new ArrayList<>();
-        for (int k = 0; k < (Integer) n.getNumValues().get(); k++) v.add(Integer.toString(k));
+        for (int i = 0; i < k; i++) v.add(Integer.toString(i));
         return v;
     }
 }

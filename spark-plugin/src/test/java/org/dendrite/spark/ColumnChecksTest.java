@@ -63,6 +63,14 @@ class ColumnChecksTest {
         assertEquals("Column 'label' declares 2147483647 classes in its metadata, more than the 65536 a Dendrite classifier takes; check that "
                 + "this is the label column (an identifier indexed by StringIndexer declares a class per distinct value)", many.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().fit(declared(rows(0, 1), 65_537)));
+        // the same for a nominal feature's categories in the features' metadata (as VectorAssembler keeps StringIndexer's)
+        var group = new org.apache.spark.ml.attribute.AttributeGroup("features", new org.apache.spark.ml.attribute.Attribute[] {
+            org.apache.spark.ml.attribute.NumericAttribute.defaultAttr(), NominalAttribute.defaultAttr().withNumValues(Integer.MAX_VALUE),
+            org.apache.spark.ml.attribute.NumericAttribute.defaultAttr()});
+        var wide = rows(0, 1, 0, 1).withColumn("features", functions.col("features").as("features", group.toMetadata()));
+        assertEquals("Column 'features[1]' declares 2147483647 categories in the features' metadata, more than the 65536 a nominal feature "
+                + "may have (each is an input); index fewer values, or assemble it without its nominal metadata to read it as a number",
+                assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setEpochs(1).fit(wide)).getMessage());
     }
 
     /**
