@@ -1,5 +1,6 @@
 package org.dendrite.spark;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,11 +130,15 @@ class ColumnChecksTest {
         Throwable e = rootCause(assertThrows(Exception.class, () -> m.transform(wide).collectAsList()));
         assertTrue(e instanceof IllegalArgumentException && e.getMessage().contains("Column 'features' holds a vector of size 4; the model was "
                 + "trained on size 3"), String.valueOf(e));
+        var inf = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, Double.POSITIVE_INFINITY, 3), 0.0)), SCHEMA);
+        e = rootCause(assertThrows(Exception.class, () -> m.transform(inf).collectAsList()));
+        assertTrue(e instanceof IllegalArgumentException && e.getMessage().equals("Column 'features' holds Infinity at features[1]; feature values "
+                + "must be finite numbers (or NaN for a missing value)"), String.valueOf(e));
+        // NaN is a missing value: imputed with the column's training mean, the centre the preprocessing keeps
         var nan = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, Double.NaN, 3), 0.0)), SCHEMA);
-        e = rootCause(assertThrows(Exception.class, () -> m.transform(nan).collectAsList()));
-        assertTrue(e instanceof IllegalArgumentException && e.getMessage().equals("Column 'features' holds NaN at features[1]; feature values must be "
-                + "finite numbers"),
-                String.valueOf(e));
+        double mean = m.coreModel().preprocessor().center()[1];
+        Row scored = m.transform(nan).select("probability").first();
+        assertArrayEquals(m.coreModel().predictRow(new double[] {1, mean, 3}), ((org.apache.spark.ml.linalg.Vector) scored.get(0)).toArray(), 0);
     }
 
     /**

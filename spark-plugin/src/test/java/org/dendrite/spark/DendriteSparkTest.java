@@ -214,6 +214,41 @@ class DendriteSparkTest {
     }
 
     /**
+     * NaN in the features vector is a missing value (as VectorAssembler's handleInvalid "keep" and
+     * Imputer write it): synchronous training on 3 partitions equals the core's training on the same
+     * rows with the same values missing (imputed with the training rows' means); with imputation off
+     * the fit is refused naming the vector's element.
+     */
+    @Test
+    void missingValuesAreImputedAsOnOneMachine() {
+        Rows full = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
+        List<Row> holes = new ArrayList<>();
+        for (int i = 0; i < full.rows().size(); i++) {
+            double[] x = ((Vector) full.rows().get(i).get(0)).toArray();
+            if (i % 5 == 0) x[i % x.length] = Double.NaN;
+            holes.add(RowFactory.create(Vectors.dense(x), full.rows().get(i).get(1)));
+        }
+        Rows data = new Rows(holes, full.schema());
+        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(2).setBatchSize(64).setHiddenLayers("16")
+                .setValidationFraction(0.2);
+        TrainingRun core = TrainingRun.local(c.trainingConfig(), new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels(), null));
+        while (core.hasNextEpoch()) core.nextEpoch();
+        DendriteClassificationModel three = c.fit(data.partitions(3));
+        assertArrayEquals(core.model().preprocessor().center(), three.coreModel().preprocessor().center(), 1e-9, "the imputed values");
+        assertSameWeights(core.model(), three.coreModel(), "missing values, 3 partitions vs one machine");
+        double[] row = ((Vector) holes.get(0).get(0)).toArray();
+        assertTrue(Double.isNaN(row[0]));
+        assertArrayEquals(core.model().predictRow(row), three.coreModel().predictRow(row), 1e-4);
+
+        DendriteClassifier strict = (DendriteClassifier) c.copy(new org.apache.spark.ml.param.ParamMap());
+        strict.setConfigJson(org.dendrite.core.io.SpecFormat.write(c.trainingConfig().withPreprocessing(
+                new org.dendrite.core.data.PreprocessingConfig(true, false, false, true))));
+        var e = assertThrows(IllegalArgumentException.class, () -> strict.fit(data.partitions(1)));
+        assertTrue(e.getMessage().matches("Column 'features\\[\\d+\\]' row \\d+ is missing \\(NaN\\); missing values are not allowed unless "
+                + "imputation is on"), e.getMessage());
+    }
+
+    /**
      * Synchronous mode is single-machine training with the same global batch: 1 and 3 partitions and
      * the core's TrainingRun on the same rows give the same weights, batch-norm running statistics and
      * validation history, with and without batch norm (whose statistics then span the partitions).
@@ -715,9 +750,11 @@ class DendriteSparkTest {
         var nullRow = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, 2), 0.0), RowFactory.create(null, 1.0)), schema);
         var e1 = assertThrows(IllegalArgumentException.class, () -> c.fit(nullRow.coalesce(1)));
         assertEquals("Column 'features' holds a null value (row 1 of partition 0); every row needs a feature vector", e1.getMessage());
-        var nan = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, Double.NaN), 0.0), RowFactory.create(Vectors.dense(1, 2), 1.0)), schema);
-        var e2 = assertThrows(IllegalArgumentException.class, () -> c.fit(nan));
-        assertTrue(e2.getMessage().contains("'features'") && e2.getMessage().contains("NaN"), e2.getMessage());
+        var nan = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, Double.NEGATIVE_INFINITY), 0.0),
+                RowFactory.create(Vectors.dense(1, 2), 1.0)), schema);
+        var e2 = assertThrows(IllegalArgumentException.class, () -> c.fit(nan.coalesce(1)));
+        assertEquals("Column 'features' holds -Infinity at features[1] (row 0 of partition 0); feature values must be finite numbers (or NaN for "
+                + "a missing value)", e2.getMessage());
         var size = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, 2), 0.0), RowFactory.create(Vectors.dense(1, 2, 3), 1.0)), schema);
         var e3 = assertThrows(IllegalArgumentException.class, () -> c.fit(size.coalesce(1)));
         assertEquals("Column 'features' holds a vector of size 3 (row 1 of partition 0); expected size 2 (as in the first rows)", e3.getMessage());

@@ -6,7 +6,9 @@ import java.util.Locale;
 /**
  * The checks every raw row of a sharded table (the rows of a Spark DataFrame) passes before the core
  * uses it, in training and prediction alike: a feature vector present, of one width, with finite
- * values; a label present, a whole class index 0..k-1 for a classifier ({@code declaredClasses} > 0:
+ * values or NaN, a missing value (as Spark's VectorAssembler and Imputer and XGBoost's Spark package
+ * write it: the preprocessing imputes it as it imputes Weka's missing values, or refuses it when
+ * imputation is off); a label present, a whole class index 0..k-1 for a classifier ({@code declaredClasses} > 0:
  * k as the label column's metadata declares it) or a finite number for a regressor; a weight present,
  * finite and >= 0. Messages name the column, the value, the vector's element and the row (its index
  * within its partition: the rows have no global order before they are counted).
@@ -55,7 +57,8 @@ public record RowCheck(String features, String label, String weight, boolean cla
     }
 
     /**
-     * A feature vector, checked: not null, of {@code width} elements (any when negative), all finite.
+     * A feature vector, checked: not null, of {@code width} elements (any when negative), none
+     * infinite (NaN is a missing value).
      * {@code widthNote} says where the width comes from (a format of it, {@code %d}); errors name row
      * {@code row} of partition {@code shard} ({@code row} < 0: a lone row, named by nothing).
      */
@@ -63,9 +66,9 @@ public record RowCheck(String features, String label, String weight, boolean cla
         if (x == null) throw new IllegalArgumentException("Column '" + col + "' holds a null value" + place(shard, row) + "; every row needs a feature vector");
         checkSize(x.length, col, width, widthNote, shard, row);
         for (int j = 0; j < x.length; j++) {
-            if (!Double.isFinite(x[j])) {
+            if (Double.isInfinite(x[j])) {
                 throw new IllegalArgumentException("Column '" + col + "' holds " + x[j] + " at " + col + "[" + j + "]" + place(shard, row)
-                        + "; feature values must be finite numbers");
+                        + "; feature values must be finite numbers (or NaN for a missing value)");
             }
         }
         return x;

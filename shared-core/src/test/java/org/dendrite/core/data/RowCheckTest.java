@@ -24,10 +24,10 @@ class RowCheckTest {
                 refusal(CLASSES, 5, -1, null, 0.0, 1.0));
         assertEquals("Column 'features' holds a vector of size 3 (row 2 of partition 5); expected size 2 (as in the first rows)",
                 refusal(CLASSES, 5, -1, new double[] {1, 2, 3}, 0.0, 1.0));
-        assertEquals("Column 'features' holds NaN at features[1] (row 2 of partition 0); feature values must be finite numbers",
-                refusal(CLASSES, 0, 2, new double[] {1, Double.NaN}, 0.0, 1.0));
-        assertEquals("Column 'features' holds Infinity at features[0] (row 2 of partition 0); feature values must be finite numbers",
-                refusal(CLASSES, 0, 2, new double[] {Double.POSITIVE_INFINITY, 1}, 0.0, 1.0));
+        assertEquals("Column 'features' holds Infinity at features[0] (row 2 of partition 0); feature values must be finite numbers (or NaN "
+                + "for a missing value)", refusal(CLASSES, 0, 2, new double[] {Double.POSITIVE_INFINITY, 1}, 0.0, 1.0));
+        assertEquals("Column 'features' holds -Infinity at features[1] (row 2 of partition 0); feature values must be finite numbers (or NaN "
+                + "for a missing value)", refusal(CLASSES, 0, 2, new double[] {1, Double.NEGATIVE_INFINITY}, 0.0, 1.0));
         assertEquals("Column 'label' holds a null label (row 2 of partition 1)", refusal(CLASSES, 1, 2, new double[] {1, 2}, null, 1.0));
         assertEquals("Column 'label' holds the label 0.5 (row 2 of partition 1); labels must be whole numbers 0..k-1 (class indices, as "
                 + "Spark's StringIndexer makes them)", refusal(CLASSES, 1, 2, new double[] {1, 2}, 0.5, 1.0));
@@ -81,6 +81,8 @@ class RowCheckTest {
         assertArrayEquals(new double[] {1.5, -2}, r.features());
         assertEquals(2.0, r.label());
         assertEquals(0.25, r.weight());
+        // NaN is a missing value: let through for the preprocessing to impute (or refuse, with imputation off)
+        assertTrue(Double.isNaN(CLASSES.reader(0, 2).read(new double[] {Double.NaN, 1}, 0.0, 1.0).features()[0]));
         LabeledRow u = new RowCheck("x", "y", null, false, 0).reader(0, 2).read(new double[] {0, 0}, -7.5, null);
         assertEquals(-7.5, u.label());
         assertEquals(1.0, u.weight(), "no weight column: every row weighs 1, whatever the row holds there");
