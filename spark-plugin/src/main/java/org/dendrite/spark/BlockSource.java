@@ -1,10 +1,7 @@
 package org.dendrite.spark;
 
-import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
-import java.util.SplittableRandom;
 import org.dendrite.core.data.ShardBlock;
-import org.dendrite.core.data.Seeds;
 import org.dendrite.core.data.Task;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.metrics.Evaluation;
@@ -54,21 +51,7 @@ abstract class BlockSource implements GradientSource {
     public Matrix sample(int n, long seed) {
         long total = rows;
         SparkJobs.describe(blocks.context(), "Dendrite: sampling training rows for data-dependent initialization");
-        List<scala.Tuple2<Integer, float[]>> parts = blocks.filter(b -> !b.heldOut() && b.rows() > 0).map(b -> {
-            Matrix m = b.dataset().sample((int) Math.min(b.rows(), (n * (long) b.rows() + total - 1) / total),
-                    new SplittableRandom(Seeds.shard(seed, b.shard())));
-            return new scala.Tuple2<>(b.width(), java.util.Arrays.copyOf(m.data(), m.size()));
-        }).collect();
-        if (parts.isEmpty()) return new Matrix(0, 0);
-        int width = parts.get(0)._1(), values = 0;
-        for (scala.Tuple2<Integer, float[]> p : parts) values += p._2().length;
-        Matrix all = new Matrix(width == 0 ? 0 : values / width, width);
-        int at = 0;
-        for (scala.Tuple2<Integer, float[]> p : parts) {
-            System.arraycopy(p._2(), 0, all.data(), at, p._2().length);
-            at += p._2().length;
-        }
-        return all;
+        return Matrix.stackRows(blocks.filter(b -> !b.heldOut() && b.rows() > 0).map(b -> b.sample(n, total, seed)).collect());
     }
 
     @Override
@@ -84,10 +67,7 @@ abstract class BlockSource implements GradientSource {
     private Evaluation.Predictions predictions(Network network, boolean heldOut) {
         Loss l = loss;
         SparkJobs.describe(blocks.context(), "Dendrite: evaluating the " + (heldOut ? "held-out" : "training") + " rows");
-        List<Evaluation.Predictions> parts = blocks.filter(b -> b.heldOut() == heldOut && b.rows() > 0)
-                .map(b -> Parallelism.singleThreaded(() -> Evaluation.Predictions.of(network, l, b.dataset()))).collect();
-        Evaluation.Predictions all = parts.get(0);
-        for (int i = 1; i < parts.size(); i++) all = all.concat(parts.get(i));
-        return all;
+        return Evaluation.Predictions.join(blocks.filter(b -> b.heldOut() == heldOut && b.rows() > 0)
+                .map(b -> Parallelism.singleThreaded(() -> Evaluation.Predictions.of(network, l, b.dataset()))).collect());
     }
 }

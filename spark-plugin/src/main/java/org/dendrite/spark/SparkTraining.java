@@ -81,8 +81,7 @@ final class SparkTraining {
             if (warm.enabled()) {
                 // a warm start keeps the initial model's input scaling and target scaling (its weights expect them)
                 pre = warm.initial().preprocessor();
-                Task t = warm.initial().task();
-                task = classification ? Task.classification(check.label(), classNames) : new Task(check.label(), List.of(), t.targetMean(), t.targetScale());
+                task = warm.task(check.label(), classNames);
             } else {
                 List<Column> columns = featureColumns(rows.schema().fields()[0], width);
                 PreprocessingConfig pc = c.preprocessing();

@@ -24,6 +24,15 @@ public record ShardBlock(int shard, boolean heldOut, long offset, int rows, int 
         }
     }
 
+    /**
+     * This block's share of a sample of {@code n} of the {@code totalRows} training rows (its rows' share
+     * of {@code n}, rounded up), drawn without repeats with the shard's own generator from {@code seed}.
+     */
+    public Matrix sample(int n, long totalRows, long seed) {
+        int share = (int) Math.min(rows, (n * (long) rows + totalRows - 1) / totalRows);
+        return dataset().sample(share, new java.util.SplittableRandom(Seeds.shard(seed, shard)));
+    }
+
     /** The rows' instance-weight sum, as {training, held out} by this block's kind. */
     public double[] weightSums() {
         double s = org.dendrite.core.loss.Loss.weightSum(weights, rows);

@@ -1,7 +1,6 @@
 package org.dendrite.core.data;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 
@@ -106,24 +105,63 @@ public final class ShardPass {
     /**
      * Shard {@code shard}'s rows preprocessed: its training block (rows indexed from the shard's first
      * index among the training rows), then its held-out block; {@code weighted}: with their weights.
+     * The rows go straight into the blocks' arrays, sized from the layout; a shard that now gives
+     * another number of rows than when it was counted is refused (a DataFrame must give the same rows
+     * on every pass, or the statistics and the split would describe other rows).
      */
     public static List<ShardBlock> blocks(ShardedRows layout, int shard, Iterator<LabeledRow> rows, Preprocessor pre, Task task, boolean weighted) {
-        List<LabeledRow> train = new ArrayList<>(), held = new ArrayList<>();
-        for (long g = layout.offset(shard); rows.hasNext(); g++) (layout.isHeld(g) ? held : train).add(rows.next());
-        return List.of(block(shard, false, layout.trainOffset(shard), train, pre, task, weighted), block(shard, true, 0, held, pre, task, weighted));
+        long counted = layout.rows(shard);
+        Filler train = new Filler(shard, false, layout.trainOffset(shard), layout.trainRows(shard), pre, weighted);
+        Filler held = new Filler(shard, true, 0, counted - layout.trainRows(shard), pre, weighted);
+        long g = layout.offset(shard);
+        for (; rows.hasNext() && g < layout.offset(shard) + counted; g++) (layout.isHeld(g) ? held : train).add(rows.next(), pre, task);
+        long seen = g - layout.offset(shard);
+        while (rows.hasNext()) {
+            rows.next();
+            seen++;
+        }
+        if (seen != counted) {
+            throw new IllegalArgumentException("Partition " + shard + " gave " + seen + " rows in this pass but " + counted + " when its rows were "
+                    + "counted: the rows must be the same on every pass over them (persist or checkpoint a DataFrame whose rows are "
+                    + "computed nondeterministically)");
+        }
+        return List.of(train.block(), held.block());
     }
 
-    private static ShardBlock block(int shard, boolean heldOut, long offset, List<LabeledRow> rows, Preprocessor pre, Task task, boolean weighted) {
-        int n = rows.size(), width = pre.outputWidth();
-        pre.checkFits(n);
-        float[] f = new float[n * width], y = new float[n], w = weighted ? new float[n] : null;
-        for (int i = 0; i < n; i++) {
-            LabeledRow r = rows.get(i);
+    /** A block's arrays, filled row by row. */
+    private static final class Filler {
+        private final int shard;
+        private final boolean heldOut;
+        private final long offset;
+        private final int n;
+        private final int width;
+        private final float[] f;
+        private final float[] y;
+        private final float[] w;
+        private int i;
+
+        Filler(int shard, boolean heldOut, long offset, long rows, Preprocessor pre, boolean weighted) {
+            pre.checkFits(rows);
+            this.shard = shard;
+            this.heldOut = heldOut;
+            this.offset = offset;
+            this.n = (int) rows;
+            this.width = pre.outputWidth();
+            this.f = new float[n * width];
+            this.y = new float[n];
+            this.w = weighted ? new float[n] : null;
+        }
+
+        void add(LabeledRow r, Preprocessor pre, Task task) {
             pre.transformRow(r.features(), offset + i, f, i * width);
             y[i] = task.scaledTarget(r.label(), offset + i);
             if (w != null) w[i] = (float) r.weight();
+            i++;
         }
-        return new ShardBlock(shard, heldOut, offset, n, width, f, y, w);
+
+        ShardBlock block() {
+            return new ShardBlock(shard, heldOut, offset, n, width, f, y, w);
+        }
     }
 
     /** A growable int array (a shard's labels without boxing each). */

@@ -78,6 +78,12 @@ public final class ShardedRows implements Serializable {
     /** Shard {@code p}'s first index among the training rows. */
     public long trainOffset(int p) { return trainOffsets[p]; }
 
+    /** Shard {@code p}'s rows, held-out ones included. */
+    public long rows(int p) { return (p + 1 < offsets.length ? offsets[p + 1] : total) - offsets[p]; }
+
+    /** Shard {@code p}'s training rows (not held out). */
+    public long trainRows(int p) { return (p + 1 < trainOffsets.length ? trainOffsets[p + 1] : trainRows) - trainOffsets[p]; }
+
     /** True when the row of global index {@code row} is held out. */
     public boolean isHeld(long row) {
         return !held.isEmpty() && row <= Integer.MAX_VALUE && held.get((int) row);

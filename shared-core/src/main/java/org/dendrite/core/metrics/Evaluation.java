@@ -97,33 +97,41 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
             return java.util.List.copyOf(out);
         }
 
-        /** These rows followed by {@code other}'s. */
-        public Predictions concat(Predictions other) {
-            if (other.rows() == 0) return this;
-            if (rows() == 0) return other;
-            if (other.width != width) {
-                throw new IllegalArgumentException("Cannot join predictions of width " + width + " and " + other.width);
+        /**
+         * The rows of {@code parts}, one part after another (a Spark partition's each), joined in one
+         * pass: losses and weights summed, a part without weights weighing 1 a row.
+         */
+        public static Predictions join(java.util.List<Predictions> parts) {
+            if (parts.isEmpty()) throw new IllegalArgumentException("No predictions to join");
+            Predictions first = parts.get(0);
+            int n = 0;
+            boolean weighted = false, members = first.memberLossSums != null;
+            for (Predictions p : parts) {
+                if (p.width != first.width) {
+                    throw new IllegalArgumentException("Cannot join predictions of width " + first.width + " and " + p.width);
+                }
+                n = Math.addExact(n, p.rows());
+                weighted |= p.weights != null;
+                members &= p.memberLossSums != null;
             }
-            float[] w = null;
-            if (weights != null || other.weights != null) {
-                w = new float[rows() + other.rows()];
-                Arrays.fill(w, 1f);
-                if (weights != null) System.arraycopy(weights, 0, w, 0, rows());
-                if (other.weights != null) System.arraycopy(other.weights, 0, w, rows(), other.rows());
+            float[] out = new float[Math.multiplyExact(n, first.width)], labels = new float[n], w = weighted ? new float[n] : null;
+            double[] memberSums = members ? new double[first.memberLossSums.length] : null;
+            double lossSum = 0, weightSum = 0;
+            int at = 0;
+            for (Predictions p : parts) {
+                int rows = p.rows();
+                System.arraycopy(p.predictions, 0, out, at * first.width, rows * first.width);
+                System.arraycopy(p.labels, 0, labels, at, rows);
+                if (w != null) {
+                    if (p.weights != null) System.arraycopy(p.weights, 0, w, at, rows);
+                    else Arrays.fill(w, at, at + rows, 1f);
+                }
+                if (memberSums != null) for (int m = 0; m < memberSums.length; m++) memberSums[m] += p.memberLossSums[m];
+                lossSum += p.lossSum;
+                weightSum += p.weightSum;
+                at += rows;
             }
-            double[] members = null;
-            if (memberLossSums != null && other.memberLossSums != null) {
-                members = memberLossSums.clone();
-                for (int m = 0; m < members.length; m++) members[m] += other.memberLossSums[m];
-            }
-            return new Predictions(lossSum + other.lossSum, weightSum + other.weightSum, width, concat(predictions, other.predictions),
-                    concat(labels, other.labels), w, members);
-        }
-
-        private static float[] concat(float[] a, float[] b) {
-            float[] c = Arrays.copyOf(a, a.length + b.length);
-            System.arraycopy(b, 0, c, a.length, b.length);
-            return c;
+            return new Predictions(lossSum, weightSum, first.width, out, labels, w, memberSums);
         }
 
         /** The loss and the task's metrics over all these rows. */

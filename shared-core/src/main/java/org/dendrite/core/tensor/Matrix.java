@@ -7,7 +7,9 @@ import java.util.Arrays;
  * {@code data[r * cols + c]}. Buffers are reused across minibatches: {@link #ensureRows} only
  * reallocates when a batch is larger than any seen before, so the steady state allocates nothing.
  */
-public final class Matrix {
+public final class Matrix implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private float[] data;
     private int rows;
     private final int cols;
@@ -29,6 +31,23 @@ public final class Matrix {
         this.rows = rows;
         this.cols = cols;
         this.data = data;
+    }
+
+    /** The rows of {@code parts}, one after another, in a new matrix (0 x 0 when there are none); the parts must have one width. */
+    public static Matrix stackRows(java.util.List<Matrix> parts) {
+        if (parts.isEmpty()) return new Matrix(0, 0);
+        int cols = parts.get(0).cols, rows = 0;
+        for (Matrix m : parts) {
+            if (m.cols != cols) throw new IllegalArgumentException("Cannot stack a " + m.rows + "x" + m.cols + " matrix under " + cols + " columns");
+            rows = Math.addExact(rows, m.rows);
+        }
+        Matrix out = new Matrix(rows, cols);
+        int at = 0;
+        for (Matrix m : parts) {
+            System.arraycopy(m.data, 0, out.data, at, m.size());
+            at += m.size();
+        }
+        return out;
     }
 
     public int rows() { return rows; }

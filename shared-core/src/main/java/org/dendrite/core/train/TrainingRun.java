@@ -112,7 +112,7 @@ public final class TrainingRun {
     public static TrainingRun local(TrainingConfig config, LabeledTable table, TrainingListener listener, WarmStart warm) {
         warm.check(table.classes(), table.features().columns().size());
         TrainingData data = TrainingData.prepare(table, config.preprocessing(), config.effectiveValidationFraction(), config.seed(),
-                warm.enabled() ? warm.initial().preprocessor() : null, warm.enabled() ? warmTask(warm, table) : null);
+                warm.enabled() ? warm.initial().preprocessor() : null, warm.enabled() ? warm.task(table.targetName(), table.classes()) : null);
         TrainingConfig c = warm.apply(config).resolve(data.train().size());
         Loss loss = c.lossFor(data.task());
         return new TrainingRun(c, data.preprocessor(), data.task(), loss, new MinibatchSource(c, data.task(), loss, data.train(), data.validation()),
@@ -122,13 +122,6 @@ public final class TrainingRun {
     /** {@link #local(TrainingConfig, LabeledTable, TrainingListener, WarmStart)} without listener or warm start. */
     public static TrainingRun local(TrainingConfig config, LabeledTable table) {
         return local(config, table, TrainingListener.NONE, WarmStart.NONE);
-    }
-
-    /** The initial model's task under this data's target name: its classes, or its target scaling, which its output layer predicts in. */
-    private static Task warmTask(WarmStart warm, LabeledTable table) {
-        Task t = warm.initial().task();
-        return t.isClassification() ? Task.classification(table.targetName(), table.classes())
-                : new Task(table.targetName(), List.of(), t.targetMean(), t.targetScale());
     }
 
     private void warn(String w) {

@@ -1,6 +1,7 @@
 package org.dendrite.core.train;
 
 import java.util.List;
+import org.dendrite.core.data.Task;
 import org.dendrite.core.layer.Layer;
 
 /**
@@ -19,6 +20,16 @@ public record WarmStart(Model initial, int frozenLayers) {
 
     public boolean enabled() {
         return initial != null;
+    }
+
+    /**
+     * The initial model's task under this data's target name {@code targetName}: these data's classes
+     * (checked against the model's by {@link #check}), or the model's target scaling, which its output
+     * layer predicts in.
+     */
+    public Task task(String targetName, List<String> classes) {
+        Task t = initial.task();
+        return t.isClassification() ? Task.classification(targetName, classes) : new Task(targetName, List.of(), t.targetMean(), t.targetScale());
     }
 
     /** {@code config} with the initial model's network, the architecture its weights belong to. */

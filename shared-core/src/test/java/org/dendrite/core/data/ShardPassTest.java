@@ -116,6 +116,34 @@ class ShardPassTest {
         }
     }
 
+    /** A shard that gives another number of rows than when it was counted (a DataFrame computed nondeterministically) is refused. */
+    @Test
+    void aShardWhoseRowsChangedBetweenPassesIsRefused() {
+        LabeledTable t = table(true);
+        ShardPass.Layout layout = ShardPass.layout(List.of(ShardPass.summarize(shard(t, 0), false), ShardPass.summarize(shard(t, 1), false),
+                ShardPass.summarize(shard(t, 2), false)), 0.25, 5, new RowCheck("features", "y", null, true, 3));
+        assertEquals(37, layout.rows().rows(0));
+        assertEquals(0, layout.rows().rows(1));
+        assertEquals(63, layout.rows().rows(2));
+        assertEquals(100 - 25, layout.rows().trainRows(0) + layout.rows().trainRows(1) + layout.rows().trainRows(2));
+        Preprocessor pre = Preprocessor.fit(t.features(), PreprocessingConfig.DEFAULT);
+        Task task = Task.classification("y", t.classes());
+        List<LabeledRow> rows = new ArrayList<>();
+        shard(t, 0).forEachRemaining(rows::add);
+        for (List<LabeledRow> changed : List.of(rows.subList(0, 36), join(rows, rows.get(0)))) {
+            var e = assertThrows(IllegalArgumentException.class, () -> ShardPass.blocks(layout.rows(), 0, changed.iterator(), pre, task, false));
+            assertEquals("Partition 0 gave " + changed.size() + " rows in this pass but 37 when its rows were counted: the rows must be the same "
+                    + "on every pass over them (persist or checkpoint a DataFrame whose rows are computed nondeterministically)", e.getMessage());
+        }
+        assertEquals(37, ShardPass.blocks(layout.rows(), 0, rows.iterator(), pre, task, false).stream().mapToInt(ShardBlock::rows).sum());
+    }
+
+    private static List<LabeledRow> join(List<LabeledRow> rows, LabeledRow extra) {
+        List<LabeledRow> out = new ArrayList<>(rows);
+        out.add(extra);
+        return out;
+    }
+
     @Test
     void summariesKeepLabelsOnlyWhenAskedAndTheLayoutRefusesDisagreeingWidthsAndNoRows() {
         LabeledTable t = table(true);
