@@ -114,7 +114,7 @@ public final class ShardPass {
         Filler train = new Filler(shard, false, layout.trainOffset(shard), layout.trainRows(shard), pre, weighted);
         Filler held = new Filler(shard, true, 0, counted - layout.trainRows(shard), pre, weighted);
         long g = layout.offset(shard);
-        for (; rows.hasNext() && g < layout.offset(shard) + counted; g++) (layout.isHeld(g) ? held : train).add(rows.next(), pre, task);
+        for (; rows.hasNext() && g < layout.offset(shard) + counted; g++) (layout.isHeld(g) ? held : train).add(rows.next(), g, pre, task);
         long seen = g - layout.offset(shard);
         while (rows.hasNext()) {
             rows.next();
@@ -152,9 +152,10 @@ public final class ShardPass {
             this.w = weighted ? new float[n] : null;
         }
 
-        void add(LabeledRow r, Preprocessor pre, Task task) {
-            pre.transformRow(r.features(), offset + i, f, i * width);
-            y[i] = task.scaledTarget(r.label(), offset + i);
+        /** Adds the row of global index {@code g} (which errors name, as the statistics pass names it). */
+        void add(LabeledRow r, long g, Preprocessor pre, Task task) {
+            pre.transformRow(r.features(), g, f, i * width);
+            y[i] = task.scaledTarget(r.label(), g);
             if (w != null) w[i] = (float) r.weight();
             i++;
         }

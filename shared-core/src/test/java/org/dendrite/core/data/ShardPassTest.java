@@ -136,6 +136,15 @@ class ShardPassTest {
                     + "on every pass over them (persist or checkpoint a DataFrame whose rows are computed nondeterministically)", e.getMessage());
         }
         assertEquals(37, ShardPass.blocks(layout.rows(), 0, rows.iterator(), pre, task, false).stream().mapToInt(ShardBlock::rows).sum());
+
+        // a bad value in a held-out row (which the statistics pass skips) is named by its global row index, as in the statistics pass
+        long heldRow = 0;
+        while (!layout.rows().isHeld(heldRow)) heldRow++;
+        assertTrue(heldRow < 37, "a held-out row of shard 0");
+        List<LabeledRow> bad = new ArrayList<>(rows);
+        bad.set((int) heldRow, new LabeledRow(new double[] {0, 7, 1}, 0, 1));
+        var e = assertThrows(IllegalArgumentException.class, () -> ShardPass.blocks(layout.rows(), 0, bad.iterator(), pre, task, false));
+        assertEquals("Column 'c' row " + heldRow + " has category index 7.0; allowed 0..2 ([x, y, z])", e.getMessage());
     }
 
     private static List<LabeledRow> join(List<LabeledRow> rows, LabeledRow extra) {
