@@ -13,9 +13,9 @@ import org.dendrite.core.train.TrainingConfig;
 
 /**
  * What the Spark gradient sources share: the cached blocks of training and held-out rows, and the
- * loop's inference passes over them, run on the executors (the predictions, a few floats a row, are
- * joined in row order on the driver, where the core's {@link Evaluation} computes the metrics as on
- * one machine).
+ * loop's inference passes over them, run on the executors: the training rows' loss as sums; the
+ * held-out rows' predictions, a few floats a row, joined in row order on the driver, where the core's
+ * {@link Evaluation} computes the metrics (AUC needs every score) as on one machine.
  */
 abstract class BlockSource implements GradientSource {
     final JavaRDD<ShardBlock> blocks;
@@ -57,6 +57,18 @@ abstract class BlockSource implements GradientSource {
     @Override
     public Evaluation.Predictions training(Network network) {
         return predictions(network, false);
+    }
+
+    /** Each partition's loss and weight sums, added on the driver: no prediction per row reaches it. */
+    @Override
+    public double trainingLoss(Network network) {
+        Loss l = loss;
+        SparkJobs.describe(blocks.context(), "Dendrite: the training rows' loss");
+        double[] sums = blocks.filter(b -> !b.heldOut() && b.rows() > 0).map(b -> {
+            Evaluation.Predictions p = Parallelism.singleThreaded(() -> Evaluation.Predictions.of(network, l, b.dataset()));
+            return new double[] {p.lossSum(), p.weightSum()};
+        }).reduce((a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+        return sums[0] / sums[1];
     }
 
     @Override

@@ -323,6 +323,39 @@ class DendriteSparkTest {
     }
 
     /**
+     * The training rows' loss on Spark is summed on the executors (no prediction per row reaches the
+     * driver) and equals the core's loss over the same rows in one piece, weights included.
+     */
+    @Test
+    void theTrainingLossIsSummedWhereTheRowsAre() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        int[] sizes = {40, 0, 25};
+        int n = 65;
+        float[] x = new float[n * 2], y = new float[n], w = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[2 * i] = (float) r.nextGaussian();
+            x[2 * i + 1] = (float) r.nextGaussian();
+            y[i] = r.nextInt(2);
+            w[i] = 0.5f + r.nextInt(3);
+        }
+        List<org.dendrite.core.data.ShardBlock> blocks = new ArrayList<>();
+        for (int p = 0, at = 0; p < 3; at += sizes[p], p++) {
+            blocks.add(new org.dendrite.core.data.ShardBlock(p, false, at, sizes[p], 2, java.util.Arrays.copyOfRange(x, 2 * at, 2 * (at + sizes[p])),
+                    java.util.Arrays.copyOfRange(y, at, at + sizes[p]), java.util.Arrays.copyOfRange(w, at, at + sizes[p])));
+        }
+        var rdd = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(SparkTestSupport.spark().sparkContext()).parallelize(blocks, 3);
+        var loss = new org.dendrite.core.loss.SoftmaxCrossEntropy();
+        SyncSource source = new SyncSource(rdd, n, false, TrainingConfig.DEFAULT, org.dendrite.core.data.Task.classification("y", List.of("a", "b")),
+                loss);
+        var network = org.dendrite.core.network.Network.build(new org.dendrite.core.network.NetworkSpec(List.of(
+                new org.dendrite.core.layer.DenseSpec(4, new org.dendrite.core.activation.Relu()))), 2, 2, 9);
+        double whole = org.dendrite.core.metrics.Evaluation.Predictions.of(network, loss, new org.dendrite.core.data.Dataset(new Matrix(n, 2, x),
+                new Matrix(n, 1, y), w)).meanLoss();
+        assertEquals(whole, source.trainingLoss(network), 1e-6 * whole);
+        assertEquals(whole, source.training(network).meanLoss(), 1e-6 * whole);
+    }
+
+    /**
      * An ensemble's per-member validation losses on Spark: each partition's held-out rows give each
      * member's loss sums, joined on the driver; synchronous steps on 3 partitions record what one
      * machine records, and the members' mean is the validation loss.

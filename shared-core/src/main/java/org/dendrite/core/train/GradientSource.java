@@ -58,6 +58,15 @@ public interface GradientSource {
     Evaluation.Predictions validation(Network network);
 
     /**
+     * The inference-mode weighted mean loss of {@code network} over the training rows: the training
+     * predictions' mean loss; a distributed source sums the loss where the rows are instead of
+     * gathering a prediction per row.
+     */
+    default double trainingLoss(Network network) {
+        return training(network).meanLoss();
+    }
+
+    /**
      * The loop's constraints as they change (at the start and after each epoch's pruning): the frozen
      * layers and the pruning masks (null: nothing pruned). The loop itself restores frozen values and
      * zeroes pruned weights after each of its steps; a source whose gradient comes from local steps

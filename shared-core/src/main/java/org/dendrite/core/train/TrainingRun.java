@@ -96,7 +96,7 @@ public final class TrainingRun {
             warn(w);
         }
         source.constrain(frozen, pruneMask);
-        this.initialLoss = source.training(network).meanLoss();
+        this.initialLoss = source.trainingLoss(network);
         // an untrained classifier's loss is about ln(C); a warm start's trained network is not expected to be
         if (!warm.enabled() && task.isClassification() && (loss instanceof MemberMean m ? m.loss() : loss) instanceof SoftmaxCrossEntropy) {
             double expected = Math.log(task.classCount());
