@@ -13,6 +13,7 @@ import org.dendrite.core.data.ShardBlock;
 import org.dendrite.core.data.Batches;
 import org.dendrite.core.data.Task;
 import org.dendrite.core.loss.Loss;
+import org.dendrite.core.layer.Parameter;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.Optimizer;
 import org.dendrite.core.tensor.Parallelism;
@@ -53,6 +54,16 @@ final class RoundSource extends BlockSource {
     private double weight;
     private int frozenLayers;
     private List<float[]> pruneMask;
+    /** Above this many bytes of partials in all, the executors merge them (a tree) before the driver sees one. */
+    private long directMergeBytes = DIRECT_MERGE_BYTES;
+
+    /**
+     * The most bytes of partition results (8 a weight or buffer value, per partition) the driver takes
+     * at once: beyond it (many partitions, or a large network) they would pass Spark's 1 GB
+     * {@code spark.driver.maxResultSize} and the driver's heap, so {@code treeReduce} adds them up on
+     * the executors first.
+     */
+    static final long DIRECT_MERGE_BYTES = 64L << 20;
 
     /** {@code localSteps}: H, or 0 for the adaptive round length. */
     RoundSource(JavaRDD<ShardBlock> blocks, long rows, boolean hasValidation, TrainingConfig config, Task task, Loss loss, int localSteps, OuterOptimizer outer) {
@@ -112,9 +123,16 @@ final class RoundSource extends BlockSource {
         try {
             RoundTask job = new RoundTask(run + "/" + rounds.generation(), weights, new LocalSteps.Setup(config, loss, task.classCount(),
                     network.outputWidth()), new LocalSteps.Round(rounds.firstStep(), rounds.steps(), rate, frozenLayers, pruneMask));
-            Object[] parts = (Object[]) blocks.context().runJob(blocks.rdd(), job, ClassTag$.MODULE$.apply(LocalSteps.Partial.class));
+            long values = 0;
+            for (Parameter p : network.parameters()) values += p.value().length;
+            for (float[] b : network.buffers().values()) values += b.length;
             LocalSteps.Partial total = new LocalSteps.Partial();
-            for (Object p : parts) total.merge((LocalSteps.Partial) p);
+            if ((double) values * Double.BYTES * blocks.getNumPartitions() <= directMergeBytes) {
+                Object[] parts = (Object[]) blocks.context().runJob(blocks.rdd(), job, ClassTag$.MODULE$.apply(LocalSteps.Partial.class));
+                for (Object p : parts) total.merge((LocalSteps.Partial) p);
+            } else {
+                total.merge(blocks.mapPartitions(it -> List.of(job.run(it)).iterator()).treeReduce(LocalSteps.Partial::merge));
+            }
             weight = total.weightSum();
             double l = LocalSteps.apply(total, network);
             rounds.finished(l, weight);
@@ -122,6 +140,12 @@ final class RoundSource extends BlockSource {
         } finally {
             weights.destroy();
         }
+    }
+
+    /** Merges the partitions' results on the executors whenever they exceed {@code bytes} in all (tests set 0 to take that path). */
+    RoundSource mergeOnExecutorsAbove(long bytes) {
+        directMergeBytes = bytes;
+        return this;
     }
 
     /** Forgets the partitions' inner states on the executors that hold them (the fit is over). */
@@ -152,6 +176,15 @@ final class RoundSource extends BlockSource {
 
         @Override
         public LocalSteps.Partial apply(TaskContext context, scala.collection.Iterator<ShardBlock> blocks) {
+            return run(new java.util.Iterator<>() {
+                @Override public boolean hasNext() { return blocks.hasNext(); }
+
+                @Override public ShardBlock next() { return blocks.next(); }
+            });
+        }
+
+        /** The partition's part of the round: its local steps from the broadcast weights, on its cached inner state. */
+        LocalSteps.Partial run(java.util.Iterator<ShardBlock> blocks) {
             LocalSteps.Partial out = new LocalSteps.Partial();
             while (blocks.hasNext()) {
                 ShardBlock b = blocks.next();

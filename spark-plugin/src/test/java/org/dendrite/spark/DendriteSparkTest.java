@@ -356,6 +356,52 @@ class DendriteSparkTest {
     }
 
     /**
+     * A round's partition results merged on the executors (treeReduce, the path for many partitions or
+     * a large network, whose results would pass the driver's limits) give the pseudo-gradient and loss
+     * of the results merged on the driver, up to summation order.
+     */
+    @Test
+    void aRoundMergedOnTheExecutorsEqualsOneMergedOnTheDriver() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(6);
+        List<org.dendrite.core.data.ShardBlock> blocks = new ArrayList<>();
+        for (int p = 0, at = 0; p < 5; p++) {
+            int rows = 20 + 3 * p;
+            float[] x = new float[rows * 2], y = new float[rows];
+            for (int i = 0; i < rows; i++) {
+                x[2 * i] = (float) r.nextGaussian();
+                x[2 * i + 1] = (float) r.nextGaussian();
+                y[i] = x[2 * i] > 0 ? 1 : 0;
+            }
+            blocks.add(new org.dendrite.core.data.ShardBlock(p, false, at, rows, 2, x, y, null));
+            at += rows;
+        }
+        long n = blocks.stream().mapToLong(org.dendrite.core.data.ShardBlock::rows).sum();
+        var rdd = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(SparkTestSupport.spark().sparkContext()).parallelize(blocks, 5);
+        var spec = new org.dendrite.core.network.NetworkSpec(List.of(new org.dendrite.core.layer.DenseSpec(4, new org.dendrite.core.activation.Relu())));
+        TrainingConfig config = TrainingConfig.DEFAULT.withNetwork(spec).withEpochs(1).withBatchSize(8);
+        var task = org.dendrite.core.data.Task.classification("y", List.of("a", "b"));
+        var loss = new org.dendrite.core.loss.SoftmaxCrossEntropy();
+        List<float[]> grads = new ArrayList<>();
+        double[] losses = new double[2];
+        for (int k = 0; k < 2; k++) {
+            RoundSource source = new RoundSource(rdd, n, false, config, task, loss, 3, org.dendrite.core.train.OuterOptimizer.named("average"));
+            if (k == 1) source.mergeOnExecutorsAbove(0);
+            var network = org.dendrite.core.network.Network.build(spec, 2, 2, 9);
+            source.beginEpoch(0);
+            source.select(0, 0, 0.05);
+            losses[k] = source.gradient(network);
+            source.close();
+            for (Parameter p : network.parameters()) grads.add(p.grad().clone());
+        }
+        assertEquals(losses[0], losses[1], 1e-9 * Math.abs(losses[0]));
+        int half = grads.size() / 2;
+        for (int i = 0; i < half; i++) assertArrayEquals(grads.get(i), grads.get(half + i), 1e-6f, "parameter " + i);
+        double norm = 0;
+        for (int i = 0; i < half; i++) for (float v : grads.get(i)) norm += v * v;
+        assertTrue(norm > 0, "the round moved the weights: a pseudo-gradient to compare");
+    }
+
+    /**
      * An ensemble's per-member validation losses on Spark: each partition's held-out rows give each
      * member's loss sums, joined on the driver; synchronous steps on 3 partitions record what one
      * machine records, and the members' mean is the validation loss.
