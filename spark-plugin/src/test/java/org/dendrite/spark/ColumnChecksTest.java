@@ -97,6 +97,22 @@ class ColumnChecksTest {
         assertEquals("Column 'features' holds a vector of size 2147483647; the model was trained on size 3", t.getMessage());
     }
 
+    /**
+     * Held-out rows whose predictions (gathered on the driver every epoch) would take more than half of
+     * spark.driver.maxResultSize are refused before training, with the fraction that fits: 40,000,000
+     * held-out rows of 5 classes take 7 x 4 bytes each, 1,068 MB, against 512 MB of a 1 GB limit;
+     * 0.1 x 512 / 1,068 = 0.0479, 0.047 rounded down.
+     */
+    @Test
+    void heldOutRowsBeyondTheDriversResultLimitAreRefused() {
+        var e = assertThrows(IllegalArgumentException.class, () -> SparkTraining.requireHeldOutFits(40_000_000, 5, 0.1, 1L << 30));
+        assertEquals("validationFraction 0.1 holds out 40000000 rows, whose predictions the driver gathers every epoch to measure them (1068 MB, "
+                + "more than half of spark.driver.maxResultSize, 1024 MB): use a validationFraction of at most 0.047, or raise "
+                + "spark.driver.maxResultSize", e.getMessage());
+        SparkTraining.requireHeldOutFits(19_000_000, 5, 0.1, 1L << 30);
+        SparkTraining.requireHeldOutFits(40_000_000, 5, 0.1, 0);
+    }
+
     /** Columns of the wrong type are refused naming the column, its type and what is expected, before any job. */
     @Test
     void columnsOfTheWrongTypeAreRefused() {
