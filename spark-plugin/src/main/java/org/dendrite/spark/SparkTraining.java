@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -75,7 +74,9 @@ final class SparkTraining {
         List<String> classNames = new ArrayList<>();
         for (int k = 0; k < classes; k++) classNames.add(Integer.toString(k));
         warm.check(classNames, width);
-        Broadcast<ShardedRows> shards = JavaSparkContext.fromSparkContext(rdd.context()).broadcast(layout.rows());
+        // each partition's part of the layout travels with it (zipped), not the layout of all rows to every executor
+        JavaRDD<ShardedRows.Slice> slices = JavaSparkContext.fromSparkContext(rdd.context()).parallelize(layout.rows().slices(),
+                rdd.getNumPartitions());
         JavaRDD<ShardBlock> blocks = null;
         try {
             Preprocessor pre;
@@ -87,14 +88,18 @@ final class SparkTraining {
             } else {
                 List<Column> columns = featureColumns(rows.schema().fields()[0], width);
                 PreprocessingConfig pc = c.preprocessing();
-                ShardPass.Statistics stats = run(() -> rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> List.of(ShardPass.statistics(
-                        shards.value(), p, rows(it, check, p, width), columns, pc, !classification)).iterator(), true).treeReduce(ShardPass.Statistics::merge));
+                ShardPass.Statistics stats = run(() -> rdd.zipPartitions(slices, (Iterator<Row> it, Iterator<ShardedRows.Slice> s) -> {
+                    ShardedRows.Slice slice = s.next();
+                    return List.of(ShardPass.statistics(slice, rows(it, check, slice.shard(), width), columns, pc, !classification)).iterator();
+                }).treeReduce(ShardPass.Statistics::merge));
                 pre = Preprocessor.fit(stats.columns(), pc);
                 task = Task.fit(check.label(), classNames, stats.target(), pc.standardizeTarget());
                 if (pc.whitening() != Whitening.Kind.NONE) {
                     final Preprocessor columnsOnly = pre;
-                    CoMoments m = run(() -> rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> List.of(ShardPass.coMoments(
-                            shards.value(), p, rows(it, check, p, width), columnsOnly)).iterator(), true).treeReduce(CoMoments::merge));
+                    CoMoments m = run(() -> rdd.zipPartitions(slices, (Iterator<Row> it, Iterator<ShardedRows.Slice> s) -> {
+                        ShardedRows.Slice slice = s.next();
+                        return List.of(ShardPass.coMoments(slice, rows(it, check, slice.shard(), width), columnsOnly)).iterator();
+                    }).treeReduce(CoMoments::merge));
                     pre = columnsOnly.withWhitening(Whitening.fit(pc.whitening(), m, Whitening.DEFAULT_EPSILON));
                 }
             }
@@ -102,8 +107,10 @@ final class SparkTraining {
             // the values chosen from the data (units, epochs, batch size; a category embedding's blocks)
             final TrainingConfig rc = c.resolve(layout.rows().trainRows(), preprocessor);
             final Task fitted = task;
-            blocks = rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> ShardPass.blocks(shards.value(), p, rows(it, check, p, width),
-                    preprocessor, fitted, check.weight() != null).iterator(), true).persist(StorageLevel.MEMORY_AND_DISK());
+            blocks = rdd.zipPartitions(slices, (Iterator<Row> it, Iterator<ShardedRows.Slice> s) -> {
+                ShardedRows.Slice slice = s.next();
+                return ShardPass.blocks(slice, rows(it, check, slice.shard(), width), preprocessor, fitted, check.weight() != null).iterator();
+            }).persist(StorageLevel.MEMORY_AND_DISK());
             // the job that fills the cache sums the weights: the training rows, and the held-out ones, must weigh something
             final JavaRDD<ShardBlock> cached = blocks;
             double[] sums = run(() -> cached.map(ShardBlock::weightSums).reduce((a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}));
@@ -123,7 +130,6 @@ final class SparkTraining {
             }
         } finally {
             if (blocks != null) blocks.unpersist(false);
-            shards.destroy();
         }
     }
 

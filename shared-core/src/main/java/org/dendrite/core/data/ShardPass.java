@@ -76,26 +76,26 @@ public final class ShardPass {
         }
     }
 
-    /** The statistics of shard {@code shard}'s training rows (its held-out rows skipped). */
-    public static Statistics statistics(ShardedRows layout, int shard, Iterator<LabeledRow> rows, List<Column> columns, PreprocessingConfig config,
+    /** The statistics of a shard's training rows (its held-out rows skipped); {@code slice} is its part of the layout. */
+    public static Statistics statistics(ShardedRows.Slice slice, Iterator<LabeledRow> rows, List<Column> columns, PreprocessingConfig config,
                                         boolean numericTarget) {
         Statistics s = new Statistics(new ColumnStatistics(columns, config), new Moments());
-        for (long g = layout.offset(shard); rows.hasNext(); g++) {
+        for (long g = slice.offset(); rows.hasNext(); g++) {
             LabeledRow r = rows.next();
-            if (layout.isHeld(g)) continue;
+            if (slice.isHeld(g)) continue;
             s.columns().add(r.features(), g);
             if (numericTarget) s.target().add(r.label());
         }
         return s;
     }
 
-    /** The co-moments of shard {@code shard}'s training rows transformed by {@code columnsOnly} (what whitening is fitted from). */
-    public static CoMoments coMoments(ShardedRows layout, int shard, Iterator<LabeledRow> rows, Preprocessor columnsOnly) {
+    /** The co-moments of a shard's training rows transformed by {@code columnsOnly} (what whitening is fitted from). */
+    public static CoMoments coMoments(ShardedRows.Slice slice, Iterator<LabeledRow> rows, Preprocessor columnsOnly) {
         CoMoments s = new CoMoments(columnsOnly.outputWidth());
         float[] z = new float[columnsOnly.outputWidth()];
-        for (long g = layout.offset(shard); rows.hasNext(); g++) {
+        for (long g = slice.offset(); rows.hasNext(); g++) {
             LabeledRow r = rows.next();
-            if (layout.isHeld(g)) continue;
+            if (slice.isHeld(g)) continue;
             columnsOnly.transformRow(r.features(), g, z, 0);
             s.add(z, 0);
         }
@@ -103,19 +103,21 @@ public final class ShardPass {
     }
 
     /**
-     * Shard {@code shard}'s rows preprocessed: its training block (rows indexed from the shard's first
-     * index among the training rows), then its held-out block; {@code weighted}: with their weights.
-     * The rows go straight into the blocks' arrays, sized from the layout; a shard that now gives
-     * another number of rows than when it was counted is refused (a DataFrame must give the same rows
-     * on every pass, or the statistics and the split would describe other rows).
+     * A shard's rows preprocessed ({@code slice}: its part of the layout): its training block (rows
+     * indexed from the shard's first index among the training rows), then its held-out block;
+     * {@code weighted}: with their weights. The rows go straight into the blocks' arrays, sized from
+     * the layout; a shard that now gives another number of rows than when it was counted is refused
+     * (a DataFrame must give the same rows on every pass, or the statistics and the split would
+     * describe other rows).
      */
-    public static List<ShardBlock> blocks(ShardedRows layout, int shard, Iterator<LabeledRow> rows, Preprocessor pre, Task task, boolean weighted) {
-        long counted = layout.rows(shard);
-        Filler train = new Filler(shard, false, layout.trainOffset(shard), layout.trainRows(shard), pre, weighted);
-        Filler held = new Filler(shard, true, 0, counted - layout.trainRows(shard), pre, weighted);
-        long g = layout.offset(shard);
-        for (; rows.hasNext() && g < layout.offset(shard) + counted; g++) (layout.isHeld(g) ? held : train).add(rows.next(), g, pre, task);
-        long seen = g - layout.offset(shard);
+    public static List<ShardBlock> blocks(ShardedRows.Slice slice, Iterator<LabeledRow> rows, Preprocessor pre, Task task, boolean weighted) {
+        int shard = slice.shard();
+        long counted = slice.rows();
+        Filler train = new Filler(shard, false, slice.trainOffset(), slice.trainRows(), pre, weighted);
+        Filler held = new Filler(shard, true, 0, counted - slice.trainRows(), pre, weighted);
+        long g = slice.offset();
+        for (; rows.hasNext() && g < slice.offset() + counted; g++) (slice.isHeld(g) ? held : train).add(rows.next(), g, pre, task);
+        long seen = g - slice.offset();
         while (rows.hasNext()) {
             rows.next();
             seen++;

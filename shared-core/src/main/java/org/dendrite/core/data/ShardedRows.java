@@ -84,6 +84,33 @@ public final class ShardedRows implements Serializable {
     /** Shard {@code p}'s training rows (not held out). */
     public long trainRows(int p) { return (p + 1 < trainOffsets.length ? trainOffsets[p + 1] : trainRows) - trainOffsets[p]; }
 
+    /**
+     * Shard {@code p}'s part of the layout: what its own passes need (its place among all rows and
+     * among the training rows, its counts, which of its rows are held out) without the other shards'
+     * rows, so what reaches an executor grows with its partitions' rows, not with all rows.
+     */
+    public record Slice(int shard, long offset, long trainOffset, long rows, long trainRows, BitSet held) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        /** True when the shard's row of global index {@code g} is held out. */
+        public boolean isHeld(long g) {
+            return !held.isEmpty() && held.get((int) (g - offset));
+        }
+    }
+
+    /** Shard {@code p}'s slice. */
+    public Slice slice(int p) {
+        BitSet mine = held.isEmpty() ? new BitSet() : held.get((int) offsets[p], (int) (offsets[p] + rows(p)));
+        return new Slice(p, offsets[p], trainOffsets[p], rows(p), trainRows(p), mine);
+    }
+
+    /** Every shard's slice, in shard order. */
+    public java.util.List<Slice> slices() {
+        java.util.List<Slice> out = new java.util.ArrayList<>();
+        for (int p = 0; p < offsets.length; p++) out.add(slice(p));
+        return out;
+    }
+
     /** True when the row of global index {@code row} is held out. */
     public boolean isHeld(long row) {
         return !held.isEmpty() && row <= Integer.MAX_VALUE && held.get((int) row);

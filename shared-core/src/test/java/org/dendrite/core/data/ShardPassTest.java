@@ -58,14 +58,14 @@ class ShardPassTest {
         assertEquals(3, layout.width());
         ShardPass.Statistics stats = null;
         for (int p = 0; p < SHARDS.length; p++) {
-            ShardPass.Statistics s = ShardPass.statistics(layout.rows(), p, shard(t, p), COLUMNS, pc, !classification);
+            ShardPass.Statistics s = ShardPass.statistics(layout.rows().slice(p), shard(t, p), COLUMNS, pc, !classification);
             stats = stats == null ? s : stats.merge(s);
         }
         Preprocessor pre = Preprocessor.fit(stats.columns(), pc);
         if (pc.whitening() != Whitening.Kind.NONE) {
             CoMoments m = null;
             for (int p = 0; p < SHARDS.length; p++) {
-                CoMoments s = ShardPass.coMoments(layout.rows(), p, shard(t, p), pre);
+                CoMoments s = ShardPass.coMoments(layout.rows().slice(p), shard(t, p), pre);
                 m = m == null ? s : m.merge(s);
             }
             pre = pre.withWhitening(Whitening.fit(pc.whitening(), m, Whitening.DEFAULT_EPSILON));
@@ -73,7 +73,7 @@ class ShardPassTest {
         Task task = Task.fit("y", t.classes(), stats.target(), pc.standardizeTarget());
         List<ShardBlock> train = new ArrayList<>(), held = new ArrayList<>();
         for (int p = 0; p < SHARDS.length; p++) {
-            for (ShardBlock b : ShardPass.blocks(layout.rows(), p, shard(t, p), pre, task, true)) (b.heldOut() ? held : train).add(b);
+            for (ShardBlock b : ShardPass.blocks(layout.rows().slice(p), shard(t, p), pre, task, true)) (b.heldOut() ? held : train).add(b);
         }
 
         TrainingData one = TrainingData.prepare(t, pc, fraction, seed, null, null);
@@ -131,11 +131,11 @@ class ShardPassTest {
         List<LabeledRow> rows = new ArrayList<>();
         shard(t, 0).forEachRemaining(rows::add);
         for (List<LabeledRow> changed : List.of(rows.subList(0, 36), join(rows, rows.get(0)))) {
-            var e = assertThrows(IllegalArgumentException.class, () -> ShardPass.blocks(layout.rows(), 0, changed.iterator(), pre, task, false));
+            var e = assertThrows(IllegalArgumentException.class, () -> ShardPass.blocks(layout.rows().slice(0), changed.iterator(), pre, task, false));
             assertEquals("Partition 0 gave " + changed.size() + " rows in this pass but 37 when its rows were counted: the rows must be the same "
                     + "on every pass over them (persist or checkpoint a DataFrame whose rows are computed nondeterministically)", e.getMessage());
         }
-        assertEquals(37, ShardPass.blocks(layout.rows(), 0, rows.iterator(), pre, task, false).stream().mapToInt(ShardBlock::rows).sum());
+        assertEquals(37, ShardPass.blocks(layout.rows().slice(0), rows.iterator(), pre, task, false).stream().mapToInt(ShardBlock::rows).sum());
 
         // a bad value in a held-out row (which the statistics pass skips) is named by its global row index, as in the statistics pass
         long heldRow = 0;
@@ -143,7 +143,7 @@ class ShardPassTest {
         assertTrue(heldRow < 37, "a held-out row of shard 0");
         List<LabeledRow> bad = new ArrayList<>(rows);
         bad.set((int) heldRow, new LabeledRow(new double[] {0, 7, 1}, 0, 1));
-        var e = assertThrows(IllegalArgumentException.class, () -> ShardPass.blocks(layout.rows(), 0, bad.iterator(), pre, task, false));
+        var e = assertThrows(IllegalArgumentException.class, () -> ShardPass.blocks(layout.rows().slice(0), bad.iterator(), pre, task, false));
         assertEquals("Column 'c' row " + heldRow + " has category index 7.0; allowed 0..2 ([x, y, z])", e.getMessage());
     }
 

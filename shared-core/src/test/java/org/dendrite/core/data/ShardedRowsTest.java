@@ -29,10 +29,29 @@ class ShardedRowsTest {
         assertEquals(4 - heldInFirst, rows.trainOffset(2));
         assertTrue(rows.hasValidation());
 
+        // each shard's slice answers for its own rows as the whole layout does, and holds only its rows' bits
+        for (int p = 0; p < 3; p++) {
+            ShardedRows.Slice slice = rows.slice(p);
+            assertEquals(p, slice.shard());
+            assertEquals(rows.offset(p), slice.offset());
+            assertEquals(rows.trainOffset(p), slice.trainOffset());
+            assertEquals(new long[] {4, 0, 6}[p], slice.rows());
+            long train = 0;
+            for (long g = slice.offset(); g < slice.offset() + slice.rows(); g++) {
+                assertEquals(rows.isHeld(g), slice.isHeld(g), "shard " + p + ", row " + g);
+                if (!rows.isHeld(g)) train++;
+            }
+            assertEquals(train, slice.trainRows());
+            assertTrue(slice.held().length() <= slice.rows(), "only the shard's own rows");
+        }
+        assertEquals(3, rows.slices().size());
+
         ShardedRows none = new ShardedRows(new long[] {3L << 31, 5}, null, 0, 1, "label");
         assertEquals((3L << 31) + 5, none.trainRows(), "no split: row counts beyond 2^31 are fine");
         assertEquals(3L << 31, none.trainOffset(1));
         assertFalse(none.isHeld(3L << 31));
+        assertFalse(none.slice(1).isHeld((3L << 31) + 2), "no split: a slice beyond 2^31 rows holds nothing out");
+        assertEquals(5, none.slice(1).rows());
         var big = assertThrows(IllegalArgumentException.class, () -> new ShardedRows(new long[] {3L << 31}, null, 0.1, 1, "label"));
         assertTrue(big.getMessage().contains("at most 2147483647"), big.getMessage());
         var one = assertThrows(IllegalArgumentException.class, () -> new ShardedRows(new long[] {6}, new int[][] {{0, 0, 0, 0, 1, 1}}, 0.75, 1, "y"));
