@@ -66,7 +66,7 @@ public final class InstancesConverter {
         float[] w = new float[data.numInstances()];
         boolean all1 = true;
         for (int i = 0; i < w.length; i++) {
-            w[i] = (float) data.instance(i).weight();
+            w[i] = org.dendrite.core.data.LabeledTable.weight(data.instance(i).weight(), i);
             all1 &= w[i] == 1f;
         }
         return all1 ? null : w;

@@ -37,6 +37,26 @@ class DendriteClassifierTest {
         return d;
     }
 
+    /**
+     * Instance weights are held as float32: a negative weight, or one beyond float32's range (it would
+     * become infinite), is refused naming the instance (counted from 0, as the core counts rows) and
+     * what is allowed; the classifier then trains on good weights as before.
+     */
+    @Test
+    void instanceWeightsOutOfRangeAreRefusedNamingTheInstance() throws Exception {
+        for (double w : new double[] {1e300, -1}) {
+            Instances iris = load("iris.arff");
+            iris.instance(3).setWeight(w);
+            Dendrite d = new Dendrite();
+            d.setEpochs(1);
+            var e = assertThrows(Exception.class, () -> d.buildClassifier(iris));
+            assertEquals("Instance weight of row 3 is " + w + "; weights must be finite, >= 0 and at most 3.4028235E38 (training holds them "
+                    + "as float32)", e.getMessage());
+            iris.instance(3).setWeight(2);
+            d.buildClassifier(iris);
+        }
+    }
+
     @Test
     void defaultsComeFromTheCore() {
         Dendrite d = new Dendrite();

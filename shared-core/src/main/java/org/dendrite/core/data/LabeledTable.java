@@ -46,6 +46,18 @@ public record LabeledTable(Table features, String targetName, List<String> class
         }
     }
 
+    /**
+     * An instance weight as training holds it (float32), checked ({@code row} names it): finite, >= 0
+     * and within float32's range (a larger weight would become infinite).
+     */
+    public static float weight(double w, long row) {
+        if (!(w >= 0 && w <= Float.MAX_VALUE)) {
+            throw new IllegalArgumentException("Instance weight of row " + row + " is " + w + "; weights must be finite, >= 0 and at most "
+                    + Float.MAX_VALUE + " (training holds them as float32)");
+        }
+        return (float) w;
+    }
+
     public boolean isClassification() {
         return !classes.isEmpty();
     }
