@@ -62,12 +62,8 @@ abstract class BlockSource implements GradientSource {
     /** Each partition's loss and weight sums, added on the driver: no prediction per row reaches it. */
     @Override
     public double trainingLoss(Network network) {
-        Loss l = loss;
-        SparkJobs.describe(blocks.context(), "Dendrite: the training rows' loss");
-        double[] sums = blocks.filter(b -> !b.heldOut() && b.rows() > 0).map(b -> {
-            Evaluation.Predictions p = Parallelism.singleThreaded(() -> Evaluation.Predictions.of(network, l, b.dataset()));
-            return new double[] {p.lossSum(), p.weightSum()};
-        }).reduce((a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
+        double[] sums = perBlock(network, false, "the training rows' loss").map(p -> new double[] {p.lossSum(), p.weightSum()})
+                .reduce((a, b) -> new double[] {a[0] + b[0], a[1] + b[1]});
         return sums[0] / sums[1];
     }
 
@@ -77,9 +73,14 @@ abstract class BlockSource implements GradientSource {
     }
 
     private Evaluation.Predictions predictions(Network network, boolean heldOut) {
+        return Evaluation.Predictions.join(perBlock(network, heldOut, "evaluating the " + (heldOut ? "held-out" : "training") + " rows").collect());
+    }
+
+    /** The inference passes of {@code network} over the held-out or the training blocks, one per block, on the executors ({@code what} names the job). */
+    private JavaRDD<Evaluation.Predictions> perBlock(Network network, boolean heldOut, String what) {
         Loss l = loss;
-        SparkJobs.describe(blocks.context(), "Dendrite: evaluating the " + (heldOut ? "held-out" : "training") + " rows");
-        return Evaluation.Predictions.join(blocks.filter(b -> b.heldOut() == heldOut && b.rows() > 0)
-                .map(b -> Parallelism.singleThreaded(() -> Evaluation.Predictions.of(network, l, b.dataset()))).collect());
+        SparkJobs.describe(blocks.context(), "Dendrite: " + what);
+        return blocks.filter(b -> b.heldOut() == heldOut && b.rows() > 0)
+                .map(b -> Parallelism.singleThreaded(() -> Evaluation.Predictions.of(network, l, b.dataset())));
     }
 }

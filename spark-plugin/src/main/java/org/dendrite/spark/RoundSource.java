@@ -13,7 +13,6 @@ import org.dendrite.core.data.ShardBlock;
 import org.dendrite.core.data.Batches;
 import org.dendrite.core.data.Task;
 import org.dendrite.core.loss.Loss;
-import org.dendrite.core.layer.Parameter;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.Optimizer;
 import org.dendrite.core.tensor.Parallelism;
@@ -119,15 +118,14 @@ final class RoundSource extends BlockSource {
     @Override
     public double gradient(Network network) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
-        Broadcast<Network.Snapshot> weights = jsc.broadcast(network.snapshot());
+        Network.Snapshot start = network.snapshot();
+        Broadcast<Network.Snapshot> weights = jsc.broadcast(start);
         try {
             RoundTask job = new RoundTask(run + "/" + rounds.generation(), weights, new LocalSteps.Setup(config, loss, task.classCount(),
                     network.outputWidth()), new LocalSteps.Round(rounds.firstStep(), rounds.steps(), rate, frozenLayers, pruneMask));
-            long values = 0;
-            for (Parameter p : network.parameters()) values += p.value().length;
-            for (float[] b : network.buffers().values()) values += b.length;
             LocalSteps.Partial total = new LocalSteps.Partial();
-            if ((double) values * Double.BYTES * blocks.getNumPartitions() <= directMergeBytes) {
+            // each partition answers with the snapshot's values, as doubles
+            if ((double) start.values() * Double.BYTES * blocks.getNumPartitions() <= directMergeBytes) {
                 Object[] parts = (Object[]) blocks.context().runJob(blocks.rdd(), job, ClassTag$.MODULE$.apply(LocalSteps.Partial.class));
                 for (Object p : parts) total.merge((LocalSteps.Partial) p);
             } else {

@@ -1,6 +1,5 @@
 package org.dendrite.spark;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -112,15 +111,14 @@ final class SparkSearch {
         double max = -1;
         for (int i = 0; i < got.size(); i++) {
             LabeledRow r = got.get(i);
-            x[i] = RowCheck.checkFeatures(r.features(), check.features(), width, RowCheck.FIRST_ROWS, -1, -1);
+            // the rows were checked as they were read; partitions may still disagree on the width
+            RowCheck.checkSize(r.features().length, check.features(), width, RowCheck.FIRST_ROWS, -1, -1);
+            x[i] = r.features();
             y[i] = r.label();
             max = Math.max(max, y[i]);
             if (w != null) w[i] = (float) r.weight();
         }
-        List<String> classes = new ArrayList<>();
-        for (int c = 0; c < (classification ? SparkTraining.classCount(check.declaredClasses(), max, check.label()) : 0); c++) {
-            classes.add(Integer.toString(c));
-        }
+        List<String> classes = SparkTraining.indexNames(classification ? SparkTraining.classCount(check.declaredClasses(), max, check.label()) : 0);
         return new LabeledTable(new Table(SparkTraining.featureColumns(rows.schema().fields()[0], width), x), check.label(), classes, y, w);
     }
 }

@@ -71,8 +71,7 @@ final class SparkTraining {
         }
         requireHeldOutFits(layout.rows().total() - layout.rows().trainRows(), Math.max(classes, 1), fraction,
                 rdd.context().getConf().getSizeAsBytes("spark.driver.maxResultSize", "1g"));
-        List<String> classNames = new ArrayList<>();
-        for (int k = 0; k < classes; k++) classNames.add(Integer.toString(k));
+        List<String> classNames = indexNames(classes);
         warm.check(classNames, width);
         // each partition's part of the layout travels with it (zipped), not the layout of all rows to every executor
         JavaRDD<ShardedRows.Slice> slices = JavaSparkContext.fromSparkContext(rdd.context()).parallelize(layout.rows().slices(),
@@ -88,18 +87,14 @@ final class SparkTraining {
             } else {
                 List<Column> columns = featureColumns(rows.schema().fields()[0], width);
                 PreprocessingConfig pc = c.preprocessing();
-                ShardPass.Statistics stats = run(() -> rdd.zipPartitions(slices, (Iterator<Row> it, Iterator<ShardedRows.Slice> s) -> {
-                    ShardedRows.Slice slice = s.next();
-                    return List.of(ShardPass.statistics(slice, rows(it, check, slice.shard(), width), columns, pc, !classification)).iterator();
-                }).treeReduce(ShardPass.Statistics::merge));
+                ShardPass.Statistics stats = run(() -> perPartition(rdd, slices, check, width, (slice, r) ->
+                        List.of(ShardPass.statistics(slice, r, columns, pc, !classification)).iterator()).treeReduce(ShardPass.Statistics::merge));
                 pre = Preprocessor.fit(stats.columns(), pc);
                 task = Task.fit(check.label(), classNames, stats.target(), pc.standardizeTarget());
                 if (pc.whitening() != Whitening.Kind.NONE) {
                     final Preprocessor columnsOnly = pre;
-                    CoMoments m = run(() -> rdd.zipPartitions(slices, (Iterator<Row> it, Iterator<ShardedRows.Slice> s) -> {
-                        ShardedRows.Slice slice = s.next();
-                        return List.of(ShardPass.coMoments(slice, rows(it, check, slice.shard(), width), columnsOnly)).iterator();
-                    }).treeReduce(CoMoments::merge));
+                    CoMoments m = run(() -> perPartition(rdd, slices, check, width, (slice, r) ->
+                            List.of(ShardPass.coMoments(slice, r, columnsOnly)).iterator()).treeReduce(CoMoments::merge));
                     pre = columnsOnly.withWhitening(Whitening.fit(pc.whitening(), m, Whitening.DEFAULT_EPSILON));
                 }
             }
@@ -107,10 +102,8 @@ final class SparkTraining {
             // the values chosen from the data (units, epochs, batch size; a category embedding's blocks)
             final TrainingConfig rc = c.resolve(layout.rows().trainRows(), preprocessor);
             final Task fitted = task;
-            blocks = rdd.zipPartitions(slices, (Iterator<Row> it, Iterator<ShardedRows.Slice> s) -> {
-                ShardedRows.Slice slice = s.next();
-                return ShardPass.blocks(slice, rows(it, check, slice.shard(), width), preprocessor, fitted, check.weight() != null).iterator();
-            }).persist(StorageLevel.MEMORY_AND_DISK());
+            blocks = perPartition(rdd, slices, check, width, (slice, r) -> ShardPass.blocks(slice, r, preprocessor, fitted, check.weight() != null)
+                    .iterator()).persist(StorageLevel.MEMORY_AND_DISK());
             // the job that fills the cache sums the weights: the training rows, and the held-out ones, must weigh something
             final JavaRDD<ShardBlock> cached = blocks;
             double[] sums = run(() -> cached.map(ShardBlock::weightSums).reduce((a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}));
@@ -131,6 +124,19 @@ final class SparkTraining {
         } finally {
             if (blocks != null) blocks.unpersist(false);
         }
+    }
+
+    /** A pass over one partition: its slice of the layout and its checked rows in, its results out. */
+    interface Pass<T> extends java.io.Serializable {
+        Iterator<T> apply(ShardedRows.Slice slice, Iterator<LabeledRow> rows);
+    }
+
+    /** {@code pass} over every partition of {@code rdd}, each with its slice of the layout (zipped) and its rows read by {@code check}. */
+    private static <T> JavaRDD<T> perPartition(JavaRDD<Row> rdd, JavaRDD<ShardedRows.Slice> slices, RowCheck check, int width, Pass<T> pass) {
+        return rdd.zipPartitions(slices, (Iterator<Row> it, Iterator<ShardedRows.Slice> s) -> {
+            ShardedRows.Slice slice = s.next();
+            return pass.apply(slice, rows(it, check, slice.shard(), width));
+        });
     }
 
     /**
@@ -255,8 +261,13 @@ final class SparkTraining {
                     + "its nominal metadata to read it as a number");
         }
         if (k < 0 || n.values().isDefined()) return k < 0 ? null : List.of(n.values().get());
-        List<String> v = new ArrayList<>();
-        for (int i = 0; i < k; i++) v.add(Integer.toString(i));
-        return v;
+        return indexNames(k);
+    }
+
+    /** The names "0".."k-1": classes or categories known only by their number (a class is its label's value). */
+    static List<String> indexNames(int k) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < k; i++) names.add(Integer.toString(i));
+        return names;
     }
 }

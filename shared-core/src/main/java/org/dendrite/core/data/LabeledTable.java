@@ -51,12 +51,17 @@ public record LabeledTable(Table features, String targetName, List<String> class
      * and within float32's range (a larger weight would become infinite).
      */
     public static float weight(double w, long row) {
-        if (!(w >= 0 && w <= Float.MAX_VALUE)) {
-            throw new IllegalArgumentException("Instance weight of row " + row + " is " + w + "; weights must be finite, >= 0 and at most "
-                    + Float.MAX_VALUE + " (training holds them as float32)");
-        }
+        if (!isWeight(w)) throw new IllegalArgumentException("Instance weight of row " + row + " is " + w + "; " + WEIGHT_RULE);
         return (float) w;
     }
+
+    /** True when {@code w} is a weight training can hold: finite, >= 0, within float32's range. */
+    public static boolean isWeight(double w) {
+        return w >= 0 && w <= Float.MAX_VALUE;
+    }
+
+    /** What an instance weight must be, as error messages say it. */
+    public static final String WEIGHT_RULE = "weights must be finite, >= 0 and at most " + Float.MAX_VALUE + " (training holds them as float32)";
 
     public boolean isClassification() {
         return !classes.isEmpty();

@@ -117,9 +117,8 @@ public record RowCheck(String features, String label, String weight, boolean cla
     private double checkWeight(Double value, int shard, long row) {
         if (value == null) throw new IllegalArgumentException("Column '" + weight + "' holds a null weight" + place(shard, row));
         double w = value;
-        if (!(w >= 0 && w <= Float.MAX_VALUE)) {
-            throw new IllegalArgumentException("Column '" + weight + "' holds the weight " + w + place(shard, row) + "; weights must be finite, "
-                    + ">= 0 and at most " + Float.MAX_VALUE + " (training holds them as float32)");
+        if (!LabeledTable.isWeight(w)) {
+            throw new IllegalArgumentException("Column '" + weight + "' holds the weight " + w + place(shard, row) + "; " + LabeledTable.WEIGHT_RULE);
         }
         return w;
     }

@@ -219,7 +219,15 @@ public final class Network implements Serializable {
     }
 
     /** Parameter values and buffers at one point in training. */
-    public record Snapshot(List<float[]> parameters, List<float[]> buffers) implements Serializable {}
+    public record Snapshot(List<float[]> parameters, List<float[]> buffers) implements Serializable {
+        /** The number of values held: every parameter's and buffer's. */
+        public long values() {
+            long n = 0;
+            for (float[] p : parameters) n += p.length;
+            for (float[] b : buffers) n += b.length;
+            return n;
+        }
+    }
 
     /**
      * Monte-Carlo dropout pass (Gal and Ghahramani 2016): stochastic layers (dropout) sample as in

@@ -74,9 +74,10 @@ public final class TrainingRun {
         this.source = source;
         this.listener = listener == null ? TrainingListener.NONE : listener;
         // half of the heap, as for the preprocessed rows: the network's training state must not exhaust it
-        Network.requireFits(this.config.network(), preprocessor.outputWidth(), loss.outputWidth(1, task.classCount()),
+        int outputs = loss.outputWidth(1, task.classCount());
+        Network.requireFits(this.config.network(), preprocessor.outputWidth(), outputs,
                 Runtime.getRuntime().maxMemory() * org.dendrite.core.data.Preprocessor.MAX_HEAP_SHARE);
-        this.network = Network.build(this.config.network(), preprocessor.outputWidth(), loss.outputWidth(1, task.classCount()), config.seed());
+        this.network = Network.build(this.config.network(), preprocessor.outputWidth(), outputs, config.seed());
         if (warm.enabled()) {
             network.restore(warm.initial().network().snapshot());
             frozen = FrozenParameters.of(network, warm.frozenLayers());
