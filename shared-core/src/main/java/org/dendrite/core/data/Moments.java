@@ -7,10 +7,13 @@ import java.io.Serializable;
  * merged across shards by Chan et al.'s formula ("Updating formulae and a pairwise algorithm for
  * computing sample variances", 1979), so one machine and Spark partitions fit the same statistics.
  *
- * <p>Values beyond 2^500 in magnitude would overflow M2; the moments are then kept in units of a
- * power of two (rescaling by a power of two is exact), so a column or target with a 1e300 outlier
- * still gets a finite mean and standard deviation. Below 2^500 the unit stays 1 and the arithmetic
- * is plain Welford.
+ * <p>Values beyond 2^500 in magnitude would overflow M2, and values below 2^-500 would underflow it
+ * (their squared deviations are below double's range: a column of values near 1e-300 would look
+ * constant); the moments are then kept in units of a power of two (rescaling by a power of two is
+ * exact), so a column or target with a 1e300 outlier, or one whose values are all near 1e-300, still
+ * gets its mean and standard deviation. A unit below 1 is taken only while every value so far is 0
+ * (and so exactly 0 in any unit). Between 2^-500 and 2^500 the unit stays 1 and the arithmetic is
+ * plain Welford.
  */
 public final class Moments implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -23,8 +26,11 @@ public final class Moments implements Serializable {
     private double unit = 1;
 
     public void add(double v) {
-        if (Math.abs(v) > LIMIT * unit) {
-            rescale(Math.abs(v));
+        double a = Math.abs(v);
+        if (a > LIMIT * unit) {
+            rescale(a);
+        } else if (a != 0 && mean == 0 && m2 == 0) {
+            while (a < unit / LIMIT) unit *= 0x1p-100;
         }
         double x = v / unit;
         count++;
@@ -38,7 +44,7 @@ public final class Moments implements Serializable {
         while (magnitude > LIMIT * u) u *= 0x1p100;
         double f = unit / u;
         mean *= f;
-        m2 *= f * f;
+        m2 = m2 * f * f;
         unit = u;
     }
 
@@ -53,13 +59,18 @@ public final class Moments implements Serializable {
             return this;
         }
         double om = o.mean, om2 = o.m2;
-        if (o.unit > unit) {
+        if (mean == 0 && m2 == 0) {
+            // every value here is 0 (so in any unit): take the other's, so tiny values keep their spread
+            unit = o.unit;
+        } else if (om == 0 && om2 == 0) {
+            // every value there is 0: nothing to convert
+        } else if (o.unit > unit) {
             rescale(o.unit * LIMIT);
         }
         if (o.unit < unit) {
             double f = o.unit / unit;
             om *= f;
-            om2 *= f * f;
+            om2 = om2 * f * f;
         }
         long n = count + o.count;
         double d = om - mean;

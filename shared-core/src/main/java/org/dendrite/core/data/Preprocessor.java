@@ -95,12 +95,12 @@ public final class Preprocessor implements Serializable {
                 double iqr = q.count() == 0 ? 0 : q.quantile(0.75) - q.quantile(0.25);
                 double spread = iqr > 0 ? iqr : q.count() == 0 ? 0 : 0.5 * (q.max() - q.min());
                 center[c] = median;
-                scale[c] = spread > 1e-12 * Math.max(1, Math.abs(median)) ? spread : CONSTANT_COLUMN_SCALE;
+                scale[c] = spread > 0 ? spread : CONSTANT_COLUMN_SCALE;
             } else {
                 Moments m = stats.moments(c);
                 double mean = m.mean(), std = m.standardDeviation();
                 center[c] = mean;
-                scale[c] = std > 1e-12 * Math.max(1, Math.abs(mean)) ? std : CONSTANT_COLUMN_SCALE;
+                scale[c] = std > 0 ? std : CONSTANT_COLUMN_SCALE;
             }
         }
         return new Preprocessor(cols, config, center, scale, indicator);
