@@ -84,10 +84,7 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
             Model core = coreModel();
             UserDefinedFunction variance = functions.udf((UDF1<Vector, Vector> & java.io.Serializable) v -> {
                 double[] x = features(v);
-                float[] var = core.predictRowMonteCarlo(x, passes, java.util.Arrays.hashCode(x)).variance().data();
-                double[] d = new double[var.length];
-                for (int i = 0; i < d.length; i++) d[i] = var[i];
-                return Vectors.dense(d);
+                return Vectors.dense(core.predictRowMonteCarlo(x, passes, java.util.Arrays.hashCode(x)).variance()[0]);
             }, SQLDataTypes.VectorType());
             out = out.withColumn(getOrDefault(uncertaintyCol), variance.apply(functions.col(getOrDefault(featuresCol()))));
         }

@@ -617,12 +617,12 @@ class DendriteSparkTest {
         double sparkAccuracy = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(spark.transform(test.partitions(2)));
         org.dendrite.core.train.Model core = org.dendrite.core.train.Trainer.fit(org.dendrite.core.train.TrainingConfig.DEFAULT,
                 new LabeledTable(train.table(), "label", List.of("0", "1", "2", "3"), train.labels()));
-        Matrix p = core.predict(test.table());
+        double[][] p = core.predict(test.table());
         double[] y = test.labels();
         int right = 0;
         for (int i = 0; i < y.length; i++) {
             int best = 0;
-            for (int k = 1; k < p.cols(); k++) if (p.get(i, k) > p.get(i, best)) best = k;
+            for (int k = 1; k < p[i].length; k++) if (p[i][k] > p[i][best]) best = k;
             if (best == y[i]) right++;
         }
         double coreAccuracy = (double) right / y.length;

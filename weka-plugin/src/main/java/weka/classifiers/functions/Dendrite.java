@@ -357,21 +357,15 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         if (!insts.equalHeaders(header)) {
             throw new Exception("The test data's header differs from the training data's: " + insts.equalHeadersMsg(header));
         }
-        Matrix p;
         try {
             // the model's own column names (a model trained elsewhere may name them differently)
             org.dendrite.core.data.Table t = InstancesConverter.table(insts);
             Matrix features = new Matrix(t.size(), model.preprocessor().outputWidth());
             for (int r = 0; r < t.size(); r++) model.preprocessor().transformRow(t.rows()[r], r, features.data(), r * features.cols());
-            p = monteCarloPasses > 1 ? model.predictFeaturesMonteCarlo(features, monteCarloPasses, seed).mean() : model.predictFeatures(features);
+            return monteCarloPasses > 1 ? model.predictFeaturesMonteCarlo(features, monteCarloPasses, seed).mean() : model.predictFeatures(features);
         } catch (IllegalArgumentException e) {
             throw new Exception(e.getMessage(), e);
         }
-        double[][] out = new double[p.rows()][p.cols()];
-        for (int r = 0; r < p.rows(); r++) {
-            for (int j = 0; j < p.cols(); j++) out[r][j] = p.get(r, j);
-        }
-        return out;
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.Table;
 import org.dendrite.core.data.ValidationSplit;
 import org.dendrite.core.metrics.Metrics;
-import org.dendrite.core.tensor.Matrix;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.Trainer;
 import org.dendrite.core.train.TrainingConfig;
@@ -54,19 +53,15 @@ public final class LearningCurve {
     }
 
     static double error(Model m, Table t, double[] y, List<String> classes) {
-        Matrix p = m.predict(t);
+        double[][] p = m.predict(t);
         if (classes.isEmpty()) {
             double[] pred = new double[y.length];
-            for (int i = 0; i < y.length; i++) pred[i] = p.get(i, 0);
+            for (int i = 0; i < y.length; i++) pred[i] = p[i][0];
             return Metrics.rmse(pred, y, null);
         }
-        double[][] probs = new double[y.length][p.cols()];
         int[] labels = new int[y.length];
-        for (int i = 0; i < y.length; i++) {
-            for (int j = 0; j < p.cols(); j++) probs[i][j] = p.get(i, j);
-            labels[i] = (int) y[i];
-        }
-        return 1 - Metrics.accuracy(probs, labels, null);
+        for (int i = 0; i < y.length; i++) labels[i] = (int) y[i];
+        return 1 - Metrics.accuracy(p, labels, null);
     }
 
     public static void plot(List<Point> points, boolean classification, Path file) throws IOException {

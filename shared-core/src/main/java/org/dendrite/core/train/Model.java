@@ -77,17 +77,19 @@ public final class Model implements Serializable {
         return network.outputWidth();
     }
 
-    /** Predicts every row of {@code table}: probabilities (n x classes) or values (n x outputs). */
-    public Matrix predict(Table table) {
+    /**
+     * Predicts every row of {@code table}: probabilities (n x classes) or values (n x outputs) in the
+     * target's units, as doubles: the network's float32 output is a standardized value, accurate to
+     * float32 in units of the target's scale, and its mean is added in double (added in float32, a
+     * target of 1e9 +- 1 came out in steps of 64).
+     */
+    public double[][] predict(Table table) {
         return predictFeatures(preprocessor.transform(table));
     }
 
     /** Predicts one raw row. */
     public double[] predictRow(double[] row) {
-        float[] p = predictFeatures(rowFeatures(row)).data();
-        double[] out = new double[predictionWidth()];
-        for (int i = 0; i < out.length; i++) out[i] = p[i];
-        return out;
+        return predictFeatures(rowFeatures(row))[0];
     }
 
     /** One raw row preprocessed; on its own, so errors name the column, not a row number it does not have. */
@@ -102,8 +104,8 @@ public final class Model implements Serializable {
         return predictFeaturesMonteCarlo(rowFeatures(row), passes, seed);
     }
 
-    /** The mean and variance of the predictive distribution over Monte-Carlo dropout passes. */
-    public record MonteCarloPrediction(Matrix mean, Matrix variance, int passes) {}
+    /** The mean and variance of the predictive distribution over Monte-Carlo dropout passes, per row and output. */
+    public record MonteCarloPrediction(double[][] mean, double[][] variance, int passes) {}
 
     /**
      * Monte-Carlo dropout prediction (Gal and Ghahramani 2016): {@code passes} stochastic forward
@@ -123,6 +125,7 @@ public final class Model implements Serializable {
         }
         SplittableRandom rng = new SplittableRandom(seed);
         int n = features.rows(), k = predictionWidth();
+        // in the network's units (standardized for a numeric target), where the spread is not lost beside the target's mean
         double[] sum = new double[n * k], sumSq = new double[n * k];
         for (int p = 0; p < passes; p++) {
             float[] y = run(features, rng, true).data();
@@ -131,20 +134,36 @@ public final class Model implements Serializable {
                 sumSq[i] += (double) y[i] * y[i];
             }
         }
-        Matrix mean = new Matrix(n, k), var = new Matrix(n, k);
+        double scale = task.isClassification() ? 1 : task.targetScale();
+        double[][] mean = new double[n][k], var = new double[n][k];
         for (int i = 0; i < n * k; i++) {
             double m = sum[i] / passes;
-            mean.data()[i] = (float) m;
-            var.data()[i] = (float) Math.max(0, sumSq[i] / passes - m * m);
+            mean[i / k][i % k] = inTargetUnits(m, i / k);
+            var[i / k][i % k] = Math.max(0, sumSq[i] / passes - m * m) * scale * scale;
         }
         return new MonteCarloPrediction(mean, var, passes);
     }
 
-    /** Predicts already-preprocessed feature rows, in batches of {@link #PREDICTION_BATCH}. */
-    public synchronized Matrix predictFeatures(Matrix features) {
-        return run(features, new SplittableRandom(0), false);
+    /** Predicts already-preprocessed feature rows, in batches of {@link #PREDICTION_BATCH} (see {@link #predict}). */
+    public synchronized double[][] predictFeatures(Matrix features) {
+        float[] p = run(features, new SplittableRandom(0), false).data();
+        int k = predictionWidth();
+        double[][] out = new double[features.rows()][k];
+        for (int i = 0; i < p.length; i++) out[i / k][i % k] = inTargetUnits(p[i], i / k);
+        return out;
     }
 
+    /** A prediction of row {@code row} in the network's units (a probability, or a standardized value) in the target's, checked finite. */
+    private double inTargetUnits(double v, int row) {
+        double y = task.isClassification() ? v : v * task.targetScale() + task.targetMean();
+        if (!Double.isFinite(y)) {
+            throw new IllegalStateException("The model produced a non-finite prediction (" + v + ") for row " + row
+                    + "; its weights or inputs are out of range");
+        }
+        return y;
+    }
+
+    /** The network's predictions in its own units: probabilities, or standardized values for a numeric target. */
     private Matrix run(Matrix features, SplittableRandom rng, boolean monteCarlo) {
         int n = features.rows(), d = features.cols(), k = predictionWidth();
         Matrix result = new Matrix(n, k);
@@ -162,17 +181,7 @@ public final class Model implements Serializable {
             }
             pred.ensureRows(rows);
             loss.predict(out, pred);
-            float[] p = pred.data();
-            if (!task.isClassification()) {
-                for (int i = 0; i < rows * k; i++) p[i] = (float) (p[i] * task.targetScale() + task.targetMean());
-            }
-            for (int i = 0; i < rows * k; i++) {
-                if (!Float.isFinite(p[i])) {
-                    throw new IllegalStateException("The model produced a non-finite prediction (" + p[i] + ") for row " + (start + i / k)
-                            + "; its weights or inputs are out of range");
-                }
-            }
-            System.arraycopy(p, 0, result.data(), start * k, rows * k);
+            System.arraycopy(pred.data(), 0, result.data(), start * k, rows * k);
         }
         return result;
     }

@@ -69,13 +69,13 @@ public final class ThroughputBenchmark {
         if (workload.equals("W3")) {
             Model model = run.model();
             Matrix x = ((org.dendrite.core.train.MinibatchSource) run.source()).train().features();
-            float sink = 0;
+            double sink = 0;
             for (int rep = -1; rep < reps; rep++) {
                 long t0 = System.nanoTime();
-                sink += model.predictFeatures(x).data()[0];
+                sink += model.predictFeatures(x)[0][0];
                 if (rep >= 0) rates[rep] = ROWS / ((System.nanoTime() - t0) / 1e9);
             }
-            if (Float.isNaN(sink)) throw new IllegalStateException("NaN prediction");
+            if (Double.isNaN(sink)) throw new IllegalStateException("NaN prediction");
         } else {
             run.nextEpoch();
             com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();

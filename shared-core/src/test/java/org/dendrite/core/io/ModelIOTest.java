@@ -60,11 +60,11 @@ class ModelIOTest {
         for (boolean classification : new boolean[] {true, false}) {
             Model m = trained(classification);
             Table test = table(50, 9);
-            float[] before = m.predict(test).data().clone();
+            double[][] before = m.predict(test);
             Path f = dir.resolve("m.json");
             ModelIO.write(m, f);
             Model back = ModelIO.read(f);
-            assertArrayEquals(before, back.predict(test).data(), "JSON round trip");
+            assertArrayEquals(before, back.predict(test), "JSON round trip");
             assertEquals(m.task(), back.task());
             assertEquals(m.history().size(), back.history().size());
             assertEquals(m.network().spec(), back.network().spec());
@@ -78,7 +78,7 @@ class ModelIOTest {
             try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
                 ser = (Model) in.readObject();
             }
-            assertArrayEquals(before, ser.predict(test).data(), "Java serialization round trip");
+            assertArrayEquals(before, ser.predict(test), "Java serialization round trip");
         }
     }
 
@@ -178,10 +178,10 @@ class ModelIOTest {
             rows[i] = new double[r.size()];
             for (int j = 0; j < r.size(); j++) rows[i][j] = r.get(j).isNull() ? Double.NaN : r.get(j).asDouble();
         }
-        float[] p = m.predict(new Table(COLS, rows)).data();
+        double[][] p = m.predict(new Table(COLS, rows));
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < 2; k++) {
-                assertEquals(ref.get("probabilities").get(i).get(k).asDouble(), p[2 * i + k], 2e-6, "row " + i + ", class " + k);
+                assertEquals(ref.get("probabilities").get(i).get(k).asDouble(), p[i][k], 2e-6, "row " + i + ", class " + k);
             }
         }
         return m;

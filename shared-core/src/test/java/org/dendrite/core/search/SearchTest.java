@@ -22,7 +22,6 @@ import org.dendrite.core.io.SpecFormat;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.metrics.Evaluation;
 import org.dendrite.core.schedule.ConstantSchedule;
-import org.dendrite.core.tensor.Matrix;
 import org.dendrite.core.testutil.TestData;
 import org.dendrite.core.train.MinibatchSource;
 import org.dendrite.core.train.Model;
@@ -168,9 +167,9 @@ class SearchTest {
     }
 
     private static double[] rowLosses(Model m, LabeledTable t) {
-        Matrix p = m.predict(t.features());
+        double[][] p = m.predict(t.features());
         double[] out = new double[t.size()];
-        for (int i = 0; i < out.length; i++) out[i] = -Math.log(Math.max(p.get(i, (int) t.target()[i]), 1e-15));
+        for (int i = 0; i < out.length; i++) out[i] = -Math.log(Math.max(p[i][(int) t.target()[i]], 1e-15));
         return out;
     }
 

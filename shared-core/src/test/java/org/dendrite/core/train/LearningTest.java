@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.stream.IntStream;
-import org.dendrite.core.tensor.Matrix;
 import org.dendrite.core.testutil.TestData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,10 +54,10 @@ class LearningTest {
                 TestData.Labeled train = all.subset(IntStream.range(0, fold.length).filter(i -> fold[i] != k).toArray());
                 TestData.Labeled test = all.subset(IntStream.range(0, fold.length).filter(i -> fold[i] == k).toArray());
                 Model model = Trainer.fit(TrainingConfig.DEFAULT.withSeed(sd), train.labeled());
-                Matrix p = model.predict(test.table());
-                for (int r = 0; r < p.rows(); r++) {
+                double[][] p = model.predict(test.table());
+                for (int r = 0; r < p.length; r++) {
                     int best = 0;
-                    for (int j = 1; j < p.cols(); j++) if (p.get(r, j) > p.get(r, best)) best = j;
+                    for (int j = 1; j < p[r].length; j++) if (p[r][j] > p[r][best]) best = j;
                     if (best == (int) test.target()[r]) correct++;
                 }
             }
