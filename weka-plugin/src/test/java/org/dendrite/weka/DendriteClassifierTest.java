@@ -38,20 +38,21 @@ class DendriteClassifierTest {
     }
 
     /**
-     * Instance weights are held as float32: a negative weight, or one beyond float32's range (it would
-     * become infinite), is refused naming the instance (counted from 0, as the core counts rows) and
+     * Instance weights are held as float32: a negative weight, one beyond float32's range (it would
+     * become infinite) or a positive one below its normal range (it would become 0: a set of weights
+     * of 1e-50 was refused as "all zero"), is refused naming the instance (counted from 0, as the core counts rows) and
      * what is allowed; the classifier then trains on good weights as before.
      */
     @Test
     void instanceWeightsOutOfRangeAreRefusedNamingTheInstance() throws Exception {
-        for (double w : new double[] {1e300, -1}) {
+        for (double w : new double[] {1e300, -1, 1e-50}) {
             Instances iris = load("iris.arff");
             iris.instance(3).setWeight(w);
             Dendrite d = new Dendrite();
             d.setEpochs(1);
             var e = assertThrows(Exception.class, () -> d.buildClassifier(iris));
-            assertEquals("Instance weight of row 3 is " + w + "; weights must be finite, >= 0 and at most 3.4028235E38 (training holds them "
-                    + "as float32)", e.getMessage());
+            assertEquals("Instance weight of row 3 is " + w + "; weights must be 0 or between 1.17549435E-38 and 3.4028235E38 (training "
+                    + "holds them as float32; only their ratios matter, so they can be rescaled)", e.getMessage());
             iris.instance(3).setWeight(2);
             d.buildClassifier(iris);
         }

@@ -55,13 +55,18 @@ public record LabeledTable(Table features, String targetName, List<String> class
         return (float) w;
     }
 
-    /** True when {@code w} is a weight training can hold: finite, >= 0, within float32's range. */
+    /**
+     * True when {@code w} is a weight training can hold: 0, or within float32's normal range (beyond
+     * it a weight becomes infinite; below it, 0 or a subnormal of a few bits, so tiny weights would
+     * silently count as 0 and all-tiny weights would be refused as "all zero").
+     */
     public static boolean isWeight(double w) {
-        return w >= 0 && w <= Float.MAX_VALUE;
+        return w == 0 || (w >= Float.MIN_NORMAL && w <= Float.MAX_VALUE);
     }
 
     /** What an instance weight must be, as error messages say it. */
-    public static final String WEIGHT_RULE = "weights must be finite, >= 0 and at most " + Float.MAX_VALUE + " (training holds them as float32)";
+    public static final String WEIGHT_RULE = "weights must be 0 or between " + Float.MIN_NORMAL + " and " + Float.MAX_VALUE
+            + " (training holds them as float32; only their ratios matter, so they can be rescaled)";
 
     public boolean isClassification() {
         return !classes.isEmpty();

@@ -36,18 +36,26 @@ class RowCheckTest {
         assertEquals("Column 'label' holds the label 3.0 (row 2 of partition 1), but its metadata declares 3 classes (labels 0..2)",
                 refusal(CLASSES, 1, 2, new double[] {1, 2}, 3.0, 1.0));
         assertEquals("Column 'w' holds a null weight (row 2 of partition 1)", refusal(CLASSES, 1, 2, new double[] {1, 2}, 1.0, null));
-        assertEquals("Column 'w' holds the weight -0.5 (row 2 of partition 1); weights must be finite, >= 0 and at most "
-                + "3.4028235E38 (training holds them as float32)",
+        assertEquals("Column 'w' holds the weight -0.5 (row 2 of partition 1); weights must be 0 or between "
+                + "1.17549435E-38 and 3.4028235E38 (training holds them as float32; only their ratios matter, so they can be rescaled)",
                 refusal(CLASSES, 1, 2, new double[] {1, 2}, 1.0, -0.5));
-        assertEquals("Column 'w' holds the weight Infinity (row 2 of partition 1); weights must be finite, >= 0 and at most "
-                + "3.4028235E38 (training holds them as float32)",
+        assertEquals("Column 'w' holds the weight Infinity (row 2 of partition 1); weights must be 0 or between "
+                + "1.17549435E-38 and 3.4028235E38 (training holds them as float32; only their ratios matter, so they can be rescaled)",
                 refusal(CLASSES, 1, 2, new double[] {1, 2}, 1.0, Double.POSITIVE_INFINITY));
-        assertEquals("Column 'w' holds the weight NaN (row 2 of partition 1); weights must be finite, >= 0 and at most "
-                + "3.4028235E38 (training holds them as float32)",
+        assertEquals("Column 'w' holds the weight NaN (row 2 of partition 1); weights must be 0 or between "
+                + "1.17549435E-38 and 3.4028235E38 (training holds them as float32; only their ratios matter, so they can be rescaled)",
                 refusal(CLASSES, 1, 2, new double[] {1, 2}, 1.0, Double.NaN));
         // beyond float32's range a weight would become infinite in training
-        assertEquals("Column 'w' holds the weight 1.0E300 (row 2 of partition 1); weights must be finite, >= 0 and at most 3.4028235E38 "
-                + "(training holds them as float32)", refusal(CLASSES, 1, 2, new double[] {1, 2}, 1.0, 1e300));
+        assertEquals("Column 'w' holds the weight 1.0E300 (row 2 of partition 1); weights must be 0 or between 1.17549435E-38 and "
+                + "3.4028235E38 (training holds them as float32; only their ratios matter, so they can be rescaled)",
+                refusal(CLASSES, 1, 2, new double[] {1, 2}, 1.0, 1e300));
+        // below float32's normal range a weight would become 0 (or a subnormal of a few bits), silently
+        assertEquals("Column 'w' holds the weight 1.0E-50 (row 2 of partition 1); weights must be 0 or between 1.17549435E-38 and "
+                + "3.4028235E38 (training holds them as float32; only their ratios matter, so they can be rescaled)",
+                refusal(CLASSES, 1, 2, new double[] {1, 2}, 1.0, 1e-50));
+        assertEquals("Column 'w' holds the weight 1.0E-40 (row 2 of partition 1); weights must be 0 or between 1.17549435E-38 and "
+                + "3.4028235E38 (training holds them as float32; only their ratios matter, so they can be rescaled)",
+                refusal(CLASSES, 1, 2, new double[] {1, 2}, 1.0, 1e-40));
         RowCheck regression = new RowCheck("x", "y", null, false, 0);
         assertEquals("Column 'y' holds the label NaN (row 2 of partition 0); labels must be finite",
                 refusal(regression, 0, 2, new double[] {1, 2}, Double.NaN, null));
