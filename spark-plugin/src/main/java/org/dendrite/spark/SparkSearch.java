@@ -89,6 +89,9 @@ final class SparkSearch {
         if (n == 0) {
             throw new IllegalArgumentException("The training DataFrame is empty: a search needs rows to train and validate on");
         }
+        // the sample reaches the driver dense: its size is checked before it is collected (the first row gives the width)
+        Table.checkFits(Math.min(n, sampleRows), checked.first().features().length, "The search's sample", "Lower searchSampleRows, use fewer "
+                + "features, or give the driver more memory (spark.driver.memory).");
         List<LabeledRow> got;
         if (n <= sampleRows) {
             got = checked.collect();

@@ -98,6 +98,25 @@ class ColumnChecksTest {
     }
 
     /**
+     * A search's sample reaches the driver dense: 80 sparse rows of a width whose dense row is allowed
+     * (1/128 of the heap, half the per-row limit of 1/64) would take 80/128 of the heap, 1.25x the half
+     * the sample may take; refused before it is collected, naming the sample, its rows and width and
+     * what to do (without the check the sample is collected and broadcast: 0.625 of the heap, twice).
+     */
+    @Test
+    void aSearchSampleBeyondTheDriversHeapIsRefusedBeforeItIsCollected() {
+        int width = (int) (Runtime.getRuntime().maxMemory() / 128 / Double.BYTES);
+        List<Row> wide = new java.util.ArrayList<>();
+        for (int i = 0; i < 80; i++) wide.add(RowFactory.create(Vectors.sparse(width, new int[] {i}, new double[] {1}), (double) (i % 2)));
+        var df = SparkTestSupport.spark().createDataFrame(wide, SCHEMA).coalesce(1);
+        String search = "{\"space\": {\"parameters\": {\"l2\": [0.001, 0.01]}}}";
+        var e = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setEpochs(9).setSearchJson(search).fit(df));
+        assertTrue(e.getMessage().startsWith("The search's sample: 80 rows of " + width + " input columns are held dense as doubles, ")
+                && e.getMessage().endsWith("Lower searchSampleRows, use fewer features, or give the driver more memory (spark.driver.memory)."),
+                e.getMessage());
+    }
+
+    /**
      * Held-out rows whose predictions (gathered on the driver every epoch) would take more than half of
      * spark.driver.maxResultSize are refused before training, with the fraction that fits: 40,000,000
      * held-out rows of 5 classes take 7 x 4 bytes each, 1,068 MB, against 512 MB of a 1 GB limit;

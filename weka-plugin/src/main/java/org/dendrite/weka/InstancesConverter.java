@@ -49,6 +49,8 @@ public final class InstancesConverter {
     }
 
     public static Table table(Instances data) {
+        Table.checkFits(data.numInstances(), data.numAttributes() - (data.classIndex() < 0 ? 0 : 1), "Relation '" + data.relationName() + "'",
+                "Use fewer attributes (for example with AttributeSelection) or give Weka more memory (-Xmx).");
         double[][] rows = new double[data.numInstances()][];
         for (int i = 0; i < rows.length; i++) rows[i] = row(data.instance(i));
         return new Table(columns(data), rows);

@@ -58,6 +58,30 @@ class DendriteClassifierTest {
         }
     }
 
+    /**
+     * A wide sparse dataset (100,000 attributes, two values a row: a few megabytes as sparse ARFF) whose
+     * rows held dense as doubles would take 1.2x this JVM's heap is refused before anything is
+     * allocated, naming the relation, its size and what to do (without the check: OutOfMemoryError).
+     */
+    @Test
+    void wideSparseDataIsRefusedBeforeItFillsTheHeap() {
+        int m = 100_000;
+        ArrayList<Attribute> attrs = new ArrayList<>();
+        for (int j = 0; j < m; j++) attrs.add(new Attribute("w" + j));
+        attrs.add(new Attribute("class", List.of("a", "b")));
+        Instances data = new Instances("words", attrs, 0);
+        data.setClassIndex(m);
+        long rows = (long) (Runtime.getRuntime().maxMemory() * 1.2 / Double.BYTES / m) + 1;
+        Random r = new Random(1);
+        for (int i = 0; i < rows; i++) data.add(new weka.core.SparseInstance(1, new double[] {1, i % 2}, new int[] {r.nextInt(m), m}, m + 1));
+        Dendrite d = new Dendrite();
+        d.setEpochs(1);
+        var e = assertThrows(Exception.class, () -> d.buildClassifier(data));
+        assertTrue(e.getMessage().startsWith("Relation 'words': " + rows + " rows of 100000 input columns are held dense as doubles, ")
+                && e.getMessage().endsWith("Use fewer attributes (for example with AttributeSelection) or give Weka more memory (-Xmx)."),
+                e.getMessage());
+    }
+
     @Test
     void defaultsComeFromTheCore() {
         Dendrite d = new Dendrite();

@@ -154,6 +154,16 @@ class PreprocessingTest {
      * rows is 2.4e9 values, beyond one Java array; 1,000 rows against a 100 MB budget are 160 MB; 500
      * rows fit it.
      */
+    /** Raw rows are checked before they are read: the message, whole, with the arithmetic by hand (1,000 x 20,000 x 8 bytes = 152.6 MB). */
+    @Test
+    void rawRowsTooManyForMemoryAreRefusedBeforeTheyAreRead() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Table.checkFits(1_000, 20_000, "Relation 'words'", "Use fewer.", 100 << 20));
+        assertEquals("Relation 'words': 1000 rows of 20000 input columns are held dense as doubles, 153 MB (a sparse source's zeros too), "
+                + "more than the 100 MB allowed (50% of this JVM's largest heap). Use fewer.", e.getMessage());
+        Table.checkFits(655, 20_000, "Relation 'words'", "Use fewer.", 100 << 20);
+    }
+
     @Test
     void rowsTooWideForMemoryAreRefusedNamingTheWidestNominalColumn() {
         List<String> ids = new java.util.ArrayList<>();
