@@ -360,6 +360,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         try {
             // the model's own column names (a model trained elsewhere may name them differently)
             org.dendrite.core.data.Table t = InstancesConverter.table(insts);
+            model.preprocessor().checkFits(t.size());
             Matrix features = new Matrix(t.size(), model.preprocessor().outputWidth());
             for (int r = 0; r < t.size(); r++) model.preprocessor().transformRow(t.rows()[r], r, features.data(), r * features.cols());
             return monteCarloPasses > 1 ? model.predictFeaturesMonteCarlo(features, monteCarloPasses, seed).mean() : model.predictFeatures(features);
