@@ -82,6 +82,29 @@ class DendriteClassifierTest {
                 e.getMessage());
     }
 
+    /**
+     * Rows to predict are preprocessed at once (Weka's batch prediction): 60,000 rows through a one-hot
+     * block of 40,000 values are 2.4e9 float32 values, more than one Java array holds; refused naming
+     * the nominal attribute, as training refuses it (it was an ArithmeticException: integer overflow).
+     */
+    @Test
+    void aBatchToPredictTooWideForMemoryIsRefusedNamingTheWidestAttribute() throws Exception {
+        ArrayList<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40_000; i++) ids.add("id" + i);
+        ArrayList<Attribute> attrs = new ArrayList<>(List.of(new Attribute("x"), new Attribute("customer", ids), new Attribute("class", List.of("a", "b"))));
+        Instances train = new Instances("customers", attrs, 0);
+        train.setClassIndex(2);
+        for (int i = 0; i < 100; i++) train.add(new DenseInstance(1, new double[] {i, i, i % 2}));
+        Dendrite d = new Dendrite();
+        d.setEpochs(1);
+        d.buildClassifier(train);
+        Instances many = new Instances(train, 60_000);
+        for (int i = 0; i < 60_000; i++) many.add(new DenseInstance(1, new double[] {i, i % 40_000, 0}));
+        var e = assertThrows(Exception.class, () -> d.distributionsForInstances(many));
+        assertTrue(e.getMessage().startsWith("60000 rows preprocessed are 40001 values each (one-hot blocks of the nominal columns, widest "
+                + "'customer' 40000 values)"), e.getMessage());
+    }
+
     @Test
     void defaultsComeFromTheCore() {
         Dendrite d = new Dendrite();
@@ -456,34 +479,39 @@ class DendriteClassifierTest {
     }
 
     /**
-     * A numeric class whose variance overflows (one value of 1e300): the target's scaling is computed
-     * without overflow (in a power-of-two unit), and since predictions are float32 the class is refused
-     * with a message naming the attribute and what to do; without target standardization the value
-     * itself is too large for float32 training and the error names the attribute too.
+     * Numeric classes at the ends of double's range. The network learns the standardized target in
+     * float32 and predictions are scaled back in double, so a class beyond float32's range trains: the
+     * class times 1e40 gives 1e40 times the predictions of the class itself (standardization makes the
+     * two trainings the same up to rounding; until 2026-12-06 such a class was refused, because
+     * predictions were float32). One value of 1e300 (a variance that would overflow: the scaling is
+     * computed in a power-of-two unit) trains and predicts finite values (it dominates the fit, as it
+     * does least squares). Without target standardization the value itself is too large for float32
+     * training, and the error names the attribute.
      */
     @Test
-    void aNumericClassWithAHugeOutlierIsRefusedNamingTheAttribute() throws Exception {
-        Instances data = load("diabetes-regression.arff");
-        String cls = data.classAttribute().name();
-        data.instance(3).setClassValue(1e300);
+    void numericClassesBeyondFloat32sRangeTrainAndPredictInDouble() throws Exception {
+        Instances plain = load("diabetes-regression.arff"), big = load("diabetes-regression.arff");
+        for (int i = 0; i < big.numInstances(); i++) big.instance(i).setClassValue(big.instance(i).classValue() * 1e40);
+        Dendrite a = new Dendrite(), b = new Dendrite();
+        a.setEpochs(3);
+        b.setEpochs(3);
+        a.buildClassifier(plain);
+        b.buildClassifier(big);
+        double[][] pa = a.distributionsForInstances(plain), pb = b.distributionsForInstances(big);
+        for (int i = 0; i < pa.length; i++) assertEquals(pa[i][0] * 1e40, pb[i][0], 1e-5 * Math.abs(pa[i][0] * 1e40), "row " + i);
+
+        Instances outlier = load("diabetes-regression.arff");
+        String cls = outlier.classAttribute().name();
+        outlier.instance(3).setClassValue(1e300);
         Dendrite d = new Dendrite();
         d.setEpochs(3);
-        var e = assertThrows(Exception.class, () -> d.buildClassifier(data));
-        assertTrue(e.getMessage().contains("Target '" + cls + "' has a mean of 2.26e+297 and a standard deviation of 4.75e+298")
-                && e.getMessage().contains("rescale"),
-                e.getMessage());
+        d.buildClassifier(outlier);
+        for (double[] p : d.distributionsForInstances(outlier)) assertTrue(Double.isFinite(p[0]), java.util.Arrays.toString(p));
         Dendrite raw = new Dendrite();
         raw.setConfigJson("{\"epochs\": 1, \"preprocessing\": {\"standardizeTarget\": false}}");
-        var f = assertThrows(Exception.class, () -> raw.buildClassifier(data));
+        var f = assertThrows(Exception.class, () -> raw.buildClassifier(outlier));
         assertTrue(f.getMessage().contains("Target '" + cls + "' of row ") && f.getMessage().contains("1.0E300")
                 && f.getMessage().contains("standardization"), f.getMessage());
-        // a large but representable scale trains and predicts finite values
-        Instances big = load("diabetes-regression.arff");
-        for (int i = 0; i < big.numInstances(); i++) big.instance(i).setClassValue(big.instance(i).classValue() * 1e30);
-        Dendrite b = new Dendrite();
-        b.setEpochs(3);
-        b.buildClassifier(big);
-        for (double[] p : b.distributionsForInstances(big)) assertTrue(Double.isFinite(p[0]) && Math.abs(p[0]) > 1e30, java.util.Arrays.toString(p));
     }
 
     @Test

@@ -8,9 +8,6 @@ import java.util.List;
  * mean and scale used to standardize it during training.
  */
 public record Task(String targetName, List<String> classes, double targetMean, double targetScale) implements Serializable {
-    /** How many target standard deviations from the mean a float32 prediction must be able to reach. */
-    static final double PREDICTION_RANGE = 1e3;
-
     public Task {
         classes = classes == null ? List.of() : List.copyOf(classes);
         if (!classes.isEmpty() && classes.size() < 2) {
@@ -20,11 +17,6 @@ public record Task(String targetName, List<String> classes, double targetMean, d
         if (!(targetScale > 0) || !Double.isFinite(targetMean) || Double.isInfinite(targetScale)) {
             throw new IllegalArgumentException("Target '" + targetName + "': its scaling must be a finite mean and a finite scale > 0, got mean="
                     + targetMean + ", scale=" + targetScale);
-        }
-        if (Math.abs(targetMean) + PREDICTION_RANGE * targetScale > Float.MAX_VALUE) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "Target '%s' has a mean of %.3g and a standard deviation "
-                    + "of %.3g: predictions are made in float32, whose range ends at %.3g; rescale the target (divide it by a power of ten) or "
-                    + "remove its extreme values", targetName, targetMean, targetScale, Float.MAX_VALUE));
         }
     }
 
