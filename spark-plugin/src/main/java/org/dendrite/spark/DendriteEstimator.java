@@ -77,6 +77,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     private final IntParam frozenLayers;
     private final Param<String> searchJson;
     private final LongParam searchSampleRows;
+    private final IntParam trainingPartitions;
 
     @SuppressWarnings("unchecked")
     private static <T> Function1<T, Object> valid(java.util.function.Predicate<T> p) {
@@ -196,6 +197,11 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         searchSampleRows = param(new LongParam(this, "searchSampleRows", "with searchJson: this many rows (a stratified sample, each class "
                 + "its rounded share; all rows when fewer) are copied to each trial's task (>= 10)", number(v -> v >= 10)),
                 DEFAULT_SEARCH_SAMPLE_ROWS);
+        trainingPartitions = param(new IntParam(this, "trainingPartitions", "the most partitions training runs on: an input with more is "
+                + "coalesced to this many (no shuffle); 0 = the cluster's default parallelism (spark.default.parallelism, or its cores). "
+                + "Partitions beyond the tasks the cluster runs at once add no parallelism, and in rounds each one dilutes the round's "
+                + "average (Spark's 200 shuffle partitions would train far worse than its cores' count)",
+                number(v -> v >= 0 && v == Math.rint(v))), 0);
     }
 
     @Override public String uid() { return uid; }
@@ -230,6 +236,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public IntParam frozenLayers() { return frozenLayers; }
     public Param<String> searchJson() { return searchJson; }
     public LongParam searchSampleRows() { return searchSampleRows; }
+    public IntParam trainingPartitions() { return trainingPartitions; }
 
     public DendriteEstimator<M> setFeaturesCol(String v) { set(featuresCol, v); return this; }
     public DendriteEstimator<M> setLabelCol(String v) { set(labelCol, v); return this; }
@@ -261,6 +268,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public DendriteEstimator<M> setFrozenLayers(int v) { set(frozenLayers, v); return this; }
     public DendriteEstimator<M> setSearchJson(String v) { set(searchJson, v); return this; }
     public DendriteEstimator<M> setSearchSampleRows(long v) { set(searchSampleRows, v); return this; }
+    public DendriteEstimator<M> setTrainingPartitions(int v) { set(trainingPartitions, v); return this; }
 
     /** The core configuration the params describe, translated by the core ({@link TrainingOptions}). */
     public TrainingConfig trainingConfig() {
@@ -333,7 +341,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
             config = search.bestConfig();
         }
         SparkTraining.Fitted fitted = SparkTraining.fit(rows, check, config, (Integer) getOrDefault(localSteps),
-                OuterOptimizer.named(getOrDefault(outerOptimizer)), warm);
+                OuterOptimizer.named(getOrDefault(outerOptimizer)), warm, (Integer) getOrDefault(trainingPartitions));
         M m = createModel(uid, fitted.model());
         m.setSearchResult(search);
         m.set(m.distributedTraining(), fitted.plan());

@@ -54,11 +54,17 @@ final class SparkTraining {
     /**
      * Trains on {@code rows} (features, label, weight, checked by {@code check}): {@code localSteps} 1
      * is synchronous, k > 1 rounds of k local steps, 0 rounds of adaptive length; {@code outer}
-     * applies a round's weight change.
+     * applies a round's weight change; an input of more than {@code maxPartitions} partitions (0: the
+     * cluster's default parallelism) is coalesced to that many.
      */
-    static Fitted fit(Dataset<Row> rows, RowCheck check, TrainingConfig config, int localSteps, OuterOptimizer outer, WarmStart warm) {
+    static Fitted fit(Dataset<Row> rows, RowCheck check, TrainingConfig config, int localSteps, OuterOptimizer outer, WarmStart warm,
+                      int maxPartitions) {
         TrainingConfig c = warm.apply(config);
-        JavaRDD<Row> rdd = rows.javaRDD();
+        JavaRDD<Row> input = rows.javaRDD();
+        int limit = maxPartitions > 0 ? maxPartitions : Math.max(1, input.context().defaultParallelism());
+        JavaRDD<Row> rdd = input.getNumPartitions() > limit ? input.coalesce(limit) : input;
+        String coalesced = rdd == input ? "" : "; the input's " + input.getNumPartitions() + " partitions coalesced to " + limit
+                + (maxPartitions > 0 ? " (trainingPartitions)" : " (the cluster's default parallelism)");
         boolean classification = check.classification();
         double fraction = c.effectiveValidationFraction();
         ShardPass.Layout layout = ShardPass.layout(run(() -> rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) ->
@@ -117,7 +123,7 @@ final class SparkTraining {
                     : new SyncSource(blocks, n, hasValidation, rc, task, loss);
             try {
                 Model model = run(() -> new TrainingRun(rc, preprocessor, task, loss, source, new SparkJobs(), warm).run());
-                return new Fitted(model, source.plan());
+                return new Fitted(model, source.plan() + coalesced);
             } finally {
                 if (source instanceof RoundSource r) r.close();
             }

@@ -733,6 +733,29 @@ class DendriteSparkTest {
     }
 
     /**
+     * An input of more partitions than trainingPartitions is coalesced (no shuffle; partitions joined in
+     * order): three partitions coalesced to one train exactly as one partition of the same rows, where
+     * the three kept apart train another model. With the default (0) the cluster's default parallelism
+     * bounds them (4 in these tests: six partitions train on four). The model's summary says so.
+     */
+    @Test
+    void inputsOfMorePartitionsThanTrainingPartitionsAreCoalesced() {
+        Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
+        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(4).setEpochs(2).setBatchSize(16).setHiddenLayers("8");
+        float[] one = c.fit(data.partitions(1)).coreModel().network().parameters().get(0).value();
+        DendriteClassificationModel coalesced = c.copy(org.apache.spark.ml.param.ParamMap.empty()).setTrainingPartitions(1).fit(data.partitions(3));
+        assertArrayEquals(one, coalesced.coreModel().network().parameters().get(0).value(), "three partitions coalesced to one vs one partition");
+        assertTrue(coalesced.summary().contains("rounds of local steps over 1 partitions") && coalesced.summary()
+                .contains("the input's 3 partitions coalesced to 1 (trainingPartitions)"), coalesced.summary());
+        DendriteClassificationModel apart = c.copy(org.apache.spark.ml.param.ParamMap.empty()).setTrainingPartitions(3).fit(data.partitions(3));
+        assertFalse(java.util.Arrays.equals(one, apart.coreModel().network().parameters().get(0).value()), "three partitions kept apart");
+        assertFalse(apart.summary().contains("coalesced"), apart.summary());
+        DendriteClassificationModel six = c.fit(data.partitions(6));
+        assertTrue(six.summary().contains("rounds of local steps over 4 partitions")
+                && six.summary().contains("the input's 6 partitions coalesced to 4 (the cluster's default parallelism)"), six.summary());
+    }
+
+    /**
      * One round over three partitions: each partition takes its local steps (Adam from a fresh state)
      * from the same weights on its own rows, and the model is the rows-weighted mean of the three
      * results (unweighted rows: the weight sums are the row counts), computed here independently with

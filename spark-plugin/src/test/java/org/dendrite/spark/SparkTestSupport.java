@@ -25,7 +25,8 @@ final class SparkTestSupport {
         if (spark == null) {
             spark = SparkSession.builder().master("local[2]").appName("dendrite-tests").config("spark.ui.enabled", "false")
                     .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.sql.shuffle.partitions", "4").getOrCreate();
+                    // a default parallelism of 4 on 2 cores: the tests' inputs of up to 3 partitions train on as many (trainingPartitions 0)
+                    .config("spark.sql.shuffle.partitions", "4").config("spark.default.parallelism", "4").getOrCreate();
             spark.sparkContext().setLogLevel("WARN");
             Runtime.getRuntime().addShutdownHook(new Thread(spark::stop));
         }
@@ -99,6 +100,8 @@ final class SparkTestSupport {
             DataTypes.createStructField("sl", DataTypes.DoubleType, false), DataTypes.createStructField("sw", DataTypes.DoubleType, false),
             DataTypes.createStructField("pl", DataTypes.DoubleType, false), DataTypes.createStructField("pw", DataTypes.DoubleType, false),
             DataTypes.createStructField("species", DataTypes.StringType, false)});
-        return spark().createDataFrame(rows, schema);
+        // two partitions of 75 rows, as with the default parallelism of 2 (the rows are sorted by species: four partitions
+        // would each hold one or two species, and rounds average partitions that never saw the others)
+        return spark().createDataFrame(rows, schema).coalesce(2);
     }
 }
