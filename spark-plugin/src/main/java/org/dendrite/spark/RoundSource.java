@@ -42,7 +42,8 @@ import scala.runtime.AbstractFunction2;
  * optimizer's moments, its place in its row stream) stays on the executor that holds the partition
  * and continues across rounds; a partition that moves to another executor (a lost worker) starts its
  * inner optimizer afresh there, and so does every partition after a rollback. Given the seed and the
- * partitioning, rounds are deterministic as long as no partition moves.
+ * training partitions (the input's, coalesced to the cluster's parallelism), rounds are deterministic as long as no
+ * partition moves.
  */
 final class RoundSource extends BlockSource {
     private final OuterOptimizer outer;
