@@ -233,13 +233,20 @@ record BenchData(String name, String description, Dataset<Row> train, Dataset<Ro
         for (int y : train.y()) counts[y]++;
         int max = 0;
         for (int c : counts) max = Math.max(max, c);
-        Dataset<Row> tr = materialize(frame(spark, train, partitions)), te = materialize(frame(spark, test, partitions));
+        Dataset<Row> tr = materialize(frame(spark, train, partitions, SORTED)), te = materialize(frame(spark, test, partitions, false));
         return new BenchData(name, description, tr, te, train.x().size(), test.x().size(), d, classes, max / (double) train.x().size(), ceiling);
     }
 
-    private static Dataset<Row> frame(SparkSession spark, Rows rows, int partitions) {
+    /**
+     * With -Dbench.sortByLabel=true the synthetic training rows are sorted by label before they are split into
+     * partitions, as data written class by class arrives: each partition then holds one class or a few.
+     */
+    static final boolean SORTED = Boolean.getBoolean("bench.sortByLabel");
+
+    private static Dataset<Row> frame(SparkSession spark, Rows rows, int partitions, boolean sorted) {
         List<Row> list = new ArrayList<>(rows.x().size());
         for (int i = 0; i < rows.x().size(); i++) list.add(RowFactory.create(Vectors.dense(rows.x().get(i)), (double) rows.y().get(i)));
+        if (sorted) list.sort(java.util.Comparator.comparingDouble(r -> r.getDouble(1)));
         return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(list, partitions), SCHEMA);
     }
 

@@ -145,7 +145,8 @@ public final class SparkMlpcBenchmark {
         out("");
         out(f("- %d cores, Java %s, Spark %s, %s; load average at start: %s", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), org.apache.spark.package$.MODULE$.SPARK_VERSION(), cpu(), load()));
-        out(f("- %d partitions per DataFrame; cap %.0f s per fit; MLPC maxIter budgets %s; Dendrite epoch budgets up to %s%s.", options.partitions(),
+        out(f("- %d partitions per DataFrame%s; cap %.0f s per fit; MLPC maxIter budgets %s; Dendrite epoch budgets up to %s%s.", options.partitions(),
+                BenchData.SORTED ? " (the synthetic training rows sorted by label, -Dbench.sortByLabel)" : "",
                 options.capSeconds(), options.mlpcBudgets(), options.maxEpochs() > 0 ? Integer.toString(options.maxEpochs()) : "each configuration's epochs",
                 options.allBudgets() ? "" : ", stopping at the first that reaches the target"));
         for (DendriteConfig c : options.dendrite()) out("- Dendrite configuration " + c.label() + ": epoch budgets " + c.budgets(options.maxEpochs()));
