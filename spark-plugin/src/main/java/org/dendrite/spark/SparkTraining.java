@@ -62,14 +62,24 @@ final class SparkTraining {
         TrainingConfig c = warm.apply(config);
         JavaRDD<Row> input = rows.javaRDD();
         int limit = maxPartitions > 0 ? maxPartitions : Math.max(1, input.context().defaultParallelism());
-        JavaRDD<Row> rdd = input.getNumPartitions() > limit ? input.coalesce(limit) : input;
-        String coalesced = rdd == input ? "" : "; the input's " + input.getNumPartitions() + " partitions coalesced to " + limit
+        JavaRDD<Row> partitioned = input.getNumPartitions() > limit ? input.coalesce(limit) : input;
+        String plan = partitioned == input ? "" : "; the input's " + input.getNumPartitions() + " partitions coalesced to " + limit
                 + (maxPartitions > 0 ? " (trainingPartitions)" : " (the cluster's default parallelism)");
         boolean classification = check.classification();
         double fraction = c.effectiveValidationFraction();
-        ShardPass.Layout layout = ShardPass.layout(run(() -> rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) ->
-                List.of(ShardPass.summarize(rows(it, check, p, -1), classification && fraction > 0)).iterator(), true).collect()),
-                fraction, c.seed(), check);
+        List<ShardPass.Summary> summaries = summarize(partitioned, check, fraction);
+        double skew = ShardPass.skew(summaries, classification);
+        if (localSteps != 1 && partitioned.getNumPartitions() > 1 && skew > ShardPass.MAX_SKEW) {
+            // rounds average what each partition learned from its own rows: partitions holding their own classes (or target
+            // range) are shuffled first
+            partitioned = shuffle(partitioned, c.seed());
+            summaries = summarize(partitioned, check, fraction);
+            plan += String.format(java.util.Locale.ROOT, "; the partitions held the labels unevenly (skew %.2f, above %.2f), so the rows "
+                    + "were shuffled across them (skew after: %.2f)", skew, ShardPass.MAX_SKEW, ShardPass.skew(summaries, classification));
+        }
+        final JavaRDD<Row> rdd = partitioned;
+        final String coalesced = plan;
+        ShardPass.Layout layout = ShardPass.layout(summaries, fraction, c.seed(), check);
         int width = layout.width();
         int classes = classification ? classCount(check.declaredClasses(), layout.maxLabel(), check.label()) : 0;
         if (classification && classes < 2) {
@@ -130,6 +140,30 @@ final class SparkTraining {
         } finally {
             if (blocks != null) blocks.unpersist(false);
         }
+    }
+
+    /**
+     * The rows dealt to as many partitions by a seeded random key each, and ordered by it within
+     * each partition: the same rows in the same order on every pass over them and after a lost
+     * partition is recomputed (Spark's own repartition leaves the order to the shuffle's fetches,
+     * which the validation split, laid out by position, cannot take).
+     */
+    private static JavaRDD<Row> shuffle(JavaRDD<Row> rdd, long seed) {
+        return rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> {
+            java.util.SplittableRandom keys = new java.util.SplittableRandom(org.dendrite.core.data.Seeds.shard(seed, p));
+            return new Iterator<scala.Tuple2<Long, Row>>() {
+                @Override public boolean hasNext() { return it.hasNext(); }
+
+                @Override public scala.Tuple2<Long, Row> next() { return new scala.Tuple2<>(keys.nextLong(), it.next()); }
+            };
+        }, false).mapToPair(t -> t).repartitionAndSortWithinPartitions(new org.apache.spark.HashPartitioner(rdd.getNumPartitions())).values();
+    }
+
+    /** The first pass: each partition's rows checked and summarized (with their labels to stratify a validation split). */
+    private static List<ShardPass.Summary> summarize(JavaRDD<Row> rdd, RowCheck check, double fraction) {
+        boolean classification = check.classification();
+        return run(() -> rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) ->
+                List.of(ShardPass.summarize(rows(it, check, p, -1), classification && fraction > 0, classification)).iterator(), true).collect());
     }
 
     /** A pass over one partition: its slice of the layout and its checked rows in, its results out. */

@@ -756,6 +756,31 @@ class DendriteSparkTest {
     }
 
     /**
+     * Rows sorted by label (as data written class by class arrives): each of the two partitions holds
+     * mostly one class, and averaging what each learned alone trains badly in rounds. They are shuffled
+     * first (a seeded key per row, so the same model every time), and the summary says so; synchronous
+     * training, the same mathematics for any partitioning, reads them as they are. Training accuracy
+     * 96.1% here, 94.6% with the shuffle taken out (measured so; the bound 95% lies between).
+     */
+    @Test
+    void partitionsHoldingTheirOwnClassesAreShuffledForRounds() {
+        Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
+        List<Row> byLabel = new ArrayList<>(data.rows());
+        byLabel.sort(java.util.Comparator.comparingDouble(r -> r.getDouble(1)));
+        // 357 benign then 212 malignant rows in two partitions of 284 and 285: the first all benign, the second 73 benign
+        Dataset<Row> sorted = new Rows(byLabel, data.schema()).partitions(2);
+        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(4).setHiddenLayers("16");
+        DendriteClassificationModel m = c.fit(sorted);
+        assertTrue(m.summary().contains("the partitions held the labels unevenly (skew "), m.summary());
+        double acc = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(m.transform(sorted));
+        assertTrue(acc > 0.95, "training accuracy after the shuffle " + acc);
+        assertArrayEquals(m.coreModel().network().parameters().get(0).value(), c.fit(sorted).coreModel().network().parameters().get(0).value(),
+                "the shuffle is seeded: the same model");
+        DendriteClassificationModel sync = c.copy(org.apache.spark.ml.param.ParamMap.empty()).setLocalSteps(1).fit(sorted);
+        assertFalse(sync.summary().contains("unevenly"), sync.summary());
+    }
+
+    /**
      * One round over three partitions: each partition takes its local steps (Adam from a fresh state)
      * from the same weights on its own rows, and the model is the rows-weighted mean of the three
      * results (unweighted rows: the weight sums are the row counts), computed here independently with

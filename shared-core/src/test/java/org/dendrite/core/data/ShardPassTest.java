@@ -52,7 +52,7 @@ class ShardPassTest {
         long seed = 5;
         RowCheck check = new RowCheck("features", "y", "w", classification, 3);
         List<ShardPass.Summary> summaries = new ArrayList<>();
-        for (int p = 0; p < SHARDS.length; p++) summaries.add(ShardPass.summarize(shard(t, p), classification));
+        for (int p = 0; p < SHARDS.length; p++) summaries.add(ShardPass.summarize(shard(t, p), classification, classification));
         assertEquals(-1, summaries.get(1).width(), "an empty shard has no width");
         ShardPass.Layout layout = ShardPass.layout(summaries, fraction, seed, check);
         assertEquals(3, layout.width());
@@ -120,8 +120,8 @@ class ShardPassTest {
     @Test
     void aShardWhoseRowsChangedBetweenPassesIsRefused() {
         LabeledTable t = table(true);
-        ShardPass.Layout layout = ShardPass.layout(List.of(ShardPass.summarize(shard(t, 0), false), ShardPass.summarize(shard(t, 1), false),
-                ShardPass.summarize(shard(t, 2), false)), 0.25, 5, new RowCheck("features", "y", null, true, 3));
+        ShardPass.Layout layout = ShardPass.layout(List.of(ShardPass.summarize(shard(t, 0), false, true), ShardPass.summarize(shard(t, 1), false, true),
+                ShardPass.summarize(shard(t, 2), false, true)), 0.25, 5, new RowCheck("features", "y", null, true, 3));
         assertEquals(37, layout.rows().rows(0));
         assertEquals(0, layout.rows().rows(1));
         assertEquals(63, layout.rows().rows(2));
@@ -153,22 +153,44 @@ class ShardPassTest {
         return out;
     }
 
+    private static ShardPass.Summary labels(boolean classification, double... y) {
+        List<LabeledRow> rows = new ArrayList<>();
+        for (double v : y) rows.add(new LabeledRow(new double[] {0}, v, 1));
+        return ShardPass.summarize(rows.iterator(), false, classification);
+    }
+
+    /**
+     * The skew of the shards' labels, by hand. Classes: shards {0,0,0,1} and {1,1,2,2}, all rows' shares
+     * 3/8, 3/8, 2/8; the first shard is |3/4 - 3/8| + |1/4 - 3/8| + |0 - 2/8| = 0.75 / 2 = 0.375 away, the
+     * second |0 - 3/8| + |2/4 - 3/8| + |2/4 - 2/8| = 0.75 / 2 = 0.375: skew 0.375; shards with the same
+     * shares: 0. Targets: shards {0, 2} and {4, 6}, mean 3, population standard deviation sqrt(5); each
+     * shard's mean is 2 away: 2 / sqrt(5) = 0.894.
+     */
+    @Test
+    void theSkewOfTheShardsLabels() {
+        assertEquals(0.375, ShardPass.skew(List.of(labels(true, 0, 0, 0, 1), labels(true, 1, 1, 2, 2)), true), 1e-12);
+        assertEquals(0, ShardPass.skew(List.of(labels(true, 0, 1, 2), labels(true, 2, 1, 0), labels(true)), true), 1e-12);
+        assertEquals(2 / Math.sqrt(5), ShardPass.skew(List.of(labels(false, 0, 2), labels(false, 4, 6)), false), 1e-12);
+        assertEquals(0, ShardPass.skew(List.of(labels(false, 0, 6), labels(false, 4, 2)), false), 1e-12);
+        assertTrue(ShardPass.skew(List.of(labels(true, 0, 0, 0, 1), labels(true, 1, 1, 2, 2)), true) > ShardPass.MAX_SKEW);
+    }
+
     @Test
     void summariesKeepLabelsOnlyWhenAskedAndTheLayoutRefusesDisagreeingWidthsAndNoRows() {
         LabeledTable t = table(true);
-        ShardPass.Summary s = ShardPass.summarize(shard(t, 0), true);
+        ShardPass.Summary s = ShardPass.summarize(shard(t, 0), true, true);
         assertEquals(37, s.rows());
         assertEquals(37, s.labels().length);
         for (int i = 0; i < 37; i++) assertEquals((int) t.target()[i], s.labels()[i]);
         double max = 0;
         for (int i = 0; i < 37; i++) max = Math.max(max, t.target()[i]);
         assertEquals(max, s.maxLabel());
-        assertNull(ShardPass.summarize(shard(t, 0), false).labels());
+        assertNull(ShardPass.summarize(shard(t, 0), false, true).labels());
 
         RowCheck check = new RowCheck("features", "y", null, true, 0);
-        var wide = new ShardPass.Summary(3, 4, 1, null);
-        var narrow = new ShardPass.Summary(2, 3, 1, null);
-        var empty = new ShardPass.Summary(0, -1, Double.NEGATIVE_INFINITY, null);
+        var wide = new ShardPass.Summary(3, 4, 1, null, new Moments(), null);
+        var narrow = new ShardPass.Summary(2, 3, 1, null, new Moments(), null);
+        var empty = new ShardPass.Summary(0, -1, Double.NEGATIVE_INFINITY, null, new Moments(), null);
         var e = assertThrows(IllegalArgumentException.class, () -> ShardPass.layout(List.of(wide, empty, narrow), 0, 1, check));
         assertEquals("Column 'features' holds vectors of size 3 in partition 2; expected size 4 (as in the first rows)", e.getMessage());
         var none = assertThrows(IllegalArgumentException.class, () -> ShardPass.layout(List.of(empty, empty), 0, 1, check));
