@@ -198,7 +198,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
                 + "its rounded share; all rows when fewer) are copied to each trial's task (>= 10)", number(v -> v >= 10)),
                 DEFAULT_SEARCH_SAMPLE_ROWS);
         trainingPartitions = param(new IntParam(this, "trainingPartitions", "the most partitions training runs on: an input with more is "
-                + "coalesced to this many (no shuffle); 0 = the cluster's default parallelism (spark.default.parallelism, or its cores). "
+                + "coalesced to this many (no shuffle); 0 = the cluster's default parallelism (spark.default.parallelism, or its cores; "
+                + "with dynamic allocation, the input's partitions). "
                 + "Partitions beyond the tasks the cluster runs at once add no parallelism, and in rounds each one dilutes the round's "
                 + "average (Spark's 200 shuffle partitions would train far worse than its cores' count)",
                 number(v -> v >= 0 && v == Math.rint(v))), 0);

@@ -61,7 +61,8 @@ final class SparkTraining {
                       int maxPartitions) {
         TrainingConfig c = warm.apply(config);
         JavaRDD<Row> input = rows.javaRDD();
-        int limit = maxPartitions > 0 ? maxPartitions : Math.max(1, input.context().defaultParallelism());
+        int limit = partitionLimit(maxPartitions, input.context().defaultParallelism(),
+                input.context().getConf().getBoolean("spark.dynamicAllocation.enabled", false));
         JavaRDD<Row> partitioned = input.getNumPartitions() > limit ? input.coalesce(limit) : input;
         String plan = partitioned == input ? "" : "; the input's " + input.getNumPartitions() + " partitions coalesced to " + limit
                 + (maxPartitions > 0 ? " (trainingPartitions)" : " (the cluster's default parallelism)");
@@ -157,6 +158,17 @@ final class SparkTraining {
                 @Override public scala.Tuple2<Long, Row> next() { return new scala.Tuple2<>(keys.nextLong(), it.next()); }
             };
         }, false).mapToPair(t -> t).repartitionAndSortWithinPartitions(new org.apache.spark.HashPartitioner(rdd.getNumPartitions())).values();
+    }
+
+    /**
+     * The most partitions training runs on: {@code trainingPartitions} when set (> 0); else the
+     * cluster's default parallelism (its cores, or {@code spark.default.parallelism}), unless executors
+     * come and go with the load (dynamic allocation: the cores at the fit's start say nothing of the
+     * cores to come), when the input's partitions are kept.
+     */
+    static int partitionLimit(int trainingPartitions, int defaultParallelism, boolean dynamicAllocation) {
+        if (trainingPartitions > 0) return trainingPartitions;
+        return dynamicAllocation ? Integer.MAX_VALUE : Math.max(1, defaultParallelism);
     }
 
     /** The first pass: each partition's rows checked and summarized (with their labels to stratify a validation split). */

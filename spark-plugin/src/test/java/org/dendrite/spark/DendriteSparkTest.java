@@ -753,6 +753,11 @@ class DendriteSparkTest {
         DendriteClassificationModel six = c.fit(data.partitions(6));
         assertTrue(six.summary().contains("rounds of local steps over 4 partitions")
                 && six.summary().contains("the input's 6 partitions coalesced to 4 (the cluster's default parallelism)"), six.summary());
+        // the rule: the param, else the default parallelism, except under dynamic allocation (the input's partitions are kept)
+        assertEquals(3, SparkTraining.partitionLimit(3, 8, false));
+        assertEquals(3, SparkTraining.partitionLimit(3, 8, true));
+        assertEquals(8, SparkTraining.partitionLimit(0, 8, false));
+        assertEquals(Integer.MAX_VALUE, SparkTraining.partitionLimit(0, 2, true));
     }
 
     /**
