@@ -199,9 +199,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
                 DEFAULT_SEARCH_SAMPLE_ROWS);
         trainingPartitions = param(new IntParam(this, "trainingPartitions", "the most partitions training runs on: an input with more is "
                 + "coalesced to this many (no shuffle); 0 = the cluster's default parallelism (spark.default.parallelism, or its cores; "
-                + "with dynamic allocation, the input's partitions). "
-                + "Partitions beyond the tasks the cluster runs at once add no parallelism, and in rounds each one dilutes the round's "
-                + "average (Spark's 200 shuffle partitions would train far worse than its cores' count)",
+                + "with dynamic allocation, the input's partitions). Partitions beyond the tasks the cluster runs at once add no "
+                + "parallelism, and in rounds each one dilutes the round's average",
                 number(v -> v >= 0 && v == Math.rint(v))), 0);
     }
 

@@ -78,7 +78,7 @@ public final class ShardPass {
         java.util.Map<Integer, Long> counts = new java.util.HashMap<>();
         for (Summary s : shards) {
             total += s.rows();
-            all.merge(copy(s.target()));
+            all.merge(s.target());
             if (classification && s.classes() == null) return 0;
             if (classification) s.classes().forEach((c, k) -> counts.merge(c, k, Long::sum));
         }
@@ -98,10 +98,6 @@ public final class ShardPass {
             skew += d * s.rows() / total;
         }
         return skew;
-    }
-
-    private static Moments copy(Moments m) {
-        return new Moments().merge(m);
     }
 
     /** The shards' summaries joined: where every row is, the feature width and the largest label. */
