@@ -53,6 +53,14 @@ public final class Preprocessor implements Serializable {
      */
     public static final double CONSTANT_COLUMN_SCALE = Double.MAX_VALUE;
 
+    /**
+     * A numeric column is constant when its spread is within this many units in the last place of
+     * its centre: values that differ only by rounding (0.3 and 0.1 + 0.2, one unit apart) are one
+     * value, while any spread beyond rounding is data, however small its unit (values near 1e-13 or
+     * 1e-300) or however large its offset (1e12 + 0.25).
+     */
+    static final double ROUNDING_ULPS = 64;
+
     /** Learns the transformation from {@code table} (training rows only). */
     public static Preprocessor fit(Table table, PreprocessingConfig config) {
         Preprocessor columnsOnly = fit(ColumnStatistics.of(table, config), config);
@@ -68,7 +76,8 @@ public final class Preprocessor implements Serializable {
     /**
      * The column transformation from training-row statistics (one machine's, or Spark partitions'
      * merged): numeric columns centred on their mean (also the imputation value) and divided by their
-     * standard deviation; a column constant (or always missing) in the training rows gets
+     * standard deviation; a column constant (or always missing, or varying only by rounding:
+     * {@link #ROUNDING_ULPS}) in the training rows gets
      * {@link #CONSTANT_COLUMN_SCALE}, so its input is 0 whatever the value (the network learned
      * nothing about it, and an unseen value must not reach it through untrained weights);
      * nominal columns one-hot, imputed with their mode; a missing indicator per column that had
@@ -95,12 +104,12 @@ public final class Preprocessor implements Serializable {
                 double iqr = q.count() == 0 ? 0 : q.quantile(0.75) - q.quantile(0.25);
                 double spread = iqr > 0 ? iqr : q.count() == 0 ? 0 : 0.5 * (q.max() - q.min());
                 center[c] = median;
-                scale[c] = spread > 0 ? spread : CONSTANT_COLUMN_SCALE;
+                scale[c] = spread > ROUNDING_ULPS * Math.ulp(median) ? spread : CONSTANT_COLUMN_SCALE;
             } else {
                 Moments m = stats.moments(c);
                 double mean = m.mean(), std = m.standardDeviation();
                 center[c] = mean;
-                scale[c] = std > 0 ? std : CONSTANT_COLUMN_SCALE;
+                scale[c] = std > ROUNDING_ULPS * Math.ulp(mean) ? std : CONSTANT_COLUMN_SCALE;
             }
         }
         return new Preprocessor(cols, config, center, scale, indicator);

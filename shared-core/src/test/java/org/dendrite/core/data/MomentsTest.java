@@ -55,7 +55,8 @@ class MomentsTest {
     /**
      * A numeric column is ignored only when it is constant in the training rows: a spread tiny in
      * absolute terms (values near 1e-13 or 1e-300) or tiny beside its mean (1e12 + 0, 0.25, 0.5) is data, and
-     * is standardized to the same inputs as the column 1, 2, 3 (they were ignored as constant).
+     * is standardized to the same inputs as the column 1, 2, 3 (they were ignored as constant); a
+     * spread of rounding only (0.3 and 0.1 + 0.2) is not, and its input stays 0 whatever the value.
      */
     @Test
     void tinySpreadsAreStandardizedNotIgnored() {
@@ -69,5 +70,12 @@ class MomentsTest {
             for (int c = 1; c < 4; c++) assertEquals(z[r * 4], z[r * 4 + c], 1e-6, "row " + r + " column " + cols.get(c).name());
         }
         assertNotEquals(0, z[0]);
+        // values that differ only by rounding (0.1 + 0.2 is one unit in the last place above 0.3) are one value: ignored
+        double r = 0.1 + 0.2;
+        assertNotEquals(0.3, r);
+        Table rounding = new Table(List.of(Column.numeric("rate")), new double[][] {{0.3}, {r}, {0.3}, {r}});
+        Preprocessor q = Preprocessor.fit(rounding, pc);
+        assertEquals(Preprocessor.CONSTANT_COLUMN_SCALE, q.scale()[0]);
+        assertEquals(0, q.transform(new Table(List.of(Column.numeric("rate")), new double[][] {{0.31}})).data()[0]);
     }
 }
