@@ -783,6 +783,23 @@ class DendriteSparkTest {
                 "the shuffle is seeded: the same model");
         DendriteClassificationModel sync = c.copy(org.apache.spark.ml.param.ParamMap.empty()).setLocalSteps(1).fit(sorted);
         assertFalse(sync.summary().contains("unevenly"), sync.summary());
+        // a numeric target sorted into two halves: the skew is each half's mean's distance from the whole's, in the whole's
+        // (population) standard deviations, the halves weighted by their rows (computed here from the rows); unsorted, no shuffle
+        Rows diabetes = Rows.of(SparkTestSupport.csv("diabetes-regression.csv", false));
+        List<Row> byTarget = new ArrayList<>(diabetes.rows());
+        byTarget.sort(java.util.Comparator.comparingDouble(r -> r.getDouble(1)));
+        double[] y = byTarget.stream().mapToDouble(r -> r.getDouble(1)).toArray();
+        int n = y.length, half = n / 2;
+        double mean = java.util.Arrays.stream(y).average().orElseThrow();
+        double sd = Math.sqrt(java.util.Arrays.stream(y).map(v -> (v - mean) * (v - mean)).sum() / n);
+        double low = java.util.Arrays.stream(y, 0, half).average().orElseThrow(), high = java.util.Arrays.stream(y, half, n).average().orElseThrow();
+        double expected = (half * Math.abs(low - mean) + (n - half) * Math.abs(high - mean)) / n / sd;
+        DendriteRegressor reg = (DendriteRegressor) new DendriteRegressor().setEpochs(2).setHiddenLayers("8");
+        String sortedPlan = reg.fit(new Rows(byTarget, diabetes.schema()).partitions(2)).summary();
+        assertTrue(sortedPlan.contains(String.format(java.util.Locale.ROOT, "the partitions held the labels unevenly (skew %.2f", expected)),
+                expected + ": " + sortedPlan);
+        String plainPlan = reg.fit(diabetes.partitions(2)).summary();
+        assertFalse(plainPlan.contains("unevenly"), plainPlan);
     }
 
     /**
