@@ -132,6 +132,18 @@ public final class Preprocessor implements Serializable {
     public double[] scale() { return scale.clone(); }
     public boolean[] indicator() { return indicator.clone(); }
 
+    /**
+     * True when every input is ignored: no columns, or only numeric columns constant in the training
+     * rows (without missing indicators). A network on such inputs can learn only the target's
+     * distribution (nominal columns are taken as varying: their training counts are not kept).
+     */
+    public boolean ignoresEveryInput() {
+        for (int c = 0; c < columns.size(); c++) {
+            if (columns.get(c).isNominal() || scale[c] != CONSTANT_COLUMN_SCALE || indicator[c]) return false;
+        }
+        return true;
+    }
+
     /** Each nominal column's one-hot block in the output, as [start, size], in order. */
     public List<List<Integer>> nominalBlocks() {
         List<List<Integer>> blocks = new ArrayList<>();

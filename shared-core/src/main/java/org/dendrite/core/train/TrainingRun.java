@@ -96,6 +96,11 @@ public final class TrainingRun {
         for (String w : ConfigWarnings.check(this.config.network(), config.preprocessing().standardize(), config.batchSize(), source.rows())) {
             warn(w);
         }
+        if (preprocessor.ignoresEveryInput()) {
+            warn("No input varies in the training rows (" + (preprocessor.columns().isEmpty() ? "there are no input columns"
+                    : "every input column is constant or missing") + "): the model can learn only the target's " + (task.isClassification()
+                    ? "class shares" : "mean") + ", the same prediction for every row.");
+        }
         source.constrain(frozen, pruneMask);
         this.initialLoss = source.trainingLoss(network);
         // an untrained classifier's loss is about ln(C); a warm start's trained network is not expected to be
@@ -205,7 +210,7 @@ public final class TrainingRun {
                 v == null ? Double.NaN : v.auc(), v == null ? Double.NaN : v.rmse(), lr, (System.nanoTime() - start) / 1e9, event,
                 held == null ? List.of() : held.memberMeanLosses());
         history.add(r);
-        if (epoch == 1 && Math.abs(trainLoss - initialLoss) <= 1e-4 * Math.max(Math.abs(initialLoss), 1e-12)) {
+        if (epoch == 1 && !preprocessor.ignoresEveryInput() && Math.abs(trainLoss - initialLoss) <= 1e-4 * Math.max(Math.abs(initialLoss), 1e-12)) {
             warn(String.format(Locale.ROOT, "The loss did not change in the first epoch (%.6g -> %.6g): the learning rate "
                     + "%.3g is probably too small.", initialLoss, trainLoss, lr));
         }

@@ -128,6 +128,35 @@ class TrainingControlTest {
     }
 
     /**
+     * Inputs that carry nothing (no columns; a numeric column constant in the training rows): the
+     * run says so, instead of blaming the learning rate for a loss that cannot move much; a varying
+     * column gets neither warning.
+     */
+    @Test
+    void aRunWithNoVaryingInputSaysSo() {
+        double[] y = new double[60];
+        double[][] none = new double[60][0], constant = new double[60][1], varying = new double[60][1];
+        for (int i = 0; i < 60; i++) {
+            y[i] = i % 3 == 0 ? 1 : 0;
+            constant[i][0] = 7;
+            varying[i][0] = y[i] + 0.1 * (i % 5);
+        }
+        TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(2);
+        List<String> classes = List.of("a", "b");
+        for (org.dendrite.core.data.Table t : List.of(new org.dendrite.core.data.Table(List.of(), none),
+                new org.dendrite.core.data.Table(List.of(org.dendrite.core.data.Column.numeric("x")), constant))) {
+            List<String> warnings = Trainer.fit(c, new LabeledTable(t, "y", classes, y, null)).history().warnings();
+            assertTrue(warnings.stream().anyMatch(w -> w.startsWith("No input varies in the training rows (" + (t.columns().isEmpty()
+                    ? "there are no input columns" : "every input column is constant or missing") + "): the model can learn only the "
+                    + "target's class shares")), warnings.toString());
+            assertFalse(warnings.stream().anyMatch(w -> w.contains("did not change")), warnings.toString());
+        }
+        List<String> warnings = Trainer.fit(c, new LabeledTable(new org.dendrite.core.data.Table(List.of(org.dendrite.core.data.Column.numeric("x")),
+                varying), "y", classes, y, null)).history().warnings();
+        assertFalse(warnings.stream().anyMatch(w -> w.startsWith("No input varies")), warnings.toString());
+    }
+
+    /**
      * A numeric target far from 0 beside its spread (1e9 + x, x ~ N(0, 1)): the predictions keep the
      * spread. The network learns the standardized target in float32, fine in units of the target's
      * scale; the mean is added in double (added in float32, whose steps are 64 at 1e9, every prediction
