@@ -88,6 +88,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     private SearchResult searchResult;
     /** Weka's fallback when there is nothing to learn from (no training rows with a known class), as its own classifiers do. */
     private weka.classifiers.rules.ZeroR zeroR;
+    /** Why the ZeroR model stands in for a network (for toString). */
+    private String zeroReason;
     private org.dendrite.core.diagnostics.Diagnosis.BiasVariance diagnosis;
     private Instances header;
     private transient TrainingRun run;
@@ -235,8 +237,11 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         zeroR = null;
         diagnosis = null;
         searchResult = null;
-        if (train.numInstances() == 0) {
-            // Weka's convention for nothing to learn from (no rows, or every class value missing): a ZeroR model, said so in toString
+        zeroReason = train.numInstances() == 0 ? "no training instances with a known class value"
+                : onlyClass(train) != null ? "the training instances hold only one class value ('" + onlyClass(train) + "')" : null;
+        if (zeroReason != null) {
+            // Weka's convention for nothing to learn from (no rows, every class value missing, or one class only: a fold of
+            // Weka's cross-validation without the one row of a class): a ZeroR model, said so in toString
             zeroR = new weka.classifiers.rules.ZeroR();
             zeroR.buildClassifier(data);
             model = null;
@@ -380,6 +385,14 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
     }
 
+    /** The one class value of a nominal class the rows hold, or null (a numeric class, or two classes or more). */
+    private static String onlyClass(Instances rows) {
+        if (!rows.classAttribute().isNominal()) return null;
+        int first = (int) rows.instance(0).classValue();
+        for (int i = 1; i < rows.numInstances(); i++) if ((int) rows.instance(i).classValue() != first) return null;
+        return rows.classAttribute().value(first);
+    }
+
     /** The trained core model (null before training). */
     public Model getModel() {
         return model;
@@ -388,8 +401,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     @Override
     public String toString() {
         if (zeroR != null) {
-            return "Dendrite: no training instances with a known class value, so no network was trained; Weka's ZeroR model is used "
-                    + "instead:\n\n" + zeroR;
+            return "Dendrite: " + zeroReason + ", so no network was trained; Weka's ZeroR model is used instead:\n\n" + zeroR;
         }
         if (model == null) {
             return "Dendrite: no model built yet.";
