@@ -57,6 +57,9 @@ public final class TrainingRun {
     private long step;
     /** The schedule's clock: steps as the schedule counts them (a round of H local steps counts H). */
     private long clock;
+    /** The steps after which the run checks that the loss moved at all. */
+    static final long LOSS_CHECK_STEPS = 10;
+    private boolean lossChecked;
     private double lrScale = 1;
     private int rollbacks;
 
@@ -210,9 +213,14 @@ public final class TrainingRun {
                 v == null ? Double.NaN : v.auc(), v == null ? Double.NaN : v.rmse(), lr, (System.nanoTime() - start) / 1e9, event,
                 held == null ? List.of() : held.memberMeanLosses());
         history.add(r);
-        if (epoch == 1 && !preprocessor.ignoresEveryInput() && Math.abs(trainLoss - initialLoss) <= 1e-4 * Math.max(Math.abs(initialLoss), 1e-12)) {
-            warn(String.format(Locale.ROOT, "The loss did not change in the first epoch (%.6g -> %.6g): the learning rate "
-                    + "%.3g is probably too small.", initialLoss, trainLoss, lr));
+        // whether the loss moved is judged after the first epoch that ends at least LOSS_CHECK_STEPS steps in (or the last
+        // epoch): a step or two (a few rows in one batch) move it little at any sound rate
+        if (!lossChecked && (clock >= LOSS_CHECK_STEPS || !hasNextEpoch())) {
+            lossChecked = true;
+            if (!preprocessor.ignoresEveryInput() && Math.abs(trainLoss - initialLoss) <= 1e-4 * Math.max(Math.abs(initialLoss), 1e-12)) {
+                warn(String.format(Locale.ROOT, "The loss did not change in the first %d steps (%.6g -> %.6g): the learning rate "
+                        + "%.3g is probably too small.", clock, initialLoss, trainLoss, lr));
+            }
         }
         stopper.update(r, network, history);
         listener.onEpoch(r, config.epochs());
@@ -295,6 +303,8 @@ public final class TrainingRun {
         epoch = c.epoch();
         step = c.step();
         clock = c.clock();
+        // a run resumed past its start was judged (or not) before: its history holds what was said
+        lossChecked = epoch > 0;
         lrScale = c.lrScale();
         rollbacks = c.rollbacks();
         stopper.restore(c.earlyStopping());

@@ -229,7 +229,17 @@ class DiagnosticsTest {
                 .withRegularization(org.dendrite.core.regularization.Regularization.NONE)
                 .withPreprocessing(new PreprocessingConfig(true, true, false, true)), d.labeled());
         frozen.nextEpoch();
-        assertTrue(frozen.history().warnings().stream().anyMatch(w -> w.contains("did not change in the first epoch")),
+        // iris' 150 rows in batches of 32: 5 steps, all there is of a 1-epoch run
+        assertTrue(frozen.history().warnings().stream().anyMatch(w -> w.startsWith("The loss did not change in the first 5 steps")),
                 frozen.history().warnings().toString());
+        // six rows, one step an epoch: the check waits for 10 steps, by which the default rate has moved the loss
+        double[][] x = {{0}, {1}, {2}, {3}, {4}, {5}};
+        LabeledTable six = new LabeledTable(new org.dendrite.core.data.Table(List.of(org.dendrite.core.data.Column.numeric("x")), x), "y",
+                List.of("a", "b"), new double[] {0, 0, 0, 1, 1, 1}, null);
+        TrainingRun tiny = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(20), six);
+        tiny.nextEpoch();
+        assertTrue(tiny.history().warnings().stream().noneMatch(w -> w.contains("did not change")), "after one step: not judged yet");
+        tiny.run();
+        assertTrue(tiny.history().warnings().stream().noneMatch(w -> w.contains("did not change")), tiny.history().warnings().toString());
     }
 }
