@@ -31,6 +31,11 @@ final class SparkJobs implements TrainingListener {
         LOG.warn("Dendrite: {}", message);
     }
 
+    /** A driver log line about how the fit uses the cluster. */
+    static void note(String message) {
+        LOG.info(message);
+    }
+
     /** A hyperparameter search's progress as a driver log line per finished training job. */
     static org.dendrite.core.search.SearchListener searchProgress() {
         return p -> LOG.info("Dendrite {}", p.line());

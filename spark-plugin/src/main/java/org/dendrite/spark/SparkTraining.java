@@ -66,6 +66,11 @@ final class SparkTraining {
         JavaRDD<Row> partitioned = input.getNumPartitions() > limit ? input.coalesce(limit) : input;
         String plan = partitioned == input ? "" : "; the input's " + input.getNumPartitions() + " partitions coalesced to " + limit
                 + (maxPartitions > 0 ? " (trainingPartitions)" : " (the cluster's default parallelism)");
+        if (maxPartitions == 0 && limit < Integer.MAX_VALUE && input.getNumPartitions() < limit) {
+            plan += "; the input has " + input.getNumPartitions() + " partition" + (input.getNumPartitions() == 1 ? "" : "s") + " where the "
+                    + "cluster runs " + limit + " tasks at once: repartition it to train on more cores";
+            SparkJobs.note("Dendrite: " + plan.substring(2));
+        }
         boolean classification = check.classification();
         double fraction = c.effectiveValidationFraction();
         List<ShardPass.Summary> summaries = summarize(partitioned, check, fraction);

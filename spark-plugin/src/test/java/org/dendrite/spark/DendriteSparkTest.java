@@ -742,7 +742,11 @@ class DendriteSparkTest {
     void inputsOfMorePartitionsThanTrainingPartitionsAreCoalesced() {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
         DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(4).setEpochs(2).setBatchSize(16).setHiddenLayers("8");
-        float[] one = c.fit(data.partitions(1)).coreModel().network().parameters().get(0).value();
+        DendriteClassificationModel single = c.fit(data.partitions(1));
+        float[] one = single.coreModel().network().parameters().get(0).value();
+        // fewer partitions than the cluster's parallelism (4 in these tests): said, not changed
+        assertTrue(single.summary().contains("the input has 1 partition where the cluster runs 4 tasks at once: repartition it to train on "
+                + "more cores"), single.summary());
         DendriteClassificationModel coalesced = c.copy(org.apache.spark.ml.param.ParamMap.empty()).setTrainingPartitions(1).fit(data.partitions(3));
         assertArrayEquals(one, coalesced.coreModel().network().parameters().get(0).value(), "three partitions coalesced to one vs one partition");
         assertTrue(coalesced.summary().contains("rounds of local steps over 1 partitions") && coalesced.summary()
