@@ -237,8 +237,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         zeroR = null;
         diagnosis = null;
         searchResult = null;
+        String only = train.numInstances() == 0 ? null : onlyClass(train);
         zeroReason = train.numInstances() == 0 ? "no training instances with a known class value"
-                : onlyClass(train) != null ? "the training instances hold only one class value ('" + onlyClass(train) + "')" : null;
+                : only != null ? "the training instances hold only one class value ('" + only + "')" : null;
         if (zeroReason != null) {
             // Weka's convention for nothing to learn from (no rows, every class value missing, or one class only: a fold of
             // Weka's cross-validation without the one row of a class): a ZeroR model, said so in toString
