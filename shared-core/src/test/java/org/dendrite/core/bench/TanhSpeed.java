@@ -23,7 +23,7 @@ public final class TanhSpeed {
             for (int k = 0; k < reps; k++) for (int i = 0; i < n; i++) y[i] = Tanh.of(x[i]);
             long t2 = System.nanoTime();
             double jdk = (t1 - t0) / (double) (reps * n), ours = (t2 - t1) / (double) (reps * n);
-            if (round > 0) System.out.printf(Locale.ROOT, "Math.tanh %.1f ns, Tanh.of %.1f ns a value: %.2fx%n", jdk, ours, jdk / ours);
+            if (round > 0) System.out.printf(Locale.ROOT, "Math.tanh %.1f ns, Tanh.of %.2f ns a value: %.2fx%n", jdk, ours, jdk / ours);
         }
     }
 }
