@@ -242,7 +242,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
                 : only != null ? "the training instances hold only one class value ('" + only + "')" : null;
         if (zeroReason != null) {
             // Weka's convention for nothing to learn from (no rows, every class value missing, or one class only: a fold of
-            // Weka's cross-validation without the one row of a class): a ZeroR model, said so in toString
+            // Weka's cross-validation without the one row of a class; a numeric class of one value, which ZeroR predicts
+            // exactly where a network comes near it): a ZeroR model, said so in toString
             zeroR = new weka.classifiers.rules.ZeroR();
             zeroR.buildClassifier(data);
             model = null;
@@ -386,12 +387,14 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
     }
 
-    /** The one class value of a nominal class the rows hold, or null (a numeric class, or two classes or more). */
+    /**
+     * The one class value the rows hold (a nominal class's label, a numeric class's number), or null
+     * when they hold two or more.
+     */
     private static String onlyClass(Instances rows) {
-        if (!rows.classAttribute().isNominal()) return null;
-        int first = (int) rows.instance(0).classValue();
-        for (int i = 1; i < rows.numInstances(); i++) if ((int) rows.instance(i).classValue() != first) return null;
-        return rows.classAttribute().value(first);
+        double first = rows.instance(0).classValue();
+        for (int i = 1; i < rows.numInstances(); i++) if (rows.instance(i).classValue() != first) return null;
+        return rows.classAttribute().isNominal() ? rows.classAttribute().value((int) first) : Double.toString(first);
     }
 
     /** The trained core model (null before training). */

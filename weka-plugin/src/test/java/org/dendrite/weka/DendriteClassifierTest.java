@@ -2,6 +2,7 @@ package org.dendrite.weka;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -445,6 +446,21 @@ class DendriteClassifierTest {
         Evaluation e = new Evaluation(binary);
         e.crossValidateModel(d, binary, 10, new Random(1));
         assertEquals(binary.numInstances(), e.numInstances(), 0, "every fold evaluated");
+
+        // a numeric class of one value: ZeroR predicts it exactly (a network trained on it came within 1e-3 of 5.0, and its
+        // diagnosis called that underfitting)
+        Instances constant = load("diabetes-regression.arff");
+        for (int i = 0; i < constant.numInstances(); i++) constant.instance(i).setClassValue(5.0);
+        Dendrite c = new Dendrite();
+        c.buildClassifier(constant);
+        assertTrue(c.toString().startsWith("Dendrite: the training instances hold only one class value ('5.0'), so no network was trained"),
+                c.toString());
+        for (int i = 0; i < 5; i++) assertEquals(5.0, c.classifyInstance(constant.instance(i)), 0);
+        Instances varying = load("diabetes-regression.arff");
+        Dendrite v = new Dendrite();
+        v.setEpochs(1);
+        v.buildClassifier(varying);
+        assertFalse(v.toString().contains("ZeroR"), "a varying numeric class trains a network");
     }
 
     @Test

@@ -23,7 +23,7 @@ public record Task(String targetName, List<String> classes, double targetMean, d
     /**
      * The task of a target: {@code classes} non-empty means a nominal target; a numeric one is
      * standardized by the training rows' mean and standard deviation ({@code target}'s moments; a
-     * scale of 1 for a constant target) when {@code standardize}, else left as it is.
+     * constant target: its own size, at most 1, or 1 at 0) when {@code standardize}, else left as it is.
      */
     public static Task fit(String targetName, List<String> classes, Moments target, boolean standardize) {
         if (classes != null && !classes.isEmpty()) {
@@ -32,8 +32,10 @@ public record Task(String targetName, List<String> classes, double targetMean, d
         if (!standardize) {
             return new Task(targetName, List.of(), 0, 1);
         }
-        double std = target.standardDeviation();
-        return new Task(targetName, List.of(), target.mean(), std > 0 ? std : 1);
+        double std = target.standardDeviation(), mean = target.mean();
+        // a target without spread is scaled by its own size, at most 1: the network's output stays near 0 but not at it, and
+        // in units of 1 that residue (about 1e-3) swamped a small constant such as 1e-6
+        return new Task(targetName, List.of(), mean, std > 0 ? std : mean != 0 ? Math.min(1, Math.abs(mean)) : 1);
     }
 
     public static Task classification(String targetName, List<String> classes) {

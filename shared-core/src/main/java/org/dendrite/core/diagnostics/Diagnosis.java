@@ -29,9 +29,15 @@ public final class Diagnosis {
 
     /**
      * A summary from training and validation performance, higher is better (accuracy, or R^2 for
-     * regression); NaN validation means no validation split.
+     * regression); NaN validation means no validation split. A performance that is not finite (R^2
+     * of a target without variance: -Infinity or NaN) is not judged.
      */
     public static String biasVariance(double train, double validation, String metric) {
+        if (!Double.isFinite(train)) {
+            // R^2 of a target that does not vary divides by its zero variance
+            return "Training " + metric + " is undefined: the training target does not vary, so bias and variance cannot be judged.";
+        }
+        if (!Double.isFinite(validation) && !Double.isNaN(validation)) validation = Double.NaN;
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Training %s %.4f", metric, train));
         if (!Double.isNaN(validation)) sb.append(String.format(Locale.ROOT, ", validation %s %.4f", metric, validation));
         sb.append(". ");

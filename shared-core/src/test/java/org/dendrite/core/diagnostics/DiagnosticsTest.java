@@ -193,6 +193,12 @@ class DiagnosticsTest {
         assertTrue(Diagnosis.biasVariance(0.95, 0.93, "accuracy").contains("no sign of underfitting or overfitting"));
         assertTrue(Diagnosis.biasVariance(0.95, Double.NaN, "accuracy").contains("No validation split"));
         assertTrue(Diagnosis.biasVariance(0.6, 0.3, "accuracy").contains("Both high bias and high variance"));
+        // R^2 of a constant target is 1 - rmse^2 / 0: no claim of underfitting (it said "train longer, increase model capacity")
+        assertEquals("Training R^2 is undefined: the training target does not vary, so bias and variance cannot be judged.",
+                Diagnosis.biasVariance(Double.NEGATIVE_INFINITY, Double.NaN, "R^2"));
+        assertEquals("Training R^2 is undefined: the training target does not vary, so bias and variance cannot be judged.",
+                Diagnosis.biasVariance(Double.NaN, 0.5, "R^2"));
+        assertTrue(Diagnosis.biasVariance(0.95, Double.NEGATIVE_INFINITY, "R^2").contains("No validation split"));
     }
 
     @Test
