@@ -1,12 +1,18 @@
-# Writes the eleven mlbench datasets of the study suite (issue 19) as Weka ARFF files.
+# Writes the eleven mlbench datasets of the study suite (issue 19) as Weka ARFF files; with --held-out,
+# the held-out datasets instead (into held-out/, with held-out/mlbench.sha256): datasets the defaults
+# were not chosen on, to check that they generalize (bench/held-out): mlbench's Glass, Ionosphere,
+# Soybean and HouseVotes84, and four of its generators drawn with set.seed(1) (1,000 rows each):
+# waveform, ringnorm (20 inputs), spirals (one cycle, sd 0.05) and friedman1 (sd 1, a numeric target).
 #
 # Run from the repository root with Debian's r-base-core and r-cran-mlbench:
 #     Rscript test-data/datasets/make_mlbench_datasets.R            # (re)write the files and mlbench.sha256
 #     Rscript test-data/datasets/make_mlbench_datasets.R --check    # write to a temporary directory and compare
+#     Rscript test-data/datasets/make_mlbench_datasets.R --held-out [--check]
 #
 # Conversion rules (the same for every dataset):
 #   - factor -> nominal, levels in R's level order (unused levels kept); ordered factor -> nominal
-#     (the order is dropped: Weka has no ordinal type; none of these eleven data frames has one);
+#     (the order is dropped: Weka has no ordinal type; none of the eleven study data frames has one,
+#     held-out Soybean has 5);
 #     logical -> nominal {FALSE,TRUE}; numeric and integer -> numeric;
 #   - the target is the last attribute; rows in mlbench's order; R's row names are not written
 #     (Zoo's are the animal names, an identifier);
@@ -23,14 +29,30 @@ suppressPackageStartupMessages(library(mlbench))
 
 args <- commandArgs(trailingOnly = TRUE)
 check <- "--check" %in% args
+held_out <- "--held-out" %in% args
 script <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))
 here <- if (length(script) == 1) dirname(normalizePath(script)) else "test-data/datasets"
+if (held_out) here <- file.path(here, "held-out")
 out <- if (check) file.path(tempdir(), "mlbench-check") else here
 dir.create(out, showWarnings = FALSE, recursive = TRUE)
 GZIP_ABOVE <- 500000
 MLBENCH <- packageDescription("mlbench")$Version
 
 load_data <- function(name) {
+  generator <- c(Waveform = "mlbench.waveform", Ringnorm = "mlbench.ringnorm", Spirals = "mlbench.spirals",
+                 Friedman1 = "mlbench.friedman1")
+  if (name %in% names(generator)) {
+    # drawn, not stored: 1,000 rows from seed 1 (the same rows for the same R and mlbench)
+    set.seed(1)
+    g <- switch(name,
+      Waveform = mlbench.waveform(1000),
+      Ringnorm = mlbench.ringnorm(1000, d = 20),
+      Spirals = mlbench.spirals(1000, cycles = 1, sd = 0.05),
+      Friedman1 = mlbench.friedman1(1000, sd = 1))
+    x <- as.data.frame(g$x)
+    names(x) <- paste0("x", seq_len(ncol(x)))
+    return(if (is.null(g$y)) data.frame(x, Class = g$classes) else data.frame(x, y = g$y))
+  }
   e <- new.env()
   data(list = name, package = "mlbench", envir = e)
   get(name, envir = e)
@@ -60,6 +82,12 @@ prepare <- function(name) {
     LetterRecognition = {
       d <- d[, c(2:17, 1)]  # the class (lettr) is mlbench's first column
     },
+    HouseVotes84 = {
+      d <- d[, c(2:17, 1)]  # the class (party) is mlbench's first column
+    },
+    Soybean = {
+      d <- d[, c(2:36, 1)]  # the class (disease) is mlbench's first column
+    },
     Ozone = {
       names(d) <- c("month", "day_of_month", "day_of_week", "ozone", "pressure_height_500mb_vandenberg",
                     "wind_speed_lax", "humidity_lax", "temperature_sandburg", "temperature_el_monte",
@@ -71,7 +99,8 @@ prepare <- function(name) {
   )
   target <- c(Sonar = "Class", Vehicle = "Class", Vowel = "Class", Zoo = "type", Satellite = "classes",
               LetterRecognition = "lettr", DNA = "Class", Shuttle = "Class", BostonHousing = "medv",
-              Servo = "Class", Ozone = "ozone")[[name]]
+              Servo = "Class", Ozone = "ozone", Glass = "Type", Ionosphere = "Class", Soybean = "Class",
+              HouseVotes84 = "Class", Waveform = "Class", Ringnorm = "Class", Spirals = "Class", Friedman1 = "y")[[name]]
   stopifnot(names(d)[ncol(d)] == target)
   rownames(d) <- NULL
   d
@@ -109,7 +138,8 @@ declaration <- function(name, x) {
 write_arff <- function(name, file) {
   d <- prepare(name)
   header <- c(
-    sprintf("%% %s: mlbench %s (R package, GPL-2), data(%s), written by make_mlbench_datasets.R", name, MLBENCH, name),
+    sprintf("%% %s: mlbench %s (R package, GPL-2), %s, written by make_mlbench_datasets.R", name, MLBENCH,
+            if (name %in% c("Waveform", "Ringnorm", "Spirals", "Friedman1")) "1,000 rows drawn after set.seed(1)" else sprintf("data(%s)", name)),
     sprintf("%% %d rows, %d inputs, target %s (last attribute); sources and licenses in test-data/README.md",
             nrow(d), ncol(d) - 1, names(d)[ncol(d)]),
     sprintf("@relation %s", name), "",
@@ -127,9 +157,14 @@ write_arff <- function(name, file) {
   basename(path)
 }
 
-datasets <- c(Sonar = "sonar", Vehicle = "vehicle", Vowel = "vowel", Zoo = "zoo", Satellite = "satellite",
-              LetterRecognition = "letter-recognition", DNA = "dna", Shuttle = "shuttle",
-              BostonHousing = "boston-housing", Servo = "servo", Ozone = "ozone")
+datasets <- if (held_out) {
+  c(Glass = "glass", Ionosphere = "ionosphere", Soybean = "soybean", HouseVotes84 = "house-votes-84",
+    Waveform = "waveform", Ringnorm = "ringnorm", Spirals = "spirals", Friedman1 = "friedman1")
+} else {
+  c(Sonar = "sonar", Vehicle = "vehicle", Vowel = "vowel", Zoo = "zoo", Satellite = "satellite",
+    LetterRecognition = "letter-recognition", DNA = "dna", Shuttle = "shuttle",
+    BostonHousing = "boston-housing", Servo = "servo", Ozone = "ozone")
+}
 written <- mapply(write_arff, names(datasets), datasets, USE.NAMES = FALSE)
 if (!check) {
   old <- setwd(out)
