@@ -272,4 +272,19 @@ class ColumnChecksTest {
         var reg = assertThrows(IllegalArgumentException.class, () -> r.transform(r.transform(rows(1, 2, 3, 4, 5, 6))));
         assertTrue(reg.getMessage().contains("Column prediction already exists"), reg.getMessage());
     }
+
+    /**
+     * A label constant in every training row, its moments merged across partitions: the prediction is
+     * the constant (scaled by 1, as until 2026-12-06, 1e-6 came out about 0.05 away here; the core's
+     * TrainingControlTest has the single-machine case).
+     */
+    @Test
+    void aConstantLabelIsPredictedInItsOwnUnits() {
+        double[] labels = new double[60];
+        java.util.Arrays.fill(labels, 1e-6);
+        DendriteRegressionModel m = new DendriteRegressor().setEpochs(30).fit(rows(labels).repartition(3));
+        for (Row r : m.transform(rows(1, 2, 3, 4, 5, 6)).select("prediction").collectAsList()) {
+            assertEquals(1e-6, r.getDouble(0), 0);
+        }
+    }
 }

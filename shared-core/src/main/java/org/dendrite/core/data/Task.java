@@ -23,7 +23,7 @@ public record Task(String targetName, List<String> classes, double targetMean, d
     /**
      * The task of a target: {@code classes} non-empty means a nominal target; a numeric one is
      * standardized by the training rows' mean and standard deviation ({@code target}'s moments; a
-     * constant target: its own size, at most 1, or 1 at 0) when {@code standardize}, else left as it is.
+     * constant target: {@link #constantScale}) when {@code standardize}, else left as it is.
      */
     public static Task fit(String targetName, List<String> classes, Moments target, boolean standardize) {
         if (classes != null && !classes.isEmpty()) {
@@ -33,9 +33,21 @@ public record Task(String targetName, List<String> classes, double targetMean, d
             return new Task(targetName, List.of(), 0, 1);
         }
         double std = target.standardDeviation(), mean = target.mean();
-        // a target without spread is scaled by its own size, at most 1: the network's output stays near 0 but not at it, and
-        // in units of 1 that residue (about 1e-3) swamped a small constant such as 1e-6
-        return new Task(targetName, List.of(), mean, std > 0 ? std : mean != 0 ? Math.min(1, Math.abs(mean)) : 1);
+        return new Task(targetName, List.of(), mean, std > 0 ? std : constantScale(mean));
+    }
+
+    /**
+     * The scale of a target constant in the training rows: one unit in the last place of the constant
+     * (2^-100 for 0). The network learns the standardized value 0 and stops near it, not at it (its
+     * output is of the order of 1e-3 to 1e-1 in these units); scaled so, that residue is below half a
+     * unit in the last place of the mean it is added to, and the prediction is the constant exactly
+     * (0: within 2^-100 of it).
+     * Scaled by 1, as until 2026-12-06, the residue was the error in target units whatever the
+     * constant (1e-6 came out about 1e-3 away). A held-out row whose target differs is measured in
+     * these units: finite unless it is over about 1e22 times the constant (3e8 for 0).
+     */
+    static double constantScale(double mean) {
+        return mean == 0 ? 0x1p-100 : Math.max(Math.ulp(mean), Math.abs(mean) * 0x1p-100);
     }
 
     public static Task classification(String targetName, List<String> classes) {
