@@ -61,8 +61,10 @@ public record Task(String targetName, List<String> classes, double targetMean, d
     public float scaledTarget(double value, long row) {
         double z = (value - targetMean) / targetScale;
         if (Math.abs(z) > Float.MAX_VALUE) {
-            throw new IllegalArgumentException("Target '" + targetName + "' of row " + row + " is " + value
-                    + ", too large for float32 training; turn on target standardization or rescale it");
+            throw new IllegalArgumentException("Target '" + targetName + "' of row " + row + " is " + value + ", too large for float32 "
+                    + "training; " + (targetScale == constantScale(targetMean) ? "the training rows hold the single value " + targetMean
+                    + ", so a row held out from them is measured in units of its last place: hold out no rows (validation "
+                    + "fraction 0) or train on rows whose target varies" : "turn on target standardization or rescale it"));
         }
         return (float) z;
     }

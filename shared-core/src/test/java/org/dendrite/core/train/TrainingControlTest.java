@@ -220,6 +220,15 @@ class TrainingControlTest {
             assertTrue(worst <= (constant == 0 ? 0x1p-100 : 0), constant + " predicted up to " + worst + " away");
             assertTrue(run.biasVariance().toString().contains("undefined"), run.biasVariance().toString());
         }
+        // a held-out target far from the training rows' single value is refused saying why (not "turn on target standardization")
+        org.dendrite.core.data.Moments zeros = new org.dendrite.core.data.Moments();
+        zeros.add(0);
+        zeros.add(0);
+        org.dendrite.core.data.Task constant = org.dendrite.core.data.Task.fit("y", List.of(), zeros, true);
+        var e = assertThrows(IllegalArgumentException.class, () -> constant.scaledTarget(1e9, 7));
+        assertEquals("Target 'y' of row 7 is 1.0E9, too large for float32 training; the training rows hold the single value 0.0, so a "
+                + "row held out from them is measured in units of its last place: hold out no rows (validation fraction 0) or train on "
+                + "rows whose target varies", e.getMessage());
     }
 
     @Test
