@@ -38,10 +38,11 @@ dir.create(out, showWarnings = FALSE, recursive = TRUE)
 GZIP_ABOVE <- 500000
 MLBENCH <- packageDescription("mlbench")$Version
 
+# The held-out datasets drawn from mlbench's generators rather than stored in it.
+GENERATED <- c("Waveform", "Ringnorm", "Spirals", "Friedman1")
+
 load_data <- function(name) {
-  generator <- c(Waveform = "mlbench.waveform", Ringnorm = "mlbench.ringnorm", Spirals = "mlbench.spirals",
-                 Friedman1 = "mlbench.friedman1")
-  if (name %in% names(generator)) {
+  if (name %in% GENERATED) {
     # drawn, not stored: 1,000 rows from seed 1 (the same rows for the same R and mlbench)
     set.seed(1)
     g <- switch(name,
@@ -139,7 +140,7 @@ write_arff <- function(name, file) {
   d <- prepare(name)
   header <- c(
     sprintf("%% %s: mlbench %s (R package, GPL-2), %s, written by make_mlbench_datasets.R", name, MLBENCH,
-            if (name %in% c("Waveform", "Ringnorm", "Spirals", "Friedman1")) "1,000 rows drawn after set.seed(1)" else sprintf("data(%s)", name)),
+            if (name %in% GENERATED) "1,000 rows drawn after set.seed(1)" else sprintf("data(%s)", name)),
     sprintf("%% %d rows, %d inputs, target %s (last attribute); sources and licenses in test-data/README.md",
             nrow(d), ncol(d) - 1, names(d)[ncol(d)]),
     sprintf("@relation %s", name), "",

@@ -83,7 +83,7 @@ public final class ShardPass {
             if (classification) s.classes().forEach((c, k) -> counts.merge(c, k, Long::sum));
         }
         if (total == 0) return 0;
-        double skew = 0;
+        double sd = all.standardDeviation(), skew = 0;
         for (Summary s : shards) {
             if (s.rows() == 0) continue;
             double d;
@@ -92,7 +92,6 @@ public final class ShardPass {
                 for (var e : counts.entrySet()) d += Math.abs(s.classes().getOrDefault(e.getKey(), 0L) / (double) s.rows() - e.getValue() / (double) total);
                 d /= 2;
             } else {
-                double sd = all.standardDeviation();
                 d = sd > 0 ? Math.abs(s.target().mean() - all.mean()) / sd : 0;
             }
             skew += d * s.rows() / total;

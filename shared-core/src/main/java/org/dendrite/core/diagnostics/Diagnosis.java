@@ -37,7 +37,7 @@ public final class Diagnosis {
             // R^2 of a target that does not vary divides by its zero variance
             return "Training " + metric + " is undefined: the training target does not vary, so bias and variance cannot be judged.";
         }
-        if (!Double.isFinite(validation) && !Double.isNaN(validation)) validation = Double.NaN;
+        if (Double.isInfinite(validation)) validation = Double.NaN;
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Training %s %.4f", metric, train));
         if (!Double.isNaN(validation)) sb.append(String.format(Locale.ROOT, ", validation %s %.4f", metric, validation));
         sb.append(". ");
