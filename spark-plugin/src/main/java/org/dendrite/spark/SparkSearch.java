@@ -121,7 +121,7 @@ final class SparkSearch {
             max = Math.max(max, y[i]);
             if (w != null) w[i] = (float) r.weight();
         }
-        List<String> classes = SparkTraining.indexNames(classification ? SparkTraining.classCount(check.declaredClasses(), max, check.label()) : 0);
+        List<String> classes = check.classes(max);
         return new LabeledTable(new Table(SparkTraining.featureColumns(rows.schema().fields()[0], width), x), check.label(), classes, y, w);
     }
 }

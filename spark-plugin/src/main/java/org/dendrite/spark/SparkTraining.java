@@ -9,10 +9,8 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.storage.StorageLevel;
-import org.dendrite.core.data.CoMoments;
 import org.dendrite.core.data.Column;
 import org.dendrite.core.data.LabeledRow;
-import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.data.Preprocessor;
 import org.dendrite.core.data.RowCheck;
 import org.dendrite.core.data.ShardBlock;
@@ -20,7 +18,6 @@ import org.dendrite.core.data.ShardPass;
 import org.dendrite.core.data.ShardedRows;
 import org.dendrite.core.data.Task;
 import org.dendrite.core.data.TrainingData;
-import org.dendrite.core.data.Whitening;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.OuterOptimizer;
@@ -87,44 +84,29 @@ final class SparkTraining {
         final String coalesced = plan;
         ShardPass.Layout layout = ShardPass.layout(summaries, fraction, c.seed(), check);
         int width = layout.width();
-        int classes = classification ? classCount(check.declaredClasses(), layout.maxLabel(), check.label()) : 0;
-        if (classification && classes < 2) {
-            throw new IllegalArgumentException("Column '" + check.label() + "' has only one class (label 0); a classifier needs at least two");
-        }
-        requireHeldOutFits(layout.rows().total() - layout.rows().trainRows(), Math.max(classes, 1), fraction,
+        List<String> classNames = layout.classes();
+        requireHeldOutFits(layout.rows().total() - layout.rows().trainRows(), Math.max(classNames.size(), 1), fraction,
                 rdd.context().getConf().getSizeAsBytes("spark.driver.maxResultSize", "1g"));
-        List<String> classNames = indexNames(classes);
         warm.check(classNames, width);
         // each partition's part of the layout travels with it (zipped), not the layout of all rows to every executor
         JavaRDD<ShardedRows.Slice> slices = JavaSparkContext.fromSparkContext(rdd.context()).parallelize(layout.rows().slices(),
                 rdd.getNumPartitions());
         JavaRDD<ShardBlock> blocks = null;
         try {
-            Preprocessor pre;
-            Task task;
-            if (warm.enabled()) {
-                // a warm start keeps the initial model's input scaling and target scaling (its weights expect them)
-                pre = warm.initial().preprocessor();
-                task = warm.task(check.label(), classNames);
-            } else {
-                List<Column> columns = featureColumns(rows.schema().fields()[0], width);
-                PreprocessingConfig pc = c.preprocessing();
-                ShardPass.Statistics stats = run(() -> perPartition(rdd, slices, check, width, (slice, r) ->
-                        List.of(ShardPass.statistics(slice, r, columns, pc, !classification)).iterator()).treeReduce(ShardPass.Statistics::merge));
-                pre = Preprocessor.fit(stats.columns(), pc);
-                task = Task.fit(check.label(), classNames, stats.target(), pc.standardizeTarget());
-                if (pc.whitening() != Whitening.Kind.NONE) {
-                    final Preprocessor columnsOnly = pre;
-                    CoMoments m = run(() -> perPartition(rdd, slices, check, width, (slice, r) ->
-                            List.of(ShardPass.coMoments(slice, r, columnsOnly)).iterator()).treeReduce(CoMoments::merge));
-                    pre = columnsOnly.withWhitening(Whitening.fit(pc.whitening(), m, Whitening.DEFAULT_EPSILON));
-                }
-            }
-            final Preprocessor preprocessor = pre;
+            // a warm start keeps the initial model's input scaling and target scaling (its weights expect them)
+            ShardPass.Fitted fit = warm.enabled() ? new ShardPass.Fitted(warm.initial().preprocessor(), warm.task(check.label(), classNames))
+                    : ShardPass.fit(new ShardPass.Shards() {
+                        @Override
+                        public <T extends java.io.Serializable> T reduce(ShardPass.Pass<T> pass, ShardPass.Merge<T> merge) {
+                            return run(() -> perPartition(rdd, slices, check, width, (slice, r) -> List.of(pass.apply(slice, r)).iterator())
+                                    .treeReduce(merge::apply));
+                        }
+                    }, layout, featureColumns(rows.schema().fields()[0], width), c.preprocessing(), check.label());
+            final Preprocessor pre = fit.preprocessor();
+            final Task task = fit.task();
             // the values chosen from the data (units, epochs, batch size; a category embedding's blocks)
-            final TrainingConfig rc = c.resolve(layout.rows().trainRows(), preprocessor);
-            final Task fitted = task;
-            blocks = perPartition(rdd, slices, check, width, (slice, r) -> ShardPass.blocks(slice, r, preprocessor, fitted, check.weight() != null)
+            final TrainingConfig rc = c.resolve(layout.rows().trainRows(), pre);
+            blocks = perPartition(rdd, slices, check, width, (slice, r) -> ShardPass.blocks(slice, r, pre, task, check.weight() != null)
                     .iterator()).persist(StorageLevel.MEMORY_AND_DISK());
             // the job that fills the cache sums the weights: the training rows, and the held-out ones, must weigh something
             final JavaRDD<ShardBlock> cached = blocks;
@@ -138,7 +120,7 @@ final class SparkTraining {
             BlockSource source = localSteps != 1 ? new RoundSource(blocks, n, hasValidation, rc, task, loss, localSteps, outer)
                     : new SyncSource(blocks, n, hasValidation, rc, task, loss);
             try {
-                Model model = run(() -> new TrainingRun(rc, preprocessor, task, loss, source, new SparkJobs(), warm).run());
+                Model model = run(() -> new TrainingRun(rc, pre, task, loss, source, new SparkJobs(), warm).run());
                 return new Fitted(model, source.plan() + coalesced);
             } finally {
                 if (source instanceof RoundSource r) r.close();
@@ -253,25 +235,6 @@ final class SparkTraining {
         }
     }
 
-    /** Spark's own classifiers infer at most this many classes from label values (its Classifier's maxNumClasses). */
-    static final int MAX_INFERRED_CLASSES = 100;
-
-    /**
-     * The number of classes: as the label column's metadata declares it ({@code declared} > 0), else
-     * the largest label + 1, refused beyond {@link #MAX_INFERRED_CLASSES} as Spark's classifiers refuse
-     * it (an identifier column taken for the label would otherwise make an output layer of millions of units).
-     */
-    static int classCount(int declared, double maxLabel, String col) {
-        if (declared > 0) return declared;
-        if (maxLabel + 1 > MAX_INFERRED_CLASSES) {
-            throw new IllegalArgumentException("Column '" + col + "' holds the label " + maxLabel + " and no metadata declaring its classes, "
-                    + "so they would be inferred as 0.." + (long) maxLabel + ": more than the " + MAX_INFERRED_CLASSES + " classes Spark's "
-                    + "classifiers infer from label values. Index the label with StringIndexer (its metadata declares the classes), or check "
-                    + "that this is the label column");
-        }
-        return (int) maxLabel + 1;
-    }
-
     /** Runs Spark work, unwrapping a failed job to the error a task threw. */
     private static <T> T run(java.util.concurrent.Callable<T> work) {
         try {
@@ -318,13 +281,6 @@ final class SparkTraining {
                     + "its nominal metadata to read it as a number");
         }
         if (k < 0 || n.values().isDefined()) return k < 0 ? null : List.of(n.values().get());
-        return indexNames(k);
-    }
-
-    /** The names "0".."k-1": classes or categories known only by their number (a class is its label's value). */
-    static List<String> indexNames(int k) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < k; i++) names.add(Integer.toString(i));
-        return names;
+        return RowCheck.indexNames(k);
     }
 }

@@ -114,6 +114,36 @@ public record RowCheck(String features, String label, String weight, boolean cla
         return y;
     }
 
+    /** Spark's own classifiers infer at most this many classes from label values (its Classifier's maxNumClasses). */
+    public static final int MAX_INFERRED_CLASSES = 100;
+
+    /**
+     * The class names "0".."k-1" of checked rows whose largest label is {@code maxLabel} (a class is
+     * its label's value); none for a regressor. k is as the label column's metadata declares it,
+     * else the largest label + 1, refused beyond {@link #MAX_INFERRED_CLASSES} as Spark's classifiers
+     * refuse it (an identifier column taken for the label would make an output layer of millions of
+     * units); a classifier needs two classes.
+     */
+    public java.util.List<String> classes(double maxLabel) {
+        if (!classification) return java.util.List.of();
+        if (declaredClasses == 0 && maxLabel + 1 > MAX_INFERRED_CLASSES) {
+            throw new IllegalArgumentException("Column '" + label + "' holds the label " + maxLabel + " and no metadata declaring its classes, "
+                    + "so they would be inferred as 0.." + (long) maxLabel + ": more than the " + MAX_INFERRED_CLASSES + " classes Spark's "
+                    + "classifiers infer from label values. Index the label with StringIndexer (its metadata declares the classes), or check "
+                    + "that this is the label column");
+        }
+        int k = declaredClasses > 0 ? declaredClasses : (int) maxLabel + 1;
+        if (k < 2) throw new IllegalArgumentException("Column '" + label + "' has only one class (label 0); a classifier needs at least two");
+        return indexNames(k);
+    }
+
+    /** The names "0".."k-1": classes or categories known only by their number. */
+    public static java.util.List<String> indexNames(int k) {
+        java.util.List<String> names = new java.util.ArrayList<>(k);
+        for (int i = 0; i < k; i++) names.add(Integer.toString(i));
+        return names;
+    }
+
     private double checkWeight(Double value, int shard, long row) {
         if (value == null) throw new IllegalArgumentException("Column '" + weight + "' holds a null weight" + place(shard, row));
         double w = value;

@@ -99,12 +99,12 @@ public final class ShardPass {
         return skew;
     }
 
-    /** The shards' summaries joined: where every row is, the feature width and the largest label. */
-    public record Layout(ShardedRows rows, int width, double maxLabel) {}
+    /** The shards' summaries joined: where every row is, the feature width and the class names (none for a regressor). */
+    public record Layout(ShardedRows rows, int width, List<String> classes) {}
 
     /**
-     * Joins the shards' summaries (in shard order): their widths must agree, and some shard must have
-     * rows; a validation split of {@code validationFraction} holds rows out, stratified when the
+     * Joins the shards' summaries (in shard order): their widths must agree, some shard must have
+     * rows, and a classifier's labels make at least two classes ({@link RowCheck#classes}); a validation split of {@code validationFraction} holds rows out, stratified when the
      * summaries kept labels.
      */
     public static Layout layout(List<Summary> shards, double validationFraction, long seed, RowCheck check) {
@@ -125,7 +125,44 @@ public final class ShardPass {
             width = s.width();
         }
         if (width < 0) throw new IllegalArgumentException("The training data is empty: training needs at least one row");
-        return new Layout(new ShardedRows(counts, labels, validationFraction, seed, check.label()), width, maxLabel);
+        List<String> classes = check.classes(maxLabel);
+        return new Layout(new ShardedRows(counts, labels, validationFraction, seed, check.label()), width, classes);
+    }
+
+    /** A pass over one shard: its slice of the layout and its checked rows in order, its result out. */
+    public interface Pass<T> extends Serializable {
+        T apply(ShardedRows.Slice slice, Iterator<LabeledRow> rows);
+    }
+
+    /** How a pass's results of two shards join (associative: the trainer merges them in any tree). */
+    public interface Merge<T> extends Serializable {
+        T apply(T a, T b);
+    }
+
+    /** Where the shards are: a pass runs over each of them, where its rows are (Spark: a task per partition), and the results join. */
+    public interface Shards {
+        <T extends Serializable> T reduce(Pass<T> pass, Merge<T> merge);
+    }
+
+    /** The input preprocessing and the task, fitted from the shards' training rows. */
+    public record Fitted(Preprocessor preprocessor, Task task) {}
+
+    /**
+     * Fits the preprocessing {@code config} to the training rows' statistics, merged across the
+     * {@code shards} of {@code layout}, and the task for the label column {@code label}; with
+     * whitening, one more pass collects the transformed rows' co-moments. {@code columns} describe
+     * the feature vector's elements.
+     */
+    public static Fitted fit(Shards shards, Layout layout, List<Column> columns, PreprocessingConfig config, String label) {
+        boolean numericTarget = layout.classes().isEmpty();
+        Statistics stats = shards.reduce((slice, r) -> statistics(slice, r, columns, config, numericTarget), Statistics::merge);
+        Preprocessor pre = Preprocessor.fit(stats.columns(), config);
+        if (config.whitening() != Whitening.Kind.NONE) {
+            Preprocessor columnsOnly = pre;
+            CoMoments m = shards.reduce((slice, r) -> coMoments(slice, r, columnsOnly), CoMoments::merge);
+            pre = columnsOnly.withWhitening(Whitening.fit(config.whitening(), m, Whitening.DEFAULT_EPSILON));
+        }
+        return new Fitted(pre, Task.fit(label, layout.classes(), stats.target(), config.standardizeTarget()));
     }
 
     /** A shard's training rows' statistics: its raw columns' and (for a numeric target) its target's. */

@@ -56,21 +56,22 @@ class ShardPassTest {
         assertEquals(-1, summaries.get(1).width(), "an empty shard has no width");
         ShardPass.Layout layout = ShardPass.layout(summaries, fraction, seed, check);
         assertEquals(3, layout.width());
-        ShardPass.Statistics stats = null;
-        for (int p = 0; p < SHARDS.length; p++) {
-            ShardPass.Statistics s = ShardPass.statistics(layout.rows().slice(p), shard(t, p), COLUMNS, pc, !classification);
-            stats = stats == null ? s : stats.merge(s);
-        }
-        Preprocessor pre = Preprocessor.fit(stats.columns(), pc);
-        if (pc.whitening() != Whitening.Kind.NONE) {
-            CoMoments m = null;
-            for (int p = 0; p < SHARDS.length; p++) {
-                CoMoments s = ShardPass.coMoments(layout.rows().slice(p), shard(t, p), pre);
-                m = m == null ? s : m.merge(s);
+        assertEquals(classification ? List.of("0", "1", "2") : List.of(), layout.classes(), "the classes the label's metadata declares");
+        // the shards' passes run one after another here, merged in shard order
+        ShardPass.Shards shards = new ShardPass.Shards() {
+            @Override
+            public <T extends java.io.Serializable> T reduce(ShardPass.Pass<T> pass, ShardPass.Merge<T> merge) {
+                T all = null;
+                for (int p = 0; p < SHARDS.length; p++) {
+                    T one = pass.apply(layout.rows().slice(p), shard(t, p));
+                    all = all == null ? one : merge.apply(all, one);
+                }
+                return all;
             }
-            pre = pre.withWhitening(Whitening.fit(pc.whitening(), m, Whitening.DEFAULT_EPSILON));
-        }
-        Task task = Task.fit("y", t.classes(), stats.target(), pc.standardizeTarget());
+        };
+        ShardPass.Fitted fitted = ShardPass.fit(shards, layout, COLUMNS, pc, "y");
+        Preprocessor pre = fitted.preprocessor();
+        Task task = fitted.task();
         List<ShardBlock> train = new ArrayList<>(), held = new ArrayList<>();
         for (int p = 0; p < SHARDS.length; p++) {
             for (ShardBlock b : ShardPass.blocks(layout.rows().slice(p), shard(t, p), pre, task, true)) (b.heldOut() ? held : train).add(b);
