@@ -21,12 +21,22 @@ public record Elu(float alpha) implements ActivationFunction {
     @Override
     public void forward(Matrix x, Matrix y) {
         float[] a = x.data(), b = y.data();
-        for (int i = 0, n = x.size(); i < n; i++) b[i] = a[i] > 0f ? a[i] : alpha * (float) Math.expm1(a[i]);
+        // branch-free (the positive part plus alpha e^min(x,0) - 1), so the loop vectorizes
+        for (int i = 0, n = x.size(); i < n; i++) b[i] = Math.max(a[i], 0f) + alpha * Tanh.expm1(Math.min(a[i], 0f));
     }
 
     @Override
     public void backward(Matrix x, Matrix y, Matrix dy, Matrix dx) {
         float[] a = x.data(), f = y.data(), g = dy.data(), d = dx.data();
-        for (int i = 0, n = x.size(); i < n; i++) d[i] = a[i] > 0f ? g[i] : g[i] * (f[i] + alpha);
+        // branch-free: 1 where x > 0, else f(x) + alpha (= alpha e^x, never above alpha), so the loop vectorizes
+        for (int i = 0, n = x.size(); i < n; i++) {
+            float s = step(a[i]);
+            d[i] = g[i] * (s + (1f - s) * Math.min(f[i] + alpha, alpha));
+        }
+    }
+
+    /** 1 for x > 0 (the least positive float too: x 2^200 >= 1), 0 for x <= 0, NaN for NaN; without a branch. */
+    static float step(float x) {
+        return Math.min(1f, Math.max(0f, x * 0x1p100f * 0x1p100f));
     }
 }

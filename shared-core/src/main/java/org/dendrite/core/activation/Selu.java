@@ -20,12 +20,17 @@ public record Selu() implements ActivationFunction {
     @Override
     public void forward(Matrix x, Matrix y) {
         float[] a = x.data(), b = y.data();
-        for (int i = 0, n = x.size(); i < n; i++) b[i] = a[i] > 0f ? L * a[i] : LA * (float) Math.expm1(a[i]);
+        // branch-free (the positive part plus the negative part's lambda alpha e^min(x,0) - 1), so the loop vectorizes
+        for (int i = 0, n = x.size(); i < n; i++) b[i] = L * Math.max(a[i], 0f) + LA * Tanh.expm1(Math.min(a[i], 0f));
     }
 
     @Override
     public void backward(Matrix x, Matrix y, Matrix dy, Matrix dx) {
         float[] a = x.data(), f = y.data(), g = dy.data(), d = dx.data();
-        for (int i = 0, n = x.size(); i < n; i++) d[i] = a[i] > 0f ? L * g[i] : g[i] * (f[i] + LA);
+        // branch-free: lambda where x > 0, else f(x) + lambda alpha (= lambda alpha e^x, never above lambda alpha), so the loop vectorizes
+        for (int i = 0, n = x.size(); i < n; i++) {
+            float s = Elu.step(a[i]);
+            d[i] = g[i] * (L * s + (1f - s) * Math.min(f[i] + LA, LA));
+        }
     }
 }

@@ -24,19 +24,30 @@ public record Tanh() implements ActivationFunction {
 
     /**
      * tanh(v) in float: a rational function of degree 11 over 10 with positive coefficients, fitted
-     * for the least maximum relative error on [0, 9] ({@code bench/tanh-fit.py}: 3.7e-11 in exact
+     * for the least maximum relative error on [0, 9] ({@code bench/odd-fit.py tanh}: 3.7e-11 in exact
      * arithmetic), of v clamped to [-9.5, 9.5], the result clamped to [-1, 1]. Evaluated in float it
      * is within 7 units in the last place of the JDK's {@code Math.tanh} rounded to float for every
      * float (TanhTest), odd, exactly +-1 from 9.5 on and NaN for NaN. It has no branch and no call,
      * so the JIT vectorizes the forward loop: 0.6 ns a value, where {@code Math.exp} in double (the
      * exact float tanh, until 2026-12-06) took 12-15 ns and {@code Math.tanh} 44 ns
-     * ({@code bench/tanh-speed}); a tanh network's forward pass spent most of its time there.
+     * ({@code bench/activation-speed}); a tanh network's forward pass spent most of its time there.
      */
     public static float of(float v) {
         float x = Math.max(-CLAMP, Math.min(CLAMP, v)), s = x * x;
         float p = x * (1f + s * (A1 + s * (A2 + s * (A3 + s * (A4 + s * A5)))));
         float q = 1f + s * (B1 + s * (B2 + s * (B3 + s * (B4 + s * B5))));
         return Math.max(-1f, Math.min(1f, p / q));
+    }
+
+    /**
+     * e^y - 1 for y <= 0, as 2 tanh(y/2) / (1 - tanh(y/2)) with {@link #of} (an identity, and the
+     * denominator stays in [1, 2]): within 4 units in the last place of {@code Math.expm1} rounded
+     * to float (ErfTest sweeps the float range); -1 for -infinity,
+     * NaN for NaN. Branch-free, so ELU's and SELU's negative side and GELU's normal density vectorize.
+     */
+    static float expm1(float y) {
+        float t = of(0.5f * y);
+        return 2f * t / (1f - t);
     }
 
     @Override
