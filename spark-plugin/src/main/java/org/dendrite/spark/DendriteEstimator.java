@@ -315,21 +315,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         Dataset<Row> rows = dataset.select(functions.col(getOrDefault(featuresCol)), functions.col(getOrDefault(labelCol)).cast(DataTypes.DoubleType),
                 hasWeight ? functions.col(w).cast(DataTypes.DoubleType) : functions.lit(1.0));
         int declared = classification() ? SparkTraining.declaredClasses(dataset.schema().apply(getOrDefault(labelCol))) : 0;
-        Model initial = null;
-        String path = getOrDefault(initialModel);
-        if (path != null && !path.isBlank()) {
-            try {
-                initial = org.dendrite.core.io.ModelIO.read(java.nio.file.Path.of(path));
-            } catch (java.io.IOException | RuntimeException e) {
-                throw new IllegalArgumentException("initialModel '" + path + "' is not a readable Dendrite model JSON: " + e.getMessage(), e);
-            }
-        }
-        WarmStart warm;
-        try {
-            warm = new WarmStart(initial, (Integer) getOrDefault(frozenLayers));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Param frozenLayers = " + getOrDefault(frozenLayers) + ": " + e.getMessage() + " (set initialModel)", e);
-        }
+        WarmStart warm = WarmStart.read(getOrDefault(initialModel), "Param initialModel", (Integer) getOrDefault(frozenLayers), "Param frozenLayers");
         RowCheck check = new RowCheck(getOrDefault(featuresCol), getOrDefault(labelCol), hasWeight ? w : null, classification(), declared);
         SearchResult search = null;
         String sj = getOrDefault(searchJson);

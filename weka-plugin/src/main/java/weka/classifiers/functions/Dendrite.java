@@ -258,8 +258,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
                 searchResult = new Search(searchConfig).explore(rows, config, progress);
                 config = searchResult.bestConfig();
             }
-            Model initial = initialModel.isBlank() ? null : ModelIO.read(Path.of(initialModel));
-            run = TrainingRun.local(config, rows, listener, new WarmStart(initial, frozenLayers));
+            run = TrainingRun.local(config, rows, listener, WarmStart.read(initialModel, "-initial-model", frozenLayers, "-freeze"));
         } catch (IllegalArgumentException e) {
             throw new Exception(e.getMessage(), e);
         }

@@ -494,6 +494,15 @@ class DendriteClassifierTest {
         second.buildClassifier(iris);
         assertArrayEquals(w0, second.getModel().network().parameters().get(0).value(), "frozen first layer");
         assertEquals("dense(4 -> 16, he_normal)", second.getModel().network().layers().get(0).describe(), "the initial architecture");
+        // errors name the option: a missing file, and frozen layers without a model
+        Dendrite missing = new Dendrite();
+        missing.setOptions(Utils.splitOptions("-epochs 1 -initial-model " + dir.resolve("nothing.json")));
+        Exception e = assertThrows(Exception.class, () -> missing.buildClassifier(iris));
+        assertTrue(e.getMessage().startsWith("-initial-model: ") && e.getMessage().contains("nothing.json does not exist"), e.getMessage());
+        Dendrite frozenAlone = new Dendrite();
+        frozenAlone.setOptions(Utils.splitOptions("-epochs 1 -freeze 1"));
+        e = assertThrows(Exception.class, () -> frozenAlone.buildClassifier(iris));
+        assertTrue(e.getMessage().startsWith("-freeze = 1: ") && e.getMessage().contains("(set -initial-model)"), e.getMessage());
         double[] p = second.distributionForInstance(iris.instance(0));
         assertEquals(1, p[0] + p[1] + p[2], 1e-5);
         // the Monte-Carlo average agrees with the deterministic (weight-scaled) prediction on most rows

@@ -1,7 +1,12 @@
 package org.dendrite.core.train;
 
+import java.io.IOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import org.dendrite.core.data.Task;
+import org.dendrite.core.io.ModelFormatException;
+import org.dendrite.core.io.ModelIO;
 import org.dendrite.core.layer.Layer;
 
 /**
@@ -15,6 +20,30 @@ public record WarmStart(Model initial, int frozenLayers) {
     public WarmStart {
         if (initial == null && frozenLayers != 0) {
             throw new IllegalArgumentException("Invalid number of frozen layers: " + frozenLayers + " without an initial model to freeze layers of");
+        }
+    }
+
+    /**
+     * The warm start a wrapper's two options describe: the model JSON at {@code path} (blank: none)
+     * with its first {@code frozenLayers} layers with weights frozen. Errors name the option ({@code
+     * pathOption}, {@code frozenOption}) and what is wrong: a damaged or missing file is a {@link
+     * ModelFormatException} naming the file.
+     */
+    public static WarmStart read(String path, String pathOption, int frozenLayers, String frozenOption) {
+        Model initial = null;
+        if (path != null && !path.isBlank()) {
+            try {
+                initial = ModelIO.read(Path.of(path));
+            } catch (ModelFormatException e) {
+                throw new ModelFormatException(pathOption + ": " + e.getMessage(), e);
+            } catch (IOException | InvalidPathException e) {
+                throw new IllegalArgumentException(pathOption + ": '" + path + "' cannot be read: " + e.getMessage(), e);
+            }
+        }
+        try {
+            return new WarmStart(initial, frozenLayers);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(frozenOption + " = " + frozenLayers + ": " + e.getMessage() + " (set " + pathOption + ")", e);
         }
     }
 
