@@ -14,6 +14,7 @@ import org.dendrite.core.data.LabeledRow;
 import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.RowCheck;
 import org.dendrite.core.data.Seeds;
+import org.dendrite.core.data.ShardPass;
 import org.dendrite.core.data.StratifiedSample;
 import org.dendrite.core.data.Table;
 import org.dendrite.core.search.Search;
@@ -43,9 +44,10 @@ final class SparkSearch {
 
     /** The search's trials on a sample of {@code rows}; the caller trains the best configuration on all rows. */
     static SearchResult run(Dataset<Row> rows, RowCheck check, TrainingConfig base, SearchConfig search, long sampleRows) {
-        LabeledTable sample = sample(rows, check, base.seed(), sampleRows);
+        Sample drawn = sample(rows, check, base.seed(), sampleRows);
+        LabeledTable sample = drawn.table();
         // the values chosen from the data (units, epochs, batch size) are chosen from all training rows, not the sample's
-        base = base.resolve(rows.count());
+        base = base.resolve(drawn.rows());
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext());
         SearchConfig config = search.threads() > 0 ? search : search.withThreads(Math.max(1, jsc.defaultParallelism()));
         Search s = new Search(config);
@@ -74,28 +76,37 @@ final class SparkSearch {
         }
     }
 
+    /** A sample of the rows, and how many rows it was drawn from. */
+    record Sample(LabeledTable table, long rows) {}
+
     /**
      * {@code sampleRows} of the rows (all of them when there are no more), stratified for a classifier:
      * the core's exact {@link StratifiedSample}, its keys drawn from each partition's seeded generator
-     * (reproducible for the same seed and partitioning); one pass counts the classes, one more keeps
-     * at most a class's quota of rows per partition, merged on the way to the driver. Rows are checked
-     * as a fit checks them.
+     * (reproducible for the same seed and partitioning). One pass checks the rows as a fit checks them
+     * and counts them per class (the width and the classes come out as a fit finds them: from all
+     * rows, not the sample's); one more keeps at most a class's quota of rows per partition, merged
+     * on the way to the driver.
      */
-    static LabeledTable sample(Dataset<Row> rows, RowCheck check, long seed, long sampleRows) {
-        JavaRDD<LabeledRow> checked = rows.javaRDD().mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> SparkTraining.rows(it, check, p, -1), true);
+    static Sample sample(Dataset<Row> rows, RowCheck check, long seed, long sampleRows) {
+        JavaRDD<Row> input = rows.javaRDD();
         boolean classification = check.classification();
-        Map<Integer, Long> counts = checked.map(r -> classification ? (int) r.label() : 0).countByValue();
-        long n = counts.values().stream().mapToLong(Long::longValue).sum();
-        if (n == 0) {
-            throw new IllegalArgumentException("The training DataFrame is empty: a search needs rows to train and validate on");
-        }
-        // the sample reaches the driver dense: its size is checked before it is collected (the first row gives the width)
-        Table.checkFits(Math.min(n, sampleRows), checked.first().features().length, "The search's sample", "Lower searchSampleRows, use fewer "
-                + "features, or give the driver more memory (spark.driver.memory).");
+        List<ShardPass.Summary> summaries = SparkTraining.summarize(input, check, 0);
+        ShardPass.Layout layout = ShardPass.layout(summaries, 0, seed, check);
+        long n = layout.rows().total();
+        int width = layout.width();
+        // the sample reaches the driver dense: its size is checked before it is collected
+        Table.checkFits(Math.min(n, sampleRows), width, "The search's sample", "Lower searchSampleRows, use fewer features, or give the "
+                + "driver more memory (spark.driver.memory).");
+        JavaRDD<LabeledRow> checked = input.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> SparkTraining.rows(it, check, p, width), true);
         List<LabeledRow> got;
         if (n <= sampleRows) {
             got = checked.collect();
         } else {
+            Map<Integer, Long> counts = new java.util.HashMap<>();
+            for (ShardPass.Summary s : summaries) {
+                if (classification) s.classes().forEach((k, c) -> counts.merge(k, c, Long::sum));
+            }
+            if (!classification) counts.put(0, n);
             Map<Integer, Integer> quota = StratifiedSample.quotas(counts, sampleRows);
             got = checked.mapPartitionsWithIndex((Integer p, Iterator<LabeledRow> it) -> {
                 SplittableRandom keys = new SplittableRandom(Seeds.shard(seed, p));
@@ -107,21 +118,16 @@ final class SparkSearch {
                 return List.of(k).iterator();
             }, true).treeReduce(StratifiedSample::merge).rows();
         }
-        int width = got.get(0).features().length;
         double[][] x = new double[got.size()][];
         double[] y = new double[got.size()];
         float[] w = check.weight() == null ? null : new float[got.size()];
-        double max = -1;
         for (int i = 0; i < got.size(); i++) {
             LabeledRow r = got.get(i);
-            // the rows were checked as they were read; partitions may still disagree on the width
-            RowCheck.checkSize(r.features().length, check.features(), width, RowCheck.FIRST_ROWS, -1, -1);
             x[i] = r.features();
             y[i] = r.label();
-            max = Math.max(max, y[i]);
             if (w != null) w[i] = (float) r.weight();
         }
-        List<String> classes = check.classes(max);
-        return new LabeledTable(new Table(SparkTraining.featureColumns(rows.schema().fields()[0], width), x), check.label(), classes, y, w);
+        Table table = new Table(SparkTraining.featureColumns(rows.schema().fields()[0], width), x);
+        return new Sample(new LabeledTable(table, check.label(), layout.classes(), y, w), n);
     }
 }

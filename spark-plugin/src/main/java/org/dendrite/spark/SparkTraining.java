@@ -159,7 +159,7 @@ final class SparkTraining {
     }
 
     /** The first pass: each partition's rows checked and summarized (with their labels to stratify a validation split). */
-    private static List<ShardPass.Summary> summarize(JavaRDD<Row> rdd, RowCheck check, double fraction) {
+    static List<ShardPass.Summary> summarize(JavaRDD<Row> rdd, RowCheck check, double fraction) {
         boolean classification = check.classification();
         return run(() -> rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) ->
                 List.of(ShardPass.summarize(rows(it, check, p, -1), classification && fraction > 0, classification)).iterator(), true).collect());

@@ -108,7 +108,7 @@ class SparkSearchTest {
         SearchConfig config = SearchFormat.readSearch(SEARCH).withThreads(2);
         TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(8);
         SearchResult spark = SparkSearch.run(rows, cols, base, config, 1_000_000);
-        LabeledTable sample = SparkSearch.sample(rows, cols, base.seed(), 1_000_000);
+        LabeledTable sample = SparkSearch.sample(rows, cols, base.seed(), 1_000_000).table();
         assertEquals(wbc.count(), sample.size(), "fewer rows than the sample size: all of them");
         SearchResult local = new Search(config).explore(sample, base, null);
         assertEquals(describe(local), describe(spark));
@@ -118,7 +118,7 @@ class SparkSearchTest {
     void aStratifiedSampleOfTheRequestedSize() {
         Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true);
         Dataset<Row> rows = wbc.select(functions.col("features"), functions.col("label").cast(DataTypes.DoubleType), functions.lit(1.0));
-        LabeledTable s = SparkSearch.sample(rows, new RowCheck("features", "label", null, true, 2), 1, 300);
+        LabeledTable s = SparkSearch.sample(rows, new RowCheck("features", "label", null, true, 2), 1, 300).table();
         long n = wbc.count(), positives = wbc.filter("label = 1").count();
         // each class its share of 300, rounded: exact
         long expectedPositives = Math.round(300.0 * positives / n), expectedNegatives = Math.round(300.0 * (n - positives) / n);
@@ -132,10 +132,33 @@ class SparkSearchTest {
             String v = org.apache.spark.ml.linalg.Vectors.dense(x).toString();
             assertTrue(data.merge(v, -1, Integer::sum) >= 0, "a row of the data, taken at most as often as it occurs: " + v);
         }
-        LabeledTable again = SparkSearch.sample(rows, new RowCheck("features", "label", null, true, 2), 1, 300);
+        LabeledTable again = SparkSearch.sample(rows, new RowCheck("features", "label", null, true, 2), 1, 300).table();
         assertTrue(java.util.Arrays.deepEquals(s.features().rows(), again.features().rows()), "the same seed, the same sample");
-        LabeledTable other = SparkSearch.sample(rows, new RowCheck("features", "label", null, true, 2), 2, 300);
+        LabeledTable other = SparkSearch.sample(rows, new RowCheck("features", "label", null, true, 2), 2, 300).table();
         assertFalse(java.util.Arrays.deepEquals(s.features().rows(), other.features().rows()), "another seed, another sample");
+    }
+
+    /**
+     * One counting pass gives the sample's quotas, the classes, the width and the number of rows the
+     * sample was drawn from (no other job counts them): a class of one row in 200 keeps its row in a
+     * 20-row sample (each class at least one), the two others their rounded shares, 10 each.
+     */
+    @Test
+    void aSampleKeepsEveryClassAndKnowsTheRowsItCameFrom() {
+        org.apache.spark.sql.types.StructType schema = new org.apache.spark.sql.types.StructType()
+                .add("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType()).add("label", DataTypes.DoubleType).add("w", DataTypes.DoubleType);
+        List<Row> data = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            data.add(org.apache.spark.sql.RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(i, i % 7), i == 77 ? 2.0 : i % 2, 1.0));
+        }
+        Dataset<Row> rows = SparkTestSupport.spark().createDataFrame(data, schema).repartition(3);
+        SparkSearch.Sample s = SparkSearch.sample(rows, new RowCheck("features", "label", null, true, 0), 1, 20);
+        assertEquals(200, s.rows());
+        assertEquals(21, s.table().size());
+        assertEquals(List.of(10L, 10L, 1L), java.util.stream.IntStream.range(0, 3)
+                .mapToObj(c -> java.util.Arrays.stream(s.table().target()).filter(y -> y == c).count()).toList());
+        assertEquals(List.of("0", "1", "2"), s.table().classes());
+        assertEquals(2, s.table().features().columns().size());
     }
 
     @Test
