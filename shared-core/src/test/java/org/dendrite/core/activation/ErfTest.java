@@ -80,8 +80,9 @@ class ErfTest {
     /**
      * {@code f}'s layer output (its input gradient when {@code derivative}) over the float sweep
      * (every 251st float up to 1e6 in size, beyond which only the linear part is left) within {@code abs} + {@code rel}
-     * |exact| of {@code exact} (or the smallest normal float, where the exact value is subnormal); prints the largest
-     * share of the bound an error took.
+     * |exact| of {@code exact} (or the smallest normal float, where the exact value is subnormal). The largest share of
+     * its bound an error took, in a run of 2026-12-06: ELU 0.45, SELU 0.51, ELU' 0.42, SELU' 0.84, sigmoid 0.90, GELU 0.70,
+     * GELU' 0.33.
      */
     private static void layerWithin(ActivationFunction f, boolean derivative, DoubleUnaryOperator exact, double abs, double rel) {
         layerWithin(f, derivative, exact, v -> abs, rel);
@@ -112,7 +113,7 @@ class ErfTest {
             if (k[0] == n) check.run();
         });
         check.run();
-        System.out.println(f.name() + (derivative ? "'" : "") + " worst share of the bound " + worst[0]);
+        assertTrue(worst[0] > 0, f.name() + ": the sweep compared something");
     }
 
     private static double phi(double v) {
