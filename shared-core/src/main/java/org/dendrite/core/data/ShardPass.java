@@ -104,8 +104,9 @@ public final class ShardPass {
 
     /**
      * Joins the shards' summaries (in shard order): their widths must agree, some shard must have
-     * rows, and a classifier's labels make at least two classes ({@link RowCheck#classes}); a validation split of {@code validationFraction} holds rows out, stratified when the
-     * summaries kept labels.
+     * rows, and a classifier's labels make at least two classes ({@link RowCheck#classes}); a
+     * validation split of {@code validationFraction} holds rows out, stratified when the summaries
+     * kept labels.
      */
     public static Layout layout(List<Summary> shards, double validationFraction, long seed, RowCheck check) {
         int n = shards.size(), width = -1;
