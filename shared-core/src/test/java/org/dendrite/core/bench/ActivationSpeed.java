@@ -10,6 +10,7 @@ import org.dendrite.core.activation.Gelu;
 import org.dendrite.core.activation.Relu;
 import org.dendrite.core.activation.Selu;
 import org.dendrite.core.activation.Sigmoid;
+import org.dendrite.core.activation.Softplus;
 import org.dendrite.core.activation.Tanh;
 import org.dendrite.core.tensor.Matrix;
 
@@ -18,7 +19,7 @@ import org.dendrite.core.tensor.Matrix;
  * normal(0, 2) floats, against two references measured in the same run: ReLU's passes (what
  * choosing the activation costs) and the same function computed through the JDK's double-precision
  * {@code Math} calls, as the activations did before their float approximations (tanh: Math.tanh;
- * sigmoid: Math.exp; ELU and SELU: Math.expm1; GELU: Cody's erfc and Math.exp). Five rounds after a
+ * sigmoid: Math.exp; ELU and SELU: Math.expm1; softplus: Math.log1p and Math.exp; GELU: Cody's erfc and Math.exp). Five rounds after a
  * warm-up (run: {@code bench/activation-speed}).
  */
 public final class ActivationSpeed {
@@ -49,6 +50,7 @@ public final class ActivationSpeed {
             case "sigmoid" -> x -> { for (int i = 0; i < N; i++) Y[i] = (float) (1 / (1 + Math.exp(-x[i]))); };
             case "elu" -> x -> { for (int i = 0; i < N; i++) Y[i] = x[i] > 0 ? x[i] : (float) Math.expm1(x[i]); };
             case "selu" -> x -> { for (int i = 0; i < N; i++) Y[i] = x[i] > 0 ? (float) (Selu.LAMBDA * x[i]) : (float) (Selu.LAMBDA * Selu.ALPHA * Math.expm1(x[i])); };
+            case "softplus" -> x -> { for (int i = 0; i < N; i++) Y[i] = (float) (Math.max(x[i], 0) + Math.log1p(Math.exp(-Math.abs(x[i])))); };
             case "gelu" -> x -> { for (int i = 0; i < N; i++) Y[i] = (float) (x[i] * 0.5 * CodyErfc.erfc(-x[i] * r2)); };
             default -> throw new IllegalArgumentException(name);
         };
@@ -59,7 +61,7 @@ public final class ActivationSpeed {
         for (int i = 0; i < N; i++) X[i] = (float) (2 * r.nextGaussian());
         Matrix x = new Matrix(1, N, X), y = new Matrix(1, N, Y), dy = new Matrix(1, N), dx = new Matrix(1, N, D);
         dy.fill(1f);
-        ActivationFunction[] all = {new Tanh(), new Sigmoid(), new Elu(), new Selu(), new Gelu()};
+        ActivationFunction[] all = {new Tanh(), new Sigmoid(), new Elu(), new Selu(), new Softplus(), new Gelu()};
         Relu relu = new Relu();
         for (int round = 0; round < 6; round++) {
             double reluF = forward(relu, x, y), reluB = backward(relu, x, y, dy, dx);
