@@ -14,28 +14,32 @@ public record Softplus() implements ActivationFunction {
     @Override public String name() { return "softplus"; }
     @Override public Initializer defaultInitializer() { return Initializer.HE_NORMAL; }
 
-    /** Each thread's scratch row for {@link #forward}'s first loop, grown to the largest batch seen. */
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
+    /** How many values {@link #forward} takes at a time, through two per-thread scratch rows of this length. */
+    private static final int CHUNK = 2048;
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][CHUNK]);
 
     @Override
     public void forward(Matrix x, Matrix y) {
         float[] a = x.data(), b = y.data();
-        int n = x.size();
-        float[][] holder = SCRATCH.get();
-        if (holder[0].length < n) holder[0] = new float[n];
-        float[] z = holder[0];
-        // two loops, each small enough for the JIT to unroll and vectorize (one loop of both stays scalar), the scratch
-        // between them indexed as the input (y may be x itself): with t = tanh(-|x|/2), e^-|x| = (1 + t) / (1 - t), so
-        // u / (2 + u) = (1 + t) / (3 - t)
-        for (int i = 0; i < n; i++) {
-            float t = Tanh.of(0.5f * Math.min(a[i], -a[i]));
-            z[i] = (1f + t) / (3f - t);
-        }
-        for (int i = 0; i < n; i++) {
-            float v = z[i], s = v * v;
-            float atanh = v * (1f + s * (1f / 3 + s * (1f / 5 + s * (1f / 7 + s * (1f / 9 + s * (1f / 11 + s * (1f / 13 + s * (1f / 15
-                    + s * (1f / 17)))))))));
-            b[i] = Math.max(a[i], 0f) + 2f * atanh;
+        float[][] scratch = SCRATCH.get();
+        float[] v = scratch[0], z = scratch[1];
+        // a chunk at a time, copied into scratch rows (y may be x itself, and C2 vectorizes only loops whose arrays are
+        // indexed alike), in two loops, each small enough for the JIT to unroll and vectorize (one loop of both stays
+        // scalar): with t = tanh(-|x|/2), e^-|x| = (1 + t) / (1 - t), so u / (2 + u) = (1 + t) / (3 - t)
+        for (int from = 0, n = x.size(); from < n; from += CHUNK) {
+            int m = Math.min(CHUNK, n - from);
+            System.arraycopy(a, from, v, 0, m);
+            for (int i = 0; i < m; i++) {
+                float t = Tanh.of(0.5f * Math.min(v[i], -v[i]));
+                z[i] = (1f + t) / (3f - t);
+            }
+            for (int i = 0; i < m; i++) {
+                float w = z[i], s = w * w;
+                float atanh = w * (1f + s * (1f / 3 + s * (1f / 5 + s * (1f / 7 + s * (1f / 9 + s * (1f / 11 + s * (1f / 13 + s * (1f / 15
+                        + s * (1f / 17)))))))));
+                v[i] = Math.max(v[i], 0f) + 2f * atanh;
+            }
+            System.arraycopy(v, 0, b, from, m);
         }
     }
 
