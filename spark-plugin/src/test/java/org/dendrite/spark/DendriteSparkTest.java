@@ -249,28 +249,34 @@ class DendriteSparkTest {
     }
 
     /**
-     * ZCA whitening on Spark: its co-moments pass runs over the partitions (the core's {@code
-     * ShardPass.fit} through Spark's tasks), and 3 partitions give the single machine's whitening
-     * (mean and transform), scaling and, synchronously, weights.
+     * ZCA whitening and robust scaling on Spark: their statistics (the whitening's co-moments in a
+     * pass of their own, the robust scaling's quantiles) are merged across the partitions by the
+     * core's {@code ShardPass.fit} run through Spark's tasks, and 3 partitions give the single
+     * machine's preprocessing (centers, scales, the whitening's mean and transform) and, synchronously,
+     * its weights.
      */
     @Test
-    void whiteningOnSparkEqualsOneMachine() {
+    void whiteningAndRobustScalingOnSparkEqualOneMachine() {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(2).setBatchSize(64).setHiddenLayers("16")
-                .setValidationFraction(0.2);
-        c.setConfigJson(org.dendrite.core.io.SpecFormat.write(c.trainingConfig().withPreprocessing(
-                new org.dendrite.core.data.PreprocessingConfig(true, true, false, true, org.dendrite.core.data.Whitening.Kind.ZCA))));
-        TrainingRun core = TrainingRun.local(c.trainingConfig(), new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels(), null));
-        while (core.hasNextEpoch()) core.nextEpoch();
-        DendriteClassificationModel three = c.fit(data.partitions(3));
-        var expected = core.model().preprocessor();
-        var actual = three.coreModel().preprocessor();
-        assertEquals(org.dendrite.core.data.Whitening.Kind.ZCA, actual.whitening().kind());
-        assertArrayEquals(expected.center(), actual.center(), 1e-9, "centers");
-        assertArrayEquals(expected.scale(), actual.scale(), 1e-9, "scales");
-        assertArrayEquals(expected.whitening().mean(), actual.whitening().mean(), 1e-9, "the whitening's mean");
-        assertArrayEquals(expected.whitening().transform(), actual.whitening().transform(), 1e-6, "the whitening's transform");
-        assertSameWeights(core.model(), three.coreModel(), "whitening, 3 partitions vs one machine");
+        for (var pc : List.of(new org.dendrite.core.data.PreprocessingConfig(true, true, false, true, org.dendrite.core.data.Whitening.Kind.ZCA),
+                org.dendrite.core.data.PreprocessingConfig.DEFAULT.withScaling(org.dendrite.core.data.PreprocessingConfig.Scaling.ROBUST))) {
+            DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(2).setBatchSize(64).setHiddenLayers("16")
+                    .setValidationFraction(0.2);
+            c.setConfigJson(org.dendrite.core.io.SpecFormat.write(c.trainingConfig().withPreprocessing(pc)));
+            TrainingRun core = TrainingRun.local(c.trainingConfig(), new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels(), null));
+            while (core.hasNextEpoch()) core.nextEpoch();
+            DendriteClassificationModel three = c.fit(data.partitions(3));
+            var expected = core.model().preprocessor();
+            var actual = three.coreModel().preprocessor();
+            assertArrayEquals(expected.center(), actual.center(), 1e-9, pc + ": centers");
+            assertArrayEquals(expected.scale(), actual.scale(), 1e-9, pc + ": scales");
+            if (pc.whitening() == org.dendrite.core.data.Whitening.Kind.ZCA) {
+                assertEquals(org.dendrite.core.data.Whitening.Kind.ZCA, actual.whitening().kind());
+                assertArrayEquals(expected.whitening().mean(), actual.whitening().mean(), 1e-9, "the whitening's mean");
+                assertArrayEquals(expected.whitening().transform(), actual.whitening().transform(), 1e-6, "the whitening's transform");
+            }
+            assertSameWeights(core.model(), three.coreModel(), pc + ", 3 partitions vs one machine");
+        }
     }
 
     /**
