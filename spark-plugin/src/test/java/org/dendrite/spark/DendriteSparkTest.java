@@ -841,7 +841,8 @@ class DendriteSparkTest {
      * One round over three partitions: each partition takes its local steps (Adam from a fresh state)
      * from the same weights on its own rows, and the model is the rows-weighted mean of the three
      * results (unweighted rows: the weight sums are the row counts), computed here independently with
-     * the core on each partition's rows.
+     * the core on each partition's rows; with the outer Nesterov step, that mean's move from the start
+     * weights taken 1.33 times.
      */
     @Test
     void aRoundIsTheMeanOfThePartitionsLocalSteps() {
@@ -869,6 +870,20 @@ class DendriteSparkTest {
                 double mean = 0;
                 for (int k = 0; k < 3; k++) mean += locals.get(k).network().parameters().get(i).value()[j] * share[k];
                 assertEquals(mean, y[j], 1e-5 * Math.max(1, Math.abs(mean)), actual.get(i).name() + "[" + j + "]");
+            }
+        }
+        // the same round with DiLoCo's outer step, as PyTorch's SGD (momentum 0.9, nesterov, rate 0.7) takes it from an empty
+        // momentum buffer: the pseudo-gradient g = start - mean fills the buffer, the step is 0.7 (g + 0.9 g), so the weights
+        // are start - 1.33 g (by hand, from the start weights of the same seed)
+        List<Parameter> start = shardRun(p, c.trainingConfig(), null, 0).model().network().parameters();
+        DendriteClassificationModel nesterov = ((DendriteClassifier) c.copy(org.apache.spark.ml.param.ParamMap.empty()))
+                .setOuterOptimizer("nesterov").fit(data.partitions(3));
+        List<Parameter> moved = nesterov.coreModel().network().parameters();
+        for (int i = 0; i < moved.size(); i++) {
+            float[] w0 = start.get(i).value(), mean = actual.get(i).value(), y = moved.get(i).value();
+            for (int j = 0; j < y.length; j++) {
+                double expected = w0[j] - 0.7 * 1.9 * (w0[j] - (double) mean[j]);
+                assertEquals(expected, y[j], 1e-5 * Math.max(1, Math.abs(expected)), "nesterov: " + moved.get(i).name() + "[" + j + "]");
             }
         }
     }
