@@ -888,6 +888,49 @@ class DendriteSparkTest {
         }
     }
 
+    /**
+     * Batch norm in a round: each partition normalizes over its own batches and keeps its own running
+     * statistics, and the model's weights and running statistics are the partitions' rows-weighted
+     * means (computed here with the core on each partition's rows, as above).
+     */
+    @Test
+    void aRoundAveragesBatchNormsRunningStatisticsAsItsWeights() {
+        Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
+        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(12).setEpochs(1).setBatchSize(16).setHiddenLayers("8")
+                .setBatchNorm("before_activation");
+        DendriteClassificationModel spark = c.fit(data.partitions(3));
+        org.dendrite.core.data.TrainingData p = prepared(data, c.trainingConfig());
+        int n = data.rows().size();
+        List<org.dendrite.core.train.Model> locals = new ArrayList<>();
+        double[] share = new double[3];
+        for (int k = 0; k < 3; k++) {
+            int[] rows = java.util.stream.IntStream.range(k * n / 3, (k + 1) * n / 3).toArray();
+            share[k] = rows.length / (double) n;
+            TrainingRun local = shardRun(p, c.trainingConfig(), rows, k);
+            local.run();
+            locals.add(local.model());
+        }
+        List<float[]> actual = new ArrayList<>();
+        List<List<float[]>> each = new ArrayList<>();
+        for (Parameter q : spark.coreModel().network().parameters()) actual.add(q.value());
+        actual.addAll(spark.coreModel().network().buffers().values());
+        for (org.dendrite.core.train.Model m : locals) {
+            List<float[]> v = new ArrayList<>();
+            for (Parameter q : m.network().parameters()) v.add(q.value());
+            v.addAll(m.network().buffers().values());
+            each.add(v);
+        }
+        assertEquals(2, spark.coreModel().network().buffers().size(), "the running mean and variance");
+        for (int i = 0; i < actual.size(); i++) {
+            float[] y = actual.get(i);
+            for (int j = 0; j < y.length; j++) {
+                double mean = 0;
+                for (int k = 0; k < 3; k++) mean += each.get(k).get(i)[j] * share[k];
+                assertEquals(mean, y[j], 1e-5 * Math.max(1, Math.abs(mean)), "value " + i + "[" + j + "]");
+            }
+        }
+    }
+
     /** Rounds carry out what the loop asks of every step: pruned weights stay zero, augmentation runs, frozen layers keep their weights. */
     @Test
     void roundsPruneAugmentAndKeepFrozenLayers(@TempDir Path dir) throws Exception {
