@@ -838,97 +838,102 @@ class DendriteSparkTest {
     }
 
     /**
-     * One round over three partitions: each partition takes its local steps (Adam from a fresh state)
-     * from the same weights on its own rows, and the model is the rows-weighted mean of the three
-     * results (unweighted rows: the weight sums are the row counts), computed here independently with
-     * the core on each partition's rows; with the outer Nesterov step, that mean's move from the start
-     * weights taken 1.33 times.
+     * The weights and buffers (batch norm's running statistics) one round of {@code c} over {@code
+     * data} in 3 partitions (Spark's slices: 189, 190 and 190 of 569 rows) should give: each
+     * partition's local steps from the same start on its own rows, computed here independently with
+     * the core on each partition's rows, and their mean, each partition weighted by the sum of its
+     * rows' instance weights ({@code weights}; null: 1 each, so by its row count).
      */
-    @Test
-    void aRoundIsTheMeanOfThePartitionsLocalSteps() {
-        Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
-        // 569 rows in 3 partitions of 189, 190 and 190 rows (Spark's slices); batches of 16: 12 steps each, one round of 12 per epoch
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(12).setEpochs(1).setBatchSize(16).setHiddenLayers("8");
-        DendriteClassificationModel spark = c.fit(data.partitions(3));
-        org.dendrite.core.data.TrainingData p = prepared(data, c.trainingConfig());
-        List<org.dendrite.core.train.Model> locals = new ArrayList<>();
+    private static List<double[]> roundMean(DendriteClassifier c, Rows data, float[] weights) {
         int n = data.rows().size();
         assertEquals(569, n);
-        double[] share = new double[3];
+        org.dendrite.core.data.TrainingData p = org.dendrite.core.data.TrainingData.prepare(new LabeledTable(data.table(), "label",
+                List.of("0", "1"), data.labels(), weights), c.trainingConfig().preprocessing(), 0, c.trainingConfig().seed(), null, null);
+        List<double[]> mean = null;
+        double total = 0;
         for (int k = 0; k < 3; k++) {
             int[] rows = java.util.stream.IntStream.range(k * n / 3, (k + 1) * n / 3).toArray();
-            share[k] = rows.length / (double) n;
+            double share = 0;
+            for (int r : rows) share += weights == null ? 1 : weights[r];
+            total += share;
             TrainingRun local = shardRun(p, c.trainingConfig(), rows, k);
             local.run();
-            assertEquals(12, local.steps());
-            locals.add(local.model());
-        }
-        List<Parameter> actual = spark.coreModel().network().parameters();
-        for (int i = 0; i < actual.size(); i++) {
-            float[] y = actual.get(i).value();
-            for (int j = 0; j < y.length; j++) {
-                double mean = 0;
-                for (int k = 0; k < 3; k++) mean += locals.get(k).network().parameters().get(i).value()[j] * share[k];
-                assertEquals(mean, y[j], 1e-5 * Math.max(1, Math.abs(mean)), actual.get(i).name() + "[" + j + "]");
+            List<float[]> values = new ArrayList<>();
+            for (Parameter q : local.model().network().parameters()) values.add(q.value());
+            values.addAll(local.model().network().buffers().values());
+            if (mean == null) {
+                mean = new ArrayList<>();
+                for (float[] v : values) mean.add(new double[v.length]);
             }
+            for (int i = 0; i < values.size(); i++) for (int j = 0; j < values.get(i).length; j++) mean.get(i)[j] += share * values.get(i)[j];
         }
-        // the same round with DiLoCo's outer step, as PyTorch's SGD (momentum 0.9, nesterov, rate 0.7) takes it from an empty
-        // momentum buffer: the pseudo-gradient g = start - mean fills the buffer, the step is 0.7 (g + 0.9 g), so the weights
-        // are start - 1.33 g (by hand, from the start weights of the same seed)
-        List<Parameter> start = shardRun(p, c.trainingConfig(), null, 0).model().network().parameters();
-        DendriteClassificationModel nesterov = ((DendriteClassifier) c.copy(org.apache.spark.ml.param.ParamMap.empty()))
-                .setOuterOptimizer("nesterov").fit(data.partitions(3));
-        List<Parameter> moved = nesterov.coreModel().network().parameters();
-        for (int i = 0; i < moved.size(); i++) {
-            float[] w0 = start.get(i).value(), mean = actual.get(i).value(), y = moved.get(i).value();
-            for (int j = 0; j < y.length; j++) {
-                double expected = w0[j] - 0.7 * 1.9 * (w0[j] - (double) mean[j]);
-                assertEquals(expected, y[j], 1e-5 * Math.max(1, Math.abs(expected)), "nesterov: " + moved.get(i).name() + "[" + j + "]");
+        for (double[] m : mean) for (int j = 0; j < m.length; j++) m[j] /= total;
+        return mean;
+    }
+
+    /** {@code model}'s weights, then its buffers, equal {@code expected} ({@link #roundMean}) up to float32 rounding. */
+    private static void assertValues(List<double[]> expected, org.dendrite.core.train.Model model, String what) {
+        List<float[]> actual = new ArrayList<>();
+        for (Parameter q : model.network().parameters()) actual.add(q.value());
+        actual.addAll(model.network().buffers().values());
+        assertEquals(expected.size(), actual.size(), what);
+        for (int i = 0; i < actual.size(); i++) {
+            for (int j = 0; j < actual.get(i).length; j++) {
+                double e = expected.get(i)[j];
+                assertEquals(e, actual.get(i)[j], 1e-5 * Math.max(1, Math.abs(e)), what + ": value " + i + "[" + j + "]");
             }
         }
     }
 
     /**
-     * Batch norm in a round: each partition normalizes over its own batches and keeps its own running
-     * statistics, and the model's weights and running statistics are the partitions' rows-weighted
-     * means (computed here with the core on each partition's rows, as above).
+     * One round over three partitions: each partition takes its local steps (Adam from a fresh state)
+     * from the same weights on its own rows, and the model is the rows-weighted mean of the three
+     * results; with batch norm, its running statistics are averaged the same way; with the outer
+     * Nesterov step, that mean's move from the start weights is taken 1.33 times.
      */
     @Test
-    void aRoundAveragesBatchNormsRunningStatisticsAsItsWeights() {
+    void aRoundIsTheMeanOfThePartitionsLocalSteps() {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(12).setEpochs(1).setBatchSize(16).setHiddenLayers("8")
-                .setBatchNorm("before_activation");
+        // batches of 16: 12 steps in each partition, one round of 12 per epoch
+        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(12).setEpochs(1).setBatchSize(16).setHiddenLayers("8");
         DendriteClassificationModel spark = c.fit(data.partitions(3));
-        org.dendrite.core.data.TrainingData p = prepared(data, c.trainingConfig());
-        int n = data.rows().size();
-        List<org.dendrite.core.train.Model> locals = new ArrayList<>();
-        double[] share = new double[3];
-        for (int k = 0; k < 3; k++) {
-            int[] rows = java.util.stream.IntStream.range(k * n / 3, (k + 1) * n / 3).toArray();
-            share[k] = rows.length / (double) n;
-            TrainingRun local = shardRun(p, c.trainingConfig(), rows, k);
-            local.run();
-            locals.add(local.model());
+        List<double[]> mean = roundMean(c, data, null);
+        assertValues(mean, spark.coreModel(), "the partitions' mean");
+
+        DendriteClassifier bn = (DendriteClassifier) c.copy(org.apache.spark.ml.param.ParamMap.empty()).setBatchNorm("before_activation");
+        org.dendrite.core.train.Model normalized = bn.fit(data.partitions(3)).coreModel();
+        assertEquals(2, normalized.network().buffers().size(), "batch norm's running mean and variance");
+        assertValues(roundMean(bn, data, null), normalized, "batch norm: the partitions' mean, running statistics included");
+
+        // DiLoCo's outer step, as PyTorch's SGD (momentum 0.9, nesterov, rate 0.7) takes it from an empty momentum buffer: the
+        // pseudo-gradient g = start - mean fills the buffer, the step is 0.7 (g + 0.9 g), so the weights are start - 1.33 g
+        List<Parameter> start = shardRun(prepared(data, c.trainingConfig()), c.trainingConfig(), null, 0).model().network().parameters();
+        List<double[]> stepped = new ArrayList<>();
+        for (int i = 0; i < start.size(); i++) {
+            float[] w0 = start.get(i).value();
+            double[] e = new double[w0.length];
+            for (int j = 0; j < e.length; j++) e[j] = w0[j] - 0.7 * 1.9 * (w0[j] - mean.get(i)[j]);
+            stepped.add(e);
         }
-        List<float[]> actual = new ArrayList<>();
-        List<List<float[]>> each = new ArrayList<>();
-        for (Parameter q : spark.coreModel().network().parameters()) actual.add(q.value());
-        actual.addAll(spark.coreModel().network().buffers().values());
-        for (org.dendrite.core.train.Model m : locals) {
-            List<float[]> v = new ArrayList<>();
-            for (Parameter q : m.network().parameters()) v.add(q.value());
-            v.addAll(m.network().buffers().values());
-            each.add(v);
+        assertValues(stepped, ((DendriteClassifier) c.copy(org.apache.spark.ml.param.ParamMap.empty())).setOuterOptimizer("nesterov")
+                .fit(data.partitions(3)).coreModel(), "nesterov");
+    }
+
+    /** A round weighs each partition by the sum of its rows' instance weights (here 1, 3 and 0.5 a row), not by its row count. */
+    @Test
+    void aRoundWeighsEachPartitionByItsRowsWeights() {
+        Rows plain = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
+        int n = plain.rows().size();
+        float[] w = new float[n];
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            w[i] = i < n / 3 ? 1f : i < 2 * n / 3 ? 3f : 0.5f;
+            rows.add(RowFactory.create(plain.rows().get(i).get(0), plain.rows().get(i).get(1), (double) w[i]));
         }
-        assertEquals(2, spark.coreModel().network().buffers().size(), "the running mean and variance");
-        for (int i = 0; i < actual.size(); i++) {
-            float[] y = actual.get(i);
-            for (int j = 0; j < y.length; j++) {
-                double mean = 0;
-                for (int k = 0; k < 3; k++) mean += each.get(k).get(i)[j] * share[k];
-                assertEquals(mean, y[j], 1e-5 * Math.max(1, Math.abs(mean)), "value " + i + "[" + j + "]");
-            }
-        }
+        Rows data = new Rows(rows, plain.schema().add("w", DataTypes.DoubleType));
+        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(12).setEpochs(1).setBatchSize(16).setHiddenLayers("8")
+                .setWeightCol("w");
+        assertValues(roundMean(c, data, w), c.fit(data.partitions(3)).coreModel(), "weighted rows: the partitions' weighted mean");
     }
 
     /** Rounds carry out what the loop asks of every step: pruned weights stay zero, augmentation runs, frozen layers keep their weights. */
