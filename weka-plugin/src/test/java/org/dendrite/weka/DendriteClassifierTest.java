@@ -186,6 +186,34 @@ class DendriteClassifierTest {
                 dropout.getMessage());
     }
 
+    /**
+     * The scalar training options reach the core configuration as typed (each expected value is the
+     * option's own), survive getOptions/setOptions, and a value out of range is refused naming the option.
+     */
+    @Test
+    void scalarOptionsReachTheCoreConfiguration() throws Exception {
+        Dendrite d = new Dendrite();
+        d.setOptions(Utils.splitOptions("-l1 0.003 -l2 0.02 -l2-full-rows 500 -validation-fraction 0.25 -patience 7 -mini-batch-size 48 "
+                + "-label-smoothing 0.05 -epochs 9 -S 11"));
+        TrainingConfig c = d.trainingConfig();
+        assertEquals(0.003, c.regularization().l1());
+        assertEquals(0.02, c.regularization().l2());
+        assertEquals(500, c.regularization().l2FullRows());
+        assertEquals(0.25, c.validationFraction());
+        assertEquals(7, c.earlyStopping().patience());
+        assertEquals(48, c.batchSize());
+        assertEquals(new org.dendrite.core.loss.SoftmaxCrossEntropy(0.05), c.loss());
+        assertEquals(9, c.epochs());
+        assertEquals(11, c.seed());
+        Dendrite e = new Dendrite();
+        e.setOptions(d.getOptions());
+        assertEquals(c, e.trainingConfig());
+        Dendrite bad = new Dendrite();
+        bad.setOptions(Utils.splitOptions("-l1 -0.5"));
+        var error = assertThrows(Exception.class, () -> bad.buildClassifier(load("iris.arff")));
+        assertEquals("Invalid option: -l1: Invalid l1: -0.5 (allowed: a finite number >= 0)", error.getMessage());
+    }
+
     /** The recipe's pieces as Weka options: they translate to exactly the core configuration, round-trip, and train. */
     @Test
     void recipeOptionsReachTheCoreConfiguration() throws Exception {
