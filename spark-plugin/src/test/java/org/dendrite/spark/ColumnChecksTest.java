@@ -228,6 +228,35 @@ class ColumnChecksTest {
         return t;
     }
 
+    /**
+     * The scalar params reach the core configuration as set (each expected value is the param's own),
+     * survive a copy, and a value out of range is refused when set, naming the param.
+     */
+    @Test
+    void scalarParamsReachTheCoreConfiguration() {
+        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setHiddenLayers("32,16").setActivation("gelu").setDropout(0.2)
+                .setOptimizer("sgd").setLearningRate(0.05).setL2(0.02).setL2FullRows(500).setValidationFraction(0.25).setPatience(7)
+                .setBatchSize(48).setEpochs(9).setSeed(11);
+        var config = c.trainingConfig();
+        assertEquals(new org.dendrite.core.network.NetworkSpec(List.of(new org.dendrite.core.layer.DenseSpec(32, new org.dendrite.core.activation.Gelu(),
+                null, true, org.dendrite.core.layer.DenseSpec.BatchNorm.NONE, 0.2), new org.dendrite.core.layer.DenseSpec(16,
+                new org.dendrite.core.activation.Gelu(), null, true, org.dendrite.core.layer.DenseSpec.BatchNorm.NONE, 0.2))), config.network());
+        assertEquals(org.dendrite.core.optim.Sgd.class, config.optimizer().getClass());
+        assertEquals(0.05, config.optimizer().learningRate());
+        assertEquals(0.02, config.regularization().l2());
+        assertEquals(500, config.regularization().l2FullRows());
+        assertEquals(0.25, config.validationFraction());
+        assertEquals(7, config.earlyStopping().patience());
+        assertEquals(48, config.batchSize());
+        assertEquals(9, config.epochs());
+        assertEquals(11, config.seed());
+        assertEquals(config, ((DendriteClassifier) c.copy(org.apache.spark.ml.param.ParamMap.empty())).trainingConfig());
+        var l2 = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setL2(-1));
+        assertTrue(l2.getMessage().startsWith("Param l2 = -1.0: "), l2.getMessage());
+        var rate = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setLearningRate(0));
+        assertTrue(rate.getMessage().startsWith("Param learningRate = 0.0: "), rate.getMessage());
+    }
+
     /** The recipe's pieces as Spark params translate to exactly the core configuration, and bad values are refused naming the param. */
     @Test
     void recipeParamsReachTheCoreConfiguration() {
