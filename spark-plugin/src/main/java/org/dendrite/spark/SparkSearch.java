@@ -102,11 +102,8 @@ final class SparkSearch {
         if (n <= sampleRows) {
             got = checked.collect();
         } else {
-            Map<Integer, Long> counts = new java.util.HashMap<>();
-            for (ShardPass.Summary s : summaries) {
-                if (classification) s.classes().forEach((k, c) -> counts.merge(k, c, Long::sum));
-            }
-            if (!classification) counts.put(0, n);
+            // a classifier's labels are within its classes (RowCheck), at most 65,536: every summary counted them
+            Map<Integer, Long> counts = classification ? ShardPass.classCounts(summaries) : Map.of(0, n);
             Map<Integer, Integer> quota = StratifiedSample.quotas(counts, sampleRows);
             got = checked.mapPartitionsWithIndex((Integer p, Iterator<LabeledRow> it) -> {
                 SplittableRandom keys = new SplittableRandom(Seeds.shard(seed, p));

@@ -20,23 +20,33 @@ public record Elu(float alpha) implements ActivationFunction {
 
     @Override
     public void forward(Matrix x, Matrix y) {
-        float[] a = x.data(), b = y.data();
-        // branch-free (the positive part plus alpha e^min(x,0) - 1), so the loop vectorizes
-        for (int i = 0, n = x.size(); i < n; i++) b[i] = Math.max(a[i], 0f) + alpha * Tanh.expm1(Math.min(a[i], 0f));
+        forward(x.data(), y.data(), x.size(), 1f, alpha);
     }
 
     @Override
     public void backward(Matrix x, Matrix y, Matrix dy, Matrix dx) {
-        float[] a = x.data(), f = y.data(), g = dy.data(), d = dx.data();
-        // branch-free: 1 where x > 0, else f(x) + alpha (= alpha e^x, never above alpha), so the loop vectorizes
-        for (int i = 0, n = x.size(); i < n; i++) {
-            float s = step(a[i]);
-            d[i] = g[i] * (s + (1f - s) * Math.min(f[i] + alpha, alpha));
-        }
+        backward(x.data(), y.data(), dy.data(), dx.data(), x.size(), 1f, alpha);
     }
 
-    /** 1 for x > 0 (the least positive float too: x 2^200 >= 1), 0 for x <= 0, NaN for NaN; without a branch. */
-    static float step(float x) {
-        return Math.min(1f, Math.max(0f, x * 0x1p100f * 0x1p100f));
+    /**
+     * {@code b = scale max(a, 0) + scaleAlpha (e^min(a, 0) - 1)} over {@code n} values: ELU (scale 1)
+     * and SELU (scale lambda). Branch-free (the positive part plus the negative part), so the loop
+     * vectorizes.
+     */
+    static void forward(float[] a, float[] b, int n, float scale, float scaleAlpha) {
+        for (int i = 0; i < n; i++) b[i] = scale * Math.max(a[i], 0f) + scaleAlpha * Tanh.expm1(Math.min(a[i], 0f));
+    }
+
+    /**
+     * The input gradient {@code d} of {@link #forward(float[], float[], int, float, float)} given its
+     * input {@code a}, output {@code f} and output gradient {@code g}: {@code scale} where a > 0, else
+     * f + scaleAlpha (= scaleAlpha e^a, never above scaleAlpha), without a branch (ReLU's step of
+     * max(a, 0)), so the loop vectorizes.
+     */
+    static void backward(float[] a, float[] f, float[] g, float[] d, int n, float scale, float scaleAlpha) {
+        for (int i = 0; i < n; i++) {
+            float s = Relu.step(Math.max(a[i], 0f));
+            d[i] = g[i] * (scale * s + (1f - s) * Math.min(f[i] + scaleAlpha, scaleAlpha));
+        }
     }
 }

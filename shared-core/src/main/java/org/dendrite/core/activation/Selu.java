@@ -17,20 +17,14 @@ public record Selu() implements ActivationFunction {
     @Override public String name() { return "selu"; }
     @Override public Initializer defaultInitializer() { return Initializer.LECUN_NORMAL; }
 
+    /** ELU's loops scaled by lambda ({@link Elu#forward(float[], float[], int, float, float)}). */
     @Override
     public void forward(Matrix x, Matrix y) {
-        float[] a = x.data(), b = y.data();
-        // branch-free (the positive part plus the negative part's lambda alpha e^min(x,0) - 1), so the loop vectorizes
-        for (int i = 0, n = x.size(); i < n; i++) b[i] = L * Math.max(a[i], 0f) + LA * Tanh.expm1(Math.min(a[i], 0f));
+        Elu.forward(x.data(), y.data(), x.size(), L, LA);
     }
 
     @Override
     public void backward(Matrix x, Matrix y, Matrix dy, Matrix dx) {
-        float[] a = x.data(), f = y.data(), g = dy.data(), d = dx.data();
-        // branch-free: lambda where x > 0, else f(x) + lambda alpha (= lambda alpha e^x, never above lambda alpha), so the loop vectorizes
-        for (int i = 0, n = x.size(); i < n; i++) {
-            float s = Elu.step(a[i]);
-            d[i] = g[i] * (L * s + (1f - s) * Math.min(f[i] + LA, LA));
-        }
+        Elu.backward(x.data(), y.data(), dy.data(), dx.data(), x.size(), L, LA);
     }
 }

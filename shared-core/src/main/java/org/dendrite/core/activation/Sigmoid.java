@@ -25,7 +25,12 @@ public record Sigmoid() implements ActivationFunction {
     @Override
     public void forward(Matrix x, Matrix y) {
         float[] a = x.data(), b = y.data();
-        for (int i = 0, n = x.size(); i < n; i++) b[i] = 0.5f + 0.5f * Tanh.of(0.5f * a[i]);
+        for (int i = 0, n = x.size(); i < n; i++) b[i] = ofTanh(a[i]);
+    }
+
+    /** The sigmoid a layer computes, (1 + tanh(x/2)) / 2 (see {@link #forward}); also softplus's derivative. */
+    static float ofTanh(float x) {
+        return 0.5f + 0.5f * Tanh.of(0.5f * x);
     }
 
     @Override

@@ -46,7 +46,6 @@ public record Softplus() implements ActivationFunction {
     @Override
     public void backward(Matrix x, Matrix y, Matrix dy, Matrix dx) {
         float[] a = x.data(), g = dy.data(), d = dx.data();
-        // sigmoid(x) as a sigmoid layer computes it
-        for (int i = 0, n = x.size(); i < n; i++) d[i] = g[i] * (0.5f + 0.5f * Tanh.of(0.5f * a[i]));
+        for (int i = 0, n = x.size(); i < n; i++) d[i] = g[i] * Sigmoid.ofTanh(a[i]);
     }
 }

@@ -75,14 +75,12 @@ public final class ShardPass {
     public static double skew(List<Summary> shards, boolean classification) {
         long total = 0;
         Moments all = new Moments();
-        java.util.Map<Integer, Long> counts = new java.util.HashMap<>();
         for (Summary s : shards) {
             total += s.rows();
             all.merge(s.target());
-            if (classification && s.classes() == null) return 0;
-            if (classification) s.classes().forEach((c, k) -> counts.merge(c, k, Long::sum));
         }
-        if (total == 0) return 0;
+        java.util.Map<Integer, Long> counts = classification ? classCounts(shards) : java.util.Map.of();
+        if (total == 0 || counts == null) return 0;
         double sd = all.standardDeviation(), skew = 0;
         for (Summary s : shards) {
             if (s.rows() == 0) continue;
@@ -97,6 +95,16 @@ public final class ShardPass {
             skew += d * s.rows() / total;
         }
         return skew;
+    }
+
+    /** A classifier's rows per class over all {@code shards}; null when a shard stopped counting (beyond {@link #MAX_COUNTED_CLASSES}). */
+    public static java.util.Map<Integer, Long> classCounts(List<Summary> shards) {
+        java.util.Map<Integer, Long> counts = new java.util.HashMap<>();
+        for (Summary s : shards) {
+            if (s.classes() == null) return null;
+            s.classes().forEach((c, k) -> counts.merge(c, k, Long::sum));
+        }
+        return counts;
     }
 
     /** The shards' summaries joined: where every row is, the feature width and the class names (none for a regressor). */
