@@ -3,6 +3,7 @@ package org.dendrite.spark;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
@@ -16,7 +17,9 @@ import org.dendrite.core.train.Model;
 
 /**
  * A trained classifier: adds {@code probability} (class probabilities), {@code rawPrediction} (the
- * same vector, as Spark's evaluators accept) and {@code prediction} (the most probable class).
+ * same vector, as Spark's evaluators accept) and {@code prediction}: the most probable class, or with
+ * {@code thresholds} the class of largest probability / threshold, as Spark's probabilistic
+ * classifiers choose it.
  */
 public class DendriteClassificationModel extends DendriteModel<DendriteClassificationModel> {
     private static final long serialVersionUID = 1L;
@@ -25,6 +28,7 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
     private final Param<String> rawPredictionCol;
     private final Param<String> uncertaintyCol;
     private final org.apache.spark.ml.param.IntParam monteCarloPasses;
+    private final DoubleArrayParam thresholds;
 
     public DendriteClassificationModel(String uid, Model core) {
         super(uid, core);
@@ -38,6 +42,47 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
         setDefault(rawPredictionCol, "rawPrediction");
         setDefault(uncertaintyCol, "uncertainty");
         setDefault(monteCarloPasses, 0);
+        thresholds = thresholds(this);
+    }
+
+    /**
+     * The {@code thresholds} param of {@code parent} (the classifier and its model): Spark's rule for
+     * them, checked when set, and their number against the classes when the model transforms.
+     */
+    static DoubleArrayParam thresholds(org.apache.spark.ml.param.Params parent) {
+        return new DoubleArrayParam(parent, "thresholds", "one threshold per class, in label order: the prediction is the class of largest "
+                + "probability / threshold (a threshold of 0: always its class), as Spark's probabilistic "
+                + "classifiers predict; values >= 0, at most one of them 0; unset: the most probable class",
+                (scala.Function1<double[], Object> & java.io.Serializable) t -> {
+                    if (t == null || t.length < 2 || !java.util.Arrays.stream(t).allMatch(v -> v >= 0)
+                            || java.util.Arrays.stream(t).filter(v -> v == 0).count() > 1) {
+                        throw new IllegalArgumentException("Param thresholds = " + java.util.Arrays.toString(t) + ": allowed are one value "
+                                + "per class (at least two), each >= 0, at most one of them 0");
+                    }
+                    return true;
+                });
+    }
+
+    /** Refuses thresholds {@code t} (null: none) whose number is not {@code classes}; {@code source} says whose classes ("the model has"). */
+    static void requireThresholds(double[] t, int classes, String source) {
+        if (t != null && t.length != classes) {
+            throw new IllegalArgumentException("Param thresholds has " + t.length + " values, but " + source + " " + classes + " classes (one "
+                    + "threshold per class, in label order)");
+        }
+    }
+
+    /** The input {@code schema} with a classifier's output columns, in the order transform adds them: probability, raw prediction, prediction. */
+    static StructType outputSchema(StructType schema, String probability, String rawPrediction, String prediction) {
+        return withOutput(withOutput(withOutput(schema, probability, SQLDataTypes.VectorType()), rawPrediction, SQLDataTypes.VectorType()),
+                prediction, DataTypes.DoubleType);
+    }
+
+    /** The class predicted from probabilities {@code p} with {@code thresholds} {@code t} (null: none): Spark's rule. */
+    static double predicted(Vector p, double[] t) {
+        if (t == null) return p.argmax();
+        double[] scaled = new double[t.length];
+        for (int k = 0; k < t.length; k++) scaled[k] = t[k] == 0 ? Double.POSITIVE_INFINITY : p.apply(k) / t[k];
+        return Vectors.dense(scaled).argmax();
     }
 
     public Param<String> uncertaintyCol() { return uncertaintyCol; }
@@ -50,6 +95,12 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
 
     public Param<String> probabilityCol() { return probabilityCol; }
     public Param<String> rawPredictionCol() { return rawPredictionCol; }
+    public DoubleArrayParam thresholds() { return thresholds; }
+    public DendriteClassificationModel setProbabilityCol(String v) { set(probabilityCol, v); return this; }
+    public DendriteClassificationModel setRawPredictionCol(String v) { set(rawPredictionCol, v); return this; }
+    public DendriteClassificationModel setThresholds(double[] v) { set(thresholds, v); return this; }
+    /** The thresholds, null when unset. */
+    public double[] getThresholds() { return isDefined(thresholds) ? getOrDefault(thresholds) : null; }
 
     public int numClasses() {
         return coreModel().task().classCount();
@@ -63,8 +114,8 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
     @Override
     public StructType transformSchema(StructType schema) {
         checkFeatures(schema);
-        StructType out = withOutput(withOutput(withOutput(schema, getOrDefault(rawPredictionCol), SQLDataTypes.VectorType()),
-                getOrDefault(probabilityCol), SQLDataTypes.VectorType()), getOrDefault(predictionCol()), DataTypes.DoubleType);
+        requireThresholds(getThresholds(), numClasses(), "the model has");
+        StructType out = outputSchema(schema, getOrDefault(probabilityCol), getOrDefault(rawPredictionCol), getOrDefault(predictionCol()));
         return (Integer) getOrDefault(monteCarloPasses) > 1 ? withOutput(out, getOrDefault(uncertaintyCol), SQLDataTypes.VectorType()) : out;
     }
 
@@ -72,7 +123,8 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema());
         UserDefinedFunction probability = functions.udf((UDF1<Vector, Vector>) v -> Vectors.dense(predict(v)), SQLDataTypes.VectorType());
-        UserDefinedFunction argmax = functions.udf((UDF1<Vector, Double>) p -> (double) p.argmax(), DataTypes.DoubleType);
+        double[] t = getThresholds();
+        UserDefinedFunction argmax = functions.udf((UDF1<Vector, Double>) p -> predicted(p, t), DataTypes.DoubleType);
         Dataset<Row> withP = dataset.withColumn(getOrDefault(probabilityCol), probability.apply(functions.col(getOrDefault(featuresCol()))));
         Dataset<Row> out = withP.withColumn(getOrDefault(rawPredictionCol), functions.col(getOrDefault(probabilityCol)))
                 .withColumn(getOrDefault(predictionCol()), argmax.apply(functions.col(getOrDefault(probabilityCol))));

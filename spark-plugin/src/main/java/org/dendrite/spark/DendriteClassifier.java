@@ -1,16 +1,29 @@
 package org.dendrite.spark;
 
+import org.apache.spark.ml.param.DoubleArrayParam;
+import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.types.StructType;
 import org.dendrite.core.train.Model;
 
-/** Dendrite as a Spark ML classifier: labels 0..k-1 (as StringIndexer makes), features a Vector. */
+/**
+ * Dendrite as a Spark ML classifier: labels 0..k-1 (as StringIndexer makes), features a Vector; its
+ * model's output columns and thresholds are set here as on Spark's probabilistic classifiers.
+ */
 public class DendriteClassifier extends DendriteEstimator<DendriteClassificationModel> {
     private static final long serialVersionUID = 1L;
 
+    private final Param<String> probabilityCol;
+    private final Param<String> rawPredictionCol;
+    private final DoubleArrayParam thresholds;
+
     public DendriteClassifier(String uid) {
         super(uid);
+        probabilityCol = column("probabilityCol", "class probability column", "probability");
+        rawPredictionCol = column("rawPredictionCol", "raw prediction column (class scores)", "rawPrediction");
+        thresholds = DendriteClassificationModel.thresholds(this);
     }
 
     public DendriteClassifier() {
@@ -26,6 +39,24 @@ public class DendriteClassifier extends DendriteEstimator<DendriteClassification
     protected DendriteClassificationModel createModel(String uid, Model core) {
         return new DendriteClassificationModel(uid, core);
     }
+
+    @Override
+    protected StructType outputSchema(StructType schema) {
+        return DendriteClassificationModel.outputSchema(schema, getOrDefault(probabilityCol), getOrDefault(rawPredictionCol),
+                getOrDefault(predictionCol()));
+    }
+
+    @Override
+    protected void checkClasses(int classes) {
+        DendriteClassificationModel.requireThresholds(isDefined(thresholds) ? getOrDefault(thresholds) : null, classes, "the label column declares");
+    }
+
+    public Param<String> probabilityCol() { return probabilityCol; }
+    public Param<String> rawPredictionCol() { return rawPredictionCol; }
+    public DoubleArrayParam thresholds() { return thresholds; }
+    public DendriteClassifier setProbabilityCol(String v) { set(probabilityCol, v); return this; }
+    public DendriteClassifier setRawPredictionCol(String v) { set(rawPredictionCol, v); return this; }
+    public DendriteClassifier setThresholds(double[] v) { set(thresholds, v); return this; }
 
     public static MLReader<DendriteClassifier> read() {
         return new DefaultParamsReader<>();

@@ -109,6 +109,11 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         return core(name, v -> TrainingOptions.check(name, v));
     }
 
+    /** A column name param of this estimator (not empty) with its default {@code value}. */
+    protected Param<String> column(String name, String doc, String value) {
+        return param(new Param<>(this, name, doc, valid((String s) -> s != null && !s.isEmpty())), value);
+    }
+
     /** {@code p} with its default {@code value}. */
     private <T, P extends Param<T>> P param(P p, T value) {
         setDefault(p, value);
@@ -132,13 +137,10 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
                 hidden = dsp;
             }
         }
-        featuresCol = param(new Param<>(this, "featuresCol", "features column (a Vector)", valid((String s) -> s != null && !s.isEmpty())),
-                "features");
-        labelCol = param(new Param<>(this, "labelCol", "label column (class index 0..k-1 for classifiers, a number for regressors)",
-                valid((String s) -> s != null && !s.isEmpty())), "label");
+        featuresCol = column("featuresCol", "features column (a Vector)", "features");
+        labelCol = column("labelCol", "label column (class index 0..k-1 for classifiers, a number for regressors)", "label");
         weightCol = param(new Param<>(this, "weightCol", "instance weight column (optional; empty = all 1)", valid((String s) -> s != null)), "");
-        predictionCol = param(new Param<>(this, "predictionCol", "prediction column", valid((String s) -> s != null && !s.isEmpty())),
-                "prediction");
+        predictionCol = column("predictionCol", "prediction column", "prediction");
         hiddenLayers = param(new Param<>(this, "hiddenLayers", "units per hidden layer, comma-separated (empty: none; 0: chosen from the "
                 + "number of training rows, 48 to 256)", core("hiddenLayers", (String s) -> TrainingOptions.network(s, "relu", 0, "none"))),
                 units.toString());
@@ -287,13 +289,20 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
 
     protected abstract M createModel(String uid, Model core);
 
+    /** The input {@code schema} with the model's output columns, as its transform will add them. */
+    protected abstract StructType outputSchema(StructType schema);
+
+    /** Checks the params that depend on the number of classes against the {@code classes} the label column declares. */
+    protected void checkClasses(int classes) {}
+
+    /** Checks the input columns, and returns the schema the fitted model's transform will make (as a Pipeline checks it before fitting). */
     @Override
     public StructType transformSchema(StructType schema) {
         requireColumn(schema, getOrDefault(featuresCol), "a Vector (e.g. from VectorAssembler)", t -> t.equals(SQLDataTypes.VectorType()));
         requireColumn(schema, getOrDefault(labelCol), "a numeric column", t -> t instanceof NumericType);
         String w = getOrDefault(weightCol);
         if (w != null && !w.isEmpty()) requireColumn(schema, w, "a numeric column", t -> t instanceof NumericType);
-        return schema;
+        return outputSchema(schema);
     }
 
     /** Requires column {@code name} in {@code schema}, of a type {@code ok} accepts; {@code what} says what is expected. */
@@ -315,6 +324,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         Dataset<Row> rows = dataset.select(functions.col(getOrDefault(featuresCol)), functions.col(getOrDefault(labelCol)).cast(DataTypes.DoubleType),
                 hasWeight ? functions.col(w).cast(DataTypes.DoubleType) : functions.lit(1.0));
         int declared = classification() ? SparkTraining.declaredClasses(dataset.schema().apply(getOrDefault(labelCol))) : 0;
+        if (declared > 0) checkClasses(declared);
         WarmStart warm = WarmStart.read(getOrDefault(initialModel), "Param initialModel", (Integer) getOrDefault(frozenLayers), "Param frozenLayers");
         RowCheck check = new RowCheck(getOrDefault(featuresCol), getOrDefault(labelCol), hasWeight ? w : null, classification(), declared);
         SearchResult search = null;
@@ -331,7 +341,9 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
         M m = createModel(uid, fitted.model());
         m.setSearchResult(search);
         m.set(m.distributedTraining(), fitted.plan());
-        return copyValues(m.setParent(this), ParamMap.empty());
+        M model = copyValues(m.setParent(this), ParamMap.empty());
+        model.transformSchema(dataset.schema()); // the params that depend on the classes found in the rows (thresholds)
+        return model;
     }
 
     @Override

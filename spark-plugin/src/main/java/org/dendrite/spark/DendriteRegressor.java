@@ -3,6 +3,8 @@ package org.dendrite.spark;
 import org.apache.spark.ml.util.DefaultParamsReader;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.dendrite.core.train.Model;
 
 /** Dendrite as a Spark ML regressor: a numeric label, features a Vector. */
@@ -25,6 +27,11 @@ public class DendriteRegressor extends DendriteEstimator<DendriteRegressionModel
     @Override
     protected DendriteRegressionModel createModel(String uid, Model core) {
         return new DendriteRegressionModel(uid, core);
+    }
+
+    @Override
+    protected StructType outputSchema(StructType schema) {
+        return DendriteModel.withOutput(schema, getOrDefault(predictionCol()), DataTypes.DoubleType);
     }
 
     public static MLReader<DendriteRegressor> read() {

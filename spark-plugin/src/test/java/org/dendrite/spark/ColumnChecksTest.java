@@ -316,4 +316,82 @@ class ColumnChecksTest {
             assertEquals(1e-6, r.getDouble(0), 0);
         }
     }
+
+    /**
+     * Two classifiers in one Pipeline: the second writes its own probability, rawPrediction and
+     * prediction columns, set on its estimator as on Spark's classifiers (before, the model's column
+     * names could not be set, so the second stage failed on the first's "probability"); its columns
+     * hold its own model's probabilities and their most probable class.
+     */
+    @Test
+    void twoClassifiersInOnePipelineWriteTheirOwnColumns() {
+        Dataset<Row> df = rows(0, 1, 0, 1, 0, 1, 1, 0);
+        var second = new DendriteClassifier().setProbabilityCol("p2").setRawPredictionCol("r2").setPredictionCol("y2").setSeed(7).setEpochs(2);
+        var pipeline = new org.apache.spark.ml.Pipeline().setStages(new org.apache.spark.ml.PipelineStage[] {
+            new DendriteClassifier().setEpochs(2), second});
+        var pm = pipeline.fit(df);
+        Dataset<Row> out = pm.transform(df);
+        List<String> columns = List.of("features", "label", "probability", "rawPrediction", "prediction", "p2", "r2", "y2");
+        assertEquals(columns, List.of(out.schema().fieldNames()));
+        // the schema the estimators promise (which Pipeline.fit checks first) is the one their models make
+        assertEquals(columns, List.of(pipeline.transformSchema(df.schema()).fieldNames()));
+        assertEquals(columns, List.of(pm.transformSchema(df.schema()).fieldNames()));
+        DendriteClassificationModel m2 = (DendriteClassificationModel) pm.stages()[1];
+        for (Row r : out.select("features", "p2", "r2", "y2").collectAsList()) {
+            double[] p = m2.coreModel().predictRow(((org.apache.spark.ml.linalg.Vector) r.get(0)).toArray());
+            assertArrayEquals(p, ((org.apache.spark.ml.linalg.Vector) r.get(1)).toArray(), 0);
+            assertArrayEquals(p, ((org.apache.spark.ml.linalg.Vector) r.get(2)).toArray(), 0);
+            assertEquals(p[1] > p[0] ? 1.0 : 0.0, r.getDouble(3));
+        }
+    }
+
+    /**
+     * thresholds choose the class as Spark's probabilistic classifiers do: the largest probability /
+     * threshold, a threshold of 0 winning (Spark's ProbabilisticClassificationModel, by hand from the
+     * probability column); set on the estimator or the model, kept by save and load; values Spark
+     * refuses are refused when set, and a count other than the classes' before training when the label's
+     * metadata declares them, else when the model is made or transforms.
+     */
+    @Test
+    void thresholdsChooseTheClassAsSparksProbabilisticClassifiersDo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Dataset<Row> df = rows(0, 1, 0, 1, 0, 1, 1, 0, 1, 0);
+        double[] t = {0.3, 0.7};
+        DendriteClassificationModel m = new DendriteClassifier().setThresholds(t).setEpochs(3).fit(df);
+        assertArrayEquals(t, m.getThresholds());
+        for (Row r : m.transform(df).select("probability", "prediction").collectAsList()) {
+            double[] p = ((org.apache.spark.ml.linalg.Vector) r.get(0)).toArray();
+            assertEquals(p[1] / 0.7 > p[0] / 0.3 ? 1.0 : 0.0, r.getDouble(1));
+        }
+        // a threshold of 0 makes its class the prediction of every row: both cannot be the most probable class
+        double[] zeroFirst = predictionsOf(m.copy(new org.apache.spark.ml.param.ParamMap()).setThresholds(new double[] {0, 1}), df);
+        double[] zeroSecond = predictionsOf(m.copy(new org.apache.spark.ml.param.ParamMap()).setThresholds(new double[] {1, 0}), df);
+        for (int i = 0; i < zeroFirst.length; i++) {
+            assertEquals(0.0, zeroFirst[i]);
+            assertEquals(1.0, zeroSecond[i]);
+        }
+        m.write().save(dir.resolve("m").toString());
+        DendriteClassificationModel loaded = DendriteClassificationModel.load(dir.resolve("m").toString());
+        assertArrayEquals(t, loaded.getThresholds());
+        assertArrayEquals(predictionsOf(m, df), predictionsOf(loaded, df));
+
+        for (double[] bad : new double[][] {{-1, 1}, {0, 0}, {Double.NaN, 1}, {1}}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setThresholds(bad));
+            assertEquals("Param thresholds = " + java.util.Arrays.toString(bad) + ": allowed are one value per class (at least two), each >= 0, "
+                    + "at most one of them 0", e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> m.setThresholds(bad));
+        }
+        double[] three = {1, 1, 1};
+        var before = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setThresholds(three).fit(declared(df, 2)));
+        assertEquals("Param thresholds has 3 values, but the label column declares 2 classes (one threshold per class, in label order)",
+                before.getMessage());
+        var after = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setThresholds(three).setEpochs(1).fit(df));
+        assertEquals("Param thresholds has 3 values, but the model has 2 classes (one threshold per class, in label order)", after.getMessage());
+        var transform = assertThrows(IllegalArgumentException.class, () -> m.copy(new org.apache.spark.ml.param.ParamMap()).setThresholds(three)
+                .transform(df));
+        assertEquals(after.getMessage(), transform.getMessage());
+    }
+
+    private static double[] predictionsOf(DendriteClassificationModel m, Dataset<Row> df) {
+        return m.transform(df).select("prediction").collectAsList().stream().mapToDouble(r -> r.getDouble(0)).toArray();
+    }
 }

@@ -56,15 +56,23 @@ class DendriteSparkTest {
     @Test
     void pipelineWithStringIndexerAndVectorAssemblerOnIris() throws Exception {
         Dataset<Row> iris = SparkTestSupport.irisRaw();
+        var indexer = new StringIndexer().setInputCol("species").setOutputCol("label").fit(iris);
+        // Spark's own example pipeline: the predicted index turned back into the class name by a stage after the classifier,
+        // which Pipeline.fit validates from the classifier's output schema before anything trains
         Pipeline p = new Pipeline().setStages(new PipelineStage[] {
-            new StringIndexer().setInputCol("species").setOutputCol("label"),
+            indexer,
             new VectorAssembler().setInputCols(new String[] {"sl", "sw", "pl", "pw"}).setOutputCol("features"),
-            new DendriteClassifier()});
+            new DendriteClassifier(),
+            new org.apache.spark.ml.feature.IndexToString().setInputCol("prediction").setOutputCol("predictedSpecies")
+                    .setLabels(indexer.labelsArray()[0])});
         PipelineModel m = p.fit(iris);
         Dataset<Row> out = m.transform(iris);
         double acc = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(out);
         assertTrue(acc > 0.93, "training accuracy " + acc);
         assertEquals(3, ((DendriteClassificationModel) m.stages()[2]).numClasses());
+        for (Row r : out.select("prediction", "predictedSpecies").collectAsList()) {
+            assertEquals(indexer.labelsArray()[0][(int) r.getDouble(0)], r.getString(1));
+        }
     }
 
     /**
