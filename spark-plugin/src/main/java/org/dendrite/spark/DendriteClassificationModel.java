@@ -102,6 +102,22 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
     /** The thresholds, null when unset. */
     public double[] getThresholds() { return isDefined(thresholds) ? getOrDefault(thresholds) : null; }
 
+    /** One row's class probabilities, as transform writes them (Spark's {@code ProbabilisticClassificationModel.predictProbability}). */
+    public Vector predictProbability(Vector features) {
+        return Vectors.dense(outputs(features));
+    }
+
+    /** One row's raw prediction: its class probabilities, as in the rawPrediction column. */
+    public Vector predictRaw(Vector features) {
+        return predictProbability(features);
+    }
+
+    /** One row's predicted class, as transform writes it: with thresholds, the largest probability / threshold. */
+    @Override
+    public double predict(Vector features) {
+        return predicted(predictProbability(features), getThresholds());
+    }
+
     public int numClasses() {
         return coreModel().task().classCount();
     }
@@ -122,7 +138,7 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema());
-        UserDefinedFunction probability = functions.udf((UDF1<Vector, Vector>) v -> Vectors.dense(predict(v)), SQLDataTypes.VectorType());
+        UserDefinedFunction probability = functions.udf((UDF1<Vector, Vector>) this::predictProbability, SQLDataTypes.VectorType());
         double[] t = getThresholds();
         UserDefinedFunction argmax = functions.udf((UDF1<Vector, Double>) p -> predicted(p, t), DataTypes.DoubleType);
         Dataset<Row> withP = dataset.withColumn(getOrDefault(probabilityCol), probability.apply(functions.col(getOrDefault(featuresCol()))));

@@ -122,9 +122,17 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         return core;
     }
 
-    /** One row's prediction through the core, the vector checked as training checks it (the column named in errors). */
-    protected double[] predict(org.apache.spark.ml.linalg.Vector v) {
+    /** One row's outputs through the core (class probabilities, or the value), the vector checked as training checks it (the column named in errors). */
+    protected double[] outputs(org.apache.spark.ml.linalg.Vector v) {
         return core.predictRow(features(v));
+    }
+
+    /** One row's prediction, as transform writes it in the prediction column (Spark's {@code PredictionModel.predict}). */
+    public abstract double predict(org.apache.spark.ml.linalg.Vector features);
+
+    /** The size of the features vector the model takes. */
+    public int numFeatures() {
+        return core.preprocessor().columns().size();
     }
 
     /** A row's features, checked as training checks them (the size before a sparse vector is made dense). */

@@ -31,9 +31,14 @@ public class DendriteRegressionModel extends DendriteModel<DendriteRegressionMod
     }
 
     @Override
+    public double predict(Vector features) {
+        return outputs(features)[0];
+    }
+
+    @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema());
-        UserDefinedFunction value = functions.udf((UDF1<Vector, Double>) v -> predict(v)[0], DataTypes.DoubleType);
+        UserDefinedFunction value = functions.udf((UDF1<Vector, Double>) this::predict, DataTypes.DoubleType);
         return dataset.withColumn(getOrDefault(predictionCol()), value.apply(functions.col(getOrDefault(featuresCol()))));
     }
 

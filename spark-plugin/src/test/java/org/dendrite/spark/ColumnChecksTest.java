@@ -391,6 +391,29 @@ class ColumnChecksTest {
         assertEquals(after.getMessage(), transform.getMessage());
     }
 
+    /**
+     * One row scored without a DataFrame (Spark's predict, predictProbability and predictRaw, for
+     * serving) gives what transform writes for it, thresholds included; numFeatures is the vector's size.
+     */
+    @Test
+    void oneRowPredictionsEqualTransformsColumns() {
+        Dataset<Row> df = rows(0, 1, 0, 1, 0, 1, 1, 0);
+        DendriteClassificationModel c = new DendriteClassifier().setThresholds(new double[] {0.4, 0.6}).setEpochs(2).fit(df);
+        assertEquals(3, c.numFeatures());
+        for (Row r : c.transform(df).select("features", "probability", "rawPrediction", "prediction").collectAsList()) {
+            org.apache.spark.ml.linalg.Vector x = (org.apache.spark.ml.linalg.Vector) r.get(0);
+            assertEquals(r.get(1), c.predictProbability(x));
+            assertEquals(r.get(2), c.predictRaw(x));
+            assertEquals(r.getDouble(3), c.predict(x));
+        }
+        DendriteRegressionModel m = new DendriteRegressor().setEpochs(2).fit(rows(0.5, 1.5, 2.5, 3.5, 4.5, 5.5));
+        for (Row r : m.transform(df).select("features", "prediction").collectAsList()) {
+            assertEquals(r.getDouble(1), m.predict((org.apache.spark.ml.linalg.Vector) r.get(0)));
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> c.predict(Vectors.dense(1, 2)));
+        assertEquals("Column 'features' holds a vector of size 2; the model was trained on size 3", e.getMessage());
+    }
+
     private static double[] predictionsOf(DendriteClassificationModel m, Dataset<Row> df) {
         return m.transform(df).select("prediction").collectAsList().stream().mapToDouble(r -> r.getDouble(0)).toArray();
     }
