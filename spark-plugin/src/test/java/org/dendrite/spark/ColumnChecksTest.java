@@ -373,6 +373,12 @@ class ColumnChecksTest {
         DendriteClassificationModel loaded = DendriteClassificationModel.load(dir.resolve("m").toString());
         assertArrayEquals(t, loaded.getThresholds());
         assertArrayEquals(predictionsOf(m, df), predictionsOf(loaded, df));
+        DendriteClassifier estimator = new DendriteClassifier().setThresholds(t).setProbabilityCol("p");
+        estimator.write().save(dir.resolve("estimator").toString());
+        DendriteClassifier back = DendriteClassifier.load(dir.resolve("estimator").toString());
+        assertArrayEquals(t, back.getOrDefault(back.thresholds()));
+        assertEquals("p", back.getOrDefault(back.probabilityCol()));
+        assertTrue(back.explainParams().contains("thresholds: one threshold per class"), back.explainParams());
 
         for (double[] bad : new double[][] {{-1, 1}, {0, 0}, {Double.NaN, 1}, {1}}) {
             var e = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setThresholds(bad));
