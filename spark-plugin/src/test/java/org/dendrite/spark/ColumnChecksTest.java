@@ -292,6 +292,9 @@ class ColumnChecksTest {
             Dataset<Row> only = df.withColumn(col, functions.lit(0.0));
             var t = assertThrows(IllegalArgumentException.class, () -> m.transform(only));
             assertTrue(t.getMessage().contains("Column " + col + " already exists"), t.getMessage());
+            // and by the estimator before it trains, as Spark's own refuse it (its model could not score these rows)
+            var fit = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setEpochs(1).fit(only));
+            assertEquals(t.getMessage(), fit.getMessage());
         }
         // another name is fine, and the schema then holds each name once
         StructType out = m.setPredictionCol("p2").transformSchema(df.withColumn("prediction", functions.lit(0.0)).drop("prediction").schema());
