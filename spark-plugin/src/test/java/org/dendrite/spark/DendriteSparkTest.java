@@ -117,6 +117,19 @@ class DendriteSparkTest {
             String message = rootMessage(e);
             // the features vector's element, without a row number (a row to predict has none)
             assertTrue(message.contains("Column 'features[0]' has category index 15.0; allowed 0..11"), message);
+            // the same rows indexed by a StringIndexer fitted anew in another order (alphabetical: c0, c1, c10, ... instead of by
+            // frequency): each index now means another city, so transform refuses them instead of predicting silently wrong classes
+            Dataset<Row> reindexed = new Pipeline().setStages(new PipelineStage[] {
+                new StringIndexer().setInputCol("city").setOutputCol("cityIndex").setStringOrderType("alphabetAsc"),
+                new VectorAssembler().setInputCols(new String[] {"cityIndex", "x"}).setOutputCol("features")}).fit(df).transform(df);
+            String[] trainedOrder = m.coreModel().preprocessor().columns().get(0).categories().toArray(new String[0]);
+            int first = 0;
+            while (trainedOrder[first].equals(java.util.stream.Stream.of(trainedOrder).sorted().toList().get(first))) first++;
+            var reordered = assertThrows(IllegalArgumentException.class, () -> m.transform(reindexed));
+            assertEquals("Column 'features[0]' names 12 categories in the features' metadata where the model was trained on 12, and they "
+                    + "differ from index " + first + " on ('" + java.util.stream.Stream.of(trainedOrder).sorted().toList().get(first) + "' there, '"
+                    + trainedOrder[first] + "' in the model); a category is its index, so index the column with the StringIndexer model "
+                    + "fitted on the training rows", reordered.getMessage());
         }
     }
 
