@@ -26,22 +26,14 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
 
     private final Param<String> probabilityCol;
     private final Param<String> rawPredictionCol;
-    private final Param<String> uncertaintyCol;
-    private final org.apache.spark.ml.param.IntParam monteCarloPasses;
     private final DoubleArrayParam thresholds;
 
     public DendriteClassificationModel(String uid, Model core) {
         super(uid, core);
         probabilityCol = new Param<>(this, "probabilityCol", "class probability column");
         rawPredictionCol = new Param<>(this, "rawPredictionCol", "raw prediction column (class scores)");
-        uncertaintyCol = new Param<>(this, "uncertaintyCol", "with monteCarloPasses > 1: a column with the Monte-Carlo dropout variance of "
-                + "each class probability");
-        monteCarloPasses = new org.apache.spark.ml.param.IntParam(this, "monteCarloPasses",
-                "Monte-Carlo dropout passes for the uncertainty column (0 = no uncertainty column; needs dropout in the network)");
         setDefault(probabilityCol, "probability");
         setDefault(rawPredictionCol, "rawPrediction");
-        setDefault(uncertaintyCol, "uncertainty");
-        setDefault(monteCarloPasses, 0);
         thresholds = thresholds(this);
     }
 
@@ -85,14 +77,6 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
         return Vectors.dense(scaled).argmax();
     }
 
-    public Param<String> uncertaintyCol() { return uncertaintyCol; }
-    public org.apache.spark.ml.param.IntParam monteCarloPasses() { return monteCarloPasses; }
-
-    public DendriteClassificationModel setMonteCarloPasses(int v) {
-        set(monteCarloPasses, v);
-        return this;
-    }
-
     public Param<String> probabilityCol() { return probabilityCol; }
     public Param<String> rawPredictionCol() { return rawPredictionCol; }
     public DoubleArrayParam thresholds() { return thresholds; }
@@ -131,32 +115,18 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
     public StructType transformSchema(StructType schema) {
         checkFeatures(schema);
         requireThresholds(getThresholds(), numClasses(), "the model has");
-        StructType out = outputSchema(schema, getOrDefault(probabilityCol), getOrDefault(rawPredictionCol), getOrDefault(predictionCol()));
-        return (Integer) getOrDefault(monteCarloPasses) > 1 ? withOutput(out, getOrDefault(uncertaintyCol), SQLDataTypes.VectorType()) : out;
+        return withUncertainty(outputSchema(schema, getOrDefault(probabilityCol), getOrDefault(rawPredictionCol), getOrDefault(predictionCol())), true);
     }
 
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
-        transformSchema(dataset.schema());
-        UserDefinedFunction probability = functions.udf((UDF1<Vector, Vector>) this::predictProbability, SQLDataTypes.VectorType());
+        StructType schema = transformSchema(dataset.schema());
         double[] t = getThresholds();
         UserDefinedFunction argmax = functions.udf((UDF1<Vector, Double>) p -> predicted(p, t), DataTypes.DoubleType);
-        Dataset<Row> withP = dataset.withColumn(getOrDefault(probabilityCol), probability.apply(functions.col(getOrDefault(featuresCol()))));
-        Dataset<Row> out = withP.withColumn(getOrDefault(rawPredictionCol), functions.col(getOrDefault(probabilityCol)))
+        Dataset<Row> out = withOutputs(dataset, getOrDefault(probabilityCol), true);
+        out = out.withColumn(getOrDefault(rawPredictionCol), functions.col(getOrDefault(probabilityCol)))
                 .withColumn(getOrDefault(predictionCol()), argmax.apply(functions.col(getOrDefault(probabilityCol))));
-        int passes = (Integer) getOrDefault(monteCarloPasses);
-        if (passes > 1) {
-            if (!coreModel().network().hasStochasticLayers()) {
-                throw new IllegalArgumentException("monteCarloPasses = " + passes + " needs a network with dropout; this one has none");
-            }
-            Model core = coreModel();
-            UserDefinedFunction variance = functions.udf((UDF1<Vector, Vector> & java.io.Serializable) v -> {
-                double[] x = features(v);
-                return Vectors.dense(core.predictRowMonteCarlo(x, passes, java.util.Arrays.hashCode(x)).variance()[0]);
-            }, SQLDataTypes.VectorType());
-            out = out.withColumn(getOrDefault(uncertaintyCol), variance.apply(functions.col(getOrDefault(featuresCol()))));
-        }
-        return out;
+        return out.select(java.util.Arrays.stream(schema.fieldNames()).map(functions::col).toArray(org.apache.spark.sql.Column[]::new));
     }
 
     /**

@@ -15,7 +15,17 @@ import org.apache.spark.ml.util.DefaultParamsWriter;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.ml.util.MLWritable;
 import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.dendrite.core.data.Column;
 import org.dendrite.core.data.RowCheck;
@@ -39,6 +49,8 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     private final Param<String> featuresCol;
     private final Param<String> predictionCol;
     private final Param<String> distributedTraining;
+    private final org.apache.spark.ml.param.IntParam monteCarloPasses;
+    private final Param<String> uncertaintyCol;
     /** The search that chose the configuration (null without one; read back by a load). */
     private SearchResult search;
 
@@ -52,7 +64,25 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         setDefault(featuresCol, "features");
         setDefault(predictionCol, "prediction");
         setDefault(distributedTraining, "");
+        monteCarloPasses = new org.apache.spark.ml.param.IntParam(this, "monteCarloPasses", "Monte-Carlo dropout passes (needs dropout in the "
+                + "network; 0 = none): with k >= 2 the outputs are the mean of k passes with dropout active, as Weka's -mc-dropout gives "
+                + "them, and the uncertainty column holds their variance (a row draws its masks from the training seed and its own "
+                + "values: the same numbers in any batch, in Weka and in Spark)",
+                (scala.Function1<Object, Object> & java.io.Serializable) v -> (Integer) v >= 0 && (Integer) v != 1);
+        uncertaintyCol = new Param<>(this, "uncertaintyCol", "with monteCarloPasses >= 2: the Monte-Carlo dropout variance of each output "
+                + "(each class probability, or the value in the label's units squared)");
+        setDefault(monteCarloPasses, 0);
+        setDefault(uncertaintyCol, "uncertainty");
     }
+
+    public org.apache.spark.ml.param.IntParam monteCarloPasses() { return monteCarloPasses; }
+    public Param<String> uncertaintyCol() { return uncertaintyCol; }
+
+    @SuppressWarnings("unchecked")
+    public M setMonteCarloPasses(int v) { set(monteCarloPasses, v); return (M) this; }
+
+    @SuppressWarnings("unchecked")
+    public M setUncertaintyCol(String v) { set(uncertaintyCol, v); return (M) this; }
 
     @Override public String uid() { return uid; }
 
@@ -142,9 +172,53 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         return core;
     }
 
-    /** One row's outputs through the core (class probabilities, or the value), the vector checked as training checks it (the column named in errors). */
+    /**
+     * One row's outputs through the core (class probabilities, or the value), as transform writes
+     * them: with monteCarloPasses >= 2 the passes' mean. The vector is checked as training checks it
+     * (the column named in errors).
+     */
     protected double[] outputs(org.apache.spark.ml.linalg.Vector v) {
-        return core.predictRow(features(v));
+        int passes = (Integer) getOrDefault(monteCarloPasses);
+        return passes < 2 ? core.predictRow(features(v)) : core.predictRowMonteCarlo(features(v), passes, core.provenance().seed()).mean()[0];
+    }
+
+    /**
+     * {@code dataset} with the outputs in column {@code col} (a vector of them, or the one value) and,
+     * with monteCarloPasses >= 2, their variance in the uncertainty column, both from one evaluation
+     * of a row's passes.
+     */
+    protected Dataset<Row> withOutputs(Dataset<?> dataset, String col, boolean vector) {
+        org.apache.spark.sql.Column features = functions.col(getOrDefault(featuresCol));
+        DataType type = vector ? SQLDataTypes.VectorType() : DataTypes.DoubleType;
+        int passes = (Integer) getOrDefault(monteCarloPasses);
+        if (passes < 2) {
+            return dataset.withColumn(col, functions.udf((UDF1<Vector, Object>) v -> column(outputs(v), vector), type).apply(features));
+        }
+        long seed = core.provenance().seed();
+        UserDefinedFunction both = functions.udf((UDF1<Vector, Row>) v -> {
+            Model.MonteCarloPrediction mc = core.predictRowMonteCarlo(features(v), passes, seed);
+            return RowFactory.create(column(mc.mean()[0], vector), column(mc.variance()[0], vector));
+        }, new StructType().add("mean", type).add("variance", type));
+        String tmp = "_dendrite_monte_carlo";
+        return dataset.withColumn(tmp, both.apply(features)).withColumn(col, functions.col(tmp + ".mean"))
+                .withColumn(getOrDefault(uncertaintyCol), functions.col(tmp + ".variance")).drop(tmp);
+    }
+
+    private static Object column(double[] values, boolean vector) {
+        return vector ? Vectors.dense(values) : (Object) values[0];
+    }
+
+    /**
+     * {@code out} (the output schema without it) with the uncertainty column when monteCarloPasses >= 2
+     * ({@code vector}: one variance per output), refused without dropout in the network.
+     */
+    protected StructType withUncertainty(StructType out, boolean vector) {
+        int passes = (Integer) getOrDefault(monteCarloPasses);
+        if (passes < 2) return out;
+        if (!core.network().hasStochasticLayers()) {
+            throw new IllegalArgumentException("monteCarloPasses = " + passes + " needs a network with dropout; this one has none");
+        }
+        return withOutput(out, getOrDefault(uncertaintyCol), vector ? SQLDataTypes.VectorType() : DataTypes.DoubleType);
     }
 
     /** One row's prediction, as transform writes it in the prediction column (Spark's {@code PredictionModel.predict}). */

@@ -27,7 +27,7 @@ public class DendriteRegressionModel extends DendriteModel<DendriteRegressionMod
     @Override
     public StructType transformSchema(StructType schema) {
         checkFeatures(schema);
-        return withOutput(schema, getOrDefault(predictionCol()), DataTypes.DoubleType);
+        return withUncertainty(withOutput(schema, getOrDefault(predictionCol()), DataTypes.DoubleType), false);
     }
 
     @Override
@@ -38,8 +38,7 @@ public class DendriteRegressionModel extends DendriteModel<DendriteRegressionMod
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema());
-        UserDefinedFunction value = functions.udf((UDF1<Vector, Double>) this::predict, DataTypes.DoubleType);
-        return dataset.withColumn(getOrDefault(predictionCol()), value.apply(functions.col(getOrDefault(featuresCol()))));
+        return withOutputs(dataset, getOrDefault(predictionCol()), false);
     }
 
     /**

@@ -166,10 +166,15 @@ class DendriteSparkTest {
                 .setEvaluator(new BinaryClassificationEvaluator()).setTrainRatio(0.75).setSeed(1).setParallelism(2).fit(wbc);
         for (double m : tvs.validationMetrics()) assertTrue(m > 0.97, "validation ROC AUC " + m);
         DendriteClassificationModel best = ((DendriteClassificationModel) tvs.bestModel()).setMonteCarloPasses(20);
-        List<Row> out = best.transform(wbc.limit(30)).select("probability", "uncertainty").collectAsList();
+        List<Row> out = best.transform(wbc.limit(30)).select("probability", "uncertainty", "features").collectAsList();
         double maxVar = 0;
         for (Row r : out) {
-            Vector p = (Vector) r.get(0), v = (Vector) r.get(1);
+            Vector p = (Vector) r.get(0), v = (Vector) r.get(1), x = (Vector) r.get(2);
+            // the passes' mean and variance, from the training seed and the row (as Weka's -mc-dropout), and the one-row API agrees
+            var mc = best.coreModel().predictRowMonteCarlo(x.toArray(), 20, best.coreModel().provenance().seed());
+            assertArrayEquals(mc.mean()[0], p.toArray(), 0);
+            assertArrayEquals(mc.variance()[0], v.toArray(), 0);
+            assertEquals(p, best.predictProbability(x));
             assertEquals(2, v.size());
             for (int k = 0; k < 2; k++) {
                 assertTrue(v.apply(k) >= 0 && v.apply(k) <= 0.25, "a probability's variance is within [0, 1/4]");
@@ -178,6 +183,30 @@ class DendriteSparkTest {
             assertEquals(1, p.apply(0) + p.apply(1), 1e-5);
         }
         assertTrue(maxVar > 0, "dropout makes the passes differ");
+    }
+
+    /**
+     * Monte-Carlo dropout for a regressor (before, only the classifier had it): the prediction is the
+     * passes' mean in the label's units and the uncertainty column their variance, both as the core
+     * computes them; without dropout the param is refused naming it.
+     */
+    @Test
+    void regressorMonteCarloUncertainty() {
+        Dataset<Row> d = SparkTestSupport.csv("diabetes-regression.csv", false);
+        DendriteRegressionModel m = ((DendriteRegressionModel) new DendriteRegressor().setDropout(0.2).setEpochs(10).fit(d)).setMonteCarloPasses(16);
+        List<Row> out = m.transform(d.limit(20)).select("features", "prediction", "uncertainty").collectAsList();
+        double maxVar = 0;
+        for (Row r : out) {
+            var mc = m.coreModel().predictRowMonteCarlo(((Vector) r.get(0)).toArray(), 16, m.coreModel().provenance().seed());
+            assertEquals(mc.mean()[0][0], r.getDouble(1));
+            assertEquals(mc.variance()[0][0], r.getDouble(2));
+            assertEquals(r.getDouble(1), m.predict((Vector) r.get(0)));
+            maxVar = Math.max(maxVar, r.getDouble(2));
+        }
+        assertTrue(maxVar > 0, "dropout makes the passes differ");
+        DendriteRegressionModel plain = ((DendriteRegressionModel) new DendriteRegressor().setEpochs(1).fit(d)).setMonteCarloPasses(4);
+        var e = assertThrows(IllegalArgumentException.class, () -> plain.transform(d));
+        assertEquals("monteCarloPasses = 4 needs a network with dropout; this one has none", e.getMessage());
     }
 
     @Test

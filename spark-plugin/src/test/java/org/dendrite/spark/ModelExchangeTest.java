@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import weka.classifiers.functions.Dendrite;
 import weka.core.Instances;
+import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;
 
 /**
@@ -60,6 +61,23 @@ class ModelExchangeTest {
         List<Row> out = onSpark.transform(df.limit(20)).select("probability").collectAsList();
         for (int i = 0; i < 20; i++) {
             assertArrayEquals(trainedInWeka.distributionForInstance(data.instance(i)), ((Vector) out.get(i).get(0)).toArray(), 0, "row " + i);
+        }
+
+        // Monte-Carlo dropout: Weka's -mc-dropout and Spark's monteCarloPasses give a row the same passes (the training seed and
+        // the row's values choose its masks), whichever batch it is scored in
+        Dendrite dropout = new Dendrite();
+        dropout.setOptions(Utils.splitOptions("-epochs 5 -S 3 -mc-dropout 12 -layer \"org.dendrite.weka.layer.Dense -units 32 "
+                + "-dropout 0.3\""));
+        dropout.buildClassifier(data);
+        ModelIO.write(dropout.getModel(), dir.resolve("dropout-model.json"));
+        DendriteClassificationModel mc = DendriteClassificationModel.fromCoreModel(ModelIO.read(dir.resolve("dropout-model.json")))
+                .setMonteCarloPasses(12);
+        List<Row> scored = mc.transform(df.limit(20)).select("probability").collectAsList();
+        Instances firstRows = new Instances(data, 0, 20);
+        double[][] batch = dropout.distributionsForInstances(firstRows);
+        for (int i = 0; i < 20; i++) {
+            assertArrayEquals(batch[i], ((Vector) scored.get(i).get(0)).toArray(), 0, "row " + i);
+            assertArrayEquals(batch[i], dropout.distributionForInstance(data.instance(i)), 0, "row " + i);
         }
     }
 }

@@ -567,7 +567,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public void setFrozenLayers(int v) { frozenLayers = v; }
 
     @OptionMetadata(displayName = "Monte-Carlo dropout passes", description = "If > 1, predictions average this many stochastic passes with "
-            + "dropout active (needs a layer with dropout > 0).", commandLineParamName = "mc-dropout", commandLineParamSynopsis = "-mc-dropout <passes>",
+            + "dropout active (needs a layer with dropout > 0); a row's masks come from the seed (-S) and its own values, so it gets the "
+            + "same prediction alone or in any batch, and the same as on Spark (monteCarloPasses).", commandLineParamName = "mc-dropout", commandLineParamSynopsis = "-mc-dropout <passes>",
             displayOrder = 18)
     public int getMonteCarloPasses() { return monteCarloPasses; }
     public void setMonteCarloPasses(int v) { monteCarloPasses = v; }

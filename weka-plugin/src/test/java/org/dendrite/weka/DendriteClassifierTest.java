@@ -549,6 +549,8 @@ class DendriteClassifierTest {
         // the same seed repeats the passes; another seed draws other masks
         second.setMonteCarloPasses(30);
         assertArrayEquals(mc[5], second.distributionsForInstances(iris)[5], 0);
+        // a row alone (distributionForInstance, as the Explorer asks for one) gets what it gets in the whole batch (Evaluation's)
+        for (int i : new int[] {0, 5, 77, 149}) assertArrayEquals(mc[i], second.distributionForInstance(iris.instance(i)), 0, "row " + i);
         second.setSeed(second.getSeed() + 1);
         assertTrue(!java.util.Arrays.equals(mc[5], second.distributionsForInstances(iris)[5]), "another seed, other masks");
     }

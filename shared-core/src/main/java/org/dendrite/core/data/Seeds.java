@@ -50,6 +50,14 @@ public final class Seeds {
         return mix(seed ^ 0x3C6EF372FE94F82BL);
     }
 
+    /**
+     * The generator of a row's Monte-Carlo dropout passes, from the seed and the row's own values
+     * ({@code hash}): the row draws the same masks alone, in any batch and at any position in it.
+     */
+    public static SplittableRandom monteCarloRow(long seed, int hash) {
+        return new SplittableRandom(mix(seed ^ 0x7F4A7C159E3779B9L ^ (GOLDEN * (hash + 1L))));
+    }
+
     /** SplitMix64's finalizer: nearby inputs give unrelated outputs. */
     private static long mix(long z) {
         z = (z ^ (z >>> 30)) * MIX;

@@ -3,6 +3,7 @@ package org.dendrite.core.train;
 import java.io.Serializable;
 import java.util.SplittableRandom;
 import org.dendrite.core.data.Preprocessor;
+import org.dendrite.core.data.Seeds;
 import org.dendrite.core.data.Table;
 import org.dendrite.core.data.Task;
 import org.dendrite.core.loss.Loss;
@@ -110,12 +111,16 @@ public final class Model implements Serializable {
     /**
      * Monte-Carlo dropout prediction (Gal and Ghahramani 2016): {@code passes} stochastic forward
      * passes with dropout active; returns the per-output mean and (population) variance of the
-     * predictions (probabilities, or values in target units). Needs a network with dropout.
+     * predictions (probabilities, or values in target units). Needs a network with dropout. A row's
+     * passes run as one batch whose masks are drawn from {@code seed} and the row's values alone
+     * ({@link Seeds#monteCarloRow}), so a row gets the same numbers alone, in any batch and at any
+     * position, in Weka and in Spark.
      */
     public MonteCarloPrediction predictMonteCarlo(Table table, int passes, long seed) {
         return predictFeaturesMonteCarlo(preprocessor.transform(table), passes, seed);
     }
 
+    /** {@link #predictMonteCarlo} of already-preprocessed feature rows. */
     public synchronized MonteCarloPrediction predictFeaturesMonteCarlo(Matrix features, int passes, long seed) {
         if (passes < 2) {
             throw new IllegalArgumentException("Invalid Monte-Carlo passes: " + passes + " (allowed: a whole number >= 2)");
@@ -123,23 +128,27 @@ public final class Model implements Serializable {
         if (!network.hasStochasticLayers()) {
             throw new IllegalArgumentException("Monte-Carlo dropout needs a network with dropout (a layer with dropout > 0); this one has none");
         }
-        SplittableRandom rng = new SplittableRandom(seed);
-        int n = features.rows(), k = predictionWidth();
-        // in the network's units (standardized for a numeric target), where the spread is not lost beside the target's mean
-        double[] sum = new double[n * k], sumSq = new double[n * k];
-        for (int p = 0; p < passes; p++) {
-            float[] y = run(features, rng, true).data();
-            for (int i = 0; i < n * k; i++) {
-                sum[i] += y[i];
-                sumSq[i] += (double) y[i] * y[i];
-            }
-        }
+        int n = features.rows(), d = features.cols(), k = predictionWidth();
         double scale = task.isClassification() ? 1 : task.targetScale();
         double[][] mean = new double[n][k], var = new double[n][k];
-        for (int i = 0; i < n * k; i++) {
-            double m = sum[i] / passes;
-            mean[i / k][i % k] = inTargetUnits(m, i / k);
-            var[i / k][i % k] = Math.max(0, sumSq[i] / passes - m * m) * scale * scale;
+        Matrix copies = new Matrix(passes, d);
+        float[] x = features.data(), c = copies.data();
+        for (int r = 0; r < n; r++) {
+            for (int p = 0; p < passes; p++) System.arraycopy(x, r * d, c, p * d, d);
+            int hash = 1;
+            for (int j = r * d; j < (r + 1) * d; j++) hash = 31 * hash + Float.floatToIntBits(x[j]);
+            // in the network's units (standardized for a numeric target), where the spread is not lost beside the target's mean
+            float[] y = run(copies, Seeds.monteCarloRow(seed, hash), true).data();
+            for (int j = 0; j < k; j++) {
+                double sum = 0, sumSq = 0;
+                for (int p = 0; p < passes; p++) {
+                    sum += y[p * k + j];
+                    sumSq += (double) y[p * k + j] * y[p * k + j];
+                }
+                double m = sum / passes;
+                mean[r][j] = inTargetUnits(m, r);
+                var[r][j] = Math.max(0, sumSq / passes - m * m) * scale * scale;
+            }
         }
         return new MonteCarloPrediction(mean, var, passes);
     }

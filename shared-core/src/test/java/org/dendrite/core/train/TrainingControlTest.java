@@ -1,5 +1,6 @@
 package org.dendrite.core.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -93,6 +94,18 @@ class TrainingControlTest {
         assertTrue(maxVar > 1e-4, "dropout makes predictions vary: " + maxVar);
         Model.MonteCarloPrediction again = m.predictMonteCarlo(d.table(), 200, 5);
         assertEquals(mc.mean()[3][1], again.mean()[3][1], 0, "seeded");
+        // a row draws its masks from the seed and its own values: alone, or in another batch at another position, the same numbers
+        org.dendrite.core.tensor.Matrix all = m.preprocessor().transform(d.table());
+        int[] picked = {7, 3, 120, 0};
+        float[] some = new float[picked.length * all.cols()];
+        for (int i = 0; i < picked.length; i++) System.arraycopy(all.data(), picked[i] * all.cols(), some, i * all.cols(), all.cols());
+        Model.MonteCarloPrediction part = m.predictFeaturesMonteCarlo(new org.dendrite.core.tensor.Matrix(picked.length, all.cols(), some), 200, 5);
+        for (int i = 0; i < picked.length; i++) {
+            assertArrayEquals(mc.mean()[picked[i]], part.mean()[i], 0, "row " + picked[i]);
+            assertArrayEquals(mc.variance()[picked[i]], part.variance()[i], 0, "row " + picked[i]);
+        }
+        assertArrayEquals(mc.mean()[120], m.predictRowMonteCarlo(d.table().rows()[120], 200, 5).mean()[0], 0);
+        assertTrue(!java.util.Arrays.equals(mc.mean()[120], m.predictMonteCarlo(d.table(), 200, 6).mean()[120]), "another seed, other masks");
         Model noDropout = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(2), d.labeled());
         var e = assertThrows(IllegalArgumentException.class, () -> noDropout.predictMonteCarlo(d.table(), 10, 1));
         assertTrue(e.getMessage().contains("needs a network with dropout"), e.getMessage());
