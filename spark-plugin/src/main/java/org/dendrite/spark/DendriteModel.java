@@ -65,10 +65,10 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         setDefault(predictionCol, "prediction");
         setDefault(distributedTraining, "");
         monteCarloPasses = new org.apache.spark.ml.param.IntParam(this, "monteCarloPasses", "Monte-Carlo dropout passes (needs dropout in the "
-                + "network; 0 = none): with k >= 2 the outputs are the mean of k passes with dropout active, as Weka's -mc-dropout gives "
+                + "network; 0 or 1 = none, as Weka's -mc-dropout): with k >= 2 the outputs are the mean of k passes with dropout active, as Weka's -mc-dropout gives "
                 + "them, and the uncertainty column holds their variance (a row draws its masks from the training seed and its own "
                 + "values: the same numbers in any batch, in Weka and in Spark)",
-                (scala.Function1<Object, Object> & java.io.Serializable) v -> (Integer) v >= 0 && (Integer) v != 1);
+                (scala.Function1<Object, Object> & java.io.Serializable) v -> (Integer) v >= 0);
         uncertaintyCol = new Param<>(this, "uncertaintyCol", "with monteCarloPasses >= 2: the Monte-Carlo dropout variance of each output "
                 + "(each class probability, or the value in the label's units squared)");
         setDefault(monteCarloPasses, 0);
