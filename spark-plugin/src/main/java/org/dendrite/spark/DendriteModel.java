@@ -65,8 +65,8 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         setDefault(predictionCol, "prediction");
         setDefault(distributedTraining, "");
         monteCarloPasses = new org.apache.spark.ml.param.IntParam(this, "monteCarloPasses", "Monte-Carlo dropout passes (needs dropout in the "
-                + "network; 0 or 1 = none, as Weka's -mc-dropout): with k >= 2 the outputs are the mean of k passes with dropout active, as Weka's -mc-dropout gives "
-                + "them, and the uncertainty column holds their variance (a row draws its masks from the training seed and its own "
+                + "network; 0 or 1 = none): with k >= 2 the outputs are the mean of k passes with dropout active, as Weka's -mc-dropout "
+                + "gives them, and the uncertainty column holds their variance (a row draws its masks from the training seed and its own "
                 + "values: the same numbers in any batch, in Weka and in Spark)",
                 (scala.Function1<Object, Object> & java.io.Serializable) v -> (Integer) v >= 0);
         uncertaintyCol = new Param<>(this, "uncertaintyCol", "with monteCarloPasses >= 2: the Monte-Carlo dropout variance of each output "
@@ -200,6 +200,7 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
             return RowFactory.create(column(mc.mean()[0], vector), column(mc.variance()[0], vector));
         }, new StructType().add("mean", type).add("variance", type));
         String tmp = "_dendrite_monte_carlo";
+        while (java.util.Arrays.asList(dataset.columns()).contains(tmp)) tmp += "_"; // an input column of that name stays as it is
         return dataset.withColumn(tmp, both.apply(features)).withColumn(col, functions.col(tmp + ".mean"))
                 .withColumn(getOrDefault(uncertaintyCol), functions.col(tmp + ".variance")).drop(tmp);
     }

@@ -204,6 +204,10 @@ class DendriteSparkTest {
             maxVar = Math.max(maxVar, r.getDouble(2));
         }
         assertTrue(maxVar > 0, "dropout makes the passes differ");
+        // an input column with the name the passes' struct takes in the plan is kept as it was
+        Row kept = m.transform(d.limit(1).withColumn("_dendrite_monte_carlo", org.apache.spark.sql.functions.lit(7))).select("_dendrite_monte_carlo", "uncertainty").first();
+        assertEquals(7, kept.getInt(0));
+        assertTrue(kept.getDouble(1) >= 0);
         DendriteRegressionModel plain = ((DendriteRegressionModel) new DendriteRegressor().setEpochs(1).fit(d)).setMonteCarloPasses(4);
         var e = assertThrows(IllegalArgumentException.class, () -> plain.transform(d));
         assertEquals("monteCarloPasses = 4 needs a network with dropout; this one has none", e.getMessage());

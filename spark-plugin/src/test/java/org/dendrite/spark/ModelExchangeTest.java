@@ -79,5 +79,10 @@ class ModelExchangeTest {
             assertArrayEquals(batch[i], ((Vector) scored.get(i).get(0)).toArray(), 0, "row " + i);
             assertArrayEquals(batch[i], dropout.distributionForInstance(data.instance(i)), 0, "row " + i);
         }
+        // the model read back into Weka draws from the seed it was trained with (3), as Spark does
+        Dendrite readBack = Dendrite.fromModel(ModelIO.read(dir.resolve("dropout-model.json")), data);
+        readBack.setMonteCarloPasses(12);
+        assertEquals(3, readBack.getSeed());
+        for (int i = 0; i < 20; i++) assertArrayEquals(batch[i], readBack.distributionForInstance(data.instance(i)), 0, "row " + i);
     }
 }

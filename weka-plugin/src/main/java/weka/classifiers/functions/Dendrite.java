@@ -351,6 +351,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         Dendrite d = new Dendrite();
         d.model = trained;
         d.header = new Instances(header, 0);
+        // Monte-Carlo dropout draws from the seed the model was trained with, as Spark's models do
+        if (trained.provenance().seed() == (int) trained.provenance().seed()) d.seed = (int) trained.provenance().seed();
         return d;
     }
 
