@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dendrite.core.check.Check;
 import org.dendrite.core.data.LabeledTable;
+import org.dendrite.core.data.ValidationSplit;
 import org.dendrite.core.tensor.Parallelism;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.TrainingConfig;
@@ -80,6 +81,10 @@ public final class Search {
                 listener == null ? SearchListener.NONE : listener, planned);
         try {
             config.scheduler().run(pool);
+        } catch (java.util.concurrent.CompletionException e) {
+            // a job's own error (a failed trial is recorded as such; this is what failed outside one), not the futures' wrapper
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw e;
         } finally {
             executor.shutdownNow();
         }
@@ -135,6 +140,16 @@ public final class Search {
         if (config.validation().folds() > table.size()) {
             throw Check.invalid("folds", "Invalid folds: " + config.validation().folds() + " folds need at least as many rows; there are "
                     + table.size());
+        }
+        if (config.validation().folds() == 0) {
+            // the holdout's sizes, before any trial (on Spark the split is made again on each executor, where an error would
+            // reach the caller wrapped by the scheduler's futures)
+            try {
+                ValidationSplit.of(table.size(), config.validation().holdout(), table.isClassification() ? table.classIndices() : null, base.seed());
+            } catch (IllegalArgumentException e) {
+                throw Check.invalid("holdout", "Invalid holdout for these rows (the search's holdout scores its trials): " + e.getMessage()
+                        + "; use more rows, another holdout or folds");
+            }
         }
     }
 

@@ -239,5 +239,14 @@ class SearchTest {
         IllegalArgumentException failed = assertThrows(IllegalArgumentException.class, () -> new Search(SearchConfig.DEFAULT.withSpace(explosive)
                 .withScheduler(new FullBudget(2))).explore(iris(), base.withOptimizer(new org.dendrite.core.optim.Sgd(1)), null));
         assertTrue(failed.getMessage().startsWith("Every trial of the search failed; the first: trial 1"), failed.getMessage());
+        // a holdout that leaves no validation row (one row a class) is refused naming the holdout before any trial, whichever
+        // runner would make the split (on Spark, each executor; the error then came wrapped by the scheduler's futures)
+        LabeledTable two = iris().subset(new int[] {0, 50, 100});
+        e = assertThrows(InvalidSettingException.class, () -> new Search(SearchConfig.DEFAULT).explore(two, base, null, task -> {
+            throw new AssertionError("no trial may run");
+        }));
+        assertEquals("holdout", e.setting());
+        assertEquals("Invalid holdout for these rows (the search's holdout scores its trials): A validation fraction of 0.2 leaves 3 "
+                + "training and 0 validation rows out of 3; both need at least one; use more rows, another holdout or folds", e.getMessage());
     }
 }
