@@ -255,7 +255,13 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             if (searchConfig != null) {
                 // the search sees only these (training) rows: Weka's outer evaluation measures the tuned procedure
                 SearchListener progress = getDebug() ? new ConsoleSearchProgress(System.err) : SearchListener.NONE;
-                searchResult = new Search(searchConfig).explore(rows, config, progress);
+                try {
+                    searchResult = new Search(searchConfig).explore(rows, config, progress);
+                } catch (InvalidSettingException e) {
+                    // a search setting that does not suit these rows (a holdout that leaves none to validate on): named as typed
+                    String option = OptionSupport.optionOf(search.getClass(), e.setting());
+                    throw new Exception("-search" + (option == null ? "" : " -" + option) + ": " + e.getMessage(), e);
+                }
                 config = searchResult.bestConfig();
             }
             run = TrainingRun.local(config, rows, listener, WarmStart.read(initialModel, "-initial-model", frozenLayers, "-freeze"));

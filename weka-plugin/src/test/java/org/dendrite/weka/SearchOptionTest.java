@@ -101,6 +101,15 @@ class SearchOptionTest {
         Exception e = assertThrows(Exception.class, () -> d.buildClassifier(DendriteClassifierTest.load("iris.arff")));
         assertTrue(e.getMessage().startsWith("Invalid option: -search: Hyperband option -max-epochs: Invalid hyperband budget: with maxEpochs 2"),
                 e.getMessage());
+        // a holdout that these rows (one a class) leave nothing to validate on: refused before any trial, naming the option
+        weka.core.Instances iris = DendriteClassifierTest.load("iris.arff"), three = new weka.core.Instances(iris, 0);
+        for (int i : new int[] {0, 50, 100}) three.add(iris.instance(i));
+        Dendrite small = new Dendrite();
+        small.setOptions(Utils.splitOptions("-epochs 2 -search \"" + P + "RandomSearch -trials 2\""));
+        e = assertThrows(Exception.class, () -> small.buildClassifier(three));
+        assertEquals("-search -holdout: Invalid holdout for these rows (the search's holdout scores its trials): A validation fraction of "
+                + "0.2 leaves 3 training and 0 validation rows out of 3; both need at least one; use more rows, another holdout or folds",
+                e.getMessage());
     }
 
     /**
