@@ -30,8 +30,8 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
 
     public DendriteClassificationModel(String uid, Model core) {
         super(uid, core);
-        probabilityCol = new Param<>(this, "probabilityCol", "class probability column");
-        rawPredictionCol = new Param<>(this, "rawPredictionCol", "raw prediction column (class scores)");
+        probabilityCol = column(this, "probabilityCol", "class probability column");
+        rawPredictionCol = column(this, "rawPredictionCol", "raw prediction column (class scores)");
         setDefault(probabilityCol, "probability");
         setDefault(rawPredictionCol, "rawPrediction");
         thresholds = thresholds(this);

@@ -111,7 +111,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
 
     /** A column name param of this estimator (not empty) with its default {@code value}. */
     protected Param<String> column(String name, String doc, String value) {
-        return param(new Param<>(this, name, doc, valid((String s) -> s != null && !s.isEmpty())), value);
+        return param(DendriteModel.column(this, name, doc), value);
     }
 
     /** {@code p} with its default {@code value}. */

@@ -57,8 +57,8 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     protected DendriteModel(String uid, Model core) {
         this.uid = uid;
         this.core = core;
-        featuresCol = new Param<>(this, "featuresCol", "features column (a Vector)");
-        predictionCol = new Param<>(this, "predictionCol", "prediction column");
+        featuresCol = column(this, "featuresCol", "features column (a Vector)");
+        predictionCol = column(this, "predictionCol", "prediction column");
         distributedTraining = new Param<>(this, "distributedTraining", "how the estimator trained this model on the cluster (set by fit, "
                 + "saved with the model; empty for a model made from a core model)");
         setDefault(featuresCol, "features");
@@ -69,10 +69,15 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
                 + "gives them, and the uncertainty column holds their variance (a row draws its masks from the training seed and its own "
                 + "values: the same numbers in any batch, in Weka and in Spark)",
                 (scala.Function1<Object, Object> & java.io.Serializable) v -> (Integer) v >= 0);
-        uncertaintyCol = new Param<>(this, "uncertaintyCol", "with monteCarloPasses >= 2: the Monte-Carlo dropout variance of each output "
+        uncertaintyCol = column(this, "uncertaintyCol", "with monteCarloPasses >= 2: the Monte-Carlo dropout variance of each output "
                 + "(each class probability, or the value in the label's units squared)");
         setDefault(monteCarloPasses, 0);
         setDefault(uncertaintyCol, "uncertainty");
+    }
+
+    /** A column name param of {@code parent}: a name that is not empty (the estimators' and the models' alike). */
+    static Param<String> column(org.apache.spark.ml.param.Params parent, String name, String doc) {
+        return new Param<>(parent, name, doc, (scala.Function1<String, Object> & java.io.Serializable) s -> s != null && !s.isEmpty());
     }
 
     public org.apache.spark.ml.param.IntParam monteCarloPasses() { return monteCarloPasses; }

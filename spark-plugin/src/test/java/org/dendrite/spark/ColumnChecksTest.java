@@ -340,6 +340,12 @@ class ColumnChecksTest {
         assertEquals(columns, List.of(pipeline.transformSchema(df.schema()).fieldNames()));
         assertEquals(columns, List.of(pm.transformSchema(df.schema()).fieldNames()));
         DendriteClassificationModel m2 = (DendriteClassificationModel) pm.stages()[1];
+        // a column needs a name, on the estimator and on the model
+        for (Runnable empty : List.<Runnable>of(() -> m2.setProbabilityCol(""), () -> m2.setRawPredictionCol(""), () -> m2.setPredictionCol(""),
+                () -> m2.setUncertaintyCol(""), () -> new DendriteClassifier().setProbabilityCol(""), () -> second.setPredictionCol(""))) {
+            var e = assertThrows(IllegalArgumentException.class, empty::run);
+            assertTrue(e.getMessage().contains("given invalid value"), e.getMessage());
+        }
         for (Row r : out.select("features", "p2", "r2", "y2").collectAsList()) {
             double[] p = m2.coreModel().predictRow(((org.apache.spark.ml.linalg.Vector) r.get(0)).toArray());
             assertArrayEquals(p, ((org.apache.spark.ml.linalg.Vector) r.get(1)).toArray(), 0);
