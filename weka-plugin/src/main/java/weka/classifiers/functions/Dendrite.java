@@ -56,7 +56,7 @@ import weka.gui.ProgrammaticProperty;
  * over the Dendrite core. Defaults come from the core (org.dendrite.core.train.TrainingConfig.DEFAULT).
  */
 public class Dendrite extends AbstractClassifier implements Randomizable, IterativeClassifier, WeightedInstancesHandler,
-        TechnicalInformationHandler {
+        TechnicalInformationHandler, weka.core.AdditionalMeasureProducer {
     private static final long serialVersionUID = 1L;
     private static final TrainingConfig D = TrainingConfig.DEFAULT;
 
@@ -407,6 +407,32 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     /** The trained core model (null before training). */
     public Model getModel() {
         return model;
+    }
+
+    /** The measures the Experimenter can report beside each run's evaluation (Weka's AdditionalMeasureProducer). */
+    private static final List<String> MEASURES = List.of("measureEpochs", "measureParameters", "measureTrainingLoss");
+
+    @Override
+    public java.util.Enumeration<String> enumerateMeasures() {
+        return java.util.Collections.enumeration(MEASURES);
+    }
+
+    /**
+     * measureEpochs: the epochs trained (fewer than configured when early stopping ended the run);
+     * measureParameters: the network's weights and biases; measureTrainingLoss: the last epoch's
+     * training loss. Missing (Weka's missing value) for a ZeroR model or before training.
+     */
+    @Override
+    public double getMeasure(String name) {
+        if (!MEASURES.contains(name)) {
+            throw new IllegalArgumentException(name + " is not a measure of Dendrite (its measures: " + String.join(", ", MEASURES) + ")");
+        }
+        if (model == null || model.history().last() == null) return weka.core.Utils.missingValue();
+        return switch (name) {
+            case "measureEpochs" -> model.history().size();
+            case "measureParameters" -> model.network().parameterCount();
+            default -> model.history().last().trainLoss();
+        };
     }
 
     @Override

@@ -60,6 +60,35 @@ class DendriteClassifierTest {
     }
 
     /**
+     * The Experimenter's additional measures (Weka's AdditionalMeasureProducer): the epochs trained
+     * (early stopping's fewer than configured), the weights and biases (iris: 4 -> 48 -> 3, by hand:
+     * 4 x 48 + 48 + 48 x 3 + 3 = 387) and the last training loss, as the model's history holds them;
+     * missing for a ZeroR model; an unknown measure is refused naming the known ones.
+     */
+    @Test
+    void experimenterMeasuresAreTheModelsEpochsWeightsAndLoss() throws Exception {
+        Instances iris = load("iris.arff");
+        Dendrite d = new Dendrite();
+        d.setOptions(Utils.splitOptions("-epochs 7"));
+        d.buildClassifier(iris);
+        assertEquals(List.of("measureEpochs", "measureParameters", "measureTrainingLoss"), java.util.Collections.list(d.enumerateMeasures()));
+        assertEquals(7, d.getMeasure("measureEpochs"));
+        assertEquals(4 * 48 + 48 + 48 * 3 + 3, d.getMeasure("measureParameters"));
+        assertEquals(d.getModel().history().last().trainLoss(), d.getMeasure("measureTrainingLoss"));
+        Dendrite early = new Dendrite();
+        early.setOptions(Utils.splitOptions("-epochs 400 -validation-fraction 0.3 -patience 2 -S 5"));
+        early.buildClassifier(iris);
+        assertTrue(early.getMeasure("measureEpochs") < 400, "early stopping ended the run after " + early.getMeasure("measureEpochs"));
+        assertEquals(early.getModel().history().size(), early.getMeasure("measureEpochs"));
+        Dendrite none = new Dendrite();
+        none.buildClassifier(new Instances(iris, 0));
+        assertTrue(weka.core.Utils.isMissingValue(none.getMeasure("measureEpochs")));
+        var e = assertThrows(IllegalArgumentException.class, () -> d.getMeasure("measureTreeSize"));
+        assertEquals("measureTreeSize is not a measure of Dendrite (its measures: measureEpochs, measureParameters, measureTrainingLoss)",
+                e.getMessage());
+    }
+
+    /**
      * A wide sparse dataset (100,000 attributes, two values a row: a few megabytes as sparse ARFF) whose
      * rows held dense as doubles would take 1.2x this JVM's heap is refused before anything is
      * allocated, naming the relation, its size and what to do (without the check: OutOfMemoryError).

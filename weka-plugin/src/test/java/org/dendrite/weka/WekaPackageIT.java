@@ -104,6 +104,10 @@ class WekaPackageIT {
         // 2 runs x 2 folds, each a row naming the tuned classifier with its options
         String rows = table.substring(table.indexOf("@data"));
         assertEquals(4, rows.split("org.dendrite.weka.search.SuccessiveHalving", -1).length - 1, table);
+        // with the classifier's own measures beside Weka's (AdditionalMeasureProducer)
+        for (String m : List.of("measureEpochs", "measureParameters", "measureTrainingLoss")) {
+            assertTrue(table.contains("@attribute " + m + " numeric"), m + " in\n" + table.substring(0, table.indexOf("@data")));
+        }
 
         WekaProcesses.Result help = WekaProcesses.java(home, 120, List.of("-Dweka.packageManager.offline=true", "-cp",
                 WekaProcesses.wekaClasspath(), "weka.Run", "-no-scan", "weka.classifiers.functions.Dendrite", "-help"), Map.of());
