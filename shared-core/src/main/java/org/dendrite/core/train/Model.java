@@ -131,23 +131,34 @@ public final class Model implements Serializable {
         int n = features.rows(), d = features.cols(), k = predictionWidth();
         double scale = task.isClassification() ? 1 : task.targetScale();
         double[][] mean = new double[n][k], var = new double[n][k];
-        Matrix copies = new Matrix(passes, d);
+        // a row's passes go through the network up to PREDICTION_BATCH at a time (memory does not grow with the passes), the
+        // row's generator running on across them
+        int chunk = Math.min(passes, PREDICTION_BATCH);
+        Matrix copies = new Matrix(chunk, d);
         float[] x = features.data(), c = copies.data();
+        double[] sum = new double[k], sumSq = new double[k];
         for (int r = 0; r < n; r++) {
-            for (int p = 0; p < passes; p++) System.arraycopy(x, r * d, c, p * d, d);
+            for (int p = 0; p < chunk; p++) System.arraycopy(x, r * d, c, p * d, d);
             int hash = 1;
             for (int j = r * d; j < (r + 1) * d; j++) hash = 31 * hash + Float.floatToIntBits(x[j]);
-            // in the network's units (standardized for a numeric target), where the spread is not lost beside the target's mean
-            float[] y = run(copies, Seeds.monteCarloRow(seed, hash), true).data();
-            for (int j = 0; j < k; j++) {
-                double sum = 0, sumSq = 0;
-                for (int p = 0; p < passes; p++) {
-                    sum += y[p * k + j];
-                    sumSq += (double) y[p * k + j] * y[p * k + j];
+            SplittableRandom rng = Seeds.monteCarloRow(seed, hash);
+            java.util.Arrays.fill(sum, 0);
+            java.util.Arrays.fill(sumSq, 0);
+            for (int done = 0; done < passes; done += chunk) {
+                int m = Math.min(chunk, passes - done);
+                // in the network's units (standardized for a numeric target), where the spread is not lost beside the target's mean
+                float[] y = run(m == chunk ? copies : new Matrix(m, d, java.util.Arrays.copyOf(c, m * d)), rng, true).data();
+                for (int p = 0; p < m; p++) {
+                    for (int j = 0; j < k; j++) {
+                        sum[j] += y[p * k + j];
+                        sumSq[j] += (double) y[p * k + j] * y[p * k + j];
+                    }
                 }
-                double m = sum / passes;
+            }
+            for (int j = 0; j < k; j++) {
+                double m = sum[j] / passes;
                 mean[r][j] = inTargetUnits(m, r);
-                var[r][j] = Math.max(0, sumSq / passes - m * m) * scale * scale;
+                var[r][j] = Math.max(0, sumSq[j] / passes - m * m) * scale * scale;
             }
         }
         return new MonteCarloPrediction(mean, var, passes);

@@ -105,6 +105,10 @@ class TrainingControlTest {
             assertArrayEquals(mc.variance()[picked[i]], part.variance()[i], 0, "row " + picked[i]);
         }
         assertArrayEquals(mc.mean()[120], m.predictRowMonteCarlo(d.table().rows()[120], 200, 5).mean()[0], 0);
+        // more passes than one batch of the network (1,024) run in batches, the row's generator going on: still one answer a row
+        Model.MonteCarloPrediction many = m.predictFeaturesMonteCarlo(new org.dendrite.core.tensor.Matrix(picked.length, all.cols(), some), 2500, 5);
+        assertArrayEquals(many.mean()[2], m.predictRowMonteCarlo(d.table().rows()[120], 2500, 5).mean()[0], 0);
+        assertEquals(1.0, many.mean()[2][0] + many.mean()[2][1] + many.mean()[2][2], 1e-4);
         assertTrue(!java.util.Arrays.equals(mc.mean()[120], m.predictMonteCarlo(d.table(), 200, 6).mean()[120]), "another seed, other masks");
         Model noDropout = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(2), d.labeled());
         var e = assertThrows(IllegalArgumentException.class, () -> noDropout.predictMonteCarlo(d.table(), 10, 1));
