@@ -145,8 +145,8 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
             throw new IllegalArgumentException("Column '" + declared.get(j).name() + "' names " + has.size() + " categories in the "
                     + "features' metadata where the model was trained on " + had.size() + ", and they differ from index " + k + " on ("
                     + (k < has.size() ? "'" + has.get(k) + "'" : "none") + " there, " + (k < had.size() ? "'" + had.get(k) + "'" : "none")
-                    + " in the model); a category is its index, so index the column with the StringIndexer model fitted on the training "
-                    + "rows");
+                    + " in the model); a category is its index, so index the column as the training rows were (the StringIndexer model "
+                    + "fitted on them; for a model trained in Weka, its attribute's order of values)");
         }
     }
 

@@ -128,8 +128,9 @@ class DendriteSparkTest {
             var reordered = assertThrows(IllegalArgumentException.class, () -> m.transform(reindexed));
             assertEquals("Column 'features[0]' names 12 categories in the features' metadata where the model was trained on 12, and they "
                     + "differ from index " + first + " on ('" + java.util.stream.Stream.of(trainedOrder).sorted().toList().get(first) + "' there, '"
-                    + trainedOrder[first] + "' in the model); a category is its index, so index the column with the StringIndexer model "
-                    + "fitted on the training rows", reordered.getMessage());
+                    + trainedOrder[first] + "' in the model); a category is its index, so index the column as the training rows were "
+                    + "(the StringIndexer model fitted on them; for a model trained in Weka, its attribute's order of values)",
+                    reordered.getMessage());
         }
     }
 
