@@ -85,4 +85,47 @@ class ModelExchangeTest {
         assertEquals(3, readBack.getSeed());
         for (int i = 0; i < 20; i++) assertArrayEquals(batch[i], readBack.distributionForInstance(data.instance(i)), 0, "row " + i);
     }
+
+    /**
+     * A Weka model with a nominal attribute scored on Spark: with the features' metadata naming the
+     * attribute's values in Weka's order, the predictions are Weka's; with them in another order (as
+     * a StringIndexer, which orders by frequency, would give them) each index would mean another value,
+     * and the model refuses the rows instead of predicting silently wrong classes.
+     */
+    @Test
+    void aWekaModelsNominalAttributeKeepsItsOrderOfValuesOnSpark(@TempDir Path dir) throws Exception {
+        java.util.ArrayList<weka.core.Attribute> atts = new java.util.ArrayList<>(List.of(
+                new weka.core.Attribute("color", List.of("red", "green", "blue")), new weka.core.Attribute("x"),
+                new weka.core.Attribute("class", List.of("a", "b"))));
+        Instances data = new Instances("colors", atts, 0);
+        data.setClassIndex(2);
+        java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int color = r.nextInt(3);
+            double x = r.nextGaussian();
+            data.add(new weka.core.DenseInstance(1, new double[] {color, x, (color == 1) != (x > 0.5) ? 1 : 0}));
+            rows.add(org.apache.spark.sql.RowFactory.create(org.apache.spark.ml.linalg.Vectors.dense(color, x)));
+        }
+        Dendrite weka = new Dendrite();
+        weka.setOptions(Utils.splitOptions("-epochs 20"));
+        weka.buildClassifier(data);
+        ModelIO.write(weka.getModel(), dir.resolve("colors.json"));
+        DendriteClassificationModel onSpark = DendriteClassificationModel.fromCoreModel(ModelIO.read(dir.resolve("colors.json")));
+        Dataset<Row> plain = SparkTestSupport.spark().createDataFrame(rows, new org.apache.spark.sql.types.StructType()
+                .add("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType()));
+        java.util.function.Function<String[], Dataset<Row>> withValues = values -> plain.withColumn("features", plain.col("features").as(
+                "features", new org.apache.spark.ml.attribute.AttributeGroup("features", new org.apache.spark.ml.attribute.Attribute[] {
+                    org.apache.spark.ml.attribute.NominalAttribute.defaultAttr().withName("color").withValues(values),
+                    org.apache.spark.ml.attribute.NumericAttribute.defaultAttr().withName("x")}).toMetadata()));
+        List<Row> out = onSpark.transform(withValues.apply(new String[] {"red", "green", "blue"})).select("probability").collectAsList();
+        for (int i = 0; i < 30; i++) {
+            assertArrayEquals(weka.distributionForInstance(data.instance(i)), ((Vector) out.get(i).get(0)).toArray(), 0, "row " + i);
+        }
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> onSpark.transform(withValues.apply(new String[] {"green", "red", "blue"})));
+        assertEquals("Column 'features[0]' names 3 categories in the features' metadata where the model was trained on 3, and they differ "
+                + "from index 0 on ('green' there, 'red' in the model); a category is its index, so index the column as the training rows "
+                + "were (the StringIndexer model fitted on them; for a model trained in Weka, its attribute's order of values)", e.getMessage());
+    }
 }
