@@ -48,7 +48,7 @@ public class DendriteClassifier extends DendriteEstimator<DendriteClassification
 
     @Override
     protected void checkClasses(int classes) {
-        DendriteClassificationModel.requireThresholds(isDefined(thresholds) ? getOrDefault(thresholds) : null, classes, "the label column declares");
+        DendriteClassificationModel.requireThresholds(getThresholds(), classes, "the label column declares");
     }
 
     public Param<String> probabilityCol() { return probabilityCol; }
@@ -57,6 +57,8 @@ public class DendriteClassifier extends DendriteEstimator<DendriteClassification
     public DendriteClassifier setProbabilityCol(String v) { set(probabilityCol, v); return this; }
     public DendriteClassifier setRawPredictionCol(String v) { set(rawPredictionCol, v); return this; }
     public DendriteClassifier setThresholds(double[] v) { set(thresholds, v); return this; }
+    /** The thresholds, null when unset (as the model's). */
+    public double[] getThresholds() { return isDefined(thresholds) ? getOrDefault(thresholds) : null; }
 
     public static MLReader<DendriteClassifier> read() {
         return new DefaultParamsReader<>();

@@ -197,12 +197,12 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         DataType type = vector ? SQLDataTypes.VectorType() : DataTypes.DoubleType;
         int passes = (Integer) getOrDefault(monteCarloPasses);
         if (passes < 2) {
-            return dataset.withColumn(col, functions.udf((UDF1<Vector, Object>) v -> column(outputs(v), vector), type).apply(features));
+            return dataset.withColumn(col, functions.udf((UDF1<Vector, Object>) v -> cell(outputs(v), vector), type).apply(features));
         }
         long seed = core.provenance().seed();
         UserDefinedFunction both = functions.udf((UDF1<Vector, Row>) v -> {
             Model.MonteCarloPrediction mc = core.predictRowMonteCarlo(features(v), passes, seed);
-            return RowFactory.create(column(mc.mean()[0], vector), column(mc.variance()[0], vector));
+            return RowFactory.create(cell(mc.mean()[0], vector), cell(mc.variance()[0], vector));
         }, new StructType().add("mean", type).add("variance", type));
         String tmp = "_dendrite_monte_carlo";
         while (java.util.Arrays.asList(dataset.columns()).contains(tmp)) tmp += "_"; // an input column of that name stays as it is
@@ -210,7 +210,8 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
                 .withColumn(getOrDefault(uncertaintyCol), functions.col(tmp + ".variance")).drop(tmp);
     }
 
-    private static Object column(double[] values, boolean vector) {
+    /** A row's value in an output column: the outputs as a vector, or the one value. */
+    private static Object cell(double[] values, boolean vector) {
         return vector ? Vectors.dense(values) : (Object) values[0];
     }
 

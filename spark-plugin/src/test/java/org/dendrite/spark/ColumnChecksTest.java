@@ -385,7 +385,7 @@ class ColumnChecksTest {
         DendriteClassifier estimator = new DendriteClassifier().setThresholds(t).setProbabilityCol("p");
         estimator.write().save(dir.resolve("estimator").toString());
         DendriteClassifier back = DendriteClassifier.load(dir.resolve("estimator").toString());
-        assertArrayEquals(t, back.getOrDefault(back.thresholds()));
+        assertArrayEquals(t, back.getThresholds());
         assertEquals("p", back.getOrDefault(back.probabilityCol()));
         assertTrue(back.explainParams().contains("thresholds: one threshold per class"), back.explainParams());
 
