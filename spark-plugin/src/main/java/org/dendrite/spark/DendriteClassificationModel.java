@@ -80,6 +80,8 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
     public Param<String> probabilityCol() { return probabilityCol; }
     public Param<String> rawPredictionCol() { return rawPredictionCol; }
     public DoubleArrayParam thresholds() { return thresholds; }
+    public String getProbabilityCol() { return getOrDefault(probabilityCol); }
+    public String getRawPredictionCol() { return getOrDefault(rawPredictionCol); }
     public DendriteClassificationModel setProbabilityCol(String v) { set(probabilityCol, v); return this; }
     public DendriteClassificationModel setRawPredictionCol(String v) { set(rawPredictionCol, v); return this; }
     public DendriteClassificationModel setThresholds(double[] v) { set(thresholds, v); return this; }
@@ -115,7 +117,7 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
     public StructType transformSchema(StructType schema) {
         checkFeatures(schema);
         requireThresholds(getThresholds(), numClasses(), "the model has");
-        return withUncertainty(outputSchema(schema, getOrDefault(probabilityCol), getOrDefault(rawPredictionCol), getOrDefault(predictionCol())), true);
+        return withUncertainty(outputSchema(schema, getProbabilityCol(), getRawPredictionCol(), getPredictionCol()), true);
     }
 
     @Override
@@ -123,9 +125,9 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
         StructType schema = transformSchema(dataset.schema());
         double[] t = getThresholds();
         UserDefinedFunction argmax = functions.udf((UDF1<Vector, Double>) p -> predicted(p, t), DataTypes.DoubleType);
-        Dataset<Row> out = withOutputs(dataset, getOrDefault(probabilityCol), true);
-        out = out.withColumn(getOrDefault(rawPredictionCol), functions.col(getOrDefault(probabilityCol)))
-                .withColumn(getOrDefault(predictionCol()), argmax.apply(functions.col(getOrDefault(probabilityCol))));
+        Dataset<Row> out = withOutputs(dataset, getProbabilityCol(), true);
+        out = out.withColumn(getRawPredictionCol(), functions.col(getProbabilityCol()))
+                .withColumn(getPredictionCol(), argmax.apply(functions.col(getProbabilityCol())));
         return out.select(java.util.Arrays.stream(schema.fieldNames()).map(functions::col).toArray(org.apache.spark.sql.Column[]::new));
     }
 

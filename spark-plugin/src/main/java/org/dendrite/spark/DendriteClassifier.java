@@ -12,7 +12,7 @@ import org.dendrite.core.train.Model;
  * Dendrite as a Spark ML classifier: labels 0..k-1 (as StringIndexer makes), features a Vector; its
  * model's output columns and thresholds are set here as on Spark's probabilistic classifiers.
  */
-public class DendriteClassifier extends DendriteEstimator<DendriteClassificationModel> {
+public class DendriteClassifier extends DendriteEstimator<DendriteClassificationModel, DendriteClassifier> {
     private static final long serialVersionUID = 1L;
 
     private final Param<String> probabilityCol;
@@ -42,8 +42,7 @@ public class DendriteClassifier extends DendriteEstimator<DendriteClassification
 
     @Override
     protected StructType outputSchema(StructType schema) {
-        return DendriteClassificationModel.outputSchema(schema, getOrDefault(probabilityCol), getOrDefault(rawPredictionCol),
-                getOrDefault(predictionCol()));
+        return DendriteClassificationModel.outputSchema(schema, getProbabilityCol(), getRawPredictionCol(), getPredictionCol());
     }
 
     @Override
@@ -54,6 +53,8 @@ public class DendriteClassifier extends DendriteEstimator<DendriteClassification
     public Param<String> probabilityCol() { return probabilityCol; }
     public Param<String> rawPredictionCol() { return rawPredictionCol; }
     public DoubleArrayParam thresholds() { return thresholds; }
+    public String getProbabilityCol() { return getOrDefault(probabilityCol); }
+    public String getRawPredictionCol() { return getOrDefault(rawPredictionCol); }
     public DendriteClassifier setProbabilityCol(String v) { set(probabilityCol, v); return this; }
     public DendriteClassifier setRawPredictionCol(String v) { set(rawPredictionCol, v); return this; }
     public DendriteClassifier setThresholds(double[] v) { set(thresholds, v); return this; }

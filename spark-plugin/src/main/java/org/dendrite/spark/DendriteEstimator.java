@@ -40,7 +40,7 @@ import scala.Function1;
  * once). A plain Estimator declaring its own columns (extending ProbabilisticClassifier from Java
  * breaks on trait-initialized params).
  */
-public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Estimator<M> implements DefaultParamsWritable {
+public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends DendriteEstimator<M, E>> extends Estimator<M> implements DefaultParamsWritable {
     private static final long serialVersionUID = 1L;
     private static final TrainingConfig D = TrainingConfig.DEFAULT;
     /** The rows a search copies to each trial's task by default. */
@@ -240,49 +240,81 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public LongParam searchSampleRows() { return searchSampleRows; }
     public IntParam trainingPartitions() { return trainingPartitions; }
 
-    public DendriteEstimator<M> setFeaturesCol(String v) { set(featuresCol, v); return this; }
-    public DendriteEstimator<M> setLabelCol(String v) { set(labelCol, v); return this; }
-    public DendriteEstimator<M> setWeightCol(String v) { set(weightCol, v); return this; }
-    public DendriteEstimator<M> setPredictionCol(String v) { set(predictionCol, v); return this; }
-    public DendriteEstimator<M> setHiddenLayers(String v) { set(hiddenLayers, v); return this; }
-    public DendriteEstimator<M> setActivation(String v) { set(activation, v); return this; }
-    public DendriteEstimator<M> setEpochs(int v) { set(epochs, v); return this; }
-    public DendriteEstimator<M> setBatchSize(int v) { set(batchSize, v); return this; }
-    public DendriteEstimator<M> setOptimizer(String v) { set(optimizer, v); return this; }
-    public DendriteEstimator<M> setLearningRate(double v) { set(learningRate, v); return this; }
-    public DendriteEstimator<M> setL2(double v) { set(l2, v); return this; }
-    public DendriteEstimator<M> setL2FullRows(long v) { set(l2FullRows, v); return this; }
-    public DendriteEstimator<M> setDropout(double v) { set(dropout, v); return this; }
-    public DendriteEstimator<M> setSeed(long v) { set(seed, v); return this; }
-    public DendriteEstimator<M> setNetworkJson(String v) { set(networkJson, v); return this; }
-    public DendriteEstimator<M> setConfigJson(String v) { set(configJson, v); return this; }
-    public DendriteEstimator<M> setLocalSteps(int v) { set(localSteps, v); return this; }
-    public DendriteEstimator<M> setMembers(int v) { set(members, v); return this; }
-    public DendriteEstimator<M> setScaling(String v) { set(scaling, v); return this; }
-    public DendriteEstimator<M> setDataInit(String v) { set(dataInit, v); return this; }
-    public DendriteEstimator<M> setLabelSmoothing(double v) { set(labelSmoothing, v); return this; }
-    public DendriteEstimator<M> setInputLayers(String v) { set(inputLayers, v); return this; }
-    public DendriteEstimator<M> setOuterOptimizer(String v) { set(outerOptimizer, v); return this; }
-    public DendriteEstimator<M> setValidationFraction(double v) { set(validationFraction, v); return this; }
-    public DendriteEstimator<M> setPatience(int v) { set(patience, v); return this; }
-    public DendriteEstimator<M> setBatchNorm(String v) { set(batchNorm, v); return this; }
-    public DendriteEstimator<M> setInitialModel(String v) { set(initialModel, v); return this; }
-    public DendriteEstimator<M> setFrozenLayers(int v) { set(frozenLayers, v); return this; }
-    public DendriteEstimator<M> setSearchJson(String v) { set(searchJson, v); return this; }
-    public DendriteEstimator<M> setSearchSampleRows(long v) { set(searchSampleRows, v); return this; }
-    public DendriteEstimator<M> setTrainingPartitions(int v) { set(trainingPartitions, v); return this; }
+    public String getFeaturesCol() { return getOrDefault(featuresCol); }
+    public String getLabelCol() { return getOrDefault(labelCol); }
+    public String getWeightCol() { return getOrDefault(weightCol); }
+    public String getPredictionCol() { return getOrDefault(predictionCol); }
+    public String getHiddenLayers() { return getOrDefault(hiddenLayers); }
+    public String getActivation() { return getOrDefault(activation); }
+    public int getEpochs() { return (Integer) getOrDefault(epochs); }
+    public int getBatchSize() { return (Integer) getOrDefault(batchSize); }
+    public String getOptimizer() { return getOrDefault(optimizer); }
+    public double getLearningRate() { return (Double) getOrDefault(learningRate); }
+    public double getL2() { return (Double) getOrDefault(l2); }
+    public long getL2FullRows() { return (Long) getOrDefault(l2FullRows); }
+    public double getDropout() { return (Double) getOrDefault(dropout); }
+    public long getSeed() { return (Long) getOrDefault(seed); }
+    public String getNetworkJson() { return getOrDefault(networkJson); }
+    public String getConfigJson() { return getOrDefault(configJson); }
+    public int getLocalSteps() { return (Integer) getOrDefault(localSteps); }
+    public int getMembers() { return (Integer) getOrDefault(members); }
+    public String getScaling() { return getOrDefault(scaling); }
+    public String getDataInit() { return getOrDefault(dataInit); }
+    public double getLabelSmoothing() { return (Double) getOrDefault(labelSmoothing); }
+    public String getInputLayers() { return getOrDefault(inputLayers); }
+    public String getOuterOptimizer() { return getOrDefault(outerOptimizer); }
+    public double getValidationFraction() { return (Double) getOrDefault(validationFraction); }
+    public int getPatience() { return (Integer) getOrDefault(patience); }
+    public String getBatchNorm() { return getOrDefault(batchNorm); }
+    public String getInitialModel() { return getOrDefault(initialModel); }
+    public int getFrozenLayers() { return (Integer) getOrDefault(frozenLayers); }
+    public String getSearchJson() { return getOrDefault(searchJson); }
+    public long getSearchSampleRows() { return (Long) getOrDefault(searchSampleRows); }
+    public int getTrainingPartitions() { return (Integer) getOrDefault(trainingPartitions); }
+
+    @SuppressWarnings("unchecked")
+    private E self() { return (E) this; }
+
+    public E setFeaturesCol(String v) { set(featuresCol, v); return self(); }
+    public E setLabelCol(String v) { set(labelCol, v); return self(); }
+    public E setWeightCol(String v) { set(weightCol, v); return self(); }
+    public E setPredictionCol(String v) { set(predictionCol, v); return self(); }
+    public E setHiddenLayers(String v) { set(hiddenLayers, v); return self(); }
+    public E setActivation(String v) { set(activation, v); return self(); }
+    public E setEpochs(int v) { set(epochs, v); return self(); }
+    public E setBatchSize(int v) { set(batchSize, v); return self(); }
+    public E setOptimizer(String v) { set(optimizer, v); return self(); }
+    public E setLearningRate(double v) { set(learningRate, v); return self(); }
+    public E setL2(double v) { set(l2, v); return self(); }
+    public E setL2FullRows(long v) { set(l2FullRows, v); return self(); }
+    public E setDropout(double v) { set(dropout, v); return self(); }
+    public E setSeed(long v) { set(seed, v); return self(); }
+    public E setNetworkJson(String v) { set(networkJson, v); return self(); }
+    public E setConfigJson(String v) { set(configJson, v); return self(); }
+    public E setLocalSteps(int v) { set(localSteps, v); return self(); }
+    public E setMembers(int v) { set(members, v); return self(); }
+    public E setScaling(String v) { set(scaling, v); return self(); }
+    public E setDataInit(String v) { set(dataInit, v); return self(); }
+    public E setLabelSmoothing(double v) { set(labelSmoothing, v); return self(); }
+    public E setInputLayers(String v) { set(inputLayers, v); return self(); }
+    public E setOuterOptimizer(String v) { set(outerOptimizer, v); return self(); }
+    public E setValidationFraction(double v) { set(validationFraction, v); return self(); }
+    public E setPatience(int v) { set(patience, v); return self(); }
+    public E setBatchNorm(String v) { set(batchNorm, v); return self(); }
+    public E setInitialModel(String v) { set(initialModel, v); return self(); }
+    public E setFrozenLayers(int v) { set(frozenLayers, v); return self(); }
+    public E setSearchJson(String v) { set(searchJson, v); return self(); }
+    public E setSearchSampleRows(long v) { set(searchSampleRows, v); return self(); }
+    public E setTrainingPartitions(int v) { set(trainingPartitions, v); return self(); }
 
     /** The core configuration the params describe, translated by the core ({@link TrainingOptions}). */
     public TrainingConfig trainingConfig() {
-        String nj = getOrDefault(networkJson);
+        String nj = getNetworkJson();
         NetworkSpec net = nj != null && !nj.isBlank() ? SpecFormat.readNetwork(nj)
-                : TrainingOptions.network(getOrDefault(inputLayers), getOrDefault(hiddenLayers), getOrDefault(activation), (Double) getOrDefault(dropout),
-                        getOrDefault(batchNorm));
-        return new TrainingOptions(net, (Integer) getOrDefault(members), DataInit.named(getOrDefault(dataInit)), TrainingOptions.optimizer(getOrDefault(optimizer),
-                (Double) getOrDefault(learningRate)), null, (Integer) getOrDefault(epochs), (Integer) getOrDefault(batchSize), 0,
-                (Double) getOrDefault(l2), (Long) getOrDefault(l2FullRows), (Double) getOrDefault(validationFraction), (Integer) getOrDefault(patience),
-                TrainingOptions.scaling(getOrDefault(scaling)), (Double) getOrDefault(labelSmoothing), (Long) getOrDefault(seed),
-                getOrDefault(configJson)).toConfig();
+                : TrainingOptions.network(getInputLayers(), getHiddenLayers(), getActivation(), getDropout(), getBatchNorm());
+        return new TrainingOptions(net, getMembers(), DataInit.named(getDataInit()), TrainingOptions.optimizer(getOptimizer(), getLearningRate()),
+                null, getEpochs(), getBatchSize(), 0, getL2(), getL2FullRows(), getValidationFraction(), getPatience(),
+                TrainingOptions.scaling(getScaling()), getLabelSmoothing(), getSeed(), getConfigJson()).toConfig();
     }
 
     protected abstract boolean classification();
@@ -298,9 +330,9 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     /** Checks the input columns, and returns the schema the fitted model's transform will make (as a Pipeline checks it before fitting). */
     @Override
     public StructType transformSchema(StructType schema) {
-        requireColumn(schema, getOrDefault(featuresCol), "a Vector (e.g. from VectorAssembler)", t -> t.equals(SQLDataTypes.VectorType()));
-        requireColumn(schema, getOrDefault(labelCol), "a numeric column", t -> t instanceof NumericType);
-        String w = getOrDefault(weightCol);
+        requireColumn(schema, getFeaturesCol(), "a Vector (e.g. from VectorAssembler)", t -> t.equals(SQLDataTypes.VectorType()));
+        requireColumn(schema, getLabelCol(), "a numeric column", t -> t instanceof NumericType);
+        String w = getWeightCol();
         if (w != null && !w.isEmpty()) requireColumn(schema, w, "a numeric column", t -> t instanceof NumericType);
         return outputSchema(schema);
     }
@@ -319,25 +351,25 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     public M fit(Dataset<?> dataset) {
         transformSchema(dataset.schema());
         TrainingConfig config = trainingConfig();
-        String w = getOrDefault(weightCol);
+        String w = getWeightCol();
         boolean hasWeight = w != null && !w.isEmpty();
-        Dataset<Row> rows = dataset.select(functions.col(getOrDefault(featuresCol)), functions.col(getOrDefault(labelCol)).cast(DataTypes.DoubleType),
+        Dataset<Row> rows = dataset.select(functions.col(getFeaturesCol()), functions.col(getLabelCol()).cast(DataTypes.DoubleType),
                 hasWeight ? functions.col(w).cast(DataTypes.DoubleType) : functions.lit(1.0));
-        int declared = classification() ? SparkTraining.declaredClasses(dataset.schema().apply(getOrDefault(labelCol))) : 0;
+        int declared = classification() ? SparkTraining.declaredClasses(dataset.schema().apply(getLabelCol())) : 0;
         if (declared > 0) checkClasses(declared);
-        WarmStart warm = WarmStart.read(getOrDefault(initialModel), "Param initialModel", (Integer) getOrDefault(frozenLayers), "Param frozenLayers");
-        RowCheck check = new RowCheck(getOrDefault(featuresCol), getOrDefault(labelCol), hasWeight ? w : null, classification(), declared);
+        WarmStart warm = WarmStart.read(getInitialModel(), "Param initialModel", getFrozenLayers(), "Param frozenLayers");
+        RowCheck check = new RowCheck(getFeaturesCol(), getLabelCol(), hasWeight ? w : null, classification(), declared);
         SearchResult search = null;
-        String sj = getOrDefault(searchJson);
+        String sj = getSearchJson();
         if (sj != null && !sj.isBlank()) {
             if (warm.enabled()) {
                 throw new IllegalArgumentException("Param searchJson cannot be combined with initialModel (a search trains each trial from scratch)");
             }
-            search = SparkSearch.run(rows, check, config, SearchFormat.readSearch(sj), (Long) getOrDefault(searchSampleRows));
+            search = SparkSearch.run(rows, check, config, SearchFormat.readSearch(sj), getSearchSampleRows());
             config = search.bestConfig();
         }
-        SparkTraining.Fitted fitted = SparkTraining.fit(rows, check, config, (Integer) getOrDefault(localSteps),
-                OuterOptimizer.named(getOrDefault(outerOptimizer)), warm, (Integer) getOrDefault(trainingPartitions));
+        SparkTraining.Fitted fitted = SparkTraining.fit(rows, check, config, getLocalSteps(), OuterOptimizer.named(getOuterOptimizer()), warm,
+                getTrainingPartitions());
         M m = createModel(uid, fitted.model());
         m.setSearchResult(search);
         m.set(m.distributedTraining(), fitted.plan());
@@ -347,7 +379,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>> extends Esti
     }
 
     @Override
-    public DendriteEstimator<M> copy(ParamMap extra) {
+    public E copy(ParamMap extra) {
         return defaultCopy(extra);
     }
 }

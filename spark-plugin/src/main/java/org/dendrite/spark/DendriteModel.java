@@ -82,6 +82,8 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
 
     public org.apache.spark.ml.param.IntParam monteCarloPasses() { return monteCarloPasses; }
     public Param<String> uncertaintyCol() { return uncertaintyCol; }
+    public int getMonteCarloPasses() { return (Integer) getOrDefault(monteCarloPasses); }
+    public String getUncertaintyCol() { return getOrDefault(uncertaintyCol); }
 
     @SuppressWarnings("unchecked")
     public M setMonteCarloPasses(int v) { set(monteCarloPasses, v); return (M) this; }
@@ -100,12 +102,13 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
      * then how the cluster trained it (synchronous steps or rounds, partitions, round lengths).
      */
     public String summary() {
-        String spark = getOrDefault(distributedTraining);
+        String spark = getDistributedTraining();
         return core.summary() + (spark.isEmpty() ? "" : "On Spark: " + spark + "\n");
     }
 
     /** How the estimator trained this model on the cluster: the mode, partitions, batch and round lengths (see {@link #summary()}). */
     public Param<String> distributedTraining() { return distributedTraining; }
+    public String getDistributedTraining() { return getOrDefault(distributedTraining); }
 
     /**
      * The hyperparameter search that chose this model's configuration: its trials, the best
@@ -119,6 +122,8 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
 
     public Param<String> featuresCol() { return featuresCol; }
     public Param<String> predictionCol() { return predictionCol; }
+    public String getFeaturesCol() { return getOrDefault(featuresCol); }
+    public String getPredictionCol() { return getOrDefault(predictionCol); }
 
     @SuppressWarnings("unchecked")
     public M setFeaturesCol(String v) { set(featuresCol, v); return (M) this; }
@@ -134,9 +139,9 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
      */
     protected void checkFeatures(StructType schema) {
         List<Column> trained = core.preprocessor().columns();
-        DendriteEstimator.requireColumn(schema, getOrDefault(featuresCol), "a Vector of size " + trained.size(),
+        DendriteEstimator.requireColumn(schema, getFeaturesCol(), "a Vector of size " + trained.size(),
                 t -> t.equals(SQLDataTypes.VectorType()));
-        List<Column> declared = SparkTraining.featureColumns(schema.apply(getOrDefault(featuresCol)), trained.size());
+        List<Column> declared = SparkTraining.featureColumns(schema.apply(getFeaturesCol()), trained.size());
         for (int j = 0; j < trained.size(); j++) {
             List<String> had = trained.get(j).categories(), has = declared.get(j).categories();
             if (had == null || has == null || has.equals(had) || has.equals(RowCheck.indexNames(has.size()))) continue;
@@ -183,7 +188,7 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
      * (the column named in errors).
      */
     protected double[] outputs(org.apache.spark.ml.linalg.Vector v) {
-        int passes = (Integer) getOrDefault(monteCarloPasses);
+        int passes = getMonteCarloPasses();
         return passes < 2 ? core.predictRow(features(v)) : core.predictRowMonteCarlo(features(v), passes, core.provenance().seed()).mean()[0];
     }
 
@@ -193,9 +198,9 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
      * of a row's passes.
      */
     protected Dataset<Row> withOutputs(Dataset<?> dataset, String col, boolean vector) {
-        org.apache.spark.sql.Column features = functions.col(getOrDefault(featuresCol));
+        org.apache.spark.sql.Column features = functions.col(getFeaturesCol());
         DataType type = vector ? SQLDataTypes.VectorType() : DataTypes.DoubleType;
-        int passes = (Integer) getOrDefault(monteCarloPasses);
+        int passes = getMonteCarloPasses();
         if (passes < 2) {
             return dataset.withColumn(col, functions.udf((UDF1<Vector, Object>) v -> cell(outputs(v), vector), type).apply(features));
         }
@@ -207,7 +212,7 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         String tmp = "_dendrite_monte_carlo";
         while (java.util.Arrays.asList(dataset.columns()).contains(tmp)) tmp += "_"; // an input column of that name stays as it is
         return dataset.withColumn(tmp, both.apply(features)).withColumn(col, functions.col(tmp + ".mean"))
-                .withColumn(getOrDefault(uncertaintyCol), functions.col(tmp + ".variance")).drop(tmp);
+                .withColumn(getUncertaintyCol(), functions.col(tmp + ".variance")).drop(tmp);
     }
 
     /** A row's value in an output column: the outputs as a vector, or the one value. */
@@ -220,12 +225,12 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
      * ({@code vector}: one variance per output), refused without dropout in the network.
      */
     protected StructType withUncertainty(StructType out, boolean vector) {
-        int passes = (Integer) getOrDefault(monteCarloPasses);
+        int passes = getMonteCarloPasses();
         if (passes < 2) return out;
         if (!core.network().hasStochasticLayers()) {
             throw new IllegalArgumentException("monteCarloPasses = " + passes + " needs a network with dropout; this one has none");
         }
-        return withOutput(out, getOrDefault(uncertaintyCol), vector ? SQLDataTypes.VectorType() : DataTypes.DoubleType);
+        return withOutput(out, getUncertaintyCol(), vector ? SQLDataTypes.VectorType() : DataTypes.DoubleType);
     }
 
     /** One row's prediction, as transform writes it in the prediction column (Spark's {@code PredictionModel.predict}). */
@@ -238,7 +243,7 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
 
     /** A row's features, checked as training checks them (the size before a sparse vector is made dense). */
     double[] features(org.apache.spark.ml.linalg.Vector v) {
-        String col = getOrDefault(featuresCol), note = "the model was trained on size %d";
+        String col = getFeaturesCol(), note = "the model was trained on size %d";
         int width = core.preprocessor().columns().size();
         if (v != null) RowCheck.checkSize(v.size(), col, width, note, -1, -1);
         return RowCheck.checkFeatures(v == null ? null : v.toArray(), col, width, note, -1, -1);

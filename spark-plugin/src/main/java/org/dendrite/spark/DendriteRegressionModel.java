@@ -24,7 +24,7 @@ public class DendriteRegressionModel extends DendriteModel<DendriteRegressionMod
     @Override
     public StructType transformSchema(StructType schema) {
         checkFeatures(schema);
-        return withUncertainty(withOutput(schema, getOrDefault(predictionCol()), DataTypes.DoubleType), false);
+        return withUncertainty(withOutput(schema, getPredictionCol(), DataTypes.DoubleType), false);
     }
 
     @Override
@@ -35,7 +35,7 @@ public class DendriteRegressionModel extends DendriteModel<DendriteRegressionMod
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema());
-        return withOutputs(dataset, getOrDefault(predictionCol()), false);
+        return withOutputs(dataset, getPredictionCol(), false);
     }
 
     /**

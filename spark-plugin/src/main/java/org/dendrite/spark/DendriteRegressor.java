@@ -8,7 +8,7 @@ import org.apache.spark.sql.types.StructType;
 import org.dendrite.core.train.Model;
 
 /** Dendrite as a Spark ML regressor: a numeric label, features a Vector. */
-public class DendriteRegressor extends DendriteEstimator<DendriteRegressionModel> {
+public class DendriteRegressor extends DendriteEstimator<DendriteRegressionModel, DendriteRegressor> {
     private static final long serialVersionUID = 1L;
 
     public DendriteRegressor(String uid) {
@@ -31,7 +31,7 @@ public class DendriteRegressor extends DendriteEstimator<DendriteRegressionModel
 
     @Override
     protected StructType outputSchema(StructType schema) {
-        return DendriteModel.withOutput(schema, getOrDefault(predictionCol()), DataTypes.DoubleType);
+        return DendriteModel.withOutput(schema, getPredictionCol(), DataTypes.DoubleType);
     }
 
     public static MLReader<DendriteRegressor> read() {

@@ -234,7 +234,7 @@ class ColumnChecksTest {
      */
     @Test
     void scalarParamsReachTheCoreConfiguration() {
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setHiddenLayers("32,16").setActivation("gelu").setDropout(0.2)
+        DendriteClassifier c = new DendriteClassifier().setHiddenLayers("32,16").setActivation("gelu").setDropout(0.2)
                 .setOptimizer("sgd").setLearningRate(0.05).setL2(0.02).setL2FullRows(500).setValidationFraction(0.25).setPatience(7)
                 .setBatchSize(48).setEpochs(9).setSeed(11);
         var config = c.trainingConfig();
@@ -250,7 +250,7 @@ class ColumnChecksTest {
         assertEquals(48, config.batchSize());
         assertEquals(9, config.epochs());
         assertEquals(11, config.seed());
-        assertEquals(config, ((DendriteClassifier) c.copy(org.apache.spark.ml.param.ParamMap.empty())).trainingConfig());
+        assertEquals(config, c.copy(org.apache.spark.ml.param.ParamMap.empty()).trainingConfig());
         var l2 = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setL2(-1));
         assertTrue(l2.getMessage().startsWith("Param l2 = -1.0: "), l2.getMessage());
         var rate = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setLearningRate(0));
@@ -260,7 +260,7 @@ class ColumnChecksTest {
     /** The recipe's pieces as Spark params translate to exactly the core configuration, and bad values are refused naming the param. */
     @Test
     void recipeParamsReachTheCoreConfiguration() {
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setInputLayers("scale,periodic_embedding").setHiddenLayers("16")
+        DendriteClassifier c = new DendriteClassifier().setInputLayers("scale,periodic_embedding").setHiddenLayers("16")
                 .setMembers(4).setScaling("robust").setLabelSmoothing(0.1);
         var config = c.trainingConfig();
         assertEquals(new org.dendrite.core.network.NetworkSpec(List.of(org.dendrite.core.layer.ScaleSpec.DEFAULT,
@@ -431,5 +431,50 @@ class ColumnChecksTest {
 
     private static double[] predictionsOf(DendriteClassificationModel m, Dataset<Row> df) {
         return m.transform(df).select("prediction").collectAsList().stream().mapToDouble(r -> r.getDouble(0)).toArray();
+    }
+
+    /**
+     * Spark's accessor convention, as its own estimators and models follow it: every param has a getter
+     * get<Name> returning its value (the thresholds: null while unset) and, except the model's
+     * distributedTraining (set by fit), a setter set<Name> returning the concrete class, so that a chain
+     * of setters is still a DendriteClassifier (a chain on the base class's setters needed a cast).
+     */
+    /** The type {@code m} returns on {@code type}: a type variable of the generic base class resolved to its binding there. */
+    private static java.lang.reflect.Type returned(Class<?> type, java.lang.reflect.Method m) {
+        if (!(m.getGenericReturnType() instanceof java.lang.reflect.TypeVariable<?> v)) return m.getReturnType();
+        var base = (java.lang.reflect.ParameterizedType) type.getGenericSuperclass();
+        var names = ((Class<?>) base.getRawType()).getTypeParameters();
+        for (int i = 0; i < names.length; i++) if (names[i].getName().equals(v.getName())) return base.getActualTypeArguments()[i];
+        return v;
+    }
+
+    @Test
+    void everyParamHasAGetterOfItsValueAndASetterReturningTheConcreteClass() throws Exception {
+        var model = new DendriteClassifier().setEpochs(1).fit(rows(0, 1, 0, 1, 0, 1));
+        List<org.apache.spark.ml.param.Params> all = List.of(new DendriteClassifier().setEpochs(3).setThresholds(new double[] {1, 2}),
+                new DendriteRegressor().setL2(0.5), model, new DendriteRegressor().setEpochs(1).fit(rows(0, 1, 2, 3, 4, 5)));
+        for (var owner : all) {
+            assertTrue(owner.params().length >= 5, owner.getClass().getSimpleName());
+            for (var p : owner.params()) {
+                String name = Character.toUpperCase(p.name().charAt(0)) + p.name().substring(1);
+                Object got = owner.getClass().getMethod("get" + name).invoke(owner);
+                if (owner.isDefined(p)) {
+                    Object expected = owner.getOrDefault(p);
+                    if (expected instanceof double[] d) assertArrayEquals(d, (double[]) got, p.name());
+                    else assertEquals(expected, got, owner.getClass().getSimpleName() + "." + p.name());
+                } else {
+                    assertEquals(null, got, p.name());
+                }
+                if (p.name().equals("distributedTraining")) continue;
+                var setter = java.util.Arrays.stream(owner.getClass().getMethods()).filter(m -> m.getName().equals("set" + name)
+                        && m.getParameterCount() == 1 && !m.isBridge()).findFirst();
+                assertTrue(setter.isPresent(), owner.getClass().getSimpleName() + " has no set" + name);
+                assertEquals(owner.getClass(), returned(owner.getClass(), setter.get()), owner.getClass().getSimpleName() + ".set" + name);
+            }
+        }
+        DendriteClassifier chained = new DendriteClassifier().setEpochs(7).setLabelCol("y").setThresholds(new double[] {1, 1});
+        assertEquals(7, chained.getEpochs());
+        assertEquals("y", chained.getLabelCol());
+        assertEquals(0.5, ((DendriteRegressor) all.get(1)).getL2());
     }
 }

@@ -117,7 +117,7 @@ class DamagedModelsSparkTest {
     private static void initialModel(Case c) throws Exception {
         String before = DamagedModels.hash(c.file());
         boolean classification = !c.loads() || ModelIO.read(c.file()).task().isClassification();
-        DendriteEstimator<?> e = classification ? new DendriteClassifier() : new DendriteRegressor();
+        DendriteEstimator<?, ?> e = classification ? new DendriteClassifier() : new DendriteRegressor();
         e.setEpochs(1).setInitialModel(c.file().toString());
         Throwable error = null;
         try {

@@ -149,7 +149,7 @@ class DendriteSparkTest {
     @Test
     void crossValidatorWithParallelismAndBinaryEvaluator() {
         Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true);
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(8).setBatchSize(32);
+        DendriteClassifier c = new DendriteClassifier().setEpochs(8).setBatchSize(32);
         ParamMap[] grid = new ParamGridBuilder().addGrid(c.l2(), new double[] {1e-3, 1e-2}).build();
         CrossValidatorModel cv = new CrossValidator().setEstimator(c).setEstimatorParamMaps(grid).setNumFolds(3).setParallelism(2)
                 .setEvaluator(new BinaryClassificationEvaluator()).setSeed(1).fit(wbc);
@@ -161,7 +161,7 @@ class DendriteSparkTest {
     @Test
     void trainValidationSplitAndMonteCarloUncertainty() {
         Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true);
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(8).setDropout(0.3);
+        DendriteClassifier c = new DendriteClassifier().setEpochs(8).setDropout(0.3);
         org.apache.spark.ml.tuning.TrainValidationSplitModel tvs = new org.apache.spark.ml.tuning.TrainValidationSplit().setEstimator(c)
                 .setEstimatorParamMaps(new ParamGridBuilder().addGrid(c.learningRate(), new double[] {1e-3, 3e-3}).build())
                 .setEvaluator(new BinaryClassificationEvaluator()).setTrainRatio(0.75).setSeed(1).setParallelism(2).fit(wbc);
@@ -284,7 +284,7 @@ class DendriteSparkTest {
             holes.add(RowFactory.create(Vectors.dense(x), full.rows().get(i).get(1)));
         }
         Rows data = new Rows(holes, full.schema());
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(2).setBatchSize(64).setHiddenLayers("16")
+        DendriteClassifier c = new DendriteClassifier().setLocalSteps(1).setEpochs(2).setBatchSize(64).setHiddenLayers("16")
                 .setValidationFraction(0.2);
         TrainingRun core = TrainingRun.local(c.trainingConfig(), new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels(), null));
         while (core.hasNextEpoch()) core.nextEpoch();
@@ -295,7 +295,7 @@ class DendriteSparkTest {
         assertTrue(Double.isNaN(row[0]));
         assertArrayEquals(core.model().predictRow(row), three.coreModel().predictRow(row), 1e-4);
 
-        DendriteClassifier strict = (DendriteClassifier) c.copy(new org.apache.spark.ml.param.ParamMap());
+        DendriteClassifier strict = c.copy(new org.apache.spark.ml.param.ParamMap());
         strict.setConfigJson(org.dendrite.core.io.SpecFormat.write(c.trainingConfig().withPreprocessing(
                 new org.dendrite.core.data.PreprocessingConfig(true, false, false, true))));
         var e = assertThrows(IllegalArgumentException.class, () -> strict.fit(data.partitions(1)));
@@ -315,7 +315,7 @@ class DendriteSparkTest {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
         for (var pc : List.of(new org.dendrite.core.data.PreprocessingConfig(true, true, false, true, org.dendrite.core.data.Whitening.Kind.ZCA),
                 org.dendrite.core.data.PreprocessingConfig.DEFAULT.withScaling(org.dendrite.core.data.PreprocessingConfig.Scaling.ROBUST))) {
-            DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(2).setBatchSize(64).setHiddenLayers("16")
+            DendriteClassifier c = new DendriteClassifier().setLocalSteps(1).setEpochs(2).setBatchSize(64).setHiddenLayers("16")
                     .setValidationFraction(0.2);
             c.setConfigJson(org.dendrite.core.io.SpecFormat.write(c.trainingConfig().withPreprocessing(pc)));
             TrainingRun core = TrainingRun.local(c.trainingConfig(), new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels(), null));
@@ -343,7 +343,7 @@ class DendriteSparkTest {
     void synchronousTrainingEqualsOneMachineForAnyPartitioning() {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
         for (String bn : List.of("none", "before_activation")) {
-            DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(3).setBatchSize(64).setHiddenLayers("16")
+            DendriteClassifier c = new DendriteClassifier().setLocalSteps(1).setEpochs(3).setBatchSize(64).setHiddenLayers("16")
                     .setBatchNorm(bn).setValidationFraction(0.2);
             TrainingRun core = TrainingRun.local(c.trainingConfig(), new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels(), null));
             while (core.hasNextEpoch()) core.nextEpoch();
@@ -393,14 +393,14 @@ class DendriteSparkTest {
     @Test
     void dataDependentInitializationOnSparkEqualsOneMachine() {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(2).setBatchSize(64)
+        DendriteClassifier c = new DendriteClassifier().setLocalSteps(1).setEpochs(2).setBatchSize(64)
                 .setHiddenLayers("16,8").setValidationFraction(0.2).setDataInit("scaled");
         TrainingRun core = TrainingRun.local(c.trainingConfig(), new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels(), null));
         while (core.hasNextEpoch()) core.nextEpoch();
         DendriteClassificationModel three = c.fit(data.partitions(3));
         assertEquals(org.dendrite.core.network.DataInit.SCALED, three.coreModel().network().spec().dataInit());
         assertSameWeights(core.model(), three.coreModel(), "scaled data init, 3 partitions vs one machine");
-        DendriteClassificationModel plain = ((DendriteClassifier) c.copy(new org.apache.spark.ml.param.ParamMap())).setDataInit("none")
+        DendriteClassificationModel plain = c.copy(new org.apache.spark.ml.param.ParamMap()).setDataInit("none")
                 .fit(data.partitions(3));
         assertFalse(java.util.Arrays.equals(plain.coreModel().network().parameters().get(0).value(),
                 three.coreModel().network().parameters().get(0).value()), "the initialization changed the weights");
@@ -495,7 +495,7 @@ class DendriteSparkTest {
     @Test
     void anEnsemblesMemberLossesOnSparkEqualOneMachines() {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(2).setBatchSize(64)
+        DendriteClassifier c = new DendriteClassifier().setLocalSteps(1).setEpochs(2).setBatchSize(64)
                 .setHiddenLayers("8").setMembers(3).setValidationFraction(0.2);
         TrainingRun core = TrainingRun.local(c.trainingConfig(), new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels(), null));
         while (core.hasNextEpoch()) core.nextEpoch();
@@ -561,7 +561,7 @@ class DendriteSparkTest {
     @Test
     void pruningAndRollbackInSynchronousModeMatchOneMachine() {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
-        DendriteClassifier base = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(3).setBatchSize(64).setHiddenLayers("16");
+        DendriteClassifier base = new DendriteClassifier().setLocalSteps(1).setEpochs(3).setBatchSize(64).setHiddenLayers("16");
         org.dendrite.core.train.TrainingConfig pruned = base.trainingConfig()
                 .withPruning(new org.dendrite.core.regularization.Pruning(0.5, 1, 2));
         org.dendrite.core.train.TrainingConfig exploding = base.trainingConfig().withRegularization(org.dendrite.core.regularization.Regularization.NONE)
@@ -569,7 +569,7 @@ class DendriteSparkTest {
         for (org.dendrite.core.train.TrainingConfig config : List.of(pruned, exploding)) {
             TrainingRun core = TrainingRun.local(config, new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels(), null));
             while (core.hasNextEpoch()) core.nextEpoch();
-            DendriteClassifier c = (DendriteClassifier) base.copy(new org.apache.spark.ml.param.ParamMap());
+            DendriteClassifier c = base.copy(new org.apache.spark.ml.param.ParamMap());
             c.setConfigJson(org.dendrite.core.io.SpecFormat.write(config));
             DendriteClassificationModel three = c.fit(data.partitions(3));
             String what = config == pruned ? "pruning" : "rollback";
@@ -600,8 +600,8 @@ class DendriteSparkTest {
     @Test
     void augmentationInSynchronousMode() {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
-        DendriteClassifier plain = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(5).setBatchSize(32).setHiddenLayers("16");
-        DendriteClassifier augmented = (DendriteClassifier) plain.copy(new org.apache.spark.ml.param.ParamMap());
+        DendriteClassifier plain = new DendriteClassifier().setLocalSteps(1).setEpochs(5).setBatchSize(32).setHiddenLayers("16");
+        DendriteClassifier augmented = plain.copy(new org.apache.spark.ml.param.ParamMap());
         augmented.setConfigJson(org.dendrite.core.io.SpecFormat.write(plain.trainingConfig()
                 .withAugmentation(new org.dendrite.core.augment.Augmentation(0.1, 0.2))));
         Dataset<Row> three = data.partitions(3);
@@ -621,11 +621,11 @@ class DendriteSparkTest {
     @Test
     void warmStartWithFrozenLayersMatchesOneMachine(@TempDir Path dir) throws Exception {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
-        DendriteClassifier first = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(2).setBatchSize(64).setHiddenLayers("16");
+        DendriteClassifier first = new DendriteClassifier().setLocalSteps(1).setEpochs(2).setBatchSize(64).setHiddenLayers("16");
         org.dendrite.core.train.Model start = first.fit(data.partitions(2)).coreModel();
         Path json = dir.resolve("initial.json");
         ModelIO.write(start, json);
-        DendriteClassifier warm = (DendriteClassifier) first.copy(new org.apache.spark.ml.param.ParamMap());
+        DendriteClassifier warm = first.copy(new org.apache.spark.ml.param.ParamMap());
         warm.setInitialModel(json.toString()).setFrozenLayers(1).setEpochs(2);
         org.dendrite.core.train.Model spark = warm.fit(data.partitions(3)).coreModel();
         TrainingRun core = TrainingRun.local(warm.trainingConfig(), new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels(), null), org.dendrite.core.train.TrainingListener.NONE, new WarmStart(ModelIO.read(json), 1));
@@ -635,13 +635,13 @@ class DendriteSparkTest {
         assertFalse(java.util.Arrays.equals(start.network().parameters().get(2).value(), spark.network().parameters().get(2).value()),
                 "the output layer trains on");
         var noModel = assertThrows(IllegalArgumentException.class,
-                () -> ((DendriteClassifier) first.copy(new org.apache.spark.ml.param.ParamMap())).setFrozenLayers(1).fit(data.partitions(1)));
+                () -> first.copy(new org.apache.spark.ml.param.ParamMap()).setFrozenLayers(1).fit(data.partitions(1)));
         assertTrue(noModel.getMessage().contains("frozenLayers") && noModel.getMessage().contains("initialModel")
                 && noModel.getMessage().contains("without an initial model"), noModel.getMessage());
-        var missing = assertThrows(IllegalArgumentException.class, () -> ((DendriteClassifier) first.copy(new org.apache.spark.ml.param.ParamMap()))
+        var missing = assertThrows(IllegalArgumentException.class, () -> first.copy(new org.apache.spark.ml.param.ParamMap())
                 .setInitialModel(dir.resolve("nothing.json").toString()).fit(data.partitions(1)));
         assertTrue(missing.getMessage().contains("initialModel") && missing.getMessage().contains("nothing.json"), missing.getMessage());
-        var tooMany = assertThrows(IllegalArgumentException.class, () -> ((DendriteClassifier) warm.copy(new org.apache.spark.ml.param.ParamMap()))
+        var tooMany = assertThrows(IllegalArgumentException.class, () -> warm.copy(new org.apache.spark.ml.param.ParamMap())
                 .setFrozenLayers(5).fit(data.partitions(1)));
         assertTrue(tooMany.getMessage().contains("frozen layers"), tooMany.getMessage());
     }
@@ -655,7 +655,7 @@ class DendriteSparkTest {
     void earlyStoppingOnAHeldOutSplitRestoresTheBestEpoch() {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
         int patience = 4;
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(1).setEpochs(200).setBatchSize(16).setHiddenLayers("256")
+        DendriteClassifier c = new DendriteClassifier().setLocalSteps(1).setEpochs(200).setBatchSize(16).setHiddenLayers("256")
                 .setL2(0).setLearningRate(1e-2).setPatience(patience).setValidationFraction(0.25);
         DendriteClassificationModel m = c.fit(data.partitions(3));
         History h = m.coreModel().history();
@@ -808,7 +808,7 @@ class DendriteSparkTest {
     void roundsOfOnePartitionEqualSingleMachineTrainingOnItsStream() {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
         // 569 rows in batches of 16: 36 steps an epoch (35 and one of 25 rows), 9 rounds of 4
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(4).setEpochs(3).setBatchSize(16).setHiddenLayers("8")
+        DendriteClassifier c = new DendriteClassifier().setLocalSteps(4).setEpochs(3).setBatchSize(16).setHiddenLayers("8")
                 .setOptimizer("sgd").setLearningRate(0.05);
         DendriteClassificationModel spark = c.fit(data.partitions(1));
         TrainingRun core = shardRun(prepared(data, c.trainingConfig()), c.trainingConfig(), null, 0);
@@ -827,7 +827,7 @@ class DendriteSparkTest {
     @Test
     void inputsOfMorePartitionsThanTrainingPartitionsAreCoalesced() {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(4).setEpochs(2).setBatchSize(16).setHiddenLayers("8");
+        DendriteClassifier c = new DendriteClassifier().setLocalSteps(4).setEpochs(2).setBatchSize(16).setHiddenLayers("8");
         DendriteClassificationModel single = c.fit(data.partitions(1));
         float[] one = single.coreModel().network().parameters().get(0).value();
         // fewer partitions than the cluster's parallelism (4 in these tests): said, not changed
@@ -864,7 +864,7 @@ class DendriteSparkTest {
         byLabel.sort(java.util.Comparator.comparingDouble(r -> r.getDouble(1)));
         // 357 benign then 212 malignant rows in two partitions of 284 and 285: the first all benign, the second 73 benign
         Dataset<Row> sorted = new Rows(byLabel, data.schema()).partitions(2);
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(4).setHiddenLayers("16");
+        DendriteClassifier c = new DendriteClassifier().setEpochs(4).setHiddenLayers("16");
         DendriteClassificationModel m = c.fit(sorted);
         assertTrue(m.summary().contains("the partitions held the labels unevenly (skew "), m.summary());
         double acc = new MulticlassClassificationEvaluator().setMetricName("accuracy").evaluate(m.transform(sorted));
@@ -884,7 +884,7 @@ class DendriteSparkTest {
         double sd = Math.sqrt(java.util.Arrays.stream(y).map(v -> (v - mean) * (v - mean)).sum() / n);
         double low = java.util.Arrays.stream(y, 0, half).average().orElseThrow(), high = java.util.Arrays.stream(y, half, n).average().orElseThrow();
         double expected = (half * Math.abs(low - mean) + (n - half) * Math.abs(high - mean)) / n / sd;
-        DendriteRegressor reg = (DendriteRegressor) new DendriteRegressor().setEpochs(2).setHiddenLayers("8");
+        DendriteRegressor reg = new DendriteRegressor().setEpochs(2).setHiddenLayers("8");
         String sortedPlan = reg.fit(new Rows(byTarget, diabetes.schema()).partitions(2)).summary();
         assertTrue(sortedPlan.contains(String.format(java.util.Locale.ROOT, "the partitions held the labels unevenly (skew %.2f", expected)),
                 expected + ": " + sortedPlan);
@@ -950,12 +950,12 @@ class DendriteSparkTest {
     void aRoundIsTheMeanOfThePartitionsLocalSteps() {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
         // batches of 16: 12 steps in each partition, one round of 12 per epoch
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(12).setEpochs(1).setBatchSize(16).setHiddenLayers("8");
+        DendriteClassifier c = new DendriteClassifier().setLocalSteps(12).setEpochs(1).setBatchSize(16).setHiddenLayers("8");
         DendriteClassificationModel spark = c.fit(data.partitions(3));
         List<double[]> mean = roundMean(c, data, null);
         assertValues(mean, spark.coreModel(), "the partitions' mean");
 
-        DendriteClassifier bn = (DendriteClassifier) c.copy(org.apache.spark.ml.param.ParamMap.empty()).setBatchNorm("before_activation");
+        DendriteClassifier bn = c.copy(org.apache.spark.ml.param.ParamMap.empty()).setBatchNorm("before_activation");
         org.dendrite.core.train.Model normalized = bn.fit(data.partitions(3)).coreModel();
         assertEquals(2, normalized.network().buffers().size(), "batch norm's running mean and variance");
         assertValues(roundMean(bn, data, null), normalized, "batch norm: the partitions' mean, running statistics included");
@@ -970,7 +970,7 @@ class DendriteSparkTest {
             for (int j = 0; j < e.length; j++) e[j] = w0[j] - 0.7 * 1.9 * (w0[j] - mean.get(i)[j]);
             stepped.add(e);
         }
-        assertValues(stepped, ((DendriteClassifier) c.copy(org.apache.spark.ml.param.ParamMap.empty())).setOuterOptimizer("nesterov")
+        assertValues(stepped, c.copy(org.apache.spark.ml.param.ParamMap.empty()).setOuterOptimizer("nesterov")
                 .fit(data.partitions(3)).coreModel(), "nesterov");
     }
 
@@ -986,7 +986,7 @@ class DendriteSparkTest {
             rows.add(RowFactory.create(plain.rows().get(i).get(0), plain.rows().get(i).get(1), (double) w[i]));
         }
         Rows data = new Rows(rows, plain.schema().add("w", DataTypes.DoubleType));
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setLocalSteps(12).setEpochs(1).setBatchSize(16).setHiddenLayers("8")
+        DendriteClassifier c = new DendriteClassifier().setLocalSteps(12).setEpochs(1).setBatchSize(16).setHiddenLayers("8")
                 .setWeightCol("w");
         assertValues(roundMean(c, data, w), c.fit(data.partitions(3)).coreModel(), "weighted rows: the partitions' weighted mean");
     }
@@ -995,8 +995,8 @@ class DendriteSparkTest {
     @Test
     void roundsPruneAugmentAndKeepFrozenLayers(@TempDir Path dir) throws Exception {
         Rows data = Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true));
-        DendriteClassifier base = (DendriteClassifier) new DendriteClassifier().setEpochs(3).setBatchSize(32).setHiddenLayers("16").setLocalSteps(4);
-        DendriteClassifier pruned = (DendriteClassifier) base.copy(new org.apache.spark.ml.param.ParamMap());
+        DendriteClassifier base = new DendriteClassifier().setEpochs(3).setBatchSize(32).setHiddenLayers("16").setLocalSteps(4);
+        DendriteClassifier pruned = base.copy(new org.apache.spark.ml.param.ParamMap());
         pruned.setConfigJson(org.dendrite.core.io.SpecFormat.write(base.trainingConfig()
                 .withPruning(new org.dendrite.core.regularization.Pruning(0.5, 1, 2)).withAugmentation(new org.dendrite.core.augment.Augmentation(0.1, 0.2))));
         org.dendrite.core.train.Model m = pruned.fit(data.partitions(2)).coreModel();
@@ -1004,7 +1004,7 @@ class DendriteSparkTest {
         assertTrue(Double.isFinite(m.history().last().trainLoss()));
         Path json = dir.resolve("start.json");
         ModelIO.write(base.fit(data.partitions(2)).coreModel(), json);
-        DendriteClassifier warm = (DendriteClassifier) base.copy(new org.apache.spark.ml.param.ParamMap());
+        DendriteClassifier warm = base.copy(new org.apache.spark.ml.param.ParamMap());
         warm.setInitialModel(json.toString()).setFrozenLayers(1);
         org.dendrite.core.train.Model w = warm.fit(data.partitions(2)).coreModel();
         assertArrayEquals(ModelIO.read(json).network().parameters().get(0).value(), w.network().parameters().get(0).value(), "frozen layer");
@@ -1014,7 +1014,7 @@ class DendriteSparkTest {
     @Test
     void saveAndLoadEstimatorModelPipelineAndCrossValidatorModel(@TempDir Path dir) throws Exception {
         Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true);
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(5).setHiddenLayers("8,4").setL2(0.003);
+        DendriteClassifier c = new DendriteClassifier().setEpochs(5).setHiddenLayers("8,4").setL2(0.003);
         c.write().overwrite().save(dir.resolve("estimator").toString());
         DendriteClassifier c2 = DendriteClassifier.load(dir.resolve("estimator").toString());
         assertEquals("8,4", c2.getOrDefault(c2.hiddenLayers()));
@@ -1048,7 +1048,7 @@ class DendriteSparkTest {
             DataTypes.createStructField("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType(), true),
             DataTypes.createStructField("label", DataTypes.DoubleType, true)});
         var spark = SparkTestSupport.spark();
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(1);
+        DendriteClassifier c = new DendriteClassifier().setEpochs(1);
         var nullRow = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, 2), 0.0), RowFactory.create(null, 1.0)), schema);
         var e1 = assertThrows(IllegalArgumentException.class, () -> c.fit(nullRow.coalesce(1)));
         assertEquals("Column 'features' holds a null value (row 1 of partition 0); every row needs a feature vector", e1.getMessage());

@@ -53,7 +53,7 @@ class SparkSearchTest {
     @Test
     void aSearchInAPipelineFitsSavesAndLoads(@TempDir Path dir) throws Exception {
         Dataset<Row> iris = SparkTestSupport.irisRaw().repartition(3);
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(8).setSearchJson(SEARCH);
+        DendriteClassifier c = new DendriteClassifier().setEpochs(8).setSearchJson(SEARCH);
         Pipeline p = new Pipeline().setStages(new PipelineStage[] {
             new StringIndexer().setInputCol("species").setOutputCol("label"),
             new VectorAssembler().setInputCols(new String[] {"sl", "sw", "pl", "pw"}).setOutputCol("features"), c});

@@ -59,7 +59,7 @@ class StandaloneClusterIT {
         Dataset<Row> data = wbc(spark);
         String search = "{\"space\": {\"parameters\": {\"units\": [4, 16], \"l2\": [0.001, 0.01]}}, \"scheduler\": {\"type\": \"asha\", "
                 + "\"trials\": 6, \"minEpochs\": 2, \"maxEpochs\": 8, \"eta\": 2, \"workers\": 2}}";
-        DendriteClassificationModel m = ((DendriteClassifier) new DendriteClassifier().setEpochs(8).setSearchJson(search)).fit(data);
+        DendriteClassificationModel m = new DendriteClassifier().setEpochs(8).setSearchJson(search).fit(data);
         org.dendrite.core.search.SearchResult r = m.searchResult();
         assertTrue(r.trials().size() == 6 && r.best().complete(), r.summary(6));
         double auc = new BinaryClassificationEvaluator().evaluate(m.transform(data));
@@ -74,7 +74,7 @@ class StandaloneClusterIT {
         data.count();
         assertTrue(spark.sparkContext().statusTracker().getExecutorInfos().length >= 3, "a driver and two executors");
         // batch norm over the global batch (several aggregations per step) and a validation split held on the executors
-        DendriteClassifier c = (DendriteClassifier) new DendriteClassifier().setEpochs(5).setBatchSize(64).setBatchNorm("before_activation")
+        DendriteClassifier c = new DendriteClassifier().setEpochs(5).setBatchSize(64).setBatchNorm("before_activation")
                 .setValidationFraction(0.2);
         DendriteClassificationModel m = c.fit(data);
         double auc = new BinaryClassificationEvaluator().evaluate(m.transform(data));
@@ -88,7 +88,7 @@ class StandaloneClusterIT {
         // (with Spark's repartition in its place, one of two runs of this test gave two different models)
         Dataset<Row> sorted = data.repartitionByRange(2, org.apache.spark.sql.functions.col("label")).cache();
         sorted.count();
-        DendriteClassifier r = (DendriteClassifier) new DendriteClassifier().setEpochs(4).setValidationFraction(0.2);
+        DendriteClassifier r = new DendriteClassifier().setEpochs(4).setValidationFraction(0.2);
         DendriteClassificationModel first = r.fit(sorted), second = r.fit(sorted);
         assertTrue(first.summary().contains("the partitions held the labels unevenly"), first.summary());
         org.junit.jupiter.api.Assertions.assertArrayEquals(first.coreModel().network().parameters().get(0).value(),
@@ -111,7 +111,7 @@ class StandaloneClusterIT {
             }
         };
         spark.sparkContext().addSparkListener(killer);
-        DendriteClassificationModel survived = ((DendriteClassifier) new DendriteClassifier().setEpochs(12).setBatchSize(64)).fit(data);
+        DendriteClassificationModel survived = new DendriteClassifier().setEpochs(12).setBatchSize(64).fit(data);
         spark.sparkContext().removeSparkListener(killer);
         assertTrue(killed.get() && jobs.get() > 3, "worker 2 was killed during the fit (jobs started: " + jobs.get() + ")");
         cluster.worker(2).onExit().get(60, TimeUnit.SECONDS);
