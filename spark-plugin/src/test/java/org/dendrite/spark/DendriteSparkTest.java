@@ -716,8 +716,8 @@ class DendriteSparkTest {
         long n = train.labels().length;
         int units = (int) Math.max(48, Math.min(256, 16 * Math.round(4 * Math.sqrt(n) / 16)));
         String summary = spark.summary();
-        assertTrue(summary.contains("units=" + units) && summary.contains("batchSize=32") && summary.contains("epochs=100")
-                && summary.contains("l2=0.003") && summary.contains("Training: 100 epochs"), summary);
+        assertTrue(summary.contains("\"units\":" + units + ",") && summary.contains("\"batchSize\":32") && summary.contains("\"epochs\":100")
+                && summary.contains("Training: 100 epochs"), summary);
         // and how the cluster trained it: under 256 steps per partition and epoch, one round per epoch, so 100 rounds
         assertTrue(summary.contains("On Spark: rounds of local steps over 2 partitions (each partition's batch 32 rows; round length adaptive")
                 && summary.contains("(one round per epoch); the weight changes combined by average); 100 rounds in all"), summary);

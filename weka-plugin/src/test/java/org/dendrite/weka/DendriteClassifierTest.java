@@ -148,15 +148,26 @@ class DendriteClassifierTest {
     /**
      * The model's description says what the size rule chose for the rows (docs/design.md: 4 sqrt(n)
      * units to a multiple of 16, at least 48; below 3,000 rows batches of 32 for 100 epochs; iris: n
-     * 150, 4 sqrt(150) = 49 -> 48), as the Spark model's summary does, and the epochs and final loss.
+     * 150, 4 sqrt(150) = 49 -> 48), as the Spark model's summary does, and the epochs and final loss;
+     * the configuration is JSON that -config-json takes back to train the same network.
      */
     @Test
     void theDescriptionShowsTheValuesChosenFromTheRows() throws Exception {
         Dendrite d = new Dendrite();
         d.buildClassifier(load("iris.arff"));
         String s = d.toString();
-        assertTrue(s.contains("Configuration: ") && s.contains("units=48") && s.contains("batchSize=32") && s.contains("epochs=100")
-                && s.contains("Training: 100 epochs") && s.contains("Final training loss: "), s);
+        String label = "Configuration (what differs from the defaults, as -config-json / configJson take it): ";
+        assertTrue(s.contains(label) && s.contains("Training: 100 epochs") && s.contains("Final training loss: "), s);
+        String json = s.substring(s.indexOf(label) + label.length(), s.indexOf('\n', s.indexOf(label)));
+        assertTrue(json.contains("\"units\":48") && json.contains("\"batchSize\":32") && json.contains("\"epochs\":100"), json);
+        // the configuration shown, given back as -config-json, trains the same network
+        Dendrite again = new Dendrite();
+        again.setOptions(new String[] {"-config-json", json});
+        again.buildClassifier(load("iris.arff"));
+        Instances iris = load("iris.arff");
+        for (int i = 0; i < iris.numInstances(); i += 7) {
+            assertArrayEquals(d.distributionForInstance(iris.instance(i)), again.distributionForInstance(iris.instance(i)), 0.0, "row " + i);
+        }
     }
 
     static final String LAYER = "org.dendrite.weka.layer.Dense", SGD = "org.dendrite.weka.optim.Sgd";

@@ -32,6 +32,33 @@ public final class SpecFormat {
         return text(RecordJson.write(config, TrainingConfig.class));
     }
 
+    /**
+     * {@code config} as one line of JSON holding only what differs from {@link TrainingConfig#DEFAULT}
+     * (a field of a plain record such as {@code regularization} alone; an optimizer, schedule, loss or
+     * the layers whole): what {@link #readTrainingConfig} reads back to {@code config}, so a model's
+     * configuration can be given again as {@code -config-json} / {@code configJson}.
+     */
+    public static String writeChanges(TrainingConfig config) {
+        JsonNode changes = changes(RecordJson.write(config, TrainingConfig.class), RecordJson.write(TrainingConfig.DEFAULT, TrainingConfig.class));
+        return (changes == null ? MAPPER.createObjectNode() : changes).toString();
+    }
+
+    /**
+     * What of {@code value} differs from {@code base}, null when nothing: field by field in an object
+     * without a "type" (a plain record, whose absent fields a reader takes from the defaults), whole
+     * otherwise (a typed object's absent fields would take its type's defaults, not the base's).
+     */
+    private static JsonNode changes(JsonNode value, JsonNode base) {
+        if (value.equals(base)) return null;
+        if (!value.isObject() || base == null || !base.isObject() || value.has("type") || base.has("type")) return value;
+        com.fasterxml.jackson.databind.node.ObjectNode out = MAPPER.createObjectNode();
+        value.fields().forEachRemaining(f -> {
+            JsonNode c = changes(f.getValue(), base.get(f.getKey()));
+            if (c != null) out.set(f.getKey(), c);
+        });
+        return out;
+    }
+
     /** Parses a training configuration; absent fields take {@link TrainingConfig#DEFAULT}'s values. */
     public static TrainingConfig readTrainingConfig(String json) {
         return JsonInput.parse(json, "The training config",

@@ -51,7 +51,7 @@ public final class Model implements Serializable {
      * What was trained, for people (Weka's {@code toString}, the Spark model's {@code summary()}): the
      * network, the loss, the epochs (and the epoch whose weights early stopping kept), the last epoch's
      * losses and validation metrics, the configuration with the values chosen from the data (units,
-     * epochs, batch size, the L2 used), and the warnings.
+     * epochs, batch size, the L2 used) as JSON of what differs from the defaults, and the warnings.
      */
     public String summary() {
         StringBuilder sb = new StringBuilder(network.describe()).append("\n\n");
@@ -68,7 +68,9 @@ public final class Model implements Serializable {
             }
             if (!Double.isNaN(last.validationRmse())) sb.append(String.format(java.util.Locale.ROOT, "Final validation RMSE: %.6g%n", last.validationRmse()));
         }
-        sb.append("Configuration: ").append(provenance.config()).append('\n');
+        String config = provenance.config();
+        sb.append(config.startsWith("{") ? "Configuration (what differs from the defaults, as -config-json / configJson take it): " : "Configuration: ")
+                .append(config).append('\n');
         for (String w : history.warnings()) sb.append("Warning: ").append(w).append('\n');
         return sb.toString();
     }

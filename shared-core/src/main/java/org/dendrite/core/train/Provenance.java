@@ -7,8 +7,8 @@ import java.util.Objects;
 /**
  * Where a model came from: the Dendrite version that trained it, its seed, its configuration and when.
  * A model trained in this JVM renders its configuration and time as text only when first asked (when
- * the model is written or shown): a record's {@code toString} over the configuration's ~30 record
- * types costs a fresh JVM about 0.2 s, a third of a first small fit.
+ * the model is written or shown): rendering the configuration's ~30 record types costs a fresh JVM
+ * about 0.2 s, a third of a first small fit.
  */
 public final class Provenance implements Serializable {
     private static final long serialVersionUID = 2L;
@@ -45,9 +45,13 @@ public final class Provenance implements Serializable {
 
     public long seed() { return seed; }
 
-    /** The training configuration as text. */
+    /**
+     * The training configuration as text: for a model trained by this version, one line of JSON of what
+     * differs from the defaults ({@code io.SpecFormat.writeChanges}), which {@code -config-json} and
+     * {@code configJson} take back; a model file from an earlier version keeps the text it has.
+     */
     public synchronized String config() {
-        if (config == null) config = source.toString();
+        if (config == null) config = org.dendrite.core.io.SpecFormat.writeChanges(source);
         return config;
     }
 

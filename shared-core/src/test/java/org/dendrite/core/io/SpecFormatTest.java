@@ -90,4 +90,30 @@ class SpecFormatTest {
         var e = assertThrows(ModelFormatException.class, () -> SpecFormat.readOptimizer("{\"type\":\"adam\",\"beta1\":2}"));
         assertTrue(e.getMessage().contains("beta1: 2.0"), e.getMessage());
     }
+
+    /**
+     * A configuration written as its changes from the defaults reads back to itself: the defaults, the
+     * values chosen from the rows of a small and a large dataset, one field of a plain record, and
+     * typed parts (optimizer, schedule, loss, layers) that differ from the defaults in one field or in
+     * their type. The expected texts of the first cases are written by hand from the format
+     * (docs/model-format.md).
+     */
+    @Test
+    void aConfigurationWrittenAsItsChangesFromTheDefaultsReadsBackToItself() {
+        TrainingConfig d = TrainingConfig.DEFAULT;
+        assertEquals("{}", SpecFormat.writeChanges(d));
+        assertEquals("{\"epochs\":7}", SpecFormat.writeChanges(d.withEpochs(7)));
+        TrainingConfig l1 = d.withRegularization(new Regularization(0.01, d.regularization().l2(), false, false, 0, d.regularization().l2FullRows()));
+        assertEquals("{\"regularization\":{\"l1\":0.01}}", SpecFormat.writeChanges(l1));
+        List<TrainingConfig> configs = List.of(d, d.resolve(135), d.resolve(200_000), l1, d.withSeed(42).withValidationFraction(0.2),
+                d.withOptimizer(new Sgd(0.1)), d.withOptimizer(new Adam(3e-3)),
+                SpecFormat.readTrainingConfig("{\"schedule\":{\"type\":\"constant\"},\"loss\":\"huber\",\"preprocessing\":{\"scaling\":\"robust\"},"
+                        + "\"earlyStopping\":{\"patience\":5},\"network\":{\"layers\":[{\"type\":\"dense\",\"units\":32,\"activation\":\"gelu\","
+                        + "\"dropout\":0.1,\"batchNorm\":\"before_activation\"},{\"type\":\"dense\",\"units\":8}],\"members\":4}}"));
+        for (TrainingConfig c : configs) {
+            String json = SpecFormat.writeChanges(c);
+            assertEquals(c, SpecFormat.readTrainingConfig(json), json);
+            assertTrue(!json.contains("\n"), json);
+        }
+    }
 }
