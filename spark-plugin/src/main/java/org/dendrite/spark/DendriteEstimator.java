@@ -37,8 +37,9 @@ import scala.Function1;
 /**
  * The Spark ML estimator base: columns as Spark users expect and a Param for each core setting,
  * each with its validator and the core's default (read from {@link TrainingConfig#DEFAULT}, defined
- * once). A plain Estimator declaring its own columns (extending ProbabilisticClassifier from Java
- * breaks on trait-initialized params).
+ * once), a getter and a setter. A plain Estimator declaring its own columns (extending
+ * ProbabilisticClassifier from Java breaks on trait-initialized params); {@code E} is the concrete
+ * estimator, which the setters return, so that a chain of them keeps its type.
  */
 public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends DendriteEstimator<M, E>> extends Estimator<M> implements DefaultParamsWritable {
     private static final long serialVersionUID = 1L;
