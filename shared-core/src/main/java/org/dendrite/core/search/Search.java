@@ -57,9 +57,9 @@ public final class Search {
     /** The trials and the best configuration, without the refit; the jobs run on this JVM's worker threads. */
     public SearchResult explore(LabeledTable table, TrainingConfig base, SearchListener listener) {
         base = base.resolve(table.size());
-        check(table, base);
+        SearchSpace space = check(table, base);
         TrialData data = TrialData.of(table, config.validation(), base.seed());
-        return explore(table, base, listener, task -> TrialJob.run(task, data));
+        return explore(table, base, space, listener, task -> TrialJob.run(task, data));
     }
 
     /**
@@ -70,7 +70,11 @@ public final class Search {
     public SearchResult explore(LabeledTable table, TrainingConfig base, SearchListener listener, TrialRunner runner) {
         // the values left to the data (units, epochs, batch size) are chosen once, from these rows, for every trial
         base = base.resolve(table.size());
-        SearchSpace space = check(table, base);
+        return explore(table, base, check(table, base), listener, runner);
+    }
+
+    /** {@link #explore(LabeledTable, TrainingConfig, SearchListener, TrialRunner)} once the rows and {@code base} (resolved) are checked. */
+    private SearchResult explore(LabeledTable table, TrainingConfig base, SearchSpace space, SearchListener listener, TrialRunner runner) {
         Metric metric = config.metric().resolve(table.isClassification(), table.targetName());
         Restarts restarts = config.continuation().restarts(base.schedule().dependsOnRunLength());
         int threads = config.threads() > 0 ? config.threads() : Parallelism.threads();
