@@ -214,6 +214,37 @@ class DendriteSparkTest {
         assertEquals("monteCarloPasses = 4 needs a network with dropout; this one has none", e.getMessage());
     }
 
+    /**
+     * A model scores a streaming DataFrame (Structured Streaming, as Spark's own models do): rows read
+     * as a stream from Parquet get exactly the columns a batch transform of the same rows gives, the
+     * classifier's probabilities and prediction, and the regressor's Monte-Carlo mean and variance
+     * (its other output path).
+     */
+    @Test
+    void modelsScoreAStreamAsTheyScoreABatch(@TempDir Path dir) throws Exception {
+        SparkSession spark = SparkTestSupport.spark();
+        Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true).withColumn("id", org.apache.spark.sql.functions.monotonically_increasing_id());
+        DendriteClassificationModel classifier = new DendriteClassifier().setEpochs(3).fit(wbc);
+        DendriteRegressionModel regressor = new DendriteRegressor().setEpochs(3).setDropout(0.2).fit(wbc).setMonteCarloPasses(8);
+        wbc.select("id", "features").write().parquet(dir.resolve("rows").toString());
+        Dataset<Row> stream = spark.readStream().schema(wbc.select("id", "features").schema()).parquet(dir.resolve("rows").toString());
+        String[][] outputs = {{"probability", "prediction"}, {"prediction", "uncertainty"}};
+        List<DendriteModel<?>> models = List.of(classifier, regressor);
+        for (int k = 0; k < 2; k++) {
+            var q = models.get(k).transform(stream).select("id", outputs[k]).writeStream().format("memory").queryName("scored" + k)
+                    .option("checkpointLocation", dir.resolve("checkpoint" + k).toString()).start();
+            try {
+                q.processAllAvailable();
+            } finally {
+                q.stop();
+            }
+            List<Row> streamed = spark.sql("select * from scored" + k + " order by id").collectAsList();
+            List<Row> batch = models.get(k).transform(wbc).select("id", outputs[k]).orderBy("id").collectAsList();
+            assertEquals(batch.size(), streamed.size(), "rows scored from the stream");
+            assertEquals(batch, streamed, models.get(k).getClass().getSimpleName());
+        }
+    }
+
     @Test
     void regressorWorksWithRegressionEvaluator() {
         Dataset<Row> d = SparkTestSupport.csv("diabetes-regression.csv", false);
