@@ -92,6 +92,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     private String zeroReason;
     private org.dendrite.core.diagnostics.Diagnosis.BiasVariance diagnosis;
     private Instances header;
+    /** The training rows of the last build (those with a known class value), for the diagnostics folder's name. */
+    private int trainingRows;
     private transient TrainingRun run;
 
     public String globalInfo() {
@@ -228,6 +230,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         Instances train = new Instances(data);
         train.deleteWithMissingClass();
         header = new Instances(train, 0);
+        trainingRows = train.numInstances();
         TrainingConfig config = checkedConfig();
         SearchConfig searchConfig = checkedSearch();
         if (searchConfig != null && !initialModel.isBlank()) {
@@ -292,15 +295,42 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         model = run.model();
         diagnosis = run.biasVariance();
         if (!diagnosticsFolder.isBlank()) {
-            writeDiagnostics(Path.of(diagnosticsFolder));
+            writeDiagnostics(runFolder(Path.of(diagnosticsFolder), header.relationName(), trainingRows));
         }
         if (!resume) {
             run = null;
         }
     }
 
-    private void writeDiagnostics(Path dir) throws IOException {
+    /**
+     * A new subfolder of {@code dir} for one training's diagnostics, {@code NNN-relation-rows-rows}, numbered
+     * in the order the trainings finish: Weka's cross-validation trains the full training set's model and
+     * then one per fold with the same options (Explorer and command line: the full set first, 001), and
+     * each keeps its own files instead of the last fold's overwriting the others (whose model.json would
+     * then not be the model shown). The first free number is taken atomically, so trainings running at
+     * once (Weka's execution slots) each get their own.
+     */
+    static Path runFolder(Path dir, String relation, int rows) throws IOException {
         Files.createDirectories(dir);
+        String name = relation.replaceAll("[^A-Za-z0-9._-]", "_");
+        name = name.substring(0, Math.min(name.length(), 40));
+        int next = 1;
+        try (var existing = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) existing::iterator) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{3,})-.*").matcher(p.getFileName().toString());
+                if (m.matches()) next = Math.max(next, Integer.parseInt(m.group(1)) + 1);
+            }
+        }
+        for (;; next++) {
+            try {
+                return Files.createDirectory(dir.resolve(String.format(java.util.Locale.ROOT, "%03d-%s-%d-rows", next, name, rows)));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another training took this number first
+            }
+        }
+    }
+
+    private void writeDiagnostics(Path dir) throws IOException {
         Files.writeString(dir.resolve("history.csv"), model.history().toCsv());
         Files.writeString(dir.resolve("history.json"), model.history().toJson());
         ModelIO.write(model, dir.resolve("model.json"));
@@ -586,7 +616,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public void setConfigJson(String v) { configJson = v == null ? "" : v; }
 
     @OptionMetadata(displayName = "diagnostics folder", description = "If set, the training history (CSV, JSON), the model (JSON), "
-            + "learning-curve and validation-metric plots and weight/gradient histograms (PNG) are written to this folder after training.", commandLineParamName = "diagnostics", commandLineParamSynopsis = "-diagnostics <folder>",
+            + "learning-curve and validation-metric plots and weight/gradient histograms (PNG) are written after each training to a new "
+            + "subfolder of this folder, NNN-relation-rows-rows, numbered in order (a cross-validation's full-set model first, then "
+            + "one per fold).", commandLineParamName = "diagnostics", commandLineParamSynopsis = "-diagnostics <folder>",
             displayOrder = 14)
     public String getDiagnosticsFolder() { return diagnosticsFolder; }
     public void setDiagnosticsFolder(String v) { diagnosticsFolder = v == null ? "" : v; }

@@ -536,15 +536,43 @@ class DendriteClassifierTest {
         Dendrite d = new Dendrite();
         d.setOptions(Utils.splitOptions("-epochs 5 -validation-fraction 0.2 -diagnostics " + dir));
         d.buildClassifier(load("diabetes.arff"));
+        Path run = dir.resolve("001-pima_diabetes-768-rows"); // the file's relation and rows
         for (String f : List.of("history.csv", "history.json", "model.json", "learning-curves.png", "validation-metrics.png")) {
-            assertTrue(java.nio.file.Files.size(dir.resolve(f)) > 100, f);
+            assertTrue(java.nio.file.Files.size(run.resolve(f)) > 100, f);
         }
-        assertTrue(java.nio.file.Files.list(dir.resolve("histograms")).count() >= 4);
+        assertTrue(java.nio.file.Files.list(run.resolve("histograms")).count() >= 4);
         assertTrue(d.toString().contains("Diagnosis: Training accuracy"), d.toString());
         // the JSON model written here loads back in the core and predicts the same
-        org.dendrite.core.train.Model back = org.dendrite.core.io.ModelIO.read(dir.resolve("model.json"));
+        org.dendrite.core.train.Model back = org.dendrite.core.io.ModelIO.read(run.resolve("model.json"));
         Instances data = load("diabetes.arff");
         assertArrayEquals(d.distributionForInstance(data.instance(3)), back.predictRow(InstancesConverter.row(data.instance(3))), 0);
+    }
+
+    /**
+     * Weka's cross-validation from the command line trains the full training set's model and then one
+     * per fold with the same -diagnostics folder: each training gets its own numbered subfolder (the
+     * last fold's files used to overwrite the others, so the folder's model.json was fold 10's, not the
+     * model Weka printed), the full set's first, its model.json the model a build on all rows gives.
+     */
+    @Test
+    void crossValidationKeepsEachTrainingsDiagnostics(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path iris = Path.of(System.getProperty("dendrite.testData"), "datasets", "iris.arff");
+        weka.classifiers.Evaluation.evaluateModel(new Dendrite(), new String[] {"-t", iris.toString(), "-x", "3", "-epochs", "2",
+                "-diagnostics", dir.toString()});
+        List<String> runs;
+        try (var l = java.nio.file.Files.list(dir)) {
+            runs = l.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        // iris: 150 rows; Weka's stratified 3 folds train on 100 rows each
+        assertEquals(List.of("001-iris-150-rows", "002-iris-100-rows", "003-iris-100-rows", "004-iris-100-rows"), runs);
+        Dendrite full = new Dendrite();
+        full.setOptions(new String[] {"-epochs", "2"});
+        Instances data = load("iris.arff");
+        full.buildClassifier(data);
+        org.dendrite.core.train.Model written = org.dendrite.core.io.ModelIO.read(dir.resolve(runs.get(0)).resolve("model.json"));
+        for (int i = 0; i < data.numInstances(); i += 10) {
+            assertArrayEquals(full.distributionForInstance(data.instance(i)), written.predictRow(InstancesConverter.row(data.instance(i))), 0, "row " + i);
+        }
     }
 
     @Test
