@@ -194,7 +194,7 @@ class DendriteSparkTest {
     @Test
     void regressorMonteCarloUncertainty() {
         Dataset<Row> d = SparkTestSupport.csv("diabetes-regression.csv", false);
-        DendriteRegressionModel m = ((DendriteRegressionModel) new DendriteRegressor().setDropout(0.2).setEpochs(10).fit(d)).setMonteCarloPasses(16);
+        DendriteRegressionModel m = new DendriteRegressor().setDropout(0.2).setEpochs(10).fit(d).setMonteCarloPasses(16);
         List<Row> out = m.transform(d.limit(20)).select("features", "prediction", "uncertainty").collectAsList();
         double maxVar = 0;
         for (Row r : out) {
@@ -209,7 +209,7 @@ class DendriteSparkTest {
         Row kept = m.transform(d.limit(1).withColumn("_dendrite_monte_carlo", org.apache.spark.sql.functions.lit(7))).select("_dendrite_monte_carlo", "uncertainty").first();
         assertEquals(7, kept.getInt(0));
         assertTrue(kept.getDouble(1) >= 0);
-        DendriteRegressionModel plain = ((DendriteRegressionModel) new DendriteRegressor().setEpochs(1).fit(d)).setMonteCarloPasses(4);
+        DendriteRegressionModel plain = new DendriteRegressor().setEpochs(1).fit(d).setMonteCarloPasses(4);
         var e = assertThrows(IllegalArgumentException.class, () -> plain.transform(d));
         assertEquals("monteCarloPasses = 4 needs a network with dropout; this one has none", e.getMessage());
     }
@@ -248,7 +248,7 @@ class DendriteSparkTest {
     @Test
     void regressorWorksWithRegressionEvaluator() {
         Dataset<Row> d = SparkTestSupport.csv("diabetes-regression.csv", false);
-        DendriteRegressionModel m = (DendriteRegressionModel) new DendriteRegressor().setEpochs(50).setValidationFraction(0.2).fit(d);
+        DendriteRegressionModel m = new DendriteRegressor().setEpochs(50).setValidationFraction(0.2).fit(d);
         double rmse = new RegressionEvaluator().setMetricName("rmse").evaluate(m.transform(d));
         // the target's standard deviation is 77.0 (predicting the mean); a linear model reaches about 53
         assertTrue(rmse < 60, "training RMSE " + rmse);
@@ -801,7 +801,7 @@ class DendriteSparkTest {
     @Test
     void localSgdModeAveragesModelsAndStillLearns() {
         Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true).repartition(3);
-        DendriteClassificationModel m = (DendriteClassificationModel) new DendriteClassifier().setLocalSteps(5).setEpochs(10).setBatchSize(16)
+        DendriteClassificationModel m = new DendriteClassifier().setLocalSteps(5).setEpochs(10).setBatchSize(16)
                 .setBatchNorm("after_activation").setValidationFraction(0.2).fit(wbc);
         double auc = new BinaryClassificationEvaluator().evaluate(m.transform(wbc));
         assertTrue(auc > 0.98, "local SGD training ROC AUC " + auc);

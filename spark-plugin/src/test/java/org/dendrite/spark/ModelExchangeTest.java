@@ -43,7 +43,7 @@ class ModelExchangeTest {
         List<Row> first = df.select("features").limit(20).collectAsList();
         Instances data = arff();
 
-        DendriteClassificationModel spark = (DendriteClassificationModel) new DendriteClassifier().setEpochs(5).fit(df);
+        DendriteClassificationModel spark = new DendriteClassifier().setEpochs(5).fit(df);
         spark.write().overwrite().save(dir.resolve("spark-model").toString());
         Model fromSpark = ModelIO.read(dir.resolve("spark-model").resolve("model.json"));
         Dendrite weka = Dendrite.fromModel(fromSpark, data);

@@ -166,7 +166,7 @@ class SparkSearchTest {
         Dataset<Row> d = SparkTestSupport.csv("diabetes-regression.csv", false);
         String search = "{\"space\": {\"parameters\": {\"l2\": [0.001, 0.01]}}, \"scheduler\": {\"type\": \"hyperband\", \"minEpochs\": 3, "
                 + "\"maxEpochs\": 6, \"eta\": 2}}";
-        DendriteRegressionModel m = (DendriteRegressionModel) new DendriteRegressor().setEpochs(6).setSearchJson(search).fit(d);
+        DendriteRegressionModel m = new DendriteRegressor().setEpochs(6).setSearchJson(search).fit(d);
         assertEquals("rmse", m.searchResult().metric().label());
         double rmse = new RegressionEvaluator().setMetricName("rmse").evaluate(m.transform(d));
         // predicting the mean gives the target's standard deviation, about 77 on these data

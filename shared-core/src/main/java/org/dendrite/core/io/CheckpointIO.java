@@ -60,7 +60,7 @@ public final class CheckpointIO {
     }
 
     public static String toJson(Checkpoint c) {
-        ObjectNode root = SpecFormat.MAPPER.createObjectNode();
+        ObjectNode root = SpecFormat.mapper().createObjectNode();
         root.put("format", FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
         root.set("config", RecordJson.write(c.config(), TrainingConfig.class));

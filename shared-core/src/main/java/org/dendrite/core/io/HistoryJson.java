@@ -20,7 +20,7 @@ public final class HistoryJson {
 
     /** The history as a JSON tree: epochs, per-step learning rates and losses, layer statistics and warnings (NaN as null). */
     static ObjectNode write(History h) {
-        ObjectNode root = SpecFormat.MAPPER.createObjectNode();
+        ObjectNode root = SpecFormat.mapper().createObjectNode();
         ArrayNode es = root.putArray("epochs");
         for (EpochRecord r : h.epochs()) {
             ObjectNode e = es.addObject();

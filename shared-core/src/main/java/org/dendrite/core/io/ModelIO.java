@@ -73,7 +73,7 @@ public final class ModelIO {
 
     /** The model document as a JSON tree (a checkpoint embeds it). */
     static ObjectNode toTree(Model model) {
-        ObjectNode root = SpecFormat.MAPPER.createObjectNode();
+        ObjectNode root = SpecFormat.mapper().createObjectNode();
         root.put("format", FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
         Provenance p = model.provenance();

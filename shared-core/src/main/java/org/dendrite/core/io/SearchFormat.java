@@ -66,7 +66,7 @@ public final class SearchFormat {
     }
 
     public static String writeSpace(SearchSpace space) {
-        ObjectNode root = SpecFormat.MAPPER.createObjectNode();
+        ObjectNode root = SpecFormat.mapper().createObjectNode();
         root.put("format", SPACE_FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
         root.set("parameters", parameters(space));
@@ -74,13 +74,13 @@ public final class SearchFormat {
     }
 
     private static ObjectNode parameters(SearchSpace space) {
-        ObjectNode ps = SpecFormat.MAPPER.createObjectNode();
+        ObjectNode ps = SpecFormat.mapper().createObjectNode();
         for (SearchParameter p : space.parameters()) ps.set(p.name(), distribution(p.distribution()));
         return ps;
     }
 
     private static JsonNode distribution(Distribution d) {
-        ObjectNode o = SpecFormat.MAPPER.createObjectNode();
+        ObjectNode o = SpecFormat.mapper().createObjectNode();
         o.put("distribution", d.type());
         if (d instanceof LogUniform l) {
             o.put("min", l.min());
@@ -99,16 +99,16 @@ public final class SearchFormat {
     }
 
     private static ArrayNode values(List<Object> values) {
-        ArrayNode a = SpecFormat.MAPPER.createArrayNode();
+        ArrayNode a = SpecFormat.mapper().createArrayNode();
         for (Object v : values) a.add(value(v));
         return a;
     }
 
     private static JsonNode value(Object v) {
-        if (v instanceof String s) return SpecFormat.MAPPER.getNodeFactory().textNode(s);
-        if (v instanceof Boolean b) return SpecFormat.MAPPER.getNodeFactory().booleanNode(b);
-        if (v instanceof Integer i) return SpecFormat.MAPPER.getNodeFactory().numberNode(i);
-        if (v instanceof Double d) return Double.isFinite(d) ? SpecFormat.MAPPER.getNodeFactory().numberNode(d) : SpecFormat.MAPPER.getNodeFactory().nullNode();
+        if (v instanceof String s) return SpecFormat.mapper().getNodeFactory().textNode(s);
+        if (v instanceof Boolean b) return SpecFormat.mapper().getNodeFactory().booleanNode(b);
+        if (v instanceof Integer i) return SpecFormat.mapper().getNodeFactory().numberNode(i);
+        if (v instanceof Double d) return Double.isFinite(d) ? SpecFormat.mapper().getNodeFactory().numberNode(d) : SpecFormat.mapper().getNodeFactory().nullNode();
         throw new IllegalArgumentException("Cannot write a " + v.getClass().getSimpleName() + " search value");
     }
 
@@ -212,7 +212,7 @@ public final class SearchFormat {
     }
 
     public static String writeSearch(SearchConfig c) {
-        ObjectNode root = SpecFormat.MAPPER.createObjectNode();
+        ObjectNode root = SpecFormat.mapper().createObjectNode();
         root.put("format", SEARCH_FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
         if (c.space() == null) {
@@ -253,7 +253,7 @@ public final class SearchFormat {
 
     /** A search's result as JSON: the search, the metric, the best trial and configuration, and every trial. */
     public static String trialsJson(SearchResult r) {
-        ObjectNode root = SpecFormat.MAPPER.createObjectNode();
+        ObjectNode root = SpecFormat.mapper().createObjectNode();
         root.put("format", TRIALS_FORMAT);
         root.put("formatVersion", TRIALS_FORMAT_VERSION);
         root.put("search", r.description());
@@ -301,7 +301,7 @@ public final class SearchFormat {
         JsonValue o = root.object("format", "formatVersion", "search", "metric", "higherIsBetter", "seconds", "best", "bestConfig", "space", "trials");
         if (header(o, TRIALS_FORMAT, "trials table", TRIALS_FORMAT_VERSION) < 2) return null;
         Metric metric = (Metric) RecordJson.read(o.field("metric").node(), Metric.class, o.field("metric").path());
-        ObjectNode spaceDoc = SpecFormat.MAPPER.createObjectNode();
+        ObjectNode spaceDoc = SpecFormat.mapper().createObjectNode();
         spaceDoc.set("parameters", o.field("space").object().node());
         SearchSpace space = space(new JsonValue(spaceDoc, o.field("space").path()), SPACE_FORMAT);
         List<TrialRecord> trials = new ArrayList<>();

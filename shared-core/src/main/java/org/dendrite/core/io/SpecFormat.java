@@ -1,9 +1,15 @@
 package org.dendrite.core.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.optim.Optimizer;
 import org.dendrite.core.schedule.Schedule;
@@ -14,8 +20,18 @@ import org.dendrite.core.train.TrainingConfig;
  * configuration as JSON. Grammar and examples: docs/model-format.md.
  */
 public final class SpecFormat {
-    /** Writes specs and models (reading goes through {@link JsonInput}). */
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * The mapper that writes specs and models (reading goes through {@link JsonInput}), made when first
+     * needed: building one loads Jackson's databind, about 0.25 s in a fresh JVM, which showing a model's
+     * configuration ({@link #writeChanges}) does without.
+     */
+    static ObjectMapper mapper() {
+        return Mapper.MAPPER;
+    }
+
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private SpecFormat() {}
 
@@ -40,7 +56,38 @@ public final class SpecFormat {
      */
     public static String writeChanges(TrainingConfig config) {
         JsonNode changes = changes(RecordJson.write(config, TrainingConfig.class), RecordJson.write(TrainingConfig.DEFAULT, TrainingConfig.class));
-        return (changes == null ? MAPPER.createObjectNode() : changes).toString();
+        StringWriter text = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
+            write(g, changes == null ? JsonNodeFactory.instance.objectNode() : changes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    /** {@code n} through a streaming generator: a tree's own {@code toString} would load the databind mapper. */
+    private static void write(JsonGenerator g, JsonNode n) throws IOException {
+        if (n.isObject()) {
+            g.writeStartObject();
+            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                java.util.Map.Entry<String, JsonNode> f = it.next();
+                g.writeFieldName(f.getKey());
+                write(g, f.getValue());
+            }
+            g.writeEndObject();
+        } else if (n.isArray()) {
+            g.writeStartArray();
+            for (JsonNode e : n) write(g, e);
+            g.writeEndArray();
+        } else if (n.isTextual()) {
+            g.writeString(n.textValue());
+        } else if (n.isNumber()) {
+            g.writeNumber(n.asText()); // as the node writes itself (a float as a float)
+        } else if (n.isBoolean()) {
+            g.writeBoolean(n.booleanValue());
+        } else {
+            g.writeNull();
+        }
     }
 
     /**
@@ -51,7 +98,7 @@ public final class SpecFormat {
     private static JsonNode changes(JsonNode value, JsonNode base) {
         if (value.equals(base)) return null;
         if (!value.isObject() || base == null || !base.isObject() || value.has("type") || base.has("type")) return value;
-        com.fasterxml.jackson.databind.node.ObjectNode out = MAPPER.createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode out = JsonNodeFactory.instance.objectNode();
         value.fields().forEachRemaining(f -> {
             JsonNode c = changes(f.getValue(), base.get(f.getKey()));
             if (c != null) out.set(f.getKey(), c);
@@ -75,7 +122,7 @@ public final class SpecFormat {
 
     /** The optimizer registered as {@code name} with its defaults but {@code learningRate}. */
     public static Optimizer optimizer(String name, double learningRate) {
-        com.fasterxml.jackson.databind.node.ObjectNode o = MAPPER.createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode o = mapper().createObjectNode();
         o.put("type", name);
         o.put("learningRate", learningRate);
         return (Optimizer) RecordJson.read(o, Optimizer.class, "$");
@@ -92,7 +139,7 @@ public final class SpecFormat {
         if (tree.isObject()) {
             o = (com.fasterxml.jackson.databind.node.ObjectNode) tree;
         } else {
-            o = MAPPER.createObjectNode();
+            o = mapper().createObjectNode();
             o.put("type", tree.textValue());
         }
         boolean known = false;
@@ -132,7 +179,7 @@ public final class SpecFormat {
 
     static String text(JsonNode n) {
         try {
-            return MAPPER.writeValueAsString(n);
+            return mapper().writeValueAsString(n);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

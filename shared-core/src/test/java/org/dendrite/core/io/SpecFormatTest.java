@@ -109,11 +109,14 @@ class SpecFormatTest {
                 d.withOptimizer(new Sgd(0.1)), d.withOptimizer(new Adam(3e-3)),
                 SpecFormat.readTrainingConfig("{\"schedule\":{\"type\":\"constant\"},\"loss\":\"huber\",\"preprocessing\":{\"scaling\":\"robust\"},"
                         + "\"earlyStopping\":{\"patience\":5},\"network\":{\"layers\":[{\"type\":\"dense\",\"units\":32,\"activation\":\"gelu\","
-                        + "\"dropout\":0.1,\"batchNorm\":\"before_activation\"},{\"type\":\"dense\",\"units\":8}],\"members\":4}}"));
+                        + "\"dropout\":0.1,\"batchNorm\":\"before_activation\"},{\"type\":\"dense\",\"units\":8,\"activation\":{\"type\":\"leaky_relu\",\"alpha\":0.3}}],"
+                        + "\"members\":4}}"));
         for (TrainingConfig c : configs) {
             String json = SpecFormat.writeChanges(c);
             assertEquals(c, SpecFormat.readTrainingConfig(json), json);
             assertTrue(!json.contains("\n"), json);
         }
+        // a float (the leaky ReLU's alpha) written as the float it is, not as its double widening 0.30000001192092896
+        assertTrue(SpecFormat.writeChanges(configs.get(7)).contains("\"alpha\":0.3}"), SpecFormat.writeChanges(configs.get(7)));
     }
 }

@@ -58,7 +58,7 @@ record DendriteConfig(String name, Map<String, String> params, List<Integer> exp
         DendriteClassifier est = new DendriteClassifier();
         ParamMap map = new ParamMap();
         for (Map.Entry<String, String> e : params.entrySet()) put(est, map, e.getKey(), e.getValue());
-        return (DendriteClassifier) est.copy(map);
+        return est.copy(map);
     }
 
     /** The estimator for one epoch budget, with {@code validationFraction} 0 unless the configuration sets it. */
@@ -67,7 +67,7 @@ record DendriteConfig(String name, Map<String, String> params, List<Integer> exp
         ParamMap map = new ParamMap();
         put(est, map, "epochs", Integer.toString(epochs));
         if (!params.containsKey("validationFraction")) put(est, map, "validationFraction", "0");
-        return (DendriteClassifier) est.copy(map);
+        return est.copy(map);
     }
 
     /** Epoch budgets in increasing order, at most {@code maxEpochs} (0: no limit). */
