@@ -233,6 +233,15 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         trainingRows = train.numInstances();
         TrainingConfig config = checkedConfig();
         SearchConfig searchConfig = checkedSearch();
+        if (!diagnosticsFolder.isBlank()) {
+            // before training, not after it: a folder that cannot be made would otherwise lose the training's work
+            try {
+                Files.createDirectories(Path.of(diagnosticsFolder));
+            } catch (IOException | java.nio.file.InvalidPathException e) {
+                throw new Exception("Invalid option -diagnostics: '" + diagnosticsFolder + "' cannot be used as a folder ("
+                        + (e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name exists" : e.toString()) + ")", e);
+            }
+        }
         if (searchConfig != null && !initialModel.isBlank()) {
             throw new Exception("Invalid option: -search cannot be combined with -initial-model (a search trains each trial from scratch)");
         }

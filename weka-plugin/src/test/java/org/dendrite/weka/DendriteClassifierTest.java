@@ -575,6 +575,16 @@ class DendriteClassifierTest {
         }
     }
 
+    /** A -diagnostics path that is a file is refused before training, naming the option and the path. */
+    @Test
+    void aDiagnosticsFolderThatIsAFileIsRefusedBeforeTraining(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("notes.txt"), "x");
+        Dendrite d = new Dendrite();
+        d.setOptions(new String[] {"-epochs", "1", "-diagnostics", file.toString()});
+        Exception e = assertThrows(Exception.class, () -> d.buildClassifier(load("iris.arff")));
+        assertEquals("Invalid option -diagnostics: '" + file + "' cannot be used as a folder (a file of that name exists)", e.getMessage());
+    }
+
     @Test
     void warmStartsFromAJsonModelWithFrozenLayersAndPredictsWithMonteCarloDropout(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Instances iris = load("iris.arff");
