@@ -241,6 +241,13 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         return core.preprocessor().columns().size();
     }
 
+    /** As Spark's own models print themselves: the class, the uid and the model's shape. */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + ": uid=" + uid + (core.task().isClassification() ? ", numClasses=" + core.task().classCount() : "")
+                + ", numFeatures=" + numFeatures();
+    }
+
     /** A row's features, checked as training checks them (the size before a sparse vector is made dense). */
     double[] features(org.apache.spark.ml.linalg.Vector v) {
         String col = getFeaturesCol(), note = "the model was trained on size %d";

@@ -476,5 +476,8 @@ class ColumnChecksTest {
         assertEquals(7, chained.getEpochs());
         assertEquals("y", chained.getLabelCol());
         assertEquals(0.5, ((DendriteRegressor) all.get(1)).getL2());
+        // and the models print themselves as Spark's do (LogisticRegressionModel: uid=..., numClasses=2, numFeatures=4)
+        assertEquals("DendriteClassificationModel: uid=" + model.uid() + ", numClasses=2, numFeatures=3", model.toString());
+        assertEquals("DendriteRegressionModel: uid=" + all.get(3).uid() + ", numFeatures=3", all.get(3).toString());
     }
 }
