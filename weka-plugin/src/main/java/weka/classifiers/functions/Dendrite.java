@@ -319,7 +319,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
      * then not be the model shown). The first free number is taken atomically, so trainings running at
      * once (Weka's execution slots) each get their own.
      */
-    static Path runFolder(Path dir, String relation, int rows) throws IOException {
+    private static Path runFolder(Path dir, String relation, int rows) throws IOException {
         Files.createDirectories(dir);
         String name = relation.replaceAll("[^A-Za-z0-9._-]", "_");
         name = name.substring(0, Math.min(name.length(), 40));
