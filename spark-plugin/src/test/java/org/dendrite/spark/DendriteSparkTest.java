@@ -754,6 +754,12 @@ class DendriteSparkTest {
                 && summary.contains("(one round per epoch); the weight changes combined by average); 100 rounds in all"), summary);
         spark.write().overwrite().save(dir.resolve("m").toString());
         assertEquals(summary, DendriteClassificationModel.load(dir.resolve("m").toString()).summary(), "the summary survives save and load");
+        // the configuration it shows, given back as configJson, trains the same model on the same partitions
+        String label = "Configuration (what differs from the defaults, as -config-json / configJson take it): ";
+        String json = summary.substring(summary.indexOf(label) + label.length(), summary.indexOf('\n', summary.indexOf(label)));
+        DendriteClassificationModel again = new DendriteClassifier().setConfigJson(json).fit(train.partitions(2));
+        List<Row> first = spark.transform(test.partitions(2)).select("probability").limit(20).collectAsList();
+        assertEquals(first, again.transform(test.partitions(2)).select("probability").limit(20).collectAsList(), json);
         assertTrue(coreAccuracy > 0.75, "one machine's held-out accuracy " + coreAccuracy);
         assertEquals(coreAccuracy, sparkAccuracy, 0.04, "held-out accuracy: Spark's defaults vs one machine's");
     }
