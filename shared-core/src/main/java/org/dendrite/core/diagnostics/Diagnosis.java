@@ -20,22 +20,34 @@ public final class Diagnosis {
      * language of {@link #biasVariance} is formed only when shown ({@link #toString}), not after
      * every training run (a cross-validation trains ten models and shows none of them).
      */
-    public record BiasVariance(double train, double validation, String metric) implements java.io.Serializable {
+    public record BiasVariance(double train, double validation, String metric, double baseline) implements java.io.Serializable {
         @Override
         public String toString() {
-            return biasVariance(train, validation, metric);
+            return biasVariance(train, validation, metric, baseline);
         }
     }
+
+    /** Training performance within this of the baseline (predicting without the inputs) counts as no better than it. */
+    public static final double NO_BETTER = 0.01;
 
     /**
      * A summary from training and validation performance, higher is better (accuracy, or R^2 for
      * regression); NaN validation means no validation split. A performance that is not finite (R^2
-     * of a target without variance: -Infinity or NaN) is not judged.
+     * of a target without variance: -Infinity or NaN) is not judged. {@code baseline} is the training
+     * performance of predicting without the inputs (the most frequent class's share; R^2 0, the
+     * target's mean): a model no better than that learned nothing from the inputs, which more
+     * capacity would not change, so it is said so instead of "high bias".
      */
-    public static String biasVariance(double train, double validation, String metric) {
+    public static String biasVariance(double train, double validation, String metric, double baseline) {
         if (!Double.isFinite(train)) {
             // R^2 of a target that does not vary divides by its zero variance
             return "Training " + metric + " is undefined: the training target does not vary, so bias and variance cannot be judged.";
+        }
+        if (train <= baseline + NO_BETTER) {
+            return String.format(Locale.ROOT, "Training %s %.4f: no better than predicting without the inputs (%s). The model learned "
+                    + "nothing from the inputs: check that they carry information about the target (and the warnings above); if they do, "
+                    + "training did not get going: try another learning rate or more epochs.", metric, train,
+                    metric.equals("accuracy") ? String.format(Locale.ROOT, "always the most frequent class: %.4f", baseline) : "the target's mean: 0");
         }
         if (Double.isInfinite(validation)) validation = Double.NaN;
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Training %s %.4f", metric, train));

@@ -163,6 +163,24 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
             return Metrics.accuracy(probabilities(), classes(), doubleWeights());
         }
 
+        /**
+         * The accuracy of always predicting the most frequent class of these rows (by weight): what a
+         * model that learned nothing from the inputs reaches (classification).
+         */
+        public double majorityShare() {
+            int[] c = classes();
+            double[] byClass = new double[width];
+            double total = 0;
+            for (int i = 0; i < c.length; i++) {
+                double w = weights == null ? 1 : weights[i];
+                byClass[c[i]] += w;
+                total += w;
+            }
+            double most = 0;
+            for (double b : byClass) most = Math.max(most, b);
+            return total > 0 ? most / total : Double.NaN;
+        }
+
         /** The root mean squared error in the target's original units (regression). */
         public double rmse(Task task) {
             int n = rows(), k = width;

@@ -327,11 +327,11 @@ public final class TrainingRun {
         Evaluation.Predictions tr = source.training(network);
         Evaluation.Predictions va = source.validation(network);
         if (task.isClassification()) {
-            return new Diagnosis.BiasVariance(tr.accuracy(), va == null ? Double.NaN : va.accuracy(), "accuracy");
+            return new Diagnosis.BiasVariance(tr.accuracy(), va == null ? Double.NaN : va.accuracy(), "accuracy", tr.majorityShare());
         }
         double trainR2 = 1 - Math.pow(tr.rmse(task) / tr.targetStandardDeviation(task), 2);
         double validR2 = va == null ? Double.NaN : 1 - Math.pow(va.rmse(task) / va.targetStandardDeviation(task), 2);
-        return new Diagnosis.BiasVariance(trainR2, validR2, "R^2");
+        return new Diagnosis.BiasVariance(trainR2, validR2, "R^2", 0);
     }
 
     /** The model as trained so far (shares the live network). */

@@ -188,17 +188,24 @@ class DiagnosticsTest {
 
     @Test
     void biasVarianceInPlainLanguage() {
-        assertTrue(Diagnosis.biasVariance(0.6, 0.58, "accuracy").contains("High bias (underfitting)"));
-        assertTrue(Diagnosis.biasVariance(1.0, 0.7, "accuracy").contains("High variance (overfitting)"));
-        assertTrue(Diagnosis.biasVariance(0.95, 0.93, "accuracy").contains("no sign of underfitting or overfitting"));
-        assertTrue(Diagnosis.biasVariance(0.95, Double.NaN, "accuracy").contains("No validation split"));
-        assertTrue(Diagnosis.biasVariance(0.6, 0.3, "accuracy").contains("Both high bias and high variance"));
+        assertTrue(Diagnosis.biasVariance(0.6, 0.58, "accuracy", 0.5).contains("High bias (underfitting)"));
+        assertTrue(Diagnosis.biasVariance(1.0, 0.7, "accuracy", 0.5).contains("High variance (overfitting)"));
+        assertTrue(Diagnosis.biasVariance(0.95, 0.93, "accuracy", 0.5).contains("no sign of underfitting or overfitting"));
+        assertTrue(Diagnosis.biasVariance(0.95, Double.NaN, "accuracy", 0.5).contains("No validation split"));
+        assertTrue(Diagnosis.biasVariance(0.6, 0.3, "accuracy", 0.5).contains("Both high bias and high variance"));
         // R^2 of a constant target is 1 - rmse^2 / 0: no claim of underfitting (it said "train longer, increase model capacity")
         assertEquals("Training R^2 is undefined: the training target does not vary, so bias and variance cannot be judged.",
-                Diagnosis.biasVariance(Double.NEGATIVE_INFINITY, Double.NaN, "R^2"));
+                Diagnosis.biasVariance(Double.NEGATIVE_INFINITY, Double.NaN, "R^2", 0));
         assertEquals("Training R^2 is undefined: the training target does not vary, so bias and variance cannot be judged.",
-                Diagnosis.biasVariance(Double.NaN, 0.5, "R^2"));
-        assertTrue(Diagnosis.biasVariance(0.95, Double.NEGATIVE_INFINITY, "R^2").contains("No validation split"));
+                Diagnosis.biasVariance(Double.NaN, 0.5, "R^2", 0));
+        assertTrue(Diagnosis.biasVariance(0.95, Double.NEGATIVE_INFINITY, "R^2", 0).contains("No validation split"));
+        // no better than predicting without the inputs: not "train longer, increase model capacity" (the lecture's high-bias advice)
+        assertEquals("Training accuracy 0.6250: no better than predicting without the inputs (always the most frequent class: 0.6250). "
+                + "The model learned nothing from the inputs: check that they carry information about the target (and the warnings "
+                + "above); if they do, training did not get going: try another learning rate or more epochs.",
+                Diagnosis.biasVariance(0.625, 0.6, "accuracy", 0.625));
+        assertTrue(Diagnosis.biasVariance(0.004, Double.NaN, "R^2", 0).contains("(the target's mean: 0)"));
+        assertTrue(Diagnosis.biasVariance(0.64, Double.NaN, "accuracy", 0.625).contains("High bias"), "1.5 points above the baseline");
     }
 
     @Test
