@@ -319,6 +319,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
      * then not be the model shown). The first free number is taken atomically, so trainings running at
      * once (Weka's execution slots) each get their own.
      */
+    private static final java.util.regex.Pattern RUN_FOLDER = java.util.regex.Pattern.compile("(\\d{3,})-.*");
+
     private static Path runFolder(Path dir, String relation, int rows) throws IOException {
         Files.createDirectories(dir);
         String name = relation.replaceAll("[^A-Za-z0-9._-]", "_");
@@ -326,7 +328,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         int next = 1;
         try (var existing = Files.list(dir)) {
             for (Path p : (Iterable<Path>) existing::iterator) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{3,})-.*").matcher(p.getFileName().toString());
+                java.util.regex.Matcher m = RUN_FOLDER.matcher(p.getFileName().toString());
                 if (m.matches()) next = Math.max(next, Integer.parseInt(m.group(1)) + 1);
             }
         }
