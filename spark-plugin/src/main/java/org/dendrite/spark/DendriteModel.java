@@ -2,7 +2,6 @@ package org.dendrite.spark;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -27,7 +26,6 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.dendrite.core.data.Column;
 import org.dendrite.core.data.RowCheck;
 import org.dendrite.core.io.ModelFormatException;
 import org.dendrite.core.io.ModelIO;
@@ -131,28 +129,12 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     @SuppressWarnings("unchecked")
     public M setPredictionCol(String v) { set(predictionCol, v); return (M) this; }
 
-    /**
-     * Checks the features column, and that a nominal element whose categories its metadata names
-     * (StringIndexer's, kept by VectorAssembler) names them in the order the model was trained on: a
-     * category is its index, so an indexer fitted anew on other rows (which orders by frequency) would
-     * otherwise give silently wrong predictions.
-     */
+    /** Checks the features column, and the categories its metadata names (StringIndexer's, kept by VectorAssembler) against the model's. */
     protected void checkFeatures(StructType schema) {
-        List<Column> trained = core.preprocessor().columns();
+        java.util.List<org.dendrite.core.data.Column> trained = core.preprocessor().columns();
         DendriteEstimator.requireColumn(schema, getFeaturesCol(), "a Vector of size " + trained.size(),
                 t -> t.equals(SQLDataTypes.VectorType()));
-        List<Column> declared = SparkTraining.featureColumns(schema.apply(getFeaturesCol()), trained.size());
-        for (int j = 0; j < trained.size(); j++) {
-            List<String> had = trained.get(j).categories(), has = declared.get(j).categories();
-            if (had == null || has == null || has.equals(had) || has.equals(RowCheck.indexNames(has.size()))) continue;
-            int k = 0;
-            while (k < Math.min(had.size(), has.size()) && had.get(k).equals(has.get(k))) k++;
-            throw new IllegalArgumentException("Column '" + declared.get(j).name() + "' names " + has.size() + " categories in the "
-                    + "features' metadata where the model was trained on " + had.size() + ", and they differ from index " + k + " on ("
-                    + (k < has.size() ? "'" + has.get(k) + "'" : "none") + " there, " + (k < had.size() ? "'" + had.get(k) + "'" : "none")
-                    + " in the model); a category is its index, so index the column as the training rows were (the StringIndexer model "
-                    + "fitted on them; for a model trained in Weka, its attribute's order of values)");
-        }
+        RowCheck.checkCategories(trained, SparkTraining.featureColumns(schema.apply(getFeaturesCol()), trained.size()));
     }
 
     /**

@@ -1,9 +1,7 @@
 package org.dendrite.spark;
 
 import java.io.Serializable;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
@@ -17,6 +15,7 @@ import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.Optimizer;
 import org.dendrite.core.tensor.Parallelism;
 import org.dendrite.core.train.FrozenParameters;
+import org.dendrite.core.train.InnerStates;
 import org.dendrite.core.train.LocalSteps;
 import org.dendrite.core.train.OuterOptimizer;
 import org.dendrite.core.train.RoundLength;
@@ -193,27 +192,6 @@ final class RoundSource extends BlockSource {
                 out.merge(Parallelism.singleThreaded(() -> steps.run(weights.value(), round)));
             }
             return out;
-        }
-    }
-
-    /** The partitions' inner states this executor holds, by run, generation and partition (at most a bounded number). */
-    static final class InnerStates {
-        private static final int MAX = 64;
-        private static final Map<String, LocalSteps> STATES = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, LocalSteps> e) {
-                return size() > MAX;
-            }
-        };
-
-        private InnerStates() {}
-
-        static synchronized LocalSteps get(String key, java.util.function.Supplier<LocalSteps> make) {
-            return STATES.computeIfAbsent(key, k -> make.get());
-        }
-
-        static synchronized void forget(String prefix) {
-            STATES.keySet().removeIf(k -> k.startsWith(prefix));
         }
     }
 }

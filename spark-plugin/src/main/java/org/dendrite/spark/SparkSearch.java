@@ -115,16 +115,7 @@ final class SparkSearch {
                 return List.of(k).iterator();
             }, true).treeReduce(StratifiedSample::merge).rows();
         }
-        double[][] x = new double[got.size()][];
-        double[] y = new double[got.size()];
-        float[] w = check.weight() == null ? null : new float[got.size()];
-        for (int i = 0; i < got.size(); i++) {
-            LabeledRow r = got.get(i);
-            x[i] = r.features();
-            y[i] = r.label();
-            if (w != null) w[i] = (float) r.weight();
-        }
-        Table table = new Table(SparkTraining.featureColumns(rows.schema().fields()[0], width), x);
-        return new Sample(new LabeledTable(table, check.label(), layout.classes(), y, w), n);
+        return new Sample(LabeledTable.of(got, SparkTraining.featureColumns(rows.schema().fields()[0], width), check.label(), layout.classes(),
+                check.weight() != null), n);
     }
 }

@@ -85,7 +85,7 @@ final class SparkTraining {
         ShardPass.Layout layout = ShardPass.layout(summaries, fraction, c.seed(), check);
         int width = layout.width();
         List<String> classNames = layout.classes();
-        requireHeldOutFits(layout.rows().total() - layout.rows().trainRows(), Math.max(classNames.size(), 1), fraction,
+        ShardPass.requireHeldOutFits(layout.rows().total() - layout.rows().trainRows(), Math.max(classNames.size(), 1), fraction,
                 rdd.context().getConf().getSizeAsBytes("spark.driver.maxResultSize", "1g"));
         warm.check(classNames, width);
         // each partition's part of the layout travels with it (zipped), not the layout of all rows to every executor
@@ -198,41 +198,19 @@ final class SparkTraining {
     }
 
     /**
-     * The most classes a label column's metadata may declare (the output layer has a unit per class,
-     * and AUC sorts the rows once per class), and the most categories of a nominal feature.
-     */
-    static final int MAX_DECLARED_CLASSES = 1 << 16;
-
-    /**
      * The number of classes the label column's metadata declares (as StringIndexer writes it), 0
-     * without; refused beyond {@link #MAX_DECLARED_CLASSES} before anything is made for each class.
+     * without; refused beyond {@link RowCheck#MAX_DECLARED_CLASSES} before anything is made for each class.
      */
     static int declaredClasses(org.apache.spark.sql.types.StructField label) {
         org.apache.spark.ml.attribute.Attribute a = org.apache.spark.ml.attribute.Attribute.fromStructField(label);
         if (!(a instanceof org.apache.spark.ml.attribute.NominalAttribute n) || !n.getNumValues().isDefined()) return 0;
         int k = (Integer) n.getNumValues().get();
-        if (k > MAX_DECLARED_CLASSES) {
+        if (k > RowCheck.MAX_DECLARED_CLASSES) {
             throw new IllegalArgumentException("Column '" + label.name() + "' declares " + k + " classes in its metadata, more than the "
-                    + MAX_DECLARED_CLASSES + " a Dendrite classifier takes; check that this is the label column (an identifier indexed by "
+                    + RowCheck.MAX_DECLARED_CLASSES + " a Dendrite classifier takes; check that this is the label column (an identifier indexed by "
                     + "StringIndexer declares a class per distinct value)");
         }
         return k;
-    }
-
-    /**
-     * The held-out rows' predictions reach the driver every epoch (AUC needs every score): {@code held}
-     * rows of {@code width} predictions, a label and a weight, 4 bytes each, must take at most half of
-     * Spark's {@code spark.driver.maxResultSize} ({@code limit}; 0 = none), or the fit would fail after
-     * its first epoch's work; refused before training, with the largest validation fraction that fits.
-     */
-    static void requireHeldOutFits(long held, int width, double fraction, long limit) {
-        double bytes = held * (width + 2.0) * Float.BYTES;
-        if (limit > 0 && bytes > limit / 2.0) {
-            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "validationFraction %s holds out %d rows, whose predictions "
-                    + "the driver gathers every epoch to measure them (%.0f MB, more than half of spark.driver.maxResultSize, %.0f MB): use a "
-                    + "validationFraction of at most %s, or raise spark.driver.maxResultSize", fraction, held, bytes / (1 << 20),
-                    limit / (double) (1 << 20), Math.floor(fraction * limit / 2.0 / bytes * 1000) / 1000));
-        }
     }
 
     /** Runs Spark work, unwrapping a failed job to the error a task threw. */
@@ -271,13 +249,13 @@ final class SparkTraining {
 
     /**
      * A nominal attribute's values, or "0".."k-1" when only their number is known; null when neither
-     * is. More than {@link #MAX_DECLARED_CLASSES} values are refused ({@code name} names the element).
+     * is. More than {@link RowCheck#MAX_DECLARED_CLASSES} values are refused ({@code name} names the element).
      */
     private static List<String> categories(org.apache.spark.ml.attribute.NominalAttribute n, String name) {
         int k = n.values().isDefined() ? n.values().get().length : n.getNumValues().isDefined() ? (Integer) n.getNumValues().get() : -1;
-        if (k > MAX_DECLARED_CLASSES) {
+        if (k > RowCheck.MAX_DECLARED_CLASSES) {
             throw new IllegalArgumentException("Column '" + name + "' declares " + k + " categories in the features' metadata, more than the "
-                    + MAX_DECLARED_CLASSES + " a nominal feature may have (each is an input); index fewer values, or assemble it without "
+                    + RowCheck.MAX_DECLARED_CLASSES + " a nominal feature may have (each is an input); index fewer values, or assemble it without "
                     + "its nominal metadata to read it as a number");
         }
         if (k < 0 || n.values().isDefined()) return k < 0 ? null : List.of(n.values().get());

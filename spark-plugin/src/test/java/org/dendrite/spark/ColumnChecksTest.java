@@ -124,12 +124,12 @@ class ColumnChecksTest {
      */
     @Test
     void heldOutRowsBeyondTheDriversResultLimitAreRefused() {
-        var e = assertThrows(IllegalArgumentException.class, () -> SparkTraining.requireHeldOutFits(40_000_000, 5, 0.1, 1L << 30));
+        var e = assertThrows(IllegalArgumentException.class, () -> org.dendrite.core.data.ShardPass.requireHeldOutFits(40_000_000, 5, 0.1, 1L << 30));
         assertEquals("validationFraction 0.1 holds out 40000000 rows, whose predictions the driver gathers every epoch to measure them (1068 MB, "
                 + "more than half of spark.driver.maxResultSize, 1024 MB): use a validationFraction of at most 0.047, or raise "
                 + "spark.driver.maxResultSize", e.getMessage());
-        SparkTraining.requireHeldOutFits(19_000_000, 5, 0.1, 1L << 30);
-        SparkTraining.requireHeldOutFits(40_000_000, 5, 0.1, 0);
+        org.dendrite.core.data.ShardPass.requireHeldOutFits(19_000_000, 5, 0.1, 1L << 30);
+        org.dendrite.core.data.ShardPass.requireHeldOutFits(40_000_000, 5, 0.1, 0);
     }
 
     /** Columns of the wrong type are refused naming the column, its type and what is expected, before any job. */

@@ -31,6 +31,23 @@ public record LabeledTable(Table features, String targetName, List<String> class
     }
 
     /**
+     * The table of {@code rows} (as a distributed trainer reads them, already checked), their
+     * features the {@code columns}; their weights kept when {@code weighted}.
+     */
+    public static LabeledTable of(List<LabeledRow> rows, List<Column> columns, String targetName, List<String> classes, boolean weighted) {
+        double[][] x = new double[rows.size()][];
+        double[] y = new double[rows.size()];
+        float[] w = weighted ? new float[rows.size()] : null;
+        for (int i = 0; i < rows.size(); i++) {
+            LabeledRow r = rows.get(i);
+            x[i] = r.features();
+            y[i] = r.label();
+            if (w != null) w[i] = (float) r.weight();
+        }
+        return new LabeledTable(new Table(columns, x), targetName, classes, y, w);
+    }
+
+    /**
      * Checks one target value ({@code row} names it): a whole class index 0..k-1 for a nominal
      * target, a finite number for a numeric one.
      */

@@ -114,6 +114,12 @@ public record RowCheck(String features, String label, String weight, boolean cla
         return y;
     }
 
+    /**
+     * The most classes a label column's metadata may declare (the output layer has a unit per class,
+     * and AUC sorts the rows once per class), and the most categories of a nominal feature.
+     */
+    public static final int MAX_DECLARED_CLASSES = 1 << 16;
+
     /** Spark's own classifiers infer at most this many classes from label values (its Classifier's maxNumClasses). */
     public static final int MAX_INFERRED_CLASSES = 100;
 
@@ -135,6 +141,28 @@ public record RowCheck(String features, String label, String weight, boolean cla
         int k = declaredClasses > 0 ? declaredClasses : (int) maxLabel + 1;
         if (k < 2) throw new IllegalArgumentException("Column '" + label + "' has only one class (label 0); a classifier needs at least two");
         return indexNames(k);
+    }
+
+    /**
+     * Checks that each nominal column of {@code declared} (the input a model is to transform, as its
+     * metadata describes it) names its categories in the order of the {@code trained} column at the
+     * same place: a category is its index, so an indexer fitted anew on other rows (which orders by
+     * frequency) would otherwise give silently wrong predictions. Categories known only by their
+     * number ("0".."k-1", or none: a numeric column) are not compared; named ones where the model read
+     * a number are refused.
+     */
+    public static void checkCategories(java.util.List<Column> trained, java.util.List<Column> declared) {
+        for (int j = 0; j < trained.size(); j++) {
+            java.util.List<String> had = trained.get(j).categories(), has = declared.get(j).categories();
+            if (has.equals(had) || has.equals(indexNames(has.size()))) continue;
+            int k = 0;
+            while (k < Math.min(had.size(), has.size()) && had.get(k).equals(has.get(k))) k++;
+            throw new IllegalArgumentException("Column '" + declared.get(j).name() + "' names " + has.size() + " categories in the "
+                    + "features' metadata where the model was trained on " + had.size() + ", and they differ from index " + k + " on ("
+                    + (k < has.size() ? "'" + has.get(k) + "'" : "none") + " there, " + (k < had.size() ? "'" + had.get(k) + "'" : "none")
+                    + " in the model); a category is its index, so index the column as the training rows were (the StringIndexer model "
+                    + "fitted on them; for a model trained in Weka, its attribute's order of values)");
+        }
     }
 
     /** The names "0".."k-1": classes or categories known only by their number. */

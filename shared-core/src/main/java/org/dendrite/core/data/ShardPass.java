@@ -286,4 +286,20 @@ public final class ShardPass {
             return java.util.Arrays.copyOf(values, size);
         }
     }
+
+    /**
+     * The held-out rows' predictions reach the driver every epoch (AUC needs every score): {@code held}
+     * rows of {@code width} predictions, a label and a weight, 4 bytes each, must take at most half of
+     * Spark's {@code spark.driver.maxResultSize} ({@code limit}; 0 = none), or the fit would fail after
+     * its first epoch's work; refused before training, with the largest validation fraction that fits.
+     */
+    public static void requireHeldOutFits(long held, int width, double fraction, long limit) {
+        double bytes = held * (width + 2.0) * Float.BYTES;
+        if (limit > 0 && bytes > limit / 2.0) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "validationFraction %s holds out %d rows, whose predictions "
+                    + "the driver gathers every epoch to measure them (%.0f MB, more than half of spark.driver.maxResultSize, %.0f MB): use a "
+                    + "validationFraction of at most %s, or raise spark.driver.maxResultSize", fraction, held, bytes / (1 << 20),
+                    limit / (double) (1 << 20), Math.floor(fraction * limit / 2.0 / bytes * 1000) / 1000));
+        }
+    }
 }
