@@ -51,11 +51,9 @@ public final class OptionSupport {
 
     private static void checkValue(Class<?> type, String value, Object current) throws Exception {
         if (type == int.class || type == Integer.class) {
-            try {
-                Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-                throw new Exception("not a whole number");
-            }
+            wholeNumber(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        } else if (type == long.class || type == Long.class) {
+            wholeNumber(value, Long.MIN_VALUE, Long.MAX_VALUE);
         } else if (type == double.class || type == Double.class) {
             try {
                 Double.parseDouble(value);
@@ -74,7 +72,41 @@ public final class OptionSupport {
             if (spec.length == 0) throw new Exception("a class name with its options is required");
             String className = spec[0];
             spec[0] = "";
-            Utils.forName(type, className, spec);
+            Object made;
+            try {
+                made = Utils.forName(type, className, spec);
+            } catch (ClassNotFoundException e) {
+                throw new Exception("no class " + className + "; allowed: " + family(type));
+            }
+            // Weka's lookup also takes a class whose name merely ends with the one given ("adam" finds Nadam)
+            if (!made.getClass().getName().equals(className) && !made.getClass().getSimpleName().equals(className)) {
+                throw new Exception("no class " + className + " (Weka's lookup took it for " + made.getClass().getName() + "); give a class's "
+                        + "name exactly: " + family(type));
+            }
+        }
+    }
+
+    /** Refuses {@code value} unless it is a whole number from {@code min} to {@code max}. */
+    private static void wholeNumber(String value, long min, long max) throws Exception {
+        java.math.BigInteger v;
+        try {
+            v = new java.math.BigInteger(value.trim());
+        } catch (NumberFormatException e) {
+            throw new Exception("not a whole number");
+        }
+        if (v.compareTo(java.math.BigInteger.valueOf(min)) < 0 || v.compareTo(java.math.BigInteger.valueOf(max)) > 0) {
+            throw new Exception("out of range (a whole number from " + min + " to " + max + ")");
+        }
+    }
+
+    /** The classes an option of {@code type} takes (its static {@code all()}, as {@code -help} lists them), by simple name. */
+    private static String family(Class<?> type) {
+        try {
+            StringJoiner names = new StringJoiner(", ");
+            for (Object o : (List<?>) type.getMethod("all").invoke(null)) names.add(o.getClass().getSimpleName());
+            return names.toString();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return "a class implementing " + type.getName();
         }
     }
 

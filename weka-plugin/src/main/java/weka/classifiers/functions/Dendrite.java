@@ -317,9 +317,10 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
      * then one per fold with the same options (Explorer and command line: the full set first, 001), and
      * each keeps its own files instead of the last fold's overwriting the others (whose model.json would
      * then not be the model shown). The first free number is taken atomically, so trainings running at
-     * once (Weka's execution slots) each get their own.
+     * once (Weka's execution slots) each get their own. Folders numbered beyond nine digits are not
+     * this plugin's and are passed over.
      */
-    private static final java.util.regex.Pattern RUN_FOLDER = java.util.regex.Pattern.compile("(\\d{3,})-.*");
+    private static final java.util.regex.Pattern RUN_FOLDER = java.util.regex.Pattern.compile("(\\d{3,9})-.*");
 
     private static Path runFolder(Path dir, String relation, int rows) throws IOException {
         Files.createDirectories(dir);

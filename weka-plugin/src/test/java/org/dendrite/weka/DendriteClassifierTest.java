@@ -214,6 +214,21 @@ class DendriteClassifierTest {
         assertTrue(typo.getMessage().startsWith("Option -optimizer org.dendrite.weka.optim.Adamm: "), typo.getMessage());
         var word = assertThrows(Exception.class, () -> swish.setOptions(Utils.splitOptions("-epochs many")));
         assertTrue(word.getMessage().contains("Option -epochs many: not a whole number"), word.getMessage());
+        // Weka's class lookup also takes a class whose name ends with the one given: "adam" found Nadam and trained it
+        String family = "Sgd, ClassicMomentum, Adagrad, RmsProp, Adadelta, Adam, AdamW, AdaMax, Nadam, Lbfgs";
+        var suffix = assertThrows(Exception.class, () -> swish.setOptions(Utils.splitOptions("-optimizer \"adam -lr 0.003\"")));
+        assertEquals("Option -optimizer 'adam -lr 0.003': no class adam (Weka's lookup took it for org.dendrite.weka.optim.Nadam); give a "
+                + "class's name exactly: " + family, suffix.getMessage());
+        var lower = assertThrows(Exception.class, () -> swish.setOptions(Utils.splitOptions("-optimizer sgd")));
+        assertEquals("Option -optimizer sgd: no class sgd; allowed: " + family, lower.getMessage());
+        swish.setOptions(Utils.splitOptions("-optimizer \"Adam -lr 0.003\""));
+        assertEquals("adam", swish.getOptimizer().toCore().name());
+        assertEquals(0.003, swish.getOptimizer().toCore().learningRate());
+        // a long option's malformed value was consumed and the default silently kept
+        var longWord = assertThrows(Exception.class, () -> swish.setOptions(Utils.splitOptions("-l2-full-rows abc")));
+        assertEquals("Option -l2-full-rows abc: not a whole number", longWord.getMessage());
+        var tooLong = assertThrows(Exception.class, () -> swish.setOptions(Utils.splitOptions("-epochs 99999999999")));
+        assertEquals("Option -epochs 99999999999: out of range (a whole number from -2147483648 to 2147483647)", tooLong.getMessage());
         swish.setOptions(Utils.splitOptions("-epochs -2"));
         var epochs = assertThrows(Exception.class, () -> swish.buildClassifier(load("iris.arff")));
         assertTrue(epochs.getMessage().contains("Invalid epochs: -2"), epochs.getMessage());
@@ -590,6 +605,17 @@ class DendriteClassifierTest {
         d.buildClassifier(data);
         assertTrue(d.toString().contains("Diagnosis: Training accuracy 0.6250: no better than predicting without the inputs (always the most "
                 + "frequent class: 0.6250)"), d.toString());
+    }
+
+    /** A folder in the -diagnostics folder numbered beyond an int (not one of ours) is passed over, not parsed into a crash after training. */
+    @Test
+    void aForeignNumberedFolderInTheDiagnosticsFolderIsPassedOver(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.nio.file.Files.createDirectories(dir.resolve("99999999999-old"));
+        java.nio.file.Files.createDirectories(dir.resolve("007-iris-150-rows"));
+        Dendrite d = new Dendrite();
+        d.setOptions(new String[] {"-epochs", "1", "-diagnostics", dir.toString()});
+        d.buildClassifier(load("iris.arff"));
+        assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("008-iris-150-rows").resolve("model.json")));
     }
 
     /** A -diagnostics path that is a file is refused before training, naming the option and the path. */

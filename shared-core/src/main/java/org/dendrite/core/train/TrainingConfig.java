@@ -115,7 +115,9 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
 
     /**
      * The loss in force for {@code task}: the configured one, or softmax cross-entropy for classes and
-     * mean squared error for numbers; for an ensemble network, the mean of its members' losses.
+     * mean squared error for numbers; for an ensemble network, the mean of its members' losses. A loss
+     * that does not fit the task (a regression loss for classes, a classification loss for numbers) is
+     * refused.
      */
     public Loss lossFor(org.dendrite.core.data.Task task) {
         Loss base = loss != null ? loss : task.isClassification() ? new org.dendrite.core.loss.SoftmaxCrossEntropy()
@@ -128,6 +130,11 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
                     + (smoothing ? " (label smoothing " + ((org.dendrite.core.loss.SoftmaxCrossEntropy) base).labelSmoothing() + ")" : "")
                     + " is for a nominal target, but '" + task.targetName() + "' is numeric"
                     + (smoothing ? "; label smoothing applies to classes only: leave it at 0" : "; use a regression loss (" + REGRESSION_LOSSES + ")"));
+        }
+        if (task.isClassification() && !(base instanceof org.dendrite.core.loss.SoftmaxCrossEntropy)) {
+            // a loss of one output per target value would give one number where the model's users read a probability per class
+            throw Check.invalid("loss", "The loss " + base.name() + " does not give a probability per class, but '" + task.targetName()
+                    + "' is nominal; use softmax_cross_entropy (the default for a nominal target)");
         }
         return network.members() > 1 ? new org.dendrite.core.loss.MemberMean(base, network.members()) : base;
     }

@@ -47,6 +47,22 @@ class BadInputTest {
         assertTrue(e2.getMessage().contains("regression loss (mse, mae, huber)"), e2.getMessage());
     }
 
+    /**
+     * A loss of one output per target value on a nominal target (it trained, then failed with an
+     * ArrayIndexOutOfBoundsException where a probability per class was read): refused before training.
+     */
+    @Test
+    void aLossWithoutClassProbabilitiesOnANominalTargetIsRefused() throws Exception {
+        LabeledTable iris = org.dendrite.core.testutil.TestData.arff("iris.arff").labeled();
+        for (org.dendrite.core.loss.Loss loss : List.of(new org.dendrite.core.loss.MeanSquaredError(), new org.dendrite.core.loss.Huber(1),
+                new org.dendrite.core.loss.SigmoidBinaryCrossEntropy())) {
+            var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> Trainer.fit(QUICK.withLoss(loss), iris));
+            assertEquals("loss", e.setting());
+            assertEquals("The loss " + loss.name() + " does not give a probability per class, but 'class' is nominal; use "
+                    + "softmax_cross_entropy (the default for a nominal target)", e.getMessage());
+        }
+    }
+
     @Test
     void missingFeatureIsRefusedWhenImputationIsOff() {
         TrainingConfig strict = QUICK.withPreprocessing(new PreprocessingConfig(true, false, false, true));
