@@ -80,22 +80,30 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
     private final LongParam searchSampleRows;
     private final IntParam trainingPartitions;
 
-    @SuppressWarnings("unchecked")
-    private static <T> Function1<T, Object> valid(java.util.function.Predicate<T> p) {
-        return (Function1<T, Object> & java.io.Serializable) v -> p.test(v);
-    }
+    /** A value check that can travel with its param (a model reaches the executors inside its UDFs, its params too). */
+    interface Rule<T> extends java.util.function.Consumer<T>, java.io.Serializable {}
 
-    /** A validator for the numeric params, whose values arrive boxed as Object. */
-    private static Function1<Object, Object> number(java.util.function.DoublePredicate p) {
-        return (Function1<Object, Object> & java.io.Serializable) v -> p.test(((Number) v).doubleValue());
+    /** A numeric param's rule, as {@link Rule}. */
+    interface Bound extends java.util.function.DoublePredicate, java.io.Serializable {}
+
+    /**
+     * A validator for the numeric params, whose values arrive boxed as Object: {@code p} accepts them,
+     * or they are refused naming the param and what is {@code allowed}.
+     */
+    private static Function1<Object, Object> number(String param, Bound p, String allowed) {
+        return core(param, v -> {
+            if (!p.test(((Number) v).doubleValue())) throw new IllegalArgumentException("allowed: " + allowed);
+        });
     }
 
     /**
      * A validator that asks the core: the value is checked as a fit would check it, and a bad one is
-     * refused with the core's message (Spark passes an exception from a validator on to the caller).
+     * refused with the core's message (Spark passes an exception from a validator on to the caller);
+     * null is refused for every param (Spark's own message for it would be a NullPointerException).
      */
-    private static <T> Function1<T, Object> core(String param, java.util.function.Consumer<T> check) {
+    static <T> Function1<T, Object> core(String param, Rule<T> check) {
         return (Function1<T, Object> & java.io.Serializable) v -> {
+            if (v == null) throw new IllegalArgumentException("Param " + param + " = null: a value is required (\"\" where the param allows none)");
             try {
                 check.accept(v);
             } catch (IllegalArgumentException e) {
@@ -140,7 +148,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
         }
         featuresCol = column("featuresCol", "features column (a Vector)", "features");
         labelCol = column("labelCol", "label column (class index 0..k-1 for classifiers, a number for regressors)", "label");
-        weightCol = param(new Param<>(this, "weightCol", "instance weight column (optional; empty = all 1)", valid((String s) -> s != null)), "");
+        weightCol = param(new Param<>(this, "weightCol", "instance weight column (optional; empty = all 1)", core("weightCol", (String s) -> {})), "");
         predictionCol = column("predictionCol", "prediction column", "prediction");
         hiddenLayers = param(new Param<>(this, "hiddenLayers", "units per hidden layer, comma-separated (empty: none; 0: chosen from the "
                 + "number of training rows, 48 to 256)", core("hiddenLayers", (String s) -> TrainingOptions.network(s, "relu", 0, "none"))),
@@ -158,7 +166,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
         l2FullRows = param(new LongParam(this, "l2FullRows", OptionHelp.L2_FULL_ROWS, option("l2FullRows")), D.regularization().l2FullRows());
         dropout = param(new DoubleParam(this, "dropout", "dropout rate after each hidden layer, in [0, 1)",
                 core("dropout", (Object v) -> TrainingOptions.network("1", "relu", ((Number) v).doubleValue(), "none"))), hidden.dropout());
-        seed = param(new LongParam(this, "seed", OptionHelp.SEED, number(v -> true)), D.seed());
+        seed = param(new LongParam(this, "seed", OptionHelp.SEED, number("seed", v -> true, "any")), D.seed());
         networkJson = param(new Param<>(this, "networkJson", "the network as a JSON spec (overrides hiddenLayers/activation/dropout/batchNorm)",
                 core("networkJson", (String s) -> {
                     if (s != null && !s.isBlank()) SpecFormat.readNetwork(s);
@@ -178,7 +186,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
                 + "partition takes local steps on its own rows, their weight changes then combined by outerOptimizer (starts at "
                 + RoundLength.INITIAL_STEPS + " steps, doubles after each epoch that improved the loss, up to one round per epoch); "
                 + "k > 1 = rounds of k local steps; 1 = synchronous: one job per step, the same mathematics as one machine with the same "
-                + "global batch (batch norm over the global batch)", number(v -> v >= 0 && v == Math.rint(v))), 0);
+                + "global batch (batch norm over the global batch)", number("localSteps", v -> v >= 0, "0 (adaptive rounds), 1 (synchronous) or more "
+                + "(rounds of that many steps)")), 0);
         outerOptimizer = param(new Param<>(this, "outerOptimizer", "how a round's weight changes are combined: average (the partitions' "
                 + "mean, each weighted by its rows' instance-weight sum) or nesterov (DiLoCo's outer Nesterov step, momentum 0.9, rate 0.7)",
                 core("outerOptimizer", (String s) -> OuterOptimizer.named(s))), "average");
@@ -189,8 +198,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
                 + " (synchronous mode: statistics over the global batch; rounds: over each partition's batches)",
                 core("batchNorm", (String s) -> TrainingOptions.batchNorm(s))), "none");
         initialModel = param(new Param<>(this, "initialModel", OptionHelp.INITIAL_MODEL + " A path, such as a saved Spark model's "
-                + "model.json.", valid((String s) -> s != null)), "");
-        frozenLayers = param(new IntParam(this, "frozenLayers", OptionHelp.FROZEN_LAYERS, number(v -> v >= 0)), 0);
+                + "model.json.", core("initialModel", (String s) -> {})), "");
+        frozenLayers = param(new IntParam(this, "frozenLayers", OptionHelp.FROZEN_LAYERS, number("frozenLayers", v -> v >= 0, ">= 0")), 0);
         searchJson = param(new Param<>(this, "searchJson", "a hyperparameter search as JSON (docs/model-format.md, \"Searches\": space, "
                 + "sampler, scheduler, validation, metric): trials of the training configuration the other params describe run as Spark "
                 + "tasks on a stratified sample of the rows, then the best configuration trains on all rows; empty = no search",
@@ -198,13 +207,13 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
                     if (s != null && !s.isBlank()) SearchFormat.readSearch(s);
                 })), "");
         searchSampleRows = param(new LongParam(this, "searchSampleRows", "with searchJson: this many rows (a stratified sample, each class "
-                + "its rounded share; all rows when fewer) are copied to each trial's task (>= 10)", number(v -> v >= 10)),
+                + "its rounded share; all rows when fewer) are copied to each trial's task (>= 10)", number("searchSampleRows", v -> v >= 10, ">= 10")),
                 DEFAULT_SEARCH_SAMPLE_ROWS);
         trainingPartitions = param(new IntParam(this, "trainingPartitions", "the most partitions training runs on: an input with more is "
                 + "coalesced to this many (no shuffle); 0 = the cluster's default parallelism (spark.default.parallelism, or its cores; "
                 + "with dynamic allocation, the input's partitions). Partitions beyond the tasks the cluster runs at once add no "
                 + "parallelism, and in rounds each one dilutes the round's average",
-                number(v -> v >= 0 && v == Math.rint(v))), 0);
+                number("trainingPartitions", v -> v >= 0, ">= 0 (0: the cluster's default parallelism)")), 0);
     }
 
     @Override public String uid() { return uid; }
@@ -308,14 +317,43 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
     public E setSearchSampleRows(long v) { set(searchSampleRows, v); return self(); }
     public E setTrainingPartitions(int v) { set(trainingPartitions, v); return self(); }
 
-    /** The core configuration the params describe, translated by the core ({@link TrainingOptions}). */
+    /**
+     * The core configuration the params describe, translated by the core ({@link TrainingOptions}).
+     * A networkJson is the whole network: its members and dataInit hold unless the params are set
+     * (refused when both are given and differ), and inputLayers with it is refused.
+     */
     public TrainingConfig trainingConfig() {
         String nj = getNetworkJson();
-        NetworkSpec net = nj != null && !nj.isBlank() ? SpecFormat.readNetwork(nj)
-                : TrainingOptions.network(getInputLayers(), getHiddenLayers(), getActivation(), getDropout(), getBatchNorm());
-        return new TrainingOptions(net, getMembers(), DataInit.named(getDataInit()), TrainingOptions.optimizer(getOptimizer(), getLearningRate()),
+        int members = getMembers();
+        DataInit init = DataInit.named(getDataInit());
+        NetworkSpec net;
+        if (nj.isBlank()) {
+            net = TrainingOptions.network(getInputLayers(), getHiddenLayers(), getActivation(), getDropout(), getBatchNorm());
+        } else {
+            if (!getInputLayers().isEmpty()) {
+                throw new IllegalArgumentException("Params networkJson and inputLayers are both set; networkJson is the whole network, its "
+                        + "input layers too: put them in its layers, or leave inputLayers empty");
+            }
+            net = SpecFormat.readNetwork(nj);
+            members = fromJson(this.members, members, net.members(), 1);
+            init = fromJson(dataInit, init, net.dataInit(), DataInit.NONE);
+        }
+        return new TrainingOptions(net, members, init, TrainingOptions.optimizer(getOptimizer(), getLearningRate()),
                 null, getEpochs(), getBatchSize(), 0, getL2(), getL2FullRows(), getValidationFraction(), getPatience(),
                 TrainingOptions.scaling(getScaling()), getLabelSmoothing(), getSeed(), getConfigJson()).toConfig();
+    }
+
+    /**
+     * A network setting that networkJson gives as {@code json}: the param's {@code value} where it is
+     * set, refused when the JSON gives another than its default ({@code plain}) too.
+     */
+    private <T> T fromJson(Param<?> param, T value, T json, T plain) {
+        if (!isSet(param)) return json;
+        if (!json.equals(value) && !json.equals(plain)) {
+            throw new IllegalArgumentException("Param " + param.name() + " = " + getOrDefault(param) + " and networkJson's " + param.name() + " ("
+                    + json + ") differ; give it in one place");
+        }
+        return value;
     }
 
     protected abstract boolean classification();

@@ -66,7 +66,9 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
                 + "network; 0 or 1 = none): with k >= 2 the outputs are the mean of k passes with dropout active, as Weka's -mc-dropout "
                 + "gives them, and the uncertainty column holds their variance (a row draws its masks from the training seed and its own "
                 + "values: the same numbers in any batch, in Weka and in Spark)",
-                (scala.Function1<Object, Object> & java.io.Serializable) v -> (Integer) v >= 0);
+                DendriteEstimator.core("monteCarloPasses", (Object v) -> {
+                    if ((Integer) v < 0) throw new IllegalArgumentException("allowed: >= 0 (0 or 1: none)");
+                }));
         uncertaintyCol = column(this, "uncertaintyCol", "with monteCarloPasses >= 2: the Monte-Carlo dropout variance of each output "
                 + "(each class probability, or the value in the label's units squared)");
         setDefault(monteCarloPasses, 0);
@@ -75,7 +77,9 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
 
     /** A column name param of {@code parent}: a name that is not empty (the estimators' and the models' alike). */
     static Param<String> column(org.apache.spark.ml.param.Params parent, String name, String doc) {
-        return new Param<>(parent, name, doc, (scala.Function1<String, Object> & java.io.Serializable) s -> s != null && !s.isEmpty());
+        return new Param<>(parent, name, doc, DendriteEstimator.core(name, (String s) -> {
+            if (s.isEmpty()) throw new IllegalArgumentException("allowed: a column name (not empty)");
+        }));
     }
 
     public org.apache.spark.ml.param.IntParam monteCarloPasses() { return monteCarloPasses; }

@@ -97,7 +97,8 @@ final class SparkSearch {
         // the sample reaches the driver dense: its size is checked before it is collected
         Table.checkFits(Math.min(n, sampleRows), width, "The search's sample", "Lower searchSampleRows, use fewer features, or give the "
                 + "driver more memory (spark.driver.memory).");
-        JavaRDD<LabeledRow> checked = input.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> SparkTraining.rows(it, check, p, width), true);
+        RowCheck later = check.afterFirstPass(layout.classes());
+        JavaRDD<LabeledRow> checked = input.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> SparkTraining.rows(it, later, p, width), true);
         List<LabeledRow> got;
         if (n <= sampleRows) {
             got = checked.collect();

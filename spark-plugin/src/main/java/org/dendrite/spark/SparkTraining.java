@@ -85,6 +85,7 @@ final class SparkTraining {
         ShardPass.Layout layout = ShardPass.layout(summaries, fraction, c.seed(), check);
         int width = layout.width();
         List<String> classNames = layout.classes();
+        RowCheck later = check.afterFirstPass(classNames);
         ShardPass.requireHeldOutFits(layout.rows().total() - layout.rows().trainRows(), Math.max(classNames.size(), 1), fraction,
                 rdd.context().getConf().getSizeAsBytes("spark.driver.maxResultSize", "1g"));
         warm.check(classNames, width);
@@ -98,7 +99,7 @@ final class SparkTraining {
                     : ShardPass.fit(new ShardPass.Shards() {
                         @Override
                         public <T extends java.io.Serializable> T reduce(ShardPass.Pass<T> pass, ShardPass.Merge<T> merge) {
-                            return run(() -> perPartition(rdd, slices, check, width, (slice, r) -> List.of(pass.apply(slice, r)).iterator())
+                            return run(() -> perPartition(rdd, slices, later, width, (slice, r) -> List.of(pass.apply(slice, r)).iterator())
                                     .treeReduce(merge::apply));
                         }
                     }, layout, featureColumns(rows.schema().fields()[0], width), c.preprocessing(), check.label());
@@ -106,7 +107,7 @@ final class SparkTraining {
             final Task task = fit.task();
             // the values chosen from the data (units, epochs, batch size; a category embedding's blocks)
             final TrainingConfig rc = c.resolve(layout.rows().trainRows(), pre);
-            blocks = perPartition(rdd, slices, check, width, (slice, r) -> ShardPass.blocks(slice, r, pre, task, check.weight() != null)
+            blocks = perPartition(rdd, slices, later, width, (slice, r) -> ShardPass.blocks(slice, r, pre, task, check.weight() != null)
                     .iterator()).persist(StorageLevel.MEMORY_AND_DISK());
             // the job that fills the cache sums the weights: the training rows, and the held-out ones, must weigh something
             final JavaRDD<ShardBlock> cached = blocks;

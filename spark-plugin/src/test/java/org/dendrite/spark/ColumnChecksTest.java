@@ -344,7 +344,7 @@ class ColumnChecksTest {
         for (Runnable empty : List.<Runnable>of(() -> m2.setProbabilityCol(""), () -> m2.setRawPredictionCol(""), () -> m2.setPredictionCol(""),
                 () -> m2.setUncertaintyCol(""), () -> new DendriteClassifier().setProbabilityCol(""), () -> second.setPredictionCol(""))) {
             var e = assertThrows(IllegalArgumentException.class, empty::run);
-            assertTrue(e.getMessage().contains("given invalid value"), e.getMessage());
+            assertTrue(e.getMessage().matches("Param \\w+ = : allowed: a column name \\(not empty\\)"), e.getMessage());
         }
         for (Row r : out.select("features", "p2", "r2", "y2").collectAsList()) {
             double[] p = m2.coreModel().predictRow(((org.apache.spark.ml.linalg.Vector) r.get(0)).toArray());
@@ -479,5 +479,72 @@ class ColumnChecksTest {
         // and the models print themselves as Spark's do (LogisticRegressionModel: uid=..., numClasses=2, numFeatures=4)
         assertEquals("DendriteClassificationModel: uid=" + model.uid() + ", numClasses=2, numFeatures=3", model.toString());
         assertEquals("DendriteRegressionModel: uid=" + all.get(3).uid() + ", numFeatures=3", all.get(3).toString());
+    }
+    /**
+     * A networkJson's members and dataInit were silently replaced by the params' defaults, and
+     * inputLayers silently dropped beside it: the JSON's values hold unless the params are set, a
+     * conflict is refused, and so is inputLayers with networkJson.
+     */
+    @Test
+    void networkJsonKeepsItsMembersAndDataInitAndRefusesConflicts() {
+        String json = "{\"layers\":[{\"type\":\"dense\",\"units\":4}],\"members\":4,\"dataInit\":\"scaled\"}";
+        org.dendrite.core.network.NetworkSpec net = new DendriteClassifier().setNetworkJson(json).trainingConfig().network();
+        assertEquals(4, net.members());
+        assertEquals(org.dendrite.core.network.DataInit.SCALED, net.dataInit());
+        assertEquals(4, new DendriteClassifier().setNetworkJson(json).setMembers(4).trainingConfig().network().members());
+        String plain = "{\"layers\":[{\"type\":\"dense\",\"units\":4}]}";
+        assertEquals(3, new DendriteClassifier().setNetworkJson(plain).setMembers(3).trainingConfig().network().members());
+        var conflict = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setNetworkJson(json).setMembers(2).trainingConfig());
+        assertEquals("Param members = 2 and networkJson's members (4) differ; give it in one place", conflict.getMessage());
+        var input = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setNetworkJson(plain).setInputLayers("scale")
+                .trainingConfig());
+        assertEquals("Params networkJson and inputLayers are both set; networkJson is the whole network, its input layers too: put them in "
+                + "its layers, or leave inputLayers empty", input.getMessage());
+    }
+
+    /** Null for a param was a NullPointerException from Spark's own message (or accepted, and failing on save); a bound's message says what is allowed. */
+    @Test
+    void nullAndOutOfRangeParamsAreRefusedNamingTheParam() {
+        DendriteClassifier c = new DendriteClassifier();
+        for (String name : List.of("featuresCol", "weightCol", "hiddenLayers", "networkJson", "configJson", "inputLayers", "initialModel",
+                "searchJson")) {
+            var e = assertThrows(IllegalArgumentException.class, () -> c.set(c.getParam(name), null), name);
+            assertEquals("Param " + name + " = null: a value is required (\"\" where the param allows none)", e.getMessage());
+        }
+        assertEquals("Param localSteps = -1: allowed: 0 (adaptive rounds), 1 (synchronous) or more (rounds of that many steps)",
+                assertThrows(IllegalArgumentException.class, () -> c.setLocalSteps(-1)).getMessage());
+        assertEquals("Param searchSampleRows = 5: allowed: >= 10", assertThrows(IllegalArgumentException.class, () -> c.setSearchSampleRows(5)).getMessage());
+        assertEquals("Param labelCol = : allowed: a column name (not empty)", assertThrows(IllegalArgumentException.class, () -> c.setLabelCol(""))
+                .getMessage());
+        DendriteClassificationModel m = DendriteClassificationModel.fromCoreModel(org.dendrite.core.train.Trainer.fit(
+                org.dendrite.core.train.TrainingConfig.DEFAULT.withEpochs(1), irisLike()));
+        assertEquals("Param monteCarloPasses = -1: allowed: >= 0 (0 or 1: none)", assertThrows(IllegalArgumentException.class,
+                () -> m.setMonteCarloPasses(-1)).getMessage());
+        assertEquals("Param uncertaintyCol = null: a value is required (\"\" where the param allows none)", assertThrows(IllegalArgumentException.class,
+                () -> m.setUncertaintyCol(null)).getMessage());
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger CALLS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * A label column from a nondeterministic expression that gives a label beyond the first pass's
+     * classes on a later pass is refused with what happened (it trained silently on a target past its
+     * row's slot, or failed with an ArrayIndexOutOfBoundsException).
+     */
+    @Test
+    void labelsThatChangeBetweenPassesAreRefused() {
+        CALLS.set(0);
+        var shifting = functions.udf((org.apache.spark.sql.api.java.UDF1<Double, Double>) y -> CALLS.incrementAndGet() > 8 ? 2.0 : y,
+                DataTypes.DoubleType).asNondeterministic();
+        Dataset<Row> df = rows(0, 1, 0, 1, 0, 1, 1, 0).coalesce(1).withColumn("label", shifting.apply(functions.col("label")));
+        var e = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setEpochs(1).fit(df));
+        assertTrue(e.getMessage().startsWith("Column 'label' holds the label 2.0 (row 0 of partition 0), but its labels were 0..1 on the first "
+                + "pass over the rows: the input changed between passes"), e.getMessage());
+    }
+
+    private static org.dendrite.core.data.LabeledTable irisLike() {
+        double[][] x = {{1, 2}, {2, 1}, {3, 3}, {4, 2}};
+        return new org.dendrite.core.data.LabeledTable(new org.dendrite.core.data.Table(List.of(org.dendrite.core.data.Column.numeric("a"),
+                org.dendrite.core.data.Column.numeric("b")), x), "y", List.of("p", "q"), new double[] {0, 1, 0, 1});
     }
 }

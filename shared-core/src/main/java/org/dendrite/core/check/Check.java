@@ -37,6 +37,13 @@ public final class Check {
         }
     }
 
+    /** An integer from {@code min} to {@code max}. */
+    public static void between(String name, long v, long min, long max) {
+        if (v < min || v > max) {
+            throw invalid(name, "Invalid " + name + ": " + v + " (allowed: an integer from " + min + " to " + max + ")");
+        }
+    }
+
     /** {@code v} in [lo, hi) or, with {@code closed}, [lo, hi]. */
     public static void range(String name, double v, double lo, double hi, boolean closed) {
         boolean ok = v >= lo && (closed ? v <= hi : v < hi);

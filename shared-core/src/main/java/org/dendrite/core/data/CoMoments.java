@@ -17,7 +17,19 @@ public final class CoMoments implements Serializable {
     private final double[] c;
     private final double[] delta;
 
+    /**
+     * The most inputs whitening takes: it keeps a width x width matrix (128 MiB of doubles at this
+     * width, as much again for its decomposition) and decomposes it in O(width^3).
+     */
+    public static final int MAX_WIDTH = 4096;
+
+    /** Refused beyond {@link #MAX_WIDTH}, before anything is allocated. */
     public CoMoments(int width) {
+        if (width > MAX_WIDTH) {
+            throw org.dendrite.core.check.Check.invalid("whitening", "Whitening needs the co-moments of all " + width + " network inputs (one "
+                    + "per numeric column and per category of a nominal one), more than the " + MAX_WIDTH + " it takes (a width x width "
+                    + "matrix, decomposed in O(width^3)); turn whitening off, or encode nominal columns with fewer values");
+        }
         this.width = width;
         this.mean = new double[width];
         this.c = new double[Math.multiplyExact(width, width)];

@@ -262,8 +262,10 @@ public final class Preprocessor implements Serializable {
             } else {
                 double x = missing ? center[c] : v;
                 double z = config.standardize() ? (x - center[c]) / scale[c] : x;
+                if (Double.isInfinite(z) && Double.isFinite(x)) z = x / scale[c] - center[c] / scale[c]; // the difference overflowed
                 if (robust) {
-                    z = z / Math.sqrt(1 + z * z / 9);
+                    // smooth clipping to (-3, 3); z * z overflows beyond 1e154, where the limit is reached
+                    z = Math.abs(z) < 1e150 ? z / Math.sqrt(1 + z * z / 9) : Math.copySign(3, z);
                 }
                 if (!Double.isFinite(z) || Math.abs(z) > Float.MAX_VALUE) {
                     throw new IllegalArgumentException(ColumnStatistics.where(col, rowIndex) + " is " + v

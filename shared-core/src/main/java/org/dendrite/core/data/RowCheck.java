@@ -1,6 +1,7 @@
 package org.dendrite.core.data;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,8 +17,22 @@ import java.util.Locale;
  * @param features the feature column's name
  * @param label the label column's name
  * @param weight the weight column's name, or null when every row weighs 1
+ * @param found the classes were found by the first pass over the rows, not declared ({@link #afterFirstPass})
  */
-public record RowCheck(String features, String label, String weight, boolean classification, int declaredClasses) implements Serializable {
+public record RowCheck(String features, String label, String weight, boolean classification, int declaredClasses, boolean found)
+        implements Serializable {
+    public RowCheck(String features, String label, String weight, boolean classification, int declaredClasses) {
+        this(features, label, weight, classification, declaredClasses, false);
+    }
+
+    /**
+     * The check for the passes after the first, which found the {@code classes} (or read them from the
+     * metadata): a later pass meeting a label beyond them reads other rows than the first did.
+     */
+    public RowCheck afterFirstPass(List<String> classes) {
+        return !classification || declaredClasses > 0 ? this : new RowCheck(features, label, weight, true, classes.size(), true);
+    }
+
     /** The width note of training rows, whose first rows set the width. */
     public static final String FIRST_ROWS = "expected size %d (as in the first rows)";
 
@@ -107,8 +122,10 @@ public record RowCheck(String features, String label, String weight, boolean cla
                     + "(class indices, as Spark's StringIndexer makes them)");
         }
         if (classification && declaredClasses > 0 && y >= declaredClasses) {
-            throw new IllegalArgumentException("Column '" + label + "' holds the label " + y + place(shard, row) + ", but its metadata declares "
-                    + declaredClasses + " classes (labels 0.." + (declaredClasses - 1) + ")");
+            throw new IllegalArgumentException("Column '" + label + "' holds the label " + y + place(shard, row) + ", but its " + (found
+                    ? "labels were 0.." + (declaredClasses - 1) + " on the first pass over the rows: the input changed between passes (a "
+                    + "nondeterministic source or expression; cache or checkpoint it before fitting)"
+                    : "metadata declares " + declaredClasses + " classes (labels 0.." + (declaredClasses - 1) + ")"));
         }
         if (!Double.isFinite(y)) throw new IllegalArgumentException("Column '" + label + "' holds the label " + y + place(shard, row) + "; labels must be finite");
         return y;

@@ -60,11 +60,13 @@ public record Task(String targetName, List<String> classes, double targetMean, d
      */
     public float scaledTarget(double value, long row) {
         double z = (value - targetMean) / targetScale;
-        if (Math.abs(z) > Float.MAX_VALUE) {
+        if (Double.isInfinite(z) && Double.isFinite(value)) z = value / targetScale - targetMean / targetScale; // the difference overflowed
+        if (!(Math.abs(z) <= Float.MAX_VALUE)) {
             throw new IllegalArgumentException("Target '" + targetName + "' of row " + row + " is " + value + ", too large for float32 "
                     + "training; " + (targetScale == constantScale(targetMean) ? "the training rows hold the single value " + targetMean
                     + ", so a row held out from them is measured in units of its last place: hold out no rows (validation "
-                    + "fraction 0) or train on rows whose target varies" : "turn on target standardization or rescale it"));
+                    + "fraction 0) or train on rows whose target varies" : targetMean == 0 && targetScale == 1 ? "turn on target "
+                    + "standardization or rescale it" : "rescale it (standardized, it is " + z + ")"));
         }
         return (float) z;
     }

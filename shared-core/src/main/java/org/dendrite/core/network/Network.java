@@ -94,25 +94,52 @@ public final class Network implements Serializable {
     /** Bytes of training state per network value: the float32 value, its gradient and an optimizer's two buffers (Adam's). */
     public static final int TRAINING_BYTES_PER_VALUE = 16;
 
+    /** Bytes per activation value of a batch: a layer's float32 output, its gradient, and what the layer keeps for its backward pass. */
+    public static final int ACTIVATION_BYTES = 16;
+
     /**
-     * Refuses, before anything is allocated, a network whose training state would not fit in
-     * {@code budgetBytes} ({@link #stateSize} values, each with its gradient and two optimizer
-     * buffers) or whose values exceed what Java arrays index: a clear error naming the widths and the
-     * hidden units instead of an OutOfMemoryError or an integer overflow.
+     * The activation values of a batch of {@code rows} rows: each member's copy of the rows through
+     * the input, every layer's output and the output layer's; Long.MAX_VALUE beyond a long.
      */
-    public static void requireFits(NetworkSpec spec, int inputWidth, int outputWidth, double budgetBytes) {
-        long n = stateSize(spec, inputWidth, outputWidth);
-        double bytes = (double) TRAINING_BYTES_PER_VALUE * n;
-        if (n <= Integer.MAX_VALUE && bytes <= budgetBytes) return;
+    public static long activationSize(NetworkSpec spec, int inputWidth, int outputWidth, long rows) {
+        try {
+            long widths = inputWidth;
+            int width = inputWidth;
+            for (LayerSpec s : spec.layers()) {
+                width = s.outputWidth(width);
+                widths = Math.addExact(widths, width);
+            }
+            return Math.multiplyExact(Math.multiplyExact(Math.addExact(widths, outputWidth), rows), spec.members());
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /**
+     * Refuses, before anything is allocated, a network whose training would not fit in
+     * {@code budgetBytes} ({@link #stateSize} values, each with its gradient and two optimizer
+     * buffers, and the {@link #activationSize} of a batch of {@code batchRows} rows) or whose values
+     * exceed what Java arrays index: a clear error naming the widths, the hidden units, the members and
+     * the batch instead of an OutOfMemoryError or an integer overflow.
+     */
+    public static void requireFits(NetworkSpec spec, int inputWidth, int outputWidth, long batchRows, double budgetBytes) {
+        long n = stateSize(spec, inputWidth, outputWidth), a = activationSize(spec, inputWidth, outputWidth, batchRows);
+        double state = (double) TRAINING_BYTES_PER_VALUE * n, activations = (double) ACTIVATION_BYTES * a;
+        if (n <= Integer.MAX_VALUE && a <= Integer.MAX_VALUE && state + activations <= budgetBytes) return;
         List<String> units = new ArrayList<>();
         for (LayerSpec l : spec.layers()) if (l instanceof org.dendrite.core.layer.DenseSpec d) units.add(Integer.toString(d.units()));
+        String members = spec.members() > 1 ? String.format(java.util.Locale.ROOT, " in %,d members", spec.members()) : "";
+        String values = n == Long.MAX_VALUE ? "more than 2^63" : String.format(java.util.Locale.ROOT, "%,d", n);
+        String why = n > Integer.MAX_VALUE ? "more than one Java array indexes (" + Integer.MAX_VALUE + ")"
+                : a > Integer.MAX_VALUE ? String.format(java.util.Locale.ROOT, "a batch of %,d rows through it has more activations than one Java "
+                        + "array indexes (%d)", batchRows, Integer.MAX_VALUE)
+                : String.format(java.util.Locale.ROOT, "with their gradients and optimizer state about %.0f MB, and a batch of %,d rows through it "
+                        + "%.0f MB of activations: more than the %.0f MB allowed", state / (1 << 20), batchRows, activations / (1 << 20),
+                        budgetBytes / (1 << 20));
         throw org.dendrite.core.check.Check.invalid("units", String.format(java.util.Locale.ROOT, "The network for %d inputs and %d "
-                + "outputs with hidden layers of %s units has %s values: %s. Use fewer hidden units or fewer input columns (a one-hot nominal "
-                + "column counts one input per value), or give the JVM more memory (-Xmx)", inputWidth, outputWidth,
-                units.isEmpty() ? "no" : String.join(", ", units), n == Long.MAX_VALUE ? "more than 2^63" : String.format(java.util.Locale.ROOT, "%,d", n),
-                n > Integer.MAX_VALUE ? "more than one Java array indexes (" + Integer.MAX_VALUE + ")"
-                        : String.format(java.util.Locale.ROOT, "with their gradients and optimizer state about %.0f MB, more than the %.0f MB "
-                                + "allowed", bytes / (1 << 20), budgetBytes / (1 << 20))));
+                + "outputs with hidden layers of %s units%s has %s values: %s. Use fewer hidden units%s or fewer input columns (a one-hot "
+                + "nominal column counts one input per value), a smaller batch, or give the JVM more memory (-Xmx)", inputWidth, outputWidth,
+                units.isEmpty() ? "no" : String.join(", ", units), members, values, why, spec.members() > 1 ? ", fewer members" : ""));
     }
 
     public NetworkSpec spec() { return spec; }

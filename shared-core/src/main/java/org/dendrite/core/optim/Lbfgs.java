@@ -53,13 +53,17 @@ public record Lbfgs(double learningRate, int maxIter, int maxEval, double tolera
     /** Evaluations allowed to one strong-Wolfe search (PyTorch's max_ls). */
     static final int MAX_LINE_SEARCH = 25;
 
+    /** The most (s, y) pairs kept. */
+    public static final int MAX_HISTORY = 1000;
+
     public Lbfgs {
         Check.learningRate(learningRate);
         Check.atLeast("maxIter", maxIter, 1);
         Check.atLeast("maxEval", maxEval, 1);
         Check.nonNegative("toleranceGrad", toleranceGrad);
         Check.nonNegative("toleranceChange", toleranceChange);
-        Check.atLeast("historySize", historySize, 1);
+        // each pair kept holds two vectors as long as the parameters; PyTorch's default keeps 100
+        Check.between("historySize", historySize, 1, MAX_HISTORY);
         if (lineSearch == null) {
             throw Check.invalid("lineSearch", "Invalid lineSearch: null (allowed: NONE, STRONG_WOLFE)");
         }

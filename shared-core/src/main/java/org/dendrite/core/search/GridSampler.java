@@ -16,16 +16,22 @@ public record GridSampler(int points) implements Sampler {
 
     public static final GridSampler DEFAULT = new GridSampler(3);
 
+    /** The most points per numeric parameter (each parameter's points are made in full). */
+    public static final int MAX_POINTS = 10_000;
+
     public GridSampler {
-        Check.atLeast("points", points, 1);
+        Check.between("points", points, 1, MAX_POINTS);
     }
 
     @Override public String name() { return "grid"; }
 
-    /** How many points the grid over {@code space} has. */
+    /** How many points the grid over {@code space} has ({@link Long#MAX_VALUE} for more: no search reaches its end). */
     public long size(SearchSpace space) {
         long n = 1;
-        for (SearchParameter p : space.parameters()) n = Math.multiplyExact(n, p.distribution().grid(points).size());
+        for (SearchParameter p : space.parameters()) {
+            int k = p.distribution().grid(points).size();
+            n = n > Long.MAX_VALUE / k ? Long.MAX_VALUE : n * k;
+        }
         return n;
     }
 

@@ -159,7 +159,7 @@ public final class Model implements Serializable {
             }
             for (int j = 0; j < k; j++) {
                 double m = sum[j] / passes;
-                mean[r][j] = inTargetUnits(m, r);
+                mean[r][j] = inTargetUnits(m, features, r);
                 var[r][j] = Math.max(0, sumSq[j] / passes - m * m) * scale * scale;
             }
         }
@@ -171,16 +171,28 @@ public final class Model implements Serializable {
         float[] p = run(features, new SplittableRandom(0), false).data();
         int k = predictionWidth();
         double[][] out = new double[features.rows()][k];
-        for (int i = 0; i < p.length; i++) out[i / k][i % k] = inTargetUnits(p[i], i / k);
+        for (int i = 0; i < p.length; i++) out[i / k][i % k] = inTargetUnits(p[i], features, i / k);
         return out;
     }
 
-    /** A prediction of row {@code row} in the network's units (a probability, or a standardized value) in the target's, checked finite. */
-    private double inTargetUnits(double v, int row) {
+    /**
+     * A prediction of row {@code row} of {@code features} in the network's units (a probability, or a
+     * standardized value) in the target's, checked finite: a row far outside the training rows (its
+     * largest scaled input named) or a target scale beyond the double range is refused.
+     */
+    private double inTargetUnits(double v, Matrix features, int row) {
         double y = task.isClassification() ? v : v * task.targetScale() + task.targetMean();
         if (!Double.isFinite(y)) {
-            throw new IllegalStateException("The model produced a non-finite prediction (" + v + ") for row " + row
-                    + "; its weights or inputs are out of range");
+            int d = features.cols(), far = 0;
+            float[] x = features.data();
+            for (int j = 1; j < d; j++) if (Math.abs(x[row * d + j]) > Math.abs(x[row * d + far])) far = j;
+            String where = features.rows() > 1 ? " for row " + row : "";
+            throw new IllegalArgumentException(Double.isFinite(v) ? "The model's prediction" + where + " (" + v + " in standardized "
+                    + "units) is beyond the double range in the target's units (scale " + task.targetScale() + "); rescale the target"
+                    : "The model produced a non-finite prediction" + where + ": its inputs lie too far outside the training rows"
+                    + (d == 0 ? "" : " (the farthest, " + (preprocessor.whitening() == null
+                    ? preprocessor.outputNames().get(far) : "whitened component " + far) + ", is " + x[row * d + far]
+                    + " after scaling, in the training rows' standard units)"));
         }
         return y;
     }

@@ -78,7 +78,9 @@ public final class TrainingRun {
         this.listener = listener == null ? TrainingListener.NONE : listener;
         // half of the heap, as for the preprocessed rows: the network's training state must not exhaust it
         int outputs = loss.outputWidth(1, task.classCount());
-        Network.requireFits(this.config.network(), preprocessor.outputWidth(), outputs,
+        // the largest batch through it: a training step's, or an evaluation's chunk (Model.PREDICTION_BATCH rows)
+        long batchRows = Math.min(Math.max(this.config.batchSize(), Model.PREDICTION_BATCH), Math.max(1, source.rows()));
+        Network.requireFits(this.config.network(), preprocessor.outputWidth(), outputs, batchRows,
                 Runtime.getRuntime().maxMemory() * org.dendrite.core.data.Preprocessor.MAX_HEAP_SHARE);
         this.network = Network.build(this.config.network(), preprocessor.outputWidth(), outputs, config.seed());
         if (warm.enabled()) {

@@ -70,6 +70,24 @@ class RowCheckTest {
      * elements (a few bytes in a file) is refused by its size alone, never allocated; the bound is the
      * share of the heap one dense row may take.
      */
+    /**
+     * The passes after the first check labels against the classes it found: a nondeterministic input
+     * that gives other labels on a later pass trained a target index past its own row's slot (or,
+     * beyond the last class, failed with an ArrayIndexOutOfBoundsException in the loss).
+     */
+    @Test
+    void laterPassesCheckLabelsAgainstTheClassesTheFirstFound() {
+        RowCheck inferred = new RowCheck("features", "label", null, true, 0);
+        RowCheck later = inferred.afterFirstPass(java.util.List.of("0", "1"));
+        assertEquals("Column 'label' holds the label 2.0 (row 2 of partition 1), but its labels were 0..1 on the first pass over the rows: "
+                + "the input changed between passes (a nondeterministic source or expression; cache or checkpoint it before fitting)",
+                refusal(later, 1, -1, new double[] {5, 6}, 2.0, null));
+        // declared classes, and a regressor's labels, stay as they were checked
+        assertEquals(CLASSES, CLASSES.afterFirstPass(java.util.List.of("0", "1")));
+        RowCheck numbers = new RowCheck("features", "label", null, false, 0);
+        assertEquals(numbers, numbers.afterFirstPass(java.util.List.of()));
+    }
+
     @Test
     void aHugeVectorIsRefusedByItsSizeBeforeItsValuesExist() {
         long max = Runtime.getRuntime().maxMemory() / 64 / 8;

@@ -155,8 +155,18 @@ class BadInputTest {
                 && e.getMessage().contains("more than one Java array indexes"), e.getMessage());
         var spec = new org.dendrite.core.network.NetworkSpec(List.of(new org.dendrite.core.layer.DenseSpec(1000, new org.dendrite.core.activation.Relu())));
         var small = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
-                () -> org.dendrite.core.network.Network.requireFits(spec, 3, 3, 100_000));
+                () -> org.dendrite.core.network.Network.requireFits(spec, 3, 3, 0, 100_000));
         assertTrue(small.getMessage().contains("has 7,003 values"), small.getMessage());
-        org.dendrite.core.network.Network.requireFits(spec, 3, 3, 120_000);
+        org.dendrite.core.network.Network.requireFits(spec, 3, 3, 0, 120_000);
+        // and its activations: a batch of 10 rows through 3 inputs, 1,000 units and 3 outputs is 10 x 1,006 values, 16 bytes each
+        // (160,960 bytes; 273,008 with the state); a million-member ensemble of a few units was an OutOfMemoryError on them
+        var batch = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
+                () -> org.dendrite.core.network.Network.requireFits(spec, 3, 3, 10, 273_000));
+        assertTrue(batch.getMessage().contains("a batch of 10 rows through it 0 MB of activations"), batch.getMessage());
+        org.dendrite.core.network.Network.requireFits(spec, 3, 3, 10, 273_008);
+        var members = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> Trainer.fit(QUICK.withNetwork(
+                spec.withMembers(1_000_000)), new LabeledTable(table(new double[] {1, 2}, new double[] {3, 4}), "label", List.of("a", "b"),
+                new double[] {0, 1}, null)));
+        assertTrue(members.getMessage().contains("in 1,000,000 members") && members.getMessage().contains("fewer members"), members.getMessage());
     }
 }

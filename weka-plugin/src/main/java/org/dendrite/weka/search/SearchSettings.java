@@ -87,7 +87,7 @@ public abstract class SearchSettings extends SearchOption {
     public SelectedTag getSampler() { return tag(sampler); }
     public void setSampler(SelectedTag v) { sampler = value(v, SamplerKind.class); }
 
-    @OptionMetadata(displayName = "grid points", description = "Grid sampler: values per numeric parameter (>= 1).",
+    @OptionMetadata(displayName = "grid points", description = "Grid sampler: values per numeric parameter (1 to 10000).",
             commandLineParamName = "grid-points", commandLineParamSynopsis = "-grid-points <n>", displayOrder = 22)
     public int getPoints() { return points; }
     public void setPoints(int v) { points = v; }
