@@ -167,7 +167,9 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
         dropout = param(new DoubleParam(this, "dropout", "dropout rate after each hidden layer, in [0, 1)",
                 core("dropout", (Object v) -> TrainingOptions.network("1", "relu", ((Number) v).doubleValue(), "none"))), hidden.dropout());
         seed = param(new LongParam(this, "seed", OptionHelp.SEED, number("seed", v -> true, "any")), D.seed());
-        networkJson = param(new Param<>(this, "networkJson", "the network as a JSON spec (overrides hiddenLayers/activation/dropout/batchNorm)",
+        networkJson = param(new Param<>(this, "networkJson", "the network as a JSON spec (instead of hiddenLayers, activation, dropout and batchNorm; not "
+                + "with inputLayers: its layers hold them; its members and dataInit hold unless those params are set, and may not differ "
+                + "from them)",
                 core("networkJson", (String s) -> {
                     if (s != null && !s.isBlank()) SpecFormat.readNetwork(s);
                 })), "");

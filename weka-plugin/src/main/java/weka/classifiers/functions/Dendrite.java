@@ -233,6 +233,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         trainingRows = train.numInstances();
         TrainingConfig config = checkedConfig();
         SearchConfig searchConfig = checkedSearch();
+        checkMonteCarloPasses();
         if (!diagnosticsFolder.isBlank()) {
             // before training, not after it: a folder that cannot be made would otherwise lose the training's work
             try {
@@ -308,6 +309,13 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
         if (!resume) {
             run = null;
+        }
+    }
+
+    /** Refuses a negative -mc-dropout (Weka's option parsing would keep any whole number). */
+    private void checkMonteCarloPasses() {
+        if (monteCarloPasses < 0) {
+            throw new IllegalArgumentException("Invalid option -mc-dropout " + monteCarloPasses + " (allowed: 0 or 1 = none, or a number of passes >= 2)");
         }
     }
 
@@ -419,6 +427,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             model.preprocessor().checkFits(t.size());
             Matrix features = new Matrix(t.size(), model.preprocessor().outputWidth());
             for (int r = 0; r < t.size(); r++) model.preprocessor().transformRow(t.rows()[r], r, features.data(), r * features.cols());
+            checkMonteCarloPasses();
             return monteCarloPasses > 1 ? model.predictFeaturesMonteCarlo(features, monteCarloPasses, seed).mean() : model.predictFeatures(features);
         } catch (IllegalArgumentException e) {
             throw new Exception(e.getMessage(), e);

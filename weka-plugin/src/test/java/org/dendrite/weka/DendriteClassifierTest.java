@@ -652,6 +652,14 @@ class DendriteClassifierTest {
         frozenAlone.setOptions(Utils.splitOptions("-epochs 1 -freeze 1"));
         e = assertThrows(Exception.class, () -> frozenAlone.buildClassifier(iris));
         assertTrue(e.getMessage().startsWith("-freeze = 1: ") && e.getMessage().contains("(set -initial-model)"), e.getMessage());
+        Dendrite frozenTooMany = new Dendrite();
+        frozenTooMany.setOptions(Utils.splitOptions("-epochs 1 -freeze 4 -initial-model " + dir.resolve("m.json")));
+        e = assertThrows(Exception.class, () -> frozenTooMany.buildClassifier(iris));
+        assertEquals("-freeze = 4: Invalid number of frozen layers: 4 (allowed: 0..3, the initial model's layers with weights)", e.getMessage());
+        Dendrite negativePasses = new Dendrite();
+        negativePasses.setOptions(Utils.splitOptions("-epochs 1 -mc-dropout -5"));
+        e = assertThrows(Exception.class, () -> negativePasses.buildClassifier(iris));
+        assertEquals("Invalid option -mc-dropout -5 (allowed: 0 or 1 = none, or a number of passes >= 2)", e.getMessage());
         double[] p = second.distributionForInstance(iris.instance(0));
         assertEquals(1, p[0] + p[1] + p[2], 1e-5);
         // the Monte-Carlo average agrees with the deterministic (weight-scaled) prediction on most rows

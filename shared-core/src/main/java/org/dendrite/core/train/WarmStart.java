@@ -21,6 +21,14 @@ public record WarmStart(Model initial, int frozenLayers) {
         if (initial == null && frozenLayers != 0) {
             throw new IllegalArgumentException("Invalid number of frozen layers: " + frozenLayers + " without an initial model to freeze layers of");
         }
+        if (initial != null) {
+            int parameterized = 0;
+            for (Layer l : initial.network().layers()) if (!l.parameters().isEmpty()) parameterized++;
+            if (frozenLayers < 0 || frozenLayers > parameterized) {
+                throw new IllegalArgumentException("Invalid number of frozen layers: " + frozenLayers + " (allowed: 0.." + parameterized
+                        + ", the initial model's layers with weights)");
+            }
+        }
     }
 
     /**
@@ -43,7 +51,8 @@ public record WarmStart(Model initial, int frozenLayers) {
         try {
             return new WarmStart(initial, frozenLayers);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(frozenOption + " = " + frozenLayers + ": " + e.getMessage() + " (set " + pathOption + ")", e);
+            throw new IllegalArgumentException(frozenOption + " = " + frozenLayers + ": " + e.getMessage()
+                    + (initial == null ? " (set " + pathOption + ")" : ""), e);
         }
     }
 
@@ -68,8 +77,8 @@ public record WarmStart(Model initial, int frozenLayers) {
 
     /**
      * Checks that the initial model can start training on data with {@code classes} (empty: a
-     * numeric target) and {@code inputColumns} input columns, and that {@code frozenLayers} is within
-     * its layers with weights; a clear IllegalArgumentException otherwise. No-op without a model.
+     * numeric target) and {@code inputColumns} input columns (the frozen layers are checked when the
+     * warm start is made); a clear IllegalArgumentException otherwise. No-op without a model.
      */
     public void check(List<String> classes, int inputColumns) {
         if (initial == null) {
@@ -85,12 +94,6 @@ public record WarmStart(Model initial, int frozenLayers) {
         if (inputColumns != initial.preprocessor().columns().size()) {
             throw new IllegalArgumentException("The initial model takes " + initial.preprocessor().columns().size() + " input columns; this data has "
                     + inputColumns);
-        }
-        int parameterized = 0;
-        for (Layer l : initial.network().layers()) if (!l.parameters().isEmpty()) parameterized++;
-        if (frozenLayers < 0 || frozenLayers > parameterized) {
-            throw new IllegalArgumentException("Invalid number of frozen layers: " + frozenLayers + " (allowed: 0.." + parameterized
-                    + ", the initial model's layers with weights)");
         }
     }
 }

@@ -52,6 +52,28 @@ class PreprocessingTest {
     }
 
     /**
+     * Robust scaling beyond float's range, by hand: x = k * 1e-50 (k = 1..40) has median 20.5e-50 and
+     * quartiles 10.75e-50 and 30.25e-50 (the float sample rounded every value to 0: a constant column, so
+     * the inputs were ignored); x = k * 1e39 the same quantiles times 1e89 (infinite quartiles before);
+     * a value of 1e300 far beyond them clips to 3 (z * z overflowed to a clipped 0).
+     */
+    @Test
+    void robustScalingKeepsValuesBeyondFloatsRange() {
+        for (double unit : new double[] {1e-50, 1e39}) {
+            double[][] x = new double[40][];
+            for (int k = 1; k <= 40; k++) x[k - 1] = new double[] {k * unit};
+            List<Column> cols = List.of(Column.numeric("x"));
+            Preprocessor p = Preprocessor.fit(new Table(cols, x), PreprocessingConfig.DEFAULT.withScaling(PreprocessingConfig.Scaling.ROBUST));
+            assertEquals(20.5 * unit, p.center()[0], 1e-12 * unit, "median, unit " + unit);
+            assertEquals(19.5 * unit, p.scale()[0], 1e-12 * unit, "interquartile range, unit " + unit);
+            Matrix m = p.transform(new Table(cols, new double[][] {{1 * unit}, {1e300}}));
+            double z = -19.5 / 19.5;
+            assertEquals(z / Math.sqrt(1 + z * z / 9), m.get(0, 0), 1e-6, "unit " + unit);
+            assertEquals(3f, m.get(1, 0), 1e-6f, "unit " + unit);
+        }
+    }
+
+    /**
      * The sample quantiles are exact while every value is kept; two partitions' samples of a large
      * stream merge into a uniform sample of the union: the quartiles of 0..99999 split unevenly in two
      * come out within 2% of the range of the exact 24999.75, 49999.5 and 74999.25.
