@@ -23,6 +23,19 @@ public final class EarlyStopper implements Serializable {
     public EarlyStopper(EarlyStopping config, boolean classification) {
         this.config = config;
         this.classification = classification;
+        // refused before training rather than after its first epoch
+        boolean defined = switch (config.monitor()) {
+            case VALIDATION_LOSS -> true;
+            case ACCURACY, AUC -> classification;
+            case RMSE -> !classification;
+        };
+        if (config.enabled() && !defined) throw undefined();
+    }
+
+    private IllegalArgumentException undefined() {
+        return org.dendrite.core.check.Check.invalid("earlyStopping", "Early stopping monitors " + config.monitor() + ", which is undefined "
+                + "for this " + (classification ? "classification" : "regression") + " task; choose "
+                + (classification ? "VALIDATION_LOSS, ACCURACY or AUC" : "VALIDATION_LOSS or RMSE"));
     }
 
     /**
@@ -35,11 +48,7 @@ public final class EarlyStopper implements Serializable {
             return stopped;
         }
         double value = r.monitored(config.monitor());
-        if (Double.isNaN(value)) {
-            throw new IllegalArgumentException("Early stopping monitors " + config.monitor() + ", which is undefined for this "
-                    + (classification ? "classification" : "regression") + " task; choose "
-                    + (classification ? "VALIDATION_LOSS, ACCURACY or AUC" : "VALIDATION_LOSS or RMSE"));
-        }
+        if (Double.isNaN(value)) throw undefined();
         if (config.improves(value, best)) {
             best = value;
             bestEpoch = r.epoch();

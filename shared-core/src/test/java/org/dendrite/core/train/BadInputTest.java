@@ -63,6 +63,16 @@ class BadInputTest {
         }
     }
 
+    /** Early stopping on a metric the task does not have is refused before training (it failed after the first epoch). */
+    @Test
+    void earlyStoppingOnAMetricTheTaskLacksIsRefusedFirst() throws Exception {
+        LabeledTable reg = org.dendrite.core.testutil.TestData.arff("diabetes-regression.arff").labeled();
+        var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> Trainer.fit(QUICK.withEarlyStopping(
+                new EarlyStopping(Monitor.AUC, 2, 0, true)), reg));
+        assertEquals("earlyStopping", e.setting());
+        assertEquals("Early stopping monitors AUC, which is undefined for this regression task; choose VALIDATION_LOSS or RMSE", e.getMessage());
+    }
+
     @Test
     void missingFeatureIsRefusedWhenImputationIsOff() {
         TrainingConfig strict = QUICK.withPreprocessing(new PreprocessingConfig(true, false, false, true));
