@@ -41,6 +41,13 @@ public final class HistoryJson {
             }
         }
         root.put("best_epoch", h.bestEpoch());
+        org.dendrite.core.train.StepSeries rates = h.stepSeries(false);
+        if (rates.stride() > 1) {
+            // a long run's per-step records are every stride-th step's (StepSeries): written only then, so that files of shorter runs
+            // stay what earlier readers read
+            root.put("step_stride", rates.stride());
+            root.put("step_count", rates.steps());
+        }
         ArrayNode lr = root.putArray("step_learning_rates");
         for (double r : h.stepLearningRates()) lr.add(r);
         ArrayNode sl = root.putArray("step_losses");
@@ -72,7 +79,8 @@ public final class HistoryJson {
     }
 
 
-    private static final String[] HISTORY = {"epochs", "best_epoch", "step_learning_rates", "step_losses", "layer_statistics", "warnings"};
+    private static final String[] HISTORY = {"epochs", "best_epoch", "step_stride", "step_count", "step_learning_rates", "step_losses",
+        "layer_statistics", "warnings"};
     private static final String[] EPOCH = {"epoch", "train_loss", "validation_loss", "validation_accuracy", "validation_auc", "validation_rmse",
         "learning_rate", "seconds", "event", "member_validation_losses"};
     private static final String[] STATISTICS = {"step", "layer", "name", "gradient_norm", "gradient_max_abs", "weight_norm", "update_ratio",
@@ -97,13 +105,23 @@ public final class HistoryJson {
                         e.field("seconds").finiteOrNull(), e.field("event").string(), members));
             }
         }
-        JsonValue rates = h.field("step_learning_rates");
-        if (rates.node() != null) {
-            for (JsonValue r : rates.array("learning rates").elements()) history.addStepRate(r.finite());
-        }
-        JsonValue losses = h.field("step_losses");
-        if (losses.node() != null) {
-            for (JsonValue r : losses.array("losses (or null)").elements()) history.addStepLoss(r.finiteOrNull());
+        JsonValue rates = h.field("step_learning_rates"), losses = h.field("step_losses"), stride = h.field("step_stride");
+        double[] r = rates.node() == null ? new double[0] : rates.array("learning rates").elements().stream().mapToDouble(JsonValue::finite).toArray();
+        double[] l = losses.node() == null ? new double[0]
+                : losses.array("losses (or null)").elements().stream().mapToDouble(JsonValue::finiteOrNull).toArray();
+        if (stride.node() == null) {
+            // every step (files of earlier writers may hold more than a series keeps: it thins them as it would have)
+            for (double v : r) history.addStepRate(v);
+            for (double v : l) history.addStepLoss(v);
+        } else {
+            int every = stride.integer(1, 1 << 30);
+            long count = h.field("step_count").integer(0L, Long.MAX_VALUE);
+            try {
+                history.setSteps(org.dendrite.core.train.StepSeries.of(r, every, count),
+                        losses.node() == null ? new org.dendrite.core.train.StepSeries() : org.dendrite.core.train.StepSeries.of(l, every, count));
+            } catch (IllegalArgumentException e) {
+                throw h.error("step records: " + e.getMessage());
+            }
         }
         JsonValue stats = h.field("layer_statistics");
         if (stats.node() != null) {

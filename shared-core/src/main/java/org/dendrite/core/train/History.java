@@ -18,10 +18,8 @@ public final class History implements Serializable {
     private final List<EpochRecord> epochs = new ArrayList<>();
     private final List<LayerStatistics> statistics = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    private double[] stepRates = new double[64];
-    private double[] stepLosses = new double[64];
-    private int steps;
-    private int lossSteps;
+    private StepSeries stepRates = new StepSeries();
+    private StepSeries stepLosses = new StepSeries();
     private int bestEpoch;
     private transient double[] monitoredValues;
     private transient Monitor monitoredBy;
@@ -32,10 +30,8 @@ public final class History implements Serializable {
         h.epochs.addAll(epochs);
         h.statistics.addAll(statistics);
         h.warnings.addAll(warnings);
-        h.stepRates = Arrays.copyOf(stepRates, Math.max(steps, 1));
-        h.stepLosses = Arrays.copyOf(stepLosses, Math.max(lossSteps, 1));
-        h.steps = steps;
-        h.lossSteps = lossSteps;
+        h.stepRates = stepRates.copy();
+        h.stepLosses = stepLosses.copy();
         h.bestEpoch = bestEpoch;
         return h;
     }
@@ -45,14 +41,18 @@ public final class History implements Serializable {
     }
 
     public void addStepRate(double lr) {
-        if (steps == stepRates.length) stepRates = Arrays.copyOf(stepRates, steps * 2);
-        stepRates[steps++] = lr;
+        stepRates.add(lr);
     }
 
     /** The batch loss of each optimizer step, in order. */
     public void addStepLoss(double loss) {
-        if (lossSteps == stepLosses.length) stepLosses = Arrays.copyOf(stepLosses, lossSteps * 2);
-        stepLosses[lossSteps++] = loss;
+        stepLosses.add(loss);
+    }
+
+    /** Replaces the per-step records with these (as a history file holds them). */
+    public void setSteps(StepSeries rates, StepSeries losses) {
+        stepRates = rates;
+        stepLosses = losses;
     }
 
     /**
@@ -60,13 +60,19 @@ public final class History implements Serializable {
      * the start of an epoch undoes, so the per-step records stay one per step actually kept.
      */
     public void discardStepsFrom(long fromStep) {
-        steps = (int) Math.min(steps, Math.max(0, fromStep));
-        lossSteps = (int) Math.min(lossSteps, Math.max(0, fromStep));
+        stepRates.discardFrom(fromStep);
+        stepLosses.discardFrom(fromStep);
         statistics.removeIf(s -> s.step() >= fromStep);
     }
 
+    /** The batch losses kept (every step of a run of at most {@link StepSeries#MAX} steps; see {@link #stepSeries}). */
     public double[] stepLosses() {
-        return Arrays.copyOf(stepLosses, lossSteps);
+        return stepLosses.values();
+    }
+
+    /** The per-step records: the learning rates (false) or the batch losses (true), in bounded memory. */
+    public StepSeries stepSeries(boolean losses) {
+        return losses ? stepLosses : stepRates;
     }
 
     public void addStatistics(LayerStatistics s) {
@@ -106,12 +112,12 @@ public final class History implements Serializable {
 
     /** The learning rate of the last step, or NaN before the first. */
     public double lastStepRate() {
-        return steps == 0 ? Double.NaN : stepRates[steps - 1];
+        return stepRates.last();
     }
 
-    /** The learning rate actually used at each optimizer step, in order. */
+    /** The learning rates actually used at the optimizer steps kept, in order (every step of a run of at most {@link StepSeries#MAX} steps). */
     public double[] stepLearningRates() {
-        return Arrays.copyOf(stepRates, steps);
+        return stepRates.values();
     }
 
     public int size() {

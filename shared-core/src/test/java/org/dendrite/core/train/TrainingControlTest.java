@@ -69,8 +69,8 @@ class TrainingControlTest {
     void earlyStoppingNeedsAMetricTheTaskHas() throws Exception {
         TestData.Labeled d = credit();
         TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(3).withEarlyStopping(new EarlyStopping(Monitor.RMSE, 2, 0, true));
-        TrainingRun run = TrainingRun.local(c, d.labeled());
-        var e = assertThrows(IllegalArgumentException.class, run::nextEpoch);
+        // refused when the run is made, before its first epoch (BadInputTest: the regression case)
+        var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.local(c, d.labeled()));
         assertTrue(e.getMessage().contains("RMSE") && e.getMessage().contains("VALIDATION_LOSS, ACCURACY or AUC"), e.getMessage());
     }
 
