@@ -18,6 +18,11 @@ public final class History implements Serializable {
     private final List<EpochRecord> epochs = new ArrayList<>();
     private final List<LayerStatistics> statistics = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private long statisticsStep = Long.MIN_VALUE;
+    private long statisticsSeen;
+    private int statisticsKept;
+    private int statisticsStride = 1;
+    private boolean keepingStep;
     private StepSeries stepRates = new StepSeries();
     private StepSeries stepLosses = new StepSeries();
     private int bestEpoch;
@@ -29,6 +34,11 @@ public final class History implements Serializable {
         History h = new History();
         h.epochs.addAll(epochs);
         h.statistics.addAll(statistics);
+        h.statisticsStep = statisticsStep;
+        h.statisticsSeen = statisticsSeen;
+        h.statisticsKept = statisticsKept;
+        h.statisticsStride = statisticsStride;
+        h.keepingStep = keepingStep;
         h.warnings.addAll(warnings);
         h.stepRates = stepRates.copy();
         h.stepLosses = stepLosses.copy();
@@ -63,6 +73,10 @@ public final class History implements Serializable {
         stepRates.discardFrom(fromStep);
         stepLosses.discardFrom(fromStep);
         statistics.removeIf(s -> s.step() >= fromStep);
+        // the sampled steps kept before it, and as many seen as a run thinned this far would have seen
+        statisticsKept = (int) statistics.stream().mapToLong(LayerStatistics::step).distinct().count();
+        statisticsSeen = (long) statisticsKept * statisticsStride;
+        statisticsStep = Long.MIN_VALUE;
     }
 
     /** The batch losses kept (every step of a run of at most {@link StepSeries#MAX} steps; see {@link #stepSeries}). */
@@ -75,8 +89,37 @@ public final class History implements Serializable {
         return losses ? stepLosses : stepRates;
     }
 
+    /**
+     * The most sampled steps whose layer statistics are kept: beyond, every other one is dropped and
+     * only every second sampled step is kept from there on (as {@link StepSeries} thins the per-step
+     * records; each record names its step).
+     */
+    public static final int MAX_STATISTICS_STEPS = 1024;
+
+    /** Adds one layer's statistics at a sampled step (the layers of a step arrive together, steps in order). */
     public void addStatistics(LayerStatistics s) {
-        statistics.add(s);
+        if (s.step() != statisticsStep) {
+            statisticsStep = s.step();
+            if (statisticsSeen % statisticsStride == 0 && statisticsKept == MAX_STATISTICS_STEPS) {
+                java.util.List<LayerStatistics> kept = new ArrayList<>();
+                long group = -1, step = Long.MIN_VALUE;
+                for (LayerStatistics t : statistics) {
+                    if (t.step() != step) {
+                        step = t.step();
+                        group++;
+                    }
+                    if (group % 2 == 0) kept.add(t);
+                }
+                statistics.clear();
+                statistics.addAll(kept);
+                statisticsKept = (statisticsKept + 1) / 2;
+                statisticsStride *= 2;
+            }
+            keepingStep = statisticsSeen % statisticsStride == 0;
+            if (keepingStep) statisticsKept++;
+            statisticsSeen++;
+        }
+        if (keepingStep) statistics.add(s);
     }
 
     public void warn(String w) {

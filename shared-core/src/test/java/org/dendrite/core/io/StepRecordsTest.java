@@ -93,4 +93,22 @@ class StepRecordsTest {
         var e = assertThrows(ModelFormatException.class, () -> HistoryJson.read(new JsonValue(SpecFormat.mapper().readTree(bad), "$")));
         assertTrue(e.getMessage().startsWith("$: step records: "), e.getMessage());
     }
+
+    /** The layer statistics of a long run: at most MAX_STATISTICS_STEPS sampled steps, evenly spaced, each step's layers together. */
+    @Test
+    void layerStatisticsStayBoundedAndEvenlySpaced() {
+        History h = new History();
+        int sampled = 5 * History.MAX_STATISTICS_STEPS + 3;
+        for (long k = 0; k < sampled; k++) {
+            for (int layer = 0; layer < 3; layer++) {
+                h.addStatistics(new org.dendrite.core.diagnostics.LayerStatistics(100 * k, layer, "l" + layer, 1, 1, 1, 1, 0, 1, 0, 0));
+            }
+        }
+        java.util.List<Long> steps = h.statistics().stream().map(org.dendrite.core.diagnostics.LayerStatistics::step).distinct().toList();
+        assertTrue(steps.size() <= History.MAX_STATISTICS_STEPS && steps.size() > History.MAX_STATISTICS_STEPS / 2, steps.size() + " steps");
+        assertEquals(3L * steps.size(), h.statistics().size(), "every kept step with its three layers");
+        long gap = steps.get(1) - steps.get(0);
+        assertEquals(800, gap, "every 8th sampled step of 100: 5 x 1,024 + 3 samples thinned three times");
+        for (int i = 0; i < steps.size(); i++) assertEquals(i * gap, steps.get(i));
+    }
 }
