@@ -32,8 +32,9 @@ public final class OptionHelp {
             + TrainingConfig.DEFAULT_VALIDATION_FRACTION + " when this is 0).";
     public static final String PATIENCE = "Early stopping: epochs without a better validation loss before stopping and restoring the "
             + "best epoch's weights (0 = off).";
-    public static final String CONFIG_JSON = "The whole training configuration as JSON (docs/model-format.md; overrides the other "
-            + "training options except the seed; absent fields take the defaults). A trained model's description shows its configuration "
+    public static final String CONFIG_JSON = "The whole training configuration as JSON (docs/model-format.md; replaces the other "
+            + "training options except the seed, which are then left at their defaults or given the JSON's values; absent fields take the "
+            + "defaults). A trained model's description shows its configuration "
             + "in this form.";
     public static final String SEED = "Random seed (weights, shuffling, dropout, validation split).";
     public static final String INITIAL_MODEL = "Warm start: a saved Dendrite model JSON (from the Weka plugin, the Spark plugin or the "

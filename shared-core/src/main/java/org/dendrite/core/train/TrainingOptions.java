@@ -21,8 +21,8 @@ import org.dendrite.core.schedule.Schedule;
  * The flat options the Weka classifier and the Spark estimators offer, translated into a
  * {@link TrainingConfig} in one place, so both wrappers train alike and refuse the same values with
  * the same messages. A null network, optimizer or schedule means the default; {@code patience} 0 means
- * no early stopping; a non-blank {@code configJson} (the whole configuration as JSON) overrides every
- * other option but the seed. Errors are {@link InvalidSettingException}s naming the option.
+ * no early stopping; a non-blank {@code configJson} (the whole configuration as JSON) replaces every
+ * other option but the seed (one set beside it to another value than the JSON's is refused: it would be ignored). Errors are {@link InvalidSettingException}s naming the option.
  */
 public record TrainingOptions(NetworkSpec network, int members, DataInit dataInit, Optimizer optimizer, Schedule schedule, int epochs, int batchSize, double l1,
                               double l2, long l2FullRows, double validationFraction, int patience, PreprocessingConfig.Scaling scaling, double labelSmoothing,
@@ -47,6 +47,13 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
             } catch (IllegalArgumentException e) {
                 throw Check.invalid("configJson", "Invalid configJson: " + e.getMessage());
             }
+            String beside = besideConfigJson(c);
+            if (beside != null) {
+                // configJson is the whole configuration: an option set beside it, to another value, would be silently ignored
+                throw Check.invalid(beside, "The option " + beside + " is set beside configJson, which holds the whole training "
+                        + "configuration (all but the seed) and gives it another value: give it inside the JSON only, or leave " + beside
+                        + " at its default");
+            }
             return c.withSeed(seed);
         }
         EarlyStopping es = patience == 0 ? EarlyStopping.OFF
@@ -60,6 +67,32 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
                 .withRegularization(new Regularization(l1, l2, false, false, 0, l2FullRows)).withValidationFraction(validationFraction)
                 .withEarlyStopping(es).withPreprocessing(D.preprocessing().withScaling(scaling == null ? D.preprocessing().scaling() : scaling))
                 .withLoss(labelSmoothing > 0 ? new SoftmaxCrossEntropy(labelSmoothing) : D.loss()).withSeed(seed);
+    }
+
+    /** What the flat options describe, by name, as a configuration holds it. */
+    private static final List<java.util.Map.Entry<String, java.util.function.Function<TrainingConfig, Object>>> FLAT = List.of(
+            java.util.Map.entry("network", c -> c.network().layers()), java.util.Map.entry("members", c -> c.network().members()),
+            java.util.Map.entry("dataInit", c -> c.network().dataInit()), java.util.Map.entry("optimizer", TrainingConfig::optimizer),
+            java.util.Map.entry("schedule", TrainingConfig::schedule), java.util.Map.entry("epochs", TrainingConfig::epochs),
+            java.util.Map.entry("batchSize", TrainingConfig::batchSize), java.util.Map.entry("l1", c -> c.regularization().l1()),
+            java.util.Map.entry("l2", c -> c.regularization().l2()), java.util.Map.entry("l2FullRows", c -> c.regularization().l2FullRows()),
+            java.util.Map.entry("validationFraction", TrainingConfig::validationFraction),
+            java.util.Map.entry("patience", c -> c.earlyStopping().patience()), java.util.Map.entry("scaling", c -> c.preprocessing().scaling()),
+            java.util.Map.entry("labelSmoothing", TrainingConfig::loss));
+
+    /**
+     * The first option (but the seed) that is set away from its default and to another value than
+     * the configJson's {@code json} gives, or null: configJson replaces it, so it would be ignored.
+     */
+    private String besideConfigJson(TrainingConfig json) {
+        TrainingConfig flat = with("configJson", "").toConfig(), plain = DEFAULT.toConfig();
+        for (var f : FLAT) {
+            Object mine = f.getValue().apply(flat);
+            if (!java.util.Objects.equals(mine, f.getValue().apply(plain)) && !java.util.Objects.equals(mine, f.getValue().apply(json))) {
+                return f.getKey();
+            }
+        }
+        return null;
     }
 
     /**

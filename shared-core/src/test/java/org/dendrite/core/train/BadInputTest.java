@@ -73,6 +73,23 @@ class BadInputTest {
         assertEquals("Early stopping monitors AUC, which is undefined for this regression task; choose VALIDATION_LOSS or RMSE", e.getMessage());
     }
 
+    /**
+     * configJson replaces the flat options: one set beside it to another value than the JSON's was
+     * silently ignored (Weka's -config-json '{"batchSize":8}' -epochs 5 trained the JSON's 100
+     * epochs); it is refused naming it, while one left at its default or given the JSON's value passes.
+     */
+    @Test
+    void anOptionSetBesideConfigJsonToAnotherValueIsRefused() {
+        TrainingOptions json = TrainingOptions.DEFAULT.with("configJson", "{\"epochs\": 5, \"batchSize\": 8}");
+        var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> json.with("epochs", 7).toConfig());
+        assertEquals("epochs", e.setting());
+        assertEquals("The option epochs is set beside configJson, which holds the whole training configuration (all but the seed) and "
+                + "gives it another value: give it inside the JSON only, or leave epochs at its default", e.getMessage());
+        assertEquals("l2", assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> json.with("l2", 0.5).toConfig()).setting());
+        assertEquals(5, json.with("epochs", 5).toConfig().epochs(), "the JSON's own value");
+        assertEquals(8, json.toConfig().batchSize());
+    }
+
     @Test
     void missingFeatureIsRefusedWhenImputationIsOff() {
         TrainingConfig strict = QUICK.withPreprocessing(new PreprocessingConfig(true, false, false, true));
