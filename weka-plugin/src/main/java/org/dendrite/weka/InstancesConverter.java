@@ -74,6 +74,27 @@ public final class InstancesConverter {
         return all1 ? null : w;
     }
 
+    /**
+     * Checks every instance with a class value as the core will (its weight, its class value, its
+     * attribute values; missing values allowed when {@code imputeMissing}), with the core's rules and
+     * messages, naming it as Weka numbers it: from 1, counting every instance of {@code data} (the
+     * core's own checks come after the instances without a class value are set aside, and count from 0).
+     */
+    public static void check(Instances data, boolean imputeMissing) {
+        List<Column> columns = columns(data);
+        List<String> classes = classes(data);
+        String target = data.classAttribute().name();
+        for (int i = 0; i < data.numInstances(); i++) {
+            Instance inst = data.instance(i);
+            if (inst.classIsMissing()) continue;
+            long number = i + 1;
+            org.dendrite.core.data.LabeledTable.weight(inst.weight(), number);
+            org.dendrite.core.data.LabeledTable.checkTarget(target, classes, number, inst.classValue());
+            double[] x = row(inst);
+            for (int c = 0; c < x.length; c++) org.dendrite.core.data.ColumnStatistics.check(columns.get(c), number, x[c], imputeMissing);
+        }
+    }
+
     /** The rows with their class values and weights, as the core trains on them. */
     public static LabeledTable labeled(Instances data) {
         return new LabeledTable(table(data), data.classAttribute().name(), classes(data), target(data), weights(data));

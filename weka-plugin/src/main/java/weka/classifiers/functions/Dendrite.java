@@ -227,11 +227,16 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     @Override
     public void initializeClassifier(Instances data) throws Exception {
         getCapabilities().testWithFail(data);
+        TrainingConfig config = checkedConfig();
+        try {
+            InstancesConverter.check(data, config.preprocessing().imputeMissing());
+        } catch (IllegalArgumentException e) {
+            throw new Exception(e.getMessage() + " (rows are the instances in Weka's order, from 1)", e);
+        }
         Instances train = new Instances(data);
         train.deleteWithMissingClass();
         header = new Instances(train, 0);
         trainingRows = train.numInstances();
-        TrainingConfig config = checkedConfig();
         SearchConfig searchConfig = checkedSearch();
         checkMonteCarloPasses();
         if (!diagnosticsFolder.isBlank()) {
@@ -426,7 +431,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             org.dendrite.core.data.Table t = InstancesConverter.table(insts);
             model.preprocessor().checkFits(t.size());
             Matrix features = new Matrix(t.size(), model.preprocessor().outputWidth());
-            for (int r = 0; r < t.size(); r++) model.preprocessor().transformRow(t.rows()[r], r, features.data(), r * features.cols());
+            // rows named from 1, as Weka numbers instances
+            for (int r = 0; r < t.size(); r++) model.preprocessor().transformRow(t.rows()[r], r + 1, features.data(), r * features.cols());
             checkMonteCarloPasses();
             return monteCarloPasses > 1 ? model.predictFeaturesMonteCarlo(features, monteCarloPasses, seed).mean() : model.predictFeatures(features);
         } catch (IllegalArgumentException e) {

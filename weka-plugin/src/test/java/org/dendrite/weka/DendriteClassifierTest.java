@@ -52,8 +52,9 @@ class DendriteClassifierTest {
             Dendrite d = new Dendrite();
             d.setEpochs(1);
             var e = assertThrows(Exception.class, () -> d.buildClassifier(iris));
-            assertEquals("Instance weight of row 3 is " + w + "; weights must be 0 or between 1.17549435E-38 and 3.4028235E38 (training "
-                    + "holds them as float32; only their ratios matter, so they can be rescaled)", e.getMessage());
+            assertEquals("Instance weight of row 4 is " + w + "; weights must be 0 or between 1.17549435E-38 and 3.4028235E38 (training "
+                    + "holds them as float32; only their ratios matter, so they can be rescaled) (rows are the instances in Weka's order, "
+                    + "from 1)", e.getMessage());
             iris.instance(3).setWeight(2);
             d.buildClassifier(iris);
         }
@@ -616,6 +617,31 @@ class DendriteClassifierTest {
         d.setOptions(new String[] {"-epochs", "1", "-diagnostics", dir.toString()});
         d.buildClassifier(load("iris.arff"));
         assertTrue(java.nio.file.Files.isRegularFile(dir.resolve("008-iris-150-rows").resolve("model.json")));
+    }
+
+    /**
+     * A bad value is named by its instance as Weka numbers it, from 1 among all instances given: the
+     * core's row numbers counted from 0 after the instances without a class value were set aside (the
+     * weight of instance 5 below was "row 2").
+     */
+    @Test
+    void badValuesNameTheInstanceAsWekaNumbersIt() throws Exception {
+        Instances data = new Instances("rows", new java.util.ArrayList<>(List.of(new weka.core.Attribute("a"),
+                new weka.core.Attribute("class", List.of("x", "y")))), 6);
+        data.setClassIndex(1);
+        double q = weka.core.Utils.missingValue();
+        double[][] values = {{1, q}, {2, q}, {3, 0}, {4, 1}, {5, 0}, {6, 1}};
+        for (double[] v : values) data.add(new weka.core.DenseInstance(1, v));
+        data.instance(4).setWeight(-1);
+        Dendrite d = new Dendrite();
+        d.setEpochs(1);
+        Exception e = assertThrows(Exception.class, () -> d.buildClassifier(data));
+        assertEquals("Instance weight of row 5 is -1.0; " + org.dendrite.core.data.LabeledTable.WEIGHT_RULE
+                + " (rows are the instances in Weka's order, from 1)", e.getMessage());
+        data.instance(4).setWeight(1);
+        data.instance(3).setValue(0, Double.POSITIVE_INFINITY);
+        e = assertThrows(Exception.class, () -> d.buildClassifier(data));
+        assertEquals("Column 'a' row 4 is Infinity; values must be finite numbers (rows are the instances in Weka's order, from 1)", e.getMessage());
     }
 
     /** A -diagnostics path that is a file is refused before training, naming the option and the path. */

@@ -68,7 +68,7 @@ public final class ColumnStatistics implements Serializable {
      * Checks one raw value of {@code col}: missing (NaN) only with imputation, never infinite, a
      * nominal value a valid category index.
      */
-    static void check(Column col, long row, double v, boolean imputeMissing) {
+    public static void check(Column col, long row, double v, boolean imputeMissing) {
         if (Double.isNaN(v)) {
             if (!imputeMissing) {
                 throw new IllegalArgumentException(where(col, row) + " is missing (NaN); missing values are not allowed unless imputation is on");
