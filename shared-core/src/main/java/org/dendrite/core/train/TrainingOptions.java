@@ -22,7 +22,8 @@ import org.dendrite.core.schedule.Schedule;
  * {@link TrainingConfig} in one place, so both wrappers train alike and refuse the same values with
  * the same messages. A null network, optimizer or schedule means the default; {@code patience} 0 means
  * no early stopping; a non-blank {@code configJson} (the whole configuration as JSON) replaces every
- * other option but the seed (one set beside it to another value than the JSON's is refused: it would be ignored). Errors are {@link InvalidSettingException}s naming the option.
+ * other option but the seed (one set beside it to another value than the JSON's is refused: it would
+ * be ignored). Errors are {@link InvalidSettingException}s naming the option.
  */
 public record TrainingOptions(NetworkSpec network, int members, DataInit dataInit, Optimizer optimizer, Schedule schedule, int epochs, int batchSize, double l1,
                               double l2, long l2FullRows, double validationFraction, int patience, PreprocessingConfig.Scaling scaling, double labelSmoothing,
