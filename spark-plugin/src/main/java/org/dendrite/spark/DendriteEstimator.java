@@ -406,7 +406,12 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
             if (warm.enabled()) {
                 throw new IllegalArgumentException("Param searchJson cannot be combined with initialModel (a search trains each trial from scratch)");
             }
-            search = SparkSearch.run(rows, check, config, SearchFormat.readSearch(sj), getSearchSampleRows());
+            try {
+                search = SparkSearch.run(rows, check, config, SearchFormat.readSearch(sj), getSearchSampleRows());
+            } catch (org.dendrite.core.check.InvalidSettingException e) {
+                // a search setting that does not suit these params or rows: named as the search JSON spells it
+                throw new IllegalArgumentException("Param searchJson (its " + e.setting() + "): " + e.getMessage(), e);
+            }
             config = search.bestConfig();
         }
         SparkTraining.Fitted fitted = SparkTraining.fit(rows, check, config, getLocalSteps(), OuterOptimizer.named(getOuterOptimizer()), warm,

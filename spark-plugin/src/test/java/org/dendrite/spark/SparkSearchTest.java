@@ -182,6 +182,6 @@ class SparkSearchTest {
         Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true);
         c.setEpochs(2).setSearchJson("{\"scheduler\": \"hyperband\"}");
         e = assertThrows(IllegalArgumentException.class, () -> c.fit(wbc));
-        assertTrue(e.getMessage().contains("Invalid hyperband budget: with maxEpochs 2"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("Param searchJson (its maxEpochs): Invalid hyperband budget: with maxEpochs 2"), e.getMessage());
     }
 }
