@@ -188,7 +188,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
                 + "partition takes local steps on its own rows, their weight changes then combined by outerOptimizer (starts at "
                 + RoundLength.INITIAL_STEPS + " steps, doubles after each epoch that improved the loss, up to one round per epoch); "
                 + "k > 1 = rounds of k local steps; 1 = synchronous: one job per step, the same mathematics as one machine with the same "
-                + "global batch (batch norm over the global batch)", number("localSteps", v -> v >= 0, "0 (adaptive rounds), 1 (synchronous) or more "
+                + "global batch (batch norm over the global batch; dropout masks are drawn per partition, so with dropout the model "
+                + "differs from one machine's as another seed's would)", number("localSteps", v -> v >= 0, "0 (adaptive rounds), 1 (synchronous) or more "
                 + "(rounds of that many steps)")), 0);
         outerOptimizer = param(new Param<>(this, "outerOptimizer", "how a round's weight changes are combined: average (the partitions' "
                 + "mean, each weighted by its rows' instance-weight sum) or nesterov (DiLoCo's outer Nesterov step, momentum 0.9, rate 0.7)",

@@ -84,6 +84,18 @@ class ModelExchangeTest {
         readBack.setMonteCarloPasses(12);
         assertEquals(3, readBack.getSeed());
         for (int i = 0; i < 20; i++) assertArrayEquals(batch[i], readBack.distributionForInstance(data.instance(i)), 0, "row " + i);
+        // a seed beyond Weka's int (Spark's seed is a long): Weka drew the masks from its default seed instead of the model's
+        org.dendrite.core.train.Model longSeed = org.dendrite.core.train.Trainer.fit(org.dendrite.core.train.TrainingConfig.DEFAULT
+                .withNetwork(new org.dendrite.core.network.NetworkSpec(List.of(new org.dendrite.core.layer.DenseSpec(32,
+                        new org.dendrite.core.activation.Relu(), null, true, org.dendrite.core.layer.DenseSpec.BatchNorm.NONE, 0.3))))
+                .withEpochs(2).withSeed(5_000_000_000L), org.dendrite.weka.InstancesConverter.labeled(data));
+        Dendrite wekaLong = Dendrite.fromModel(longSeed, data);
+        wekaLong.setMonteCarloPasses(12);
+        List<Row> sparkLong = DendriteClassificationModel.fromCoreModel(longSeed).setMonteCarloPasses(12).transform(df.limit(20))
+                .select("probability").collectAsList();
+        for (int i = 0; i < 20; i++) {
+            assertArrayEquals(((Vector) sparkLong.get(i).get(0)).toArray(), wekaLong.distributionForInstance(data.instance(i)), 0, "row " + i);
+        }
     }
 
     /**

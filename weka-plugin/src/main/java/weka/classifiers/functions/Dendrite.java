@@ -412,7 +412,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         Dendrite d = new Dendrite();
         d.model = trained;
         d.header = new Instances(header, 0);
-        // Monte-Carlo dropout draws from the seed the model was trained with, as Spark's models do
+        // the options show the seed the model was trained with where Weka's int holds it (Monte-Carlo dropout reads the model's own)
         if (trained.provenance().seed() == (int) trained.provenance().seed()) d.seed = (int) trained.provenance().seed();
         return d;
     }
@@ -434,7 +434,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             // rows named from 1, as Weka numbers instances
             for (int r = 0; r < t.size(); r++) model.preprocessor().transformRow(t.rows()[r], r + 1, features.data(), r * features.cols());
             checkMonteCarloPasses();
-            return monteCarloPasses > 1 ? model.predictFeaturesMonteCarlo(features, monteCarloPasses, seed).mean() : model.predictFeatures(features);
+            // the masks come from the seed the model was trained with (a long on Spark), as Spark's models draw them
+            return monteCarloPasses > 1 ? model.predictFeaturesMonteCarlo(features, monteCarloPasses, model.provenance().seed()).mean()
+                    : model.predictFeatures(features);
         } catch (IllegalArgumentException e) {
             throw new Exception(e.getMessage(), e);
         }
@@ -660,8 +662,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public void setFrozenLayers(int v) { frozenLayers = v; }
 
     @OptionMetadata(displayName = "Monte-Carlo dropout passes", description = "If > 1, predictions average this many stochastic passes with "
-            + "dropout active (needs a layer with dropout > 0); a row's masks come from the seed (-S) and its own values, so it gets the "
-            + "same prediction alone or in any batch, and the same as on Spark (monteCarloPasses).", commandLineParamName = "mc-dropout", commandLineParamSynopsis = "-mc-dropout <passes>",
+            + "dropout active (needs a layer with dropout > 0); a row's masks come from the seed the model was trained with and its own "
+            + "values, so it gets the same prediction alone or in any batch, and the same as on Spark (monteCarloPasses).", commandLineParamName = "mc-dropout", commandLineParamSynopsis = "-mc-dropout <passes>",
             displayOrder = 18)
     public int getMonteCarloPasses() { return monteCarloPasses; }
     public void setMonteCarloPasses(int v) { monteCarloPasses = v; }

@@ -93,6 +93,17 @@ public record LabeledTable(Table features, String targetName, List<String> class
         return target.length;
     }
 
+    /**
+     * These rows without those of weight 0: what the preprocessing and the target's scaling are fitted
+     * from, as such a row adds nothing to the loss either (extreme values in rows of weight 0 wrecked
+     * the scaling of the others).
+     */
+    public LabeledTable withoutZeroWeights() {
+        if (weights == null) return this;
+        int[] keep = java.util.stream.IntStream.range(0, weights.length).filter(i -> weights[i] != 0).toArray();
+        return keep.length == weights.length ? this : subset(keep);
+    }
+
     /** The rows at {@code rows}, in that order (row arrays shared). */
     public LabeledTable subset(int[] rows) {
         double[] t = new double[rows.length];

@@ -181,13 +181,14 @@ public final class ShardPass {
         }
     }
 
-    /** The statistics of a shard's training rows (its held-out rows skipped); {@code slice} is its part of the layout. */
+    /** The statistics of a shard's training rows (its held-out rows and rows of weight 0 skipped); {@code slice} is its part of the layout. */
     public static Statistics statistics(ShardedRows.Slice slice, Iterator<LabeledRow> rows, List<Column> columns, PreprocessingConfig config,
                                         boolean numericTarget) {
         Statistics s = new Statistics(new ColumnStatistics(columns, config), new Moments());
         for (long g = slice.offset(); rows.hasNext(); g++) {
             LabeledRow r = rows.next();
-            if (slice.isHeld(g)) continue;
+            // held-out rows, and rows of weight 0 (LabeledTable.withoutZeroWeights), do not shape the scaling
+            if (slice.isHeld(g) || r.weight() == 0) continue;
             s.columns().add(r.features(), g);
             if (numericTarget) s.target().add(r.label());
         }
@@ -200,7 +201,7 @@ public final class ShardPass {
         float[] z = new float[columnsOnly.outputWidth()];
         for (long g = slice.offset(); rows.hasNext(); g++) {
             LabeledRow r = rows.next();
-            if (slice.isHeld(g)) continue;
+            if (slice.isHeld(g) || r.weight() == 0) continue;
             columnsOnly.transformRow(r.features(), g, z, 0);
             s.add(z, 0);
         }

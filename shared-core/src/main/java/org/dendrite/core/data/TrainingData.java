@@ -53,17 +53,19 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
 
     private static TrainingData fit(LabeledTable table, LabeledTable train, LabeledTable valid, PreprocessingConfig preprocessing,
                                     Preprocessor warmPreprocessor, Task warmTask) {
+        requireWeight(train, "the training rows");
+        if (valid != null) requireWeight(valid, "the validation rows (held out from the training data)");
+        // fitted from the rows that weigh something (ShardPass.statistics skips the same on Spark)
+        LabeledTable weighed = train.withoutZeroWeights();
         Task task = warmTask;
         if (task == null) {
             Moments target = new Moments();
             if (!table.isClassification()) {
-                for (double v : train.target()) target.add(v);
+                for (double v : weighed.target()) target.add(v);
             }
             task = Task.fit(table.targetName(), table.classes(), target, preprocessing.standardizeTarget());
         }
-        requireWeight(train, "the training rows");
-        if (valid != null) requireWeight(valid, "the validation rows (held out from the training data)");
-        Preprocessor pre = warmPreprocessor != null ? warmPreprocessor : Preprocessor.fit(train.features(), preprocessing);
+        Preprocessor pre = warmPreprocessor != null ? warmPreprocessor : Preprocessor.fit(weighed.features(), preprocessing);
         return new TrainingData(pre, task, dataset(train, pre, task), valid == null ? null : dataset(valid, pre, task));
     }
 
