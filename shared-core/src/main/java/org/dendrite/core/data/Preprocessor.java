@@ -244,6 +244,12 @@ public final class Preprocessor implements Serializable {
         }
     }
 
+    /** (x - center) / scale, computed apart where the difference of two finite values overflows (near the double range's ends). */
+    static double standardized(double x, double center, double scale) {
+        double z = (x - center) / scale;
+        return Double.isInfinite(z) && Double.isFinite(x) ? x / scale - center / scale : z;
+    }
+
     private void transformColumns(double[] row, long rowIndex, float[] out, int offset) {
         if (row.length != columns.size()) {
             throw new IllegalArgumentException("Row " + rowIndex + " has " + row.length + " values; the model takes " + columns.size());
@@ -261,8 +267,7 @@ public final class Preprocessor implements Serializable {
                 o += k;
             } else {
                 double x = missing ? center[c] : v;
-                double z = config.standardize() ? (x - center[c]) / scale[c] : x;
-                if (Double.isInfinite(z) && Double.isFinite(x)) z = x / scale[c] - center[c] / scale[c]; // the difference overflowed
+                double z = config.standardize() ? standardized(x, center[c], scale[c]) : x;
                 if (robust) {
                     // smooth clipping to (-3, 3); z * z overflows beyond 1e154, where the limit is reached
                     z = Math.abs(z) < 1e150 ? z / Math.sqrt(1 + z * z / 9) : Math.copySign(3, z);

@@ -59,8 +59,7 @@ public record Task(String targetName, List<String> classes, double targetMean, d
      * it is, a number standardized with this task's mean and scale.
      */
     public float scaledTarget(double value, long row) {
-        double z = (value - targetMean) / targetScale;
-        if (Double.isInfinite(z) && Double.isFinite(value)) z = value / targetScale - targetMean / targetScale; // the difference overflowed
+        double z = Preprocessor.standardized(value, targetMean, targetScale);
         if (!(Math.abs(z) <= Float.MAX_VALUE)) {
             throw new IllegalArgumentException("Target '" + targetName + "' of row " + row + " is " + value + ", too large for float32 "
                     + "training; " + (targetScale == constantScale(targetMean) ? "the training rows hold the single value " + targetMean

@@ -70,6 +70,9 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
                 .withLoss(labelSmoothing > 0 ? new SoftmaxCrossEntropy(labelSmoothing) : D.loss()).withSeed(seed);
     }
 
+    /** The configuration the default options describe (what an option left at its default gives). */
+    private static final TrainingConfig PLAIN = DEFAULT.toConfig();
+
     /** What the flat options describe, by name, as a configuration holds it. */
     private static final List<java.util.Map.Entry<String, java.util.function.Function<TrainingConfig, Object>>> FLAT = List.of(
             java.util.Map.entry("network", c -> c.network().layers()), java.util.Map.entry("members", c -> c.network().members()),
@@ -86,10 +89,10 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
      * the configJson's {@code json} gives, or null: configJson replaces it, so it would be ignored.
      */
     private String besideConfigJson(TrainingConfig json) {
-        TrainingConfig flat = with("configJson", "").toConfig(), plain = DEFAULT.toConfig();
+        TrainingConfig flat = with("configJson", "").toConfig();
         for (var f : FLAT) {
             Object mine = f.getValue().apply(flat);
-            if (!java.util.Objects.equals(mine, f.getValue().apply(plain)) && !java.util.Objects.equals(mine, f.getValue().apply(json))) {
+            if (!java.util.Objects.equals(mine, f.getValue().apply(PLAIN)) && !java.util.Objects.equals(mine, f.getValue().apply(json))) {
                 return f.getKey();
             }
         }
