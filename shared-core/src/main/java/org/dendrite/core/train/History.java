@@ -13,15 +13,14 @@ import org.dendrite.core.diagnostics.LayerStatistics;
  * every optimizer step, the sampled per-layer statistics and the warnings. Exportable as CSV and JSON.
  */
 public final class History implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final List<EpochRecord> epochs = new ArrayList<>();
     private final List<LayerStatistics> statistics = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    /** The sampled steps whose statistics are kept (at most {@link #MAX_STATISTICS_STEPS}). */
+    private Thinning sampled = new Thinning(MAX_STATISTICS_STEPS, 1, 0);
     private long statisticsStep = Long.MIN_VALUE;
-    private long statisticsSeen;
-    private int statisticsKept;
-    private int statisticsStride = 1;
     private boolean keepingStep;
     private StepSeries stepRates = new StepSeries();
     private StepSeries stepLosses = new StepSeries();
@@ -34,10 +33,8 @@ public final class History implements Serializable {
         History h = new History();
         h.epochs.addAll(epochs);
         h.statistics.addAll(statistics);
+        h.sampled = sampled.copy();
         h.statisticsStep = statisticsStep;
-        h.statisticsSeen = statisticsSeen;
-        h.statisticsKept = statisticsKept;
-        h.statisticsStride = statisticsStride;
         h.keepingStep = keepingStep;
         h.warnings.addAll(warnings);
         h.stepRates = stepRates.copy();
@@ -73,9 +70,8 @@ public final class History implements Serializable {
         stepRates.discardFrom(fromStep);
         stepLosses.discardFrom(fromStep);
         statistics.removeIf(s -> s.step() >= fromStep);
-        // the sampled steps kept before it, and as many seen as a run thinned this far would have seen
-        statisticsKept = (int) statistics.stream().mapToLong(LayerStatistics::step).distinct().count();
-        statisticsSeen = (long) statisticsKept * statisticsStride;
+        // back to as many sampled steps seen as a run thinned this far would have seen for those kept before it
+        sampled.rewind(statistics.stream().mapToLong(LayerStatistics::step).distinct().count() * sampled.stride());
         statisticsStep = Long.MIN_VALUE;
     }
 
@@ -90,34 +86,31 @@ public final class History implements Serializable {
     }
 
     /**
-     * The most sampled steps whose layer statistics are kept: beyond, every other one is dropped and
-     * only every second sampled step is kept from there on (as {@link StepSeries} thins the per-step
-     * records; each record names its step).
+     * The most sampled steps whose layer statistics are kept: beyond, they are thinned evenly as
+     * {@link StepSeries} thins the per-step records ({@link Thinning}; each record names its step).
      */
     public static final int MAX_STATISTICS_STEPS = 1024;
+
+    /** Drops the statistics of every other sampled step kept (the second, fourth, ...), each step's layers together. */
+    private void dropEveryOtherStep() {
+        List<LayerStatistics> kept = new ArrayList<>();
+        long group = -1, step = Long.MIN_VALUE;
+        for (LayerStatistics t : statistics) {
+            if (t.step() != step) {
+                step = t.step();
+                group++;
+            }
+            if (group % 2 == 0) kept.add(t);
+        }
+        statistics.clear();
+        statistics.addAll(kept);
+    }
 
     /** Adds one layer's statistics at a sampled step (the layers of a step arrive together, steps in order). */
     public void addStatistics(LayerStatistics s) {
         if (s.step() != statisticsStep) {
             statisticsStep = s.step();
-            if (statisticsSeen % statisticsStride == 0 && statisticsKept == MAX_STATISTICS_STEPS) {
-                java.util.List<LayerStatistics> kept = new ArrayList<>();
-                long group = -1, step = Long.MIN_VALUE;
-                for (LayerStatistics t : statistics) {
-                    if (t.step() != step) {
-                        step = t.step();
-                        group++;
-                    }
-                    if (group % 2 == 0) kept.add(t);
-                }
-                statistics.clear();
-                statistics.addAll(kept);
-                statisticsKept = (statisticsKept + 1) / 2;
-                statisticsStride *= 2;
-            }
-            keepingStep = statisticsSeen % statisticsStride == 0;
-            if (keepingStep) statisticsKept++;
-            statisticsSeen++;
+            keepingStep = sampled.next(this::dropEveryOtherStep);
         }
         if (keepingStep) statistics.add(s);
     }
