@@ -342,6 +342,8 @@ def main():
     error("buffers-missing.json", mutated(c, setter(["buffers"], DELETE)), "$.buffers", "missing")
     error("buffer-missing.json", mutated(c, setter(["buffers", "0.bn.running_var"], DELETE)), "$.buffers.0.bn.running_var", "missing")
     error("buffer-infinite.json", first_value(base_text, "0.bn.running_mean", "-1e40"), "$.buffers.0.bn.running_mean[0]", "float32")
+    error("buffer-negative-variance.json", first_value(base_text, "0.bn.running_var", "-1e-05"), "$.buffers.0.bn.running_var[0]",
+          "running variance must be >= 0")
 
     # the history (informational, but typed)
     error("history-array.json", mutated(c, setter(["history"], [])), "$.history", "expected an object")

@@ -327,6 +327,13 @@ public final class ModelIO {
                 throw a.error("missing (the network spec needs it: " + b.getValue().length + " numbers)");
             }
             a.float32s(b.getValue());
+            if (b.getKey().endsWith("running_var")) {
+                // batch norm divides by sqrt(variance + eps): a negative variance saturates or makes NaN every prediction
+                float[] v = b.getValue();
+                for (int i = 0; i < v.length; i++) {
+                    if (!(v[i] >= 0)) throw a.elements().get(i).error(v[i] + ": a running variance must be >= 0");
+                }
+            }
             seenBuffers.add(b.getKey());
         }
         rejectExtra(bufs, seenBuffers);

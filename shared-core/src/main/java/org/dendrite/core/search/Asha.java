@@ -30,7 +30,7 @@ public record Asha(int trials, int minEpochs, int maxEpochs, int eta, int worker
     public static final Asha DEFAULT = new Asha(40, 0, 0, 3, 4);
 
     public Asha {
-        Check.atLeast("trials", trials, 1);
+        Check.between("trials", trials, 1, MAX_TRIALS);
         Check.atLeast("minEpochs", minEpochs, 0);
         Check.atLeast("maxEpochs", maxEpochs, 0);
         Budgets.checkEta(eta);

@@ -16,7 +16,7 @@ public record FullBudget(int trials) implements Scheduler {
     public static final FullBudget DEFAULT = new FullBudget(20);
 
     public FullBudget {
-        Check.atLeast("trials", trials, 1);
+        Check.between("trials", trials, 1, MAX_TRIALS);
     }
 
     @Override public String name() { return "full_budget"; }

@@ -34,10 +34,17 @@ public record Hyperband(int minEpochs, int maxEpochs, int eta) implements Schedu
         int max = top[top.length - 1];
         int sMax = Budgets.steps(Budgets.min(minEpochs, max, eta), max, eta);
         List<Bracket> out = new ArrayList<>();
+        long trials = 0;
         for (int s = sMax; s >= 0; s--) {
             long pow = (long) Math.pow(eta, s);
             // n = ceil((s_max + 1) eta^s / (s + 1)) in whole numbers (a double quotient such as 5/3 * 9 is not exactly 15)
             long n = ((sMax + 1) * pow + s) / (s + 1);
+            trials += n;
+            if (trials > MAX_TRIALS) {
+                throw Check.invalid("maxEpochs", "Invalid hyperband budget: maxEpochs " + max + " over minEpochs " + Budgets.min(minEpochs, max, eta)
+                        + " with eta " + eta + " plans more than " + MAX_TRIALS + " trials (its brackets start at least " + trials + "); allowed: a "
+                        + "ratio maxEpochs / minEpochs that plans at most " + MAX_TRIALS + " (a larger minEpochs or eta)");
+            }
             List<Rung> rungs = new ArrayList<>();
             long div = 1;
             for (int i = 0; i <= s; i++) {

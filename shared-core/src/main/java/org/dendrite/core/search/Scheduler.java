@@ -9,6 +9,13 @@ import java.io.Serializable;
  * 2018; Li et al. 2020). Schedulers decide only from committed results ({@link TrialPool}).
  */
 public sealed interface Scheduler extends Serializable permits FullBudget, SuccessiveHalving, Hyperband, Asha {
+    /**
+     * The most trials a search may plan: each is a configuration held, and trained, so a larger
+     * count (a scheduler's trials, or Hyperband's brackets for a wide epoch range) is refused by name
+     * before any is drawn instead of exhausting the memory drawing them.
+     */
+    int MAX_TRIALS = 10_000;
+
     /** The name in JSON and options. */
     String name();
 

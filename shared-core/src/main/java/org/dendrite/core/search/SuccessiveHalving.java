@@ -17,7 +17,7 @@ public record SuccessiveHalving(int trials, int minEpochs, int maxEpochs, int et
     public static final SuccessiveHalving DEFAULT = new SuccessiveHalving(27, 0, 0, 3);
 
     public SuccessiveHalving {
-        Check.atLeast("trials", trials, 1);
+        Check.between("trials", trials, 1, MAX_TRIALS);
         Check.atLeast("minEpochs", minEpochs, 0);
         Check.atLeast("maxEpochs", maxEpochs, 0);
         Budgets.checkEta(eta);

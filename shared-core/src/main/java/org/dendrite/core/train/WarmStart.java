@@ -77,8 +77,9 @@ public record WarmStart(Model initial, int frozenLayers) {
 
     /**
      * Checks that the initial model can start training on data with {@code classes} (empty: a
-     * numeric target) and {@code inputColumns} input columns (the frozen layers are checked when the
-     * warm start is made); a clear IllegalArgumentException otherwise. No-op without a model.
+     * numeric target; named ones in the model's order, unless either side knows them only by their
+     * number) and {@code inputColumns} input columns (the frozen layers are checked when the warm
+     * start is made); a clear IllegalArgumentException otherwise. No-op without a model.
      */
     public void check(List<String> classes, int inputColumns) {
         if (initial == null) {
@@ -91,9 +92,23 @@ public record WarmStart(Model initial, int frozenLayers) {
                     ? initial.task().classCount() + " classes " + initial.task().classes() : "a numeric target") + "; this data has "
                     + (classification ? classes.size() + " classes " + classes : "a numeric target"));
         }
+        List<String> had = initial.task().classes();
+        if (classification && !had.equals(classes) && !named(had).isEmpty() && !named(classes).isEmpty()) {
+            int k = 0;
+            while (had.get(k).equals(classes.get(k))) k++;
+            throw new IllegalArgumentException("The initial model's classes " + had + " are not this data's " + classes + " (from index " + k
+                    + " on: '" + classes.get(k) + "' here, '" + had.get(k) + "' in the model); the model's outputs are its classes in its order, "
+                    + "so give the data the same classes in the same order (Weka: the class attribute's values; Spark: the label indexed "
+                    + "as for the model)");
+        }
         if (inputColumns != initial.preprocessor().columns().size()) {
             throw new IllegalArgumentException("The initial model takes " + initial.preprocessor().columns().size() + " input columns; this data has "
                     + inputColumns);
         }
+    }
+
+    /** {@code classes} when they have names, empty when they are known only by their number ("0".."k-1": Spark's labels without metadata). */
+    private static List<String> named(List<String> classes) {
+        return classes.equals(org.dendrite.core.data.RowCheck.indexNames(classes.size())) ? List.of() : classes;
     }
 }

@@ -71,6 +71,25 @@ class SchedulerTest {
         assertThrows(InvalidSettingException.class, () -> new SuccessiveHalving(0, 1, 9, 3));
     }
 
+    /**
+     * A search file of 70 bytes planned 2^31 - 1 trials, and drawing them ran out of memory; the
+     * count a scheduler plans is bounded by {@link Scheduler#MAX_TRIALS}, refused by name before any is drawn.
+     */
+    @Test
+    void aSearchPlanningMoreTrialsThanTheBoundIsRefusedByName() {
+        for (String scheduler : List.of("full_budget", "successive_halving", "asha")) {
+            var e = assertThrows(RuntimeException.class, () -> org.dendrite.core.io.SearchFormat.readSearch(
+                    "{\"scheduler\":{\"type\":\"" + scheduler + "\",\"trials\":2147483647}}"));
+            assertTrue(e.getMessage().contains("$.scheduler") && e.getMessage().contains("trials")
+                    && e.getMessage().contains("allowed: an integer from 1 to " + Scheduler.MAX_TRIALS), scheduler + ": " + e.getMessage());
+        }
+        new FullBudget(Scheduler.MAX_TRIALS).check(60);
+        InvalidSettingException e = assertThrows(InvalidSettingException.class, () -> new Hyperband(1, Integer.MAX_VALUE, 2).check(60));
+        assertEquals("maxEpochs", e.setting());
+        assertTrue(e.getMessage().contains("plans more than " + Scheduler.MAX_TRIALS + " trials"), e.getMessage());
+        new Hyperband(1, 243, 3).check(60); // 6 brackets: 243 + 98 + 41 + 18 + 9 + 6 trials
+    }
+
     /** Trial i's score after e epochs: a_i + b_i / e, lower is better, so the ranking changes with the budget. */
     private static double score(int id, int epochs) {
         double a = ((id * 37) % 23) / 23.0, b = ((id * 11) % 17) / 4.0;

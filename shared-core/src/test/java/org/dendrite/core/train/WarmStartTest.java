@@ -43,4 +43,28 @@ class WarmStartTest {
         var f = assertThrows(IllegalArgumentException.class, () -> TrainingRun.local(TrainingConfig.DEFAULT, new LabeledTable(iris.table(), iris.targetName(), iris.classes(), iris.target(), null), TrainingListener.NONE, new WarmStart(m, 5)));
         assertTrue(f.getMessage().contains("frozen layers: 5") && f.getMessage().contains("0..2"), f.getMessage());
     }
+
+    /**
+     * The initial model's outputs are its classes in its order: data naming the same classes in
+     * another order, or other classes, would train and predict each row as another class (a
+     * model of [virginica, setosa, versicolor] warm-started on iris got 1 of 150 right); refused.
+     * Classes known only by their number (Spark labels without metadata) are taken by position.
+     */
+    @Test
+    void classesNamedOtherwiseThanTheModelsAreRefused() throws Exception {
+        TestData.Labeled iris = TestData.arff("iris.arff");
+        Model m = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(2), iris.labeled());
+        WarmStart warm = new WarmStart(m, 0);
+        List<String> classes = iris.classes();
+        List<String> reordered = List.of(classes.get(2), classes.get(0), classes.get(1));
+        var e = assertThrows(IllegalArgumentException.class, () -> warm.check(reordered, 4));
+        assertTrue(e.getMessage().startsWith("The initial model's classes " + classes + " are not this data's " + reordered + " (from index 0 on: '"
+                + classes.get(2) + "' here, '" + classes.get(0) + "' in the model)"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> warm.check(List.of("x", "y", "z"), 4));
+        warm.check(classes, 4);
+        warm.check(List.of("0", "1", "2"), 4);
+        var t = assertThrows(IllegalArgumentException.class, () -> TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(1), new LabeledTable(iris.table(),
+                iris.targetName(), reordered, iris.target(), null), TrainingListener.NONE, warm));
+        assertTrue(t.getMessage().contains("are not this data's"), t.getMessage());
+    }
 }
