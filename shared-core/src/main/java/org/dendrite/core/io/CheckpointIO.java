@@ -174,16 +174,23 @@ public final class CheckpointIO {
         }
         JsonValue fr = root.field("frozen").object("layers", "values");
         int frozenLayers = fr.field("layers").integer(0, Integer.MAX_VALUE);
-        List<Integer> frozenSizes = new ArrayList<>();
+        List<Parameter> frozenParameters = new ArrayList<>();
         int parameterized = 0;
         for (org.dendrite.core.layer.Layer l : net.layers()) {
             if (l.parameters().isEmpty()) continue;
-            if (parameterized++ < frozenLayers) for (Parameter p : l.parameters()) frozenSizes.add(p.size());
+            if (parameterized++ < frozenLayers) frozenParameters.addAll(l.parameters());
         }
         if (parameterized < frozenLayers) {
             throw fr.field("layers").error("is " + frozenLayers + " but the network has " + parameterized + " layers with weights");
         }
-        List<float[]> frozenValues = arrays(fr.field("values"), frozenSizes);
+        List<float[]> frozenValues = arrays(fr.field("values"), sizes(frozenParameters));
+        for (int k = 0; k < frozenValues.size(); k++) {
+            // every step writes the kept values back, so between steps the model holds them: values that differ are not this run's
+            if (!java.util.Arrays.equals(frozenValues.get(k), frozenParameters.get(k).value())) {
+                throw fr.field("values").array("arrays of numbers").elements().get(k).error("differs from the model's "
+                        + JsonValue.quote(frozenParameters.get(k).name()) + "; a frozen layer keeps its values, so they must be the model's");
+            }
+        }
         return new Checkpoint(config, model.preprocessor(), model.task(), net.inputWidth(), net.outputWidth(), epoch, step, clock, lrScale, rollbacks,
                 net.snapshot(), new OptimizerState.Snapshot(optimizerSteps, buffers, scalars), stopper, masks, frozenLayers, frozenValues,
                 model.history());

@@ -85,7 +85,12 @@ class CheckpointIOTest {
         assertArrayEquals(frozen, second.network().parameters().get(0).value(), "the frozen layer kept its weights");
         for (int i = 0; i < whole.network().parameters().size(); i++) {
             assertArrayEquals(whole.network().parameters().get(i).value(), second.network().parameters().get(i).value());
-        }
+        }        // kept values other than the model's (an edited file) would overwrite its weights at the first step: refused by name
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(file));
+        var values = (com.fasterxml.jackson.databind.node.ArrayNode) tree.with("frozen").withArray("values").get(0);
+        values.set(0, values.get(0).asDouble() + 1);
+        var e = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(tree.toString()));
+        assertTrue(e.getMessage().contains("$.frozen.values[0]: differs from the model's"), e.getMessage());
     }
 
     @Test
