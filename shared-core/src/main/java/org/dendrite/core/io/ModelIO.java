@@ -166,6 +166,14 @@ public final class ModelIO {
                         + "is not a trained model's; expected a whole number >= 1");
             }
         }
+        if (!spec.layers().isEmpty() && spec.layers().get(0) instanceof org.dendrite.core.layer.CategoryEmbeddingSpec c
+                && !c.resolve(pre.nominalBlocks()).equals(c)) {
+            // the embedding reads one-hot blocks by position: other blocks would read numeric inputs or parts of a category's block
+            throw new ModelFormatException(nn.field("spec").path() + ".layers[0].blocks: " + (c.blocks() == null ? "missing; a trained "
+                    + "model's category embedding lists the blocks it embeds, which must be" : c.blocks() + " are not") + " the one-hot blocks of "
+                    + "the nominal columns of at least " + c.minCategories() + " categories in $.preprocessing, "
+                    + c.resolve(pre.nominalBlocks()).blocks() + " ([start, size] each)");
+        }
         int in = nn.field("inputWidth").integer(0, Integer.MAX_VALUE);
         int out = nn.field("outputWidth").integer(1, Integer.MAX_VALUE);
         if (in != pre.outputWidth()) {

@@ -92,10 +92,16 @@ class CategoryEmbeddingTest {
         // damaged blocks: a clear error naming the spec, never a low-level exception
         String blocks = json.substring(json.indexOf("\"blocks\""), json.indexOf("]", json.indexOf("]", json.indexOf("\"blocks\"")) + 1) + 1);
         for (String[] damage : new String[][] {
-            {"\"blocks\" : [ [ 1, 99 ] ]", "ends beyond the"},
+            {"\"blocks\" : [ [ 1, 99 ] ]", "layers[0].blocks: [[1, 99]] are not the one-hot blocks of the nominal columns of at least 10 "
+                    + "categories in $.preprocessing, [[1, 12]]"},
             {"\"blocks\" : [ [ 5, 2 ], [ 1, 3 ] ]", "Block 1"},
             {"\"blocks\" : null", "null is not allowed"},
-            {"\"blocks\" : [ [ 1, 2147483647 ] ]", "ends beyond the"}}) {
+            {"\"blocks\" : [ [ 1, 2147483647 ] ]", "are not the one-hot blocks"},
+            // blocks that fit the input but not the columns read a numeric input and most of city's block (predictions changed silently),
+            // or a block too small for minCategories, or leave city's out
+            {"\"blocks\" : [ [ 0, 12 ] ]", "are not the one-hot blocks"},
+            {"\"blocks\" : [ [ 13, 2 ] ]", "are not the one-hot blocks"},
+            {"\"blocks\" : [ ]", "are not the one-hot blocks"}}) {
             var e = assertThrows(org.dendrite.core.io.ModelFormatException.class, () -> ModelIO.fromJson(json.replace(blocks, damage[0])), damage[0]);
             assertTrue(e.getMessage().contains("$.network.spec") && e.getMessage().contains(damage[1]), damage[0] + ": " + e.getMessage());
         }
