@@ -297,6 +297,16 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         }
     }
 
+    /** Reads Spark's metadata of the model saved at {@code path}: its errors (Spark's own, naming no file) name the folder's metadata. */
+    private static <T> T metadata(String path, java.util.function.Supplier<T> read) {
+        try {
+            return read.get();
+        } catch (Exception e) { // Spark's json4s errors are checked exceptions, thrown from Scala undeclared
+            throw new IllegalArgumentException(new Path(path, "metadata") + " (Spark's record of the saved model's class and params) cannot be "
+                    + "read: " + e.getMessage(), e);
+        }
+    }
+
     /**
      * Reads what {@link #write()} saved; {@code factory} makes the concrete model class, which holds a
      * classifier when {@code classification} (a model.json of the other kind is refused).
@@ -307,7 +317,7 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
             @Override
             public T load(String path) {
                 SparkSession spark = sparkSession();
-                DefaultParamsReader.Metadata meta = DefaultParamsReader.loadMetadata(path, spark.sparkContext(), type.getName());
+                DefaultParamsReader.Metadata meta = metadata(path, () -> DefaultParamsReader.loadMetadata(path, spark.sparkContext(), type.getName()));
                 Path file = new Path(path, "model.json");
                 Model core;
                 try {
@@ -322,10 +332,15 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
                         core = ModelIO.read(in, file.toString());
                     }
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
+                    throw new java.io.UncheckedIOException("Could not read " + file + ": " + e.getMessage() + (e instanceof org.apache.hadoop.fs.ChecksumException
+                            ? " (the file differs from the checksum Hadoop saved beside it, .model.json.crc: it changed after the save; if that "
+                            + "was intended, delete the .crc file)" : ""), e);
                 }
                 T m = factory.apply(meta.uid(), requireKind(core, classification, file.toString(), "load"));
-                meta.getAndSetParams(m, Option.empty());
+                metadata(path, () -> {
+                    meta.getAndSetParams(m, Option.empty());
+                    return null;
+                });
                 m.setSearchResult(readTrials(new Path(path, "search-trials.json"), spark));
                 return m;
             }

@@ -155,4 +155,31 @@ class DamagedModelsSparkTest {
         assertEquals(2, DendriteClassificationModel.load(classifierTemplate.toString()).numClasses());
         DendriteRegressionModel.load(regressorTemplate.toString());
     }
+
+    /**
+     * A saved model's folder damaged outside model.json: Spark's own messages (json4s's "Do not know how
+     * to convert JString(abc) into int", Hadoop's bare checksum error) named no file; the load names
+     * the metadata, or says that model.json changed after the save and what to do.
+     */
+    @Test
+    void damagedSparkMetadataAndAStaleChecksumNameTheFile() throws Exception {
+        Path bad = savedWith(classifierTemplate, classifierTemplate.resolve("model.json"), "metadata-damaged");
+        Path part = bad.resolve("metadata").resolve("part-00000");
+        String meta = Files.readString(part);
+        assertTrue(meta.contains("\"monteCarloPasses\":0"), meta);
+        Files.writeString(part, meta.replace("\"monteCarloPasses\":0", "\"monteCarloPasses\":\"abc\""));
+        Files.deleteIfExists(bad.resolve("metadata").resolve(".part-00000.crc"));
+        var e = assertThrows(IllegalArgumentException.class, () -> DendriteClassificationModel.load(bad.toString()));
+        assertTrue(e.getMessage().startsWith(new org.apache.hadoop.fs.Path(bad.toString(), "metadata") + " (Spark's record of the saved model's "
+                + "class and params) cannot be read: "), e.getMessage());
+        // model.json replaced after the save (the exchange format invites it): Hadoop's checksum beside it no longer fits
+        Path saved = tmp.resolve("replaced-model-json");
+        DendriteClassificationModel.load(classifierTemplate.toString()).write().save(saved.toString());
+        assertTrue(Files.exists(saved.resolve(".model.json.crc")));
+        Files.writeString(saved.resolve("model.json"), Files.readString(saved.resolve("model.json")) + "\n");
+        var c = assertThrows(java.io.UncheckedIOException.class, () -> DendriteClassificationModel.load(saved.toString()));
+        assertTrue(c.getMessage().contains("it changed after the save; if that was intended, delete the .crc file"), c.getMessage());
+        Files.delete(saved.resolve(".model.json.crc"));
+        assertEquals(2, DendriteClassificationModel.load(saved.toString()).numClasses());
+    }
 }
