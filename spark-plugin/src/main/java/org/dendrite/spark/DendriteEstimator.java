@@ -415,8 +415,13 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
             }
             config = search.bestConfig();
         }
-        SparkTraining.Fitted fitted = SparkTraining.fit(rows, check, config, getLocalSteps(), OuterOptimizer.named(getOuterOptimizer()), warm,
-                getTrainingPartitions());
+        SparkTraining.Fitted fitted;
+        try {
+            fitted = SparkTraining.fit(rows, check, config, getLocalSteps(), OuterOptimizer.named(getOuterOptimizer()), warm, getTrainingPartitions());
+        } catch (org.dendrite.core.check.InvalidSettingException e) {
+            // a setting that does not suit these rows (a validation fraction that leaves none to train on): named as a param
+            throw hasParam(e.setting()) ? new IllegalArgumentException("Param " + e.setting() + ": " + e.getMessage(), e) : e;
+        }
         M m = createModel(uid, fitted.model());
         m.setSearchResult(search);
         m.set(m.distributedTraining(), fitted.plan());

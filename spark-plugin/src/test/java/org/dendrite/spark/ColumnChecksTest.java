@@ -220,7 +220,11 @@ class ColumnChecksTest {
         var e = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setWeightCol("w").setValidationFraction(0.2).setSeed(3)
                 .setEpochs(1).fit(df));
         assertEquals("All instance weights of the validation rows held out by validationFraction (column 'w') are zero: nothing to "
-                + "measure on; use another validation fraction or seed", e.getMessage());
+                + "measure on; use another validation fraction or seed", e.getMessage());        // a fraction that leaves no training rows is named as the param
+        Dataset<Row> few = SparkTestSupport.spark().createDataFrame(rows.subList(0, 10), schema).coalesce(1);
+        var f = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setValidationFraction(0.99).setEpochs(1).fit(few));
+        assertEquals("Param validationFraction: A validation fraction of 0.99 leaves 0 training and 10 validation rows out of 10; both need at "
+                + "least one", f.getMessage());
     }
 
     private static Throwable rootCause(Throwable t) {

@@ -95,6 +95,12 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     /** The training rows of the last build (those with a known class value), for the diagnostics folder's name. */
     private int trainingRows;
     private transient TrainingRun run;
+    /**
+     * The training state a deserialized classifier continues from (with resume on, it is saved with
+     * the classifier, as Weka's IterativeClassifier contract asks: see {@link #writeObject}); null
+     * once continued, or without one.
+     */
+    private transient org.dendrite.core.train.Checkpoint state;
 
     public String globalInfo() {
         return "Dendrite: a feed-forward neural network for tabular data with modern training (Adam and the rest of the optimizer "
@@ -155,9 +161,14 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         try {
             return options.toConfig();
         } catch (InvalidSettingException e) {
-            String option = FLAT_OPTIONS.getOrDefault(e.setting(), OptionSupport.optionOf(getClass(), e.setting()));
-            throw new IllegalArgumentException((option == null ? "" : "-" + option + ": ") + e.getMessage(), e);
+            throw new IllegalArgumentException(withOption(e), e);
         }
+    }
+
+    /** {@code e}'s message, prefixed with this classifier's option for its setting when it has one. */
+    private String withOption(InvalidSettingException e) {
+        String option = FLAT_OPTIONS.getOrDefault(e.setting(), OptionSupport.optionOf(getClass(), e.setting()));
+        return (option == null ? "" : "-" + option + ": ") + e.getMessage();
     }
 
     /** This classifier's command-line options for the core's flat training options whose names differ. */
@@ -208,22 +219,24 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     }
 
     /**
-     * Trains to the configured epochs. With {@link #setResume resume} on and a run in memory, the
-     * run continues to the epochs now configured instead (the whole-run schedule stretched to them).
+     * Trains to the configured epochs; a classifier that kept its training state (trained with
+     * {@link #setResume resume} on) continues it instead ({@link #initializeClassifier}).
      */
     @Override
     public void buildClassifier(Instances data) throws Exception {
-        if (!resume || (run == null && zeroR == null)) {
-            initializeClassifier(data);
-        } else if (run != null) {
-            run.extendTo((searchResult != null ? searchResult.bestConfig() : checkedConfig()).resolve(run.source().rows()).epochs());
-        }
+        initializeClassifier(data);
         while (next()) {
             // one epoch per iteration
         }
         done();
     }
 
+    /**
+     * Starts training on {@code data}; or, when this classifier kept its training state (trained with
+     * resume on, in memory or saved with it: Weka's {@code -continue-iterating} after {@code -l}), continues
+     * that run on {@code data} to the epochs now configured (the whole-run schedule stretched to them).
+     * Continuing a model trained without resume is refused rather than silently retrained.
+     */
     @Override
     public void initializeClassifier(Instances data) throws Exception {
         getCapabilities().testWithFail(data);
@@ -235,6 +248,16 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
         Instances train = new Instances(data);
         train.deleteWithMissingClass();
+        org.dendrite.core.train.Checkpoint from = run != null ? run.checkpoint() : state;
+        if (from != null) {
+            continueRun(from, train);
+            return;
+        }
+        if (resume && model != null) {
+            throw new Exception("Cannot continue training: this model was trained without resume (-resume), so its training state (the "
+                    + "optimizer's moments, the schedule's clock, early stopping) was not kept. Train it with -resume to continue it later, "
+                    + "or start from its weights with -initial-model");
+        }
         header = new Instances(train, 0);
         trainingRows = train.numInstances();
         SearchConfig searchConfig = checkedSearch();
@@ -284,9 +307,42 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             }
             run = TrainingRun.local(config, rows, listener, WarmStart.read(initialModel, "-initial-model", frozenLayers, "-freeze"));
         } catch (IllegalArgumentException e) {
-            throw new Exception(e.getMessage(), e);
+            // a setting that does not suit these rows (a validation fraction that leaves none to train on) is named as an option
+            throw new Exception(e instanceof InvalidSettingException s ? withOption(s) : e.getMessage(), e);
         }
         model = run.model();
+    }
+
+    /** Continues the run of checkpoint {@code from} on {@code train} (the instances with a class value) to the epochs now configured. */
+    private void continueRun(org.dendrite.core.train.Checkpoint from, Instances train) throws Exception {
+        String differs = headerDifference(train, header);
+        if (differs != null) throw new Exception("Cannot continue training on data whose header differs from the model's training data: " + differs);
+        TrainingListener listener = getDebug() ? new ConsoleProgress(System.err) : TrainingListener.NONE;
+        try {
+            run = TrainingRun.resume(from, InstancesConverter.labeled(train), listener);
+            run.extendTo((searchResult != null ? searchResult.bestConfig() : checkedConfig()).resolve(run.source().rows()).epochs());
+        } catch (IllegalArgumentException e) {
+            throw new Exception(e.getMessage(), e);
+        }
+        state = null;
+        header = new Instances(train, 0);
+        trainingRows = train.numInstances();
+        model = run.model();
+    }
+
+    /** Saves the training state with the classifier when resume keeps it (Weka's contract: such a model can be trained further). */
+    private void writeObject(java.io.ObjectOutputStream out) throws IOException {
+        out.defaultWriteObject();
+        out.writeObject(run != null ? run.checkpoint() : state);
+    }
+
+    private void readObject(java.io.ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        try {
+            state = (org.dendrite.core.train.Checkpoint) in.readObject();
+        } catch (java.io.OptionalDataException e) {
+            state = null; // written before the state was saved
+        }
     }
 
     @Override
@@ -314,6 +370,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
         if (!resume) {
             run = null;
+            state = null;
         }
     }
 
@@ -372,10 +429,16 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         this.resume = resume;
     }
 
+    @OptionMetadata(displayName = "resume", description = RESUME_HELP, commandLineParamName = "resume", commandLineParamSynopsis = "-resume",
+            commandLineParamIsFlag = true, displayOrder = 20)
     @Override
     public boolean getResume() {
         return resume;
     }
+
+    private static final String RESUME_HELP = "Keep the training state (the optimizer's moments, the schedule's clock, early stopping) in the "
+            + "classifier, saved with it too, so that it can be trained further: rebuilt with more epochs, or continued by Weka's "
+            + "-continue-iterating after -l. The saved model is about three times larger.";
 
     @Override
     public double[] distributionForInstance(Instance inst) throws Exception {
@@ -417,14 +480,37 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         return d;
     }
 
+    /**
+     * Why a model trained on {@code header} cannot take {@code insts}, or null when it can: the same
+     * input attributes (Weka's own comparison) and a class attribute of the same kind and number of
+     * values, whose labels may be named otherwise (MultiClassClassifier trains each pair of classes
+     * under their own names and predicts under "class0", "class1").
+     */
+    private static String headerDifference(Instances insts, Instances header) {
+        if (insts.numAttributes() != header.numAttributes() || insts.classIndex() != header.classIndex()) return insts.equalHeadersMsg(header);
+        for (int i = 0; i < header.numAttributes(); i++) {
+            weka.core.Attribute a = insts.attribute(i), b = header.attribute(i);
+            if (i != header.classIndex()) {
+                String m = a.equalsMsg(b);
+                if (m != null) return "Attributes differ at position " + (i + 1) + ": " + m;
+            } else if (a.type() != b.type() || a.numValues() != b.numValues()) {
+                return "the class attribute '" + a.name() + "' is " + weka.core.Attribute.typeToString(a) + (a.isNominal() ? " of " + a.numValues()
+                        + " values" : "") + " where the model's was " + weka.core.Attribute.typeToString(b) + (b.isNominal() ? " of " + b.numValues()
+                        + " values" : "");
+            }
+        }
+        return null;
+    }
+
     @Override
     public double[][] distributionsForInstances(Instances insts) throws Exception {
         if (zeroR != null) {
             return zeroR.distributionsForInstances(insts);
         }
         checkModel();
-        if (!insts.equalHeaders(header)) {
-            throw new Exception("The test data's header differs from the training data's: " + insts.equalHeadersMsg(header));
+        String differs = headerDifference(insts, header);
+        if (differs != null) {
+            throw new Exception("The test data's header differs from the training data's: " + differs);
         }
         try {
             // the model's own column names (a model trained elsewhere may name them differently)
@@ -687,7 +773,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     @Override
     public void setSeed(int v) { seed = v; }
 
-    public String resumeTipText() { return "Continue training from the current state when rebuilt with more epochs (IterativeClassifier)."; }
+    public String resumeTipText() { return RESUME_HELP; }
 
     @Override
     public String getRevision() {

@@ -454,6 +454,71 @@ class DendriteClassifierTest {
         assertEquals(0.0955, rates[rates.length - 1] / base, 1e-4);
     }
 
+    /**
+     * Weka's -continue-iterating after -l: the loaded classifier continued from its saved state, not
+     * (as it did) retrained from scratch under the same output. With -resume the state is saved with the
+     * model, and continuing 3 epochs to 6 gives exactly the in-memory continuation, its first three
+     * epochs the saved ones; a model saved without -resume is refused with what to do instead.
+     */
+    @Test
+    void continueIteratingAfterLoadContinuesTheSavedRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String diabetes = Path.of(System.getProperty("dendrite.testData"), "datasets", "diabetes.arff").toString();
+        String three = dir.resolve("three.model").toString(), six = dir.resolve("six.model").toString();
+        Evaluation.evaluateModel(new Dendrite(), new String[] {"-t", diabetes, "-no-cv", "-epochs", "3", "-resume", "-d", three});
+        Evaluation.evaluateModel(new Dendrite(), new String[] {"-l", three, "-t", diabetes, "-T", diabetes, "-continue-iterating", "-epochs", "6",
+                "-d", six});
+        var saved = ((Dendrite) weka.core.SerializationHelper.read(three)).getModel().history();
+        var continued = ((Dendrite) weka.core.SerializationHelper.read(six)).getModel().history();
+        Dendrite inMemory = new Dendrite();
+        inMemory.setOptions(new String[] {"-epochs", "3", "-resume"});
+        Instances data = load("diabetes.arff");
+        inMemory.buildClassifier(data);
+        inMemory.setEpochs(6);
+        inMemory.buildClassifier(data);
+        var expected = inMemory.getModel().history();
+        assertEquals(6, continued.size());
+        assertArrayEquals(saved.stepLosses(), java.util.Arrays.copyOf(continued.stepLosses(), saved.stepLosses().length), 0, "the saved epochs");
+        assertArrayEquals(expected.stepLosses(), continued.stepLosses(), 0, "the in-memory continuation");
+        // a fresh six-epoch run is another trajectory (the whole-run schedule differs from epoch 1): what the old code printed
+        Dendrite fresh = new Dendrite();
+        fresh.setEpochs(6);
+        fresh.buildClassifier(data);
+        assertFalse(java.util.Arrays.equals(fresh.getModel().history().stepLosses(), continued.stepLosses()));
+
+        String plain = dir.resolve("plain.model").toString();
+        Evaluation.evaluateModel(new Dendrite(), new String[] {"-t", diabetes, "-no-cv", "-epochs", "3", "-d", plain});
+        Exception e = assertThrows(Exception.class, () -> Evaluation.evaluateModel(new Dendrite(), new String[] {"-l", plain, "-t", diabetes,
+                "-T", diabetes, "-continue-iterating", "-epochs", "6"}));
+        assertTrue(e.getMessage().contains("Cannot continue training: this model was trained without resume (-resume)"), e.getMessage());
+        // continuing on data of another header is refused too
+        Dendrite kept = (Dendrite) weka.core.SerializationHelper.read(three);
+        kept.setResume(true);
+        Exception h = assertThrows(Exception.class, () -> kept.buildClassifier(load("iris.arff")));
+        assertTrue(h.getMessage().startsWith("Cannot continue training on data whose header differs from the model's training data"), h.getMessage());
+    }
+
+    /**
+     * MultiClassClassifier in 1-against-1 mode trains each pair of classes under their own names
+     * and predicts under "class0", "class1": every prediction was refused as a header mismatch. The
+     * class may be named otherwise; the inputs may not.
+     */
+    @Test
+    void multiClassClassifierOneAgainstOnePredicts() throws Exception {
+        Instances iris = load("iris.arff");
+        weka.classifiers.meta.MultiClassClassifier m = new weka.classifiers.meta.MultiClassClassifier();
+        m.setOptions(new String[] {"-M", "3", "-W", Dendrite.class.getName()});
+        Evaluation ev = new Evaluation(iris);
+        ev.crossValidateModel(m, iris, 3, new Random(1));
+        assertTrue(ev.pctCorrect() > 85, "1-against-1 accuracy " + ev.pctCorrect());
+        Dendrite d = new Dendrite();
+        d.setEpochs(2);
+        d.buildClassifier(iris);
+        Instances renamed = new Instances(iris);
+        renamed.renameAttribute(0, "other");
+        Exception e = assertThrows(Exception.class, () -> d.distributionsForInstances(renamed));
+        assertTrue(e.getMessage().startsWith("The test data's header differs from the training data's: Attributes differ at position 1"), e.getMessage());
+    }
+
     @Test
     void wekasIterativeClassifierOptimizerPicksAnEpochCountAndTrainsTheSameTrajectory() throws Exception {
         Instances iris = load("iris.arff");
@@ -794,5 +859,12 @@ class DendriteClassifierTest {
         extreme.setMissing(0);
         double[] p = d.distributionForInstance(extreme);
         for (double v : p) assertTrue(!Double.isNaN(v) && v >= 0 && v <= 1, java.util.Arrays.toString(p));
+
+        // a validation fraction that leaves no training rows (CVParameterSelection tried 0.99 on a 75-row fold) names the option
+        Dendrite most = new Dendrite();
+        most.setOptions(Utils.splitOptions("-epochs 1 -validation-fraction 0.99"));
+        Exception v = assertThrows(Exception.class, () -> most.buildClassifier(new Instances(iris, 0, 75)));
+        assertEquals("-validation-fraction: A validation fraction of 0.99 leaves 0 training and 75 validation rows out of 75; both need at "
+                + "least one", v.getMessage());
     }
 }

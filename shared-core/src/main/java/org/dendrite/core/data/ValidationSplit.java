@@ -46,8 +46,8 @@ public final class ValidationSplit {
             for (int i = 0; i < idx.length; i++) (i < v ? va : tr).add(idx[i]);
         }
         if (tr.isEmpty() || va.isEmpty()) {
-            throw new IllegalArgumentException("A validation fraction of " + fraction + " leaves " + tr.size() + " training and " + va.size()
-                    + " validation rows out of " + n + "; both need at least one");
+            throw org.dendrite.core.check.Check.invalid("validationFraction", "A validation fraction of " + fraction + " leaves " + tr.size()
+                    + " training and " + va.size() + " validation rows out of " + n + "; both need at least one");
         }
         int[] t = tr.stream().mapToInt(Integer::intValue).sorted().toArray();
         int[] v = va.stream().mapToInt(Integer::intValue).sorted().toArray();

@@ -47,7 +47,7 @@ public final class Diagnosis {
             return String.format(Locale.ROOT, "Training %s %.4f: no better than predicting without the inputs (%s). The model learned "
                     + "nothing from the inputs: check that they carry information about the target (and the warnings above); if they do, "
                     + "training did not get going: try another learning rate or more epochs.", metric, train,
-                    metric.equals("accuracy") ? String.format(Locale.ROOT, "always the most frequent class: %.4f", baseline) : "the target's mean: 0");
+                    metric.equals("accuracy") ? String.format(Locale.ROOT, "always the most frequent class: %.4f", baseline) : "predicting the target's mean has R^2 0");
         }
         if (Double.isInfinite(validation)) validation = Double.NaN;
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Training %s %.4f", metric, train));

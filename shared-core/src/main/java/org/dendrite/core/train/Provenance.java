@@ -41,6 +41,14 @@ public final class Provenance implements Serializable {
         return new Provenance(config, Instant.now());
     }
 
+    /**
+     * This provenance with the configuration {@code c} the run ended with (a continued run trains to
+     * more epochs than it started with), same time; unchanged for one read from a file.
+     */
+    public Provenance withConfig(TrainingConfig c) {
+        return source == null || source.equals(c) ? this : new Provenance(c, created);
+    }
+
     public String dendriteVersion() { return dendriteVersion; }
 
     public long seed() { return seed; }

@@ -338,6 +338,6 @@ public final class TrainingRun {
 
     /** The model as trained so far (shares the live network). */
     public Model model() {
-        return new Model(preprocessor, network, loss, task, provenance, history);
+        return new Model(preprocessor, network, loss, task, provenance.withConfig(config), history);
     }
 }

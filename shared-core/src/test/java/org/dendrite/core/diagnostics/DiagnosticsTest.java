@@ -204,7 +204,7 @@ class DiagnosticsTest {
                 + "The model learned nothing from the inputs: check that they carry information about the target (and the warnings "
                 + "above); if they do, training did not get going: try another learning rate or more epochs.",
                 Diagnosis.biasVariance(0.625, 0.6, "accuracy", 0.625));
-        assertTrue(Diagnosis.biasVariance(0.004, Double.NaN, "R^2", 0).contains("(the target's mean: 0)"));
+        assertTrue(Diagnosis.biasVariance(0.004, Double.NaN, "R^2", 0).contains("(predicting the target's mean has R^2 0)"));
         assertTrue(Diagnosis.biasVariance(0.64, Double.NaN, "accuracy", 0.625).contains("High bias"), "1.5 points above the baseline");
     }
 
