@@ -477,6 +477,8 @@ class DendriteClassifierTest {
         inMemory.buildClassifier(data);
         var expected = inMemory.getModel().history();
         assertEquals(6, continued.size());
+        String config = ((Dendrite) weka.core.SerializationHelper.read(six)).getModel().provenance().config();
+        assertTrue(config.contains("\"epochs\":6"), "the configuration it ended with: " + config);
         assertArrayEquals(saved.stepLosses(), java.util.Arrays.copyOf(continued.stepLosses(), saved.stepLosses().length), 0, "the saved epochs");
         assertArrayEquals(expected.stepLosses(), continued.stepLosses(), 0, "the in-memory continuation");
         // a fresh six-epoch run is another trajectory (the whole-run schedule differs from epoch 1): what the old code printed
@@ -580,6 +582,12 @@ class DendriteClassifierTest {
         setosa.removeIf(in -> in.classValue() != 0);
         Dendrite one = new Dendrite();
         one.buildClassifier(setosa);
+        // with resume on, a ZeroR build leaves no run to continue: the next build on data to learn from trains a network (it kept ZeroR)
+        Dendrite resumed = new Dendrite();
+        resumed.setOptions(Utils.splitOptions("-epochs 2 -resume"));
+        resumed.buildClassifier(setosa);
+        resumed.buildClassifier(iris);
+        assertEquals(2, resumed.getModel().history().size());
         assertTrue(one.toString().startsWith("Dendrite: the training instances hold only one class value ('Iris-setosa'), so no network "
                 + "was trained; Weka's ZeroR model is used instead"), one.toString());
         weka.classifiers.rules.ZeroR z = new weka.classifiers.rules.ZeroR();
