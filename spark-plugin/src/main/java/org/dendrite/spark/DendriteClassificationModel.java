@@ -126,9 +126,9 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
         double[] t = getThresholds();
         UserDefinedFunction argmax = functions.udf((UDF1<Vector, Double>) p -> predicted(p, t), DataTypes.DoubleType);
         Dataset<Row> out = withOutputs(dataset, getProbabilityCol(), true);
-        out = out.withColumn(getRawPredictionCol(), functions.col(getProbabilityCol()))
-                .withColumn(getPredictionCol(), argmax.apply(functions.col(getProbabilityCol())));
-        return out.select(java.util.Arrays.stream(schema.fieldNames()).map(functions::col).toArray(org.apache.spark.sql.Column[]::new));
+        out = out.withColumn(getRawPredictionCol(), col(getProbabilityCol()))
+                .withColumn(getPredictionCol(), argmax.apply(col(getProbabilityCol())));
+        return out.select(java.util.Arrays.stream(schema.fieldNames()).map(DendriteModel::col).toArray(org.apache.spark.sql.Column[]::new));
     }
 
     /**

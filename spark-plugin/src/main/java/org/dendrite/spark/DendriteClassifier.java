@@ -46,8 +46,8 @@ public class DendriteClassifier extends DendriteEstimator<DendriteClassification
     }
 
     @Override
-    protected void checkClasses(int classes) {
-        DendriteClassificationModel.requireThresholds(getThresholds(), classes, "the label column declares");
+    protected void checkClasses(int classes, String source) {
+        DendriteClassificationModel.requireThresholds(getThresholds(), classes, source);
     }
 
     public Param<String> probabilityCol() { return probabilityCol; }

@@ -90,8 +90,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
      * A validator for the numeric params, whose values arrive boxed as Object: {@code p} accepts them,
      * or they are refused naming the param and what is {@code allowed}.
      */
-    private static Function1<Object, Object> number(String param, Bound p, String allowed) {
-        return core(param, v -> {
+    private static Function1<Object, Object> number(String param, Class<? extends Number> type, Bound p, String allowed) {
+        return core(param, type, v -> {
             if (!p.test(((Number) v).doubleValue())) throw new IllegalArgumentException("allowed: " + allowed);
         });
     }
@@ -101,9 +101,13 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
      * refused with the core's message (Spark passes an exception from a validator on to the caller);
      * null is refused for every param (Spark's own message for it would be a NullPointerException).
      */
-    static <T> Function1<T, Object> core(String param, Rule<T> check) {
+    static <T> Function1<T, Object> core(String param, Class<?> type, Rule<T> check) {
         return (Function1<T, Object> & java.io.Serializable) v -> {
             if (v == null) throw new IllegalArgumentException("Param " + param + " = null: a value is required (\"\" where the param allows none)");
+            if (!type.isInstance(v)) {
+                // set by name (set("epochs", 5L)), the value's type is not checked by Spark: it failed later, or as a ClassCastException
+                throw new IllegalArgumentException("Param " + param + " = " + v + " is " + article(v.getClass()) + "; allowed: " + article(type));
+            }
             try {
                 check.accept(v);
             } catch (IllegalArgumentException e) {
@@ -113,9 +117,19 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
         };
     }
 
-    /** {@link #core} for a training option of {@link TrainingOptions#check}. */
-    private static Function1<Object, Object> option(String name) {
-        return core(name, v -> TrainingOptions.check(name, v));
+    /** "a Long", "an Integer". */
+    private static String article(Class<?> type) {
+        return ("AEIOU".indexOf(type.getSimpleName().charAt(0)) >= 0 ? "an " : "a ") + type.getSimpleName();
+    }
+
+    /** {@link #core} for a String param. */
+    static <T> Function1<T, Object> core(String param, Rule<T> check) {
+        return core(param, String.class, check);
+    }
+
+    /** {@link #core} for a training option of {@link TrainingOptions#check}, whose values are of {@code type}. */
+    private static Function1<Object, Object> option(String name, Class<? extends Number> type) {
+        return core(name, type, v -> TrainingOptions.check(name, v));
     }
 
     /** A column name param of this estimator (not empty) with its default {@code value}. */
@@ -155,18 +169,18 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
                 units.toString());
         activation = param(new Param<>(this, "activation", "hidden-layer activation: " + Activations.names(),
                 core("activation", (String s) -> TrainingOptions.network("1", s, 0, "none"))), hidden.activation().name());
-        epochs = param(new IntParam(this, "epochs", OptionHelp.EPOCHS, option("epochs")), D.epochs());
+        epochs = param(new IntParam(this, "epochs", OptionHelp.EPOCHS, option("epochs", Integer.class)), D.epochs());
         batchSize = param(new IntParam(this, "batchSize", OptionHelp.BATCH_SIZE + " The global batch in synchronous mode, each "
-                + "partition's in rounds.", option("batchSize")), D.batchSize());
+                + "partition's in rounds.", option("batchSize", Integer.class)), D.batchSize());
         optimizer = param(new Param<>(this, "optimizer", "optimizer name (" + String.join(", ", Optimizers.names()) + ")",
                 core("optimizer", (String s) -> TrainingOptions.optimizer(s, 1e-3))), D.optimizer().name());
         learningRate = param(new DoubleParam(this, "learningRate", "the optimizer's learning rate (> 0)",
-                core("learningRate", (Object v) -> TrainingOptions.optimizer("adam", ((Number) v).doubleValue()))), D.optimizer().learningRate());
-        l2 = param(new DoubleParam(this, "l2", help(OptionHelp.L2), option("l2")), D.regularization().l2());
-        l2FullRows = param(new LongParam(this, "l2FullRows", OptionHelp.L2_FULL_ROWS, option("l2FullRows")), D.regularization().l2FullRows());
+                core("learningRate", Double.class, (Object v) -> TrainingOptions.optimizer("adam", ((Number) v).doubleValue()))), D.optimizer().learningRate());
+        l2 = param(new DoubleParam(this, "l2", help(OptionHelp.L2), option("l2", Double.class)), D.regularization().l2());
+        l2FullRows = param(new LongParam(this, "l2FullRows", OptionHelp.L2_FULL_ROWS, option("l2FullRows", Long.class)), D.regularization().l2FullRows());
         dropout = param(new DoubleParam(this, "dropout", "dropout rate after each hidden layer, in [0, 1)",
-                core("dropout", (Object v) -> TrainingOptions.network("1", "relu", ((Number) v).doubleValue(), "none"))), hidden.dropout());
-        seed = param(new LongParam(this, "seed", OptionHelp.SEED, number("seed", v -> true, "any")), D.seed());
+                core("dropout", Double.class, (Object v) -> TrainingOptions.network("1", "relu", ((Number) v).doubleValue(), "none"))), hidden.dropout());
+        seed = param(new LongParam(this, "seed", OptionHelp.SEED, number("seed", Long.class, v -> true, "any")), D.seed());
         networkJson = param(new Param<>(this, "networkJson", "the network as a JSON spec (instead of hiddenLayers, activation, dropout and batchNorm; not "
                 + "with inputLayers: its layers hold them; its members and dataInit hold unless those params are set, and may not differ "
                 + "from them)",
@@ -175,11 +189,11 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
                 })), "");
         configJson = param(new Param<>(this, "configJson", OptionHelp.CONFIG_JSON, core("configJson", (String s) -> TrainingOptions.check("configJson", s))),
                 "");
-        members = param(new IntParam(this, "members", OptionHelp.MEMBERS, option("members")), o.members());
+        members = param(new IntParam(this, "members", OptionHelp.MEMBERS, option("members", Integer.class)), o.members());
         dataInit = param(new Param<>(this, "dataInit", OptionHelp.DATA_INIT, core("dataInit", (String s) -> DataInit.named(s))), o.dataInit().label());
         scaling = param(new Param<>(this, "scaling", OptionHelp.SCALING, core("scaling", (String s) -> TrainingOptions.scaling(s))),
                 o.scaling().name().toLowerCase(java.util.Locale.ROOT));
-        labelSmoothing = param(new DoubleParam(this, "labelSmoothing", OptionHelp.LABEL_SMOOTHING, option("labelSmoothing")), o.labelSmoothing());
+        labelSmoothing = param(new DoubleParam(this, "labelSmoothing", OptionHelp.LABEL_SMOOTHING, option("labelSmoothing", Double.class)), o.labelSmoothing());
         inputLayers = param(new Param<>(this, "inputLayers", "layers before the hidden layers, comma-separated: category_embedding (first "
                 + "only: learned embeddings of the nominal features of 10 values or more, as the features column's metadata declares "
                 + "them), scale (a learnable scale per feature), periodic_embedding (periodic embeddings of each feature); empty = none",
@@ -189,20 +203,20 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
                 + RoundLength.INITIAL_STEPS + " steps, doubles after each epoch that improved the loss, up to one round per epoch); "
                 + "k > 1 = rounds of k local steps; 1 = synchronous: one job per step, the same mathematics as one machine with the same "
                 + "global batch (batch norm over the global batch; dropout masks are drawn per partition, so with dropout the model "
-                + "differs from one machine's as another seed's would)", number("localSteps", v -> v >= 0, "0 (adaptive rounds), 1 (synchronous) or more "
+                + "differs from one machine's as another seed's would)", number("localSteps", Integer.class, v -> v >= 0, "0 (adaptive rounds), 1 (synchronous) or more "
                 + "(rounds of that many steps)")), 0);
         outerOptimizer = param(new Param<>(this, "outerOptimizer", "how a round's weight changes are combined: average (the partitions' "
                 + "mean, each weighted by its rows' instance-weight sum) or nesterov (DiLoCo's outer Nesterov step, momentum 0.9, rate 0.7)",
                 core("outerOptimizer", (String s) -> OuterOptimizer.named(s))), "average");
-        validationFraction = param(new DoubleParam(this, "validationFraction", OptionHelp.VALIDATION_FRACTION, option("validationFraction")),
+        validationFraction = param(new DoubleParam(this, "validationFraction", OptionHelp.VALIDATION_FRACTION, option("validationFraction", Double.class)),
                 D.validationFraction());
-        patience = param(new IntParam(this, "patience", OptionHelp.PATIENCE, option("patience")), D.earlyStopping().patience());
+        patience = param(new IntParam(this, "patience", OptionHelp.PATIENCE, option("patience", Integer.class)), D.earlyStopping().patience());
         batchNorm = param(new Param<>(this, "batchNorm", "batch normalization in each hidden layer: " + TrainingOptions.batchNormNames()
                 + " (synchronous mode: statistics over the global batch; rounds: over each partition's batches)",
                 core("batchNorm", (String s) -> TrainingOptions.batchNorm(s))), "none");
         initialModel = param(new Param<>(this, "initialModel", OptionHelp.INITIAL_MODEL + " A path, such as a saved Spark model's "
                 + "model.json.", core("initialModel", (String s) -> {})), "");
-        frozenLayers = param(new IntParam(this, "frozenLayers", OptionHelp.FROZEN_LAYERS, number("frozenLayers", v -> v >= 0, ">= 0")), 0);
+        frozenLayers = param(new IntParam(this, "frozenLayers", OptionHelp.FROZEN_LAYERS, number("frozenLayers", Integer.class, v -> v >= 0, ">= 0")), 0);
         searchJson = param(new Param<>(this, "searchJson", "a hyperparameter search as JSON (docs/model-format.md, \"Searches\": space, "
                 + "sampler, scheduler, validation, metric): trials of the training configuration the other params describe run as Spark "
                 + "tasks on a stratified sample of the rows, then the best configuration trains on all rows; empty = no search",
@@ -210,13 +224,13 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
                     if (s != null && !s.isBlank()) SearchFormat.readSearch(s);
                 })), "");
         searchSampleRows = param(new LongParam(this, "searchSampleRows", "with searchJson: this many rows (a stratified sample, each class "
-                + "its rounded share; all rows when fewer) are copied to each trial's task (>= 10)", number("searchSampleRows", v -> v >= 10, ">= 10")),
+                + "its rounded share; all rows when fewer) are copied to each trial's task (>= 10)", number("searchSampleRows", Long.class, v -> v >= 10, ">= 10")),
                 DEFAULT_SEARCH_SAMPLE_ROWS);
         trainingPartitions = param(new IntParam(this, "trainingPartitions", "the most partitions training runs on: an input with more is "
                 + "coalesced to this many (no shuffle); 0 = the cluster's default parallelism (spark.default.parallelism, or its cores; "
                 + "with dynamic allocation, the input's partitions). Partitions beyond the tasks the cluster runs at once add no "
                 + "parallelism, and in rounds each one dilutes the round's average",
-                number("trainingPartitions", v -> v >= 0, ">= 0 (0: the cluster's default parallelism)")), 0);
+                number("trainingPartitions", Integer.class, v -> v >= 0, ">= 0 (0: the cluster's default parallelism)")), 0);
     }
 
     @Override public String uid() { return uid; }
@@ -366,8 +380,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
     /** The input {@code schema} with the model's output columns, as its transform will add them. */
     protected abstract StructType outputSchema(StructType schema);
 
-    /** Checks the params that depend on the number of classes against the {@code classes} the label column declares. */
-    protected void checkClasses(int classes) {}
+    /** Checks the params that depend on the number of classes against the {@code classes} that {@code source} has ("the label column declares"). */
+    protected void checkClasses(int classes, String source) {}
 
     /** Checks the input columns, and returns the schema the fitted model's transform will make (as a Pipeline checks it before fitting). */
     @Override
@@ -389,16 +403,21 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
         if (!ok.test(t)) throw new IllegalArgumentException("Column '" + name + "' has type " + t.simpleString() + "; expected " + what);
     }
 
+    /** Trains a model on {@code dataset}; the caller's job description (its jobs' name in the Spark UI) is as it was before. */
     @Override
     public M fit(Dataset<?> dataset) {
+        return SparkJobs.keepingDescription(dataset.sparkSession().sparkContext(), () -> train(dataset));
+    }
+
+    private M train(Dataset<?> dataset) {
         transformSchema(dataset.schema());
         TrainingConfig config = trainingConfig();
         String w = getWeightCol();
         boolean hasWeight = w != null && !w.isEmpty();
-        Dataset<Row> rows = dataset.select(functions.col(getFeaturesCol()), functions.col(getLabelCol()).cast(DataTypes.DoubleType),
-                hasWeight ? functions.col(w).cast(DataTypes.DoubleType) : functions.lit(1.0));
+        Dataset<Row> rows = dataset.select(DendriteModel.col(getFeaturesCol()), DendriteModel.col(getLabelCol()).cast(DataTypes.DoubleType),
+                hasWeight ? DendriteModel.col(w).cast(DataTypes.DoubleType) : functions.lit(1.0));
         int declared = classification() ? SparkTraining.declaredClasses(dataset.schema().apply(getLabelCol())) : 0;
-        if (declared > 0) checkClasses(declared);
+        if (declared > 0) checkClasses(declared, "the label column declares");
         WarmStart warm = WarmStart.read(getInitialModel(), "Param initialModel", getFrozenLayers(), "Param frozenLayers");
         RowCheck check = new RowCheck(getFeaturesCol(), getLabelCol(), hasWeight ? w : null, classification(), declared);
         SearchResult search = null;
@@ -417,7 +436,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
         }
         SparkTraining.Fitted fitted;
         try {
-            fitted = SparkTraining.fit(rows, check, config, getLocalSteps(), OuterOptimizer.named(getOuterOptimizer()), warm, getTrainingPartitions());
+            fitted = SparkTraining.fit(rows, check, config, getLocalSteps(), OuterOptimizer.named(getOuterOptimizer()), warm, getTrainingPartitions(),
+                    classes -> checkClasses(classes, "the training rows have"));
         } catch (org.dendrite.core.check.InvalidSettingException e) {
             // a setting that does not suit these rows (a validation fraction that leaves none to train on): named as a param
             throw hasParam(e.setting()) ? new IllegalArgumentException("Param " + e.setting() + ": " + e.getMessage(), e) : e;

@@ -66,13 +66,18 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
                 + "network; 0 or 1 = none): with k >= 2 the outputs are the mean of k passes with dropout active, as Weka's -mc-dropout "
                 + "gives them, and the uncertainty column holds their variance (a row draws its masks from the training seed and its own "
                 + "values: the same numbers in any batch, in Weka and in Spark)",
-                DendriteEstimator.core("monteCarloPasses", (Object v) -> {
+                DendriteEstimator.core("monteCarloPasses", Integer.class, (Object v) -> {
                     if ((Integer) v < 0) throw new IllegalArgumentException("allowed: >= 0 (0 or 1: none)");
                 }));
         uncertaintyCol = column(this, "uncertaintyCol", "with monteCarloPasses >= 2: the Monte-Carlo dropout variance of each output "
                 + "(each class probability, or the value in the label's units squared)");
         setDefault(monteCarloPasses, 0);
         setDefault(uncertaintyCol, "uncertainty");
+    }
+
+    /** Column {@code name} of a DataFrame, taken as it is spelled (a name with a dot is not a struct's field; Spark's col() parses it). */
+    static org.apache.spark.sql.Column col(String name) {
+        return functions.col("`" + name.replace("`", "``") + "`");
     }
 
     /** A column name param of {@code parent}: a name that is not empty (the estimators' and the models' alike). */
@@ -184,7 +189,7 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
      * of a row's passes.
      */
     protected Dataset<Row> withOutputs(Dataset<?> dataset, String col, boolean vector) {
-        org.apache.spark.sql.Column features = functions.col(getFeaturesCol());
+        org.apache.spark.sql.Column features = col(getFeaturesCol());
         DataType type = vector ? SQLDataTypes.VectorType() : DataTypes.DoubleType;
         int passes = getMonteCarloPasses();
         if (passes < 2) {

@@ -187,7 +187,7 @@ final class RoundSource extends BlockSource {
             while (blocks.hasNext()) {
                 ShardBlock b = blocks.next();
                 if (b.heldOut() || b.rows() == 0) continue;
-                LocalSteps steps = InnerStates.get(key + "/" + b.shard(), () -> setup.of(b.dataset(), b.shard()));
+                LocalSteps steps = InnerStates.get(key, b.shard(), () -> setup.of(b.dataset(), b.shard()));
                 // one task per core already: Dendrite's kernels stay on the task's thread
                 out.merge(Parallelism.singleThreaded(() -> steps.run(weights.value(), round)));
             }

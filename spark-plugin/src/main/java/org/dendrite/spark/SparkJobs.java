@@ -13,6 +13,19 @@ final class SparkJobs implements TrainingListener {
 
     private final long start = System.nanoTime();
 
+    /**
+     * Runs {@code work}, which names its jobs, and gives the calling thread back the job description
+     * it had (a fit's last "Dendrite epoch ..." named the user's next jobs, and replaced the user's own).
+     */
+    static <T> T keepingDescription(SparkContext sc, java.util.function.Supplier<T> work) {
+        String before = sc.getLocalProperty("spark.job.description");
+        try {
+            return work.get();
+        } finally {
+            sc.setJobDescription(before);
+        }
+    }
+
     /** Names the next jobs in the Spark UI. */
     static void describe(SparkContext sc, String what) {
         sc.setJobDescription(what);

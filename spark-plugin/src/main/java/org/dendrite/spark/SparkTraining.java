@@ -52,10 +52,11 @@ final class SparkTraining {
      * Trains on {@code rows} (features, label, weight, checked by {@code check}): {@code localSteps} 1
      * is synchronous, k > 1 rounds of k local steps, 0 rounds of adaptive length; {@code outer}
      * applies a round's weight change; an input of more than {@code maxPartitions} partitions (0: the
-     * cluster's default parallelism) is coalesced to that many.
+     * cluster's default parallelism) is coalesced to that many; {@code checkClasses} checks the settings
+     * that depend on the number of classes as soon as the first pass has found them.
      */
     static Fitted fit(Dataset<Row> rows, RowCheck check, TrainingConfig config, int localSteps, OuterOptimizer outer, WarmStart warm,
-                      int maxPartitions) {
+                      int maxPartitions, java.util.function.IntConsumer checkClasses) {
         TrainingConfig c = warm.apply(config);
         JavaRDD<Row> input = rows.javaRDD();
         int limit = partitionLimit(maxPartitions, input.context().defaultParallelism(),
@@ -85,6 +86,7 @@ final class SparkTraining {
         ShardPass.Layout layout = ShardPass.layout(summaries, fraction, c.seed(), check);
         int width = layout.width();
         List<String> classNames = layout.classes();
+        if (classification) checkClasses.accept(classNames.size());
         RowCheck later = check.afterFirstPass(classNames);
         ShardPass.requireHeldOutFits(layout.rows().total() - layout.rows().trainRows(), Math.max(classNames.size(), 1), fraction,
                 rdd.context().getConf().getSizeAsBytes("spark.driver.maxResultSize", "1g"));

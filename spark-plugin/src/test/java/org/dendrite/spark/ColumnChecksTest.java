@@ -403,11 +403,13 @@ class ColumnChecksTest {
         var before = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setThresholds(three).fit(declared(df, 2)));
         assertEquals("Param thresholds has 3 values, but the label column declares 2 classes (one threshold per class, in label order)",
                 before.getMessage());
-        var after = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setThresholds(three).setEpochs(1).fit(df));
-        assertEquals("Param thresholds has 3 values, but the model has 2 classes (one threshold per class, in label order)", after.getMessage());
+        // without metadata, as soon as the first pass has found the classes (it was after the whole training)
+        var after = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setThresholds(three).setEpochs(1000).fit(df));
+        assertEquals("Param thresholds has 3 values, but the training rows have 2 classes (one threshold per class, in label order)",
+                after.getMessage());
         var transform = assertThrows(IllegalArgumentException.class, () -> m.copy(new org.apache.spark.ml.param.ParamMap()).setThresholds(three)
                 .transform(df));
-        assertEquals(after.getMessage(), transform.getMessage());
+        assertEquals("Param thresholds has 3 values, but the model has 2 classes (one threshold per class, in label order)", transform.getMessage());
     }
 
     /**
@@ -431,6 +433,34 @@ class ColumnChecksTest {
         }
         var e = assertThrows(IllegalArgumentException.class, () -> c.predict(Vectors.dense(1, 2)));
         assertEquals("Column 'features' holds a vector of size 2; the model was trained on size 3", e.getMessage());
+    }
+
+    /**
+     * What Spark's machinery meets: an unrelated input column whose name holds a dot (flattened JSON)
+     * made the classification model's transform fail (Spark parsed the name as a struct's field); a
+     * fit left its last job description ("Dendrite epoch ...") on the caller's thread, naming the
+     * user's next jobs, and replaced the user's own; a param set by name with a value of another type
+     * was a bare ClassCastException, or was taken and failed at fit.
+     */
+    @Test
+    void dottedColumnsJobDescriptionsAndParamsSetByName() {
+        Dataset<Row> df = rows(0, 1, 0, 1, 0, 1, 1, 0, 1, 0).withColumn("user.id", functions.lit(7)).withColumn("`q`", functions.lit(1));
+        var sc = SparkTestSupport.spark().sparkContext();
+        sc.setJobDescription("the user's own");
+        DendriteClassificationModel m = new DendriteClassifier().setEpochs(2).fit(df);
+        assertEquals("the user's own", sc.getLocalProperty("spark.job.description"));
+        sc.setJobDescription(null);
+        new DendriteRegressor().setEpochs(2).fit(df);
+        assertEquals(null, sc.getLocalProperty("spark.job.description"));
+        Dataset<Row> out = m.transform(df);
+        assertEquals(List.of("features", "label", "user.id", "`q`", "probability", "rawPrediction", "prediction"), List.of(out.columns()));
+        assertEquals(10, out.count());
+        DendriteClassifier c = new DendriteClassifier();
+        for (Object[] bad : new Object[][] {{"learningRate", "0.1", "is a String; allowed: a Double"}, {"epochs", 5L, "is a Long; allowed: an Integer"},
+                {"seed", 3, "is an Integer; allowed: a Long"}, {"hiddenLayers", 16, "is an Integer; allowed: a String"}}) {
+            var e = assertThrows(IllegalArgumentException.class, () -> c.set((String) bad[0], bad[1]));
+            assertEquals("Param " + bad[0] + " = " + bad[1] + " " + bad[2], e.getMessage());
+        }
     }
 
     private static double[] predictionsOf(DendriteClassificationModel m, Dataset<Row> df) {

@@ -1,0 +1,58 @@
+package org.dendrite.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.dendrite.core.activation.Relu;
+import org.dendrite.core.data.Dataset;
+import org.dendrite.core.layer.DenseSpec;
+import org.dendrite.core.loss.MeanSquaredError;
+import org.dendrite.core.network.NetworkSpec;
+import org.dendrite.core.tensor.Matrix;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shards' inner states on a worker: two fits side by side with 40 shards each on one worker
+ * took each other's states (at most 64 were kept, the least recently used first), so their inner
+ * optimizers silently restarted and the models differed from the same fits one after the other
+ * (CrossValidator's avgMetrics changed with setParallelism); a fit of more than 64 shards on one
+ * worker lost all of them between rounds. Every shard of a run is kept; runs go whole.
+ */
+class InnerStatesTest {
+    private static final LocalSteps STATE = new LocalSteps(TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(2, new Relu()))))
+            .withBatchSize(2), new MeanSquaredError(), 0, new Dataset(new Matrix(4, 3), new Matrix(4, 1), null), 0, 1);
+
+    /** Asks for every shard of {@code run} and returns how many states had to be made. */
+    private static int made(String run, int shards) {
+        AtomicInteger made = new AtomicInteger();
+        Supplier<LocalSteps> make = () -> {
+            made.incrementAndGet();
+            return STATE;
+        };
+        for (int s = 0; s < shards; s++) InnerStates.get(run, s, make);
+        return made.get();
+    }
+
+    @Test
+    void runsSideBySideKeepEveryShardAndFinishedRunsGoWhole() {
+        String a = "test-a-" + System.nanoTime() + "/", b = "test-b-" + System.nanoTime() + "/";
+        assertEquals(200, made(a + "0", 200));
+        assertEquals(40, made(b + "0", 40));
+        // the next rounds, interleaved: every state is still there
+        for (int round = 0; round < 3; round++) {
+            assertEquals(0, made(a + "0", 200), "run a, round " + round);
+            assertEquals(0, made(b + "0", 40), "run b, round " + round);
+        }
+        InnerStates.forget(a);
+        assertEquals(200, made(a + "0", 200), "a finished run's states are gone");
+        assertEquals(0, made(b + "0", 40), "the other run's stay");
+        // runs that ended without forgetting theirs: beyond MAX_RUNS the least recently used goes, whole
+        for (int r = 0; r < InnerStates.MAX_RUNS; r++) made("test-leak-" + r + "/0", 1);
+        assertEquals(40, made(b + "0", 40), "b was the least recently used of more than MAX_RUNS runs");
+        InnerStates.forget(a);
+        InnerStates.forget(b);
+        InnerStates.forget("test-leak-");
+    }
+}
