@@ -438,7 +438,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     private static final String RESUME_HELP = "Keep the training state (the optimizer's moments, the schedule's clock, early stopping) in the "
             + "classifier, saved with it too, so that it can be trained further: rebuilt with more epochs, or continued by Weka's "
-            + "-continue-iterating after -l. The saved model is about three times larger.";
+            + "-continue-iterating after -l. The saved model is larger: up to about four times (a copy of the weights and the optimizer's buffers).";
 
     @Override
     public double[] distributionForInstance(Instance inst) throws Exception {
