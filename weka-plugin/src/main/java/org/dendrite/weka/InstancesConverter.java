@@ -95,6 +95,20 @@ public final class InstancesConverter {
         }
     }
 
+    /**
+     * A 64-bit fingerprint of {@code data}'s rows (every value, class and weight, in order): whether a
+     * build meets the rows a model was trained on, or others.
+     */
+    public static long fingerprint(Instances data) {
+        long h = 0x9E3779B97F4A7C15L ^ data.numInstances();
+        for (int i = 0; i < data.numInstances(); i++) {
+            weka.core.Instance in = data.instance(i);
+            for (int j = 0; j < in.numAttributes(); j++) h = (h ^ Double.doubleToLongBits(in.value(j))) * 0x100000001B3L + j;
+            h = (h ^ Double.doubleToLongBits(in.weight())) * 0xC2B2AE3D27D4EB4FL;
+        }
+        return h;
+    }
+
     /** The rows with their class values and weights, as the core trains on them. */
     public static LabeledTable labeled(Instances data) {
         return new LabeledTable(table(data), data.classAttribute().name(), classes(data), target(data), weights(data));

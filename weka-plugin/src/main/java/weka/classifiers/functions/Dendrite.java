@@ -94,6 +94,12 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     private Instances header;
     /** The training rows of the last build (those with a known class value), for the diagnostics folder's name. */
     private int trainingRows;
+    /** The fingerprint of the rows the model was trained on ({@link InstancesConverter#fingerprint}): a continuation is on the same rows. */
+    private long trainedOn;
+    /** The configured epochs when the search ran: continuing to other epochs than these is asked for; otherwise to the chosen configuration's. */
+    private int searchedAtEpochs;
+    /** True inside {@link #buildClassifier}, whose contract is to train on its rows. */
+    private transient boolean building;
     private transient TrainingRun run;
     /**
      * The training state a deserialized classifier continues from (with resume on, it is saved with
@@ -224,7 +230,12 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
      */
     @Override
     public void buildClassifier(Instances data) throws Exception {
-        initializeClassifier(data);
+        building = true;
+        try {
+            initializeClassifier(data);
+        } finally {
+            building = false;
+        }
         while (next()) {
             // one epoch per iteration
         }
@@ -248,16 +259,26 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
         Instances train = new Instances(data);
         train.deleteWithMissingClass();
+        long fingerprint = InstancesConverter.fingerprint(train);
         org.dendrite.core.train.Checkpoint from = run != null ? run.checkpoint() : state;
-        if (from != null) {
+        boolean same = model != null && fingerprint == trainedOn && headerDifference(train, header) == null;
+        if (from != null && same) {
             continueRun(from, train);
             return;
         }
-        if (resume && model != null) {
-            throw new Exception("Cannot continue training: this model was trained without resume (-resume), so its training state (the "
-                    + "optimizer's moments, the schedule's clock, early stopping) was not kept. Train it with -resume to continue it later, "
-                    + "or start from its weights with -initial-model");
+        if (!building && model != null && (from != null || (resume && same))) {
+            // Weka's -continue-iterating (or IterativeClassifierOptimizer) on a trained classifier: continuing is asked for
+            throw new Exception(from != null ? "Cannot continue training on other rows than the model was trained on (" + trainingRows
+                    + " instances with a class value; these are " + train.numInstances() + " or differ): continuing would mix them. Train "
+                    + "afresh with buildClassifier, or on these rows from its weights with -initial-model"
+                    : "Cannot continue training: this model was trained without resume (-resume), so its training state (the optimizer's "
+                    + "moments, the schedule's clock, early stopping) was not kept. Train it with -resume to continue it later, or start "
+                    + "from its weights with -initial-model");
         }
+        // a build on other rows trains afresh, as buildClassifier promises (a classifier copied with its state into the folds of a
+        // cross-validation must not continue the full data's model on a fold's rows)
+        state = null;
+        trainedOn = fingerprint;
         header = new Instances(train, 0);
         trainingRows = train.numInstances();
         SearchConfig searchConfig = checkedSearch();
@@ -304,6 +325,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
                     throw new Exception("-search" + (option == null ? "" : " -" + option) + ": " + e.getMessage(), e);
                 }
                 config = searchResult.bestConfig();
+                searchedAtEpochs = checkedConfig().epochs();
             }
             run = TrainingRun.local(config, rows, listener, WarmStart.read(initialModel, "-initial-model", frozenLayers, "-freeze"));
         } catch (IllegalArgumentException e) {
@@ -315,18 +337,17 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     /** Continues the run of checkpoint {@code from} on {@code train} (the instances with a class value) to the epochs now configured. */
     private void continueRun(org.dendrite.core.train.Checkpoint from, Instances train) throws Exception {
-        String differs = headerDifference(train, header);
-        if (differs != null) throw new Exception("Cannot continue training on data whose header differs from the model's training data: " + differs);
         TrainingListener listener = getDebug() ? new ConsoleProgress(System.err) : TrainingListener.NONE;
         try {
             run = TrainingRun.resume(from, InstancesConverter.labeled(train), listener);
-            run.extendTo((searchResult != null ? searchResult.bestConfig() : checkedConfig()).resolve(run.source().rows()).epochs());
+            // the epochs asked for: after a search, the chosen configuration's unless -epochs changed since
+            TrainingConfig asked = checkedConfig();
+            boolean chosen = searchResult != null && asked.epochs() == searchedAtEpochs;
+            run.extendTo((chosen ? searchResult.bestConfig() : asked).resolve(run.source().rows()).epochs());
         } catch (IllegalArgumentException e) {
             throw new Exception(e.getMessage(), e);
         }
         state = null;
-        header = new Instances(train, 0);
-        trainingRows = train.numInstances();
         model = run.model();
     }
 
