@@ -59,14 +59,17 @@ public final class Model implements Serializable {
         sb.append("Training: ").append(history.size()).append(" epochs");
         if (history.bestEpoch() > 0) sb.append(" (weights of epoch ").append(history.bestEpoch()).append(", early stopping)");
         sb.append('\n');
-        EpochRecord last = history.last();
+        // the figures of the weights the model holds: the last epoch's, or the epoch early stopping kept
+        EpochRecord last = history.bestEpoch() > 0 && history.bestEpoch() <= history.size() ? history.epochs().get(history.bestEpoch() - 1)
+                : history.last();
         if (last != null) {
-            sb.append(String.format(java.util.Locale.ROOT, "Final training loss: %.6f%n", last.trainLoss()));
-            if (!Double.isNaN(last.validationLoss())) sb.append(String.format(java.util.Locale.ROOT, "Final validation loss: %.6f%n", last.validationLoss()));
+            String of = history.bestEpoch() > 0 ? "Epoch " + history.bestEpoch() + " (the weights kept) " : "Final ";
+            sb.append(String.format(java.util.Locale.ROOT, "%straining loss: %.6f%n", of, last.trainLoss()));
+            if (!Double.isNaN(last.validationLoss())) sb.append(String.format(java.util.Locale.ROOT, "%svalidation loss: %.6f%n", of, last.validationLoss()));
             if (!Double.isNaN(last.validationAccuracy())) {
-                sb.append(String.format(java.util.Locale.ROOT, "Final validation accuracy: %.4f%n", last.validationAccuracy()));
+                sb.append(String.format(java.util.Locale.ROOT, "%svalidation accuracy: %.4f%n", of, last.validationAccuracy()));
             }
-            if (!Double.isNaN(last.validationRmse())) sb.append(String.format(java.util.Locale.ROOT, "Final validation RMSE: %.6g%n", last.validationRmse()));
+            if (!Double.isNaN(last.validationRmse())) sb.append(String.format(java.util.Locale.ROOT, "%svalidation RMSE: %.6g%n", of, last.validationRmse()));
         }
         String config = provenance.config();
         sb.append(config.startsWith("{") ? "Configuration (what differs from the defaults, as -config-json / configJson take it): " : "Configuration: ")

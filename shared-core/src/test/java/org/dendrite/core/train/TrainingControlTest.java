@@ -62,6 +62,11 @@ class TrainingControlTest {
                 case RMSE -> now.rmse();
             };
             assertEquals(best, value, 0, monitor + ": the returned model's validation metric equals the best recorded");
+            // the summary's figures are the kept weights' (they were the last epoch's, under "weights of epoch k")
+            String summary = run.model().summary();
+            assertTrue(summary.contains(String.format(java.util.Locale.ROOT, "Epoch %d (the weights kept) validation loss: %.6f%n", bestEpoch,
+                    h.epochs().get(bestEpoch - 1).validationLoss())), summary);
+            assertTrue(!summary.contains("Final validation"), summary);
         }
     }
 
