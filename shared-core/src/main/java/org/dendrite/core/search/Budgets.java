@@ -7,9 +7,12 @@ import org.dendrite.core.check.Check;
 /**
  * The epoch budgets the multi-fidelity schedulers share. With reduction factor eta, a maximum of
  * R epochs and a minimum of r, there are s + 1 rungs, s the largest with r eta^s <= R, and rung k
- * trains to round(R / eta^(s - k)) epochs, so the top rung is exactly R. A maximum of 0 means the
- * base configuration's epochs; a minimum of 0 means R / eta^3 rounded (at least 1), i.e. four rungs
- * when R allows.
+ * trains to round(R / eta^(s - k)) epochs, so the top rung is exactly R and the lowest is R / eta^s
+ * rounded, which may exceed r (a minimum of 2 under R = 9, eta 3: rungs 3 and 9). A maximum of 0
+ * means the base configuration's epochs; a minimum of 0 means R / eta^3 rounded to the nearest (at
+ * least 1): four rungs where that minimum times eta^3 is at most R, else three (R = 100, eta 3: the
+ * minimum is 4, 4 x 27 > 100, so the rungs are 11, 33 and 100). The rounding was kept as measured:
+ * the default searches' costs in docs/benchmarks.md are those of these rungs.
  */
 final class Budgets {
     private Budgets() {}

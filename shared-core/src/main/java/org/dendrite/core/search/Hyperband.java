@@ -84,7 +84,9 @@ public record Hyperband(int minEpochs, int maxEpochs, int eta) implements Schedu
         if (pool.adaptiveSampler()) {
             for (int k = 0; k < brackets.size(); k++) {
                 Bracket b = brackets.get(k);
-                SuccessiveHalving.bracket(pool, pool.newTrials(b.rungs().get(0).trials(), k, b.s()), b.rungs(), 0).join();
+                // the sampler's rounds spread over the brackets, one after another (one round: every bracket random)
+                int round = (int) ((long) k * pool.samplerRounds() / brackets.size());
+                SuccessiveHalving.bracket(pool, pool.newTrials(b.rungs().get(0).trials(), round, b.s()), b.rungs(), 0).join();
             }
             return;
         }

@@ -137,6 +137,12 @@ public final class Search {
             throw Check.invalid("epochs", "Contradictory search: the " + config.scheduler().name() + " scheduler hands out epochs as its budget, "
                     + "so the space must not search epochs (remove it, or use full_budget to search it)");
         }
+        if (config.sampler().adaptive() && config.scheduler() instanceof SuccessiveHalving) {
+            // it drew them as random, silently
+            throw Check.invalid("sampler", "Contradictory search: the zoom sampler draws around the best trials so far, but successive "
+                    + "halving draws all its trials before any has a result; use the random sampler, or a scheduler that draws in rounds "
+                    + "(full_budget, hyperband, asha)");
+        }
         if (!table.isClassification() && space.get("labelSmoothing") != null) {
             throw Check.invalid("labelSmoothing", "Search parameter labelSmoothing applies to a nominal target; '" + table.targetName()
                     + "' is numeric");

@@ -183,6 +183,22 @@ class SchedulerTest {
         }
     }
 
+    /**
+     * Hyperband with the zoom sampler: its rounds spread over the brackets run one after another (the
+     * bracket's index was taken as the round, so -zoom-rounds was ignored and "one round", random only,
+     * still zoomed from the second bracket on).
+     */
+    @Test
+    void hyperbandSpreadsTheZoomsRoundsOverItsBrackets() {
+        List<TrialRecord> random = search(new Hyperband(1, 9, 3), 1, null, (id, e) -> 0.0, new RandomSampler());
+        List<TrialRecord> oneRound = search(new Hyperband(1, 9, 3), 1, null, (id, e) -> 0.0, new ZoomSampler(1, 2, 0.25));
+        assertEquals(random.stream().map(TrialRecord::candidate).toList(), oneRound.stream().map(TrialRecord::candidate).toList(),
+                "one round: every bracket random");
+        List<TrialRecord> three = search(new Hyperband(1, 9, 3), 1, null, (id, e) -> 0.0, new ZoomSampler(3, 2, 0.25));
+        assertTrue(!random.stream().map(TrialRecord::candidate).toList().equals(three.stream().map(TrialRecord::candidate).toList()),
+                "three rounds over three brackets zoom");
+    }
+
     @Test
     void gridEndsWithTheGrid() {
         SearchSpace two = new SearchSpace(List.of(new SearchParameter("learningRate", new LogUniform(1e-3, 1e-1)),

@@ -234,6 +234,11 @@ class SearchTest {
         e = assertThrows(InvalidSettingException.class, () -> new Search(SearchConfig.DEFAULT.withScheduler(new Hyperband(0, 2, 3)))
                 .explore(iris(), base, null));
         assertEquals("maxEpochs", e.setting());
+        // the zoom under successive halving, which draws every trial before any result, drew them as random without a word
+        e = assertThrows(InvalidSettingException.class, () -> new Search(SearchConfig.DEFAULT.withSampler(new ZoomSampler(3, 2, 0.5))
+                .withScheduler(new SuccessiveHalving(9, 1, 4, 2))).explore(iris(), base, null));
+        assertEquals("sampler", e.setting());
+        assertTrue(e.getMessage().contains("successive halving draws all its trials before any has a result"), e.getMessage());
         // every trial diverging: the search says so with the first trial's error
         SearchSpace explosive = new SearchSpace(List.of(new SearchParameter("learningRate", new LogUniform(1e7, 1e8))));
         IllegalArgumentException failed = assertThrows(IllegalArgumentException.class, () -> new Search(SearchConfig.DEFAULT.withSpace(explosive)
