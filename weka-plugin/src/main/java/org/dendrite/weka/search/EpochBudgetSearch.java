@@ -22,7 +22,8 @@ public abstract class EpochBudgetSearch extends SearchSettings {
         return continuation;
     }
 
-    @OptionMetadata(displayName = "minimum epochs", description = "The lowest rung's epochs (0 = maxEpochs / eta^3, at least 1).",
+    @OptionMetadata(displayName = "minimum epochs", description = "The fewest epochs a rung trains (0 = maxEpochs / eta^3 rounded, at least 1): the rungs are "
+            + "maxEpochs / eta^k rounded, k = s .. 0, s the largest with minEpochs x eta^s <= maxEpochs.",
             commandLineParamName = "min-epochs", commandLineParamSynopsis = "-min-epochs <n>", displayOrder = 10)
     public int getMinEpochs() { return minEpochs; }
     public void setMinEpochs(int v) { minEpochs = v; }
