@@ -335,6 +335,10 @@ public final class SearchFormat {
         int bestId = o.field("best").integer(0, Integer.MAX_VALUE);
         TrialRecord best = trials.stream().filter(t -> t.id() == bestId).findFirst()
                 .orElseThrow(() -> o.field("best").error("no trial has the best trial's id " + bestId));
+        if (best.failed() || Double.isNaN(best.score())) {
+            throw o.field("best").error("names trial " + bestId + ", which " + (best.failed() ? "failed" : "has no score") + "; the best trial "
+                    + "is one with a score");
+        }
         TrainingConfig bestConfig = (TrainingConfig) RecordJson.readWithDefaults(o.field("bestConfig").node(), TrainingConfig.class,
                 TrainingConfig.DEFAULT, o.field("bestConfig").path());
         return new SearchResult(trials, best, bestConfig, metric, space, o.field("search").string(), o.field("seconds").finite(), null, 0);

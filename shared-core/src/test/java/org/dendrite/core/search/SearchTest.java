@@ -206,6 +206,15 @@ class SearchTest {
         Exception e = assertThrows(org.dendrite.core.io.ModelFormatException.class, () -> org.dendrite.core.io.SearchFormat.readTrials(
                 new java.io.ByteArrayInputStream(bad.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "bad.json"));
         assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains("$.best") && e.getMessage().contains("999"), e.getMessage());
+        // a best trial without a score (a failed one) loaded as the best with score NaN
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(
+                dir.resolve("trials.json").toFile());
+        for (JsonNode t : tree.get("trials")) {
+            if (t.get("id").asInt() == r.best().id()) ((com.fasterxml.jackson.databind.node.ObjectNode) t).putNull("score");
+        }
+        Exception unscored = assertThrows(org.dendrite.core.io.ModelFormatException.class, () -> org.dendrite.core.io.SearchFormat.readTrials(
+                new java.io.ByteArrayInputStream(tree.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), "unscored.json"));
+        assertTrue(unscored.getMessage().contains("$.best") && unscored.getMessage().contains("which has no score"), unscored.getMessage());
         // a version 1 table (no per-trial configurations) is not read back; a future version is refused
         String text = Files.readString(dir.resolve("trials.json"));
         assertTrue(text.contains("\"formatVersion\" : 2,"), "this version writes format version 2");
