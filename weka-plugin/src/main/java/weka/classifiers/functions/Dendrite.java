@@ -225,8 +225,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     }
 
     /**
-     * Trains to the configured epochs; a classifier that kept its training state (trained with
-     * {@link #setResume resume} on) continues it instead ({@link #initializeClassifier}).
+     * Trains on {@code data} to the configured epochs; a classifier that kept its training state
+     * (trained with {@link #setResume resume} on) on these same rows continues it instead
+     * ({@link #initializeClassifier}).
      */
     @Override
     public void buildClassifier(Instances data) throws Exception {
@@ -244,9 +245,10 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     /**
      * Starts training on {@code data}; or, when this classifier kept its training state (trained with
-     * resume on, in memory or saved with it: Weka's {@code -continue-iterating} after {@code -l}), continues
-     * that run on {@code data} to the epochs now configured (the whole-run schedule stretched to them).
-     * Continuing a model trained without resume is refused rather than silently retrained.
+     * resume on, in memory or saved with it: Weka's {@code -continue-iterating} after {@code -l}) and
+     * {@code data} holds the rows it was trained on, continues that run to the epochs now configured
+     * (the whole-run schedule stretched to them). Other rows train afresh in {@link #buildClassifier}
+     * and are refused by the iterative API, as is continuing a model trained without resume.
      */
     @Override
     public void initializeClassifier(Instances data) throws Exception {
