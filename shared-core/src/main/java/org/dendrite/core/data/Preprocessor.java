@@ -11,7 +11,7 @@ import org.dendrite.core.tensor.Matrix;
  * by zero), per nominal column its mode and a one-hot block, and the imputation values.
  */
 public final class Preprocessor implements Serializable {
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final List<Column> columns;
     private final PreprocessingConfig config;
@@ -22,6 +22,10 @@ public final class Preprocessor implements Serializable {
     private final Whitening whitening;
     /** Robust scaling's smooth clipping applies (cached from the config: read per value). */
     private final boolean robust;
+    /** Per column, the indices of the categories without training rows (empty: none, and for a numeric column). */
+    private final int[][] unseen;
+    /** {@link #unseen} as flags, per nominal column (null: every category was seen). */
+    private final boolean[][] unseenFlags;
 
     public Preprocessor(List<Column> columns, PreprocessingConfig config, double[] center, double[] scale, boolean[] indicator) {
         this(columns, config, center, scale, indicator, null);
@@ -30,6 +34,27 @@ public final class Preprocessor implements Serializable {
     /** {@code whitening} may be null (none). */
     public Preprocessor(List<Column> columns, PreprocessingConfig config, double[] center, double[] scale, boolean[] indicator,
                         Whitening whitening) {
+        this(columns, config, center, scale, indicator, whitening, null);
+    }
+
+    /**
+     * {@code unseen}: per column, the categories without training rows (null: none); a row holding one
+     * is read as holding the column's mode, as a missing value is (the network learned nothing for it).
+     */
+    public Preprocessor(List<Column> columns, PreprocessingConfig config, double[] center, double[] scale, boolean[] indicator,
+                        Whitening whitening, int[][] unseen) {
+        this.unseen = new int[columns.size()][];
+        this.unseenFlags = new boolean[columns.size()][];
+        for (int c = 0; c < columns.size(); c++) {
+            int[] u = unseen == null || unseen[c] == null ? new int[0] : unseen[c].clone();
+            int k = columns.get(c).categories().size();
+            for (int i : u) {
+                if (i < 0 || i >= k) throw new IllegalArgumentException("Unseen category " + i + " of column '" + columns.get(c).name() + "': allowed 0.." + (k - 1));
+                if (unseenFlags[c] == null) unseenFlags[c] = new boolean[k];
+                unseenFlags[c][i] = true;
+            }
+            this.unseen[c] = u;
+        }
         this.whitening = whitening;
         this.robust = config.robust();
         this.columns = List.copyOf(columns);
@@ -80,7 +105,8 @@ public final class Preprocessor implements Serializable {
      * {@link #ROUNDING_ULPS}) in the training rows gets
      * {@link #CONSTANT_COLUMN_SCALE}, so its input is 0 whatever the value (the network learned
      * nothing about it, and an unseen value must not reach it through untrained weights);
-     * nominal columns one-hot, imputed with their mode; a missing indicator per column that had
+     * nominal columns one-hot, imputed with their mode, which also stands in for a category without
+     * training rows (the column constant, or a declared value no row holds); a missing indicator per column that had
      * missing values, when asked for. Whitening, which needs the transformed rows' covariance, is
      * added by {@link #withWhitening}.
      */
@@ -89,6 +115,7 @@ public final class Preprocessor implements Serializable {
         int k = cols.size();
         double[] center = new double[k], scale = new double[k];
         boolean[] indicator = new boolean[k];
+        int[][] unseen = new int[k][];
         for (int c = 0; c < k; c++) {
             indicator[c] = config.missingIndicators() && stats.missing(c) > 0;
             if (cols.get(c).isNominal()) {
@@ -97,6 +124,7 @@ public final class Preprocessor implements Serializable {
                 for (int i = 1; i < counts.length; i++) if (counts[i] > counts[mode]) mode = i;
                 center[c] = mode;
                 scale[c] = 1;
+                unseen[c] = java.util.stream.IntStream.range(0, counts.length).filter(i -> counts[i] == 0).toArray();
             } else if (config.robust()) {
                 // the median and interquartile range; half the range where the quartiles coincide; a constant column is ignored
                 Sample q = stats.sample(c);
@@ -112,12 +140,19 @@ public final class Preprocessor implements Serializable {
                 scale[c] = std > ROUNDING_ULPS * Math.ulp(mean) ? std : CONSTANT_COLUMN_SCALE;
             }
         }
-        return new Preprocessor(cols, config, center, scale, indicator);
+        return new Preprocessor(cols, config, center, scale, indicator, null, unseen);
     }
 
     /** This transformation followed by {@code w}. */
     public Preprocessor withWhitening(Whitening w) {
-        return new Preprocessor(columns, config, center, scale, indicator, w);
+        return new Preprocessor(columns, config, center, scale, indicator, w, unseen);
+    }
+
+    /** Per column, the indices of its categories that had no training rows (copies; empty for none and for numeric columns). */
+    public int[][] unseen() {
+        int[][] out = new int[unseen.length][];
+        for (int c = 0; c < out.length; c++) out[c] = unseen[c].clone();
+        return out;
     }
 
     /** The fitted whitening, or null. */
@@ -263,6 +298,8 @@ public final class Preprocessor implements Serializable {
             if (col.isNominal()) {
                 int k = col.categories().size();
                 int idx = (int) (missing ? center[c] : v);
+                // a category without training rows reaches no trained weight: read as the mode, as a missing value
+                if (unseenFlags[c] != null && unseenFlags[c][idx]) idx = (int) center[c];
                 for (int i = 0; i < k; i++) out[o + i] = i == idx ? 1f : 0f;
                 o += k;
             } else {

@@ -36,7 +36,7 @@ public final class ModelIO {
     /** The value of the top-level {@code format} field. */
     public static final String FORMAT = "dendrite-model";
     /** The format version this Dendrite writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
 
     private ModelIO() {}
 
@@ -103,6 +103,11 @@ public final class ModelIO {
         doubles(pp.putArray("scale"), pre.scale());
         ArrayNode ind = pp.putArray("indicator");
         for (boolean b : pre.indicator()) ind.add(b);
+        ArrayNode unseen = pp.putArray("unseen");
+        for (int[] u : pre.unseen()) {
+            ArrayNode a = unseen.addArray();
+            for (int i : u) a.add(i);
+        }
         if (pre.whitening() != null) {
             ObjectNode w = pp.putObject("whitening");
             w.put("kind", pre.whitening().kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -229,7 +234,7 @@ public final class ModelIO {
     }
 
     private static Preprocessor preprocessing(JsonValue pp, int version) {
-        pp.object("config", "columns", "center", "scale", "indicator", "whitening");
+        pp.object("config", "columns", "center", "scale", "indicator", "unseen", "whitening");
         JsonValue cv = pp.field("config");
         PreprocessingConfig pc = (PreprocessingConfig) RecordJson.readComplete(cv.object().node(), PreprocessingConfig.class, cv.path(), version);
         List<Column> columns = new ArrayList<>();
@@ -284,7 +289,31 @@ public final class ModelIO {
             }
             whitening = new Whitening(kind, w.field("mean").finiteNumbers(width), w.field("transform").finiteNumbers((long) width * width));
         }
-        return new Preprocessor(columns, pc, center, scale, indicator, whitening);
+        return new Preprocessor(columns, pc, center, scale, indicator, whitening, unseen(pp.field("unseen"), columns, version));
+    }
+
+    /** Per column, its categories without training rows (since version 4; absent before: none). */
+    private static int[][] unseen(JsonValue u, List<Column> columns, int version) {
+        if (u.absent()) {
+            if (version >= 4) throw u.error("missing (since format version 4: per column, the categories without training rows)");
+            return null;
+        }
+        if (version < 4) throw u.error("is a field of format version 4 and later; this file says version " + version);
+        List<JsonValue> perColumn = u.array("arrays of category indices").elements();
+        if (perColumn.size() != columns.size()) throw u.error("has " + perColumn.size() + " entries; there are " + columns.size() + " columns");
+        int[][] out = new int[columns.size()][];
+        for (int c = 0; c < out.length; c++) {
+            List<JsonValue> e = perColumn.get(c).array("category indices").elements();
+            int k = columns.get(c).categories().size();
+            out[c] = new int[e.size()];
+            for (int i = 0; i < out[c].length; i++) {
+                out[c][i] = (int) e.get(i).integer(0, Math.max(0, k - 1));
+                if (k == 0 || (i > 0 && out[c][i] <= out[c][i - 1])) {
+                    throw e.get(i).error(k == 0 ? "a numeric column has no categories" : "indices must increase");
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.dendrite.core.data;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +29,40 @@ class PreprocessingTest {
         assertEquals(0f, r[6], 0f); // 9 was never seen: the column was constant in training, so it does not reach the network
         Matrix t = p.transform(new Table(cols, new double[][] {{5, 0, 7}}));
         assertEquals((5 - 3) / Math.sqrt(8.0 / 3.0), t.data()[0], 1e-6);
+    }
+
+    /**
+     * A category without training rows reached the network through weights no row trained (a column
+     * constant in training moved predictions by up to 7 target units with -l2 0, a declared value no
+     * row held by a seed-dependent amount): it is read as the column's mode, as a missing value, and
+     * the model file keeps which categories those are (format version 4).
+     */
+    @Test
+    void aCategoryWithoutTrainingRowsIsReadAsTheMode() throws Exception {
+        List<Column> cols = List.of(Column.numeric("x"), Column.nominal("c", List.of("a", "b", "c", "d")));
+        double[][] rows = new double[60][];
+        double[] y = new double[60];
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[] {r.nextDouble(), i % 2}; // a and b only: c and d have no rows
+            y[i] = 3 * rows[i][0] + rows[i][1];
+        }
+        org.dendrite.core.train.Model m = org.dendrite.core.train.Trainer.fit(org.dendrite.core.train.TrainingConfig.DEFAULT.withEpochs(20)
+                .withRegularization(org.dendrite.core.regularization.Regularization.NONE), new LabeledTable(new Table(cols, rows), "y", List.of(), y));
+        assertArrayEquals(new int[] {2, 3}, m.preprocessor().unseen()[1]);
+        assertArrayEquals(new int[0], m.preprocessor().unseen()[0]);
+        int mode = (int) m.preprocessor().center()[1];
+        double[][] asMode = m.predict(new Table(cols, new double[][] {{0.5, mode}, {0.5, mode}}));
+        double[][] unseen = m.predict(new Table(cols, new double[][] {{0.5, 2}, {0.5, 3}}));
+        assertArrayEquals(asMode[0], unseen[0], 0);
+        assertArrayEquals(asMode[0], unseen[1], 0);
+        double[][] seen = m.predict(new Table(cols, new double[][] {{0.5, 1 - mode}}));
+        assertTrue(Math.abs(seen[0][0] - asMode[0][0]) > 0.3, "a seen category still counts: " + seen[0][0] + " vs " + asMode[0][0]);
+        // the model file keeps them
+        String json = org.dendrite.core.io.ModelIO.toJson(m);
+        assertTrue(json.contains("\"unseen\" : [ [ ], [ 2, 3 ] ]"), json.substring(json.indexOf("\"unseen\""), json.indexOf("\"unseen\"") + 40));
+        org.dendrite.core.train.Model back = org.dendrite.core.io.ModelIO.fromJson(json);
+        assertArrayEquals(unseen[1], back.predict(new Table(cols, new double[][] {{0.5, 3}}))[0], 0);
     }
 
     /**
