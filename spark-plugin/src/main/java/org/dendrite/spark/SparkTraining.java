@@ -104,7 +104,7 @@ final class SparkTraining {
                             return run(() -> perPartition(rdd, slices, later, width, (slice, r) -> List.of(pass.apply(slice, r)).iterator())
                                     .treeReduce(merge::apply));
                         }
-                    }, layout, featureColumns(rows.schema().fields()[0], width), c.preprocessing(), check.label());
+                    }, layout, featureColumns(rows.schema().fields()[0], width), c.preprocessing(), c.robustTarget(), check.label());
             final Preprocessor pre = fit.preprocessor();
             final Task task = fit.task();
             // the values chosen from the data (units, epochs, batch size; a category embedding's blocks)

@@ -163,6 +163,11 @@ public final class ShardPass {
      * the feature vector's elements.
      */
     public static Fitted fit(Shards shards, Layout layout, List<Column> columns, PreprocessingConfig config, String label) {
+        return fit(shards, layout, columns, config, false, label);
+    }
+
+    /** As above; {@code robustTarget}: a numeric target scaled by its median and interquartile range ({@link Task#fit}). */
+    public static Fitted fit(Shards shards, Layout layout, List<Column> columns, PreprocessingConfig config, boolean robustTarget, String label) {
         boolean numericTarget = layout.classes().isEmpty();
         Statistics stats = shards.reduce((slice, r) -> statistics(slice, r, columns, config, numericTarget), Statistics::merge);
         Preprocessor pre = Preprocessor.fit(stats.columns(), config);
@@ -171,26 +176,29 @@ public final class ShardPass {
             CoMoments m = shards.reduce((slice, r) -> coMoments(slice, r, columnsOnly), CoMoments::merge);
             pre = columnsOnly.withWhitening(Whitening.fit(config.whitening(), m, Whitening.DEFAULT_EPSILON));
         }
-        return new Fitted(pre, Task.fit(label, layout.classes(), stats.target(), config.standardizeTarget()));
+        return new Fitted(pre, Task.fit(label, layout.classes(), stats.target(), robustTarget ? stats.sample() : null, config.standardizeTarget()));
     }
 
-    /** A shard's training rows' statistics: its raw columns' and (for a numeric target) its target's. */
-    public record Statistics(ColumnStatistics columns, Moments target) implements Serializable {
+    /** A shard's training rows' statistics: its raw columns' and (for a numeric target) its target's moments and a sample of it. */
+    public record Statistics(ColumnStatistics columns, Moments target, Sample sample) implements Serializable {
         public Statistics merge(Statistics o) {
-            return new Statistics(columns.merge(o.columns), target.merge(o.target));
+            return new Statistics(columns.merge(o.columns), target.merge(o.target), sample.merge(o.sample));
         }
     }
 
     /** The statistics of a shard's training rows (its held-out rows and rows of weight 0 skipped); {@code slice} is its part of the layout. */
     public static Statistics statistics(ShardedRows.Slice slice, Iterator<LabeledRow> rows, List<Column> columns, PreprocessingConfig config,
                                         boolean numericTarget) {
-        Statistics s = new Statistics(new ColumnStatistics(columns, config), new Moments());
+        Statistics s = new Statistics(new ColumnStatistics(columns, config), new Moments(), new Sample());
         for (long g = slice.offset(); rows.hasNext(); g++) {
             LabeledRow r = rows.next();
             // held-out rows, and rows of weight 0 (LabeledTable.withoutZeroWeights), do not shape the scaling
             if (slice.isHeld(g) || r.weight() == 0) continue;
             s.columns().add(r.features(), g);
-            if (numericTarget) s.target().add(r.label());
+            if (numericTarget) {
+                s.target().add(r.label());
+                s.sample().add(r.label());
+            }
         }
         return s;
     }

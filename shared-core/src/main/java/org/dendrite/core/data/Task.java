@@ -26,6 +26,16 @@ public record Task(String targetName, List<String> classes, double targetMean, d
      * constant target: {@link #constantScale}) when {@code standardize}, else left as it is.
      */
     public static Task fit(String targetName, List<String> classes, Moments target, boolean standardize) {
+        return fit(targetName, classes, target, null, standardize);
+    }
+
+    /**
+     * As {@link #fit(String, List, Moments, boolean)}; with {@code robust} (a sample of the training
+     * rows' targets, for a robust loss; null: none) the target is centred on its median and divided by
+     * its interquartile range / 1.349 (the standard deviation, for normal data), or by the standard
+     * deviation where the quartiles coincide.
+     */
+    public static Task fit(String targetName, List<String> classes, Moments target, Sample robust, boolean standardize) {
         if (classes != null && !classes.isEmpty()) {
             return classification(targetName, classes);
         }
@@ -33,8 +43,16 @@ public record Task(String targetName, List<String> classes, double targetMean, d
             return new Task(targetName, List.of(), 0, 1);
         }
         double std = target.standardDeviation(), mean = target.mean();
+        if (robust != null && robust.count() > 0) {
+            double median = robust.quantile(0.5), iqr = robust.quantile(0.75) - robust.quantile(0.25);
+            double scale = iqr > 0 ? iqr / IQR_PER_STANDARD_DEVIATION : std;
+            return new Task(targetName, List.of(), median, scale > 0 ? scale : constantScale(median));
+        }
         return new Task(targetName, List.of(), mean, std > 0 ? std : constantScale(mean));
     }
+
+    /** The interquartile range of a normal distribution, in standard deviations. */
+    static final double IQR_PER_STANDARD_DEVIATION = 1.3489795003921634;
 
     /**
      * The scale of a target constant in the training rows: one unit in the last place of the constant

@@ -18,6 +18,12 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
      */
     public static TrainingData prepare(LabeledTable table, PreprocessingConfig preprocessing, double validationFraction, long seed,
                                        Preprocessor warmPreprocessor, Task warmTask) {
+        return prepare(table, preprocessing, false, validationFraction, seed, warmPreprocessor, warmTask);
+    }
+
+    /** As above; {@code robustTarget}: a numeric target scaled by its median and interquartile range (a robust loss's, {@link Task#fit}). */
+    public static TrainingData prepare(LabeledTable table, PreprocessingConfig preprocessing, boolean robustTarget, double validationFraction,
+                                       long seed, Preprocessor warmPreprocessor, Task warmTask) {
         if (table.size() == 0) {
             throw new IllegalArgumentException("The training data is empty: training needs at least one row");
         }
@@ -33,7 +39,7 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
                 requireTwoClasses(train, " left after the validation split");
             }
         }
-        return fit(table, train, valid, preprocessing, warmPreprocessor, warmTask);
+        return fit(table, train, valid, preprocessing, robustTarget, warmPreprocessor, warmTask);
     }
 
     /**
@@ -41,18 +47,18 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
      * preprocessing and target scaling fitted on {@code train} only, {@code validation} (may be null)
      * transformed with them.
      */
-    public static TrainingData prepare(LabeledTable train, LabeledTable validation, PreprocessingConfig preprocessing) {
+    public static TrainingData prepare(LabeledTable train, LabeledTable validation, PreprocessingConfig preprocessing, boolean robustTarget) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("The training data is empty: training needs at least one row");
         }
         if (train.isClassification()) {
             requireTwoClasses(train, "");
         }
-        return fit(train, train, validation, preprocessing, null, null);
+        return fit(train, train, validation, preprocessing, robustTarget, null, null);
     }
 
     private static TrainingData fit(LabeledTable table, LabeledTable train, LabeledTable valid, PreprocessingConfig preprocessing,
-                                    Preprocessor warmPreprocessor, Task warmTask) {
+                                    boolean robustTarget, Preprocessor warmPreprocessor, Task warmTask) {
         requireWeight(train, "the training rows");
         if (valid != null) requireWeight(valid, "the validation rows (held out from the training data)");
         // fitted from the rows that weigh something (ShardPass.statistics skips the same on Spark)
@@ -60,10 +66,14 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
         Task task = warmTask;
         if (task == null) {
             Moments target = new Moments();
+            Sample robust = robustTarget ? new Sample() : null;
             if (!table.isClassification()) {
-                for (double v : weighed.target()) target.add(v);
+                for (double v : weighed.target()) {
+                    target.add(v);
+                    if (robust != null) robust.add(v);
+                }
             }
-            task = Task.fit(table.targetName(), table.classes(), target, preprocessing.standardizeTarget());
+            task = Task.fit(table.targetName(), table.classes(), target, robust, preprocessing.standardizeTarget());
         }
         Preprocessor pre = warmPreprocessor != null ? warmPreprocessor : Preprocessor.fit(weighed.features(), preprocessing);
         return new TrainingData(pre, task, dataset(train, pre, task), valid == null ? null : dataset(valid, pre, task));

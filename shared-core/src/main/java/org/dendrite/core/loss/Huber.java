@@ -4,7 +4,9 @@ import org.dendrite.core.tensor.Matrix;
 
 /**
  * Huber loss (Huber 1964) with threshold delta: l = d^2/2 for |d| <= delta, delta (|d| - delta/2)
- * otherwise, d = z - y; dl/dz = clip(d, -delta, delta). As {@code torch.nn.HuberLoss}.
+ * otherwise, d = z - y; dl/dz = clip(d, -delta, delta). As {@code torch.nn.HuberLoss}, on the
+ * network's output: with target standardization (the default), d and delta are in units of the
+ * target's scale (its interquartile range / 1.349, as for any robust loss), not the target's own units.
  */
 public record Huber(double delta) implements Loss {
     public static final double DEFAULT_DELTA = 1.0;

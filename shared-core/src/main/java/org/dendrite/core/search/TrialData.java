@@ -19,7 +19,7 @@ import org.dendrite.core.data.ValidationSplit;
 public final class TrialData {
     private record Split(LabeledTable train, LabeledTable validation) {}
 
-    private record Key(int split, PreprocessingConfig preprocessing) {}
+    private record Key(int split, PreprocessingConfig preprocessing, boolean robustTarget) {}
 
     private final List<Split> splits;
     private final Map<Key, TrainingData> prepared = new ConcurrentHashMap<>();
@@ -48,10 +48,10 @@ public final class TrialData {
     }
 
     /** Split {@code split}'s rows prepared under {@code preprocessing} (fitted once, then shared). */
-    public TrainingData prepared(int split, PreprocessingConfig preprocessing) {
-        return prepared.computeIfAbsent(new Key(split, preprocessing), k -> {
+    public TrainingData prepared(int split, PreprocessingConfig preprocessing, boolean robustTarget) {
+        return prepared.computeIfAbsent(new Key(split, preprocessing, robustTarget), k -> {
             Split s = splits.get(split);
-            return TrainingData.prepare(s.train(), s.validation(), preprocessing);
+            return TrainingData.prepare(s.train(), s.validation(), preprocessing, robustTarget);
         });
     }
 }

@@ -61,7 +61,7 @@ public final class TrialJob {
         // per-layer statistics are for a person reading one run's diagnostics, not for a trial
         TrainingConfig c = task.config().withEpochs(task.target())
                 .withDiagnostics(new DiagnosticsConfig(0, task.config().diagnostics().maxRollbacks()));
-        TrainingData d = data.prepared(split, c.preprocessing());
+        TrainingData d = data.prepared(split, c.preprocessing(), c.robustTarget());
         Loss loss = c.lossFor(d.task());
         MinibatchSource source = new MinibatchSource(c, d.task(), loss, d.train(), c.earlyStopping().enabled() ? d.validation() : null);
         TrainingRun run = new TrainingRun(c, d.preprocessor(), d.task(), loss, source, TrainingListener.NONE, WarmStart.NONE);

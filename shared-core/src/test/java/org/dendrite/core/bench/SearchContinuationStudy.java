@@ -73,7 +73,7 @@ public final class SearchContinuationStudy {
             double[] s = new double[3];
             int[] from = {0, 7, 20};
             for (int k = 0; k < 3; k++) {
-                org.dendrite.core.data.TrainingData d = org.dendrite.core.data.TrainingData.prepare(it, iv, c.preprocessing());
+                org.dendrite.core.data.TrainingData d = org.dendrite.core.data.TrainingData.prepare(it, iv, c.preprocessing(), c.robustTarget());
                 org.dendrite.core.loss.Loss loss = c.lossFor(d.task());
                 TrainingConfig first = from[k] == 0 ? c : c.withEpochs(from[k]);
                 org.dendrite.core.train.TrainingRun run = new org.dendrite.core.train.TrainingRun(first, d.preprocessor(), d.task(), loss,

@@ -53,6 +53,10 @@ class ShardPassTest {
     }
 
     private static void sameAsOneMachine(boolean classification, PreprocessingConfig pc) {
+        sameAsOneMachine(classification, pc, false);
+    }
+
+    private static void sameAsOneMachine(boolean classification, PreprocessingConfig pc, boolean robustTarget) {
         LabeledTable t = table(classification);
         double fraction = 0.25;
         long seed = 5;
@@ -75,7 +79,7 @@ class ShardPassTest {
                 return all;
             }
         };
-        ShardPass.Fitted fitted = ShardPass.fit(shards, layout, COLUMNS, pc, "y");
+        ShardPass.Fitted fitted = ShardPass.fit(shards, layout, COLUMNS, pc, robustTarget, "y");
         Preprocessor pre = fitted.preprocessor();
         Task task = fitted.task();
         List<ShardBlock> train = new ArrayList<>(), held = new ArrayList<>();
@@ -83,7 +87,7 @@ class ShardPassTest {
             for (ShardBlock b : ShardPass.blocks(layout.rows().slice(p), shard(t, p), pre, task, true)) (b.heldOut() ? held : train).add(b);
         }
 
-        TrainingData one = TrainingData.prepare(t, pc, fraction, seed, null, null);
+        TrainingData one = TrainingData.prepare(t, pc, robustTarget, fraction, seed, null, null);
         String what = (classification ? "classifier" : "regressor") + ", " + pc;
         assertArrayEquals(one.preprocessor().center(), pre.center(), 1e-12, what);
         assertArrayEquals(one.preprocessor().scale(), pre.scale(), 1e-12, what);
@@ -122,6 +126,8 @@ class ShardPassTest {
             sameAsOneMachine(classification, PreprocessingConfig.DEFAULT.withScaling(PreprocessingConfig.Scaling.ROBUST));
             sameAsOneMachine(classification, new PreprocessingConfig(true, true, false, true, Whitening.Kind.ZCA));
         }
+        // a robust loss's target scaling (median and interquartile range) from the shards' merged samples
+        sameAsOneMachine(false, PreprocessingConfig.DEFAULT, true);
     }
 
     /** A shard that gives another number of rows than when it was counted (a DataFrame computed nondeterministically) is refused. */

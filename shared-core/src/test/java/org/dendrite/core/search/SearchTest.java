@@ -113,7 +113,7 @@ class SearchTest {
 
     private static void foldScores(LabeledTable t, Folds folds, TrainingConfig tc, double[] mean) {
         for (int k = 0; k < 3; k++) {
-            TrainingData d = TrainingData.prepare(t.subset(folds.train(k)), t.subset(folds.validation(k)), tc.preprocessing());
+            TrainingData d = TrainingData.prepare(t.subset(folds.train(k)), t.subset(folds.validation(k)), tc.preprocessing(), tc.robustTarget());
             Loss loss = tc.lossFor(d.task());
             TrainingRun run = new TrainingRun(tc, d.preprocessor(), d.task(), loss, new MinibatchSource(tc, d.task(), loss, d.train(), null), null,
                     WarmStart.NONE);
