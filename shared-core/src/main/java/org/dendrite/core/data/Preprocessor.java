@@ -49,7 +49,9 @@ public final class Preprocessor implements Serializable {
             int[] u = unseen == null || unseen[c] == null ? new int[0] : unseen[c].clone();
             int k = columns.get(c).categories().size();
             for (int i : u) {
-                if (i < 0 || i >= k) throw new IllegalArgumentException("Unseen category " + i + " of column '" + columns.get(c).name() + "': allowed 0.." + (k - 1));
+                if (i < 0 || i >= k) {
+                    throw new IllegalArgumentException("Unseen category " + i + " of column '" + columns.get(c).name() + "': allowed 0.." + (k - 1));
+                }
                 if (unseenFlags[c] == null) unseenFlags[c] = new boolean[k];
                 unseenFlags[c][i] = true;
             }

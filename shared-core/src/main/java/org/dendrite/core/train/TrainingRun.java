@@ -122,8 +122,8 @@ public final class TrainingRun {
     /** A single-machine run on raw labeled rows: the data prepared ({@link TrainingData}), minibatches in memory. */
     public static TrainingRun local(TrainingConfig config, LabeledTable table, TrainingListener listener, WarmStart warm) {
         warm.check(table.classes(), table.features().columns().size());
-        TrainingData data = TrainingData.prepare(table, config.preprocessing(), config.robustTarget(), config.effectiveValidationFraction(), config.seed(),
-                warm.enabled() ? warm.initial().preprocessor() : null, warm.enabled() ? warm.task(table.targetName(), table.classes()) : null);
+        TrainingData data = TrainingData.prepare(table, config.preprocessing(), config.robustTarget(), config.effectiveValidationFraction(),
+                config.seed(), warm.enabled() ? warm.initial().preprocessor() : null, warm.enabled() ? warm.task(table.targetName(), table.classes()) : null);
         TrainingConfig c = warm.apply(config).resolve(data.train().size());
         Loss loss = c.lossFor(data.task());
         return new TrainingRun(c, data.preprocessor(), data.task(), loss, new MinibatchSource(c, data.task(), loss, data.train(), data.validation()),
@@ -284,8 +284,8 @@ public final class TrainingRun {
      */
     public static TrainingRun resume(Checkpoint checkpoint, LabeledTable table, TrainingListener listener) {
         TrainingConfig c = checkpoint.config();
-        TrainingData data = TrainingData.prepare(table, c.preprocessing(), c.robustTarget(), c.effectiveValidationFraction(), c.seed(), checkpoint.preprocessor(),
-                checkpoint.task());
+        TrainingData data = TrainingData.prepare(table, c.preprocessing(), c.robustTarget(), c.effectiveValidationFraction(), c.seed(),
+                checkpoint.preprocessor(), checkpoint.task());
         Loss loss = c.lossFor(data.task());
         TrainingRun run = new TrainingRun(c, data.preprocessor(), data.task(), loss,
                 new MinibatchSource(c, data.task(), loss, data.train(), data.validation()), listener, WarmStart.NONE);
