@@ -80,9 +80,10 @@ public record Task(String targetName, List<String> classes, double targetMean, d
         double z = Preprocessor.standardized(value, targetMean, targetScale);
         if (!(Math.abs(z) <= Float.MAX_VALUE)) {
             throw new IllegalArgumentException("Target '" + targetName + "' of row " + row + " is " + value + ", too large for float32 "
-                    + "training; " + (targetScale == constantScale(targetMean) ? "the training rows hold the single value " + targetMean
-                    + ", so a row held out from them is measured in units of its last place: hold out no rows (validation "
-                    + "fraction 0) or train on rows whose target varies" : targetMean == 0 && targetScale == 1 ? "turn on target "
+                    + "training; " + (targetScale == constantScale(targetMean) ? "the training rows (those of weight above 0) hold the "
+                    + "single value " + targetMean + ", so a row held out from them, or of weight 0, is measured in units of its last "
+                    + "place: hold out no rows (validation fraction 0), leave out rows of weight 0, or train on rows whose target varies"
+                    : targetMean == 0 && targetScale == 1 ? "turn on target "
                     + "standardization or rescale it" : "rescale it (standardized, it is " + z + ")"));
         }
         return (float) z;

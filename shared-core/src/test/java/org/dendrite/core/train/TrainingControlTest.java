@@ -248,9 +248,9 @@ class TrainingControlTest {
         zeros.add(0);
         org.dendrite.core.data.Task constant = org.dendrite.core.data.Task.fit("y", List.of(), zeros, true);
         var e = assertThrows(IllegalArgumentException.class, () -> constant.scaledTarget(1e9, 7));
-        assertEquals("Target 'y' of row 7 is 1.0E9, too large for float32 training; the training rows hold the single value 0.0, so a "
-                + "row held out from them is measured in units of its last place: hold out no rows (validation fraction 0) or train on "
-                + "rows whose target varies", e.getMessage());
+        assertEquals("Target 'y' of row 7 is 1.0E9, too large for float32 training; the training rows (those of weight above 0) hold the "
+                + "single value 0.0, so a row held out from them, or of weight 0, is measured in units of its last place: hold out no rows "
+                + "(validation fraction 0), leave out rows of weight 0, or train on rows whose target varies", e.getMessage());
     }
 
     @Test
