@@ -120,6 +120,9 @@ public final class CheckpointIO {
         // what it did before (l2FullRows: 0, the L2 as written)
         TrainingConfig before = TrainingConfig.DEFAULT.withRegularization(TrainingConfig.DEFAULT.regularization().forRows(1));
         TrainingConfig config = (TrainingConfig) RecordJson.readWithDefaults(cv.node(), TrainingConfig.class, before, cv.path());
+        // 0 means "chosen from the rows" in a configuration to train with; a checkpoint's was chosen (it failed at the resume, bare)
+        if (config.batchSize() < 1) throw cv.field("batchSize").error("is " + config.batchSize() + "; a checkpoint's batch size was chosen: >= 1");
+        if (config.epochs() < 1) throw cv.field("epochs").error("is " + config.epochs() + "; a checkpoint's epochs were chosen: >= 1");
         Model model = ModelIO.fromTree(root.field("model").object());
         Network net = model.network();
         if (!net.spec().equals(config.network())) {

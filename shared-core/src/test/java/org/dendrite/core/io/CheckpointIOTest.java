@@ -118,6 +118,9 @@ class CheckpointIOTest {
         ((com.fasterxml.jackson.databind.node.ArrayNode) buffers.get(name)).add(1.0);
         var shape = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(tree.toString()));
         assertTrue(shape.getMessage().contains("$.optimizer.buffers." + name), shape.getMessage());
+        // a batch size of 0 ("chosen from the rows") read, then failed at the resume with a bare "Batch size must be >= 1"
+        var batch = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(json.replaceFirst("\"batchSize\" : \\d+", "\"batchSize\" : 0")));
+        assertTrue(batch.getMessage().contains("$.config.batchSize: is 0; a checkpoint's batch size was chosen: >= 1"), batch.getMessage());
         var epoch = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(json.replace("\"epoch\" : 1,", "\"epoch\" : 4,")));
         assertTrue(epoch.getMessage().contains("$.loop.epoch"), epoch.getMessage());
         var notOne = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(ModelIO.toJson(run.model())));
