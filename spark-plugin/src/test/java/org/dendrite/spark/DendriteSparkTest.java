@@ -824,7 +824,7 @@ class DendriteSparkTest {
     /** The core pieces prepared from all rows, as the Spark fit prepares them (column statistics over the training rows). */
     private static org.dendrite.core.data.TrainingData prepared(Rows data, org.dendrite.core.train.TrainingConfig config) {
         return org.dendrite.core.data.TrainingData.prepare(new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels()),
-                config.preprocessing(), 0, config.seed(), null, null);
+                config.preprocessing(), config.robustTarget(), 0, config.seed(), null, null);
     }
 
     /** A run of {@code config} over {@code rows} (a subset of the prepared data, null = all) in the stream of shard {@code shard}. */
@@ -940,7 +940,8 @@ class DendriteSparkTest {
         int n = data.rows().size();
         assertEquals(569, n);
         org.dendrite.core.data.TrainingData p = org.dendrite.core.data.TrainingData.prepare(new LabeledTable(data.table(), "label",
-                List.of("0", "1"), data.labels(), weights), c.trainingConfig().preprocessing(), 0, c.trainingConfig().seed(), null, null);
+                List.of("0", "1"), data.labels(), weights), c.trainingConfig().preprocessing(), false, 0, c.trainingConfig().seed(),
+                null, null);
         List<double[]> mean = null;
         double total = 0;
         for (int k = 0; k < 3; k++) {

@@ -262,15 +262,16 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         Instances train = new Instances(data);
         train.deleteWithMissingClass();
         long fingerprint = InstancesConverter.fingerprint(train);
-        org.dendrite.core.train.Checkpoint from = run != null ? run.checkpoint() : state;
+        boolean kept = run != null || state != null;
         boolean same = model != null && fingerprint == trainedOn && headerDifference(train, header) == null;
-        if (from != null && same) {
-            continueRun(from, train);
+        if (kept && same) {
+            // the state is copied only when it is continued
+            continueRun(run != null ? run.checkpoint() : state, train);
             return;
         }
-        if (!building && model != null && (from != null || (resume && same))) {
+        if (!building && model != null && (kept || (resume && same))) {
             // Weka's -continue-iterating (or IterativeClassifierOptimizer) on a trained classifier: continuing is asked for
-            throw new Exception(from != null ? "Cannot continue training on other rows than the model was trained on (" + trainingRows
+            throw new Exception(kept ? "Cannot continue training on other rows than the model was trained on (" + trainingRows
                     + " instances with a class value; these are " + train.numInstances() + " or differ): continuing would mix them. Train "
                     + "afresh with buildClassifier, or on these rows from its weights with -initial-model"
                     : "Cannot continue training: this model was trained without resume (-resume), so its training state (the optimizer's "

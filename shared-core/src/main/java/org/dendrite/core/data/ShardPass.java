@@ -160,13 +160,9 @@ public final class ShardPass {
      * Fits the preprocessing {@code config} to the training rows' statistics, merged across the
      * {@code shards} of {@code layout}, and the task for the label column {@code label}; with
      * whitening, one more pass collects the transformed rows' co-moments. {@code columns} describe
-     * the feature vector's elements.
+     * the feature vector's elements; {@code robustTarget}: a numeric target scaled by its median and
+     * interquartile range ({@link Task#fit}).
      */
-    public static Fitted fit(Shards shards, Layout layout, List<Column> columns, PreprocessingConfig config, String label) {
-        return fit(shards, layout, columns, config, false, label);
-    }
-
-    /** As above; {@code robustTarget}: a numeric target scaled by its median and interquartile range ({@link Task#fit}). */
     public static Fitted fit(Shards shards, Layout layout, List<Column> columns, PreprocessingConfig config, boolean robustTarget, String label) {
         boolean numericTarget = layout.classes().isEmpty();
         Statistics stats = shards.reduce((slice, r) -> statistics(slice, r, columns, config, numericTarget), Statistics::merge);

@@ -23,17 +23,10 @@ public record Task(String targetName, List<String> classes, double targetMean, d
     /**
      * The task of a target: {@code classes} non-empty means a nominal target; a numeric one is
      * standardized by the training rows' mean and standard deviation ({@code target}'s moments; a
-     * constant target: {@link #constantScale}) when {@code standardize}, else left as it is.
-     */
-    public static Task fit(String targetName, List<String> classes, Moments target, boolean standardize) {
-        return fit(targetName, classes, target, null, standardize);
-    }
-
-    /**
-     * As {@link #fit(String, List, Moments, boolean)}; with {@code robust} (a sample of the training
-     * rows' targets, for a robust loss; null: none) the target is centred on its median and divided by
-     * its interquartile range / 1.349 (the standard deviation, for normal data), or by the standard
-     * deviation where the quartiles coincide.
+     * constant target: {@link #constantScale}) when {@code standardize}, else left as it is; with
+     * {@code robust} (a sample of the training rows' targets, for a robust loss; null: none) it is
+     * centred on its median and divided by its interquartile range / 1.349 (the standard deviation,
+     * for normal data), or by the standard deviation where the quartiles coincide.
      */
     public static Task fit(String targetName, List<String> classes, Moments target, Sample robust, boolean standardize) {
         if (classes != null && !classes.isEmpty()) {

@@ -14,14 +14,9 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
     /**
      * Prepares {@code table}. {@code validationFraction} 0 means no split. A warm start passes the
      * initial model's preprocessing and task ({@code warmPreprocessor}, {@code warmTask}), whose
-     * scaling its weights expect; otherwise both are null and fitted here.
+     * scaling its weights expect; otherwise both are null and fitted here. {@code robustTarget}: a
+     * numeric target scaled by its median and interquartile range (a robust loss's, {@link Task#fit}).
      */
-    public static TrainingData prepare(LabeledTable table, PreprocessingConfig preprocessing, double validationFraction, long seed,
-                                       Preprocessor warmPreprocessor, Task warmTask) {
-        return prepare(table, preprocessing, false, validationFraction, seed, warmPreprocessor, warmTask);
-    }
-
-    /** As above; {@code robustTarget}: a numeric target scaled by its median and interquartile range (a robust loss's, {@link Task#fit}). */
     public static TrainingData prepare(LabeledTable table, PreprocessingConfig preprocessing, boolean robustTarget, double validationFraction,
                                        long seed, Preprocessor warmPreprocessor, Task warmTask) {
         if (table.size() == 0) {

@@ -246,7 +246,7 @@ class TrainingControlTest {
         org.dendrite.core.data.Moments zeros = new org.dendrite.core.data.Moments();
         zeros.add(0);
         zeros.add(0);
-        org.dendrite.core.data.Task constant = org.dendrite.core.data.Task.fit("y", List.of(), zeros, true);
+        org.dendrite.core.data.Task constant = org.dendrite.core.data.Task.fit("y", List.of(), zeros, null, true);
         var e = assertThrows(IllegalArgumentException.class, () -> constant.scaledTarget(1e9, 7));
         assertEquals("Target 'y' of row 7 is 1.0E9, too large for float32 training; the training rows (those of weight above 0) hold the "
                 + "single value 0.0, so a row held out from them, or of weight 0, is measured in units of its last place: hold out no rows "
