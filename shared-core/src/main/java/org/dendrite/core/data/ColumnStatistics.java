@@ -4,8 +4,9 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * What a {@link Preprocessor} is fitted from: per raw column the present values' {@link Moments}
- * (numeric) or category counts (nominal), and how many values were missing. Collected from rows on
+ * What a {@link Preprocessor} is fitted from: per raw column the present values' weighted
+ * {@link Moments} (numeric) or weighted category counts (nominal), and how many values were missing;
+ * a row of instance weight k counts as k copies of it. Collected from rows on
  * one machine, or per Spark partition and {@link #merge merged}, so both fit the same preprocessing
  * in one place ({@link Preprocessor#fit(ColumnStatistics, PreprocessingConfig)}). Values are checked
  * as they are added, with messages naming the column and row.
@@ -40,25 +41,25 @@ public final class ColumnStatistics implements Serializable {
         }
     }
 
-    /** The statistics of every row of {@code table}. */
-    public static ColumnStatistics of(Table table, PreprocessingConfig config) {
+    /** The statistics of every row of {@code table}, weighted by {@code weights} (null: all 1). */
+    public static ColumnStatistics of(Table table, float[] weights, PreprocessingConfig config) {
         ColumnStatistics s = new ColumnStatistics(table.columns(), config);
-        for (int r = 0; r < table.size(); r++) s.add(table.rows()[r], r);
+        for (int r = 0; r < table.size(); r++) s.add(table.rows()[r], r, weights == null ? 1 : weights[r]);
         return s;
     }
 
-    /** Adds one raw row ({@code rowIndex} names it in errors). */
-    public void add(double[] row, long rowIndex) {
+    /** Adds one raw row of weight {@code weight} (> 0; {@code rowIndex} names it in errors). */
+    public void add(double[] row, long rowIndex, double weight) {
         for (int c = 0; c < moments.length; c++) {
             double v = row[c];
             check(columns.get(c), rowIndex, v, imputeMissing);
             if (Double.isNaN(v)) {
                 missing[c]++;
             } else if (counts[c] != null) {
-                counts[c][(int) v]++;
+                counts[c][(int) v] += weight;
             } else {
-                moments[c].add(v);
-                if (samples != null) samples[c].add(v);
+                moments[c].add(v, weight);
+                if (samples != null) samples[c].add(v, weight);
             }
         }
         rows++;
@@ -111,7 +112,7 @@ public final class ColumnStatistics implements Serializable {
     /** Column {@code c}'s sample of present values (numeric columns, with robust scaling only; else null). */
     public Sample sample(int c) { return samples == null ? null : samples[c]; }
 
-    /** How often each category of nominal column {@code c} occurred. */
+    /** How often each category of nominal column {@code c} occurred, each row counted by its weight. */
     public double[] categoryCounts(int c) { return counts[c].clone(); }
 
     /** How many values of column {@code c} were missing. */

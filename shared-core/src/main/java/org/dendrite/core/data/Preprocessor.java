@@ -88,22 +88,30 @@ public final class Preprocessor implements Serializable {
      */
     static final double ROUNDING_ULPS = 64;
 
-    /** Learns the transformation from {@code table} (training rows only). */
+    /** Learns the transformation from {@code table} (training rows only, each of weight 1). */
     public static Preprocessor fit(Table table, PreprocessingConfig config) {
-        Preprocessor columnsOnly = fit(ColumnStatistics.of(table, config), config);
+        return fit(table, null, config);
+    }
+
+    /**
+     * Learns the transformation from {@code table} (training rows only), each row counted by its
+     * instance weight in {@code weights} (null: all 1; every weight > 0), as k copies of it.
+     */
+    public static Preprocessor fit(Table table, float[] weights, PreprocessingConfig config) {
+        Preprocessor columnsOnly = fit(ColumnStatistics.of(table, weights, config), config);
         if (config.whitening() == Whitening.Kind.NONE) {
             return columnsOnly;
         }
         Matrix z = columnsOnly.transform(table);
         CoMoments m = new CoMoments(z.cols());
-        for (int r = 0; r < z.rows(); r++) m.add(z.data(), r * z.cols());
+        for (int r = 0; r < z.rows(); r++) m.add(z.data(), r * z.cols(), weights == null ? 1 : weights[r]);
         return columnsOnly.withWhitening(Whitening.fit(config.whitening(), m, Whitening.DEFAULT_EPSILON));
     }
 
     /**
      * The column transformation from training-row statistics (one machine's, or Spark partitions'
-     * merged): numeric columns centred on their mean (also the imputation value) and divided by their
-     * standard deviation; a column constant (or always missing, or varying only by rounding:
+     * merged; rows counted by their instance weights): numeric columns centred on their mean (also the
+     * imputation value) and divided by their standard deviation; a column constant (or always missing, or varying only by rounding:
      * {@link #ROUNDING_ULPS}) in the training rows gets
      * {@link #CONSTANT_COLUMN_SCALE}, so its input is 0 whatever the value (the network learned
      * nothing about it, and an unseen value must not reach it through untrained weights);

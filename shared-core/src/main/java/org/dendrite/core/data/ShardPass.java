@@ -182,7 +182,7 @@ public final class ShardPass {
         }
     }
 
-    /** The statistics of a shard's training rows (its held-out rows and rows of weight 0 skipped); {@code slice} is its part of the layout. */
+    /** The statistics of a shard's training rows, weighted (its held-out rows and rows of weight 0 skipped); {@code slice} is its part of the layout. */
     public static Statistics statistics(ShardedRows.Slice slice, Iterator<LabeledRow> rows, List<Column> columns, PreprocessingConfig config,
                                         boolean numericTarget) {
         Statistics s = new Statistics(new ColumnStatistics(columns, config), new Moments(), new Sample());
@@ -190,10 +190,12 @@ public final class ShardPass {
             LabeledRow r = rows.next();
             // held-out rows, and rows of weight 0 (LabeledTable.withoutZeroWeights), do not shape the scaling
             if (slice.isHeld(g) || r.weight() == 0) continue;
-            s.columns().add(r.features(), g);
+            // each counted by its weight as training holds it (float32), as on one machine
+            double w = (float) r.weight();
+            s.columns().add(r.features(), g, w);
             if (numericTarget) {
-                s.target().add(r.label());
-                s.sample().add(r.label());
+                s.target().add(r.label(), w);
+                s.sample().add(r.label(), w);
             }
         }
         return s;
@@ -207,7 +209,7 @@ public final class ShardPass {
             LabeledRow r = rows.next();
             if (slice.isHeld(g) || r.weight() == 0) continue;
             columnsOnly.transformRow(r.features(), g, z, 0);
-            s.add(z, 0);
+            s.add(z, 0, (float) r.weight());
         }
         return s;
     }
@@ -267,7 +269,7 @@ public final class ShardPass {
         /** Adds the row of global index {@code g} (which errors name, as the statistics pass names it). */
         void add(LabeledRow r, long g, Preprocessor pre, Task task) {
             pre.transformRow(r.features(), g, f, i * width);
-            y[i] = task.scaledTarget(r.label(), g);
+            y[i] = task.scaledTarget(r.label(), g, (float) r.weight());
             if (w != null) w[i] = (float) r.weight();
             i++;
         }

@@ -56,21 +56,23 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
                                     boolean robustTarget, Preprocessor warmPreprocessor, Task warmTask) {
         requireWeight(train, "the training rows");
         if (valid != null) requireWeight(valid, "the validation rows (held out from the training data)");
-        // fitted from the rows that weigh something (ShardPass.statistics skips the same on Spark)
+        // fitted from the rows that weigh something, each counted by its weight (ShardPass.statistics does the same on Spark)
         LabeledTable weighed = train.withoutZeroWeights();
         Task task = warmTask;
         if (task == null) {
             Moments target = new Moments();
             Sample robust = robustTarget ? new Sample() : null;
             if (!table.isClassification()) {
-                for (double v : weighed.target()) {
-                    target.add(v);
-                    if (robust != null) robust.add(v);
+                double[] y = weighed.target();
+                for (int i = 0; i < y.length; i++) {
+                    double w = weighed.weights() == null ? 1 : weighed.weights()[i];
+                    target.add(y[i], w);
+                    if (robust != null) robust.add(y[i], w);
                 }
             }
             task = Task.fit(table.targetName(), table.classes(), target, robust, preprocessing.standardizeTarget());
         }
-        Preprocessor pre = warmPreprocessor != null ? warmPreprocessor : Preprocessor.fit(weighed.features(), preprocessing);
+        Preprocessor pre = warmPreprocessor != null ? warmPreprocessor : Preprocessor.fit(weighed.features(), weighed.weights(), preprocessing);
         return new TrainingData(pre, task, dataset(train, pre, task), valid == null ? null : dataset(valid, pre, task));
     }
 
@@ -82,7 +84,7 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
     static org.dendrite.core.tensor.Matrix scaledTargets(LabeledTable rows, Task task) {
         double[] values = rows.target();
         org.dendrite.core.tensor.Matrix y = new org.dendrite.core.tensor.Matrix(values.length, 1);
-        for (int i = 0; i < values.length; i++) y.data()[i] = task.scaledTarget(values[i], i);
+        for (int i = 0; i < values.length; i++) y.data()[i] = task.scaledTarget(values[i], i, rows.weights() == null ? 1 : rows.weights()[i]);
         return y;
     }
 

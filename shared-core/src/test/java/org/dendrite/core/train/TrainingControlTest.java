@@ -247,10 +247,20 @@ class TrainingControlTest {
         zeros.add(0);
         zeros.add(0);
         org.dendrite.core.data.Task constant = org.dendrite.core.data.Task.fit("y", List.of(), zeros, null, true);
-        var e = assertThrows(IllegalArgumentException.class, () -> constant.scaledTarget(1e9, 7));
-        assertEquals("Target 'y' of row 7 is 1.0E9, too large for float32 training; the training rows (those of weight above 0) hold the "
-                + "single value 0.0, so a row held out from them, or of weight 0, is measured in units of its last place: hold out no rows "
-                + "(validation fraction 0), leave out rows of weight 0, or train on rows whose target varies", e.getMessage());
+        var e = assertThrows(IllegalArgumentException.class, () -> constant.scaledTarget(1e9, 7, 1));
+        assertEquals("Target 'y' of row 7 is 1.0E9, too large for float32 training; the training rows hold the single value 0.0, so a row "
+                + "held out from them is measured in units of its last place: hold out no rows (validation fraction 0), or train on rows "
+                + "whose target varies", e.getMessage());
+        // a row of weight 0 is neither learned from nor measured on: its target is not refused
+        assertEquals(0f, constant.scaledTarget(1e9, 7, 0));
+        // nor in training (it was refused): the rows that weigh something hold the single value 1, which the model predicts
+        double[][] x = {{0}, {1}, {2}, {3}, {4}};
+        List<org.dendrite.core.data.Column> cols = List.of(org.dendrite.core.data.Column.numeric("x"));
+        LabeledTable with = new LabeledTable(new org.dendrite.core.data.Table(cols, x), "y", List.of(), new double[] {1, 1, 1, 1, 1e300},
+                new float[] {1, 1, 1, 1, 0});
+        for (double[] p : Trainer.fit(TrainingConfig.DEFAULT.withEpochs(3), with).predict(new org.dendrite.core.data.Table(cols, x))) {
+            assertEquals(1, p[0], 0);
+        }
     }
 
     @Test
