@@ -136,11 +136,16 @@ public final class Preprocessor implements Serializable {
                 scale[c] = 1;
                 unseen[c] = java.util.stream.IntStream.range(0, counts.length).filter(i -> counts[i] == 0).toArray();
             } else if (config.robust()) {
-                // the median and interquartile range; half the range where the quartiles coincide; a constant column is ignored
+                // the median and interquartile range; half the range where the quartiles coincide; a constant column is ignored.
+                // Quartiles more than double's range apart, whose difference overflows, are halved first: the scale is then half
+                // the spread (the inputs twice as wide as usual, finite) where it was infinite (every input 0 or NaN, the model
+                // file unreadable); the ends are halved before their difference, which then cannot overflow
                 Sample q = stats.sample(c);
                 double median = q.count() == 0 ? 0 : q.quantile(0.5);
-                double iqr = q.count() == 0 ? 0 : q.quantile(0.75) - q.quantile(0.25);
-                double spread = iqr > 0 ? iqr : q.count() == 0 ? 0 : 0.5 * (q.max() - q.min());
+                double q1 = q.count() == 0 ? 0 : q.quantile(0.25), q3 = q.count() == 0 ? 0 : q.quantile(0.75);
+                double iqr = Double.isInfinite(q3 - q1) ? q3 / 2 - q1 / 2 : q3 - q1;
+                double half = q.count() == 0 ? 0 : 0.5 * q.max() - 0.5 * q.min();
+                double spread = iqr > 0 ? iqr : half;
                 center[c] = median;
                 scale[c] = spread > ROUNDING_ULPS * Math.ulp(median) ? spread : CONSTANT_COLUMN_SCALE;
             } else {

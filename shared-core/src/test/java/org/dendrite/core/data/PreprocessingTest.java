@@ -109,6 +109,41 @@ class PreprocessingTest {
     }
 
     /**
+     * Quartiles more than double's range apart: x = -1.5e308 (20 rows) and 1.5e308 (20 rows) have
+     * quartiles -1.5e308 and 1.5e308, whose difference overflows; the scale was +Infinity (every input
+     * 0 or NaN, and a model file that could not be read back). Halved first, the scale is half the
+     * spread, 1.5e308 by hand, and the two values come out on either side of the median 0: z = -1 and 1,
+     * smoothly clipped to -/+ 1 / sqrt(1 + 1/9). The same for the half range where the quartiles coincide.
+     */
+    @Test
+    void robustScalingOfASpreadBeyondDoublesRangeIsFinite() throws Exception {
+        List<Column> cols = List.of(Column.numeric("x"));
+        double[][] x = new double[40][];
+        for (int k = 0; k < 40; k++) x[k] = new double[] {k % 2 == 0 ? -1.5e308 : 1.5e308};
+        Preprocessor p = Preprocessor.fit(new Table(cols, x), PreprocessingConfig.DEFAULT.withScaling(PreprocessingConfig.Scaling.ROBUST));
+        assertEquals(1.5e308, p.scale()[0], 0);
+        Matrix m = p.transform(new Table(cols, new double[][] {{-1.5e308}, {1.5e308}}));
+        double clipped = 1 / Math.sqrt(1 + 1.0 / 9);
+        assertEquals(-clipped, m.get(0, 0), 1e-6);
+        assertEquals(clipped, m.get(1, 0), 1e-6);
+        // quartiles that coincide, ends 3e308 apart: half the range, halved before the difference (0.75e308 - -0.75e308)
+        double[][] y = new double[40][];
+        for (int k = 0; k < 40; k++) y[k] = new double[] {k == 0 ? -1.5e308 : k == 1 ? 1.5e308 : 0};
+        assertEquals(1.5e308, Preprocessor.fit(new Table(cols, y), PreprocessingConfig.DEFAULT.withScaling(PreprocessingConfig.Scaling.ROBUST))
+                .scale()[0], 0);
+        // a trained model's file reads back (it was refused: "$.preprocessing.scale[0]: expected a finite number")
+        double[] target = new double[40];
+        for (int k = 0; k < 40; k++) target[k] = k % 2;
+        org.dendrite.core.train.Model model = org.dendrite.core.train.Trainer.fit(org.dendrite.core.train.TrainingConfig.DEFAULT.withEpochs(2)
+                .withPreprocessing(PreprocessingConfig.DEFAULT.withScaling(PreprocessingConfig.Scaling.ROBUST)),
+                new LabeledTable(new Table(cols, x), "y", List.of("a", "b"), target, null));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.dendrite.core.io.ModelIO.write(model, out);
+        org.dendrite.core.train.Model back = org.dendrite.core.io.ModelIO.read(new java.io.ByteArrayInputStream(out.toByteArray()));
+        assertArrayEquals(model.preprocessor().scale(), back.preprocessor().scale(), 0);
+    }
+
+    /**
      * The sample quantiles are exact while every value is kept; two partitions' samples of a large
      * stream merge into a uniform sample of the union: the quartiles of 0..99999 split unevenly in two
      * come out within 2% of the range of the exact 24999.75, 49999.5 and 74999.25.
