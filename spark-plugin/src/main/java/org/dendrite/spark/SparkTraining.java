@@ -22,6 +22,7 @@ import org.dendrite.core.loss.Loss;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.OuterOptimizer;
 import org.dendrite.core.train.TrainingConfig;
+import org.dendrite.core.train.RoundLength;
 import org.dendrite.core.train.TrainingRun;
 import org.dendrite.core.train.WarmStart;
 
@@ -120,11 +121,15 @@ final class SparkTraining {
             Loss loss = rc.lossFor(task);
             long n = layout.rows().trainRows();
             boolean hasValidation = layout.rows().hasValidation();
-            BlockSource source = localSteps != 1 ? new RoundSource(blocks, n, hasValidation, rc, task, loss, localSteps, outer)
+            // adaptive rounds on rows that fit in a few batches would average single steps: synchronous steps instead
+            boolean chosen = localSteps == 0 && RoundLength.synchronous(n, rc.batchSize());
+            BlockSource source = localSteps != 1 && !chosen ? new RoundSource(blocks, n, hasValidation, rc, task, loss, localSteps, outer)
                     : new SyncSource(blocks, n, hasValidation, rc, task, loss);
+            String why = chosen ? "; chosen for localSteps 0 because the " + n + " training rows fit in " + RoundLength.SYNCHRONOUS_BATCHES
+                    + " batches (rounds would average single steps)" : "";
             try {
                 Model model = run(() -> new TrainingRun(rc, pre, task, loss, source, new SparkJobs(), warm).run());
-                return new Fitted(model, source.plan() + coalesced);
+                return new Fitted(model, source.plan() + why + coalesced);
             } finally {
                 if (source instanceof RoundSource r) r.close();
             }

@@ -258,6 +258,26 @@ class DendriteSparkTest {
         assertTrue(Double.isNaN(last.validationAccuracy()) && Double.isNaN(last.validationAuc()), last.toString());
     }
 
+    /**
+     * Training rows that fit in a few batches train synchronously under the default adaptive rounds:
+     * 2 rows in 2 partitions (y = x1) were fitted by rounds averaging the partitions' single Adam steps
+     * to 0.187 and 0.763 (one machine: 0.003 and 0.997); now one machine's training on the same rows,
+     * said so in the summary.
+     */
+    @Test
+    void rowsThatFitInAFewBatchesTrainSynchronously() {
+        StructType schema = new StructType(new StructField[] {
+                new StructField("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType(), false, org.apache.spark.sql.types.Metadata.empty()),
+                new StructField("label", DataTypes.DoubleType, false, org.apache.spark.sql.types.Metadata.empty())});
+        Rows two = new Rows(List.of(RowFactory.create(Vectors.dense(0, 1), 0.0), RowFactory.create(Vectors.dense(1, 1), 1.0)), schema);
+        DendriteRegressionModel m = new DendriteRegressor().setSeed(1).fit(two.partitions(2));
+        List<Row> p = m.transform(two.partitions(2)).select("prediction").collectAsList();
+        assertEquals(0, p.get(0).getDouble(0), 0.05, "prediction for y = 0");
+        assertEquals(1, p.get(1).getDouble(0), 0.05, "prediction for y = 1");
+        assertTrue(m.summary().contains("synchronous: one Spark job per step")
+                && m.summary().contains("chosen for localSteps 0 because the 2 training rows fit in 4 batches"), m.summary());
+    }
+
     /** The rows of a CSV in a fixed order, as one DataFrame per partition count, and as a core Table. */
     private record Rows(List<Row> rows, StructType schema) {
         static Rows of(Dataset<Row> d) {
@@ -760,6 +780,11 @@ class DendriteSparkTest {
         DendriteClassificationModel again = new DendriteClassifier().setConfigJson(json).fit(train.partitions(2));
         List<Row> first = spark.transform(test.partitions(2)).select("probability").limit(20).collectAsList();
         assertEquals(first, again.transform(test.partitions(2)).select("probability").limit(20).collectAsList(), json);
+        // a configJson's seed is taken (it was replaced by the seed param's default, silently), or refused beside another seed param
+        assertEquals(5, new DendriteClassifier().setConfigJson("{\"epochs\": 3, \"seed\": 5}").trainingConfig().seed());
+        var seeds = assertThrows(IllegalArgumentException.class,
+                () -> new DendriteClassifier().setConfigJson("{\"epochs\": 3, \"seed\": 5}").setSeed(3).trainingConfig());
+        assertTrue(seeds.getMessage().startsWith("The seed option is 3 and configJson's seed is 5"), seeds.getMessage());
         assertTrue(coreAccuracy > 0.75, "one machine's held-out accuracy " + coreAccuracy);
         assertEquals(coreAccuracy, sparkAccuracy, 0.04, "held-out accuracy: Spark's defaults vs one machine's");
     }

@@ -96,6 +96,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     private int trainingRows;
     /** The fingerprint of the rows the model was trained on ({@link InstancesConverter#fingerprint}): a continuation is on the same rows. */
     private long trainedOn;
+    /** The options' configuration the model's run was started with (null in files from before it was kept): a continuation changes only its epochs. */
+    private TrainingConfig trainedWith;
     /** The configured epochs when the search ran: continuing to other epochs than these is asked for; otherwise to the chosen configuration's. */
     private int searchedAtEpochs;
     /** True inside {@link #buildClassifier}, whose contract is to train on its rows. */
@@ -173,13 +175,24 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     /** {@code e}'s message, prefixed with this classifier's option for its setting when it has one. */
     private String withOption(InvalidSettingException e) {
-        String option = FLAT_OPTIONS.getOrDefault(e.setting(), OptionSupport.optionOf(getClass(), e.setting()));
+        String option = optionFor(e.setting());
         return (option == null ? "" : "-" + option + ": ") + e.getMessage();
+    }
+
+    /** This classifier's command-line option (without its dash) for the core's flat training option {@code setting}, or null. */
+    private String optionFor(String setting) {
+        return FLAT_OPTIONS.getOrDefault(setting, OptionSupport.optionOf(getClass(), setting));
+    }
+
+    /** "-option" for the core's flat training option {@code setting}, or the setting's own name. */
+    private String option(String setting) {
+        String o = optionFor(setting);
+        return o == null ? setting : "-" + o;
     }
 
     /** This classifier's command-line options for the core's flat training options whose names differ. */
     private static final java.util.Map<String, String> FLAT_OPTIONS = java.util.Map.of("batchSize", "mini-batch-size", "patience", "patience",
-            "seed", "S", "labelSmoothing", "label-smoothing");
+            "seed", "S", "labelSmoothing", "label-smoothing", "network", "layer");
 
     /** The core config of a nested option object, its validation error prefixed with the classifier option ({@code index} > 0: which layer). */
     private static <T> T core(String option, int index, NestedOption<T> o) {
@@ -265,6 +278,13 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         boolean kept = run != null || state != null;
         boolean same = model != null && fingerprint == trainedOn && headerDifference(train, header) == null;
         if (kept && same) {
+            TrainingOptions.Difference d = trainedWith == null ? null : TrainingOptions.differenceBesideEpochs(trainedWith, config);
+            if (d != null) {
+                // the kept run would go on with its own settings: the new ones would be silently ignored
+                throw new Exception("Cannot continue the kept training run with other options than it was started with: " + option(d.option())
+                        + " was " + d.before() + " and is now " + d.now() + ". Continuing trains the same run to more epochs (-epochs) only; "
+                        + "to train with these options, build a new classifier, or start from this model's weights with -initial-model");
+            }
             // the state is copied only when it is continued
             continueRun(run != null ? run.checkpoint() : state, train);
             return;
@@ -282,6 +302,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         // cross-validation must not continue the full data's model on a fold's rows)
         state = null;
         trainedOn = fingerprint;
+        trainedWith = config;
         header = new Instances(train, 0);
         trainingRows = train.numInstances();
         SearchConfig searchConfig = checkedSearch();
@@ -294,6 +315,11 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
                 throw new Exception("Invalid option -diagnostics: '" + diagnosticsFolder + "' cannot be used as a folder ("
                         + (e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name exists" : e.toString()) + ")", e);
             }
+        }
+        if (monteCarloPasses >= 2 && searchConfig == null && initialModel.isBlank() && !config.network().hasDropout()) {
+            // before training, not after it: the passes would be refused at the first prediction, the training's work lost
+            throw new Exception("Invalid option -mc-dropout " + monteCarloPasses + ": Monte-Carlo dropout needs a network with dropout (a layer "
+                    + "with dropout > 0); this configuration has none");
         }
         if (searchConfig != null && !initialModel.isBlank()) {
             throw new Exception("Invalid option: -search cannot be combined with -initial-model (a search trains each trial from scratch)");
@@ -461,8 +487,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     }
 
     private static final String RESUME_HELP = "Keep the training state (the optimizer's moments, the schedule's clock, early stopping) in the "
-            + "classifier, saved with it too, so that it can be trained further: rebuilt with more epochs, or continued by Weka's "
-            + "-continue-iterating after -l. The saved model is larger: up to about four times (a copy of the weights and the optimizer's buffers).";
+            + "classifier, saved with it too, so that it can be trained further on the same rows: rebuilt with more epochs, or continued "
+            + "by Weka's -continue-iterating after -l (other options than the run was started with are refused). The saved model is larger: up to about four times (a copy of the weights and the optimizer's buffers).";
 
     @Override
     public double[] distributionForInstance(Instance inst) throws Exception {

@@ -3,6 +3,7 @@ package org.dendrite.weka;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -503,6 +504,42 @@ class DendriteClassifierTest {
     }
 
     /**
+     * A continuation with other options than the run was started with went on with the old ones
+     * (-continue-iterating with -l2 0.5 and another optimizer ended at the same loss as without them;
+     * a rebuild with SGD continued the Adam run and said Adam): refused, naming the option, on the
+     * command line and through the API; the epochs alone may change.
+     */
+    @Test
+    void continuingWithOtherOptionsIsRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String diabetes = Path.of(System.getProperty("dendrite.testData"), "datasets", "diabetes.arff").toString();
+        String three = dir.resolve("three.model").toString();
+        Evaluation.evaluateModel(new Dendrite(), new String[] {"-t", diabetes, "-no-cv", "-epochs", "3", "-resume", "-d", three});
+        Exception e = assertThrows(Exception.class, () -> Evaluation.evaluateModel(new Dendrite(), new String[] {"-l", three, "-t", diabetes,
+                "-T", diabetes, "-continue-iterating", "-epochs", "6", "-l2", "0.5"}));
+        assertTrue(e.getMessage().startsWith("Cannot continue the kept training run with other options than it was started with: -l2 was "),
+                e.getMessage());
+        assertTrue(e.getMessage().contains(" and is now 0.5. Continuing trains the same run to more epochs (-epochs) only"), e.getMessage());
+
+        Instances data = load("diabetes.arff");
+        Dendrite d = new Dendrite();
+        d.setOptions(Utils.splitOptions("-epochs 3 -resume"));
+        d.buildClassifier(data);
+        org.dendrite.weka.optim.OptimizerOption adam = d.getOptimizer();
+        d.setOptions(Utils.splitOptions("-epochs 5 -resume -optimizer \"org.dendrite.weka.optim.Sgd -lr 0.5\""));
+        Exception o = assertThrows(Exception.class, () -> d.buildClassifier(data));
+        assertTrue(o.getMessage().startsWith("Cannot continue the kept training run with other options than it was started with: -optimizer "),
+                o.getMessage());
+        d.setOptimizer(adam);
+        d.setSeed(2);
+        String seed = assertThrows(Exception.class, () -> d.buildClassifier(data)).getMessage();
+        assertTrue(seed.contains(": -S was 1 and is now 2."), seed);
+        // the epochs alone: continued
+        d.setSeed(1);
+        d.buildClassifier(data);
+        assertEquals(5, d.getModel().history().size());
+    }
+
+    /**
      * A classifier built with -resume and then cross-validated (Weka's makeCopy carries its state into
      * every fold): each fold trained on from the full data's model, so every fold model was the full
      * data's and the test rows leaked (79.8% against 76.7%). buildClassifier trains on its rows: a build
@@ -798,6 +835,14 @@ class DendriteClassifierTest {
         negativePasses.setOptions(Utils.splitOptions("-epochs 1 -mc-dropout -5"));
         e = assertThrows(Exception.class, () -> negativePasses.buildClassifier(iris));
         assertEquals("Invalid option -mc-dropout -5 (allowed: 0 or 1 = none, or a number of passes >= 2)", e.getMessage());
+        // passes on a network without dropout: refused before training (it trained, then refused the first prediction)
+        Dendrite noDropout = new Dendrite();
+        noDropout.setOptions(Utils.splitOptions("-epochs 1 -mc-dropout 5"));
+        assertFalse(noDropout.trainingConfig().network().hasDropout(), "the default network has no dropout");
+        e = assertThrows(Exception.class, () -> noDropout.buildClassifier(iris));
+        assertEquals("Invalid option -mc-dropout 5: Monte-Carlo dropout needs a network with dropout (a layer with dropout > 0); this "
+                + "configuration has none", e.getMessage());
+        assertNull(noDropout.getModel(), "nothing trained");
         double[] p = second.distributionForInstance(iris.instance(0));
         assertEquals(1, p[0] + p[1] + p[2], 1e-5);
         // the Monte-Carlo average agrees with the deterministic (weight-scaled) prediction on most rows

@@ -60,6 +60,15 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
         return new NetworkSpec(ls, members, dataInit);
     }
 
+    /** True when a layer drops units (a dense layer's dropout, or a dropout layer, above 0): what Monte-Carlo dropout samples. */
+    public boolean hasDropout() {
+        for (LayerSpec l : layers) {
+            if (l instanceof org.dendrite.core.layer.DenseSpec d && d.dropout() > 0) return true;
+            if (l instanceof org.dendrite.core.layer.DropoutSpec d && d.rate() > 0) return true;
+        }
+        return false;
+    }
+
     public NetworkSpec withMembers(int k) {
         return new NetworkSpec(layers, k, dataInit);
     }

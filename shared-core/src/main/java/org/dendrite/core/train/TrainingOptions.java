@@ -22,8 +22,10 @@ import org.dendrite.core.schedule.Schedule;
  * {@link TrainingConfig} in one place, so both wrappers train alike and refuse the same values with
  * the same messages. A null network, optimizer or schedule means the default; {@code patience} 0 means
  * no early stopping; a non-blank {@code configJson} (the whole configuration as JSON) replaces every
- * other option but the seed (one set beside it to another value than the JSON's is refused: it would
- * be ignored). Errors are {@link InvalidSettingException}s naming the option.
+ * other option (one set beside it to another value than the JSON's is refused: it would be ignored),
+ * and the seed where the seed option is left at its default (a seed option set otherwise is taken
+ * where the JSON's is the default or absent, and refused where the JSON gives another). Errors are
+ * {@link InvalidSettingException}s naming the option.
  */
 public record TrainingOptions(NetworkSpec network, int members, DataInit dataInit, Optimizer optimizer, Schedule schedule, int epochs, int batchSize, double l1,
                               double l2, long l2FullRows, double validationFraction, int patience, PreprocessingConfig.Scaling scaling, double labelSmoothing,
@@ -52,8 +54,14 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
             if (beside != null) {
                 // configJson is the whole configuration: an option set beside it, to another value, would be silently ignored
                 throw Check.invalid(beside, "The option " + beside + " is set beside configJson, which holds the whole training "
-                        + "configuration (all but the seed) and gives it another value: give it inside the JSON only, or leave " + beside
-                        + " at its default");
+                        + "configuration and gives it another value: give it inside the JSON only, or leave " + beside + " at its default");
+            }
+            // the JSON's seed (a search's chosen configuration holds the seed its refit trained with) unless the option gives one:
+            // an option set away from the default is how repeated runs vary the seed of one configuration
+            if (seed == D.seed()) return c;
+            if (c.seed() != D.seed() && c.seed() != seed) {
+                throw Check.invalid("seed", "The seed option is " + seed + " and configJson's seed is " + c.seed() + "; give the seed in one "
+                        + "place (the option left at its default, " + D.seed() + ", takes the JSON's)");
             }
             return c.withSeed(seed);
         }
@@ -84,8 +92,36 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
             java.util.Map.entry("patience", c -> c.earlyStopping().patience()), java.util.Map.entry("scaling", c -> c.preprocessing().scaling()),
             java.util.Map.entry("labelSmoothing", TrainingConfig::loss));
 
+    /** A setting two configurations give different values: the flat option's name, and its value in each. */
+    public record Difference(String option, Object before, Object now) {}
+
     /**
-     * The first option (but the seed) that is set away from its default and to another value than
+     * The first setting but the epochs in which {@code before} and {@code now} differ, named as a flat
+     * option (the seed as {@code seed}, settings only the JSON holds as {@code configJson}), or null
+     * when they are equal but for the epochs (what a continued run may change).
+     */
+    public static Difference differenceBesideEpochs(TrainingConfig before, TrainingConfig now) {
+        if (now.withEpochs(before.epochs()).equals(before)) return null;
+        for (var f : FLAT) {
+            Object a = f.getValue().apply(before), b = f.getValue().apply(now);
+            if (!f.getKey().equals("epochs") && !java.util.Objects.equals(a, b)) return new Difference(f.getKey(), a, b);
+        }
+        // a setting only the JSON holds: named by the configuration's field
+        for (java.lang.reflect.RecordComponent c : TrainingConfig.class.getRecordComponents()) {
+            try {
+                Object a = c.getAccessor().invoke(before), b = c.getAccessor().invoke(now);
+                if (!c.getName().equals("epochs") && !java.util.Objects.equals(a, b)) {
+                    return c.getName().equals("seed") ? new Difference("seed", a, b) : new Difference("configJson", c.getName() + " " + a, c.getName() + " " + b);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("Configurations differ in no field");
+    }
+
+    /**
+     * The first option (but the seed, {@link #toConfig}) that is set away from its default and to another value than
      * the configJson's {@code json} gives, or null: configJson replaces it, so it would be ignored.
      */
     private String besideConfigJson(TrainingConfig json) {
@@ -102,7 +138,7 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
     /**
      * Checks one option's value as {@link #toConfig} would (the other options at their defaults):
      * {@code option} is a component name ({@code epochs}, {@code batchSize}, {@code l1}, {@code l2}, {@code l2FullRows},
-     * {@code validationFraction}, {@code patience}, {@code configJson}). For the Spark params' validators.
+     * {@code validationFraction}, {@code patience}, {@code configJson}, {@code seed}). For the Spark params' validators.
      */
     public static void check(String option, Object value) {
         DEFAULT.with(option, value).toConfig();
@@ -112,6 +148,7 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
     public TrainingOptions with(String option, Object value) {
         NetworkSpec n = network;
         int m = members, e = epochs, b = batchSize, p = patience;
+        long s = seed;
         DataInit di = dataInit;
         long fr = l2FullRows;
         double a = l1, c = l2, v = validationFraction, ls = labelSmoothing;
@@ -130,9 +167,10 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
             case "labelSmoothing" -> ls = ((Number) value).doubleValue();
             case "scaling" -> sc = scaling(String.valueOf(value));
             case "configJson" -> json = (String) value;
+            case "seed" -> s = ((Number) value).longValue();
             default -> throw new IllegalArgumentException("Unknown training option '" + option + "'");
         }
-        return new TrainingOptions(n, m, di, optimizer, schedule, e, b, a, c, fr, v, p, sc, ls, seed, json);
+        return new TrainingOptions(n, m, di, optimizer, schedule, e, b, a, c, fr, v, p, sc, ls, s, json);
     }
 
     /** The scaling named {@code name} (standard, robust; case-insensitive). */

@@ -83,11 +83,31 @@ class BadInputTest {
         TrainingOptions json = TrainingOptions.DEFAULT.with("configJson", "{\"epochs\": 5, \"batchSize\": 8}");
         var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> json.with("epochs", 7).toConfig());
         assertEquals("epochs", e.setting());
-        assertEquals("The option epochs is set beside configJson, which holds the whole training configuration (all but the seed) and "
+        assertEquals("The option epochs is set beside configJson, which holds the whole training configuration and "
                 + "gives it another value: give it inside the JSON only, or leave epochs at its default", e.getMessage());
         assertEquals("l2", assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> json.with("l2", 0.5).toConfig()).setting());
         assertEquals(5, json.with("epochs", 5).toConfig().epochs(), "the JSON's own value");
         assertEquals(8, json.toConfig().batchSize());
+    }
+
+    /**
+     * The JSON's seed was silently replaced by the seed option's (a search's chosen configuration, fed
+     * back with its seed 7, trained with seed 1: another model than the search's refit). It is taken
+     * when the option is left at its default; an option set otherwise is taken where the JSON has no
+     * seed of its own (repeated runs of one configuration) and refused where the JSON gives another.
+     */
+    @Test
+    void configJsonsSeedIsTakenUnlessTheSeedOptionGivesAnother() {
+        TrainingOptions seven = TrainingOptions.DEFAULT.with("configJson", "{\"epochs\": 5, \"seed\": 7}");
+        assertEquals(7, seven.toConfig().seed(), "the JSON's seed");
+        assertEquals(7, seven.with("seed", 7).toConfig().seed());
+        var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> seven.with("seed", 3).toConfig());
+        assertEquals("seed", e.setting());
+        assertEquals("The seed option is 3 and configJson's seed is 7; give the seed in one place (the option left at its default, 1, "
+                + "takes the JSON's)", e.getMessage());
+        TrainingOptions none = TrainingOptions.DEFAULT.with("configJson", "{\"epochs\": 5}");
+        assertEquals(1, none.toConfig().seed());
+        assertEquals(3, none.with("seed", 3).toConfig().seed(), "the option's seed, the JSON having none");
     }
 
     @Test
