@@ -88,7 +88,7 @@ class ModelExchangeTest {
         org.dendrite.core.train.Model longSeed = org.dendrite.core.train.Trainer.fit(org.dendrite.core.train.TrainingConfig.DEFAULT
                 .withNetwork(new org.dendrite.core.network.NetworkSpec(List.of(new org.dendrite.core.layer.DenseSpec(32,
                         new org.dendrite.core.activation.Relu(), null, true, org.dendrite.core.layer.DenseSpec.BatchNorm.NONE, 0.3))))
-                .withEpochs(2).withSeed(5_000_000_000L), org.dendrite.weka.InstancesConverter.labeled(data));
+                .withEpochs(2).withSeed(5_000_000_000L), org.dendrite.weka.InstancesConverter.labeled(data, null));
         Dendrite wekaLong = Dendrite.fromModel(longSeed, data);
         wekaLong.setMonteCarloPasses(12);
         List<Row> sparkLong = DendriteClassificationModel.fromCoreModel(longSeed).setMonteCarloPasses(12).transform(df.limit(20))

@@ -48,12 +48,27 @@ public final class InstancesConverter {
         return r;
     }
 
+    /** The instances' input values, each row numbered as Weka numbers the instances, from 1. */
     public static Table table(Instances data) {
+        return table(data, null);
+    }
+
+    /** The instances' input values, the rows named in messages by {@code numbers} (null: from 1 in {@code data}'s order). */
+    public static Table table(Instances data, long[] numbers) {
         Table.checkFits(data.numInstances(), data.numAttributes() - (data.classIndex() < 0 ? 0 : 1), "Relation '" + data.relationName() + "'",
                 "Use fewer attributes (for example with AttributeSelection) or give Weka more memory (-Xmx).");
         double[][] rows = new double[data.numInstances()][];
         for (int i = 0; i < rows.length; i++) rows[i] = row(data.instance(i));
-        return new Table(columns(data), rows);
+        return new Table(columns(data), rows, numbers != null ? numbers : java.util.stream.LongStream.rangeClosed(1, rows.length).toArray());
+    }
+
+    /**
+     * Weka's numbers (from 1, counting every instance) of the instances of {@code data} with a class
+     * value, the rows training takes: how the core's messages name a training row.
+     */
+    public static long[] numbersWithClass(Instances data) {
+        return java.util.stream.IntStream.range(0, data.numInstances()).filter(i -> !data.instance(i).classIsMissing()).mapToLong(i -> i + 1L)
+                .toArray();
     }
 
     /** The class values (class indices or numbers). */
@@ -77,8 +92,8 @@ public final class InstancesConverter {
     /**
      * Checks every instance with a class value as the core will (its weight, its class value, its
      * attribute values; missing values allowed when {@code imputeMissing}), with the core's rules and
-     * messages, naming it as Weka numbers it: from 1, counting every instance of {@code data} (the
-     * core's own checks come after the instances without a class value are set aside, and count from 0).
+     * messages, naming it as Weka numbers it: from 1, counting every instance of {@code data} (as the
+     * core's own checks after the instances without a class value are set aside: {@link #numbersWithClass}).
      */
     public static void check(Instances data, boolean imputeMissing) {
         List<Column> columns = columns(data);
@@ -109,9 +124,9 @@ public final class InstancesConverter {
         return h;
     }
 
-    /** The rows with their class values and weights, as the core trains on them. */
-    public static LabeledTable labeled(Instances data) {
-        return new LabeledTable(table(data), data.classAttribute().name(), classes(data), target(data), weights(data));
+    /** The rows with their class values and weights, as the core trains on them, named in messages by {@code numbers} (as {@link #table}). */
+    public static LabeledTable labeled(Instances data, long[] numbers) {
+        return new LabeledTable(table(data, numbers), data.classAttribute().name(), classes(data), target(data), weights(data));
     }
 
     /** The class labels of a nominal class, or an empty list for a numeric class. */

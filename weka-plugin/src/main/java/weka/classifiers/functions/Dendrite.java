@@ -274,6 +274,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
         Instances train = new Instances(data);
         train.deleteWithMissingClass();
+        long[] numbers = InstancesConverter.numbersWithClass(data);
         long fingerprint = InstancesConverter.fingerprint(train);
         boolean kept = run != null || state != null;
         boolean same = model != null && fingerprint == trainedOn && headerDifference(train, header) == null;
@@ -286,7 +287,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
                         + "to train with these options, build a new classifier, or start from this model's weights with -initial-model");
             }
             // the state is copied only when it is continued
-            continueRun(run != null ? run.checkpoint() : state, train);
+            continueRun(run != null ? run.checkpoint() : state, train, numbers);
             return;
         }
         if (!building && model != null && (kept || (resume && same))) {
@@ -342,7 +343,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
         TrainingListener listener = getDebug() ? new ConsoleProgress(System.err) : TrainingListener.NONE;
         try {
-            org.dendrite.core.data.LabeledTable rows = InstancesConverter.labeled(train);
+            org.dendrite.core.data.LabeledTable rows = InstancesConverter.labeled(train, numbers);
             if (searchConfig != null) {
                 // the search sees only these (training) rows: Weka's outer evaluation measures the tuned procedure
                 SearchListener progress = getDebug() ? new ConsoleSearchProgress(System.err) : SearchListener.NONE;
@@ -364,11 +365,14 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         model = run.model();
     }
 
-    /** Continues the run of checkpoint {@code from} on {@code train} (the instances with a class value) to the epochs now configured. */
-    private void continueRun(org.dendrite.core.train.Checkpoint from, Instances train) throws Exception {
+    /**
+     * Continues the run of checkpoint {@code from} on {@code train} (the instances with a class value, of Weka's
+     * {@code numbers}) to the epochs now configured.
+     */
+    private void continueRun(org.dendrite.core.train.Checkpoint from, Instances train, long[] numbers) throws Exception {
         TrainingListener listener = getDebug() ? new ConsoleProgress(System.err) : TrainingListener.NONE;
         try {
-            run = TrainingRun.resume(from, InstancesConverter.labeled(train), listener);
+            run = TrainingRun.resume(from, InstancesConverter.labeled(train, numbers), listener);
             // the epochs asked for: after a search, the chosen configuration's unless -epochs changed since
             TrainingConfig asked = checkedConfig();
             boolean chosen = searchResult != null && asked.epochs() == searchedAtEpochs;

@@ -791,6 +791,19 @@ class DendriteClassifierTest {
         data.instance(3).setValue(0, Double.POSITIVE_INFINITY);
         e = assertThrows(Exception.class, () -> d.buildClassifier(data));
         assertEquals("Column 'a' row 4 is Infinity; values must be finite numbers (rows are the instances in Weka's order, from 1)", e.getMessage());
+        // a value found only after scaling (too large for float32 then; a row of weight 0 does not shape the scaling): named the same
+        // way, whichever side of the validation split it falls on (it was named by its place in the split's rows, from 0)
+        Instances more = new Instances(data, 0);
+        for (int i = 0; i < 30; i++) more.add(new weka.core.DenseInstance(1, new double[] {i % 7, i == 1 ? q : i % 2}));
+        more.instance(19).setValue(0, 1e300);
+        more.instance(19).setWeight(0);
+        for (String fraction : new String[] {"0", "0.3", "0.5"}) {
+            Dendrite f = new Dendrite();
+            f.setOptions(Utils.splitOptions("-epochs 1 -validation-fraction " + fraction));
+            Exception big = assertThrows(Exception.class, () -> f.buildClassifier(more));
+            assertTrue(big.getMessage().startsWith("Column 'a' row 20 is 1.0E300, too large to represent after scaling"), fraction + ": "
+                    + big.getMessage());
+        }
     }
 
     /** A -diagnostics path that is a file is refused before training, naming the option and the path. */

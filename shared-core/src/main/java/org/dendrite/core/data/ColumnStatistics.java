@@ -44,7 +44,7 @@ public final class ColumnStatistics implements Serializable {
     /** The statistics of every row of {@code table}, weighted by {@code weights} (null: all 1). */
     public static ColumnStatistics of(Table table, float[] weights, PreprocessingConfig config) {
         ColumnStatistics s = new ColumnStatistics(table.columns(), config);
-        for (int r = 0; r < table.size(); r++) s.add(table.rows()[r], r, weights == null ? 1 : weights[r]);
+        for (int r = 0; r < table.size(); r++) s.add(table.rows()[r], table.number(r), weights == null ? 1 : weights[r]);
         return s;
     }
 

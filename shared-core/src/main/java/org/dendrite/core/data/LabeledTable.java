@@ -22,7 +22,7 @@ public record LabeledTable(Table features, String targetName, List<String> class
         if (weights != null && weights.length != features.size()) {
             throw new IllegalArgumentException("There are " + features.size() + " rows but " + weights.length + " instance weights");
         }
-        for (int i = 0; i < target.length; i++) checkTarget(targetName, classes, i, target[i]);
+        for (int i = 0; i < target.length; i++) checkTarget(targetName, classes, features.number(i), target[i]);
     }
 
     /** Rows without instance weights. */

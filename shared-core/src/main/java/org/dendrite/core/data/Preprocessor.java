@@ -271,7 +271,7 @@ public final class Preprocessor implements Serializable {
         }
         Matrix out = new Matrix(table.size(), width);
         for (int r = 0; r < table.size(); r++) {
-            transformColumns(table.rows()[r], r, out.data(), r * width);
+            transformColumns(table.rows()[r], table.number(r), out.data(), r * width);
         }
         if (whitening != null) {
             whitening.apply(out);

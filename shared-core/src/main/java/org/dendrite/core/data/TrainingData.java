@@ -84,7 +84,7 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
     static org.dendrite.core.tensor.Matrix scaledTargets(LabeledTable rows, Task task) {
         double[] values = rows.target();
         org.dendrite.core.tensor.Matrix y = new org.dendrite.core.tensor.Matrix(values.length, 1);
-        for (int i = 0; i < values.length; i++) y.data()[i] = task.scaledTarget(values[i], i, rows.weights() == null ? 1 : rows.weights()[i]);
+        for (int i = 0; i < values.length; i++) y.data()[i] = task.scaledTarget(values[i], rows.features().number(i), rows.weights() == null ? 1 : rows.weights()[i]);
         return y;
     }
 
