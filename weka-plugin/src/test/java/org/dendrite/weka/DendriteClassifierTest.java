@@ -791,18 +791,22 @@ class DendriteClassifierTest {
         data.instance(3).setValue(0, Double.POSITIVE_INFINITY);
         e = assertThrows(Exception.class, () -> d.buildClassifier(data));
         assertEquals("Column 'a' row 4 is Infinity; values must be finite numbers (rows are the instances in Weka's order, from 1)", e.getMessage());
-        // a value found only after scaling (too large for float32 then; a row of weight 0 does not shape the scaling): named the same
-        // way, whichever side of the validation split it falls on (it was named by its place in the split's rows, from 0)
+        // a value found only after scaling (too large for float32 then: a held-out row does not shape the scaling) is named the same
+        // way (it was named by its place in the split's rows, from 0): the split's first held-out row holds 1e300
         Instances more = new Instances(data, 0);
         for (int i = 0; i < 30; i++) more.add(new weka.core.DenseInstance(1, new double[] {i % 7, i == 1 ? q : i % 2}));
-        more.instance(19).setValue(0, 1e300);
-        more.instance(19).setWeight(0);
-        for (String fraction : new String[] {"0", "0.3", "0.5"}) {
+        int[] classes = new int[29];
+        for (int i = 0, k = 0; i < 30; i++) if (i != 1) classes[k++] = (int) more.instance(i).classValue();
+        for (double fraction : new double[] {0.3, 0.5}) {
+            int held = org.dendrite.core.data.ValidationSplit.of(29, fraction, classes, 1).validation()[0];
+            int instance = held >= 1 ? held + 1 : held; // instance 2 (index 1) has no class value
+            Instances one = new Instances(more);
+            one.instance(instance).setValue(0, 1e300);
             Dendrite f = new Dendrite();
             f.setOptions(Utils.splitOptions("-epochs 1 -validation-fraction " + fraction));
-            Exception big = assertThrows(Exception.class, () -> f.buildClassifier(more));
-            assertTrue(big.getMessage().startsWith("Column 'a' row 20 is 1.0E300, too large to represent after scaling"), fraction + ": "
-                    + big.getMessage());
+            Exception big = assertThrows(Exception.class, () -> f.buildClassifier(one));
+            assertTrue(big.getMessage().startsWith("Column 'a' row " + (instance + 1) + " is 1.0E300, too large to represent after scaling"),
+                    fraction + ": " + big.getMessage());
         }
     }
 

@@ -258,6 +258,14 @@ public final class Preprocessor implements Serializable {
 
     /** Transforms all rows of {@code table}, which must have the training columns. */
     public Matrix transform(Table table) {
+        return transform(table, null);
+    }
+
+    /**
+     * Transforms all rows of {@code table} (the training columns), rows of instance weight 0 in
+     * {@code weights} (null: none) as {@link #transformRow(double[], long, float[], int, boolean)} does.
+     */
+    public Matrix transform(Table table, float[] weights) {
         checkFits(table.size());
         if (table.columns().size() != columns.size()) {
             throw new IllegalArgumentException("The model was trained on " + columns.size() + " input columns, got " + table.columns().size());
@@ -271,7 +279,7 @@ public final class Preprocessor implements Serializable {
         }
         Matrix out = new Matrix(table.size(), width);
         for (int r = 0; r < table.size(); r++) {
-            transformColumns(table.rows()[r], table.number(r), out.data(), r * width);
+            transformColumns(table.rows()[r], table.number(r), out.data(), r * width, weights != null && weights[r] == 0);
         }
         if (whitening != null) {
             whitening.apply(out);
@@ -285,7 +293,16 @@ public final class Preprocessor implements Serializable {
 
     /** Transforms one raw row into {@code out[offset .. offset+outputWidth)}; {@code rowIndex} names it in errors (negative: unknown). */
     public void transformRow(double[] row, long rowIndex, float[] out, int offset) {
-        transformColumns(row, rowIndex, out, offset);
+        transformRow(row, rowIndex, out, offset, false);
+    }
+
+    /**
+     * {@link #transformRow(double[], long, float[], int)}; {@code weightless}: a row of instance weight 0,
+     * neither learned from nor measured on, whose value float32 cannot hold after scaling is read as 0
+     * (the column's centre) instead of refused.
+     */
+    public void transformRow(double[] row, long rowIndex, float[] out, int offset, boolean weightless) {
+        transformColumns(row, rowIndex, out, offset, weightless);
         if (whitening != null) {
             Matrix one = new Matrix(1, width);
             System.arraycopy(out, offset, one.data(), 0, width);
@@ -300,7 +317,7 @@ public final class Preprocessor implements Serializable {
         return Double.isInfinite(z) && Double.isFinite(x) ? x / scale - center / scale : z;
     }
 
-    private void transformColumns(double[] row, long rowIndex, float[] out, int offset) {
+    private void transformColumns(double[] row, long rowIndex, float[] out, int offset, boolean weightless) {
         if (row.length != columns.size()) {
             throw new IllegalArgumentException("Row " + rowIndex + " has " + row.length + " values; the model takes " + columns.size());
         }
@@ -324,7 +341,9 @@ public final class Preprocessor implements Serializable {
                     // smooth clipping to (-3, 3); z * z overflows beyond 1e154, where the limit is reached
                     z = Math.abs(z) < 1e150 ? z / Math.sqrt(1 + z * z / 9) : Math.copySign(3, z);
                 }
-                if (!Double.isFinite(z) || Math.abs(z) > Float.MAX_VALUE) {
+                if ((!Double.isFinite(z) || Math.abs(z) > Float.MAX_VALUE) && weightless) {
+                    z = 0;
+                } else if (!Double.isFinite(z) || Math.abs(z) > Float.MAX_VALUE) {
                     throw new IllegalArgumentException(ColumnStatistics.where(col, rowIndex) + " is " + v
                             + ", too large to represent after scaling (allowed magnitude about " + Float.MAX_VALUE * scale[c] + ")");
                 }

@@ -268,7 +268,7 @@ public final class ShardPass {
 
         /** Adds the row of global index {@code g} (which errors name, as the statistics pass names it). */
         void add(LabeledRow r, long g, Preprocessor pre, Task task) {
-            pre.transformRow(r.features(), g, f, i * width);
+            pre.transformRow(r.features(), g, f, i * width, r.weight() == 0);
             y[i] = task.scaledTarget(r.label(), g, (float) r.weight());
             if (w != null) w[i] = (float) r.weight();
             i++;

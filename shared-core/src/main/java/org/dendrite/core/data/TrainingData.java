@@ -77,7 +77,7 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
     }
 
     private static Dataset dataset(LabeledTable rows, Preprocessor pre, Task task) {
-        return new Dataset(pre.transform(rows.features()), scaledTargets(rows, task), rows.weights());
+        return new Dataset(pre.transform(rows.features(), rows.weights()), scaledTargets(rows, task), rows.weights());
     }
 
     /** The target values as the network learns them: class indices, or numbers standardized by the task's scaling. */

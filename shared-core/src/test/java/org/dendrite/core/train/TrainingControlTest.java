@@ -256,7 +256,9 @@ class TrainingControlTest {
         // nor in training (it was refused): the rows that weigh something hold the single value 1, which the model predicts
         double[][] x = {{0}, {1}, {2}, {3}, {4}};
         List<org.dendrite.core.data.Column> cols = List.of(org.dendrite.core.data.Column.numeric("x"));
-        LabeledTable with = new LabeledTable(new org.dendrite.core.data.Table(cols, x), "y", List.of(), new double[] {1, 1, 1, 1, 1e300},
+        // (its input, 1e300, too: read as the column's centre where float32 cannot hold it)
+        double[][] withBig = {{0}, {1}, {2}, {3}, {1e300}};
+        LabeledTable with = new LabeledTable(new org.dendrite.core.data.Table(cols, withBig), "y", List.of(), new double[] {1, 1, 1, 1, 1e300},
                 new float[] {1, 1, 1, 1, 0});
         for (double[] p : Trainer.fit(TrainingConfig.DEFAULT.withEpochs(3), with).predict(new org.dendrite.core.data.Table(cols, x))) {
             assertEquals(1, p[0], 0);
