@@ -239,13 +239,7 @@ final class SparkTraining {
      * {@code width} attributes is ignored.
      */
     static List<Column> featureColumns(org.apache.spark.sql.types.StructField field, int width) {
-        org.apache.spark.ml.attribute.Attribute[] attributes = null;
-        try {
-            org.apache.spark.ml.attribute.AttributeGroup g = org.apache.spark.ml.attribute.AttributeGroup.fromStructField(field);
-            if (g.attributes().isDefined() && g.attributes().get().length == width) attributes = g.attributes().get();
-        } catch (RuntimeException e) {
-            // metadata that is not an attribute group: every feature is numeric
-        }
+        org.apache.spark.ml.attribute.Attribute[] attributes = attributes(field, width);
         List<Column> columns = new ArrayList<>();
         for (int j = 0; j < width; j++) {
             String name = field.name() + "[" + j + "]";
@@ -253,6 +247,26 @@ final class SparkTraining {
             columns.add(values != null && values.size() >= 2 ? Column.nominal(name, values) : Column.numeric(name));
         }
         return columns;
+    }
+
+    /** The vector's attributes as its metadata declares them, {@code width} of them, or null. */
+    private static org.apache.spark.ml.attribute.Attribute[] attributes(org.apache.spark.sql.types.StructField field, int width) {
+        try {
+            org.apache.spark.ml.attribute.AttributeGroup g = org.apache.spark.ml.attribute.AttributeGroup.fromStructField(field);
+            if (g.attributes().isDefined() && g.attributes().get().length == width) return g.attributes().get();
+        } catch (RuntimeException e) {
+            // metadata that is not an attribute group: every feature is numeric
+        }
+        return null;
+    }
+
+    /** The vector's elements' names as its metadata gives them (null where it gives none), or null without such metadata. */
+    static String[] featureNames(org.apache.spark.sql.types.StructField field, int width) {
+        org.apache.spark.ml.attribute.Attribute[] attributes = attributes(field, width);
+        if (attributes == null) return null;
+        String[] names = new String[width];
+        for (int j = 0; j < width; j++) names[j] = attributes[j].name().isDefined() ? attributes[j].name().get() : null;
+        return names;
     }
 
     /**

@@ -17,6 +17,8 @@ import weka.classifiers.functions.Dendrite;
 import weka.core.Instances;
 import weka.core.Utils;
 import weka.core.converters.ConverterUtils.DataSource;
+import weka.filters.Filter;
+import weka.filters.unsupervised.attribute.Reorder;
 
 /**
  * A model trained on Spark predicts the same in Weka, and one trained in Weka the same on Spark, on
@@ -62,6 +64,33 @@ class ModelExchangeTest {
         for (int i = 0; i < 20; i++) {
             assertArrayEquals(trainedInWeka.distributionForInstance(data.instance(i)), ((Vector) out.get(i).get(0)).toArray(), 0, "row " + i);
         }
+
+        // named inputs in another order went silently to other weights (361 of 569 predictions flipped): the elements' names in the
+        // features' metadata (VectorAssembler's) must be the Weka model's, in its order; the same with Weka's fromModel
+        String[] reversed = java.util.Arrays.copyOf(cols, cols.length - 1);
+        java.util.Collections.reverse(java.util.Arrays.asList(reversed));
+        Dataset<Row> backwards = new org.apache.spark.ml.feature.VectorAssembler().setInputCols(reversed).setOutputCol("features").transform(raw);
+        var order = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> onSpark.transform(backwards));
+        org.junit.jupiter.api.Assertions.assertTrue(order.getMessage().startsWith("Column 'features' element 0 is '" + reversed[0] + "' in its "
+                + "metadata, but the model's input 0 is '" + cols[0] + "'"), order.getMessage());
+        Instances backwardsArff = arff();
+        Reorder reorder = new Reorder();
+        reorder.setAttributeIndices((data.numAttributes() - 1) + "-1," + data.numAttributes());
+        reorder.setInputFormat(backwardsArff);
+        Instances wekaBackwards = Filter.useFilter(backwardsArff, reorder);
+        wekaBackwards.setClassIndex(wekaBackwards.numAttributes() - 1);
+        var named = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> Dendrite.fromModel(ModelIO.read(dir.resolve("weka-model.json")), wekaBackwards));
+        org.junit.jupiter.api.Assertions.assertTrue(named.getMessage().startsWith("Input attribute 1 ('" + reversed[0] + "') does not match the "
+                + "model's column '" + cols[0] + "'"), named.getMessage());
+        // a Spark model (its inputs named by place, features[i]) takes any names in Weka, as fromModel above, and as -initial-model too
+        // (it was refused: "Input column 0 is 'mean_radius' (numeric) but the model was trained on 'features[0]'")
+        Dendrite warm = new Dendrite();
+        warm.setOptions(Utils.splitOptions("-epochs 1 -initial-model " + dir.resolve("spark-model").resolve("model.json")));
+        warm.buildClassifier(data);
+        int right = 0;
+        for (int i = 0; i < data.numInstances(); i++) if (warm.classifyInstance(data.instance(i)) == data.instance(i).classValue()) right++;
+        org.junit.jupiter.api.Assertions.assertTrue(right > 0.9 * data.numInstances(), "one epoch from the Spark model's weights: " + right);
 
         // Monte-Carlo dropout: Weka's -mc-dropout and Spark's monteCarloPasses give a row the same passes (the training seed and
         // the row's values choose its masks), whichever batch it is scored in

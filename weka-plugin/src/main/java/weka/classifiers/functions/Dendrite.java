@@ -299,13 +299,6 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
                     + "moments, the schedule's clock, early stopping) was not kept. Train it with -resume to continue it later, or start "
                     + "from its weights with -initial-model");
         }
-        // a build on other rows trains afresh, as buildClassifier promises (a classifier copied with its state into the folds of a
-        // cross-validation must not continue the full data's model on a fold's rows)
-        state = null;
-        trainedOn = fingerprint;
-        trainedWith = config;
-        header = new Instances(train, 0);
-        trainingRows = train.numInstances();
         SearchConfig searchConfig = checkedSearch();
         checkMonteCarloPasses();
         if (!diagnosticsFolder.isBlank()) {
@@ -325,6 +318,14 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         if (searchConfig != null && !initialModel.isBlank()) {
             throw new Exception("Invalid option: -search cannot be combined with -initial-model (a search trains each trial from scratch)");
         }
+        // a build on other rows trains afresh, as buildClassifier promises (a classifier copied with its state into the folds of a
+        // cross-validation must not continue the full data's model on a fold's rows); after the refusals above, which leave the
+        // classifier as it was (a refused build marked the old run as these rows' and options', and the next build continued it)
+        state = null;
+        trainedOn = fingerprint;
+        trainedWith = config;
+        header = new Instances(train, 0);
+        trainingRows = train.numInstances();
         run = null;
         zeroR = null;
         diagnosis = null;
@@ -516,7 +517,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             throw new Exception("The model takes " + want.size() + " input attributes; the header has " + have.size());
         }
         for (int i = 0; i < want.size(); i++) {
-            if (want.get(i).isNominal() != have.get(i).isNominal() || !want.get(i).categories().equals(have.get(i).categories())) {
+            if (want.get(i).isNominal() != have.get(i).isNominal() || !want.get(i).categories().equals(have.get(i).categories())
+                    || !org.dendrite.core.data.Column.sameInput(want.get(i).name(), have.get(i).name(), i)) {
+                // by name too (a Spark model's features[i] matches any): attributes in another order went silently to other weights
                 throw new Exception("Input attribute " + (i + 1) + " ('" + have.get(i).name() + "') does not match the model's column '"
                         + want.get(i).name() + "'");
             }
@@ -540,6 +543,12 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
      * values, whose labels may be named otherwise (MultiClassClassifier trains each pair of classes
      * under their own names and predicts under "class0", "class1").
      */
+    private static List<String> classValues(weka.core.Attribute a) {
+        List<String> v = new ArrayList<>();
+        for (int i = 0; i < a.numValues(); i++) v.add(a.value(i));
+        return v;
+    }
+
     private static String headerDifference(Instances insts, Instances header) {
         if (insts.numAttributes() != header.numAttributes() || insts.classIndex() != header.classIndex()) return insts.equalHeadersMsg(header);
         for (int i = 0; i < header.numAttributes(); i++) {
@@ -551,6 +560,12 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
                 return "the class attribute '" + a.name() + "' is " + weka.core.Attribute.typeToString(a) + (a.isNominal() ? " of " + a.numValues()
                         + " values" : "") + " where the model's was " + weka.core.Attribute.typeToString(b) + (b.isNominal() ? " of " + b.numValues()
                         + " values" : "");
+            } else if (a.isNominal() && !classValues(a).equals(classValues(b)) && new java.util.HashSet<>(classValues(a)).equals(
+                    new java.util.HashSet<>(classValues(b)))) {
+                // the labels may be named otherwise (MultiClassClassifier predicts a pair under class0 / class1), but the same labels in
+                // another order would turn the predicted distribution around: every prediction silently wrong
+                return "the class attribute '" + a.name() + "' holds the model's values in another order: " + classValues(a) + " where the "
+                        + "model's are " + classValues(b);
             }
         }
         return null;

@@ -537,6 +537,15 @@ class DendriteClassifierTest {
         d.setSeed(1);
         d.buildClassifier(data);
         assertEquals(5, d.getModel().history().size());
+        // a build refused before training leaves the classifier as it was: the next build on other rows trains afresh with the
+        // options it is given (it continued the kept Adam run on them: the refusal had marked it as theirs)
+        Instances part = new Instances(data, 0, 400);
+        d.setOptions(Utils.splitOptions("-epochs 6 -resume -mc-dropout 5 -optimizer \"org.dendrite.weka.optim.Sgd -lr 0.5\""));
+        assertThrows(Exception.class, () -> d.buildClassifier(part));
+        d.setMonteCarloPasses(0);
+        d.buildClassifier(part);
+        assertTrue(d.getModel().provenance().config().toLowerCase(java.util.Locale.ROOT).contains("sgd"), d.getModel().provenance().config());
+        assertEquals(6, d.getModel().history().size());
     }
 
     /**
@@ -595,6 +604,16 @@ class DendriteClassifierTest {
         renamed.renameAttribute(0, "other");
         Exception e = assertThrows(Exception.class, () -> d.distributionsForInstances(renamed));
         assertTrue(e.getMessage().startsWith("The test data's header differs from the training data's: Attributes differ at position 1"), e.getMessage());
+        // the same class labels in another order turned every distribution around (4 of 569 right through the API): refused
+        java.util.ArrayList<weka.core.Attribute> atts = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) atts.add((weka.core.Attribute) iris.attribute(i).copy());
+        atts.add(new weka.core.Attribute("class", List.of("Iris-virginica", "Iris-setosa", "Iris-versicolor")));
+        Instances reordered = new Instances("iris", atts, 0);
+        reordered.setClassIndex(4);
+        reordered.add(new weka.core.DenseInstance(1, new double[] {5.1, 3.5, 1.4, 0.2, 1}));
+        Exception r = assertThrows(Exception.class, () -> d.distributionsForInstances(reordered));
+        assertTrue(r.getMessage().contains("the class attribute 'class' holds the model's values in another order: [Iris-virginica, "
+                + "Iris-setosa, Iris-versicolor] where the model's are [Iris-setosa, Iris-versicolor, Iris-virginica]"), r.getMessage());
     }
 
     @Test

@@ -26,4 +26,18 @@ public record Column(String name, List<String> categories) implements Serializab
     public boolean isNominal() {
         return !categories.isEmpty();
     }
+
+    /**
+     * True when input {@code index} named {@code a} on one side and {@code b} on the other is the same
+     * input: the same name, or either named only by its place ({@code features[3]} at index 3: a Spark
+     * vector's element whose metadata gives no name), which matches any name at that place. Named
+     * columns in another order are not the same (their values would silently go to other weights).
+     */
+    public static boolean sameInput(String a, String b, int index) {
+        return a.equals(b) || positional(a, index) || positional(b, index);
+    }
+
+    private static boolean positional(String name, int index) {
+        return name.endsWith("[" + index + "]");
+    }
 }

@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * What a {@link Preprocessor} is fitted from: per raw column the present values' weighted
- * {@link Moments} (numeric) or weighted category counts (nominal), and how many values were missing;
- * a row of instance weight k counts as k copies of it. Collected from rows on
+ * {@link Moments} (numeric; with robust scaling also a weighted {@link Sample} for the quartiles) or
+ * weighted category counts (nominal), and how many values were missing; a row of instance weight k
+ * counts as k copies of it (in the quartiles, nearly: {@link Sample#quantile}). Collected from rows on
  * one machine, or per Spark partition and {@link #merge merged}, so both fit the same preprocessing
  * in one place ({@link Preprocessor#fit(ColumnStatistics, PreprocessingConfig)}). Values are checked
  * as they are added, with messages naming the column and row.

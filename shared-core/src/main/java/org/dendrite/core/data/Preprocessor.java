@@ -272,7 +272,7 @@ public final class Preprocessor implements Serializable {
         }
         for (int c = 0; c < columns.size(); c++) {
             Column a = columns.get(c), b = table.columns().get(c);
-            if (!a.name().equals(b.name()) || a.isNominal() != b.isNominal()
+            if (!Column.sameInput(a.name(), b.name(), c) || a.isNominal() != b.isNominal()
                     || (a.isNominal() && !a.categories().equals(b.categories()))) {
                 throw new IllegalArgumentException("Input column " + c + " is " + describe(b) + " but the model was trained on " + describe(a));
             }

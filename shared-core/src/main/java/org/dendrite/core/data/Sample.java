@@ -102,12 +102,13 @@ public final class Sample implements Serializable {
 
     /**
      * The {@code q}-quantile (0..1) of the kept values, linearly interpolated; NaN without values. With
-     * equal weights it is numpy's default (the sorted values at positions i / (n - 1)); with others each
-     * sorted value sits at the middle of its share of the weight, the shares of the first and the last
-     * value halved so that they sit at 0 and 1: position (C_i - w_i / 2 - w_0 / 2) / (W - w_0 / 2 - w_last / 2),
-     * C_i the weight up to and with value i, W the total. Equal weights give numpy's positions (so
-     * scikit-learn's RobustScaler's quartiles); a value of negligible weight moves a quantile by less
-     * than the gap between the values around it (a mean or standard deviation it moves by its share).
+     * equal weights it is numpy's default (the sorted values at positions i / (n - 1): scikit-learn's
+     * RobustScaler's quartiles, as before weights); with others each sorted value sits at the middle of
+     * its share of the total weight W, position (C_i - w_i / 2) / W with C_i the weight up to and with
+     * value i (Hazen's positions, weighted), the quantiles below the first position and above the last
+     * those values. A value of weight k is then close to k copies of it (exactly so in the limit of
+     * many rows), a value of negligible weight moves no quantile by more than its share, and weights
+     * that become equal move a quartile by at most a quarter of the gap around it (the two position rules).
      */
     public double quantile(double q) {
         if (size == 0) return Double.NaN;
@@ -131,10 +132,10 @@ public final class Sample implements Serializable {
         } else {
             double total = 0;
             for (double x : w) total += x;
-            double target = q * (total - w[0] / 2 - w[size - 1] / 2);
-            // value i sits at (times the span) p_i, p_0 = 0 and p_i+1 = p_i + w_i / 2 + w_i+1 / 2
+            double target = q * total;
+            // value i sits at the middle of its share of the weight, p_i = C_i - w_i / 2; beyond the first and last, their values
             lo = 0;
-            double at = 0, next = w[0] / 2 + w[1] / 2;
+            double at = w[0] / 2, next = w[0] + w[1] / 2;
             while (lo < size - 2 && next < target) {
                 lo++;
                 at = next;

@@ -34,7 +34,7 @@ public final class OptionHelp {
             + "best epoch's weights (0 = off).";
     public static final String CONFIG_JSON = "The whole training configuration as JSON (docs/model-format.md; replaces the other "
             + "training options, which are then left at their defaults or given the JSON's values; absent fields take the "
-            + "defaults; the JSON's seed is taken when the seed option is left at its default). A trained model's description, and a "
+            + "defaults; the JSON's seed is taken when the seed option is left at its default, which otherwise overrides it). A trained model's description, and a "
             + "search's chosen configuration, show a configuration in this form.";
     public static final String SEED = "Random seed (weights, shuffling, dropout, validation split).";
     public static final String INITIAL_MODEL = "Warm start: a saved Dendrite model JSON (from the Weka plugin, the Spark plugin or the "

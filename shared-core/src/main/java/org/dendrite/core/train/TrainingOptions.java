@@ -23,8 +23,8 @@ import org.dendrite.core.schedule.Schedule;
  * the same messages. A null network, optimizer or schedule means the default; {@code patience} 0 means
  * no early stopping; a non-blank {@code configJson} (the whole configuration as JSON) replaces every
  * other option (one set beside it to another value than the JSON's is refused: it would be ignored),
- * and the seed where the seed option is left at its default (a seed option set otherwise is taken
- * where the JSON's is the default or absent, and refused where the JSON gives another). Errors are
+ * and the seed where the seed option is left at its default (a seed option set otherwise overrides
+ * the JSON's: how meta-classifiers and repeated runs vary the seed of one configuration). Errors are
  * {@link InvalidSettingException}s naming the option.
  */
 public record TrainingOptions(NetworkSpec network, int members, DataInit dataInit, Optimizer optimizer, Schedule schedule, int epochs, int batchSize, double l1,
@@ -57,13 +57,9 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
                         + "configuration and gives it another value: give it inside the JSON only, or leave " + beside + " at its default");
             }
             // the JSON's seed (a search's chosen configuration holds the seed its refit trained with) unless the option gives one:
-            // an option set away from the default is how repeated runs vary the seed of one configuration
-            if (seed == D.seed()) return c;
-            if (c.seed() != D.seed() && c.seed() != seed) {
-                throw Check.invalid("seed", "The seed option is " + seed + " and configJson's seed is " + c.seed() + "; give the seed in one "
-                        + "place (the option left at its default, " + D.seed() + ", takes the JSON's)");
-            }
-            return c.withSeed(seed);
+            // an option set away from the default is how repeated runs vary the seed of one configuration (Weka's Bagging and
+            // RandomCommittee set each member's, the Experimenter each run's)
+            return seed == D.seed() ? c : c.withSeed(seed);
         }
         EarlyStopping es = patience == 0 ? EarlyStopping.OFF
                 : new EarlyStopping(D.earlyStopping().monitor(), patience, D.earlyStopping().minDelta(), D.earlyStopping().restoreBest());

@@ -88,10 +88,11 @@ class WeightedStatisticsTest {
         s.add(3, 1);
         s.add(1, 1);
         s.add(2, 2);
-        // sorted 1, 2, 3 of weights 1, 2, 1: positions 0, (0.5 + 1) / 3, 1 = 0, 0.5, 1
+        // sorted 1, 2, 3 of weights 1, 2, 1 (total 4): the middles of their shares at 0.5, 2, 3.5, over 4: 0.125, 0.5, 0.875
         assertEquals(2, s.quantile(0.5), 1e-15);
-        assertEquals(1.5, s.quantile(0.25), 1e-15);
-        assertEquals(2.5, s.quantile(0.75), 1e-15);
+        assertEquals(1 + 1.0 / 3, s.quantile(0.25), 1e-15, "a third of the way from 0.125 to 0.5");
+        assertEquals(2 + 2.0 / 3, s.quantile(0.75), 1e-15);
+        assertEquals(1, s.quantile(0.1), 0, "below the first middle: the first value");
         // equal weights, whatever they are: numpy's default (positions i / (n - 1)); 1..5: quartiles 2, 3, 4
         for (double weight : new double[] {1, 1e-30, 1e30}) {
             Sample e = new Sample();
@@ -100,21 +101,37 @@ class WeightedStatisticsTest {
             assertEquals(3, e.quantile(0.5), 0);
             assertEquals(4, e.quantile(0.75), 0);
         }
-        // a value of negligible weight at an end moves a quartile by less than the gap between its neighbours (here 1),
-        // where a mean moves by its value's share: 1..99 then 1e6 of weight 1e-12
+        // a value of negligible weight at an end moves no quartile by more than its share: 0, 1, then 100 of weight 1e-6 gives
+        // (by the positions 0.5, 1.5, 2 + 5e-7 over 2 + 1e-6) the upper quartile 1 + 1.5e-6 x 99; the end-anchored rule gave 25.75
+        Sample end = new Sample();
+        end.add(0, 1);
+        end.add(1, 1);
+        end.add(100, 1e-6);
+        assertEquals(1 + 1.5e-6 * 99, end.quantile(0.75), 1e-9);
+        // 1..99 then 1e6 of weight 1e-12: within a quarter of the gap (1) of the quartiles without it
         Sample t = new Sample(), u = new Sample();
         for (int i = 1; i <= 99; i++) {
             t.add(i, 1);
             u.add(i, 1);
         }
         u.add(1e6, 1e-12);
-        for (double q : new double[] {0.25, 0.5, 0.75}) assertEquals(t.quantile(q), u.quantile(q), 0.5, "quantile " + q);
+        for (double q : new double[] {0.25, 0.5, 0.75}) assertEquals(t.quantile(q), u.quantile(q), 0.25 + 1e-9, "quantile " + q);
+        // whole-number weights and copies agree as the rows grow: 2,000 values of weight 1..3 against them written out
+        Sample weighted = new Sample(), copies = new Sample();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        for (int i = 0; i < 1000; i++) {
+            double v = r.nextGaussian();
+            int k = 1 + r.nextInt(3);
+            weighted.add(v, k);
+            for (int j = 0; j < k; j++) copies.add(v);
+        }
+        for (double q : new double[] {0.25, 0.5, 0.75}) assertEquals(copies.quantile(q), weighted.quantile(q), 2e-3, "quantile " + q);
         // merged samples keep their weights
         Sample a = new Sample(), b = new Sample();
         a.add(3, 1);
         a.add(1, 1);
         b.add(2, 2);
-        assertEquals(2.5, a.merge(b).quantile(0.75), 1e-15);
+        assertEquals(2 + 2.0 / 3, a.merge(b).quantile(0.75), 1e-15);
     }
 
     /**
