@@ -201,7 +201,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
         localSteps = param(new IntParam(this, "localSteps", "0 = rounds of adaptive length: one Spark job per round, in which each "
                 + "partition takes local steps on its own rows, their weight changes then combined by outerOptimizer (starts at "
                 + RoundLength.INITIAL_STEPS + " steps, doubles after each epoch that improved the loss, up to one round per epoch; "
-                + "synchronous where the training rows fit in " + RoundLength.SYNCHRONOUS_BATCHES + " batches); "
+                + "partitions too small for " + RoundLength.MIN_LOCAL_STEPS + " local steps per epoch coalesced); "
                 + "k > 1 = rounds of k local steps; 1 = synchronous: one job per step, the same mathematics as one machine with the same "
                 + "global batch (batch norm over the global batch; dropout masks are drawn per partition, so with dropout the model "
                 + "differs from one machine's as another seed's would)", number("localSteps", Integer.class, v -> v >= 0, "0 (adaptive rounds), 1 (synchronous) or more "

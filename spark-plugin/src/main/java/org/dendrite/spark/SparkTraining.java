@@ -82,6 +82,17 @@ final class SparkTraining {
             plan += String.format(java.util.Locale.ROOT, "; the partitions held the labels unevenly (skew %.2f, above %.2f), so the rows "
                     + "were shuffled across them (skew after: %.2f)", skew, ShardPass.MAX_SKEW, ShardPass.skew(summaries, classification));
         }
+        if (localSteps == 0 && partitioned.getNumPartitions() > 1) {
+            // rows too few for every partition to take a few local steps per epoch: fewer partitions (RoundLength.MIN_LOCAL_STEPS)
+            long train = Math.round(summaries.stream().mapToLong(ShardPass.Summary::rows).sum() * (1 - fraction));
+            int fewer = RoundLength.partitions(train, c.resolve(Math.max(train, 1)).batchSize(), partitioned.getNumPartitions());
+            if (fewer < partitioned.getNumPartitions()) {
+                plan += "; the " + partitioned.getNumPartitions() + " partitions coalesced to " + fewer + " so that each takes at least "
+                        + RoundLength.MIN_LOCAL_STEPS + " local steps per epoch (rounds of single steps undertrain)";
+                partitioned = partitioned.coalesce(fewer);
+                summaries = summarize(partitioned, check, fraction);
+            }
+        }
         final JavaRDD<Row> rdd = partitioned;
         final String coalesced = plan;
         ShardPass.Layout layout = ShardPass.layout(summaries, fraction, c.seed(), check);
@@ -121,15 +132,11 @@ final class SparkTraining {
             Loss loss = rc.lossFor(task);
             long n = layout.rows().trainRows();
             boolean hasValidation = layout.rows().hasValidation();
-            // adaptive rounds on rows that fit in a few batches would average single steps: synchronous steps instead
-            boolean chosen = localSteps == 0 && RoundLength.synchronous(n, rc.batchSize());
-            BlockSource source = localSteps != 1 && !chosen ? new RoundSource(blocks, n, hasValidation, rc, task, loss, localSteps, outer)
+            BlockSource source = localSteps != 1 ? new RoundSource(blocks, n, hasValidation, rc, task, loss, localSteps, outer)
                     : new SyncSource(blocks, n, hasValidation, rc, task, loss);
-            String why = chosen ? "; chosen for localSteps 0 because the " + n + " training rows fit in " + RoundLength.SYNCHRONOUS_BATCHES
-                    + " batches (rounds would average single steps)" : "";
             try {
                 Model model = run(() -> new TrainingRun(rc, pre, task, loss, source, new SparkJobs(), warm).run());
-                return new Fitted(model, source.plan() + why + coalesced);
+                return new Fitted(model, source.plan() + coalesced);
             } finally {
                 if (source instanceof RoundSource r) r.close();
             }

@@ -259,13 +259,13 @@ class DendriteSparkTest {
     }
 
     /**
-     * Training rows that fit in a few batches train synchronously under the default adaptive rounds:
-     * 2 rows in 2 partitions (y = x1) were fitted by rounds averaging the partitions' single Adam steps
-     * to 0.187 and 0.763 (one machine: 0.003 and 0.997); now one machine's training on the same rows,
-     * said so in the summary.
+     * Partitions too small for a few local steps per epoch are coalesced under the default adaptive
+     * rounds: 2 rows in 2 partitions (y = x1) were fitted by rounds averaging the partitions' single Adam
+     * steps to 0.187 and 0.763 (one machine: 0.003 and 0.997); now on one partition, one machine's
+     * training, said so in the summary.
      */
     @Test
-    void rowsThatFitInAFewBatchesTrainSynchronously() {
+    void partitionsTooSmallForAFewLocalStepsAreCoalesced() {
         StructType schema = new StructType(new StructField[] {
                 new StructField("features", org.apache.spark.ml.linalg.SQLDataTypes.VectorType(), false, org.apache.spark.sql.types.Metadata.empty()),
                 new StructField("label", DataTypes.DoubleType, false, org.apache.spark.sql.types.Metadata.empty())});
@@ -274,8 +274,12 @@ class DendriteSparkTest {
         List<Row> p = m.transform(two.partitions(2)).select("prediction").collectAsList();
         assertEquals(0, p.get(0).getDouble(0), 0.05, "prediction for y = 0");
         assertEquals(1, p.get(1).getDouble(0), 0.05, "prediction for y = 1");
-        assertTrue(m.summary().contains("synchronous: one Spark job per step")
-                && m.summary().contains("chosen for localSteps 0 because the 2 training rows fit in 4 batches"), m.summary());
+        assertTrue(m.summary().contains("rounds of local steps over 1 partitions")
+                && m.summary().contains("the 2 partitions coalesced to 1 so that each takes at least 4 local steps per epoch"), m.summary());
+        // the rule: each partition at least 4 batches of training rows, at least one partition, at most those given
+        assertEquals(1, org.dendrite.core.train.RoundLength.partitions(2, 32, 2));
+        assertEquals(3, org.dendrite.core.train.RoundLength.partitions(460, 32, 16), "16 partitions of 32 rows, 10% held out");
+        assertEquals(2, org.dendrite.core.train.RoundLength.partitions(180_000, 128, 2));
     }
 
     /** The rows of a CSV in a fixed order, as one DataFrame per partition count, and as a core Table. */

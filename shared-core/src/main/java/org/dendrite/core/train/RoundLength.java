@@ -30,18 +30,23 @@ public final class RoundLength {
     public static final int INITIAL_STEPS = 256;
 
     /**
-     * Adaptive rounds ({@code localSteps} 0) give way to synchronous steps when the training rows fit
-     * in this many global batches: each partition's epoch is then one local step or a few, and a round
-     * averages the partitions' single (Adam-normalized) steps, which is not the step over their union
-     * and undertrains (2 rows in 2 partitions: predictions 0.19 and 0.76 for targets 0 and 1 where one
-     * machine, or synchronous steps, give 0.003 and 0.997). Synchronous steps are one machine's
-     * training at a few Spark jobs per epoch, about as many as the rounds' one.
+     * The fewest local steps a partition takes per epoch under adaptive rounds ({@code localSteps} 0):
+     * partitions holding fewer rows than that many batches are coalesced until each holds enough, to
+     * one partition (one machine's training) for rows that fit in that many batches. A round of single
+     * steps averages the partitions' Adam-normalized steps, which is not a step over their union and
+     * undertrains: 2 rows in 2 partitions fitted 0.19 and 0.76 for targets 0 and 1 where one machine
+     * gives 0.003 and 0.997. The benchmark datasets (docs/benchmarks.md) take 70 or more steps per
+     * partition and epoch, so this never coalesces them.
      */
-    public static final int SYNCHRONOUS_BATCHES = 4;
+    public static final int MIN_LOCAL_STEPS = 4;
 
-    /** True when adaptive rounds over {@code trainRows} training rows in batches of {@code batchSize} should be synchronous steps ({@link #SYNCHRONOUS_BATCHES}). */
-    public static boolean synchronous(long trainRows, int batchSize) {
-        return trainRows <= (long) SYNCHRONOUS_BATCHES * batchSize;
+    /**
+     * The partitions adaptive rounds train {@code trainRows} training rows on, in batches of
+     * {@code batchSize}, from {@code partitions}: as many as give each {@link #MIN_LOCAL_STEPS} steps
+     * per epoch, at least one, at most {@code partitions}.
+     */
+    public static int partitions(long trainRows, int batchSize, int partitions) {
+        return (int) Math.max(1, Math.min(partitions, trainRows / ((long) MIN_LOCAL_STEPS * batchSize)));
     }
 
     private final int fixed;

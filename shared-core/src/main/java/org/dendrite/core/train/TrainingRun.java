@@ -177,9 +177,15 @@ public final class TrainingRun {
     /**
      * Trains one more epoch and records it. On divergence, rolls back to the start of the epoch
      * with the learning rate divided by 10 when the diagnostics allow it, otherwise throws
-     * {@link TrainingDivergedException}.
+     * {@link TrainingDivergedException}. A thread interrupted (Weka's Stop, an executor's cancel)
+     * stops between epochs with a {@link java.util.concurrent.CancellationException}, the run whole at
+     * its last epoch (it can be continued) and the interrupt left set for the caller.
      */
     public EpochRecord nextEpoch() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new java.util.concurrent.CancellationException("Training was interrupted after epoch " + epoch + " of " + config.epochs()
+                    + "; the model holds that epoch's weights");
+        }
         long start = System.nanoTime();
         int maxRollbacks = config.diagnostics().maxRollbacks();
         RollbackPoint point = maxRollbacks > 0 ? new RollbackPoint(network, optimizer, step, clock) : null;

@@ -265,6 +265,35 @@ class TrainingControlTest {
         }
     }
 
+    /**
+     * An interrupted thread stopped nothing: Weka's buildClassifier ran its 150 epochs on 17 s after
+     * Thread.interrupt and returned normally. The run stops between epochs, whole at the last one
+     * (continued afterwards as if never stopped), and the interrupt stays set for the caller.
+     */
+    @Test
+    void anInterruptedThreadStopsTrainingBetweenEpochs() throws Exception {
+        TestData.Labeled d = TestData.arff("iris.arff");
+        TrainingListener interruptAtTwo = new TrainingListener() {
+            @Override
+            public void onEpoch(EpochRecord record, int plannedEpochs) {
+                if (record.epoch() == 2) Thread.currentThread().interrupt();
+            }
+        };
+        TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(6);
+        TrainingRun run = TrainingRun.local(c, d.labeled(), interruptAtTwo, org.dendrite.core.train.WarmStart.NONE);
+        try {
+            var e = assertThrows(java.util.concurrent.CancellationException.class, run::run);
+            assertEquals("Training was interrupted after epoch 2 of 6; the model holds that epoch's weights", e.getMessage());
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is the caller's to see");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(2, run.model().history().size());
+        run.run();
+        TrainingRun whole = TrainingRun.local(c, d.labeled());
+        assertArrayEquals(whole.run().history().stepLosses(), run.model().history().stepLosses(), 0, "continued as if never stopped");
+    }
+
     @Test
     void trainingWithAugmentationStillLearns() throws Exception {
         TestData.Labeled d = TestData.arff("iris.arff");
