@@ -48,11 +48,27 @@ class InnerStatesTest {
         InnerStates.forget(a);
         assertEquals(200, made(a + "0", 200), "a finished run's states are gone");
         assertEquals(0, made(b + "0", 40), "the other run's stay");
+        // 17 fits side by side (16 runs were kept: every model changed), and then a new generation of one of them
+        for (int r = 0; r < 17; r++) made("test-side-" + r + "/0", 3);
+        for (int r = 0; r < 17; r++) assertEquals(0, made("test-side-" + r + "/0", 3), "fit " + r + " of 17 keeps its states");
+        assertEquals(3, made("test-side-0/1", 3), "a new generation starts afresh");
+        assertEquals(3, made("test-side-0/0", 3), "and its fit's earlier generation is dropped");
         // runs that ended without forgetting theirs: beyond MAX_RUNS the least recently used goes, whole
         for (int r = 0; r < InnerStates.MAX_RUNS; r++) made("test-leak-" + r + "/0", 1);
         assertEquals(40, made(b + "0", 40), "b was the least recently used of more than MAX_RUNS runs");
+        // and one unused for an hour goes when another run starts
+        String idle = "test-idle-" + System.nanoTime() + "/";
+        long now = System.nanoTime();
+        InnerStates.get(idle + "0", 0, () -> STATE, now);
+        InnerStates.get("test-later/0", 0, () -> STATE, now + InnerStates.IDLE_NANOS + 1);
+        AtomicInteger again = new AtomicInteger();
+        InnerStates.get(idle + "0", 0, () -> {
+            again.incrementAndGet();
+            return STATE;
+        }, now + InnerStates.IDLE_NANOS + 2);
+        assertEquals(1, again.get(), "an hour unused: dropped");
         InnerStates.forget(a);
         InnerStates.forget(b);
-        InnerStates.forget("test-leak-");
+        InnerStates.forget("test-");
     }
 }
