@@ -55,10 +55,15 @@ final class SparkSearch {
         Broadcast<LabeledTable> shared = jsc.broadcast(sample);
         try {
             RemoteTrial remote = new RemoteTrial(shared, config.validation(), base.seed());
+            // a trial's own failure comes back as its outcome; a job that fails is the cluster's (cancelled, executors lost): the
+            // search stops, and trials side by side launch no more jobs (after a cancelled job group they went on for 10-16 s)
+            java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
             TrialRunner runner = task -> {
+                if (stopped.get()) throw new java.util.concurrent.CancellationException("The search stopped: a trial's Spark job failed");
                 try {
                     return jsc.parallelize(List.of(task), 1).map(remote).collect().get(0);
                 } catch (Exception e) {
+                    stopped.set(true);
                     throw SparkJobs.unwrap(e);
                 }
             };

@@ -98,7 +98,7 @@ public record Asha(int trials, int minEpochs, int maxEpochs, int eta, int worker
             if (running.isEmpty()) break;
             Job j = running.poll();
             now = j.end;
-            pool.commit(j.result.join());
+            pool.commit(TrialPool.await(j.result));
             if (j.rung == top) {
                 pool.complete(j.trial);
             } else {

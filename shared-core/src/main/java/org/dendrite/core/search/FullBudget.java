@@ -47,7 +47,7 @@ public record FullBudget(int trials) implements Scheduler {
             if (group.isEmpty()) break;
             List<CompletableFuture<TrialPool.Finished>> jobs = new ArrayList<>();
             for (Trial t : group) jobs.add(pool.train(t, t.config().epochs(), 0, 1));
-            for (CompletableFuture<TrialPool.Finished> j : jobs) pool.commit(j.join());
+            for (CompletableFuture<TrialPool.Finished> j : jobs) pool.commit(TrialPool.await(j));
             for (Trial t : group) pool.complete(t);
         }
     }

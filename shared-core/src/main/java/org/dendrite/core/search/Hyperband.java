@@ -86,7 +86,7 @@ public record Hyperband(int minEpochs, int maxEpochs, int eta) implements Schedu
                 Bracket b = brackets.get(k);
                 // the sampler's rounds spread over the brackets, one after another (one round: every bracket random)
                 int round = (int) ((long) k * pool.samplerRounds() / brackets.size());
-                SuccessiveHalving.bracket(pool, pool.newTrials(b.rungs().get(0).trials(), round, b.s()), b.rungs(), 0).join();
+                TrialPool.await(SuccessiveHalving.bracket(pool, pool.newTrials(b.rungs().get(0).trials(), round, b.s()), b.rungs(), 0));
             }
             return;
         }
@@ -96,6 +96,6 @@ public record Hyperband(int minEpochs, int maxEpochs, int eta) implements Schedu
         }
         List<CompletableFuture<Void>> running = new ArrayList<>();
         for (int k = 0; k < brackets.size(); k++) running.add(SuccessiveHalving.bracket(pool, groups.get(k), brackets.get(k).rungs(), 0));
-        CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])).join();
+        TrialPool.await(CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])));
     }
 }

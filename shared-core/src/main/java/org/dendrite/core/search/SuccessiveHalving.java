@@ -66,7 +66,7 @@ public record SuccessiveHalving(int trials, int minEpochs, int maxEpochs, int et
     @Override
     public void run(TrialPool pool) {
         List<Trial> group = pool.newTrials(trials, 0, 0);
-        bracket(pool, group, rungs(pool.baseEpochs()), 0).join();
+        TrialPool.await(bracket(pool, group, rungs(pool.baseEpochs()), 0));
     }
 
     /**

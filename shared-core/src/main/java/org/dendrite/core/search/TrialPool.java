@@ -145,6 +145,23 @@ public final class TrialPool {
     }
 
     /**
+     * {@code f}'s result, waited for as the searching thread waits for its trials: interruptibly (an
+     * interrupted search stops with a {@link java.util.concurrent.CancellationException}, its trials
+     * interrupted by the executor's shutdown, where it waited for every running trial to finish), a
+     * job's own failure as a {@link java.util.concurrent.CompletionException}, as join gives it.
+     */
+    static <T> T await(CompletableFuture<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("The search was interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new java.util.concurrent.CompletionException(e.getCause());
+        }
+    }
+
+    /**
      * Trains each of {@code group} to {@code epochs} epochs side by side and commits the results in
      * the group's order once all are done.
      */
