@@ -98,6 +98,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     private long trainedOn;
     /** The options' configuration the model's run was started with (null in files from before it was kept): a continuation changes only its epochs. */
     private TrainingConfig trainedWith;
+    /** The options beside the configuration the run was started with ({@link #startSettings}; null in files from before it was kept). */
+    private java.util.LinkedHashMap<String, String> startedWith;
     /** The configured epochs when the search ran: continuing to other epochs than these is asked for; otherwise to the chosen configuration's. */
     private int searchedAtEpochs;
     /** True inside {@link #buildClassifier}, whose contract is to train on its rows. */
@@ -219,6 +221,15 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
     }
 
+    /** The options a run starts from beside its configuration (a continuation may not change them either), by their option names. */
+    private java.util.LinkedHashMap<String, String> startSettings() {
+        java.util.LinkedHashMap<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("initialModel", initialModel);
+        m.put("frozenLayers", Integer.toString(frozenLayers));
+        m.put("search", weka.core.Utils.toCommandLine(search));
+        return m;
+    }
+
     /** {@link #searchConfig()}, its validation errors as Weka's usual checked exception. */
     private SearchConfig checkedSearch() throws Exception {
         try {
@@ -280,6 +291,11 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         boolean same = model != null && fingerprint == trainedOn && headerDifference(train, header) == null;
         if (kept && same) {
             TrainingOptions.Difference d = trainedWith == null ? null : TrainingOptions.differenceBesideEpochs(trainedWith, config);
+            if (d == null && startedWith != null) {
+                for (var e : startSettings().entrySet()) {
+                    if (!e.getValue().equals(startedWith.get(e.getKey()))) d = new TrainingOptions.Difference(e.getKey(), startedWith.get(e.getKey()), e.getValue());
+                }
+            }
             if (d != null) {
                 // the kept run would go on with its own settings: the new ones would be silently ignored
                 throw new Exception("Cannot continue the kept training run with other options than it was started with: " + option(d.option())
@@ -324,6 +340,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         state = null;
         trainedOn = fingerprint;
         trainedWith = config;
+        startedWith = startSettings();
         header = new Instances(train, 0);
         trainingRows = train.numInstances();
         run = null;

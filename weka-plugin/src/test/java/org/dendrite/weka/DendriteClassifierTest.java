@@ -533,8 +533,14 @@ class DendriteClassifierTest {
         d.setSeed(2);
         String seed = assertThrows(Exception.class, () -> d.buildClassifier(data)).getMessage();
         assertTrue(seed.contains(": -S was 1 and is now 2."), seed);
-        // the epochs alone: continued
+        // nor the options beside the configuration: a search, an initial model, frozen layers
         d.setSeed(1);
+        d.setOptions(Utils.splitOptions("-epochs 5 -resume -search \"org.dendrite.weka.search.RandomSearch -trials 2\""));
+        String search = assertThrows(Exception.class, () -> d.buildClassifier(data)).getMessage();
+        assertTrue(search.startsWith("Cannot continue the kept training run with other options than it was started with: -search was "
+                + "org.dendrite.weka.search.NoSearch and is now org.dendrite.weka.search.RandomSearch -trials 2"), search);
+        d.setSearch(new org.dendrite.weka.search.NoSearch());
+        // the epochs alone: continued
         d.buildClassifier(data);
         assertEquals(5, d.getModel().history().size());
         // a build refused before training leaves the classifier as it was: the next build on other rows trains afresh with the
