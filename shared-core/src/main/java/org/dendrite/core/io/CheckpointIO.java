@@ -140,22 +140,30 @@ public final class CheckpointIO {
 
         JsonValue opt = root.field("optimizer").object("steps", "buffers", "scalars");
         long optimizerSteps = opt.field("steps").integer(0, Long.MAX_VALUE);
-        Map<String, Integer> sizes = new LinkedHashMap<>();
-        for (Parameter p : net.parameters()) sizes.put(p.name(), p.size());
+        // the buffers and scalars must be the configured optimizer's, of the lengths it keeps them at (a buffer of another
+        // optimizer was taken and never used, a mis-sized one failed in the middle of a step)
+        org.dendrite.core.optim.OptimizerState kinds = config.optimizer().newState(net.parameters());
         Map<String, float[]> buffers = new LinkedHashMap<>();
         JsonValue bufs = opt.field("buffers").object();
         for (String name : bufs.fieldNames()) {
             JsonValue b = bufs.field(name).array("numbers");
-            // a per-parameter buffer ("<parameter>.<buffer>") has the parameter's size; a global one (L-BFGS's) is sized by its optimizer
-            int dot = name.lastIndexOf('.');
-            Integer size = dot < 0 ? null : sizes.get(name.substring(0, dot));
-            float[] v = new float[size != null ? size : b.size()];
+            int length = kinds.bufferLength(name);
+            if (length < 0) {
+                throw bufs.field(name).error("is not a buffer of the configured optimizer, " + config.optimizer().name() + " (a checkpoint "
+                        + "holds its own optimizer's state)");
+            }
+            float[] v = new float[length];
             b.float32s(v);
             buffers.put(name, v);
         }
         Map<String, Double> scalars = new LinkedHashMap<>();
         JsonValue sc = opt.field("scalars").object();
-        for (String name : sc.fieldNames()) scalars.put(name, sc.field(name).finite());
+        for (String name : sc.fieldNames()) {
+            double v = sc.field(name).finite();
+            String problem = kinds.scalarProblem(name, v);
+            if (problem != null) throw sc.field(name).error("is " + v + ": " + problem);
+            scalars.put(name, v);
+        }
 
         JsonValue e = root.field("earlyStopping").object("best", "bestEpoch", "sinceBest", "stopped", "bestWeights");
         Network.Snapshot best = null;

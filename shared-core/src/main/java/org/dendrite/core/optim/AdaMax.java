@@ -44,6 +44,11 @@ public record AdaMax(double learningRate, double beta1, double beta2, double eps
 
     private static final class State extends OptimizerState {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        protected java.util.Set<String> parameterBuffers() {
+            return java.util.Set.of("exp_avg", "exp_inf");
+        }
         private final AdaMax c;
 
         State(AdaMax c, List<Parameter> parameters) {

@@ -44,6 +44,11 @@ public record Adadelta(double learningRate, double rho, double epsilon, double w
 
     private static final class State extends OptimizerState {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        protected java.util.Set<String> parameterBuffers() {
+            return java.util.Set.of("square_avg", "acc_delta");
+        }
         private final Adadelta c;
 
         State(Adadelta c, List<Parameter> parameters) {

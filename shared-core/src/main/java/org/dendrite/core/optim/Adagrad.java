@@ -46,6 +46,11 @@ public record Adagrad(double learningRate, double lrDecay, double weightDecay, d
 
     private static final class State extends OptimizerState {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        protected java.util.Set<String> parameterBuffers() {
+            return java.util.Set.of("sum");
+        }
         private final Adagrad c;
 
         State(Adagrad c, List<Parameter> parameters) {

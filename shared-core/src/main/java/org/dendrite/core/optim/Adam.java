@@ -50,6 +50,11 @@ public record Adam(double learningRate, double beta1, double beta2, double epsil
 
     private static final class State extends OptimizerState {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        protected java.util.Set<String> parameterBuffers() {
+            return java.util.Set.of("exp_avg", "exp_avg_sq", "max_exp_avg_sq");
+        }
         private final Adam c;
 
         State(Adam c, List<Parameter> parameters) {

@@ -54,6 +54,11 @@ public record AdamW(double learningRate, double beta1, double beta2, double epsi
 
     private static final class State extends OptimizerState {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        protected java.util.Set<String> parameterBuffers() {
+            return java.util.Set.of("exp_avg", "exp_avg_sq", "max_exp_avg_sq");
+        }
         private final AdamW c;
 
         State(AdamW c, List<Parameter> parameters) {

@@ -47,6 +47,11 @@ public record ClassicMomentum(double learningRate, double momentum, double weigh
 
     private static final class State extends OptimizerState {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        protected java.util.Set<String> parameterBuffers() {
+            return java.util.Set.of("velocity");
+        }
         private final ClassicMomentum c;
 
         State(ClassicMomentum c, List<Parameter> parameters) {

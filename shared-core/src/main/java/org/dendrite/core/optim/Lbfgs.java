@@ -171,6 +171,30 @@ public record Lbfgs(double learningRate, int maxIter, int maxEval, double tolera
         }
 
         @Override
+        public int bufferLength(String name) {
+            if (name.equals(D) || name.equals(PREV_GRAD)) return n;
+            if (name.equals(RO)) return c.historySize;
+            for (String ring : new String[] {"lbfgs/old_dirs/", "lbfgs/old_stps/"}) {
+                if (name.startsWith(ring)) {
+                    String slot = name.substring(ring.length());
+                    return slot.matches("\\d{1,9}") && Integer.parseInt(slot) < c.historySize ? n : -1;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public String scalarProblem(String name, double value) {
+            if (name.equals(COUNT) || name.equals(START)) {
+                int most = name.equals(COUNT) ? c.historySize : c.historySize - 1;
+                return value >= 0 && value <= most && value == Math.rint(value) ? null : "allowed: a whole number 0.." + most + " (historySize "
+                        + c.historySize + ")";
+            }
+            return java.util.List.of(T, T_F32, H, H_F32, PREV_LOSS, N_ITER, FUNC_EVALS).contains(name) ? null
+                    : "not a scalar of L-BFGS (" + String.join(", ", T, T_F32, H, H_F32, PREV_LOSS, N_ITER, FUNC_EVALS, COUNT, START) + ")";
+        }
+
+        @Override
         protected void update(int index, float[] w, float[] g, double learningRate) {
             throw new UnsupportedOperationException("L-BFGS re-evaluates the objective during a step: call step(learningRate, objective)");
         }

@@ -51,6 +51,17 @@ public record Nadam(double learningRate, double beta1, double beta2, double epsi
 
     private static final class State extends OptimizerState {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        protected java.util.Set<String> parameterBuffers() {
+            return java.util.Set.of("exp_avg", "exp_avg_sq");
+        }
+
+        @Override
+        public int bufferLength(String name) {
+            // the running product of the momentum schedule, one value per parameter
+            return name.endsWith(".mu_product") && parameterOf(name) != null ? 1 : super.bufferLength(name);
+        }
         private final Nadam c;
 
         State(Nadam c, List<Parameter> parameters) {

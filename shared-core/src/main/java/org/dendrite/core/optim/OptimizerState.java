@@ -157,6 +157,34 @@ public abstract class OptimizerState implements Serializable {
         return false;
     }
 
+    /** The per-parameter buffers ({@code parameterName.bufferName}, of the parameter's size) this optimizer keeps, by buffer name. */
+    protected java.util.Set<String> parameterBuffers() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * The length a saved buffer {@code name} (a checkpoint's) must have in this state, or -1 when this
+     * optimizer keeps no buffer of that name: a per-parameter buffer ({@link #parameterBuffers}) has its
+     * parameter's size; optimizers with other buffers (L-BFGS's history, Nadam's running product) say theirs.
+     */
+    public int bufferLength(String name) {
+        Parameter p = parameterOf(name);
+        return p != null && parameterBuffers().contains(name.substring(p.name().length() + 1)) ? p.size() : -1;
+    }
+
+    /** The parameter a buffer named {@code parameterName.bufferName} belongs to, or null. */
+    protected Parameter parameterOf(String name) {
+        int dot = name.lastIndexOf('.');
+        if (dot <= 0) return null;
+        for (Parameter p : parameters) if (p.name().equals(name.substring(0, dot))) return p;
+        return null;
+    }
+
+    /** Why a saved scalar {@code name} of value {@code value} cannot be this state's (null when it can be); by default none is. */
+    public String scalarProblem(String name, double value) {
+        return "this optimizer keeps no scalars";
+    }
+
     /** All buffers by {@code parameterName.bufferName} (or a global buffer's name). */
     public Map<String, float[]> buffers() {
         return Collections.unmodifiableMap(buffers);

@@ -50,6 +50,11 @@ public record RmsProp(double learningRate, double alpha, double epsilon, double 
 
     private static final class State extends OptimizerState {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        protected java.util.Set<String> parameterBuffers() {
+            return java.util.Set.of("square_avg", "grad_avg", "momentum_buffer");
+        }
         private final RmsProp c;
 
         State(RmsProp c, List<Parameter> parameters) {

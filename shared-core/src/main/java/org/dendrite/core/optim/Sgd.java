@@ -54,6 +54,11 @@ public record Sgd(double learningRate, double momentum, double dampening, boolea
 
     private static final class State extends OptimizerState {
         private static final long serialVersionUID = 1L;
+
+        @Override
+        protected java.util.Set<String> parameterBuffers() {
+            return java.util.Set.of("momentum");
+        }
         private final Sgd c;
 
         State(Sgd c, List<Parameter> parameters) {

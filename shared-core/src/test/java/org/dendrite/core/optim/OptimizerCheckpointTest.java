@@ -9,10 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A state rebuilt from {@code steps()} + {@code buffers()} continues exactly like the uninterrupted run. */
-class OptimizerCheckpointTest {
+public class OptimizerCheckpointTest {
     static final int BEFORE = 7, AFTER = 6;
 
-    static List<Optimizer> all() {
+    public static List<Optimizer> all() {
         return List.of(new Sgd(0.1, 0.9, 0.1, false, 0.01), new Sgd(0.1, 0.9, 0, true, 0), new ClassicMomentum(0.1, 0.9, 0.01),
                 new Adagrad(0.1, 0.01, 0.01, 0.1, 1e-10), new RmsProp(0.01, 0.99, 1e-8, 0.01, 0.5, true),
                 new Adadelta(1, 0.9, 1e-6, 0.01), new Adam(0.01, 0.9, 0.999, 1e-8, 0.01, true), new AdamW(0.01, 0.9, 0.999, 1e-8, 0.1, true),
