@@ -73,6 +73,12 @@ class ModelExchangeTest {
         var order = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> onSpark.transform(backwards));
         org.junit.jupiter.api.Assertions.assertTrue(order.getMessage().startsWith("Column 'features' element 0 is '" + reversed[0] + "' in its "
                 + "metadata, but the model's input 0 is '" + cols[0] + "'"), order.getMessage());
+        // names the model does not hold (a vector assembled from another vector: v_0, v_1, ...) say nothing of the order: taken by place
+        org.apache.spark.ml.attribute.Attribute[] unnamed = new org.apache.spark.ml.attribute.Attribute[cols.length - 1];
+        for (int i = 0; i < unnamed.length; i++) unnamed[i] = org.apache.spark.ml.attribute.NumericAttribute.defaultAttr().withName("v_" + i);
+        Dataset<Row> renamed = df.withColumn("features", df.col("features").as("features",
+                new org.apache.spark.ml.attribute.AttributeGroup("features", unnamed).toMetadata()));
+        assertEquals(out, onSpark.transform(renamed.limit(20)).select("probability").collectAsList());
         Instances backwardsArff = arff();
         Reorder reorder = new Reorder();
         reorder.setAttributeIndices((data.numAttributes() - 1) + "-1," + data.numAttributes());

@@ -533,10 +533,12 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         if (want.size() != have.size()) {
             throw new Exception("The model takes " + want.size() + " input attributes; the header has " + have.size());
         }
+        boolean misplaced = org.dendrite.core.data.Column.misplaced(want, have.stream().map(org.dendrite.core.data.Column::name).toArray(String[]::new));
         for (int i = 0; i < want.size(); i++) {
             if (want.get(i).isNominal() != have.get(i).isNominal() || !want.get(i).categories().equals(have.get(i).categories())
-                    || !org.dendrite.core.data.Column.sameInput(want.get(i).name(), have.get(i).name(), i)) {
-                // by name too (a Spark model's features[i] matches any): attributes in another order went silently to other weights
+                    || (misplaced && !org.dendrite.core.data.Column.sameInput(want.get(i).name(), have.get(i).name(), i))) {
+                // by name too where the header holds the model's names elsewhere (attributes in another order went silently to other
+                // weights); a Spark model's features[i] matches any name
                 throw new Exception("Input attribute " + (i + 1) + " ('" + have.get(i).name() + "') does not match the model's column '"
                         + want.get(i).name() + "'");
             }
