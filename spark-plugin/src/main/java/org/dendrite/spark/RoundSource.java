@@ -188,8 +188,12 @@ final class RoundSource extends BlockSource {
                 ShardBlock b = blocks.next();
                 if (b.heldOut() || b.rows() == 0) continue;
                 LocalSteps steps = InnerStates.get(key, b.shard(), () -> setup.of(b.dataset(), b.shard()));
-                // one task per core already: Dendrite's kernels stay on the task's thread
-                out.merge(Parallelism.singleThreaded(() -> steps.run(weights.value(), round)));
+                try {
+                    // one task per core already: Dendrite's kernels stay on the task's thread
+                    out.merge(Parallelism.singleThreaded(() -> steps.run(weights.value(), round)));
+                } finally {
+                    InnerStates.release(key);
+                }
             }
             return out;
         }

@@ -57,7 +57,15 @@ final class SparkJobs implements TrainingListener {
     /** Unwraps a failed Spark job to the IllegalArgumentException (bad input) or divergence error a task threw, so users read its message. */
     static RuntimeException unwrap(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IllegalArgumentException || t instanceof TrainingDivergedException) return (RuntimeException) t;
+            if (t instanceof IllegalArgumentException || t instanceof TrainingDivergedException
+                    || t instanceof java.util.concurrent.CancellationException) return (RuntimeException) t;
+            if (t instanceof InterruptedException) {
+                // the fit's thread was interrupted while it waited for a job: stopped, as one machine's training stops
+                Thread.currentThread().interrupt();
+                java.util.concurrent.CancellationException c = new java.util.concurrent.CancellationException("The fit was interrupted");
+                c.initCause(e);
+                return c;
+            }
         }
         return e instanceof RuntimeException re ? re : new IllegalStateException(e);
     }

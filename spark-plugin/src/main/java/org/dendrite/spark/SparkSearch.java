@@ -69,7 +69,13 @@ final class SparkSearch {
             };
             return s.explore(sample, base, SparkJobs.searchProgress(), runner);
         } finally {
-            shared.destroy();
+            try {
+                shared.destroy();
+            } catch (Exception e) {
+                // an interrupted search: the interrupt is kept for the caller and the search's own exception is the one thrown
+                if (!(e instanceof InterruptedException)) throw SparkJobs.unwrap(e);
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -282,6 +282,25 @@ class DendriteSparkTest {
         assertEquals(2, org.dendrite.core.train.RoundLength.partitions(180_000, 128, 2));
     }
 
+    /**
+     * A fit whose thread is interrupted while it waits for a job stops as one machine's training stops:
+     * a CancellationException with the interrupt left set (it was an IllegalStateException around the
+     * InterruptedException, the interrupt cleared).
+     */
+    @Test
+    void anInterruptedWaitForAJobIsACancellation() {
+        try {
+            RuntimeException e = SparkJobs.unwrap(new org.apache.spark.SparkException("job aborted", new InterruptedException()));
+            assertTrue(e instanceof java.util.concurrent.CancellationException, e.toString());
+            assertEquals("The fit was interrupted", e.getMessage());
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+        IllegalArgumentException bad = new IllegalArgumentException("bad row");
+        assertEquals(bad, SparkJobs.unwrap(new org.apache.spark.SparkException("job aborted", bad)), "a task's own error, as before");
+    }
+
     /** The rows of a CSV in a fixed order, as one DataFrame per partition count, and as a core Table. */
     private record Rows(List<Row> rows, StructType schema) {
         static Rows of(Dataset<Row> d) {

@@ -261,8 +261,19 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         } finally {
             building = false;
         }
-        while (next()) {
-            // one epoch per iteration
+        try {
+            while (next()) {
+                // one epoch per iteration
+            }
+        } catch (Exception e) {
+            if (!resume) {
+                // stopped (interrupted) or failed: nothing of the run is kept, so the next build trains afresh (it took the run
+                // left behind for one to continue), and the half-trained network is not served as the model
+                run = null;
+                state = null;
+                model = null;
+            }
+            throw e;
         }
         done();
     }
@@ -556,18 +567,18 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         return d;
     }
 
-    /**
-     * Why a model trained on {@code header} cannot take {@code insts}, or null when it can: the same
-     * input attributes (Weka's own comparison) and a class attribute of the same kind and number of
-     * values, whose labels may be named otherwise (MultiClassClassifier trains each pair of classes
-     * under their own names and predicts under "class0", "class1").
-     */
     private static List<String> classValues(weka.core.Attribute a) {
         List<String> v = new ArrayList<>();
         for (int i = 0; i < a.numValues(); i++) v.add(a.value(i));
         return v;
     }
 
+    /**
+     * Why a model trained on {@code header} cannot take {@code insts}, or null when it can: the same
+     * input attributes (Weka's own comparison) and a class attribute of the same kind and number of
+     * values, whose labels may be named otherwise (MultiClassClassifier trains each pair of classes
+     * under their own names and predicts under "class0", "class1").
+     */
     private static String headerDifference(Instances insts, Instances header) {
         if (insts.numAttributes() != header.numAttributes() || insts.classIndex() != header.classIndex()) return insts.equalHeadersMsg(header);
         for (int i = 0; i < header.numAttributes(); i++) {

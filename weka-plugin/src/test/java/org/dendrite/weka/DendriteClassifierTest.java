@@ -555,6 +555,29 @@ class DendriteClassifierTest {
     }
 
     /**
+     * A build stopped by an interrupt (Weka's Stop) throws, serves no half-trained network, and leaves
+     * nothing to continue without -resume: the next build trains afresh with its options (it took the
+     * run left behind for one to continue, and refused another optimizer as a changed option).
+     */
+    @Test
+    void aStoppedBuildLeavesNothingToContinueWithoutResume() throws Exception {
+        Instances iris = load("iris.arff");
+        Dendrite d = new Dendrite();
+        d.setEpochs(20);
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(java.util.concurrent.CancellationException.class, () -> d.buildClassifier(iris));
+        } finally {
+            Thread.interrupted();
+        }
+        assertNull(d.getModel(), "no half-trained model");
+        d.setOptions(Utils.splitOptions("-epochs 3 -optimizer \"org.dendrite.weka.optim.Sgd -lr 0.1\""));
+        d.buildClassifier(iris);
+        assertEquals(3, d.getModel().history().size());
+        assertTrue(d.getModel().provenance().config().toLowerCase(java.util.Locale.ROOT).contains("sgd"), d.getModel().provenance().config());
+    }
+
+    /**
      * A classifier built with -resume and then cross-validated (Weka's makeCopy carries its state into
      * every fold): each fold trained on from the full data's model, so every fold model was the full
      * data's and the test rows leaked (79.8% against 76.7%). buildClassifier trains on its rows: a build

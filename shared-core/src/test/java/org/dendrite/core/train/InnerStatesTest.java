@@ -56,16 +56,27 @@ class InnerStatesTest {
         // runs that ended without forgetting theirs: beyond MAX_RUNS the least recently used goes, whole
         for (int r = 0; r < InnerStates.MAX_RUNS; r++) made("test-leak-" + r + "/0", 1);
         assertEquals(40, made(b + "0", 40), "b was the least recently used of more than MAX_RUNS runs");
-        // and one unused for an hour goes when another run starts
+        // and one unused for an hour goes when another run starts, unless a task of it is still in progress (a round of an hour)
         String idle = "test-idle-" + System.nanoTime() + "/";
         long now = System.nanoTime();
         InnerStates.get(idle + "0", 0, () -> STATE, now);
-        InnerStates.get("test-later/0", 0, () -> STATE, now + InnerStates.IDLE_NANOS + 1);
+        InnerStates.get("test-meanwhile/0", 0, () -> STATE, now + InnerStates.IDLE_NANOS + 1);
+        AtomicInteger kept = new AtomicInteger();
+        InnerStates.get(idle + "0", 0, () -> {
+            kept.incrementAndGet();
+            return STATE;
+        }, now + InnerStates.IDLE_NANOS + 2);
+        assertEquals(0, kept.get(), "in progress: kept");
+        InnerStates.release(idle + "0");
+        InnerStates.release(idle + "0");
+        // released (its idle clock starts at the release), then an hour later another run starts
+        long later = System.nanoTime() + InnerStates.IDLE_NANOS + 1_000_000_000L;
+        InnerStates.get("test-later/0", 0, () -> STATE, later);
         AtomicInteger again = new AtomicInteger();
         InnerStates.get(idle + "0", 0, () -> {
             again.incrementAndGet();
             return STATE;
-        }, now + InnerStates.IDLE_NANOS + 2);
+        }, later + 1);
         assertEquals(1, again.get(), "an hour unused: dropped");
         InnerStates.forget(a);
         InnerStates.forget(b);
