@@ -16,12 +16,25 @@ final class SparkJobs implements TrainingListener {
     /**
      * Runs {@code work}, which names its jobs, and gives the calling thread back the job description
      * it had (a fit's last "Dendrite epoch ..." named the user's next jobs, and replaced the user's own).
+     * Its jobs carry a tag of their own, so that a fit stopped by an interrupt cancels those still
+     * running (Spark does not cancel a job when the thread waiting for it is interrupted: a search's
+     * trials ran on for 5-10 s); the user's job group is left as it is.
      */
     static <T> T keepingDescription(SparkContext sc, java.util.function.Supplier<T> work) {
         String before = sc.getLocalProperty("spark.job.description");
+        String tag = "dendrite-fit-" + java.util.UUID.randomUUID();
+        sc.addJobTag(tag);
         try {
             return work.get();
+        } catch (Exception e) {
+            // stopped by an interrupt, wherever it met the fit (a job it waited for, a search's wait, between epochs)
+            boolean interrupted = e instanceof java.util.concurrent.CancellationException;
+            for (Throwable t = e; t != null && !interrupted; t = t.getCause()) interrupted = t instanceof InterruptedException;
+            if (!interrupted) throw e;
+            sc.cancelJobsWithTag(tag);
+            throw e instanceof java.util.concurrent.CancellationException c ? c : unwrap(e);
         } finally {
+            sc.removeJobTag(tag);
             sc.setJobDescription(before);
         }
     }

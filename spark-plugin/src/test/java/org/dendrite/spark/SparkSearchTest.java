@@ -50,6 +50,42 @@ class SparkSearchTest {
         return out.select("probability").collectAsList().stream().mapToDouble(r -> ((Vector) r.get(0)).apply(1)).toArray();
     }
 
+    /**
+     * A search fit whose thread is interrupted stops with a CancellationException (it was an
+     * IllegalStateException or, where the interrupt met the search's sample, a raw InterruptedException)
+     * and cancels its jobs still running: the trials' jobs ran on for 5-10 s after the fit had thrown
+     * (Spark does not cancel a job when the thread waiting for it is interrupted). No job is left
+     * 3 s after the fit stopped; a trial's job on iris may also end by itself within 3 s, so this part
+     * fails without the cancel only where a job outlives that.
+     */
+    @Test
+    void anInterruptedSearchFitStopsAndCancelsItsJobs() throws Exception {
+        Dataset<Row> raw = SparkTestSupport.irisRaw();
+        Dataset<Row> iris = new VectorAssembler().setInputCols(new String[] {"sl", "sw", "pl", "pw"}).setOutputCol("features")
+                .transform(new StringIndexer().setInputCol("species").setOutputCol("label").fit(raw).transform(raw));
+        String big = "{\"scheduler\": {\"type\": \"successive_halving\", \"trials\": 48, \"minEpochs\": 30, \"maxEpochs\": 300, "
+                + "\"eta\": 3}}";
+        DendriteClassifier c = new DendriteClassifier().setEpochs(300).setSearchJson(big);
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                c.fit(iris);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        t.start();
+        Thread.sleep(4000);
+        t.interrupt();
+        t.join(60_000);
+        assertFalse(t.isAlive(), "still fitting a minute after the interrupt");
+        assertTrue(thrown.get() instanceof java.util.concurrent.CancellationException, String.valueOf(thrown.get()));
+        org.apache.spark.SparkStatusTracker tracker = SparkTestSupport.spark().sparkContext().statusTracker();
+        long until = System.nanoTime() + 3_000_000_000L;
+        while (tracker.getActiveJobIds().length > 0 && System.nanoTime() < until) Thread.sleep(50);
+        assertEquals(0, tracker.getActiveJobIds().length, "jobs still running 3 s after the fit stopped");
+    }
+
     @Test
     void aSearchInAPipelineFitsSavesAndLoads(@TempDir Path dir) throws Exception {
         Dataset<Row> iris = SparkTestSupport.irisRaw().repartition(3);
