@@ -147,12 +147,11 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         // the elements' names, where the metadata gives them (VectorAssembler's), against a model's named inputs (one trained in
         // Weka): the same columns in another order went silently to other weights; names the model does not hold say nothing
         String[] names = SparkTraining.featureNames(schema.apply(getFeaturesCol()), trained.size());
-        for (int i = 0; names != null && org.dendrite.core.data.Column.misplaced(trained, names) && i < trained.size(); i++) {
-            if (names[i] != null && !org.dendrite.core.data.Column.sameInput(trained.get(i).name(), names[i], i)) {
-                throw new IllegalArgumentException("Column '" + getFeaturesCol() + "' element " + i + " is '" + names[i] + "' in its metadata, but "
-                        + "the model's input " + i + " is '" + trained.get(i).name() + "': assemble the model's inputs in its order ("
-                        + trained.stream().map(org.dendrite.core.data.Column::name).collect(java.util.stream.Collectors.joining(", ")) + ")");
-            }
+        int i = names == null ? -1 : org.dendrite.core.data.Column.misplaced(trained, names);
+        if (i >= 0) {
+            throw new IllegalArgumentException("Column '" + getFeaturesCol() + "' element " + i + " is '" + names[i] + "' in its metadata, but "
+                    + "the model's input " + i + " is '" + trained.get(i).name() + "': assemble the model's inputs in its order ("
+                    + trained.stream().map(org.dendrite.core.data.Column::name).collect(java.util.stream.Collectors.joining(", ")) + ")");
         }
     }
 

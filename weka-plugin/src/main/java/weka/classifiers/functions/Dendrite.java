@@ -544,10 +544,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         if (want.size() != have.size()) {
             throw new Exception("The model takes " + want.size() + " input attributes; the header has " + have.size());
         }
-        boolean misplaced = org.dendrite.core.data.Column.misplaced(want, have.stream().map(org.dendrite.core.data.Column::name).toArray(String[]::new));
+        int misplaced = org.dendrite.core.data.Column.misplaced(want, have.stream().map(org.dendrite.core.data.Column::name).toArray(String[]::new));
         for (int i = 0; i < want.size(); i++) {
-            if (want.get(i).isNominal() != have.get(i).isNominal() || !want.get(i).categories().equals(have.get(i).categories())
-                    || (misplaced && !org.dendrite.core.data.Column.sameInput(want.get(i).name(), have.get(i).name(), i))) {
+            if (want.get(i).isNominal() != have.get(i).isNominal() || !want.get(i).categories().equals(have.get(i).categories()) || i == misplaced) {
                 // by name too where the header holds the model's names elsewhere (attributes in another order went silently to other
                 // weights); a Spark model's features[i] matches any name
                 throw new Exception("Input attribute " + (i + 1) + " ('" + have.get(i).name() + "') does not match the model's column '"
@@ -567,12 +566,6 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         return d;
     }
 
-    private static List<String> classValues(weka.core.Attribute a) {
-        List<String> v = new ArrayList<>();
-        for (int i = 0; i < a.numValues(); i++) v.add(a.value(i));
-        return v;
-    }
-
     /**
      * Why a model trained on {@code header} cannot take {@code insts}, or null when it can: the same
      * input attributes (Weka's own comparison) and a class attribute of the same kind and number of
@@ -590,12 +583,14 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
                 return "the class attribute '" + a.name() + "' is " + weka.core.Attribute.typeToString(a) + (a.isNominal() ? " of " + a.numValues()
                         + " values" : "") + " where the model's was " + weka.core.Attribute.typeToString(b) + (b.isNominal() ? " of " + b.numValues()
                         + " values" : "");
-            } else if (a.isNominal() && !classValues(a).equals(classValues(b)) && new java.util.HashSet<>(classValues(a)).equals(
-                    new java.util.HashSet<>(classValues(b)))) {
-                // the labels may be named otherwise (MultiClassClassifier predicts a pair under class0 / class1), but the same labels in
-                // another order would turn the predicted distribution around: every prediction silently wrong
-                return "the class attribute '" + a.name() + "' holds the model's values in another order: " + classValues(a) + " where the "
-                        + "model's are " + classValues(b);
+            } else if (a.isNominal()) {
+                List<String> given = InstancesConverter.classes(insts), trained = InstancesConverter.classes(header);
+                if (!given.equals(trained) && new java.util.HashSet<>(given).equals(new java.util.HashSet<>(trained))) {
+                    // the labels may be named otherwise (MultiClassClassifier predicts a pair under class0 / class1), but the same
+                    // labels in another order would turn the predicted distribution around: every prediction silently wrong
+                    return "the class attribute '" + a.name() + "' holds the model's values in another order: " + given + " where the "
+                            + "model's are " + trained;
+                }
             }
         }
         return null;

@@ -38,18 +38,24 @@ public record Column(String name, List<String> categories) implements Serializab
     }
 
     /**
-     * True when {@code names} (the data's, null where unnamed) put a column of the model's
-     * {@code columns} at another place: some name differs from the model's at its index and is the
-     * name of another of the model's inputs (inputs in another order). Names the model does not
-     * hold at all (a vector assembled from another vector, "v_0"...) say nothing of the order.
+     * Where {@code names} (the data's, null where unnamed) put a column of the model's {@code columns}
+     * at another place (some name differs from the model's at its index and is the name of another of
+     * the model's inputs: inputs in another order), the first index whose name is not the model's;
+     * otherwise -1. Names the model does not hold at all (a vector assembled from another vector,
+     * "v_0"...) say nothing of the order.
      */
-    public static boolean misplaced(List<Column> columns, String[] names) {
+    public static int misplaced(List<Column> columns, String[] names) {
         java.util.Set<String> held = new java.util.HashSet<>();
         for (Column c : columns) held.add(c.name());
+        int first = -1;
+        boolean elsewhere = false;
         for (int i = 0; i < Math.min(columns.size(), names.length); i++) {
-            if (names[i] != null && !sameInput(columns.get(i).name(), names[i], i) && held.contains(names[i])) return true;
+            if (names[i] != null && !sameInput(columns.get(i).name(), names[i], i)) {
+                if (first < 0) first = i;
+                elsewhere |= held.contains(names[i]);
+            }
         }
-        return false;
+        return elsewhere ? first : -1;
     }
 
     private static boolean positional(String name, int index) {

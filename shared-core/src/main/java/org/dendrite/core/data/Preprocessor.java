@@ -341,11 +341,12 @@ public final class Preprocessor implements Serializable {
                     // smooth clipping to (-3, 3); z * z overflows beyond 1e154, where the limit is reached
                     z = Math.abs(z) < 1e150 ? z / Math.sqrt(1 + z * z / 9) : Math.copySign(3, z);
                 }
-                if ((!Double.isFinite(z) || Math.abs(z) > Float.MAX_VALUE) && weightless) {
+                if (!Double.isFinite(z) || Math.abs(z) > Float.MAX_VALUE) {
+                    if (!weightless) {
+                        throw new IllegalArgumentException(ColumnStatistics.where(col, rowIndex) + " is " + v
+                                + ", too large to represent after scaling (allowed magnitude about " + Float.MAX_VALUE * scale[c] + ")");
+                    }
                     z = 0;
-                } else if (!Double.isFinite(z) || Math.abs(z) > Float.MAX_VALUE) {
-                    throw new IllegalArgumentException(ColumnStatistics.where(col, rowIndex) + " is " + v
-                            + ", too large to represent after scaling (allowed magnitude about " + Float.MAX_VALUE * scale[c] + ")");
                 }
                 out[o++] = (float) z;
             }

@@ -142,7 +142,7 @@ public final class CheckpointIO {
         long optimizerSteps = opt.field("steps").integer(0, Long.MAX_VALUE);
         // the buffers and scalars must be the configured optimizer's, of the lengths it keeps them at (a buffer of another
         // optimizer was taken and never used, a mis-sized one failed in the middle of a step)
-        org.dendrite.core.optim.OptimizerState kinds = config.optimizer().newState(net.parameters());
+        OptimizerState kinds = config.optimizer().newState(net.parameters());
         Map<String, float[]> buffers = new LinkedHashMap<>();
         JsonValue bufs = opt.field("buffers").object();
         for (String name : bufs.fieldNames()) {

@@ -158,6 +158,7 @@ public record Lbfgs(double learningRate, int maxIter, int maxEval, double tolera
         // count and start); *_f32 says whether PyTorch holds the value as a float32 tensor (1) or a Python float (0)
         private static final String T = "t", T_F32 = "t_f32", H = "H_diag", H_F32 = "H_diag_f32", PREV_LOSS = "prev_loss", N_ITER = "n_iter",
                 FUNC_EVALS = "func_evals", COUNT = "history_count", START = "history_start";
+        private static final java.util.List<String> SCALARS = java.util.List.of(T, T_F32, H, H_F32, PREV_LOSS, N_ITER, FUNC_EVALS, COUNT, START);
 
         private final Lbfgs c;
         private final int n;
@@ -190,8 +191,7 @@ public record Lbfgs(double learningRate, int maxIter, int maxEval, double tolera
                 return value >= 0 && value <= most && value == Math.rint(value) ? null : "allowed: a whole number 0.." + most + " (historySize "
                         + c.historySize + ")";
             }
-            return java.util.List.of(T, T_F32, H, H_F32, PREV_LOSS, N_ITER, FUNC_EVALS).contains(name) ? null
-                    : "not a scalar of L-BFGS (" + String.join(", ", T, T_F32, H, H_F32, PREV_LOSS, N_ITER, FUNC_EVALS, COUNT, START) + ")";
+            return SCALARS.contains(name) ? null : "not a scalar of L-BFGS (" + String.join(", ", SCALARS) + ")";
         }
 
         @Override

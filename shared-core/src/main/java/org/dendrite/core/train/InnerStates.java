@@ -53,8 +53,7 @@ public final class InnerStates {
             String fit = run.substring(0, run.lastIndexOf('/') + 1);
             RUNS.keySet().removeIf(k -> (!fit.isEmpty() && k.startsWith(fit)) || (now - USED.getOrDefault(k, now) > IDLE_NANOS
                     && !ACTIVE.containsKey(k)));
-            USED.keySet().retainAll(RUNS.keySet());
-            ACTIVE.keySet().retainAll(RUNS.keySet());
+            untrack();
         }
         USED.put(run, now);
         ACTIVE.merge(run, 1, Integer::sum);
@@ -64,6 +63,11 @@ public final class InnerStates {
     /** Forgets the states of the runs whose keys start with {@code prefix} (a finished fit's, every generation). */
     public static synchronized void forget(String prefix) {
         RUNS.keySet().removeIf(k -> k.startsWith(prefix));
+        untrack();
+    }
+
+    /** Forgets the use times and tasks in progress of runs no longer kept. */
+    private static void untrack() {
         USED.keySet().retainAll(RUNS.keySet());
         ACTIVE.keySet().retainAll(RUNS.keySet());
     }
