@@ -3,6 +3,8 @@ package org.dendrite.core.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -145,6 +147,31 @@ class ModelIOTest {
     void readsAVersion2FileFromTheRepositoryAndPredictsWhatItsWeightsMean() throws Exception {
         Model m = checkCommitted("v2-classifier.json", 2);
         assertEquals(org.dendrite.core.network.DataInit.NONE, m.network().spec().dataInit());
+    }
+
+    /**
+     * The same model written by format versions 3 and 4 (v3-classifier.json: the version 1 file read and
+     * written again by the Dendrite of commit c094a19, the last to write version 3; v4-classifier.json:
+     * by the Dendrite of 2026-12-07): same weights, so the same independent predictions. Version 3 gives
+     * {@code dataInit} and no {@code preprocessing.unseen} (read as none); version 4 gives both.
+     */
+    @Test
+    void readsVersion3And4FilesFromTheRepositoryAndPredictWhatTheirWeightsMean() throws Exception {
+        for (int v = 3; v <= 4; v++) {
+            Model m = checkCommitted("v" + v + "-classifier.json", v);
+            assertEquals(org.dendrite.core.network.DataInit.NONE, m.network().spec().dataInit());
+        }
+        Path v3 = Path.of(ModelIOTest.class.getResource("/models/v3-classifier.json").toURI());
+        assertFalse(Files.readString(v3).contains("\"unseen\""));
+    }
+
+    /** The versioning policy (docs/model-format.md): a file written by every version this Dendrite reads is committed and read by a test. */
+    @Test
+    void everyFormatVersionHasACommittedFile() {
+        for (int v = 1; v <= ModelIO.FORMAT_VERSION; v++) {
+            assertNotNull(ModelIOTest.class.getResource("/models/v" + v + "-classifier.json"), "no committed file of format version " + v
+                    + ": write the committed model with this version and add it to the tests above");
+        }
     }
 
     /** Version 3 added {@code network.spec.dataInit}: a version 3 file must give it, and it is written and read back. */
