@@ -67,7 +67,12 @@ final class SparkJobs implements TrainingListener {
         return p -> LOG.info("Dendrite {}", p.line());
     }
 
-    /** Unwraps a failed Spark job to the IllegalArgumentException (bad input) or divergence error a task threw, so users read its message. */
+    /**
+     * Unwraps a failed Spark job to the IllegalArgumentException (bad input) or divergence error a task
+     * threw, so users read its message; any other failure is thrown as Spark threw it (a job group the
+     * user cancelled: Spark's {@code SparkException}, which Scala throws undeclared and Spark's own
+     * estimators pass on as it is; it reached callers inside an IllegalStateException).
+     */
     static RuntimeException unwrap(Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof IllegalArgumentException || t instanceof TrainingDivergedException
@@ -80,6 +85,13 @@ final class SparkJobs implements TrainingListener {
                 return c;
             }
         }
-        return e instanceof RuntimeException re ? re : new IllegalStateException(e);
+        if (e instanceof RuntimeException re) return re;
+        throw SparkJobs.<RuntimeException>undeclared(e);
+    }
+
+    /** Throws {@code e} without declaring it, as Scala code throws a checked exception. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E undeclared(Throwable e) throws E {
+        throw (E) e;
     }
 }

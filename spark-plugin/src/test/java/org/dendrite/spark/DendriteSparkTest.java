@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -299,6 +300,9 @@ class DendriteSparkTest {
         }
         IllegalArgumentException bad = new IllegalArgumentException("bad row");
         assertEquals(bad, SparkJobs.unwrap(new org.apache.spark.SparkException("job aborted", bad)), "a task's own error, as before");
+        // a job group the user cancelled: Spark's own exception, as Spark's estimators pass it on (was an IllegalStateException around it)
+        org.apache.spark.SparkException cancelled = new org.apache.spark.SparkException("Job 3 cancelled part of cancelled job group g");
+        assertSame(cancelled, assertThrows(org.apache.spark.SparkException.class, () -> SparkJobs.unwrap(cancelled)));
     }
 
     /** The rows of a CSV in a fixed order, as one DataFrame per partition count, and as a core Table. */

@@ -570,7 +570,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
      * Why a model trained on {@code header} cannot take {@code insts}, or null when it can: the same
      * input attributes (Weka's own comparison) and a class attribute of the same kind and number of
      * values, whose labels may be named otherwise (MultiClassClassifier trains each pair of classes
-     * under their own names and predicts under "class0", "class1").
+     * under their own names and predicts under "class0", "class1"), but a label both hold must sit at
+     * the same place.
      */
     private static String headerDifference(Instances insts, Instances header) {
         if (insts.numAttributes() != header.numAttributes() || insts.classIndex() != header.classIndex()) return insts.equalHeadersMsg(header);
@@ -585,11 +586,14 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
                         + " values" : "");
             } else if (a.isNominal()) {
                 List<String> given = InstancesConverter.classes(insts), trained = InstancesConverter.classes(header);
-                if (!given.equals(trained) && new java.util.HashSet<>(given).equals(new java.util.HashSet<>(trained))) {
-                    // the labels may be named otherwise (MultiClassClassifier predicts a pair under class0 / class1), but the same
-                    // labels in another order would turn the predicted distribution around: every prediction silently wrong
-                    return "the class attribute '" + a.name() + "' holds the model's values in another order: " + given + " where the "
-                            + "model's are " + trained;
+                for (int k = 0; k < given.size(); k++) {
+                    // the labels may be named otherwise (MultiClassClassifier predicts a pair under class0 / class1), but a label
+                    // both hold at another place would turn the predicted distribution around: predictions silently wrong
+                    int at = trained.indexOf(given.get(k));
+                    if (at >= 0 && at != k) {
+                        return "the class attribute '" + a.name() + "' holds the model's values in another order: " + given + " where the "
+                                + "model's are " + trained + " ('" + given.get(k) + "' is value " + (k + 1) + " here, " + (at + 1) + " in the model)";
+                    }
                 }
             }
         }

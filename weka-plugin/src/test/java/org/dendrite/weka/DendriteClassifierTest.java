@@ -642,7 +642,15 @@ class DendriteClassifierTest {
         reordered.add(new weka.core.DenseInstance(1, new double[] {5.1, 3.5, 1.4, 0.2, 1}));
         Exception r = assertThrows(Exception.class, () -> d.distributionsForInstances(reordered));
         assertTrue(r.getMessage().contains("the class attribute 'class' holds the model's values in another order: [Iris-virginica, "
-                + "Iris-setosa, Iris-versicolor] where the model's are [Iris-setosa, Iris-versicolor, Iris-virginica]"), r.getMessage());
+                + "Iris-setosa, Iris-versicolor] where the model's are [Iris-setosa, Iris-versicolor, Iris-virginica] ('Iris-virginica' is "
+                + "value 1 here, 3 in the model)"), r.getMessage());
+        // two of the labels swapped and the third renamed: the two would have swapped their probabilities
+        atts.set(4, new weka.core.Attribute("class", List.of("Iris-versicolor", "Iris-setosa", "other")));
+        Instances partly = new Instances("iris", atts, 0);
+        partly.setClassIndex(4);
+        partly.add(new weka.core.DenseInstance(1, new double[] {5.1, 3.5, 1.4, 0.2, 1}));
+        Exception p = assertThrows(Exception.class, () -> d.distributionsForInstances(partly));
+        assertTrue(p.getMessage().contains("('Iris-versicolor' is value 1 here, 2 in the model)"), p.getMessage());
     }
 
     @Test

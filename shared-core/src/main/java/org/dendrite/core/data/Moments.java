@@ -30,6 +30,10 @@ public final class Moments implements Serializable {
     private double m2;
     /** The unit the mean and M2 are kept in: a power of two, 1 unless a value exceeded {@link #LIMIT}. */
     private double unit = 1;
+    /** The two largest distinct values, largest first (-Infinity: none yet). */
+    private final double[] top = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+    /** The two smallest distinct values, smallest first (+Infinity: none yet). */
+    private final double[] bottom = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
 
     /** Adds {@code v} with weight 1. */
     public void add(double v) {
@@ -44,6 +48,8 @@ public final class Moments implements Serializable {
         } else if (a != 0 && mean == 0 && m2 == 0) {
             while (a < unit / LIMIT) unit *= 0x1p-100;
         }
+        offer(top, v, 1);
+        offer(bottom, v, -1);
         double x = v / unit;
         count++;
         weight += w;
@@ -61,9 +67,25 @@ public final class Moments implements Serializable {
         unit = u;
     }
 
+    /** Takes {@code v} into the two extreme distinct values {@code x}: the largest for {@code sign} 1, the smallest for -1. */
+    private static void offer(double[] x, double v, int sign) {
+        if (v == x[0] || v == x[1]) return;
+        if (sign * v > sign * x[0]) {
+            x[1] = x[0];
+            x[0] = v;
+        } else if (sign * v > sign * x[1]) {
+            x[1] = v;
+        }
+    }
+
     /** Adds {@code o}'s values into this; returns this. */
     public Moments merge(Moments o) {
         if (o.count == 0) return this;
+        for (int i = 0; i < 2; i++) {
+            // the two extremes of the union are among each side's two
+            if (o.top[i] != Double.NEGATIVE_INFINITY) offer(top, o.top[i], 1);
+            if (o.bottom[i] != Double.POSITIVE_INFINITY) offer(bottom, o.bottom[i], -1);
+        }
         if (count == 0) {
             count = o.count;
             weight = o.weight;
@@ -106,6 +128,31 @@ public final class Moments implements Serializable {
     /** The weighted population variance (M2 / the weight); 0 without values. */
     public double variance() {
         return count == 0 ? 0 : m2 / weight * unit * unit;
+    }
+
+    /**
+     * The range of the values other than the one farthest from the mean, in standard deviations of
+     * all of them: near 0 when one far value set the standard deviation, so that standard scaling
+     * squeezes the others close together (a column of normal values with one at 1e6 among 100: about
+     * 5e-5); ordinary data gives several. +Infinity where there is nothing to compare: fewer than 3
+     * values, no spread, or the other values all equal (a rare value in a column otherwise constant is not
+     * squeezing anything). The farthest value never holds more than half the weight (the mean would be
+     * nearer to it than to the other end).
+     */
+    public double othersRangeInDeviations() {
+        double std = standardDeviation();
+        if (count < 3 || !(std > 0)) return Double.POSITIVE_INFINITY;
+        double mean = mean();
+        boolean high = top[0] / 2 - mean / 2 >= mean / 2 - bottom[0] / 2;
+        double halfRange = high ? top[1] / 2 - bottom[0] / 2 : top[0] / 2 - bottom[1] / 2; // halves: cannot overflow
+        return halfRange > 0 ? halfRange / (std / 2) : Double.POSITIVE_INFINITY;
+    }
+
+    /** The value farthest from the mean (the largest or the smallest; NaN without values). */
+    public double farthest() {
+        if (count == 0) return Double.NaN;
+        double mean = mean();
+        return top[0] / 2 - mean / 2 >= mean / 2 - bottom[0] / 2 ? top[0] : bottom[0];
     }
 
     /** The weighted population standard deviation, sqrt(M2 / the weight), computed in the kept unit so it cannot overflow. */

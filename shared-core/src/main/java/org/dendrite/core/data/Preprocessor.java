@@ -26,6 +26,14 @@ public final class Preprocessor implements Serializable {
     private final int[][] unseen;
     /** {@link #unseen} as flags, per nominal column (null: every category was seen). */
     private final boolean[][] unseenFlags;
+    /** What the fit found worth saying about the training rows ({@link #fitWarnings}); not saved with a model. */
+    private transient List<String> fitWarnings;
+
+    /**
+     * Below this range of a numeric column's other values, in standard deviations, one far value is
+     * said to squeeze the column ({@link Moments#othersRangeInDeviations}).
+     */
+    public static final double SQUEEZED_RANGE = 0.1;
 
     public Preprocessor(List<Column> columns, PreprocessingConfig config, double[] center, double[] scale, boolean[] indicator) {
         this(columns, config, center, scale, indicator, null);
@@ -126,6 +134,7 @@ public final class Preprocessor implements Serializable {
         double[] center = new double[k], scale = new double[k];
         boolean[] indicator = new boolean[k];
         int[][] unseen = new int[k][];
+        List<String> warnings = new ArrayList<>();
         for (int c = 0; c < k; c++) {
             indicator[c] = config.missingIndicators() && stats.missing(c) > 0;
             if (cols.get(c).isNominal()) {
@@ -153,14 +162,34 @@ public final class Preprocessor implements Serializable {
                 double mean = m.mean(), std = m.standardDeviation();
                 center[c] = mean;
                 scale[c] = std > ROUNDING_ULPS * Math.ulp(mean) ? std : CONSTANT_COLUMN_SCALE;
+                double range = m.othersRangeInDeviations();
+                if (config.standardize() && range < SQUEEZED_RANGE) {
+                    warnings.add(String.format(java.util.Locale.ROOT, "Column '%s': one training value, %s, lies so far from the others "
+                            + "that standard scaling squeezes them into %.2g standard deviations, where the network can hardly tell them "
+                            + "apart (expect underfitting): use robust scaling (the scaling option: robust), or correct or remove that value.",
+                            cols.get(c).name(), m.farthest(), range));
+                }
             }
         }
-        return new Preprocessor(cols, config, center, scale, indicator, null, unseen);
+        Preprocessor p = new Preprocessor(cols, config, center, scale, indicator, null, unseen);
+        p.fitWarnings = List.copyOf(warnings);
+        return p;
+    }
+
+    /**
+     * What the fit from training rows found worth a warning in the training history: a numeric column
+     * whose one far value squeezes the others under standard scaling ({@link #SQUEEZED_RANGE}). Empty
+     * for a preprocessor read from a model file.
+     */
+    public List<String> fitWarnings() {
+        return fitWarnings == null ? List.of() : fitWarnings;
     }
 
     /** This transformation followed by {@code w}. */
     public Preprocessor withWhitening(Whitening w) {
-        return new Preprocessor(columns, config, center, scale, indicator, w, unseen);
+        Preprocessor p = new Preprocessor(columns, config, center, scale, indicator, w, unseen);
+        p.fitWarnings = fitWarnings;
+        return p;
     }
 
     /** Per column, the indices of its categories that had no training rows (copies; empty for none and for numeric columns). */

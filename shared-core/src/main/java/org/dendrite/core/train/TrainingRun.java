@@ -101,6 +101,7 @@ public final class TrainingRun {
         for (String w : ConfigWarnings.check(this.config.network(), config.preprocessing().standardize(), config.batchSize(), source.rows())) {
             warn(w);
         }
+        for (String w : preprocessor.fitWarnings()) warn(w);
         if (preprocessor.ignoresEveryInput()) {
             warn("No input varies in the training rows (" + (preprocessor.columns().isEmpty() ? "there are no input columns"
                     : "every input column is constant or missing") + "): the model can learn only the target's " + (task.isClassification()

@@ -2,6 +2,7 @@ package org.dendrite.core.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -77,5 +78,58 @@ class MomentsTest {
         Preprocessor q = Preprocessor.fit(rounding, pc);
         assertEquals(Preprocessor.CONSTANT_COLUMN_SCALE, q.scale()[0]);
         assertEquals(0, q.transform(new Table(List.of(Column.numeric("rate")), new double[][] {{0.31}})).data()[0]);
+    }
+
+    /** The population standard deviation of {@code v} by the two-pass formula (an independent computation). */
+    private static double twoPassStd(double[] v) {
+        double mean = java.util.Arrays.stream(v).average().orElseThrow(), ss = 0;
+        for (double x : v) ss += (x - mean) * (x - mean);
+        return Math.sqrt(ss / v.length);
+    }
+
+    /**
+     * One far value squeezes the others: 1..99 and 1e6 (rows in any order, any shards) leave the 99
+     * others a range of 98, in standard deviations of all 100 values (two-pass, computed here); the
+     * farthest value is named. Ordinary data and a rare value in an otherwise constant column (nothing
+     * squeezed) give a wide range or none.
+     */
+    @Test
+    void oneFarValueSqueezesTheOthers() {
+        double[] v = new double[100];
+        for (int i = 0; i < 99; i++) v[i] = i + 1;
+        v[99] = 1e6;
+        double expected = 98 / twoPassStd(v);
+        assertEquals(expected, of(v).othersRangeInDeviations(), 1e-12 * expected);
+        assertEquals(1e6, of(v).farthest());
+        double[] reversed = new double[100];
+        for (int i = 0; i < 100; i++) reversed[i] = v[99 - i];
+        assertEquals(expected, of(reversed).othersRangeInDeviations(), 1e-12 * expected);
+        Moments merged = of(java.util.Arrays.copyOfRange(v, 0, 50)).merge(of(java.util.Arrays.copyOfRange(v, 50, 100)));
+        assertEquals(expected, merged.othersRangeInDeviations(), 1e-12 * expected, "shards merged as Spark merges them");
+        // the far value below the others, at double's end
+        v[99] = -1e300;
+        assertEquals(98 / twoPassStd(java.util.Arrays.stream(v).map(x -> x / 1e290).toArray()) / 1e290,
+                of(v).othersRangeInDeviations(), 1e-3 * 98 / (1e300 / 10));
+        assertEquals(-1e300, of(v).farthest());
+
+        // ordinary data: 1..100 spans 99 of its 100 values' range minus one end, about 3.4 deviations
+        double[] plain = new double[100];
+        for (int i = 0; i < 100; i++) plain[i] = i + 1;
+        assertEquals(98 / twoPassStd(plain), of(plain).othersRangeInDeviations(), 1e-12);
+        // a rare value in a column otherwise 0: the others are all equal, nothing to squeeze
+        double[] rare = new double[100];
+        rare[7] = 1;
+        assertEquals(Double.POSITIVE_INFINITY, of(rare).othersRangeInDeviations());
+        // fewer than three values
+        assertEquals(Double.POSITIVE_INFINITY, of(1, 1e6).othersRangeInDeviations());
+        // five copies of 1e6 beside 1 and 2: the far value is the 1, and the others span 1e6
+        Moments heavy = of(1, 2);
+        heavy.add(1e6, 5);
+        assertEquals(1, heavy.farthest());
+        assertTrue(heavy.othersRangeInDeviations() > 1, "" + heavy.othersRangeInDeviations());
+        // a weight of 3 counts as three copies: the same range as the copies give
+        Moments weighted = of(1, 2, 3);
+        weighted.add(1e4, 3);
+        assertEquals(of(1, 2, 3, 1e4, 1e4, 1e4).othersRangeInDeviations(), weighted.othersRangeInDeviations(), 1e-12);
     }
 }

@@ -92,6 +92,7 @@ class ShardPassTest {
         assertArrayEquals(one.preprocessor().center(), pre.center(), 1e-12, what);
         assertArrayEquals(one.preprocessor().scale(), pre.scale(), 1e-12, what);
         assertArrayEquals(one.preprocessor().unseen(), pre.unseen(), what + ": the categories without training rows");
+        assertEquals(one.preprocessor().fitWarnings(), pre.fitWarnings(), what + ": the fit's warnings");
         assertEquals(one.task().targetMean(), task.targetMean(), 1e-12, what);
         assertEquals(one.task().targetScale(), task.targetScale(), 1e-12, what);
         assertEquals(one.train().size(), layout.rows().trainRows(), what);

@@ -179,6 +179,39 @@ class TrainingControlTest {
     }
 
     /**
+     * A numeric column whose one far value (1e6 among values of 0..1) squeezes the others under
+     * standard scaling: the run names the column and the value and points to robust scaling; robust
+     * scaling, the column without that value, and a Spark-style fit from merged statistics agree.
+     */
+    @Test
+    void aColumnSqueezedByOneFarValueIsNamed() {
+        int n = 200;
+        double[] y = new double[n];
+        double[][] x = new double[n][2];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 2;
+            x[i][0] = y[i] + 0.01 * (i % 7);
+            x[i][1] = i % 5;
+        }
+        x[3][0] = 1e6;
+        var cols = List.of(org.dendrite.core.data.Column.numeric("income"), org.dendrite.core.data.Column.numeric("age"));
+        TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(1);
+        List<String> warnings = Trainer.fit(c, new LabeledTable(new org.dendrite.core.data.Table(cols, x), "y", List.of("a", "b"), y, null))
+                .history().warnings();
+        List<String> squeezed = warnings.stream().filter(w -> w.contains("squeezes")).toList();
+        assertEquals(1, squeezed.size(), warnings.toString());
+        assertTrue(squeezed.get(0).startsWith("Column 'income': one training value, 1000000.0, lies so far from the others that standard "
+                + "scaling squeezes them into 1.5e-05 standard deviations"), squeezed.get(0));
+        assertTrue(squeezed.get(0).contains("use robust scaling (the scaling option: robust)"), squeezed.get(0));
+        TrainingConfig robust = c.withPreprocessing(c.preprocessing().withScaling(org.dendrite.core.data.PreprocessingConfig.Scaling.ROBUST));
+        assertFalse(Trainer.fit(robust, new LabeledTable(new org.dendrite.core.data.Table(cols, x), "y", List.of("a", "b"), y, null))
+                .history().warnings().stream().anyMatch(w -> w.contains("squeezes")));
+        x[3][0] = 1;
+        assertFalse(Trainer.fit(c, new LabeledTable(new org.dendrite.core.data.Table(cols, x), "y", List.of("a", "b"), y, null))
+                .history().warnings().stream().anyMatch(w -> w.contains("squeezes")));
+    }
+
+    /**
      * A numeric target far from 0 beside its spread (1e9 + x, x ~ N(0, 1)): the predictions keep the
      * spread. The network learns the standardized target in float32, fine in units of the target's
      * scale; the mean is added in double (added in float32, whose steps are 64 at 1e9, every prediction
