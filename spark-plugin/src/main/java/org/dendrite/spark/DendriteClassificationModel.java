@@ -16,10 +16,10 @@ import org.apache.spark.sql.types.StructType;
 import org.dendrite.core.train.Model;
 
 /**
- * A trained classifier: adds {@code probability} (class probabilities), {@code rawPrediction} (the
- * same vector, as Spark's evaluators accept) and {@code prediction}: the most probable class, or with
- * {@code thresholds} the class of largest probability / threshold, as Spark's probabilistic
- * classifiers choose it.
+ * A trained classifier: adds, in the order of Spark's probabilistic classifiers, {@code rawPrediction}
+ * (the class probabilities, as Spark's evaluators accept them), {@code probability} (the same vector)
+ * and {@code prediction}: the most probable class, or with {@code thresholds} the class of largest
+ * probability / threshold, as Spark's probabilistic classifiers choose it.
  */
 public class DendriteClassificationModel extends DendriteModel<DendriteClassificationModel> {
     private static final long serialVersionUID = 1L;
@@ -45,14 +45,11 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
         return new DoubleArrayParam(parent, "thresholds", "one threshold per class, in label order: the prediction is the class of largest "
                 + "probability / threshold (a threshold of 0: always its class), as Spark's probabilistic "
                 + "classifiers predict; values >= 0, at most one of them 0; unset: the most probable class",
-                (scala.Function1<double[], Object> & java.io.Serializable) t -> {
-                    if (t == null || t.length < 2 || !java.util.Arrays.stream(t).allMatch(v -> v >= 0)
-                            || java.util.Arrays.stream(t).filter(v -> v == 0).count() > 1) {
-                        throw new IllegalArgumentException("Param thresholds = " + java.util.Arrays.toString(t) + ": allowed are one value "
-                                + "per class (at least two), each >= 0, at most one of them 0");
+                DendriteEstimator.core("thresholds", double[].class, (double[] t) -> {
+                    if (t.length < 2 || !java.util.Arrays.stream(t).allMatch(v -> v >= 0) || java.util.Arrays.stream(t).filter(v -> v == 0).count() > 1) {
+                        throw new IllegalArgumentException("allowed are one value per class (at least two), each >= 0, at most one of them 0");
                     }
-                    return true;
-                });
+                }));
     }
 
     /** Refuses thresholds {@code t} (null: none) whose number is not {@code classes}; {@code source} says whose classes ("the model has"). */
@@ -63,9 +60,12 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
         }
     }
 
-    /** The input {@code schema} with a classifier's output columns, in the order transform adds them: probability, raw prediction, prediction. */
+    /**
+     * The input {@code schema} with a classifier's output columns, in the order transform adds them,
+     * Spark's probabilistic classifiers' order: raw prediction, probability, prediction.
+     */
     static StructType outputSchema(StructType schema, String probability, String rawPrediction, String prediction) {
-        return withOutput(withOutput(withOutput(schema, probability, SQLDataTypes.VectorType()), rawPrediction, SQLDataTypes.VectorType()),
+        return withOutput(withOutput(withOutput(schema, rawPrediction, SQLDataTypes.VectorType()), probability, SQLDataTypes.VectorType()),
                 prediction, DataTypes.DoubleType);
     }
 
@@ -122,13 +122,11 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
 
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
-        StructType schema = transformSchema(dataset.schema());
+        transformSchema(dataset.schema());
         double[] t = getThresholds();
-        UserDefinedFunction argmax = functions.udf((UDF1<Vector, Double>) p -> predicted(p, t), DataTypes.DoubleType);
-        Dataset<Row> out = withOutputs(dataset, getProbabilityCol(), true);
-        out = out.withColumn(getRawPredictionCol(), col(getProbabilityCol()))
-                .withColumn(getPredictionCol(), argmax.apply(col(getProbabilityCol())));
-        return out.select(java.util.Arrays.stream(schema.fieldNames()).map(DendriteModel::col).toArray(org.apache.spark.sql.Column[]::new));
+        UserDefinedFunction argmax = functions.udf((UDF1<Vector, Double>) p -> predicted(p, t), DataTypes.DoubleType).withName("dendrite_predicted_class");
+        String raw = getRawPredictionCol();
+        return withOutputs(dataset, raw, true, d -> d.withColumn(getProbabilityCol(), col(raw)).withColumn(getPredictionCol(), argmax.apply(col(raw))));
     }
 
     /**

@@ -104,14 +104,16 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
     static <T> Function1<T, Object> core(String param, Class<?> type, Rule<T> check) {
         return (Function1<T, Object> & java.io.Serializable) v -> {
             if (v == null) throw new IllegalArgumentException("Param " + param + " = null: a value is required (\"\" where the param allows none)");
+            // a long value (a JSON param of a megabyte) is shown by its start: the message echoed all of it
+            String shown = org.dendrite.core.check.Check.shorten(v instanceof double[] a ? java.util.Arrays.toString(a) : String.valueOf(v));
             if (!type.isInstance(v)) {
                 // set by name (set("epochs", 5L)), the value's type is not checked by Spark: it failed later, or as a ClassCastException
-                throw new IllegalArgumentException("Param " + param + " = " + v + " is " + article(v.getClass()) + "; allowed: " + article(type));
+                throw new IllegalArgumentException("Param " + param + " = " + shown + " is " + article(v.getClass()) + "; allowed: " + article(type));
             }
             try {
                 check.accept(v);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Param " + param + " = " + v + ": " + e.getMessage(), e);
+                throw new IllegalArgumentException("Param " + param + " = " + shown + ": " + e.getMessage(), e);
             }
             return true;
         };
@@ -440,8 +442,10 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
             fitted = SparkTraining.fit(rows, check, config, getLocalSteps(), OuterOptimizer.named(getOuterOptimizer()), warm, getTrainingPartitions(),
                     classes -> checkClasses(classes, "the training rows have"));
         } catch (org.dendrite.core.check.InvalidSettingException e) {
-            // a setting that does not suit these rows (a validation fraction that leaves none to train on): named as a param
-            throw hasParam(e.setting()) ? new IllegalArgumentException("Param " + e.setting() + ": " + e.getMessage(), e) : e;
+            // a setting that does not suit these rows (a validation fraction that leaves none to train on, a network too large for
+            // them): named as a param
+            String param = e.setting().equals("units") ? "hiddenLayers" : e.setting();
+            throw hasParam(param) ? new IllegalArgumentException("Param " + param + ": " + e.getMessage(), e) : e;
         }
         M m = createModel(uid, fitted.model());
         m.setSearchResult(search);

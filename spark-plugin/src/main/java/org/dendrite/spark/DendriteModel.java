@@ -193,26 +193,28 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     }
 
     /**
-     * {@code dataset} with the outputs in column {@code col} (a vector of them, or the one value) and,
-     * with monteCarloPasses >= 2, their variance in the uncertainty column, both from one evaluation
-     * of a row's passes.
+     * {@code dataset} with the outputs in column {@code col} (a vector of them, or the one value), then
+     * the columns {@code then} adds from it, and, with monteCarloPasses >= 2, their variance in the
+     * uncertainty column, both from one evaluation of a row's passes: each column added in its place,
+     * no column selected by name (an input holding a name twice, as a join makes, stays as it is).
      */
-    protected Dataset<Row> withOutputs(Dataset<?> dataset, String col, boolean vector) {
+    protected Dataset<Row> withOutputs(Dataset<?> dataset, String col, boolean vector, java.util.function.UnaryOperator<Dataset<Row>> then) {
         org.apache.spark.sql.Column features = col(getFeaturesCol());
         DataType type = vector ? SQLDataTypes.VectorType() : DataTypes.DoubleType;
         int passes = getMonteCarloPasses();
         if (passes < 2) {
-            return dataset.withColumn(col, functions.udf((UDF1<Vector, Object>) v -> cell(outputs(v), vector), type).apply(features));
+            return then.apply(dataset.withColumn(col, functions.udf((UDF1<Vector, Object>) v -> cell(outputs(v), vector), type)
+                    .withName("dendrite_predict").apply(features)));
         }
         long seed = core.provenance().seed();
         UserDefinedFunction both = functions.udf((UDF1<Vector, Row>) v -> {
             Model.MonteCarloPrediction mc = core.predictRowMonteCarlo(features(v), passes, seed);
             return RowFactory.create(cell(mc.mean()[0], vector), cell(mc.variance()[0], vector));
-        }, new StructType().add("mean", type).add("variance", type));
+        }, new StructType().add("mean", type).add("variance", type)).withName("dendrite_predict_monte_carlo");
         String tmp = "_dendrite_monte_carlo";
         while (java.util.Arrays.asList(dataset.columns()).contains(tmp)) tmp += "_"; // an input column of that name stays as it is
-        return dataset.withColumn(tmp, both.apply(features)).withColumn(col, functions.col(tmp + ".mean"))
-                .withColumn(getUncertaintyCol(), functions.col(tmp + ".variance")).drop(tmp);
+        Dataset<Row> d = then.apply(dataset.withColumn(tmp, both.apply(features)).withColumn(col, functions.col(tmp + ".mean")));
+        return d.withColumn(getUncertaintyCol(), functions.col(tmp + ".variance")).drop(tmp);
     }
 
     /** A row's value in an output column: the outputs as a vector, or the one value. */

@@ -39,6 +39,31 @@ final class SparkJobs implements TrainingListener {
         }
     }
 
+    /** Above this many bytes of partials in all, {@link #mergeInOrder} lets the executors merge them first. */
+    static final long ORDERED_MERGE_BYTES = 64L << 20;
+
+    /**
+     * The partials of {@code partials} (one per partition, or a few), merged in partition order on
+     * the driver: the same float sums on every run, so two fits of one seed and partitioning save the
+     * same model to the last digit (Spark's {@code reduce} and {@code treeAggregate} merge in the order
+     * the tasks finish: the preprocessing's centres differed in their last digits). Where the partials
+     * would pass {@link #ORDERED_MERGE_BYTES} in all ({@code bytesEach} each: Spark's 1 GB
+     * {@code spark.driver.maxResultSize} and the driver's heap), Spark's tree merges them on the
+     * executors first, in no fixed order.
+     */
+    static <T> T mergeInOrder(org.apache.spark.api.java.JavaRDD<T> partials, org.apache.spark.api.java.function.Function2<T, T, T> merge,
+                              long bytesEach) {
+        if ((double) bytesEach * partials.getNumPartitions() > ORDERED_MERGE_BYTES) return partials.treeReduce(merge);
+        T all = null;
+        try {
+            for (T p : partials.collect()) all = all == null ? p : merge.call(all, p);
+        } catch (Exception e) {
+            throw unwrap(e);
+        }
+        if (all == null) throw new IllegalStateException("No partition answered"); // callers' RDDs hold at least one partition
+        return all;
+    }
+
     /** Names the next jobs in the Spark UI. */
     static void describe(SparkContext sc, String what) {
         sc.setJobDescription(what);

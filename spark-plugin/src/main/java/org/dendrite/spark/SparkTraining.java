@@ -113,8 +113,10 @@ final class SparkTraining {
                     : ShardPass.fit(new ShardPass.Shards() {
                         @Override
                         public <T extends java.io.Serializable> T reduce(ShardPass.Pass<T> pass, ShardPass.Merge<T> merge) {
-                            return run(() -> perPartition(rdd, slices, later, width, (slice, r) -> List.of(pass.apply(slice, r)).iterator())
-                                    .treeReduce(merge::apply));
+                            // a partition's column statistics: up to a quartile sample of Sample.CAPACITY values per column
+                            long bytes = (long) width * (c.preprocessing().robust() ? 16L * org.dendrite.core.data.Sample.CAPACITY : 256) + 4096;
+                            return run(() -> SparkJobs.mergeInOrder(perPartition(rdd, slices, later, width, (slice, r) -> List.of(pass.apply(slice, r))
+                                    .iterator()), merge::apply, bytes));
                         }
                     }, layout, featureColumns(rows.schema().fields()[0], width), c.preprocessing(), c.robustTarget(), check.label());
             final Preprocessor pre = fit.preprocessor();
@@ -125,7 +127,7 @@ final class SparkTraining {
                     .iterator()).persist(StorageLevel.MEMORY_AND_DISK());
             // the job that fills the cache sums the weights: the training rows, and the held-out ones, must weigh something
             final JavaRDD<ShardBlock> cached = blocks;
-            double[] sums = run(() -> cached.map(ShardBlock::weightSums).reduce((a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}));
+            double[] sums = run(() -> SparkJobs.mergeInOrder(cached.map(ShardBlock::weightSums), (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}, 16));
             String in = check.weight() == null ? "" : " (column '" + check.weight() + "')";
             TrainingData.requireWeight(sums[0], "the training rows" + in);
             if (layout.rows().hasValidation()) TrainingData.requireWeight(sums[1], "the validation rows held out by validationFraction" + in);

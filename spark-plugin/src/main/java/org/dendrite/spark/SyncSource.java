@@ -26,6 +26,7 @@ final class SyncSource extends BlockSource {
     private long to;
     private long step;
     private double weight;
+    private long partialBytes;
 
     SyncSource(JavaRDD<ShardBlock> blocks, long rows, boolean hasValidation, TrainingConfig config, Task task, Loss loss) {
         super(blocks, rows, hasValidation, config, task, loss);
@@ -55,6 +56,8 @@ final class SyncSource extends BlockSource {
 
     @Override
     public double gradient(Network network) {
+        // a partial holds up to two values per parameter, as doubles
+        partialBytes = 16L * network.parameterCount() + 1024;
         ShardedBatch.Partial g = ShardedBatch.gradient(network, this::aggregate);
         weight = g.weight();
         return g.meanLoss();
@@ -70,8 +73,15 @@ final class SyncSource extends BlockSource {
         final SyncShard shard = new SyncShard(config.seed(), epoch, rows, from, to, step, config.augmentation(), task.classCount());
         final Loss l = loss;
         // one task per core already: Dendrite's kernels stay on the task's thread
-        return blocks.treeAggregate(new ShardedBatch.Partial(request.kind()), (acc, b) -> b.heldOut() || b.rows() == 0 ? acc
-                : acc.merge(Parallelism.singleThreaded(() -> shard.pass(request, l, b.dataset(), b.offset(), b.shard()))),
-                ShardedBatch.Partial::merge);
+        ShardedBatch.Kind kind = request.kind();
+        // a partition's blocks in their order, the partitions' partials in theirs: the same sums on every run
+        return SparkJobs.mergeInOrder(blocks.mapPartitions(it -> {
+            ShardedBatch.Partial acc = new ShardedBatch.Partial(kind);
+            while (it.hasNext()) {
+                ShardBlock b = it.next();
+                if (!b.heldOut() && b.rows() > 0) acc.merge(Parallelism.singleThreaded(() -> shard.pass(request, l, b.dataset(), b.offset(), b.shard())));
+            }
+            return java.util.List.of(acc).iterator();
+        }), ShardedBatch.Partial::merge, partialBytes);
     }
 }

@@ -338,7 +338,7 @@ class ColumnChecksTest {
             new DendriteClassifier().setEpochs(2), second});
         var pm = pipeline.fit(df);
         Dataset<Row> out = pm.transform(df);
-        List<String> columns = List.of("features", "label", "probability", "rawPrediction", "prediction", "p2", "r2", "y2");
+        List<String> columns = List.of("features", "label", "rawPrediction", "probability", "prediction", "r2", "p2", "y2");
         assertEquals(columns, List.of(out.schema().fieldNames()));
         // the schema the estimators promise (which Pipeline.fit checks first) is the one their models make
         assertEquals(columns, List.of(pipeline.transformSchema(df.schema()).fieldNames()));
@@ -453,14 +453,45 @@ class ColumnChecksTest {
         new DendriteRegressor().setEpochs(2).fit(df);
         assertEquals(null, sc.getLocalProperty("spark.job.description"));
         Dataset<Row> out = m.transform(df);
-        assertEquals(List.of("features", "label", "user.id", "`q`", "probability", "rawPrediction", "prediction"), List.of(out.columns()));
+        // Spark's probabilistic classifiers' order of the outputs
+        assertEquals(List.of("features", "label", "user.id", "`q`", "rawPrediction", "probability", "prediction"), List.of(out.columns()));
         assertEquals(10, out.count());
+        // an input holding a name twice (a join's): the classifier's transform selected every column by name, and failed as ambiguous
+        Dataset<Row> ids = df.withColumn("id", functions.lit(0L)), other = SparkTestSupport.spark().range(1).toDF("id");
+        Dataset<Row> joined = ids.join(other, ids.col("id").equalTo(other.col("id")));
+        DendriteClassificationModel withDropout = new DendriteClassifier().setEpochs(2).setDropout(0.2).fit(df);
+        for (int passes : new int[] {0, 3}) {
+            DendriteClassificationModel mc = withDropout.copy(new org.apache.spark.ml.param.ParamMap()).setMonteCarloPasses(passes);
+            Dataset<Row> twice = mc.transform(joined);
+            assertEquals(10, twice.count());
+            assertEquals(2, java.util.Arrays.stream(twice.columns()).filter("id"::equals).count(), "both id columns kept");
+            assertEquals(List.of(mc.transformSchema(joined.schema()).fieldNames()), List.of(twice.columns()),
+                    "transform's columns are the ones transformSchema promises");
+        }
         DendriteClassifier c = new DendriteClassifier();
         for (Object[] bad : new Object[][] {{"learningRate", "0.1", "is a String; allowed: a Double"}, {"epochs", 5L, "is a Long; allowed: an Integer"},
                 {"seed", 3, "is an Integer; allowed: a Long"}, {"hiddenLayers", 16, "is an Integer; allowed: a String"}}) {
             var e = assertThrows(IllegalArgumentException.class, () -> c.set((String) bad[0], bad[1]));
             assertEquals("Param " + bad[0] + " = " + bad[1] + " " + bad[2], e.getMessage());
         }
+        // thresholds by name as text: it was a bare ClassCastException; networkJson "null" was taken, then the fit failed with a NullPointerException
+        var t = assertThrows(IllegalArgumentException.class, () -> c.set("thresholds", "0.5,0.5"));
+        assertEquals("Param thresholds = 0.5,0.5 is a String; allowed: a double[]", t.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> m.set("thresholds", "0.5,0.5"));
+        var n = assertThrows(IllegalArgumentException.class, () -> c.setNetworkJson("null"));
+        assertTrue(n.getMessage().startsWith("Param networkJson = null: ") && n.getMessage().contains("$: null is not allowed here"), n.getMessage());
+        // names in any case, as activation and scaling took them (optimizer "ADAM" was refused); an empty entry is refused in
+        // inputLayers as in hiddenLayers (it was skipped there)
+        assertEquals("adam", new DendriteClassifier().setOptimizer(" ADAM ").trainingConfig().optimizer().name());
+        var empty = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setInputLayers("scale,,scale"));
+        assertEquals("Param inputLayers = scale,,scale: Invalid inputLayers: '' (allowed: category_embedding, scale, periodic_embedding, "
+                + "comma-separated, or empty)", empty.getMessage());
+        assertEquals(2, new DendriteClassifier().setInputLayers(" scale, scale ").trainingConfig().network().layers().stream()
+                .filter(l -> l instanceof org.dendrite.core.layer.ScaleSpec).count());
+        // a network too large, refused at fit: named as the param that makes it (the core's setting is "units")
+        var large = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setHiddenLayers("1500000000").fit(df));
+        assertTrue(large.getMessage().startsWith("Param hiddenLayers: The network for 3 inputs and 2 outputs with hidden layers of 1500000000 "
+                + "units"), large.getMessage());
     }
 
     private static double[] predictionsOf(DendriteClassificationModel m, Dataset<Row> df) {

@@ -39,6 +39,14 @@ public final class OptionSupport {
             if (m == null || m.commandLineParamName().isEmpty() || m.commandLineParamIsFlag()) continue;
             String name = m.commandLineParamName();
             Class<?> type = p.getPropertyType();
+            // Weka reads an empty value as the option left out: the value held (the default) was silently kept (-layer "" trained the
+            // default network, -milestones "" kept 30,80); a text option whose value is empty already takes it
+            boolean emptyKept = type != String.class || !"".equals(p.getReadMethod().invoke(target));
+            for (int i = 0; i + 1 < copy.length && emptyKept; i++) {
+                if (copy[i].equals("-" + name) && copy[i + 1].isEmpty()) {
+                    throw new Exception("Option -" + name + " '': a value is required (leave the option out for its default)");
+                }
+            }
             for (String value = Utils.getOption(name, copy); !value.isEmpty(); value = type.isArray() ? Utils.getOption(name, copy) : "") {
                 try {
                     checkValue(type.isArray() ? type.getComponentType() : type, value, p.getReadMethod().invoke(target));

@@ -175,8 +175,13 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
     }
 
-    /** {@code e}'s message, prefixed with this classifier's option for its setting when it has one. */
+    /**
+     * {@code e}'s message, prefixed with this classifier's option for its setting when it has one: with
+     * {@code -config-json} the JSON's (every training setting is its, the seed aside; the message named
+     * a flat option the user never gave).
+     */
     private String withOption(InvalidSettingException e) {
+        if (configJson != null && !configJson.isBlank() && !"seed".equals(e.setting())) return "-config-json: " + e.getMessage();
         String option = optionFor(e.setting());
         return (option == null ? "" : "-" + option + ": ") + e.getMessage();
     }
@@ -613,14 +618,23 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         try {
             // the model's own column names (a model trained elsewhere may name them differently)
             org.dendrite.core.data.Table t = InstancesConverter.table(insts);
-            model.preprocessor().checkFits(t.size());
-            Matrix features = new Matrix(t.size(), model.preprocessor().outputWidth());
-            // rows named from 1, as Weka numbers instances
-            for (int r = 0; r < t.size(); r++) model.preprocessor().transformRow(t.rows()[r], r + 1, features.data(), r * features.cols());
             checkMonteCarloPasses();
-            // the masks come from the seed the model was trained with (a long on Spark), as Spark's models draw them
-            return monteCarloPasses > 1 ? model.predictFeaturesMonteCarlo(features, monteCarloPasses, model.provenance().seed()).mean()
-                    : model.predictFeatures(features);
+            // a chunk of rows at a time: Weka hands over a whole test set, whose one-hot rows need not fit in memory at once
+            int chunk = Model.PREDICTION_BATCH, width = model.preprocessor().outputWidth();
+            model.preprocessor().checkFits(Math.min(chunk, t.size()));
+            double[][] out = new double[t.size()][];
+            for (int from = 0; from < t.size(); from += chunk) {
+                int rows = Math.min(chunk, t.size() - from);
+                Matrix features = new Matrix(rows, width);
+                // rows named from 1, as Weka numbers instances
+                for (int r = 0; r < rows; r++) model.preprocessor().transformRow(t.rows()[from + r], from + r + 1, features.data(), r * width);
+                // the masks come from the seed the model was trained with (a long on Spark), as Spark's models draw them; a row's
+                // masks depend on its values only, so the chunks give what one batch gives
+                double[][] p = monteCarloPasses > 1 ? model.predictFeaturesMonteCarlo(features, monteCarloPasses, model.provenance().seed()).mean()
+                        : model.predictFeatures(features);
+                System.arraycopy(p, 0, out, from, rows);
+            }
+            return out;
         } catch (IllegalArgumentException e) {
             throw new Exception(e.getMessage(), e);
         }

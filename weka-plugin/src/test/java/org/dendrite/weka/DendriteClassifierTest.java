@@ -115,12 +115,13 @@ class DendriteClassifierTest {
     }
 
     /**
-     * Rows to predict are preprocessed at once (Weka's batch prediction): 60,000 rows through a one-hot
-     * block of 40,000 values are 2.4e9 float32 values, more than one Java array holds; refused naming
-     * the nominal attribute, as training refuses it (it was an ArithmeticException: integer overflow).
+     * Rows to predict, which Weka hands over at once (its batch prediction): 60,000 rows through a
+     * one-hot block of 40,000 values are 2.4e9 float32 values, more than one Java array holds. They
+     * were refused (first an ArithmeticException: integer overflow; then a refusal naming the
+     * attribute); preprocessed a chunk at a time, they predict, each row as it predicts alone.
      */
     @Test
-    void aBatchToPredictTooWideForMemoryIsRefusedNamingTheWidestAttribute() throws Exception {
+    void aBatchToPredictTooWideForOneArrayPredictsInChunks() throws Exception {
         ArrayList<String> ids = new ArrayList<>();
         for (int i = 0; i < 40_000; i++) ids.add("id" + i);
         ArrayList<Attribute> attrs = new ArrayList<>(List.of(new Attribute("x"), new Attribute("customer", ids), new Attribute("class", List.of("a", "b"))));
@@ -132,9 +133,9 @@ class DendriteClassifierTest {
         d.buildClassifier(train);
         Instances many = new Instances(train, 60_000);
         for (int i = 0; i < 60_000; i++) many.add(new DenseInstance(1, new double[] {i, i % 40_000, 0}));
-        var e = assertThrows(Exception.class, () -> d.distributionsForInstances(many));
-        assertTrue(e.getMessage().startsWith("60000 rows preprocessed are 40001 values each (one-hot blocks of the nominal columns, widest "
-                + "'customer' 40000 values)"), e.getMessage());
+        double[][] p = d.distributionsForInstances(many);
+        assertEquals(60_000, p.length);
+        for (int i : new int[] {0, 1023, 1024, 59_999}) assertArrayEquals(d.distributionForInstance(many.instance(i)), p[i], 1e-6, "row " + i);
     }
 
     @Test
@@ -874,6 +875,62 @@ class DendriteClassifierTest {
         d.setOptions(new String[] {"-epochs", "1", "-diagnostics", file.toString()});
         Exception e = assertThrows(Exception.class, () -> d.buildClassifier(load("iris.arff")));
         assertEquals("Invalid option -diagnostics: '" + file + "' cannot be used as a folder (a file of that name exists)", e.getMessage());
+    }
+
+    /**
+     * A test set of more rows than one prediction chunk (Model.PREDICTION_BATCH): Weka hands the whole
+     * set over at once, and its one-hot rows were built at once (a test set of 1,500 rows of a
+     * 200,000-value nominal was refused as too big for the heap); each row's distribution is the one
+     * it gets alone, with Monte-Carlo dropout too.
+     */
+    @Test
+    void aTestSetPredictsInChunksAsEachRowAlone() throws Exception {
+        Instances iris = load("iris.arff");
+        Instances many = new Instances(iris, 0);
+        for (int k = 0; k < 15; k++) for (int i = 0; i < iris.numInstances(); i++) many.add(iris.instance((i * 7 + k) % iris.numInstances()));
+        assertTrue(many.numInstances() > 2 * org.dendrite.core.train.Model.PREDICTION_BATCH);
+        Dendrite d = new Dendrite();
+        d.setOptions(Utils.splitOptions("-epochs 3 -mc-dropout 4 -layer \"" + LAYER + " -units 16 -dropout 0.2\""));
+        d.buildClassifier(iris);
+        double[][] batch = d.distributionsForInstances(many);
+        assertEquals(many.numInstances(), batch.length);
+        for (int i : new int[] {0, 1023, 1024, 1025, 2047, 2048, many.numInstances() - 1}) {
+            assertArrayEquals(d.distributionForInstance(many.instance(i)), batch[i], 1e-6, "row " + i);
+        }
+    }
+
+    /**
+     * An option given an empty value (-layer "", -epochs "", a nested -milestones ""): Weka reads it
+     * as the option left out, and the default was silently kept; refused naming the option. A text
+     * option that is empty already (-initial-model "") stays as it is.
+     */
+    @Test
+    void anEmptyOptionValueIsRefused() throws Exception {
+        for (String options : new String[] {"-layer \"\"", "-epochs \"\"", "-optimizer \"\"",
+                "-schedule \"org.dendrite.weka.schedule.MultiStep -milestones \\\"\\\"\""}) {
+            Dendrite d = new Dendrite();
+            Exception e = assertThrows(Exception.class, () -> d.setOptions(Utils.splitOptions(options)), options);
+            assertTrue(e.getMessage().contains("'': a value is required (leave the option out for its default)"), options + ": " + e.getMessage());
+        }
+        Dendrite fine = new Dendrite();
+        fine.setOptions(Utils.splitOptions("-initial-model \"\" -config-json \"\""));
+        assertEquals("", fine.getInitialModel());
+        // L-BFGS's -max-eval takes 0 (its default: maxIter * 5 / 4), which the message of the core's rule (>= 1) left out
+        Dendrite lbfgs = new Dendrite();
+        Exception m = assertThrows(Exception.class, () -> {
+            lbfgs.setOptions(Utils.splitOptions("-epochs 1 -optimizer \"org.dendrite.weka.optim.Lbfgs -max-eval -1\""));
+            lbfgs.buildClassifier(load("iris.arff"));
+        });
+        assertTrue(m.getMessage().contains("Invalid maxEval: -1 (allowed: 0 = maxIter * 5 / 4, or a whole number >= 1)"), m.getMessage());
+        // a setting of -config-json that does not suit the rows is the JSON's, not the flat option's the user never gave
+        Dendrite json = new Dendrite();
+        json.setOptions(new String[] {"-config-json", "{\"epochs\": 2, \"validationFraction\": 0.999}"});
+        Exception v = assertThrows(Exception.class, () -> json.buildClassifier(load("iris.arff")));
+        assertTrue(v.getMessage().startsWith("-config-json: ") && v.getMessage().contains("0.999"), v.getMessage());
+        // what getOptions writes reads back, the defaults too
+        Dendrite copy = new Dendrite();
+        copy.setOptions(new Dendrite().getOptions());
+        assertArrayEquals(new Dendrite().getOptions(), copy.getOptions());
     }
 
     @Test

@@ -7,6 +7,11 @@ package org.dendrite.core.check;
 public final class Check {
     private Check() {}
 
+    /** {@code s} as a message shows a value: whole up to 60 characters, else its start and its length. */
+    public static String shorten(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "... (" + s.length() + " characters)";
+    }
+
     /** An error for setting {@code name} with {@code message}. */
     public static InvalidSettingException invalid(String name, String message) {
         return new InvalidSettingException(name, message);

@@ -251,19 +251,17 @@ public final class Preprocessor implements Serializable {
         return names;
     }
 
-    /** The share of this JVM's largest heap that one block of preprocessed rows may take. */
-    public static final double MAX_HEAP_SHARE = 0.5;
     /** The most values one Java array holds. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     /**
      * Refuses to preprocess {@code rows} rows at once when their float32 values would not fit one
-     * Java array or would take more than {@link #MAX_HEAP_SHARE} of this JVM's largest heap, before
+     * Java array or would take more than a training's {@link HeapBudget}, before
      * anything is allocated: wide one-hot blocks of nominal columns with many values are the usual
      * cause, and the message names the widest.
      */
     public void checkFits(long rows) {
-        checkFits(rows, Runtime.getRuntime().maxMemory() * MAX_HEAP_SHARE);
+        checkFits(rows, HeapBudget.bytes());
     }
 
     /** {@link #checkFits(long)} against a budget of {@code budgetBytes}. */
@@ -281,8 +279,8 @@ public final class Preprocessor implements Serializable {
                 + "values, %.0f MB, more than %s. Drop or regroup the widest nominal columns, or give the JVM more memory (-Xmx).", rows, width,
                 widest.isEmpty() ? "no nominal column" : "one-hot blocks of the nominal columns, widest " + String.join(", ", widest), values,
                 values * 4.0 / (1 << 20), values > MAX_ARRAY ? "one Java array holds (" + MAX_ARRAY + " values)"
-                        : String.format(java.util.Locale.ROOT, "the %.0f MB allowed (%.0f%% of this JVM's largest heap)", budgetBytes / (1 << 20),
-                                100 * MAX_HEAP_SHARE)));
+                        : String.format(java.util.Locale.ROOT, "the %.0f MB allowed (%s)", budgetBytes / (1 << 20),
+                                HeapBudget.describe())));
     }
 
     /** Transforms all rows of {@code table}, which must have the training columns. */

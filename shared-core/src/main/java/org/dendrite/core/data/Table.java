@@ -40,13 +40,13 @@ public record Table(List<Column> columns, double[][] rows, long[] numbers) imple
 
     /**
      * Refuses {@code rows} rows of {@code columns} values before they are read into a table, when as
-     * doubles they would take more than {@link Preprocessor#MAX_HEAP_SHARE} of this JVM's largest heap:
+     * doubles they would take more than a training's {@link HeapBudget}:
      * rows are held dense, so a sparse source (a few megabytes of sparse ARFF declaring 100,000
      * attributes, or Spark's HashingTF vectors of 2^18) would otherwise fill the heap with its zeros
      * before any other check; {@code what} names the data, {@code remedy} says what to do.
      */
     public static void checkFits(long rows, long columns, String what, String remedy) {
-        checkFits(rows, columns, what, remedy, Runtime.getRuntime().maxMemory() * Preprocessor.MAX_HEAP_SHARE);
+        checkFits(rows, columns, what, remedy, HeapBudget.bytes());
     }
 
     /** {@link #checkFits(long, long, String, String)} against a budget of {@code budgetBytes}. */
@@ -54,8 +54,8 @@ public record Table(List<Column> columns, double[][] rows, long[] numbers) imple
         double bytes = (double) rows * columns * Double.BYTES;
         if (bytes <= budgetBytes) return;
         throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%s: %d rows of %d input columns are held dense as doubles, "
-                + "%.0f MB (a sparse source's zeros too), more than the %.0f MB allowed (%.0f%% of this JVM's largest heap). %s", what, rows,
-                columns, bytes / (1 << 20), budgetBytes / (1 << 20), 100 * Preprocessor.MAX_HEAP_SHARE, remedy));
+                + "%.0f MB (a sparse source's zeros too), more than the %.0f MB allowed (%s). %s", what, rows,
+                columns, bytes / (1 << 20), budgetBytes / (1 << 20), HeapBudget.describe(), remedy));
     }
 
     /** The rows at {@code indices}, in that order, with their numbers (the row arrays are shared, not copied). */

@@ -283,6 +283,6 @@ final class JsonValue {
 
     /** {@code s}, cut after 60 characters (a message never repeats a huge value). */
     static String shorten(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 60) + "... (" + s.length() + " characters)";
+        return org.dendrite.core.check.Check.shorten(s);
     }
 }

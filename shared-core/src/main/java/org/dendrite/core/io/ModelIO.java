@@ -339,13 +339,11 @@ public final class ModelIO {
                     + " parameter and buffer values, but $.parameters and $.buffers hold " + present + "; refusing to build it");
         }
         Network net = Network.build(spec, in, out, 0);
-        Set<String> names = new HashSet<>();
-        for (Parameter p : net.parameters()) {
-            if (!names.add(p.name())) {
-                // PReLU layers all name their slope "slope": the file holds one of them, so the model cannot be read faithfully
-                throw new ModelFormatException("$.network.spec: two layers hold a tensor named " + JsonValue.quote(p.name())
-                        + " (e.g. two PReLU activations); the file keeps only one of them, so the model cannot be read faithfully");
-            }
+        String twice = net.nameHeldTwice();
+        if (twice != null) {
+            // PReLU layers all name their slope "slope": the file holds one of them, so the model cannot be read faithfully
+            throw new ModelFormatException("$.network.spec: two layers hold a tensor named " + JsonValue.quote(twice)
+                    + " (e.g. two PReLU activations); the file keeps only one of them, so the model cannot be read faithfully");
         }
         Set<String> seen = new HashSet<>();
         for (Parameter p : net.parameters()) {

@@ -77,8 +77,16 @@ final class RecordJson {
         }
     }
 
-    /** Reads a spec: absent fields take the type's defaults, except the fields the registry marks required. */
+    /**
+     * Reads a spec: absent fields take the type's defaults, except the fields the registry marks
+     * required. A spec itself null (the JSON text {@code null}) is refused: it read as no spec at all,
+     * and failed later with a NullPointerException.
+     */
     static Object read(JsonNode node, Type declared, String path) {
+        if (node == null || node.isNull()) {
+            throw new ModelFormatException(path + ": null is not allowed here; give " + ("$".equals(path) ? "the spec as an object"
+                    : "a value, or leave the field out for its default"));
+        }
         return read(node, declared, path, null, 0);
     }
 
@@ -220,6 +228,15 @@ final class RecordJson {
         return String.join(", ", parts);
     }
 
+    /** Component {@code c} of {@code record}. */
+    private static Object value(RecordComponent c, Object record) {
+        try {
+            return c.getAccessor().invoke(record);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static Object readRecord(ObjectNode node, Class<?> type, Object defaults, String path, String skip, Set<String> required,
                                      int version) {
         boolean complete = version > 0;
@@ -243,26 +260,19 @@ final class RecordJson {
             types[i] = c.getType();
             String p = path + "." + c.getName();
             Added added = ADDED.get(type.getSimpleName() + "." + c.getName());
+            if (node.has(c.getName()) && node.get(c.getName()).isNull() && !complete && defaults != null && value(c, defaults) != null) {
+                // null where the default is a value: "regularization": null read as no regularization (the default L2 dropped)
+                throw new ModelFormatException(p + ": null is not allowed here; leave the field out for its default");
+            }
             if (node.has(c.getName())) {
-                Object fallback = null;
-                if (defaults != null && c.getType().isRecord()) {
-                    try {
-                        fallback = c.getAccessor().invoke(defaults);
-                    } catch (IllegalAccessException | InvocationTargetException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
+                Object fallback = defaults != null && c.getType().isRecord() ? value(c, defaults) : null;
                 args[i] = read(node.get(c.getName()), c.getGenericType(), p, fallback, version);
             } else if (added != null && (version == 0 && defaults == null || version > 0 && version < added.version())) {
                 args[i] = added.before();
             } else if (complete || required.contains(c.getName())) {
                 throw new ModelFormatException(p + ": missing (required" + (complete ? " in a model file" : "") + ")");
             } else if (defaults != null) {
-                try {
-                    args[i] = c.getAccessor().invoke(defaults);
-                } catch (IllegalAccessException | InvocationTargetException e) {
-                    throw new IllegalStateException(e);
-                }
+                args[i] = value(c, defaults);
             } else if (!c.getType().isPrimitive()) {
                 args[i] = null;
             } else {

@@ -114,7 +114,7 @@ final class Registry {
     }
 
     static Entry lookup(Class<?> family, String name, String path) {
-        Entry e = FAMILIES.get(family).get(name);
+        Entry e = FAMILIES.get(family).get(alias(family, name));
         if (e == null) {
             throw new ModelFormatException(path + ": unknown " + familyName(family) + " '" + JsonValue.shorten(name) + "'; allowed: " + names(family));
         }
@@ -142,6 +142,16 @@ final class Registry {
     static String names(Class<?> family) {
         List<String> n = new ArrayList<>(FAMILIES.get(family).keySet());
         return String.join(", ", n);
+    }
+
+    /**
+     * The registered name of a type the docs also call otherwise, as the flat options take it: the
+     * activation "linear" (identity), the initializers "glorot_uniform" and "glorot_normal" (xavier_*).
+     */
+    private static String alias(Class<?> family, String name) {
+        if (family == Activation.class && "linear".equals(name)) return "identity";
+        if (family == Initializer.class && name != null && name.startsWith("glorot_")) return "xavier_" + name.substring(7);
+        return name;
     }
 
     static String familyName(Class<?> family) {

@@ -123,7 +123,8 @@ public final class SpecFormat {
     /** The optimizer registered as {@code name} with its defaults but {@code learningRate}. */
     public static Optimizer optimizer(String name, double learningRate) {
         com.fasterxml.jackson.databind.node.ObjectNode o = mapper().createObjectNode();
-        o.put("type", name);
+        // a flat option's name, in any case, as the activation's and scaling's are read
+        o.put("type", name == null ? null : name.trim().toLowerCase(java.util.Locale.ROOT));
         o.put("learningRate", learningRate);
         return (Optimizer) RecordJson.read(o, Optimizer.class, "$");
     }

@@ -22,6 +22,20 @@ public interface LayerSpec extends Serializable {
      */
     long stateSize(int inputWidth);
 
+    /**
+     * The float32 values a layer keeps per row of a batch for its backward pass beyond its output (in
+     * one array per kind: {@code keptArrays} of them), counted in the memory a batch needs; 0 for most
+     * layers. Throws ArithmeticException on overflow.
+     */
+    default long keptPerRow(int inputWidth) {
+        return 0;
+    }
+
+    /** How many arrays of {@link #keptPerRow} / keptArrays values each the layer keeps (1 unless it says otherwise). */
+    default int keptArrays() {
+        return 1;
+    }
+
     /** Builds the layers for an input of {@code inputWidth}; {@code index} names parameters ("2.weight"). */
     List<Layer> build(int inputWidth, RandomGenerator rng, int index);
 }

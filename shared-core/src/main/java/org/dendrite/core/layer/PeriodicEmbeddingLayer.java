@@ -58,7 +58,7 @@ public final class PeriodicEmbeddingLayer implements Layer {
         input = x;
         int n = x.rows(), width = d * (m + 1);
         output = Matrix.reuse(output, n, width);
-        int need = n * d * f;
+        int need = Math.toIntExact((long) n * d * f); // Network.requireFits keeps a batch's within an array
         if (cos == null || cos.length < need) {
             cos = new float[need];
             sin = new float[need];

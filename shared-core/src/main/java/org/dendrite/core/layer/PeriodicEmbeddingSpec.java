@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 import org.dendrite.core.check.Check;
 
 /**
- * Periodic embeddings of numeric inputs (Gorishniy, Rubachev and Babenko, "On Embeddings for
+ * Periodic embeddings of the inputs (Gorishniy, Rubachev and Babenko, "On Embeddings for
  * Numerical Features in Tabular Deep Learning", NeurIPS 2022), in RealMLP's "PBLD" form (Holzmueller
  * et al., "Better by Default", NeurIPS 2024): each input x_j becomes {@code dimensions} learned values
  * {@code cos(2 pi w_j x_j + b_j) W_j + c_j} from {@code frequencies} periodic features, followed by
@@ -33,6 +33,17 @@ public record PeriodicEmbeddingSpec(int frequencies, int dimensions, double sigm
     public long stateSize(int inputWidth) {
         // frequencies and phases (F each), the linear map (F x m) and its bias (m), per input
         return Math.multiplyExact((long) inputWidth, Math.addExact(Math.multiplyExact(2L + dimensions, frequencies), dimensions));
+    }
+
+    /** cos and sin of every periodic feature of every input: 2 x inputs x frequencies a row, in two arrays. */
+    @Override
+    public long keptPerRow(int inputWidth) {
+        return Math.multiplyExact(2L * inputWidth, frequencies);
+    }
+
+    @Override
+    public int keptArrays() {
+        return 2;
     }
 
     @Override

@@ -106,10 +106,27 @@ public final class Network implements Serializable {
             long widths = inputWidth;
             int width = inputWidth;
             for (LayerSpec s : spec.layers()) {
+                // what a layer keeps for its backward pass (periodic embeddings' cos and sin): 4 bytes a value, a quarter of an activation's
+                widths = Math.addExact(widths, (s.keptPerRow(width) + 3) / 4);
                 width = s.outputWidth(width);
                 widths = Math.addExact(widths, width);
             }
             return Math.multiplyExact(Math.multiplyExact(Math.addExact(widths, outputWidth), rows), spec.members());
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** The longest array a layer keeps for {@code rows} rows ({@link LayerSpec#keptPerRow}); Long.MAX_VALUE beyond a long. */
+    private static long largestKeptArray(NetworkSpec spec, int inputWidth, long rows) {
+        try {
+            long most = 0;
+            int width = inputWidth;
+            for (LayerSpec s : spec.layers()) {
+                most = Math.max(most, Math.multiplyExact(s.keptPerRow(width) / s.keptArrays(), rows));
+                width = s.outputWidth(width);
+            }
+            return most;
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE;
         }
@@ -124,22 +141,51 @@ public final class Network implements Serializable {
      */
     public static void requireFits(NetworkSpec spec, int inputWidth, int outputWidth, long batchRows, double budgetBytes) {
         long n = stateSize(spec, inputWidth, outputWidth), a = activationSize(spec, inputWidth, outputWidth, batchRows);
+        // one array must hold a layer's output, or what it keeps, for the whole batch
+        long array = Math.max(a, largestKeptArray(spec, inputWidth, batchRows));
         double state = (double) TRAINING_BYTES_PER_VALUE * n, activations = (double) ACTIVATION_BYTES * a;
-        if (n <= Integer.MAX_VALUE && a <= Integer.MAX_VALUE && state + activations <= budgetBytes) return;
+        if (n <= Integer.MAX_VALUE && array <= Integer.MAX_VALUE && state + activations <= budgetBytes) return;
         List<String> units = new ArrayList<>();
         for (LayerSpec l : spec.layers()) if (l instanceof org.dendrite.core.layer.DenseSpec d) units.add(Integer.toString(d.units()));
+        if (units.size() > 8) {
+            // a spec of thousands of layers: the first and the last few (the message listed every one, 400,000 characters)
+            int all = units.size();
+            units = new ArrayList<>(List.of(String.join(", ", units.subList(0, 4)), "... (" + all + " layers)", String.join(", ", units.subList(all - 2, all))));
+        }
         String members = spec.members() > 1 ? String.format(java.util.Locale.ROOT, " in %,d members", spec.members()) : "";
         String values = n == Long.MAX_VALUE ? "more than 2^63" : String.format(java.util.Locale.ROOT, "%,d", n);
         String why = n > Integer.MAX_VALUE ? "more than one Java array indexes (" + Integer.MAX_VALUE + ")"
-                : a > Integer.MAX_VALUE ? String.format(java.util.Locale.ROOT, "a batch of %,d rows through it has more activations than one Java "
+                : array > Integer.MAX_VALUE ? String.format(java.util.Locale.ROOT, "a batch of %,d rows through it has more activations than one Java "
                         + "array indexes (%d)", batchRows, Integer.MAX_VALUE)
                 : String.format(java.util.Locale.ROOT, "with their gradients and optimizer state about %.0f MB, and a batch of %,d rows through it "
                         + "%.0f MB of activations: more than the %.0f MB allowed", state / (1 << 20), batchRows, activations / (1 << 20),
                         budgetBytes / (1 << 20));
         throw org.dendrite.core.check.Check.invalid("units", String.format(java.util.Locale.ROOT, "The network for %d inputs and %d "
-                + "outputs with hidden layers of %s units%s has %s values: %s. Use fewer hidden units%s or fewer input columns (a one-hot "
+                + "outputs with hidden layers of %s units%s has %s values: %s%s. Use fewer hidden units%s or fewer input columns (a one-hot "
                 + "nominal column counts one input per value), a smaller batch, or give the JVM more memory (-Xmx)", inputWidth, outputWidth,
-                units.isEmpty() ? "no" : String.join(", ", units), members, values, why, spec.members() > 1 ? ", fewer members" : ""));
+                units.isEmpty() ? "no" : String.join(", ", units), members, values, why, widest(spec, inputWidth),
+                spec.members() > 1 ? ", fewer members" : ""));
+    }
+
+    /** Which layer of {@code spec} holds the most values a row (its output and what it keeps), as the refusal names it. */
+    private static String widest(NetworkSpec spec, int inputWidth) {
+        try {
+            long most = inputWidth;
+            String which = "the input";
+            int width = inputWidth;
+            for (int i = 0; i < spec.layers().size(); i++) {
+                LayerSpec s = spec.layers().get(i);
+                long row = Math.addExact(s.keptPerRow(width), s.outputWidth(width));
+                if (row > most) {
+                    most = row;
+                    which = "layer " + i + " (" + s.type() + ")";
+                }
+                width = s.outputWidth(width);
+            }
+            return String.format(java.util.Locale.ROOT, " (the widest part, %s, holds %,d values a row)", which, most);
+        } catch (ArithmeticException e) {
+            return "";
+        }
     }
 
     public NetworkSpec spec() { return spec; }
@@ -150,6 +196,16 @@ public final class Network implements Serializable {
 
     /** The number of ensemble members: the forward pass outputs this many blocks of rows, member-major. */
     public int members() { return spec.members(); }
+
+    /**
+     * A tensor name two layers hold, or null: every PReLU activation names its slope "slope" (the model
+     * format's known limit), so a network with two of them cannot be saved faithfully.
+     */
+    public String nameHeldTwice() {
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Parameter p : parameters) if (!names.add(p.name())) return p.name();
+        return null;
+    }
 
     /** The total number of learned values. */
     public long parameterCount() {

@@ -76,13 +76,22 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
     /**
      * This spec for an input whose nominal columns' one-hot blocks are {@code nominalBlocks}
      * ([start, size] each, in input order): a category embedding not yet resolved learns which it
-     * embeds; unchanged otherwise.
+     * embeds; one whose blocks are given must name exactly those (a spec's blocks that cut a column's
+     * block, or name another column, trained a model its own reader refused); unchanged otherwise.
      */
     public NetworkSpec withInputs(List<List<Integer>> nominalBlocks) {
-        if (!layers.isEmpty() && layers.get(0) instanceof CategoryEmbeddingSpec c && c.blocks() == null) {
-            List<LayerSpec> ls = new java.util.ArrayList<>(layers);
-            ls.set(0, c.resolve(nominalBlocks));
-            return withLayers(ls);
+        if (!layers.isEmpty() && layers.get(0) instanceof CategoryEmbeddingSpec c) {
+            CategoryEmbeddingSpec resolved = c.resolve(nominalBlocks);
+            if (c.blocks() == null) {
+                List<LayerSpec> ls = new java.util.ArrayList<>(layers);
+                ls.set(0, resolved);
+                return withLayers(ls);
+            }
+            if (!c.blocks().equals(resolved.blocks())) {
+                throw org.dendrite.core.check.Check.invalid("blocks", "The category embedding's blocks " + c.blocks() + " are not the one-hot "
+                        + "blocks of this data's nominal columns of at least " + c.minCategories() + " values " + resolved.blocks() + ": leave "
+                        + "blocks out of the spec, training fills them in");
+            }
         }
         return this;
     }

@@ -34,7 +34,8 @@ public record Asha(int trials, int minEpochs, int maxEpochs, int eta, int worker
         Check.atLeast("minEpochs", minEpochs, 0);
         Check.atLeast("maxEpochs", maxEpochs, 0);
         Budgets.checkEta(eta);
-        Check.atLeast("workers", workers, 1);
+        // a virtual worker each holds a place in the simulation (workers of 10^8 filled the heap): more than trials add nothing
+        Check.between("workers", workers, 1, MAX_TRIALS);
     }
 
     @Override public String name() { return "asha"; }

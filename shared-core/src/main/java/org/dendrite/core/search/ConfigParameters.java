@@ -101,7 +101,7 @@ public final class ConfigParameters {
         register("dropout", Kind.REAL, "the dropout rate after every hidden dense layer (0 <= rate < 1)",
                 (c, v) -> c.withNetwork(dense(c.network(), d -> new DenseSpec(d.units(), d.activation(), d.initializer(), d.bias(),
                         d.batchNorm(), (Double) v))));
-        register("periodicEmbedding", Kind.SWITCH, "periodic embeddings of the numeric inputs (PBLD) in front of the network: true adds "
+        register("periodicEmbedding", Kind.SWITCH, "periodic embeddings of the inputs (PBLD) in front of the network: true adds "
                 + "the default one where there is none, false removes any", (c, v) -> c.withNetwork(embedding(c.network(), (Boolean) v)));
         register("members", Kind.INTEGER, "the ensemble size (NetworkSpec.members; 1 = a single network)",
                 (c, v) -> c.withNetwork(c.network().withMembers((Integer) v)));

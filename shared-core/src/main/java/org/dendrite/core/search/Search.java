@@ -80,7 +80,7 @@ public final class Search {
         int threads = config.threads() > 0 ? config.threads() : Parallelism.threads();
         long planned = config.scheduler().plannedEpochs(base.epochs(), restarts);
         long start = System.nanoTime();
-        ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads());
+        ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads(threads));
         TrialPool pool = new TrialPool(base, space, config.sampler(), metric, restarts, runner, executor,
                 listener == null ? SearchListener.NONE : listener, planned);
         try {
@@ -173,10 +173,11 @@ public final class Search {
                 + (s.budgetsEpochs() ? ", promoted trials " + promoted : "") + ", " + threads + " thread" + (threads == 1 ? "" : "s");
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static java.util.concurrent.ThreadFactory daemonThreads(int threads) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
-            Thread t = new Thread(r, "dendrite-search-" + n.incrementAndGet());
+            // the trials side by side share one training's memory budget
+            Thread t = new Thread(org.dendrite.core.data.HeapBudget.sharedBy(threads, r), "dendrite-search-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };

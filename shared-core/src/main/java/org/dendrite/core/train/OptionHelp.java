@@ -31,7 +31,8 @@ public final class OptionHelp {
             + "monitor the validation loss and metrics each epoch, in [0, 1) (0 = none; early stopping holds out "
             + TrainingConfig.DEFAULT_VALIDATION_FRACTION + " when this is 0).";
     public static final String PATIENCE = "Early stopping: epochs without a better validation loss before stopping and restoring the "
-            + "best epoch's weights (0 = off).";
+            + "best epoch's weights (0 = off); with a validation fraction of 0 it holds out " + TrainingConfig.DEFAULT_VALIDATION_FRACTION
+            + " of the rows to watch.";
     public static final String CONFIG_JSON = "The whole training configuration as JSON (docs/model-format.md; replaces the other "
             + "training options, which are then left at their defaults or given the JSON's values; absent fields take the "
             + "defaults; the JSON's seed is taken when the seed option is left at its default, which otherwise overrides it). A trained model's description, and a "

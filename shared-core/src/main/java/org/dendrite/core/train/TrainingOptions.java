@@ -187,9 +187,9 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
      */
     public static NetworkSpec network(String inputLayers, String hiddenLayers, String activation, double dropout, String batchNorm) {
         List<LayerSpec> layers = new ArrayList<>();
-        for (String t : (inputLayers == null ? "" : inputLayers).split(",")) {
+        String all = inputLayers == null ? "" : inputLayers.trim();
+        for (String t : all.isEmpty() ? new String[0] : all.split(",", -1)) {
             String type = t.trim().toLowerCase(Locale.ROOT);
-            if (type.isEmpty()) continue;
             if (type.equals("scale")) {
                 layers.add(org.dendrite.core.layer.ScaleSpec.DEFAULT);
             } else if (type.equals("periodic_embedding") || type.equals("periodic")) {

@@ -81,8 +81,13 @@ public final class TrainingRun {
         // the largest batch through it: a training step's, or an evaluation's chunk (Model.PREDICTION_BATCH rows)
         long batchRows = Math.min(Math.max(this.config.batchSize(), Model.PREDICTION_BATCH), Math.max(1, source.rows()));
         Network.requireFits(this.config.network(), preprocessor.outputWidth(), outputs, batchRows,
-                Runtime.getRuntime().maxMemory() * org.dendrite.core.data.Preprocessor.MAX_HEAP_SHARE);
+                org.dendrite.core.data.HeapBudget.bytes());
         this.network = Network.build(this.config.network(), preprocessor.outputWidth(), outputs, config.seed());
+        if (network.nameHeldTwice() != null) {
+            // refused before training: the model it trained was saved, then refused by its own reader
+            throw org.dendrite.core.check.Check.invalid("network", "The network holds two tensors named '" + network.nameHeldTwice() + "' (two "
+                    + "PReLU activations, whose slopes are all named 'slope'): a model file cannot tell them apart. Use PReLU in one layer only");
+        }
         if (warm.enabled()) {
             network.restore(warm.initial().network().snapshot());
             frozen = FrozenParameters.of(network, warm.frozenLayers());

@@ -50,6 +50,14 @@ class SpecFormatTest {
                            {"type":"dense","units":32,"activation":{"type":"leaky_relu","alpha":0.2},"initializer":"he_uniform","dropout":0.1}]}""");
         assertEquals(new DenseSpec(64, new Relu()), s.layers().get(0));
         assertEquals(new DenseSpec(32, new LeakyRelu(0.2f), Initializer.HE_UNIFORM, true, DenseSpec.BatchNorm.NONE, 0.1), s.layers().get(1));
+        // the names the docs give besides (were refused in JSON, taken by the flat options)
+        NetworkSpec aliases = SpecFormat.readNetwork("""
+                {"layers":[{"type":"dense","units":4,"activation":"linear","initializer":"glorot_uniform"},
+                           {"type":"dense","units":4,"activation":{"type":"linear"},"initializer":"glorot_normal"}]}""");
+        assertEquals(new DenseSpec(4, new org.dendrite.core.activation.Identity(), Initializer.XAVIER_UNIFORM, true, DenseSpec.BatchNorm.NONE, 0),
+                aliases.layers().get(0));
+        assertEquals(new DenseSpec(4, new org.dendrite.core.activation.Identity(), Initializer.XAVIER_NORMAL, true, DenseSpec.BatchNorm.NONE, 0),
+                aliases.layers().get(1));
     }
 
     @Test
@@ -60,6 +68,11 @@ class SpecFormatTest {
         assertTrue(b.getMessage().contains("batchNorm: unknown value 'sideways'; allowed: none, before_activation, after_activation"), b.getMessage());
         var t = assertThrows(ModelFormatException.class, () -> SpecFormat.readNetwork("{\"layers\":[{\"type\":\"dense\",\"units\":\"many\"}]}"));
         assertTrue(t.getMessage().contains("units: expected a whole number"), t.getMessage());
+        // a spec that is null: it read as no network, and the fit failed with a NullPointerException
+        for (String json : new String[] {"null", " null "}) {
+            var n = assertThrows(ModelFormatException.class, () -> SpecFormat.readNetwork(json));
+            assertTrue(n.getMessage().contains("$: null is not allowed here; give the spec as an object"), n.getMessage());
+        }
     }
 
     @Test
@@ -73,6 +86,13 @@ class SpecFormatTest {
         assertEquals(new Adam(0.01), partial.optimizer());
         assertEquals(0.5, partial.regularization().l1());
         assertEquals(TrainingConfig.DEFAULT.regularization().l2(), partial.regularization().l2(), "absent nested fields keep the defaults");
+        // null where the default is a value: "regularization": null was read as no regularization, the default L2 silently dropped
+        for (String field : new String[] {"{\"regularization\": null}", "{\"regularization\": {\"l2\": null}}", "{\"epochs\": null}"}) {
+            var e = assertThrows(ModelFormatException.class, () -> SpecFormat.readTrainingConfig(field));
+            assertTrue(e.getMessage().contains(": null is not allowed here; leave the field out for its default"), field + ": " + e.getMessage());
+        }
+        assertEquals(TrainingConfig.DEFAULT.loss(), SpecFormat.readTrainingConfig("{\"loss\": null}").loss(), "null where the default is none");
+        assertEquals(TrainingConfig.DEFAULT, SpecFormat.readTrainingConfig(SpecFormat.write(TrainingConfig.DEFAULT)), "what the writer writes reads back");
         assertEquals(TrainingConfig.DEFAULT.network(), partial.network());
         assertEquals(new Adam(1e-3), SpecFormat.readOptimizer("adam"));
         for (String name : new String[] {"sgd", "momentum", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "lbfgs"}) {

@@ -72,6 +72,28 @@ class CategoryEmbeddingTest {
         assertThrows(InvalidSettingException.class, () -> new CategoryEmbeddingSpec(1, 2, null));
     }
 
+    /**
+     * Blocks given in a spec must be the data's: [1, 3] cut city's block of 12 and trained a model
+     * whose file its own reader refused; the data's own blocks are taken (a model's spec fed back).
+     */
+    @Test
+    void blocksGivenInASpecMustBeTheDatas() {
+        Table t = table(60);
+        double[] target = new double[60];
+        for (int i = 0; i < 60; i++) target[i] = i % 2;
+        for (List<List<Integer>> given : List.of(List.of(List.of(1, 3)), List.of(List.of(13, 2)))) {
+            NetworkSpec spec = new NetworkSpec(List.of(new CategoryEmbeddingSpec(10, 8, given), new DenseSpec(4, new org.dendrite.core.activation.Relu())));
+            var e = assertThrows(InvalidSettingException.class, () -> Trainer.fit(TrainingConfig.DEFAULT.withNetwork(spec).withEpochs(1),
+                    new LabeledTable(t, "c", List.of("a", "b"), target, null)));
+            assertEquals("blocks", e.setting());
+            assertEquals("The category embedding's blocks " + given + " are not the one-hot blocks of this data's nominal columns of at least 10 "
+                    + "values [[1, 12]]: leave blocks out of the spec, training fills them in", e.getMessage());
+        }
+        NetworkSpec own = new NetworkSpec(List.of(new CategoryEmbeddingSpec(10, 8, List.of(List.of(1, 12))), new DenseSpec(4,
+                new org.dendrite.core.activation.Relu())));
+        Trainer.fit(TrainingConfig.DEFAULT.withNetwork(own).withEpochs(1), new LabeledTable(t, "c", List.of("a", "b"), target, null));
+    }
+
     /** Training resolves the blocks from the data; the model file keeps them and predicts the same after a reload. */
     @Test
     void trainsSavesAndLoads() {

@@ -88,6 +88,11 @@ class SchedulerTest {
         assertEquals("maxEpochs", e.setting());
         assertTrue(e.getMessage().contains("plans more than " + Scheduler.MAX_TRIALS + " trials"), e.getMessage());
         new Hyperband(1, 243, 3).check(60); // 6 brackets: 243 + 98 + 41 + 18 + 9 + 6 trials
+        // ASHA's virtual workers each hold a place in its simulation: 10^8 of them filled a 2 GB heap
+        var w = assertThrows(RuntimeException.class, () -> org.dendrite.core.io.SearchFormat.readSearch(
+                "{\"scheduler\":{\"type\":\"asha\",\"trials\":3,\"workers\":100000000}}"));
+        assertTrue(w.getMessage().contains("$.scheduler") && w.getMessage().contains("Invalid workers: 100000000 (allowed: an integer from 1 to "
+                + Scheduler.MAX_TRIALS + ")"), w.getMessage());
     }
 
     /** Trial i's score after e epochs: a_i + b_i / e, lower is better, so the ranking changes with the budget. */

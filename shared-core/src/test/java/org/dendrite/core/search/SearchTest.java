@@ -86,6 +86,34 @@ class SearchTest {
         assertNotEquals(describe(one), describe(other), "another seed draws other trials");
     }
 
+    /**
+     * The trials a search trains side by side share one training's memory budget: each was checked
+     * against the whole of it (HeapBudget.SHARE of the heap), so two trials of a wide network each
+     * took their half and the search ran out of memory. On 2 threads a trial's budget is half, and
+     * the caller's own stays whole.
+     */
+    @Test
+    void trialsSideBySideShareTheMemoryBudget() throws Exception {
+        SearchConfig c = SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new SuccessiveHalving(4, 1, 4, 2));
+        TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(2);
+        double whole = org.dendrite.core.data.HeapBudget.bytes();
+        assertEquals(Runtime.getRuntime().maxMemory() * org.dendrite.core.data.HeapBudget.SHARE, whole);
+        for (int threads : new int[] {1, 2}) {
+            java.util.Set<Double> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            java.util.Set<String> said = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            TrialData data = TrialData.of(iris(), c.validation(), base.seed());
+            new Search(c.withThreads(threads)).explore(iris(), base, null, task -> {
+                seen.add(org.dendrite.core.data.HeapBudget.bytes());
+                said.add(org.dendrite.core.data.HeapBudget.describe());
+                return TrialJob.run(task, data);
+            });
+            assertEquals(java.util.Set.of(whole / threads), seen, threads + " threads");
+            assertEquals(java.util.Set.of("50% of this JVM's largest heap" + (threads == 1 ? "" : ", shared by the 2 trials a search trains at "
+                    + "once (its threads)")), said);
+        }
+        assertEquals(whole, org.dendrite.core.data.HeapBudget.bytes(), "the caller's thread keeps the whole budget");
+    }
+
     @Test
     void continuingEqualsRestartingUnlessTheScheduleDependsOnTheRunLength() throws Exception {
         SearchConfig c = SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new SuccessiveHalving(4, 1, 4, 2)).withThreads(2);

@@ -211,5 +211,42 @@ class BadInputTest {
                 spec.withMembers(1_000_000)), new LabeledTable(table(new double[] {1, 2}, new double[] {3, 4}), "label", List.of("a", "b"),
                 new double[] {0, 1}, null)));
         assertTrue(members.getMessage().contains("in 1,000,000 members") && members.getMessage().contains("fewer members"), members.getMessage());
+        // a periodic embedding keeps cos and sin of every input's 16 frequencies a row, which was not counted (a million frequencies
+        // was an OutOfMemoryError): 3 inputs -> 12 values, state 3 x (5 x 16 + 3) + 12 x 3 + 3 = 288 values (4,608 bytes); a batch of 10
+        // rows: (3 + 96 / 4 + 12 + 3) x 10 activation values of 16 bytes (6,720): 11,328 bytes in all, 7,488 without the kept values
+        var periodic = new org.dendrite.core.network.NetworkSpec(List.of(org.dendrite.core.layer.PeriodicEmbeddingSpec.DEFAULT));
+        var kept = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
+                () -> org.dendrite.core.network.Network.requireFits(periodic, 3, 3, 10, 11_320));
+        assertTrue(kept.getMessage().contains("has 288 values") && kept.getMessage().contains("(the widest part, layer 0 (periodic_embedding), "
+                + "holds 108 values a row)"), kept.getMessage());
+        org.dendrite.core.network.Network.requireFits(periodic, 3, 3, 10, 11_328);
+        // a million frequencies on 1,100 rows of 2 inputs: each of cos and sin is 2 x 10^6 values a row, 2 x 10^9 for a prediction
+        // chunk of 1,024 rows, within an array; 3 inputs pass an array's length (an OutOfMemoryError or an int overflow before)
+        double[][] rows = new double[1100][];
+        double[] y = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new double[] {i, i % 7, i % 3};
+            y[i] = i % 2;
+        }
+        var frequencies = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> Trainer.fit(QUICK.withNetwork(
+                new org.dendrite.core.network.NetworkSpec(List.of(new org.dendrite.core.layer.PeriodicEmbeddingSpec(1_000_000, 3, 0.1)))),
+                new LabeledTable(new Table(List.of(org.dendrite.core.data.Column.numeric("a"), org.dendrite.core.data.Column.numeric("b"),
+                        org.dendrite.core.data.Column.numeric("c")), rows), "label", List.of("a", "b"), y, null)));
+        assertTrue(frequencies.getMessage().contains("a batch of 1,024 rows through it has more activations than one Java array indexes")
+                && frequencies.getMessage().contains("layer 0 (periodic_embedding)"), frequencies.getMessage());
+        // two PReLU activations: trained, saved, and the file refused by its own reader (both slopes are named "slope"): refused first
+        var prelu = new org.dendrite.core.network.NetworkSpec(List.of(new org.dendrite.core.layer.DenseSpec(4, new org.dendrite.core.activation.PRelu()),
+                new org.dendrite.core.layer.DenseSpec(4, new org.dendrite.core.activation.PRelu())));
+        var twice = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> Trainer.fit(QUICK.withNetwork(prelu),
+                new LabeledTable(table(new double[] {1, 2}, new double[] {3, 4}), "label", List.of("a", "b"), new double[] {0, 1}, null)));
+        assertEquals("The network holds two tensors named 'slope' (two PReLU activations, whose slopes are all named 'slope'): a model file "
+                + "cannot tell them apart. Use PReLU in one layer only", twice.getMessage());
+        // thousands of layers: the message named every one's units (400,000 characters)
+        List<org.dendrite.core.layer.LayerSpec> deep = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) deep.add(new org.dendrite.core.layer.DenseSpec(100_000 + i, new org.dendrite.core.activation.Relu()));
+        var many = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
+                () -> org.dendrite.core.network.Network.requireFits(new org.dendrite.core.network.NetworkSpec(deep), 3, 3, 10, 1e6));
+        assertTrue(many.getMessage().contains("hidden layers of 100000, 100001, 100002, 100003, ... (20 layers), 100018, 100019 units"),
+                many.getMessage());
     }
 }

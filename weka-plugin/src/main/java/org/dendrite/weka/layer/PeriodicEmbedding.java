@@ -3,7 +3,7 @@ package org.dendrite.weka.layer;
 import org.dendrite.core.layer.PeriodicEmbeddingSpec;
 import weka.core.OptionMetadata;
 
-/** Options of {@link PeriodicEmbeddingSpec}: periodic embeddings of the numeric inputs, placed before the first dense layer. */
+/** Options of {@link PeriodicEmbeddingSpec}: periodic embeddings of every input, placed before the first dense layer. */
 public class PeriodicEmbedding extends LayerOption {
     private static final long serialVersionUID = 1L;
 
@@ -22,8 +22,10 @@ public class PeriodicEmbedding extends LayerOption {
 
     @Override
     public String globalInfo() {
-        return "Periodic embeddings of numeric inputs (Gorishniy et al. 2022; RealMLP's PBLD form, Holzmueller et al. 2024): each input x "
-                + "becomes `dimensions' learned values cos(2 pi w x + b) W + c from `frequencies' periodic features, followed by x itself.";
+        return "Periodic embeddings of the inputs (Gorishniy et al. 2022; RealMLP's PBLD form, Holzmueller et al. 2024): each input x "
+                + "becomes `dimensions' learned values cos(2 pi w x + b) W + c from `frequencies' periodic features, followed by x itself. "
+                + "Every input is embedded, a one-hot nominal attribute's indicators too (one per value: a nominal of many values makes "
+                + "the layer wide; CategoryEmbedding first keeps it narrow).";
     }
 
     @Override

@@ -35,6 +35,10 @@ public class Lbfgs extends OptimizerOption {
 
     @Override
     protected org.dendrite.core.optim.Lbfgs build() {
+        if (maxEval < 0) {
+            // the core's rule (>= 1) would hide this option's 0, which it turns into the default
+            throw org.dendrite.core.check.Check.invalid("maxEval", "Invalid maxEval: " + maxEval + " (allowed: 0 = maxIter * 5 / 4, or a whole number >= 1)");
+        }
         return new org.dendrite.core.optim.Lbfgs(getLearningRate(), maxIter, maxEval == 0 ? org.dendrite.core.optim.Lbfgs.defaultMaxEval(maxIter)
                 : maxEval, toleranceGrad, toleranceChange, historySize, lineSearch);
     }

@@ -1,0 +1,38 @@
+package org.dendrite.core.data;
+
+/**
+ * The memory one training may take, checked before anything large is allocated (its rows held dense,
+ * its preprocessed rows, its network with a batch through it): {@link #SHARE} of this JVM's largest
+ * heap, divided among the trainings a search runs side by side on its threads. Each of a search's
+ * trials was checked as if it ran alone, so two trials of a wide network each took their half and the
+ * search ran out of memory.
+ */
+public final class HeapBudget {
+    /** The share of this JVM's largest heap that one training may take. */
+    public static final double SHARE = 0.5;
+
+    /** How many trainings this thread's shares the budget with (a search's threads; 1 elsewhere). */
+    private static final ThreadLocal<Integer> SIDE_BY_SIDE = ThreadLocal.withInitial(() -> 1);
+
+    private HeapBudget() {}
+
+    /** The bytes a training on this thread may take. */
+    public static double bytes() {
+        return Runtime.getRuntime().maxMemory() * SHARE / SIDE_BY_SIDE.get();
+    }
+
+    /** What {@link #bytes} is, as a refusal says it: "50% of this JVM's largest heap", and with whom it is shared. */
+    public static String describe() {
+        int k = SIDE_BY_SIDE.get();
+        return String.format(java.util.Locale.ROOT, "%.0f%% of this JVM's largest heap%s", 100 * SHARE, k == 1 ? ""
+                : ", shared by the " + k + " trials a search trains at once (its threads)");
+    }
+
+    /** {@code work}, run on its thread as one of {@code trainings} trainings at once (a search's worker threads). */
+    public static Runnable sharedBy(int trainings, Runnable work) {
+        return () -> {
+            SIDE_BY_SIDE.set(Math.max(1, trainings));
+            work.run();
+        };
+    }
+}
