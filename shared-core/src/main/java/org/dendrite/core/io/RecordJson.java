@@ -290,7 +290,12 @@ final class RecordJson {
             if (cause instanceof RuntimeException r && !(cause instanceof IllegalArgumentException)) {
                 throw r;
             }
-            throw new ModelFormatException(path + ": " + cause.getMessage(), cause);
+            // the field the record's check names, where it is one of this record's ("$.epochs", not "$")
+            String at = path;
+            if (cause instanceof org.dendrite.core.check.InvalidSettingException s) {
+                for (RecordComponent c : comps) if (c.getName().equals(s.setting()) && node.has(c.getName())) at = path + "." + c.getName();
+            }
+            throw new ModelFormatException(at + ": " + cause.getMessage(), cause);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot construct " + type.getSimpleName(), e);
         }

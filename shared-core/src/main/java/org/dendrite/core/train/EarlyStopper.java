@@ -33,9 +33,10 @@ public final class EarlyStopper implements Serializable {
     }
 
     private IllegalArgumentException undefined() {
-        return org.dendrite.core.check.Check.invalid("earlyStopping", "Early stopping monitors " + config.monitor() + ", which is undefined "
-                + "for this " + (classification ? "classification" : "regression") + " task; choose "
-                + (classification ? "VALIDATION_LOSS, ACCURACY or AUC" : "VALIDATION_LOSS or RMSE"));
+        // named as the JSON spells them ($.earlyStopping.monitor)
+        return org.dendrite.core.check.Check.invalid("earlyStopping", "Early stopping monitors " + config.monitor().name().toLowerCase(java.util.Locale.ROOT)
+                + ", which is undefined for this " + (classification ? "classification" : "regression") + " task; choose "
+                + (classification ? "validation_loss, accuracy or auc" : "validation_loss or rmse"));
     }
 
     /**

@@ -133,7 +133,14 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
     public Loss lossFor(org.dendrite.core.data.Task task) {
         Loss base = loss != null ? loss : task.isClassification() ? new org.dendrite.core.loss.SoftmaxCrossEntropy()
                 : new org.dendrite.core.loss.MeanSquaredError();
-        if (base instanceof org.dendrite.core.loss.MemberMean m) base = m.loss();
+        if (base instanceof org.dendrite.core.loss.MemberMean m) {
+            if (m.members() != network.members()) {
+                // the network's members decide; a loss saying otherwise was dropped silently, and the saved configuration kept it
+                throw Check.invalid("loss", "The loss member_mean's members (" + m.members() + ") differ from the network's members ("
+                        + network.members() + "): give the members once, in the network (the trainer chooses member_mean for it)");
+            }
+            base = m.loss();
+        }
         if (!task.isClassification()
                 && (base instanceof org.dendrite.core.loss.SoftmaxCrossEntropy || base instanceof org.dendrite.core.loss.SigmoidBinaryCrossEntropy)) {
             boolean smoothing = base instanceof org.dendrite.core.loss.SoftmaxCrossEntropy ce && ce.labelSmoothing() > 0;

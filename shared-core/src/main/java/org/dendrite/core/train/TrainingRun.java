@@ -107,6 +107,20 @@ public final class TrainingRun {
             warn(w);
         }
         for (String w : preprocessor.fitWarnings()) warn(w);
+        if (!this.config.network().layers().isEmpty() && this.config.network().layers().get(0) instanceof org.dendrite.core.layer.CategoryEmbeddingSpec ce
+                && ce.blocks() != null && ce.blocks().isEmpty()) {
+            warn("The category embedding finds no nominal column of at least " + ce.minCategories() + " values in these rows: it passes every "
+                    + "input through as it is.");
+        }
+        org.dendrite.core.regularization.Pruning pruning = this.config.pruning();
+        if (pruning.enabled() && pruning.endEpoch() > this.config.epochs()) {
+            // a window past the run was taken and silently never (or never fully) applied
+            warn(String.format(Locale.ROOT, "Pruning %s at epoch %d, after the run's %d epochs: %s. Set the pruning epochs within the run.",
+                    pruning.startEpoch() > this.config.epochs() ? "starts" : "reaches its target sparsity " + pruning.targetSparsity(),
+                    pruning.startEpoch() > this.config.epochs() ? pruning.startEpoch() : pruning.endEpoch(), this.config.epochs(),
+                    pruning.startEpoch() > this.config.epochs() ? "no weight is pruned" : String.format(Locale.ROOT,
+                            "the run ends at sparsity %.3g", pruning.sparsityAt(this.config.epochs()))));
+        }
         if (preprocessor.ignoresEveryInput()) {
             warn("No input varies in the training rows (" + (preprocessor.columns().isEmpty() ? "there are no input columns"
                     : "every input column is constant or missing") + "): the model can learn only the target's " + (task.isClassification()

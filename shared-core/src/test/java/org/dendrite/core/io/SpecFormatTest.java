@@ -63,7 +63,10 @@ class SpecFormatTest {
     @Test
     void invalidValuesNameThePathAndTheRule() {
         var e = assertThrows(ModelFormatException.class, () -> SpecFormat.readNetwork("{\"layers\":[{\"type\":\"dense\",\"units\":-2}]}"));
-        assertTrue(e.getMessage().contains("$.layers[0]") && e.getMessage().contains("-2"), e.getMessage());
+        assertTrue(e.getMessage().contains("$.layers[0].units: ") && e.getMessage().contains("-2"), e.getMessage());
+        // a record's own check names its field (it was "$: Invalid epochs: -1")
+        var epochs = assertThrows(ModelFormatException.class, () -> SpecFormat.readTrainingConfig("{\"epochs\": -1}"));
+        assertTrue(epochs.getMessage().contains("$.epochs: Invalid epochs: -1"), epochs.getMessage());
         var b = assertThrows(ModelFormatException.class, () -> SpecFormat.readNetwork("{\"layers\":[{\"type\":\"dense\",\"units\":3,\"batchNorm\":\"sideways\"}]}"));
         assertTrue(b.getMessage().contains("batchNorm: unknown value 'sideways'; allowed: none, before_activation, after_activation"), b.getMessage());
         var t = assertThrows(ModelFormatException.class, () -> SpecFormat.readNetwork("{\"layers\":[{\"type\":\"dense\",\"units\":\"many\"}]}"));

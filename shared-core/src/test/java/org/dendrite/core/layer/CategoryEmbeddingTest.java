@@ -2,6 +2,7 @@ package org.dendrite.core.layer;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,7 +92,13 @@ class CategoryEmbeddingTest {
         }
         NetworkSpec own = new NetworkSpec(List.of(new CategoryEmbeddingSpec(10, 8, List.of(List.of(1, 12))), new DenseSpec(4,
                 new org.dendrite.core.activation.Relu())));
-        Trainer.fit(TrainingConfig.DEFAULT.withNetwork(own).withEpochs(1), new LabeledTable(t, "c", List.of("a", "b"), target, null));
+        Model m = Trainer.fit(TrainingConfig.DEFAULT.withNetwork(own).withEpochs(1), new LabeledTable(t, "c", List.of("a", "b"), target, null));
+        assertFalse(m.history().warnings().stream().anyMatch(w -> w.startsWith("The category embedding finds")), m.history().warnings().toString());
+        // no column of enough values: the layer passes everything through, and the run says so (it was silent)
+        NetworkSpec wide = new NetworkSpec(List.of(new CategoryEmbeddingSpec(13, 8, null), new DenseSpec(4, new org.dendrite.core.activation.Relu())));
+        Model none = Trainer.fit(TrainingConfig.DEFAULT.withNetwork(wide).withEpochs(1), new LabeledTable(t, "c", List.of("a", "b"), target, null));
+        assertTrue(none.history().warnings().contains("The category embedding finds no nominal column of at least 13 values in these rows: it "
+                + "passes every input through as it is."), none.history().warnings().toString());
     }
 
     /** Training resolves the blocks from the data; the model file keeps them and predicts the same after a reload. */

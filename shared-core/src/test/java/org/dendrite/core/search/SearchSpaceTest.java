@@ -164,7 +164,7 @@ class SearchSpaceTest {
         assertError("{\"parameters\": {\"units\": [8, 8]}}", "$.parameters.units: A choice lists a value twice");
         ModelFormatException e = assertThrows(ModelFormatException.class,
                 () -> SearchFormat.readSearch("{\"scheduler\": {\"type\": \"hyperband\", \"eta\": 1}}"));
-        assertTrue(e.getMessage().contains("$.scheduler: Invalid eta: 1 (allowed: an integer >= 2)"), e.getMessage());
+        assertTrue(e.getMessage().contains("$.scheduler.eta: Invalid eta: 1 (allowed: an integer >= 2)"), e.getMessage());
         e = assertThrows(ModelFormatException.class, () -> SearchFormat.readSearch("{\"scheduler\": \"bohb\"}"));
         assertTrue(e.getMessage().contains("unknown scheduler 'bohb'; allowed: full_budget, successive_halving, hyperband, asha"), e.getMessage());
     }

@@ -70,7 +70,7 @@ class BadInputTest {
         var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> Trainer.fit(QUICK.withEarlyStopping(
                 new EarlyStopping(Monitor.AUC, 2, 0, true)), reg));
         assertEquals("earlyStopping", e.setting());
-        assertEquals("Early stopping monitors AUC, which is undefined for this regression task; choose VALIDATION_LOSS or RMSE", e.getMessage());
+        assertEquals("Early stopping monitors auc, which is undefined for this regression task; choose validation_loss or rmse", e.getMessage());
     }
 
     /**
@@ -241,6 +241,12 @@ class BadInputTest {
                 new LabeledTable(table(new double[] {1, 2}, new double[] {3, 4}), "label", List.of("a", "b"), new double[] {0, 1}, null)));
         assertEquals("The network holds two tensors named 'slope' (two PReLU activations, whose slopes are all named 'slope'): a model file "
                 + "cannot tell them apart. Use PReLU in one layer only", twice.getMessage());
+        // a member_mean loss whose members differ from the network's: trained as the network said, while the saved config said otherwise
+        var mean = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> Trainer.fit(QUICK.withLoss(
+                new org.dendrite.core.loss.MemberMean(new org.dendrite.core.loss.SoftmaxCrossEntropy(), 3)),
+                new LabeledTable(table(new double[] {1, 2}, new double[] {3, 4}), "label", List.of("a", "b"), new double[] {0, 1}, null)));
+        assertEquals("The loss member_mean's members (3) differ from the network's members (1): give the members once, in the network (the "
+                + "trainer chooses member_mean for it)", mean.getMessage());
         // thousands of layers: the message named every one's units (400,000 characters)
         List<org.dendrite.core.layer.LayerSpec> deep = new java.util.ArrayList<>();
         for (int i = 0; i < 20; i++) deep.add(new org.dendrite.core.layer.DenseSpec(100_000 + i, new org.dendrite.core.activation.Relu()));

@@ -76,7 +76,7 @@ class TrainingControlTest {
         TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(3).withEarlyStopping(new EarlyStopping(Monitor.RMSE, 2, 0, true));
         // refused when the run is made, before its first epoch (BadInputTest: the regression case)
         var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.local(c, d.labeled()));
-        assertTrue(e.getMessage().contains("RMSE") && e.getMessage().contains("VALIDATION_LOSS, ACCURACY or AUC"), e.getMessage());
+        assertTrue(e.getMessage().contains("rmse") && e.getMessage().contains("validation_loss, accuracy or auc"), e.getMessage());
     }
 
     @Test
@@ -209,6 +209,30 @@ class TrainingControlTest {
         x[3][0] = 1;
         assertFalse(Trainer.fit(c, new LabeledTable(new org.dendrite.core.data.Table(cols, x), "y", List.of("a", "b"), y, null))
                 .history().warnings().stream().anyMatch(w -> w.contains("squeezes")));
+    }
+
+    /**
+     * A pruning window past the run was taken and silently never (or never fully) applied: the run
+     * says so. Sparsity at the end of 2 epochs of a window 1..4 towards 0.5, by hand: 0.5 (1 - (1 - 1/3)^3)
+     * = 0.5 x 19/27 = 0.352.
+     */
+    @Test
+    void aPruningWindowPastTheRunIsNamed() {
+        double[] y = new double[60];
+        double[][] x = new double[60][1];
+        for (int i = 0; i < 60; i++) {
+            y[i] = i % 2;
+            x[i][0] = y[i] + 0.1 * (i % 5);
+        }
+        var t = new LabeledTable(new org.dendrite.core.data.Table(List.of(org.dendrite.core.data.Column.numeric("x")), x), "y", List.of("a", "b"), y, null);
+        TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(2);
+        assertTrue(Trainer.fit(c.withPruning(new org.dendrite.core.regularization.Pruning(0.5, 5, 10)), t).history().warnings()
+                .contains("Pruning starts at epoch 5, after the run's 2 epochs: no weight is pruned. Set the pruning epochs within the run."));
+        assertTrue(Trainer.fit(c.withPruning(new org.dendrite.core.regularization.Pruning(0.5, 1, 4)), t).history().warnings()
+                .contains("Pruning reaches its target sparsity 0.5 at epoch 4, after the run's 2 epochs: the run ends at sparsity 0.352. Set the "
+                        + "pruning epochs within the run."));
+        assertFalse(Trainer.fit(c.withPruning(new org.dendrite.core.regularization.Pruning(0.5, 1, 2)), t).history().warnings().stream()
+                .anyMatch(w -> w.startsWith("Pruning")));
     }
 
     /**
