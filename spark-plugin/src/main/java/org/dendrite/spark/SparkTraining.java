@@ -109,16 +109,16 @@ final class SparkTraining {
         JavaRDD<ShardBlock> blocks = null;
         try {
             // a warm start keeps the initial model's input scaling and target scaling (its weights expect them)
+            List<Column> columns = featureColumns(rows.schema().fields()[0], width);
+            long bytes = statisticsBytes(columns, c.preprocessing().robust(), !classification);
             ShardPass.Fitted fit = warm.enabled() ? new ShardPass.Fitted(warm.initial().preprocessor(), warm.task(check.label(), classNames))
                     : ShardPass.fit(new ShardPass.Shards() {
                         @Override
                         public <T extends java.io.Serializable> T reduce(ShardPass.Pass<T> pass, ShardPass.Merge<T> merge) {
-                            // a partition's column statistics: up to a quartile sample of Sample.CAPACITY values per column
-                            long bytes = (long) width * (c.preprocessing().robust() ? 16L * org.dendrite.core.data.Sample.CAPACITY : 256) + 4096;
                             return run(() -> SparkJobs.mergeInOrder(perPartition(rdd, slices, later, width, (slice, r) -> List.of(pass.apply(slice, r))
                                     .iterator()), merge::apply, bytes));
                         }
-                    }, layout, featureColumns(rows.schema().fields()[0], width), c.preprocessing(), c.robustTarget(), check.label());
+                    }, layout, columns, c.preprocessing(), c.robustTarget(), check.label());
             final Preprocessor pre = fit.preprocessor();
             final Task task = fit.task();
             // the values chosen from the data (units, epochs, batch size; a category embedding's blocks)
@@ -145,6 +145,23 @@ final class SparkTraining {
         } finally {
             if (blocks != null) blocks.unpersist(false);
         }
+    }
+
+    /**
+     * About the bytes of one partition's column statistics ({@link ShardPass}), as Java serializes them:
+     * a nominal column's count and name per category, a numeric column's moments and with robust scaling its
+     * quartile sample of up to {@link org.dendrite.core.data.Sample#CAPACITY} values, a numeric
+     * target's sample; the driver merges them itself only while all partitions' fit in
+     * {@link SparkJobs#ORDERED_MERGE_BYTES}.
+     */
+    static long statisticsBytes(List<Column> columns, boolean robust, boolean numericTarget) {
+        long sample = 16L * org.dendrite.core.data.Sample.CAPACITY, bytes = 4096 + (numericTarget ? sample : 0);
+        for (Column col : columns) {
+            // a nominal column's count per category, and the column itself with its category names, which travel with the statistics
+            if (col.isNominal()) for (String c : col.categories()) bytes += 16 + 2L * c.length();
+            bytes += col.isNominal() ? 64 : 256 + (robust ? sample : 0);
+        }
+        return bytes;
     }
 
     /**

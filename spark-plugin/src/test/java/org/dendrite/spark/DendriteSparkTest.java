@@ -326,6 +326,38 @@ class DendriteSparkTest {
     }
 
     /**
+     * The size a partition's column statistics are taken to have (which decides whether the driver
+     * merges them itself, in order, or Spark's tree does) is not below what Java serialization makes
+     * of them: it left out the category counts (a nominal of 50,000 values: 840 KB taken for 4 KB) and
+     * a numeric target's sample.
+     */
+    @Test
+    void partitionStatisticsAreNotTakenSmallerThanTheyAre() throws Exception {
+        List<Column> cols = List.of(Column.numeric("x"), Column.nominal("id", org.dendrite.core.data.RowCheck.indexNames(50_000)));
+        for (boolean robust : new boolean[] {false, true}) {
+            var config = org.dendrite.core.data.PreprocessingConfig.DEFAULT.withScaling(robust ? org.dendrite.core.data.PreprocessingConfig.Scaling.ROBUST
+                    : org.dendrite.core.data.PreprocessingConfig.Scaling.STANDARD);
+            var stats = new org.dendrite.core.data.ColumnStatistics(cols, config);
+            var target = new org.dendrite.core.data.Sample();
+            for (int i = 0; i < 20_000; i++) {
+                stats.add(new double[] {i * 0.37, i % 50_000}, i, 1);
+                target.add(i * 1.5);
+            }
+            long actual = serializedBytes(stats) + serializedBytes(target);
+            long taken = SparkTraining.statisticsBytes(cols, robust, true);
+            assertTrue(taken >= actual && taken < 4 * actual, "robust " + robust + ": taken " + taken + ", serialized " + actual);
+        }
+    }
+
+    private static long serializedBytes(Object o) throws java.io.IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(o);
+        }
+        return bytes.size();
+    }
+
+    /**
      * Two fits of one seed and partitioning save the same model, to the last digit (the fields that
      * hold a run's times aside), synchronous and in rounds: the partitions' sums were merged in the order
      * their tasks finished, and the saved centres differed in their last digits between two such fits

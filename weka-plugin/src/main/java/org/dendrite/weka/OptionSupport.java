@@ -44,7 +44,8 @@ public final class OptionSupport {
             boolean emptyKept = type != String.class || !"".equals(p.getReadMethod().invoke(target));
             for (int i = 0; i + 1 < copy.length && emptyKept; i++) {
                 if (copy[i].equals("-" + name) && copy[i + 1].isEmpty()) {
-                    throw new Exception("Option -" + name + " '': a value is required (leave the option out for its default)");
+                    throw new Exception("Option -" + name + " '': a value is required (Weka reads an empty value as the option left out, "
+                            + "which keeps the value held: " + shown(p.getReadMethod().invoke(target)) + ")");
                 }
             }
             for (String value = Utils.getOption(name, copy); !value.isEmpty(); value = type.isArray() ? Utils.getOption(name, copy) : "") {
@@ -55,6 +56,18 @@ public final class OptionSupport {
                 }
             }
         }
+    }
+
+    /** An option's value as a command line gives it. */
+    private static String shown(Object v) {
+        if (v instanceof Object[] a) {
+            StringJoiner all = new StringJoiner(", ");
+            for (Object o : a) all.add(shown(o));
+            return all.toString();
+        }
+        if (v instanceof OptionHandler o) return Utils.toCommandLine(o);
+        if (v instanceof SelectedTag t) return t.getSelectedTag().getReadable();
+        return Utils.quote(String.valueOf(v));
     }
 
     private static void checkValue(Class<?> type, String value, Object current) throws Exception {

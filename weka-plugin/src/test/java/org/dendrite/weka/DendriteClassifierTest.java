@@ -910,7 +910,8 @@ class DendriteClassifierTest {
                 "-schedule \"org.dendrite.weka.schedule.MultiStep -milestones \\\"\\\"\""}) {
             Dendrite d = new Dendrite();
             Exception e = assertThrows(Exception.class, () -> d.setOptions(Utils.splitOptions(options)), options);
-            assertTrue(e.getMessage().contains("'': a value is required (leave the option out for its default)"), options + ": " + e.getMessage());
+            assertTrue(e.getMessage().contains("'': a value is required (Weka reads an empty value as the option left out, which keeps the "
+                    + "value held: "), options + ": " + e.getMessage());
         }
         Dendrite fine = new Dendrite();
         fine.setOptions(Utils.splitOptions("-initial-model \"\" -config-json \"\""));

@@ -30,10 +30,10 @@ public final class Moments implements Serializable {
     private double m2;
     /** The unit the mean and M2 are kept in: a power of two, 1 unless a value exceeded {@link #LIMIT}. */
     private double unit = 1;
-    /** The two largest distinct values, largest first (-Infinity: none yet). */
-    private final double[] top = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-    /** The two smallest distinct values, smallest first (+Infinity: none yet). */
-    private final double[] bottom = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+    /** The two largest distinct values, largest first (-Infinity: none yet), and their weights (the sums of their copies'). */
+    private final double[] top = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY}, topWeight = new double[2];
+    /** The two smallest distinct values, smallest first (+Infinity: none yet), and their weights. */
+    private final double[] bottom = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY}, bottomWeight = new double[2];
 
     /** Adds {@code v} with weight 1. */
     public void add(double v) {
@@ -48,8 +48,8 @@ public final class Moments implements Serializable {
         } else if (a != 0 && mean == 0 && m2 == 0) {
             while (a < unit / LIMIT) unit *= 0x1p-100;
         }
-        offer(top, v, 1);
-        offer(bottom, v, -1);
+        offer(top, topWeight, v, w, 1);
+        offer(bottom, bottomWeight, v, w, -1);
         double x = v / unit;
         count++;
         weight += w;
@@ -67,14 +67,23 @@ public final class Moments implements Serializable {
         unit = u;
     }
 
-    /** Takes {@code v} into the two extreme distinct values {@code x}: the largest for {@code sign} 1, the smallest for -1. */
-    private static void offer(double[] x, double v, int sign) {
-        if (v == x[0] || v == x[1]) return;
-        if (sign * v > sign * x[0]) {
+    /**
+     * Takes {@code v} of weight {@code w} into the two extreme distinct values {@code x} with their
+     * weights {@code xw}: the largest for {@code sign} 1, the smallest for -1.
+     */
+    private static void offer(double[] x, double[] xw, double v, double w, int sign) {
+        if (v == x[0]) {
+            xw[0] += w;
+        } else if (v == x[1]) {
+            xw[1] += w;
+        } else if (sign * v > sign * x[0]) {
             x[1] = x[0];
+            xw[1] = xw[0];
             x[0] = v;
+            xw[0] = w;
         } else if (sign * v > sign * x[1]) {
             x[1] = v;
+            xw[1] = w;
         }
     }
 
@@ -83,8 +92,9 @@ public final class Moments implements Serializable {
         if (o.count == 0) return this;
         for (int i = 0; i < 2; i++) {
             // the two extremes of the union are among each side's two
-            if (o.top[i] != Double.NEGATIVE_INFINITY) offer(top, o.top[i], 1);
-            if (o.bottom[i] != Double.POSITIVE_INFINITY) offer(bottom, o.bottom[i], -1);
+            // (each side holds a value's every copy of its own)
+            if (o.topWeight[i] > 0) offer(top, topWeight, o.top[i], o.topWeight[i], 1);
+            if (o.bottomWeight[i] > 0) offer(bottom, bottomWeight, o.bottom[i], o.bottomWeight[i], -1);
         }
         if (count == 0) {
             count = o.count;
@@ -135,15 +145,17 @@ public final class Moments implements Serializable {
      * all of them: near 0 when one far value set the standard deviation, so that standard scaling
      * squeezes the others close together (a column of normal values with one at 1e6 among 100: about
      * 5e-5); ordinary data gives several. +Infinity where there is nothing to compare: fewer than 3
-     * values, no spread, or the other values all equal (a rare value in a column otherwise constant is not
-     * squeezing anything). The farthest value never holds more than half the weight (the mean would be
-     * nearer to it than to the other end).
+     * values, no spread, the other values all equal (a rare value in a column otherwise constant is not
+     * squeezing anything), or the farthest value holding a quarter of the weight or more (a cluster,
+     * which robust scaling would not set apart either).
      */
     public double othersRangeInDeviations() {
         double std = standardDeviation();
         if (count < 3 || !(std > 0)) return Double.POSITIVE_INFINITY;
         double mean = mean();
         boolean high = top[0] / 2 - mean / 2 >= mean / 2 - bottom[0] / 2;
+        // a far value of a quarter of the weight or more is a cluster, not an outlier: robust scaling's quartiles would take it in too
+        if ((high ? topWeight[0] : bottomWeight[0]) >= weight / 4) return Double.POSITIVE_INFINITY;
         double halfRange = high ? top[1] / 2 - bottom[0] / 2 : top[0] / 2 - bottom[1] / 2; // halves: cannot overflow
         return halfRange > 0 ? halfRange / (std / 2) : Double.POSITIVE_INFINITY;
     }

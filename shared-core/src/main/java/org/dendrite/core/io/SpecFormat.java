@@ -52,10 +52,13 @@ public final class SpecFormat {
      * {@code config} as one line of JSON holding only what differs from {@link TrainingConfig#DEFAULT}
      * (a field of a plain record such as {@code regularization} alone; an optimizer, schedule, loss or
      * the layers whole): what {@link #readTrainingConfig} reads back to {@code config}, so a model's
-     * configuration can be given again as {@code -config-json} / {@code configJson}.
+     * configuration can be given again as {@code -config-json} / {@code configJson}. A category
+     * embedding's blocks are left out (the data it trains on resolves them: another fold's rows may
+     * have other inputs), as a spec gives them.
      */
     public static String writeChanges(TrainingConfig config) {
-        JsonNode changes = changes(RecordJson.write(config, TrainingConfig.class), RecordJson.write(TrainingConfig.DEFAULT, TrainingConfig.class));
+        TrainingConfig given = config.withNetwork(config.network().withInputsUnresolved());
+        JsonNode changes = changes(RecordJson.write(given, TrainingConfig.class), RecordJson.write(TrainingConfig.DEFAULT, TrainingConfig.class));
         StringWriter text = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
             write(g, changes == null ? JsonNodeFactory.instance.objectNode() : changes);

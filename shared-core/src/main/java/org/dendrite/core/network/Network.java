@@ -123,7 +123,8 @@ public final class Network implements Serializable {
             long most = 0;
             int width = inputWidth;
             for (LayerSpec s : spec.layers()) {
-                most = Math.max(most, Math.multiplyExact(s.keptPerRow(width) / s.keptArrays(), rows));
+                // an ensemble's members each take the batch's rows through the layers (members x rows)
+                most = Math.max(most, Math.multiplyExact(Math.multiplyExact(s.keptPerRow(width) / s.keptArrays(), rows), spec.members()));
                 width = s.outputWidth(width);
             }
             return most;

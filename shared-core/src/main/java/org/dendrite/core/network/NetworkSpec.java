@@ -96,6 +96,20 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
         return this;
     }
 
+    /**
+     * This spec with a category embedding's blocks left to the data again: they come from the training
+     * rows' preprocessing (a missing-indicator input exists only where a column had missing values), so
+     * a configuration given again (a cross-validation fold's rows) must not carry another's.
+     */
+    public NetworkSpec withInputsUnresolved() {
+        if (!layers.isEmpty() && layers.get(0) instanceof CategoryEmbeddingSpec c && c.blocks() != null) {
+            List<LayerSpec> ls = new java.util.ArrayList<>(layers);
+            ls.set(0, new CategoryEmbeddingSpec(c.minCategories(), c.dimensions(), null));
+            return withLayers(ls);
+        }
+        return this;
+    }
+
     public NetworkSpec withDataInit(DataInit d) {
         return new NetworkSpec(layers, members, d);
     }

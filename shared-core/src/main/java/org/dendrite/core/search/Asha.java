@@ -38,6 +38,8 @@ public record Asha(int trials, int minEpochs, int maxEpochs, int eta, int worker
         Check.between("workers", workers, 1, MAX_TRIALS);
     }
 
+    @Override public int plannedTrials(int baseEpochs) { return trials; }
+
     @Override public String name() { return "asha"; }
 
     /** The rungs' epochs for a base configuration of {@code baseEpochs} epochs. */

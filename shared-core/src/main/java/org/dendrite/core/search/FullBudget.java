@@ -19,6 +19,8 @@ public record FullBudget(int trials) implements Scheduler {
         Check.between("trials", trials, 1, MAX_TRIALS);
     }
 
+    @Override public int plannedTrials(int baseEpochs) { return trials; }
+
     @Override public String name() { return "full_budget"; }
 
     @Override public boolean budgetsEpochs() { return false; }

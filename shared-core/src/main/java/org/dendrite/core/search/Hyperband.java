@@ -63,10 +63,16 @@ public record Hyperband(int minEpochs, int maxEpochs, int eta) implements Schedu
     }
 
     @Override
+    public int plannedTrials(int baseEpochs) {
+        int trials = 0;
+        for (Bracket x : brackets(baseEpochs)) trials += x.rungs().get(0).trials();
+        return trials;
+    }
+
+    @Override
     public String describe(int baseEpochs) {
         List<Bracket> b = brackets(baseEpochs);
-        int trials = 0;
-        for (Bracket x : b) trials += x.rungs().get(0).trials();
+        int trials = plannedTrials(baseEpochs);
         return "Hyperband (" + b.size() + " brackets, " + trials + " trials, eta " + eta + ", the first bracket's rungs " + Budgets.list(b.get(0).rungs())
                 + ")";
     }

@@ -30,6 +30,9 @@ public sealed interface Scheduler extends Serializable permits FullBudget, Succe
     /** An upper bound on the epochs trained in all (per validation split), for the progress estimate. */
     long plannedEpochs(int baseEpochs, Restarts restarts);
 
+    /** The most trials it draws for a base configuration of {@code baseEpochs} epochs (so the most that can train at once). */
+    int plannedTrials(int baseEpochs);
+
     /** What it does with a base configuration of {@code baseEpochs} epochs, for a person: the trials and the rungs' epochs. */
     String describe(int baseEpochs);
 

@@ -77,7 +77,10 @@ public final class Search {
     private SearchResult explore(LabeledTable table, TrainingConfig base, SearchSpace space, SearchListener listener, TrialRunner runner) {
         Metric metric = config.metric().resolve(table.isClassification(), table.targetName());
         Restarts restarts = config.continuation().restarts(base.schedule().dependsOnRunLength());
-        int threads = config.threads() > 0 ? config.threads() : Parallelism.threads();
+        // no more threads than trials: the trials side by side share one training's memory (HeapBudget), so idle threads would
+        // shrink every trial's share (on 32 cores, 4 trials each got 1/32 of it and were all refused)
+        int threads = Math.max(1, Math.min(config.threads() > 0 ? config.threads() : Parallelism.threads(),
+                config.scheduler().plannedTrials(base.epochs())));
         long planned = config.scheduler().plannedEpochs(base.epochs(), restarts);
         long start = System.nanoTime();
         ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads(threads));

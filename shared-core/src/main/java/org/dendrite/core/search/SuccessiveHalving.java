@@ -23,6 +23,8 @@ public record SuccessiveHalving(int trials, int minEpochs, int maxEpochs, int et
         Budgets.checkEta(eta);
     }
 
+    @Override public int plannedTrials(int baseEpochs) { return trials; }
+
     @Override public String name() { return "successive_halving"; }
 
     /** The rungs for a base configuration of {@code baseEpochs} epochs. */

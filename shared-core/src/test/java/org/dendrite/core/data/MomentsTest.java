@@ -127,9 +127,20 @@ class MomentsTest {
         heavy.add(1e6, 5);
         assertEquals(1, heavy.farthest());
         assertTrue(heavy.othersRangeInDeviations() > 1, "" + heavy.othersRangeInDeviations());
-        // a weight of 3 counts as three copies: the same range as the copies give
-        Moments weighted = of(1, 2, 3);
-        weighted.add(1e4, 3);
-        assertEquals(of(1, 2, 3, 1e4, 1e4, 1e4).othersRangeInDeviations(), weighted.othersRangeInDeviations(), 1e-12);
+        // a weight of 2 counts as two copies: the same range as the copies give
+        Moments weighted = of(1, 2, 3, 4, 5, 6, 7, 8, 9);
+        weighted.add(1e4, 2);
+        double copies = of(1, 2, 3, 4, 5, 6, 7, 8, 9, 1e4, 1e4).othersRangeInDeviations();
+        assertTrue(copies < 0.01, "" + copies);
+        assertEquals(copies, weighted.othersRangeInDeviations(), 1e-12);
+        // a far value held by a quarter of the rows or more is a cluster (robust scaling's quartiles take it in too): not an outlier
+        Moments cluster = new Moments();
+        for (int i = 0; i < 60; i++) cluster.add(i / 60.0);
+        cluster.add(1e6, 40);
+        assertEquals(Double.POSITIVE_INFINITY, cluster.othersRangeInDeviations());
+        Moments fewer = new Moments();
+        for (int i = 0; i < 60; i++) fewer.add(i / 60.0);
+        fewer.add(1e6, 19);
+        assertTrue(fewer.othersRangeInDeviations() < 1e-5, "" + fewer.othersRangeInDeviations());
     }
 }

@@ -93,6 +93,17 @@ class CategoryEmbeddingTest {
         NetworkSpec own = new NetworkSpec(List.of(new CategoryEmbeddingSpec(10, 8, List.of(List.of(1, 12))), new DenseSpec(4,
                 new org.dendrite.core.activation.Relu())));
         Model m = Trainer.fit(TrainingConfig.DEFAULT.withNetwork(own).withEpochs(1), new LabeledTable(t, "c", List.of("a", "b"), target, null));
+        // the configuration offered to give again leaves the blocks to the data: another fold's rows, where y has no missing value
+        // (so no indicator input), put city's block elsewhere, and the printed blocks were refused there
+        String again = org.dendrite.core.io.SpecFormat.writeChanges(TrainingConfig.DEFAULT.withNetwork(m.network().spec()));
+        assertFalse(again.contains("blocks"), again);
+        double[][] complete = new double[60][];
+        for (int i = 0; i < 60; i++) complete[i] = t.rows()[i].clone();
+        for (double[] r : complete) if (Double.isNaN(r[3])) r[3] = 0;
+        var pc = org.dendrite.core.data.PreprocessingConfig.DEFAULT;
+        TrainingConfig fed = org.dendrite.core.io.SpecFormat.readTrainingConfig(again).withEpochs(1)
+                .withPreprocessing(new org.dendrite.core.data.PreprocessingConfig(pc.standardize(), pc.imputeMissing(), true, pc.standardizeTarget(), pc.whitening()));
+        Trainer.fit(fed, new LabeledTable(new Table(COLS, complete), "c", List.of("a", "b"), target, null));
         assertFalse(m.history().warnings().stream().anyMatch(w -> w.startsWith("The category embedding finds")), m.history().warnings().toString());
         // no column of enough values: the layer passes everything through, and the run says so (it was silent)
         NetworkSpec wide = new NetworkSpec(List.of(new CategoryEmbeddingSpec(13, 8, null), new DenseSpec(4, new org.dendrite.core.activation.Relu())));
