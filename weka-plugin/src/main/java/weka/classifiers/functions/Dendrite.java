@@ -738,6 +738,15 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     @Override
     public void setOptions(String[] options) throws Exception {
         OptionSupport.check(options, this);
+        // Weka's own options of every classifier: a word for a number was a bare NumberFormatException, or kept as the batch size
+        for (String name : new String[] {"num-decimal-places", "batch-size"}) {
+            String v = weka.core.Utils.getOption(name, options.clone());
+            int least = name.equals("batch-size") ? 1 : 0;
+            boolean whole = v.trim().matches("-?\\d{1,9}");
+            if (!v.isEmpty() && (!whole || Integer.parseInt(v.trim()) < least)) {
+                throw new Exception("Option -" + name + " " + weka.core.Utils.quote(v) + ": not a whole number >= " + least);
+            }
+        }
         super.setOptions(options);
     }
 

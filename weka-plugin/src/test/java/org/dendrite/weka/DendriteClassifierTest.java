@@ -916,6 +916,15 @@ class DendriteClassifierTest {
         Dendrite fine = new Dendrite();
         fine.setOptions(Utils.splitOptions("-initial-model \"\" -config-json \"\""));
         assertEquals("", fine.getInitialModel());
+        // Weka's own options of every classifier, strictly: a bare NumberFormatException, or a word kept as the batch size
+        for (String[] bad : new String[][] {{"-num-decimal-places", "abc", "0"}, {"-batch-size", "abc", "1"}, {"-batch-size", "-5", "1"}}) {
+            Exception w = assertThrows(Exception.class, () -> new Dendrite().setOptions(new String[] {bad[0], bad[1]}));
+            assertEquals("Option " + bad[0] + " " + bad[1] + ": not a whole number >= " + bad[2], w.getMessage());
+        }
+        Dendrite decimals = new Dendrite();
+        decimals.setOptions(new String[] {"-num-decimal-places", "4", "-batch-size", "50"});
+        assertEquals(4, decimals.getNumDecimalPlaces());
+        assertEquals("50", decimals.getBatchSize());
         // L-BFGS's -max-eval takes 0 (its default: maxIter * 5 / 4), which the message of the core's rule (>= 1) left out
         Dendrite lbfgs = new Dendrite();
         Exception m = assertThrows(Exception.class, () -> {

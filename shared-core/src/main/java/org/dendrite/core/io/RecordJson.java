@@ -153,6 +153,14 @@ final class RecordJson {
             }
             String type = new JsonValue(node.get("type"), path + ".type").string();
             Registry.Entry e = Registry.lookup(raw, type, path + ".type");
+            if (e.preset() && node.size() > 1) {
+                // a preset's fields are fixed: {"type": "he_uniform", "scale": 5} became another variance_scaling without a word
+                ObjectNode spelled = F.objectNode();
+                spelled.put("type", Registry.typeName(raw, e.type()));
+                writeFields(e.defaults(), spelled);
+                throw new ModelFormatException(path + ": " + e.name() + " is a preset and takes no fields; write the type it stands for with "
+                        + "its fields instead: " + spelled);
+            }
             return readRecord((ObjectNode) node, e.type(), e.defaults(), path, "type", e.required(), version);
         }
         if (raw.isRecord()) {

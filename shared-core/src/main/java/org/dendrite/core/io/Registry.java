@@ -109,6 +109,12 @@ final class Registry {
         f.put(name, new Entry(name, defaults.getClass(), defaults, preset, Set.of(required)));
     }
 
+    /** The name a type of {@code family} is written with when it is not one of its presets. */
+    static String typeName(Class<?> family, Class<?> type) {
+        for (Entry e : FAMILIES.get(family).values()) if (!e.preset() && e.type() == type) return e.name();
+        throw new IllegalStateException(type.getSimpleName() + " is not a registered " + familyName(family));
+    }
+
     static boolean isFamily(Class<?> c) {
         return FAMILIES.containsKey(c);
     }

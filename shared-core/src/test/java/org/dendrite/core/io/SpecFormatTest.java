@@ -58,6 +58,13 @@ class SpecFormatTest {
                 aliases.layers().get(0));
         assertEquals(new DenseSpec(4, new org.dendrite.core.activation.Identity(), Initializer.XAVIER_NORMAL, true, DenseSpec.BatchNorm.NONE, 0),
                 aliases.layers().get(1));
+        // a preset given a field became another initializer of its type without a word
+        var preset = assertThrows(ModelFormatException.class, () -> SpecFormat.readNetwork(
+                "{\"layers\":[{\"type\":\"dense\",\"units\":4,\"initializer\":{\"type\":\"he_uniform\",\"scale\":5}}]}"));
+        assertTrue(preset.getMessage().contains("$.layers[0].initializer: he_uniform is a preset and takes no fields; write the type it stands "
+                + "for with its fields instead: {\"type\":\"variance_scaling\""), preset.getMessage());
+        assertEquals(Initializer.HE_UNIFORM, ((DenseSpec) SpecFormat.readNetwork(
+                "{\"layers\":[{\"type\":\"dense\",\"units\":4,\"initializer\":{\"type\":\"he_uniform\"}}]}").layers().get(0)).initializer());
     }
 
     @Test
