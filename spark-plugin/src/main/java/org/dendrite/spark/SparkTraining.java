@@ -111,7 +111,8 @@ final class SparkTraining {
             // a warm start keeps the initial model's input scaling and target scaling (its weights expect them)
             List<Column> columns = featureColumns(rows.schema().fields()[0], width);
             long bytes = statisticsBytes(columns, c.preprocessing().robust(), !classification);
-            ShardPass.Fitted fit = warm.enabled() ? new ShardPass.Fitted(warm.initial().preprocessor(), warm.task(check.label(), classNames))
+            // a numeric target's scaling is these rows' (the network predicts the standardized target): fitted as without one
+            ShardPass.Fitted fit = warm.enabled() && classification ? new ShardPass.Fitted(warm.initial().preprocessor(), warm.task(check.label(), classNames))
                     : ShardPass.fit(new ShardPass.Shards() {
                         @Override
                         public <T extends java.io.Serializable> T reduce(ShardPass.Pass<T> pass, ShardPass.Merge<T> merge) {
@@ -119,6 +120,7 @@ final class SparkTraining {
                                     .iterator()), merge::apply, bytes));
                         }
                     }, layout, columns, c.preprocessing(), c.robustTarget(), check.label());
+            if (warm.enabled()) fit = new ShardPass.Fitted(warm.initial().preprocessor(), fit.task());
             final Preprocessor pre = fit.preprocessor();
             final Task task = fit.task();
             // the values chosen from the data (units, epochs, batch size; a category embedding's blocks)

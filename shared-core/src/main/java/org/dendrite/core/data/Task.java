@@ -26,7 +26,10 @@ public record Task(String targetName, List<String> classes, double targetMean, d
      * constant target: {@link #constantScale}) when {@code standardize}, else left as it is; with
      * {@code robust} (a sample of the training rows' targets, for a robust loss; null: none) it is
      * centred on its median and divided by its interquartile range / 1.349 (the standard deviation,
-     * for normal data), or by the standard deviation where the quartiles coincide.
+     * for normal data); where the quartiles coincide (a target mostly 0: claims, counts), by its 5-95%
+     * range / 3.29, then its 1-99% range / 4.65 (each the standard deviation for normal data), and only
+     * where those coincide too by the standard deviation (it was at once: one outlier among mostly zeros
+     * then set the scale, and mae's test RMSE was 337 on targets within 0.03).
      */
     public static Task fit(String targetName, List<String> classes, Moments target, Sample robust, boolean standardize) {
         if (classes != null && !classes.isEmpty()) {
@@ -37,8 +40,14 @@ public record Task(String targetName, List<String> classes, double targetMean, d
         }
         double std = target.standardDeviation(), mean = target.mean();
         if (robust != null && robust.count() > 0) {
-            double median = robust.quantile(0.5), iqr = robust.quantile(0.75) - robust.quantile(0.25);
-            double scale = iqr > 0 ? iqr / IQR_PER_STANDARD_DEVIATION : std;
+            double median = robust.quantile(0.5), scale = std;
+            for (double[] range : ROBUST_RANGES) {
+                double spread = robust.quantile(1 - range[0]) - robust.quantile(range[0]);
+                if (spread > 0) {
+                    scale = spread / range[1];
+                    break;
+                }
+            }
             return new Task(targetName, List.of(), median, scale > 0 ? scale : constantScale(median));
         }
         return new Task(targetName, List.of(), mean, std > 0 ? std : constantScale(mean));
@@ -46,6 +55,13 @@ public record Task(String targetName, List<String> classes, double targetMean, d
 
     /** The interquartile range of a normal distribution, in standard deviations. */
     static final double IQR_PER_STANDARD_DEVIATION = 1.3489795003921634;
+
+    /**
+     * The ranges a robust target scale is taken from, in turn until one is not 0: {lower quantile, the
+     * range from it to its mirror in a normal distribution's standard deviations} (2 x 0.6745, 2 x
+     * 1.6449, 2 x 2.3263).
+     */
+    private static final double[][] ROBUST_RANGES = {{0.25, IQR_PER_STANDARD_DEVIATION}, {0.05, 3.289707253902945}, {0.01, 4.652695748081682}};
 
     /**
      * The scale of a target constant in the training rows: one unit in the last place of the constant

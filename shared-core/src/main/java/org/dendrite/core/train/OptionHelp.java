@@ -39,7 +39,8 @@ public final class OptionHelp {
             + "search's chosen configuration, show a configuration in this form.";
     public static final String SEED = "Random seed (weights, shuffling, dropout, validation split).";
     public static final String INITIAL_MODEL = "Warm start: a saved Dendrite model JSON (from the Weka plugin, the Spark plugin or the "
-            + "core) whose architecture, weights and input scaling training continues from; empty = a fresh network.";
+            + "core) whose architecture, weights and input scaling training continues from (a numeric target is standardized by these "
+            + "rows, and the model's standardized output read in their units); empty = a fresh network.";
     public static final String FROZEN_LAYERS = "With an initial model: the first N layers with weights keep them (only the rest is "
             + "trained).";
 }

@@ -67,4 +67,50 @@ class WarmStartTest {
                 iris.targetName(), reordered, iris.target(), null), TrainingListener.NONE, warm));
         assertTrue(t.getMessage().contains("are not this data's"), t.getMessage());
     }
+
+    /** y = 3 x1 - 2 x2 (+ {@code shift}) on {@code n} rows of seed {@code seed}. */
+    private static LabeledTable linear(int n, long seed, double shift, double factor) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[] {r.nextGaussian(), r.nextGaussian()};
+            y[i] = (3 * x[i][0] - 2 * x[i][1]) * factor + shift;
+        }
+        return new LabeledTable(new org.dendrite.core.data.Table(List.of(org.dendrite.core.data.Column.numeric("x1"),
+                org.dendrite.core.data.Column.numeric("x2")), x), "y", List.of(), y);
+    }
+
+    /**
+     * A warm start on a numeric target far from the initial model's: it trained in the model's target
+     * units (y - 1000 on a model of y: test RMSE 988; y x 1e30 predicted about 2.6). The target is
+     * standardized by these rows, so the network's standardized output is read in their units: before
+     * any epoch the run predicts the initial model's predictions changed as the target's mean and scale
+     * changed (m_new + s_new (p - m_old) / s_old, to float32 rounding), and it trains as on the model's
+     * own target.
+     */
+    @Test
+    void aNumericTargetIsScaledByTheNewRowsAndTheOutputLayerMovedToIt() {
+        Model initial = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(30), linear(300, 1, 0, 1));
+        for (double[] change : new double[][] {{-1000, 1}, {0, 1e30}, {5, 1e-3}}) {
+            LabeledTable shifted = linear(300, 2, change[0], change[1]);
+            TrainingRun run = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(30), shifted, TrainingListener.NONE, new WarmStart(initial, 0));
+            double[][] before = run.model().predict(shifted.features()), had = initial.predict(shifted.features());
+            org.dendrite.core.data.Task was = initial.task(), now = run.model().task();
+            for (int i = 0; i < 5; i++) {
+                double expected = now.targetMean() + now.targetScale() * (had[i][0] - was.targetMean()) / was.targetScale();
+                org.junit.jupiter.api.Assertions.assertEquals(expected, before[i][0], 1e-5 * (Math.abs(expected) + now.targetScale()),
+                        "row " + i + " before training, change " + Arrays.toString(change));
+            }
+            Model m = run.run();
+            double[][] p = m.predict(shifted.features());
+            double s = 0, spread = 0, mean = Arrays.stream(shifted.target()).average().orElseThrow();
+            for (int i = 0; i < p.length; i++) {
+                s += (p[i][0] - shifted.target()[i]) * (p[i][0] - shifted.target()[i]);
+                spread += (mean - shifted.target()[i]) * (mean - shifted.target()[i]);
+            }
+            double rmse = Math.sqrt(s / p.length), sd = Math.sqrt(spread / p.length);
+            assertTrue(rmse < 0.1 * sd, "change " + Arrays.toString(change) + ": training RMSE " + rmse + " against the targets' spread " + sd);
+        }
+    }
 }
