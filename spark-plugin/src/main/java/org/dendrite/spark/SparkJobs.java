@@ -32,12 +32,27 @@ final class SparkJobs implements TrainingListener {
             for (Throwable t = e; t != null && !interrupted; t = t.getCause()) interrupted = t instanceof InterruptedException;
             if (!interrupted) throw e;
             sc.cancelJobsWithTag(tag);
+            // a search's trial job submitted as its threads were shut down can register after that: cancelled by the repeats (one
+            // ran on past the fit's end on a loaded machine); the interrupt stays set for the caller
+            boolean again = Thread.interrupted();
+            for (int i = 0; i < CANCEL_REPEATS; i++) {
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException x) {
+                    again = true;
+                }
+                sc.cancelJobsWithTag(tag);
+            }
+            if (again) Thread.currentThread().interrupt();
             throw e instanceof java.util.concurrent.CancellationException c ? c : unwrap(e);
         } finally {
             sc.removeJobTag(tag);
             sc.setJobDescription(before);
         }
     }
+
+    /** How many more times, 200 ms apart, a stopped fit cancels its jobs (a second: a job registered late is caught). */
+    private static final int CANCEL_REPEATS = 5;
 
     /** Above this many bytes of partials in all, {@link #mergeInOrder} lets the executors merge them first. */
     static final long ORDERED_MERGE_BYTES = 64L << 20;
