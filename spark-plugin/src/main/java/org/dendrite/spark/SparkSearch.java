@@ -54,14 +54,15 @@ final class SparkSearch {
         s.check(sample, base);
         Broadcast<LabeledTable> shared = jsc.broadcast(sample);
         try {
-            RemoteTrial remote = new RemoteTrial(shared, config.validation(), base.seed());
+            RemoteTrial remote = new RemoteTrial(shared, config.validation(), base.seed(), 1);
             // a trial's own failure comes back as its outcome; a job that fails is the cluster's (cancelled, executors lost): the
             // search stops, and trials side by side launch no more jobs (after a cancelled job group they went on for 10-16 s)
             java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
             TrialRunner runner = task -> {
                 if (stopped.get()) throw new java.util.concurrent.CancellationException("The search stopped: a trial's Spark job failed");
                 try {
-                    return jsc.parallelize(List.of(task), 1).map(remote).collect().get(0);
+                    // this search thread's share of the memory (its trials side by side) goes with the trial to its executor
+                    return jsc.parallelize(List.of(task), 1).map(remote.sharedBy(org.dendrite.core.data.HeapBudget.trainings())).collect().get(0);
                 } catch (Exception e) {
                     stopped.set(true);
                     throw SparkJobs.unwrap(e);
@@ -79,11 +80,27 @@ final class SparkSearch {
         }
     }
 
-    /** Runs a trial's job on an executor against this task's own split of the broadcast sample. */
-    private record RemoteTrial(Broadcast<LabeledTable> sample, Validation validation, long seed) implements Function<TrialTask, TrialOutcome> {
+    /**
+     * Runs a trial's job on an executor against this task's own split of the broadcast sample, as one
+     * of {@code trainings} trials side by side: at most as many run at once on one executor as it has
+     * cores, so a trial takes that share of the executor's memory budget ({@code HeapBudget}; each was
+     * checked against all of it, as a Weka search's threads were).
+     */
+    record RemoteTrial(Broadcast<LabeledTable> sample, Validation validation, long seed, int trainings) implements Function<TrialTask, TrialOutcome> {
+        RemoteTrial sharedBy(int k) {
+            return new RemoteTrial(sample, validation, seed, k);
+        }
+
         @Override
         public TrialOutcome call(TrialTask task) {
-            return TrialJob.run(task, TrialData.of(sample.value(), validation, seed));
+            return org.dendrite.core.data.HeapBudget.sharedBy(sideBySide(trainings, org.apache.spark.SparkEnv.get().conf()),
+                    () -> TrialJob.run(task, TrialData.of(sample.value(), validation, seed)));
+        }
+
+        /** The trials that can train at once in this executor: the search's, at most its cores (in local mode, the JVM's). */
+        static int sideBySide(int trainings, org.apache.spark.SparkConf conf) {
+            int cores = conf.contains("spark.executor.cores") ? conf.getInt("spark.executor.cores", 1) : Runtime.getRuntime().availableProcessors();
+            return Math.max(1, Math.min(trainings, cores));
         }
     }
 

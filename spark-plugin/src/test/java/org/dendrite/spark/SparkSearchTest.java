@@ -86,6 +86,19 @@ class SparkSearchTest {
         assertEquals(0, tracker.getActiveJobIds().length, "jobs still running 3 s after the fit stopped");
     }
 
+    /**
+     * A Spark search's trials side by side share an executor's memory budget as a Weka search's
+     * threads share the JVM's (each was checked against all of it): as many as run at once there, the
+     * search's threads but at most the executor's cores.
+     */
+    @Test
+    void trialsOnAnExecutorShareItsMemoryBudget() {
+        var two = new org.apache.spark.SparkConf(false).set("spark.executor.cores", "2");
+        assertEquals(2, SparkSearch.RemoteTrial.sideBySide(4, two));
+        assertEquals(1, SparkSearch.RemoteTrial.sideBySide(1, two));
+        assertEquals(Math.min(3, Runtime.getRuntime().availableProcessors()), SparkSearch.RemoteTrial.sideBySide(3, new org.apache.spark.SparkConf(false)));
+    }
+
     @Test
     void aSearchInAPipelineFitsSavesAndLoads(@TempDir Path dir) throws Exception {
         Dataset<Row> iris = SparkTestSupport.irisRaw().repartition(3);

@@ -28,6 +28,26 @@ public final class HeapBudget {
                 : ", shared by the " + k + " trials a search trains at once (its threads)");
     }
 
+    /** How many trainings this thread shares the budget with (1 outside a search). */
+    public static int trainings() {
+        return SIDE_BY_SIDE.get();
+    }
+
+    /**
+     * {@code work}'s result, computed on this thread as one of {@code trainings} trainings at once (a
+     * Spark search's trial on an executor's task thread, which runs other work after it: the thread's
+     * sharing is restored).
+     */
+    public static <T> T sharedBy(int trainings, java.util.function.Supplier<T> work) {
+        int before = SIDE_BY_SIDE.get();
+        SIDE_BY_SIDE.set(Math.max(1, trainings));
+        try {
+            return work.get();
+        } finally {
+            SIDE_BY_SIDE.set(before);
+        }
+    }
+
     /** {@code work}, run on its thread as one of {@code trainings} trainings at once (a search's worker threads). */
     public static Runnable sharedBy(int trainings, Runnable work) {
         return () -> {

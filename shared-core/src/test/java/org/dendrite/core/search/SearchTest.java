@@ -114,6 +114,10 @@ class SearchTest {
                     + "trains at once (its threads)")), said);
         }
         assertEquals(whole, org.dendrite.core.data.HeapBudget.bytes(), "the caller's thread keeps the whole budget");
+        // a Spark trial's share on an executor's task thread, which runs other work after it: restored
+        assertEquals(whole / 3, org.dendrite.core.data.HeapBudget.sharedBy(3, () -> org.dendrite.core.data.HeapBudget.bytes()));
+        assertEquals(1, org.dendrite.core.data.HeapBudget.trainings());
+        assertEquals(whole, org.dendrite.core.data.HeapBudget.bytes());
     }
 
     @Test
