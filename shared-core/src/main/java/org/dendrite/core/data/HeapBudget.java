@@ -50,9 +50,9 @@ public final class HeapBudget {
 
     /** {@code work}, run on its thread as one of {@code trainings} trainings at once (a search's worker threads). */
     public static Runnable sharedBy(int trainings, Runnable work) {
-        return () -> {
-            SIDE_BY_SIDE.set(Math.max(1, trainings));
+        return () -> sharedBy(trainings, () -> {
             work.run();
-        };
+            return null;
+        });
     }
 }

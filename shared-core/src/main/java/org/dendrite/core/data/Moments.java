@@ -152,8 +152,7 @@ public final class Moments implements Serializable {
     public double othersRangeInDeviations() {
         double std = standardDeviation();
         if (count < 3 || !(std > 0)) return Double.POSITIVE_INFINITY;
-        double mean = mean();
-        boolean high = top[0] / 2 - mean / 2 >= mean / 2 - bottom[0] / 2;
+        boolean high = farthestIsLargest();
         // a far value of a quarter of the weight or more is a cluster, not an outlier: robust scaling's quartiles would take it in too
         if ((high ? topWeight[0] : bottomWeight[0]) >= weight / 4) return Double.POSITIVE_INFINITY;
         double halfRange = high ? top[1] / 2 - bottom[0] / 2 : top[0] / 2 - bottom[1] / 2; // halves: cannot overflow
@@ -163,8 +162,13 @@ public final class Moments implements Serializable {
     /** The value farthest from the mean (the largest or the smallest; NaN without values). */
     public double farthest() {
         if (count == 0) return Double.NaN;
+        return farthestIsLargest() ? top[0] : bottom[0];
+    }
+
+    /** True when the largest value is at least as far from the mean as the smallest (halves: cannot overflow). */
+    private boolean farthestIsLargest() {
         double mean = mean();
-        return top[0] / 2 - mean / 2 >= mean / 2 - bottom[0] / 2 ? top[0] : bottom[0];
+        return top[0] / 2 - mean / 2 >= mean / 2 - bottom[0] / 2;
     }
 
     /** The weighted population standard deviation, sqrt(M2 / the weight), computed in the kept unit so it cannot overflow. */
