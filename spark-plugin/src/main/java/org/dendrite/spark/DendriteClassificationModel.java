@@ -19,7 +19,8 @@ import org.dendrite.core.train.Model;
  * A trained classifier: adds, in the order of Spark's probabilistic classifiers, {@code rawPrediction}
  * (the class probabilities, as Spark's evaluators accept them), {@code probability} (the same vector)
  * and {@code prediction}: the most probable class, or with {@code thresholds} the class of largest
- * probability / threshold, as Spark's probabilistic classifiers choose it.
+ * probability / threshold, as Spark's probabilistic classifiers choose it. A column whose name is set
+ * empty is left out, as there.
  */
 public class DendriteClassificationModel extends DendriteModel<DendriteClassificationModel> {
     private static final long serialVersionUID = 1L;
@@ -30,8 +31,8 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
 
     public DendriteClassificationModel(String uid, Model core) {
         super(uid, core);
-        probabilityCol = column(this, "probabilityCol", "class probability column");
-        rawPredictionCol = column(this, "rawPredictionCol", "raw prediction column (class scores)");
+        probabilityCol = output(this, "probabilityCol", "class probability column");
+        rawPredictionCol = output(this, "rawPredictionCol", "raw prediction column (class scores)");
         setDefault(probabilityCol, "probability");
         setDefault(rawPredictionCol, "rawPrediction");
         thresholds = thresholds(this);
@@ -125,8 +126,11 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
         transformSchema(dataset.schema());
         double[] t = getThresholds();
         UserDefinedFunction argmax = functions.udf((UDF1<Vector, Double>) p -> predicted(p, t), DataTypes.DoubleType).withName("dendrite_predicted_class");
-        String raw = getRawPredictionCol();
-        return withOutputs(dataset, raw, true, d -> d.withColumn(getProbabilityCol(), col(raw)).withColumn(getPredictionCol(), argmax.apply(col(raw))));
+        String probability = getProbabilityCol(), prediction = getPredictionCol();
+        return withOutputs(dataset, getRawPredictionCol(), true, !probability.isEmpty() || !prediction.isEmpty(), (d, raw) -> {
+            Dataset<Row> withProbability = probability.isEmpty() ? d : d.withColumn(probability, col(raw));
+            return prediction.isEmpty() ? withProbability : withProbability.withColumn(prediction, argmax.apply(col(raw)));
+        });
     }
 
     /**

@@ -21,8 +21,8 @@ public class DendriteClassifier extends DendriteEstimator<DendriteClassification
 
     public DendriteClassifier(String uid) {
         super(uid);
-        probabilityCol = column("probabilityCol", "class probability column", "probability");
-        rawPredictionCol = column("rawPredictionCol", "raw prediction column (class scores)", "rawPrediction");
+        probabilityCol = output("probabilityCol", "class probability column", "probability");
+        rawPredictionCol = output("rawPredictionCol", "raw prediction column (class scores)", "rawPrediction");
         thresholds = DendriteClassificationModel.thresholds(this);
     }
 

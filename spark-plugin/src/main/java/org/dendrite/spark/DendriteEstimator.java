@@ -134,9 +134,14 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
         return core(name, type, v -> TrainingOptions.check(name, v));
     }
 
-    /** A column name param of this estimator (not empty) with its default {@code value}. */
+    /** An input column name param of this estimator (not empty) with its default {@code value}. */
     protected Param<String> column(String name, String doc, String value) {
         return param(DendriteModel.column(this, name, doc), value);
+    }
+
+    /** An output column name param of this estimator (empty: not written) with its default {@code value}. */
+    protected Param<String> output(String name, String doc, String value) {
+        return param(DendriteModel.output(this, name, doc), value);
     }
 
     /** {@code p} with its default {@code value}. */
@@ -165,7 +170,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
         featuresCol = column("featuresCol", "features column (a Vector)", "features");
         labelCol = column("labelCol", "label column (class index 0..k-1 for classifiers, a number for regressors)", "label");
         weightCol = param(new Param<>(this, "weightCol", "instance weight column (optional; empty = all 1)", core("weightCol", (String s) -> {})), "");
-        predictionCol = column("predictionCol", "prediction column", "prediction");
+        predictionCol = output("predictionCol", "prediction column", "prediction");
         hiddenLayers = param(new Param<>(this, "hiddenLayers", "units per hidden layer, comma-separated (empty: none; 0: chosen from the "
                 + "number of training rows, 48 to 256)", core("hiddenLayers", (String s) -> TrainingOptions.network(s, "relu", 0, "none"))),
                 units.toString());

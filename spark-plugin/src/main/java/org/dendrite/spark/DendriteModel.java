@@ -56,7 +56,7 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         this.uid = uid;
         this.core = core;
         featuresCol = column(this, "featuresCol", "features column (a Vector)");
-        predictionCol = column(this, "predictionCol", "prediction column");
+        predictionCol = output(this, "predictionCol", "prediction column");
         distributedTraining = new Param<>(this, "distributedTraining", "how the estimator trained this model on the cluster (set by fit, "
                 + "saved with the model; empty for a model made from a core model)");
         setDefault(featuresCol, "features");
@@ -69,7 +69,7 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
                 DendriteEstimator.core("monteCarloPasses", Integer.class, (Object v) -> {
                     if ((Integer) v < 0) throw new IllegalArgumentException("allowed: >= 0 (0 or 1: none)");
                 }));
-        uncertaintyCol = column(this, "uncertaintyCol", "with monteCarloPasses >= 2: the Monte-Carlo dropout variance of each output "
+        uncertaintyCol = output(this, "uncertaintyCol", "with monteCarloPasses >= 2: the Monte-Carlo dropout variance of each output "
                 + "(each class probability, or the value in the label's units squared)");
         setDefault(monteCarloPasses, 0);
         setDefault(uncertaintyCol, "uncertainty");
@@ -80,11 +80,16 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         return functions.col("`" + name.replace("`", "``") + "`");
     }
 
-    /** A column name param of {@code parent}: a name that is not empty (the estimators' and the models' alike). */
+    /** An input column name param of {@code parent}: a name that is not empty (the estimators' and the models' alike). */
     static Param<String> column(org.apache.spark.ml.param.Params parent, String name, String doc) {
         return new Param<>(parent, name, doc, DendriteEstimator.core(name, (String s) -> {
             if (s.isEmpty()) throw new IllegalArgumentException("allowed: a column name (not empty)");
         }));
+    }
+
+    /** An output column name param of {@code parent}: empty leaves the column out, as Spark's own models read an empty output column. */
+    static Param<String> output(org.apache.spark.ml.param.Params parent, String name, String doc) {
+        return new Param<>(parent, name, doc + " (empty: not written)", DendriteEstimator.core(name, (String s) -> {}));
     }
 
     public org.apache.spark.ml.param.IntParam monteCarloPasses() { return monteCarloPasses; }
@@ -156,11 +161,12 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     }
 
     /**
-     * {@code schema} with the output column {@code name} of {@code type} added; refused, as Spark's own
-     * models refuse it, when the input already has a column of that name (it would be overwritten, and
-     * the schema would hold the name twice).
+     * {@code schema} with the output column {@code name} of {@code type} added (none when the name is
+     * empty); refused, as Spark's own models refuse it, when the input already has a column of that name
+     * (it would be overwritten, and the schema would hold the name twice).
      */
     protected static StructType withOutput(StructType schema, String name, org.apache.spark.sql.types.DataType type) {
+        if (name.isEmpty()) return schema; // not written
         if (java.util.Arrays.asList(schema.fieldNames()).contains(name)) {
             throw new IllegalArgumentException("Column " + name + " already exists; choose another output column name (e.g. with "
                     + "setPredictionCol) or drop it first");
@@ -194,27 +200,47 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
 
     /**
      * {@code dataset} with the outputs in column {@code col} (a vector of them, or the one value), then
-     * the columns {@code then} adds from it, and, with monteCarloPasses >= 2, their variance in the
-     * uncertainty column, both from one evaluation of a row's passes: each column added in its place,
-     * no column selected by name (an input holding a name twice, as a join makes, stays as it is).
+     * the columns {@code then} adds from it (given its name; {@code derived}: it adds at least one), and,
+     * with monteCarloPasses >= 2, their variance in the uncertainty column, both from one evaluation of
+     * a row's passes: each column added in its place, no column selected by name (an input holding a
+     * name twice, as a join makes, stays as it is). An empty {@code col} or uncertainty column is not
+     * written, as in Spark's own models (the outputs pass through a column dropped at the end); with no
+     * output column at all, the rows come back as they are, with a warning.
      */
-    protected Dataset<Row> withOutputs(Dataset<?> dataset, String col, boolean vector, java.util.function.UnaryOperator<Dataset<Row>> then) {
+    protected Dataset<Row> withOutputs(Dataset<?> dataset, String col, boolean vector, boolean derived,
+                                       java.util.function.BiFunction<Dataset<Row>, String, Dataset<Row>> then) {
+        int passes = getMonteCarloPasses();
+        String uncertainty = passes < 2 ? "" : getUncertaintyCol();
+        if (col.isEmpty() && !derived && uncertainty.isEmpty()) {
+            org.slf4j.LoggerFactory.getLogger(DendriteModel.class).warn("{}.transform: every output column's name is empty, so nothing was "
+                    + "predicted and the rows are returned as they are", getClass().getSimpleName());
+            return dataset.toDF();
+        }
+        String out = col.isEmpty() ? unused(dataset, "_dendrite_outputs") : col;
         org.apache.spark.sql.Column features = col(getFeaturesCol());
         DataType type = vector ? SQLDataTypes.VectorType() : DataTypes.DoubleType;
-        int passes = getMonteCarloPasses();
+        Dataset<Row> d;
         if (passes < 2) {
-            return then.apply(dataset.withColumn(col, functions.udf((UDF1<Vector, Object>) v -> cell(outputs(v), vector), type)
-                    .withName("dendrite_predict").apply(features)));
+            d = then.apply(dataset.withColumn(out, functions.udf((UDF1<Vector, Object>) v -> cell(outputs(v), vector), type)
+                    .withName("dendrite_predict").apply(features)), out);
+        } else {
+            long seed = core.provenance().seed();
+            UserDefinedFunction both = functions.udf((UDF1<Vector, Row>) v -> {
+                Model.MonteCarloPrediction mc = core.predictRowMonteCarlo(features(v), passes, seed);
+                return RowFactory.create(cell(mc.mean()[0], vector), cell(mc.variance()[0], vector));
+            }, new StructType().add("mean", type).add("variance", type)).withName("dendrite_predict_monte_carlo");
+            String tmp = unused(dataset, "_dendrite_monte_carlo");
+            d = then.apply(dataset.withColumn(tmp, both.apply(features)).withColumn(out, functions.col(tmp + ".mean")), out);
+            if (!uncertainty.isEmpty()) d = d.withColumn(uncertainty, functions.col(tmp + ".variance"));
+            d = d.drop(tmp);
         }
-        long seed = core.provenance().seed();
-        UserDefinedFunction both = functions.udf((UDF1<Vector, Row>) v -> {
-            Model.MonteCarloPrediction mc = core.predictRowMonteCarlo(features(v), passes, seed);
-            return RowFactory.create(cell(mc.mean()[0], vector), cell(mc.variance()[0], vector));
-        }, new StructType().add("mean", type).add("variance", type)).withName("dendrite_predict_monte_carlo");
-        String tmp = "_dendrite_monte_carlo";
-        while (java.util.Arrays.asList(dataset.columns()).contains(tmp)) tmp += "_"; // an input column of that name stays as it is
-        Dataset<Row> d = then.apply(dataset.withColumn(tmp, both.apply(features)).withColumn(col, functions.col(tmp + ".mean")));
-        return d.withColumn(getUncertaintyCol(), functions.col(tmp + ".variance")).drop(tmp);
+        return col.isEmpty() ? d.drop(out) : d;
+    }
+
+    /** {@code name}, with underscores added until no column of {@code dataset} has it (an input column of that name stays as it is). */
+    private static String unused(Dataset<?> dataset, String name) {
+        while (java.util.Arrays.asList(dataset.columns()).contains(name)) name += "_";
+        return name;
     }
 
     /** A row's value in an output column: the outputs as a vector, or the one value. */

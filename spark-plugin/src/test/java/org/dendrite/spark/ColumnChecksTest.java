@@ -344,9 +344,8 @@ class ColumnChecksTest {
         assertEquals(columns, List.of(pipeline.transformSchema(df.schema()).fieldNames()));
         assertEquals(columns, List.of(pm.transformSchema(df.schema()).fieldNames()));
         DendriteClassificationModel m2 = (DendriteClassificationModel) pm.stages()[1];
-        // a column needs a name, on the estimator and on the model
-        for (Runnable empty : List.<Runnable>of(() -> m2.setProbabilityCol(""), () -> m2.setRawPredictionCol(""), () -> m2.setPredictionCol(""),
-                () -> m2.setUncertaintyCol(""), () -> new DendriteClassifier().setProbabilityCol(""), () -> second.setPredictionCol(""))) {
+        // an input column needs a name, on the estimator and on the model
+        for (Runnable empty : List.<Runnable>of(() -> m2.setFeaturesCol(""), () -> second.setFeaturesCol(""), () -> second.setLabelCol(""))) {
             var e = assertThrows(IllegalArgumentException.class, empty::run);
             assertTrue(e.getMessage().matches("Param \\w+ = : allowed: a column name \\(not empty\\)"), e.getMessage());
         }
@@ -356,6 +355,55 @@ class ColumnChecksTest {
             assertArrayEquals(p, ((org.apache.spark.ml.linalg.Vector) r.get(2)).toArray(), 0);
             assertEquals(p[1] > p[0] ? 1.0 : 0.0, r.getDouble(3));
         }
+    }
+
+    /**
+     * An empty output column name leaves that column out, as Spark's own models read it (they were
+     * refused: a pipeline written for Spark's classifiers, setting probabilityCol "" to skip the
+     * vector, failed); the columns written hold what they hold with every output on, in Spark's order;
+     * with none, the rows come back as they are. On the estimator too, and with Monte-Carlo dropout.
+     */
+    @Test
+    void emptyOutputColumnsAreLeftOutAsInSparksModels() {
+        Dataset<Row> df = rows(0, 1, 0, 1, 0, 1, 1, 0, 1, 0);
+        DendriteClassificationModel m = new DendriteClassifier().setEpochs(2).setDropout(0.2).fit(df);
+        List<Row> all = m.transform(df).collectAsList();
+        String[] outputs = {"rawPrediction", "probability", "prediction"};
+        for (int mask = 0; mask < 8; mask++) {
+            DendriteClassificationModel c = m.copy(new org.apache.spark.ml.param.ParamMap());
+            List<String> kept = new java.util.ArrayList<>(List.of("features", "label"));
+            for (int k = 0; k < 3; k++) {
+                boolean on = (mask & (1 << k)) != 0;
+                c.set(c.getParam(outputs[k] + "Col"), on ? "out" + k : "");
+                if (on) kept.add("out" + k);
+            }
+            Dataset<Row> out = c.transform(df);
+            assertEquals(kept, List.of(out.columns()), "mask " + mask);
+            assertEquals(kept, List.of(c.transformSchema(df.schema()).fieldNames()), "mask " + mask);
+            List<Row> rows = out.collectAsList();
+            for (int i = 0; i < rows.size(); i++) {
+                for (int k = 0, j = 2; k < 3; k++) {
+                    if ((mask & (1 << k)) != 0) assertEquals(all.get(i).get(2 + k), rows.get(i).get(j++), "mask " + mask + " row " + i);
+                }
+            }
+        }
+        // Monte-Carlo passes: the uncertainty column alone, or the prediction without it
+        DendriteClassificationModel mc = m.copy(new org.apache.spark.ml.param.ParamMap()).setMonteCarloPasses(4);
+        List<Row> withAll = mc.transform(df).collectAsList();
+        mc.setRawPredictionCol("").setProbabilityCol("").setPredictionCol("");
+        List<Row> uncertaintyOnly = mc.transform(df).collectAsList();
+        assertEquals(List.of("features", "label", "uncertainty"), List.of(mc.transform(df).columns()));
+        for (int i = 0; i < withAll.size(); i++) assertEquals(withAll.get(i).get(5), uncertaintyOnly.get(i).get(2));
+        mc.setPredictionCol("prediction").setUncertaintyCol("");
+        assertEquals(List.of("features", "label", "prediction"), List.of(mc.transform(df).columns()));
+        // nothing to write: the rows as they are; the regressor's model likewise
+        DendriteRegressionModel r = new DendriteRegressor().setEpochs(2).setPredictionCol("").fit(df);
+        assertEquals("", r.getPredictionCol(), "the estimator's empty column goes to its model");
+        assertEquals(List.of("features", "label"), List.of(r.transform(df).columns()));
+        assertEquals(df.collectAsList(), r.transform(df).collectAsList());
+        DendriteClassificationModel none = new DendriteClassifier().setEpochs(1).setRawPredictionCol("").setProbabilityCol("").setPredictionCol("").fit(df);
+        assertEquals(List.of("features", "label"), List.of(none.transform(df).columns()));
+        assertEquals(List.of("features", "label", "prediction"), List.of(r.setPredictionCol("prediction").transform(df).columns()));
     }
 
     /**

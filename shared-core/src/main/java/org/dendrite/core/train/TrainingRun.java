@@ -242,8 +242,9 @@ public final class TrainingRun {
                 held == null ? List.of() : held.memberMeanLosses());
         history.add(r);
         // whether the loss moved is judged after the first epoch that ends at least LOSS_CHECK_STEPS steps in (or the last
-        // epoch): a step or two (a few rows in one batch) move it little at any sound rate
-        if (!lossChecked && (clock >= LOSS_CHECK_STEPS || !hasNextEpoch())) {
+        // epoch): a step or two (a few rows in one batch) move it little at any sound rate. An epoch's loss is its steps' losses
+        // before their updates: a run of one step has nothing to judge (its loss is the initial loss)
+        if (!lossChecked && clock >= 2 && (clock >= LOSS_CHECK_STEPS || !hasNextEpoch())) {
             lossChecked = true;
             if (!preprocessor.ignoresEveryInput() && Math.abs(trainLoss - initialLoss) <= 1e-4 * Math.max(Math.abs(initialLoss), 1e-12)) {
                 warn(String.format(Locale.ROOT, "The loss did not change in the first %d steps (%.6g -> %.6g): the learning rate "

@@ -254,5 +254,9 @@ class DiagnosticsTest {
         assertTrue(tiny.history().warnings().stream().noneMatch(w -> w.contains("did not change")), "after one step: not judged yet");
         tiny.run();
         assertTrue(tiny.history().warnings().stream().noneMatch(w -> w.contains("did not change")), tiny.history().warnings().toString());
+        // a run of one step: its epoch's loss is the loss before that step, the initial loss; nothing to judge (it blamed the rate)
+        TrainingRun one = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(1), six);
+        one.run();
+        assertTrue(one.history().warnings().stream().noneMatch(w -> w.contains("did not change")), one.history().warnings().toString());
     }
 }
