@@ -144,6 +144,7 @@ def losses():
     large_classes = [2, 0, 1, 1]
     sample_w = [1.0, 2.0, 0.5, 3.0]
     class_w = [0.5, 2.0, 1.0]
+    soft = [[0.7, 0.2, 0.1], [0.0, 1.0, 0.0], [0.25, 0.25, 0.5], [0.5, 0.0, 0.5]]
     ce = torch.nn.CrossEntropyLoss()
     cases = [
         loss_case("cross_entropy", "CrossEntropyLoss", {"reduction": "mean"}, logits, classes,
@@ -160,6 +161,11 @@ def losses():
                   {"reduction": "none", "label_smoothing": 0.2, "then": "sum(w l) / sum(w)"}, logits, classes,
                   lambda z: weighted(F.cross_entropy(z, torch.tensor(classes), reduction="none", label_smoothing=0.2), sample_w),
                   weights=sample_w),
+        loss_case("cross_entropy_probabilities", "CrossEntropyLoss", {"reduction": "mean"}, logits, soft,
+                  lambda z: F.cross_entropy(z, torch.tensor(soft, dtype=D)), note="class-probability targets (as mixup makes them)"),
+        loss_case("cross_entropy_probabilities_label_smoothing", "CrossEntropyLoss", {"reduction": "mean", "label_smoothing": 0.1}, logits,
+                  soft, lambda z: F.cross_entropy(z, torch.tensor(soft, dtype=D), label_smoothing=0.1),
+                  note="class-probability targets smoothed: (1 - 0.1) p + 0.1 / 3"),
         loss_case("member_mean_cross_entropy", "mean over members of CrossEntropyLoss", {"reduction": "mean", "members": 2},
                   logits + large, classes,
                   lambda z: (ce(z[:4], torch.tensor(classes)) + ce(z[4:], torch.tensor(classes))) / 2,

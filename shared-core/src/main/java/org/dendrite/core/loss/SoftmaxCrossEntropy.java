@@ -6,8 +6,9 @@ import org.dendrite.core.tensor.Matrix;
 /**
  * Softmax followed by cross-entropy, fused for stability: l = logsumexp(z) - z_y, dl/dz = softmax(z) - onehot(y).
  * Targets are class indices (one column) or class distributions (one column per class, rows summing to 1).
- * With {@code labelSmoothing} e > 0 the target of a class index becomes (1 - e) onehot(y) + e / C
- * (Szegedy et al. 2016, "Rethinking the Inception Architecture"): l = sum_j y_j (logsumexp(z) - z_j),
+ * With {@code labelSmoothing} e > 0 the target becomes (1 - e) onehot(y) + e / C, a distribution t
+ * (1 - e) t + e / C, as in PyTorch's CrossEntropyLoss (Szegedy et al. 2016, "Rethinking the Inception
+ * Architecture"): l = sum_j y_j (logsumexp(z) - z_j),
  * dl/dz = softmax(z) - y. It discourages over-confident outputs; the reported loss is then the smoothed one.
  */
 public record SoftmaxCrossEntropy(double labelSmoothing) implements Loss {
@@ -60,14 +61,14 @@ public record SoftmaxCrossEntropy(double labelSmoothing) implements Loss {
                 l = lse - (1 - labelSmoothing) * a[o + (int) t[r]] - off * sz;
             } else {
                 l = 0;
-                for (int j = 0; j < c; j++) l += t[o + j] * (lse - a[o + j]);
+                for (int j = 0; j < c; j++) l += ((1 - labelSmoothing) * t[o + j] + off) * (lse - a[o + j]);
             }
             total += w * l;
             if (g != null) {
                 double scale = w / wsum, inv = 1 / sum;
                 for (int j = 0; j < c; j++) {
                     double p = g[o + j] * inv;
-                    double y = indices ? (j == (int) t[r] ? on : off) : t[o + j];
+                    double y = indices ? (j == (int) t[r] ? on : off) : (1 - labelSmoothing) * t[o + j] + off;
                     g[o + j] = (float) ((p - y) * scale);
                 }
             }

@@ -48,6 +48,8 @@ class LossGradientTest {
         return Stream.of(
                 Arguments.of("softmax CE, class indices", new SoftmaxCrossEntropy(), 3, classIndices(6, 3)),
                 Arguments.of("softmax CE, class distributions", new SoftmaxCrossEntropy(), 3, distributions(6, 3, 4)),
+                Arguments.of("softmax CE, class indices, label smoothing", new SoftmaxCrossEntropy(0.1), 3, classIndices(6, 3)),
+                Arguments.of("softmax CE, class distributions, label smoothing", new SoftmaxCrossEntropy(0.2), 3, distributions(6, 3, 4)),
                 Arguments.of("sigmoid BCE, binary", new SigmoidBinaryCrossEntropy(), 1, classIndices(6, 2)),
                 Arguments.of("sigmoid BCE, multi-label soft", new SigmoidBinaryCrossEntropy(), 3, uniform01(6, 3, 5)),
                 Arguments.of("mse", new MeanSquaredError(), 2, reg),

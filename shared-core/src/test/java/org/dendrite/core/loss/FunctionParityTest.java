@@ -79,7 +79,8 @@ class FunctionParityTest {
         return switch (name) {
             case "cross_entropy", "cross_entropy_large_logits", "cross_entropy_sample_weights", "cross_entropy_class_weights" ->
                     new SoftmaxCrossEntropy();
-            case "cross_entropy_label_smoothing" -> new SoftmaxCrossEntropy(0.1);
+            case "cross_entropy_probabilities" -> new SoftmaxCrossEntropy();
+            case "cross_entropy_label_smoothing", "cross_entropy_probabilities_label_smoothing" -> new SoftmaxCrossEntropy(0.1);
             case "cross_entropy_label_smoothing_sample_weights" -> new SoftmaxCrossEntropy(0.2);
             case "member_mean_cross_entropy" -> new MemberMean(new SoftmaxCrossEntropy(), 2);
             case "bce_with_logits", "bce_with_logits_sample_weights", "bce_with_logits_multilabel" -> new SigmoidBinaryCrossEntropy();
