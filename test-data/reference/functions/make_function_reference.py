@@ -10,6 +10,10 @@ Everything in float64, derivatives from autograd:
                     backward picks, listed under "at_zero"). Softmax / log-softmax over the last axis
                     of fixed rows: value and the vector-Jacobian product upstream^T J with the stored
                     upstream gradient.
+  layers.json       batch norm (training: batch statistics and the running ones after the step; inference), layer
+                    norm, PReLU (a slope per unit, one shared), RReLU at inference, alpha dropout with torch's mask, and
+                    the documented formulas of Dendrite's scale layer and periodic embedding (no torch module):
+                    output, input gradient and parameter gradients for a fixed upstream gradient.
   losses.json       each loss with reduction "mean": its value and the gradient w.r.t. the input
                     (logits or predictions). Per-sample weighted cases use
                     loss = sum_i w_i l_i / sum_i w_i with l_i the per-sample loss (reduction="none";
@@ -212,9 +216,105 @@ def losses():
     return doc
 
 
+# ---------------------------------------------------------------- layers with state or parameters
+
+def layer_case(name, module, kwargs, x, upstream, run, params, note=None):
+    """run(x) -> y with module's parameters set from params (name -> values); records y, dx = upstream^T dy/dx and each
+    parameter's gradient."""
+    xt = torch.tensor(x, dtype=D, requires_grad=True)
+    tensors = {k: torch.tensor(v, dtype=D, requires_grad=True) for k, v in params.items()}
+    y = run(xt, tensors)
+    (y * torch.tensor(upstream, dtype=D)).sum().backward()
+    case = {"case": name, "module": module, "kwargs": kwargs, "input": x, "upstream": upstream, "params": params,
+            "output": y.detach().tolist(), "input_grad": xt.grad.tolist(),
+            "param_grads": {k: t.grad.tolist() for k, t in tensors.items()}}
+    if note:
+        case["note"] = note
+    finite([v for row in case["output"] + case["input_grad"] for v in row], name)
+    print(f"layer {name}: y[0] {[round(v, 6) for v in case['output'][0]]}")
+    return case
+
+
+def layers():
+    x = [[0.5, -1.2, 2.0, 0.0], [1.5, 0.3, -0.7, -2.2], [-0.4, 2.2, 0.9, 1.1], [0.0, -0.5, -1.5, 0.6], [2.4, 1.0, 0.1, -0.9]]
+    up = [[0.3, -1.0, 0.5, 0.2], [1.1, 0.4, -0.6, 0.0], [-0.7, 0.25, 0.9, -1.3], [0.05, 0.6, -0.2, 0.8], [-0.4, -0.9, 1.2, 0.35]]
+    gamma, beta = [1.5, 0.8, -0.6, 1.1], [0.1, -0.3, 0.0, 0.7]
+    eps, momentum = 1e-5, 0.1
+    cases = []
+    # batch norm, training: batch statistics (biased variance), running statistics updated with the unbiased variance
+    bn = torch.nn.BatchNorm1d(4, eps=eps, momentum=momentum).double()
+
+    def bn_train(xt, p):
+        bn.train()
+        with torch.no_grad():
+            bn.running_mean.zero_()
+            bn.running_var.fill_(1.0)
+        return F.batch_norm(xt, bn.running_mean, bn.running_var, p["gamma"], p["beta"], True, momentum, eps)
+    c = layer_case("batch_norm_training", "BatchNorm1d", {"eps": eps, "momentum": momentum, "mode": "train"}, x, up, bn_train,
+                   {"gamma": gamma, "beta": beta}, note="running statistics start at mean 0, variance 1")
+    c["running_mean"], c["running_var"] = bn.running_mean.tolist(), bn.running_var.tolist()
+    cases.append(c)
+    run_mean, run_var = [0.2, -0.1, 0.5, 0.0], [1.3, 0.6, 2.0, 0.9]
+    cases.append(layer_case("batch_norm_inference", "BatchNorm1d", {"eps": eps, "mode": "eval", "running_mean": run_mean,
+                                                                   "running_var": run_var}, x, up,
+                            lambda xt, p: F.batch_norm(xt, torch.tensor(run_mean, dtype=D), torch.tensor(run_var, dtype=D),
+                                                       p["gamma"], p["beta"], False, momentum, eps), {"gamma": gamma, "beta": beta}))
+    cases.append(layer_case("layer_norm", "LayerNorm", {"eps": eps}, x, up,
+                            lambda xt, p: F.layer_norm(xt, (4,), p["gamma"], p["beta"], eps), {"gamma": gamma, "beta": beta}))
+    cases.append(layer_case("prelu_per_unit", "PReLU", {"num_parameters": 4}, x, up, lambda xt, p: F.prelu(xt, p["slope"]),
+                            {"slope": [0.25, 0.1, -0.2, 0.5]}))
+    cases.append(layer_case("prelu_shared", "PReLU", {"num_parameters": 1}, x, up, lambda xt, p: F.prelu(xt, p["slope"]),
+                            {"slope": [0.3]}))
+    lower, upper = 0.125, 1 / 3
+    cases.append(layer_case("rrelu_inference", "RReLU", {"lower": lower, "upper": upper, "mode": "eval"}, x, up,
+                            lambda xt, p: F.rrelu(xt, lower, upper, training=False), {}))
+    # Dendrite's own layers, no torch module: their documented formulas, differentiated by autograd
+    cases.append(layer_case("scale", "formula", {"rate_factor": 6.0, "formula": "y = x * (6 s)"}, x, up,
+                            lambda xt, p: xt * (6.0 * p["scale"]), {"scale": [0.2, -0.05, 0.15, 1 / 6]}))
+    d, nf, m = 4, 3, 2
+    freq = [[0.3, -0.8, 1.1], [0.05, 0.6, -0.4], [1.5, -0.2, 0.7], [-0.9, 0.35, 0.15]]
+    phase = [[0.4, -2.0, 1.3], [3.0, -0.6, 0.1], [-1.1, 2.5, -2.9], [0.0, 0.8, -0.3]]
+    weight = [[[(-1) ** (q + k) * 0.1 * (1 + j + q + 2 * k) for k in range(m)] for q in range(nf)] for j in range(d)]
+    bias = [[0.05 * (j - k) for k in range(m)] for j in range(d)]
+    up_wide = [[round(math.sin(1.3 * i + 0.7 * j), 3) for j in range(d * (m + 1))] for i in range(len(x))]
+
+    def periodic(xt, p):
+        h = torch.cos(2 * math.pi * p["frequency"] * xt.unsqueeze(-1) + p["phase"])       # rows x d x F
+        e = torch.einsum("rjf,jfm->rjm", h, p["weight"]) + p["bias"]                     # rows x d x m
+        return torch.cat([e.reshape(len(x), d * m), xt], dim=1)
+    cases.append(layer_case("periodic_embedding", "formula", {"frequencies": nf, "dimensions": m,
+                                                              "formula": "e_j = cos(2 pi w_j x_j + b_j) W_j + c_j; output e_1..e_d, x_1..x_d"},
+                            x, up_wide, periodic, {"frequency": freq, "phase": phase, "weight": weight, "bias": bias}))
+    # alpha dropout: torch draws its own mask; the mask is read back from torch's output (a dropped unit's value is the same
+    # constant for every unit), and recorded for the test to impose
+    torch.manual_seed(3)
+    rate = 0.3
+    xt = torch.tensor(x, dtype=D, requires_grad=True)
+    y = F.alpha_dropout(xt, rate, training=True)
+    (y * torch.tensor(up, dtype=D)).sum().backward()
+    alpha = 1.7580993408473766
+    a = 1 / math.sqrt((alpha * alpha * rate + 1) * (1 - rate))
+    dropped_value = -alpha * a * (1 - rate)
+    mask = [[0.0 if abs(v - dropped_value) < 1e-12 else 1.0 for v in row] for row in y.detach().tolist()]
+    kept = [a * xv + alpha * a * rate for row in x for xv in row]
+    for m, yv, k in zip([v for row in mask for v in row], [v for row in y.detach().tolist() for v in row], kept):
+        if m == 1.0 and abs(yv - k) > 1e-12:
+            raise SystemExit("alpha dropout: a kept unit does not follow a x + b")
+    if not (0 < sum(v for row in mask for v in row) < 20):
+        raise SystemExit("alpha dropout: the seed should keep some units and drop some")
+    cases.append({"case": "alpha_dropout", "module": "AlphaDropout", "kwargs": {"p": rate, "mode": "train"}, "input": x, "upstream": up,
+                  "params": {}, "mask": mask, "output": y.detach().tolist(), "input_grad": xt.grad.tolist(), "param_grads": {},
+                  "note": "mask: 1 kept, 0 dropped, read from torch's output (seed 3)"})
+    doc = header("layers", "output = the layer's output for input (rows x features); input_grad = d sum(upstream * output) / d input; "
+                           "param_grads likewise for each parameter (gamma, beta: BatchNorm/LayerNorm's weight and bias; slope: PReLU's "
+                           "weight; scale and the periodic embedding's parameters as the formulas name them, row-major)")
+    doc["cases"] = cases
+    return doc
+
+
 def main():
     torch.set_num_threads(1)
-    for name, doc in (("activations.json", activations()), ("losses.json", losses())):
+    for name, doc in (("activations.json", activations()), ("losses.json", losses()), ("layers.json", layers())):
         with open(os.path.join(HERE, name), "w") as f:
             json.dump(doc, f, indent=1)
 
