@@ -14,6 +14,12 @@ Single-tensor implementations (foreach=False) and one thread. Learning rates (pe
 CASES; every constructor argument, defaults included, is recorded in each case's "options".
 
 torch.__version__ of Debian's python3-torch 1.13.1+dfsg-4 reads "1.13.0a0"; the files record both.
+
+More cases (Adadelta at lr != 1, SGD Nesterov and Adam AMSGrad with weight decay, and cases whose
+learning rate changes at every step) are written by make_optim_extra_reference.py to
+optim_extra_*.json with this file's run(). Rerunning this script elsewhere does not reproduce its
+files bit for bit (float64 MLP gradients can differ in the last ulp with the BLAS/CPU, and the L-BFGS
+cases then diverge), so the committed files are the reference, not a cache of this script's output.
 """
 import json
 import os
@@ -91,7 +97,9 @@ def mlp_problem():
     return {"X": f(x), "y": y, "W1": f(w1), "b1": f(b1), "W2": f(w2), "b2": f(b2)}
 
 
-def run(problem, dtype, case, prob):
+def run(problem, dtype, case, prob, factors=None):
+    """One case; with factors (make_optim_extra_reference.py's schedule) param_group["lr"] is set to
+    lr * factors[k % len(factors)] before step k + 1, the rates used recorded as "lr_schedule"."""
     cid, cls, kwargs, lr_rosen, lr_mlp = case
     lr = lr_rosen if problem == "rosenbrock" else lr_mlp
     kw = full_kwargs(cls, kwargs, lr)
@@ -127,16 +135,23 @@ def run(problem, dtype, case, prob):
 
     flat = lambda: torch.cat([p.detach().reshape(-1) for p in params]).tolist()
     initial = flat()
-    traj, losses = [], []
-    for _ in range(LBFGS_STEPS if cls == "LBFGS" else STEPS):
+    traj, losses, rates = [], [], []
+    for k in range(LBFGS_STEPS if cls == "LBFGS" else STEPS):
+        if factors is not None:
+            for group in opt.param_groups:
+                group["lr"] = lr * factors[k % len(factors)]
+            rates.append(opt.param_groups[0]["lr"])
         with torch.no_grad():
             losses.append(float(loss_fn()))
         opt.step(closure)
         traj.append(flat())
     if cls == "LBFGS":
         kw["max_eval"] = opt.param_groups[0]["max_eval"]
-    return {"case": cid, "optimizer": cls, "options": kw, "dtype": str(dtype).replace("torch.", ""),
-            "steps": len(traj), "initial": initial, "trajectory": traj, "loss": losses}
+    out = {"case": cid, "optimizer": cls, "options": kw, "dtype": str(dtype).replace("torch.", ""),
+           "steps": len(traj), "initial": initial, "trajectory": traj, "loss": losses}
+    if factors is not None:
+        out["lr_schedule"] = rates
+    return out
 
 
 def torch_package():

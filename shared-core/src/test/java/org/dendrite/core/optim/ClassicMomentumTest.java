@@ -7,7 +7,10 @@ import java.util.List;
 import org.dendrite.core.layer.Parameter;
 import org.junit.jupiter.api.Test;
 
-/** The textbook momentum form against PyTorch's: equal at a constant rate, different when the rate changes. */
+/**
+ * The textbook momentum form against PyTorch's: equal at a constant rate, different when the rate
+ * changes; and its weight decay, which has no PyTorch counterpart, against a hand derivation.
+ */
 class ClassicMomentumTest {
     @Test
     void equalsPyTorchMomentumAtConstantLearningRate() {
@@ -41,6 +44,40 @@ class ClassicMomentumTest {
         assertEquals(0.65, twoSteps(new ClassicMomentum(0.1, 0.5, 0), 0.1, 0.2), 1e-6);
         assertEquals(0.75, twoSteps(new Sgd(0.1, 0.5, 0, false, 0), 0.1, 0.1), 1e-6);
         assertEquals(0.75, twoSteps(new ClassicMomentum(0.1, 0.5, 0), 0.1, 0.1), 1e-6);
+    }
+
+    /**
+     * Hand-derived, with weight decay: f(w) = w (gradient 1 everywhere), w0 = 1, momentum 0.5,
+     * weight decay 0.1, lr 0.1, 0.2, 0.1. Textbook form with L2 decay: d = 1 + 0.1 w,
+     * v = 0.5 v - lr d, w = w + v.
+     * Step 1: d = 1 + 0.1 * 1 = 1.1; v = 0 - 0.1 * 1.1 = -0.11; w = 1 - 0.11 = 0.89.
+     * Step 2: d = 1 + 0.1 * 0.89 = 1.089; v = 0.5 * -0.11 - 0.2 * 1.089 = -0.055 - 0.2178 = -0.2728; w = 0.89 - 0.2728 = 0.6172.
+     * Step 3: d = 1 + 0.1 * 0.6172 = 1.06172; v = 0.5 * -0.2728 - 0.1 * 1.06172 = -0.1364 - 0.106172 = -0.242572;
+     * w = 0.6172 - 0.242572 = 0.374628.
+     * Decay of the wrong sign (d = 1 - 0.1 w) gives 0.91 after step 1, no decay 0.9, decay not
+     * scaled by the rate (v = 0.5 v - lr g - 0.1 w) 0.8: all more than the tolerance away.
+     */
+    @Test
+    void weightDecayEntersTheVelocityScaledByTheCurrentRate() {
+        double[] w = steps(new ClassicMomentum(0.1, 0.5, 0.1), 0.1, 0.2, 0.1);
+        assertEquals(0.89, w[0], 1e-6, "step 1");
+        assertEquals(0.6172, w[1], 1e-6, "step 2");
+        assertEquals(0.374628, w[2], 1e-6, "step 3");
+    }
+
+    private static double[] steps(Optimizer o, double... rates) {
+        Parameter w = new Parameter("w", new float[] {1f}, false, 1, 1);
+        OptimizerState s = o.newState(List.of(w));
+        Objective linear = () -> {
+            w.grad()[0] = 1f;
+            return w.value()[0];
+        };
+        double[] out = new double[rates.length];
+        for (int k = 0; k < rates.length; k++) {
+            s.step(rates[k], linear);
+            out[k] = w.value()[0];
+        }
+        return out;
     }
 
     private static double twoSteps(Optimizer o, double lr1, double lr2) {

@@ -19,9 +19,18 @@ import org.dendrite.core.testutil.TestData;
 final class TorchReference {
     static final String DIR = "reference/optim/";
 
-    /** One case: the optimizer, the learning rate, the start point, the parameters after each step and the loss before it. */
+    /**
+     * One case: the optimizer, the learning rate, the start point, the parameters after each step and the loss before it.
+     * {@code schedule} is null at a constant rate, else the rate torch's param_group held during each step
+     * ({@code lr_schedule} of make_optim_extra_reference.py).
+     */
     record Case(String id, String torchClass, JsonNode options, String dtype, Optimizer optimizer, double learningRate,
-                double[] initial, double[][] trajectory, double[] loss) {}
+                double[] initial, double[][] trajectory, double[] loss, double[] schedule) {
+        /** The learning rate of step {@code k + 1} (k from 0). */
+        double learningRate(int k) {
+            return schedule == null ? learningRate : schedule[k];
+        }
+    }
 
     private TorchReference() {}
 
@@ -37,9 +46,13 @@ final class TorchReference {
             JsonNode traj = c.get("trajectory");
             double[][] t = new double[traj.size()][];
             for (int i = 0; i < t.length; i++) t[i] = doubles(traj.get(i));
+            JsonNode schedule = c.get("lr_schedule");
+            if (schedule != null && schedule.size() != t.length) {
+                throw new IllegalArgumentException(c.get("case").asText() + ": " + schedule.size() + " rates for " + t.length + " steps");
+            }
             out.add(new Case(c.get("case").asText(), c.get("optimizer").asText(), o, c.get("dtype").asText(),
                     fromTorch(c.get("optimizer").asText(), o), o.get("lr").asDouble(), doubles(c.get("initial")), t,
-                    doubles(c.get("loss"))));
+                    doubles(c.get("loss")), schedule == null ? null : doubles(schedule)));
         }
         return out;
     }
