@@ -22,12 +22,10 @@ reproduce them bit for bit (float64 MLP gradients differ in the last ulp with th
 L-BFGS's line searches then diverge), so its files are kept as they were generated and the new
 cases are written here, by the same code.
 """
-import json
-import os
 
 import torch
 
-from make_optim_reference import CONVENTIONS, HERE, LAYOUT, check, mlp_problem, run, torch_package
+from make_optim_reference import CONVENTIONS, mlp_problem, run, write
 
 # (id, optimizer class, kwargs, lr for rosenbrock, lr for mlp), as make_optim_reference.CASES
 EXTRA_CASES = [
@@ -61,22 +59,8 @@ EXTRA_CONVENTIONS = CONVENTIONS + (" Cases with lr_schedule: lr_schedule[k] is p
 def main():
     torch.set_num_threads(1)
     prob = mlp_problem()
-    for problem in ("rosenbrock", "mlp"):
-        for dtype in (torch.float32, torch.float64):
-            cases = [run(problem, dtype, c, prob) for c in EXTRA_CASES]
-            cases += [run(problem, dtype, c, prob, FACTORS) for c in SCHEDULED_CASES]
-            for c in cases:
-                check(c)
-                print(f"{problem} {c['dtype']} {c['case']} lr={c['options']['lr']:g}: loss {c['loss'][0]:.4g} -> "
-                      f"{c['loss'][-1]:.4g} ({c['steps']} steps)")
-            out = {"generated_by": "make_optim_extra_reference.py", "torch_version": torch.__version__,
-                   "torch_package": torch_package(), "problem": problem,
-                   "objective": "(1 - x)^2 + 100 (y - x^2)^2 from p = (-1.5, 2.0)" if problem == "rosenbrock"
-                   else "5-8-3 tanh MLP, mean cross-entropy, data and start in mlp_problem.json",
-                   "layout": LAYOUT[problem], "conventions": EXTRA_CONVENTIONS, "cases": cases}
-            name = f"optim_extra_{problem}_{str(dtype).replace('torch.', '')}.json"
-            with open(os.path.join(HERE, name), "w") as f:
-                json.dump(out, f, separators=(",", ":"))
+    write("optim_extra_", "make_optim_extra_reference.py", EXTRA_CONVENTIONS, lambda problem, dtype:
+          [run(problem, dtype, c, prob) for c in EXTRA_CASES] + [run(problem, dtype, c, prob, FACTORS) for c in SCHEDULED_CASES])
 
 
 if __name__ == "__main__":

@@ -195,19 +195,25 @@ def main():
                             "full batch every step",
                    "generated_by": "make_optim_reference.py", "torch_version": torch.__version__,
                    "torch_package": torch_package()}, f)
+    write("optim_", "make_optim_reference.py", CONVENTIONS, lambda problem, dtype: [run(problem, dtype, c, prob) for c in CASES])
+
+
+def write(prefix, generated_by, conventions, cases_for):
+    """cases_for(problem, dtype) for both problems in both precisions, checked, each set written to
+    <prefix><problem>_<dtype>.json."""
     for problem in ("rosenbrock", "mlp"):
         for dtype in (torch.float32, torch.float64):
-            cases = [run(problem, dtype, c, prob) for c in CASES]
+            cases = cases_for(problem, dtype)
             for c in cases:
                 check(c)
                 print(f"{problem} {c['dtype']} {c['case']} lr={c['options']['lr']:g}: loss {c['loss'][0]:.4g} -> "
                       f"{c['loss'][-1]:.4g} ({c['steps']} steps)")
-            out = {"generated_by": "make_optim_reference.py", "torch_version": torch.__version__,
+            out = {"generated_by": generated_by, "torch_version": torch.__version__,
                    "torch_package": torch_package(), "problem": problem,
                    "objective": "(1 - x)^2 + 100 (y - x^2)^2 from p = (-1.5, 2.0)" if problem == "rosenbrock"
                    else "5-8-3 tanh MLP, mean cross-entropy, data and start in mlp_problem.json",
-                   "layout": LAYOUT[problem], "conventions": CONVENTIONS, "cases": cases}
-            name = f"optim_{problem}_{str(dtype).replace('torch.', '')}.json"
+                   "layout": LAYOUT[problem], "conventions": conventions, "cases": cases}
+            name = f"{prefix}{problem}_{str(dtype).replace('torch.', '')}.json"
             with open(os.path.join(HERE, name), "w") as f:
                 json.dump(out, f, separators=(",", ":"))
 
