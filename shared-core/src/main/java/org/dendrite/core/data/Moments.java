@@ -159,6 +159,14 @@ public final class Moments implements Serializable {
         return halfRange > 0 ? halfRange / (std / 2) : Double.POSITIVE_INFINITY;
     }
 
+    /**
+     * The share of the weight that the smallest value or the largest holds, whichever holds more (0
+     * without values): near 1 for a sparse column (counts or indicators that are mostly 0).
+     */
+    public double endShare() {
+        return count == 0 ? 0 : Math.max(bottomWeight[0], topWeight[0]) / weight;
+    }
+
     /** The value farthest from the mean (the largest or the smallest; NaN without values). */
     public double farthest() {
         if (count == 0) return Double.NaN;

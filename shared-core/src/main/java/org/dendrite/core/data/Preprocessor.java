@@ -35,6 +35,17 @@ public final class Preprocessor implements Serializable {
      */
     public static final double SQUEEZED_RANGE = 0.1;
 
+    /**
+     * A numeric column whose smallest or largest value holds at least this share of the training
+     * weight is sparse ({@link Moments#endShare}): standard scaling puts its other values at
+     * sqrt(share / (1 - share)) standard deviations or more (4.4 at this share, 50 for a word in 1 of
+     * 2,500 documents).
+     */
+    public static final double SPARSE_SHARE = 0.95;
+
+    /** At least this share of the numeric columns sparse, and at least two, is warned of under standard scaling. */
+    public static final double SPARSE_COLUMNS_SHARE = 0.1;
+
     public Preprocessor(List<Column> columns, PreprocessingConfig config, double[] center, double[] scale, boolean[] indicator) {
         this(columns, config, center, scale, indicator, null);
     }
@@ -135,6 +146,9 @@ public final class Preprocessor implements Serializable {
         boolean[] indicator = new boolean[k];
         int[][] unseen = new int[k][];
         List<String> warnings = new ArrayList<>();
+        List<String> sparse = new ArrayList<>();
+        int numeric = 0;
+        double sparseDeviations = 0;
         for (int c = 0; c < k; c++) {
             indicator[c] = config.missingIndicators() && stats.missing(c) > 0;
             if (cols.get(c).isNominal()) {
@@ -162,6 +176,11 @@ public final class Preprocessor implements Serializable {
                 double mean = m.mean(), std = m.standardDeviation();
                 center[c] = mean;
                 scale[c] = std > ROUNDING_ULPS * Math.ulp(mean) ? std : CONSTANT_COLUMN_SCALE;
+                numeric++;
+                if (std > 0 && m.endShare() >= SPARSE_SHARE) {
+                    sparse.add(cols.get(c).name());
+                    sparseDeviations = Math.max(sparseDeviations, Math.abs(m.farthest() - mean) / std);
+                }
                 double range = m.othersRangeInDeviations();
                 if (config.standardize() && range < SQUEEZED_RANGE) {
                     warnings.add(String.format(java.util.Locale.ROOT, "Column '%s': one training value, %s, lies so far from the others "
@@ -170,6 +189,13 @@ public final class Preprocessor implements Serializable {
                             cols.get(c).name(), m.farthest(), range));
                 }
             }
+        }
+        if (config.standardize() && !config.robust() && sparse.size() >= 2 && sparse.size() >= SPARSE_COLUMNS_SHARE * numeric) {
+            warnings.add(String.format(java.util.Locale.ROOT, "%d of the %d numeric columns are sparse (%s%s: one value, such as 0, in at "
+                    + "least %.0f%% of the training rows): standard scaling puts their other values up to %.0f standard deviations out, "
+                    + "where they outweigh the other inputs and the network fits the rare values (expect overfitting): use robust scaling (the scaling option: robust), which bounds them.",
+                    sparse.size(), numeric, String.join(", ", sparse.subList(0, Math.min(3, sparse.size()))), sparse.size() > 3 ? ", ..." : "",
+                    100 * SPARSE_SHARE, sparseDeviations));
         }
         Preprocessor p = new Preprocessor(cols, config, center, scale, indicator, null, unseen);
         p.fitWarnings = List.copyOf(warnings);

@@ -212,6 +212,46 @@ class TrainingControlTest {
     }
 
     /**
+     * Sparse numeric columns (word counts, rare indicators: one value in at least 95% of the rows) are
+     * blown out by standard scaling: a 1 among 199 zeros becomes sqrt(199) = 14.1 standard deviations
+     * (by hand: mean 1/200, standard deviation sqrt(199)/200, (1 - 1/200) / (sqrt(199)/200) = sqrt(199)).
+     * The run says so when at least a tenth of the numeric columns are sparse, not for one such column
+     * among many, not under robust scaling, and not for the bundled datasets (none of their columns
+     * holds one value in 95% of its rows).
+     */
+    @Test
+    void manySparseColumnsAreNamedUnderStandardScaling() throws Exception {
+        int n = 200, words = 12;
+        double[] y = new double[n];
+        double[][] x = new double[n][words + 2];
+        List<org.dendrite.core.data.Column> cols = new java.util.ArrayList<>();
+        for (int j = 0; j < words; j++) cols.add(org.dendrite.core.data.Column.numeric("w" + j));
+        cols.add(org.dendrite.core.data.Column.numeric("age"));
+        cols.add(org.dendrite.core.data.Column.numeric("height"));
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 2;
+            x[i][words] = i % 9;
+            x[i][words + 1] = (i * 7) % 11;
+        }
+        for (int j = 0; j < words; j++) x[(17 * j + 5) % n][j] = 1; // each word in one row
+        TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(1);
+        java.util.function.Function<TrainingConfig, List<String>> sparse = config -> Trainer.fit(config, new LabeledTable(
+                new org.dendrite.core.data.Table(cols, x), "y", List.of("a", "b"), y, null)).history().warnings().stream()
+                .filter(w -> w.contains("are sparse")).toList();
+        assertEquals(List.of("12 of the 14 numeric columns are sparse (w0, w1, w2, ...: one value, such as 0, in at least 95% of the training "
+                + "rows): standard scaling puts their other values up to 14 standard deviations out, where they outweigh the other inputs and "
+                + "the network fits the rare values (expect overfitting): use robust scaling (the scaling option: robust), which bounds them."),
+                sparse.apply(c));
+        assertEquals(List.of(), sparse.apply(c.withPreprocessing(c.preprocessing().withScaling(org.dendrite.core.data.PreprocessingConfig.Scaling.ROBUST))));
+        // one sparse column among fourteen: below a tenth
+        for (int j = 1; j < words; j++) for (int i = 0; i < n; i++) x[i][j] = (i + j) % 4;
+        assertEquals(List.of(), sparse.apply(c));
+        for (String file : List.of("iris.arff", "diabetes.arff", "sonar.arff", "wisconsin-breast-cancer.arff", "vehicle.arff")) {
+            assertFalse(Trainer.fit(c, TestData.arff(file).labeled()).history().warnings().stream().anyMatch(w -> w.contains("are sparse")), file);
+        }
+    }
+
+    /**
      * A pruning window past the run was taken and silently never (or never fully) applied: the run
      * says so. Sparsity at the end of 2 epochs of a window 1..4 towards 0.5, by hand: 0.5 (1 - (1 - 1/3)^3)
      * = 0.5 x 19/27 = 0.352.
