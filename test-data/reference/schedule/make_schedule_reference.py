@@ -10,6 +10,12 @@ its own) on torch.optim.SGD([param], lr=base). "kwargs" holds every constructor 
 scheduler, defaults included (ChainedScheduler: the list of its schedulers with theirs).
 ReduceLROnPlateau is stepped with metrics[t] after step t, so lr[t] has seen metrics[0..t-1].
 Cases PyTorch 1.13 lacks are computed from their formula and marked "source": "formula".
+
+"clock" says what one scheduler.step() (one t) stands for in the usual PyTorch loop: "epoch" for the
+schedulers stepped once per epoch (StepLR, MultiStepLR, ExponentialLR, the cosine ones,
+ReduceLROnPlateau with the epoch's metric, and the formula cases), "step" for those stepped after every
+batch (CyclicLR, OneCycleLR and the chained warm-ups). Dendrite's test feeds t on that clock and a
+different value on the other (several steps per epoch), so a schedule reading the wrong clock fails.
 """
 import inspect
 import json
@@ -34,7 +40,7 @@ def all_kwargs(cls, given):
     return {k: (list(v) if isinstance(v, tuple) else v) for k, v in out.items()}
 
 
-def torch_case(name, cls, kwargs, n, base=0.1, metrics=None):
+def torch_case(name, cls, kwargs, n, clock, base=0.1, metrics=None):
     p = torch.nn.Parameter(torch.zeros(1))
     opt = torch.optim.SGD([p], lr=base)
     sched = cls(opt, **kwargs)
@@ -46,7 +52,7 @@ def torch_case(name, cls, kwargs, n, base=0.1, metrics=None):
             sched.step(metrics[t])
         else:
             sched.step()
-    case = {"case": name, "source": "torch", "scheduler": cls.__name__, "base_lr": base, "steps": n,
+    case = {"case": name, "source": "torch", "scheduler": cls.__name__, "clock": clock, "base_lr": base, "steps": n,
             "kwargs": all_kwargs(cls, kwargs), "lr": lrs}
     if metrics is not None:
         case["metrics"] = metrics
@@ -62,35 +68,43 @@ def chained_case(name, parts, n, base=0.1):
         lrs.append(opt.param_groups[0]["lr"])
         opt.step()
         sched.step()
-    return {"case": name, "source": "torch", "scheduler": "ChainedScheduler", "base_lr": base, "steps": n,
+    return {"case": name, "source": "torch", "scheduler": "ChainedScheduler", "clock": "step", "base_lr": base, "steps": n,
             "kwargs": {"schedulers": [{"scheduler": cls.__name__, "kwargs": all_kwargs(cls, kw)} for cls, kw in parts]},
             "lr": lrs}
 
 
 def formula_case(name, formula, kwargs, fn, n, base=0.1):
-    return {"case": name, "source": "formula", "formula": formula, "base_lr": base, "steps": n, "kwargs": kwargs,
+    return {"case": name, "source": "formula", "formula": formula, "clock": "epoch", "base_lr": base, "steps": n, "kwargs": kwargs,
             "lr": [fn(t) for t in range(n)]}
 
 
 def main():
     cases = [
-        torch_case("step", S.StepLR, {"step_size": 10, "gamma": 0.5}, 60),
-        torch_case("multi_step", S.MultiStepLR, {"milestones": [30, 80], "gamma": 0.1}, 120),
-        torch_case("exponential", S.ExponentialLR, {"gamma": 0.95}, 100),
+        torch_case("step", S.StepLR, {"step_size": 10, "gamma": 0.5}, 60, "epoch"),
+        torch_case("multi_step", S.MultiStepLR, {"milestones": [30, 80], "gamma": 0.1}, 120, "epoch"),
+        torch_case("exponential", S.ExponentialLR, {"gamma": 0.95}, 100, "epoch"),
         # past T_max PyTorch 1.13's (recursive) cosine climbs back up: period 2 T_max
-        torch_case("cosine", S.CosineAnnealingLR, {"T_max": 50, "eta_min": 0.001}, 120),
-        torch_case("cosine_warm_restarts", S.CosineAnnealingWarmRestarts, {"T_0": 10, "T_mult": 2, "eta_min": 0.001}, 100),
-        torch_case("cosine_warm_restarts_mult1", S.CosineAnnealingWarmRestarts, {"T_0": 7, "T_mult": 1, "eta_min": 0.0}, 40),
+        torch_case("cosine", S.CosineAnnealingLR, {"T_max": 50, "eta_min": 0.001}, 120, "epoch"),
+        torch_case("cosine_warm_restarts", S.CosineAnnealingWarmRestarts, {"T_0": 10, "T_mult": 2, "eta_min": 0.001}, 100, "epoch"),
+        torch_case("cosine_warm_restarts_mult1", S.CosineAnnealingWarmRestarts, {"T_0": 7, "T_mult": 1, "eta_min": 0.0}, 40, "epoch"),
     ]
     # step_size_down=15 (asymmetric cycle of 25 steps) as Dendrite's ScheduleParityTest expects
     for mode, extra in (("triangular", {}), ("triangular2", {}), ("exp_range", {"gamma": 0.99})):
         kw = {"base_lr": 0.001, "max_lr": 0.1, "step_size_up": 10, "step_size_down": 15, "mode": mode, "cycle_momentum": False,
               **extra}
-        cases.append(torch_case("cyclic_" + mode, S.CyclicLR, kw, 90))
-    for three, strategy in ((True, "linear"), (False, "cos")):
+        cases.append(torch_case("cyclic_" + mode, S.CyclicLR, kw, 90, "step"))
+    # all four combinations of phases and annealing
+    for name, three, strategy in (("one_cycle_three_phase_linear", True, "linear"), ("one_cycle_cos", False, "cos"),
+                                  ("one_cycle_three_phase_cos", True, "cos"), ("one_cycle_linear", False, "linear")):
         kw = {"max_lr": 0.1, "total_steps": 100, "pct_start": 0.3, "anneal_strategy": strategy, "three_phase": three,
               "div_factor": 25.0, "final_div_factor": 1e4, "cycle_momentum": False}
-        cases.append(torch_case("one_cycle_" + ("three_phase_linear" if three else "cos"), S.OneCycleLR, kw, 100))
+        cases.append(torch_case(name, S.OneCycleLR, kw, 100, "step"))
+    # the length given as epochs x steps_per_epoch (35 steps), and phase ends that are not whole steps:
+    # pct_start * 35 - 1 = 7.75 and 2 * 8.75 - 2 = 15.5
+    for name, three, strategy in (("one_cycle_three_phase_cos_fractional", True, "cos"), ("one_cycle_linear_fractional", False, "linear")):
+        kw = {"max_lr": 0.05, "epochs": 5, "steps_per_epoch": 7, "pct_start": 0.25, "anneal_strategy": strategy, "three_phase": three,
+              "div_factor": 10.0, "final_div_factor": 100.0, "cycle_momentum": False}
+        cases.append(torch_case(name, S.OneCycleLR, kw, 35, "step"))
     # a linear warm-up multiplied into another schedule
     cases.append(chained_case("warm_up_exponential", [(S.LinearLR, {"start_factor": 0.1, "end_factor": 1.0, "total_iters": 10}),
                                                       (S.ExponentialLR, {"gamma": 0.97})], 60))
@@ -102,12 +116,12 @@ def main():
     metric = [1.0 / (1 + t) for t in range(10)] + [0.1] * 12 + [0.09, 0.2, 0.2, 0.2] + [0.0899] * 20 + [0.05] + [0.06] * 13
     metric[33] = 0.089895
     kw = {"mode": "min", "factor": 0.5, "patience": 3, "threshold": 1e-4, "threshold_mode": "rel", "cooldown": 2, "min_lr": 1e-3}
-    cases.append(torch_case("plateau_min_rel", S.ReduceLROnPlateau, kw, 60, metrics=metric))
+    cases.append(torch_case("plateau_min_rel", S.ReduceLROnPlateau, kw, 60, "epoch", metrics=metric))
     # t=30: 0.664 is above the best 0.66 but not by the absolute threshold 0.005: a bad epoch.
     acc = [0.5 + 0.01 * t for t in range(15)] + [0.64] * 10 + [0.66] + [0.655] * 34
     acc[30] = 0.664
     kw2 = {"mode": "max", "factor": 0.3, "patience": 2, "threshold": 0.005, "threshold_mode": "abs", "cooldown": 1, "min_lr": 0.0}
-    cases.append(torch_case("plateau_max_abs", S.ReduceLROnPlateau, kw2, 60, metrics=acc))
+    cases.append(torch_case("plateau_max_abs", S.ReduceLROnPlateau, kw2, 60, "epoch", metrics=acc))
     for c in (1.0, 0.5):
         cases.append(formula_case(f"power_c{c}", "lr = base / (1 + t/s)^c", {"s": 10, "c": c},
                                   lambda t, c=c: 0.1 / (1 + t / 10) ** c, 60))
@@ -125,7 +139,8 @@ def main():
     with open(os.path.join(HERE, "schedules.json"), "w") as f:
         json.dump({"generated_by": "make_schedule_reference.py", "torch_version": torch.__version__, "torch_package": package,
                    "convention": "lr[t] is the learning rate used by optimizer step t, after t scheduler.step() calls "
-                                 "(ReduceLROnPlateau: scheduler.step(metrics[t]) after step t)",
+                                 "(ReduceLROnPlateau: scheduler.step(metrics[t]) after step t); clock: what one scheduler.step() "
+                                 "stands for in the usual loop, an epoch or an optimizer step",
                    "cases": cases}, f, indent=1)
 
 

@@ -69,6 +69,42 @@ class RegularizationTest {
     }
 
     @Test
+    void maxNormRescalesOnlyTheUnitsAboveTheLimit() {
+        Network net = Network.build(new NetworkSpec(List.of(new DenseSpec(4, new Relu()))), 3, 2, 1);
+        Parameter w = net.parameters().get(0); // 3 x 4, w[i * 4 + j]: column j = unit j's incoming weights
+        // columns: (1, 2, 2) norm 3 below the limit 5; (3, 4, 0) norm exactly 5 (5^2 = 25 exactly in float and double);
+        // (6, 8, 0) norm 10; (2, 4, 4) norm 6. Rows (norms sqrt 50, sqrt 100, sqrt 20) would be rescaled differently.
+        float[] given = {
+            1f, 3f, 6f, 2f,
+            2f, 4f, 8f, 4f,
+            2f, 0f, 0f, 4f};
+        System.arraycopy(given, 0, w.value(), 0, given.length);
+        Parameter out = net.parameters().get(2); // the output layer's 4 x 2 weights: column norms 1, below the limit
+        assertEquals("output.weight", out.name());
+        float[] outGiven = {0.5f, -0.5f, 0.5f, 0.5f, -0.5f, 0.5f, 0.5f, -0.5f};
+        System.arraycopy(outGiven, 0, out.value(), 0, outGiven.length);
+        new Regularization(0, 0, false, false, 5).afterStep(net.layers(), 0.1);
+        float[] w2 = w.value();
+        // below and exactly at the limit: untouched, bit for bit
+        for (int i = 0; i < 3; i++) {
+            assertEquals(given[i * 4], w2[i * 4], 0f, "unit 0 (norm 3 < 5) row " + i);
+            assertEquals(given[i * 4 + 1], w2[i * 4 + 1], 0f, "unit 1 (norm 5 = 5) row " + i);
+        }
+        // above: scaled by 5 / norm, to norm 5 exactly: (6, 8, 0) * 5/10 = (3, 4, 0); (2, 4, 4) * 5/6 = (5/3, 10/3, 10/3)
+        assertEquals(3.0, w2[2], 1e-6);
+        assertEquals(4.0, w2[6], 1e-6);
+        assertEquals(0.0, w2[10], 0);
+        assertEquals(5.0 / 3, w2[3], 1e-6);
+        assertEquals(10.0 / 3, w2[7], 1e-6);
+        assertEquals(10.0 / 3, w2[11], 1e-6);
+        for (int i = 0; i < outGiven.length; i++) assertEquals(outGiven[i], out.value()[i], 0f, "output weight " + i);
+        // a limit every unit is within leaves the weights as they were
+        float[] before = w2.clone();
+        new Regularization(0, 0, false, false, 5.0001).afterStep(net.layers(), 0.1);
+        for (int i = 0; i < before.length; i++) assertEquals(before[i], w2[i], 0f, "weight " + i + " within the limit");
+    }
+
+    @Test
     void pruningReachesTheRequestedSparsityAndTheModelStillPredicts() {
         Network net = Network.build(new NetworkSpec(List.of(new DenseSpec(32, new Relu()), new DenseSpec(16, new Relu()))), 10, 3, 7);
         double achieved = Pruning.prune(net.parameters(), 0.8);
