@@ -142,7 +142,12 @@ public record Regularization(double l1, double l2, boolean proximalL1, boolean i
         if (maxNorm > 0) {
             for (Layer layer : layers) {
                 if (layer instanceof DenseLayer d) {
-                    MaxNorm.apply(d.weight().value(), d.inputWidth(), d.outputWidth(), maxNorm);
+                    MaxNorm.apply(d.weight().value(), 0, d.inputWidth(), d.outputWidth(), maxNorm);
+                } else if (layer instanceof org.dendrite.core.layer.MemberHeadsLayer h) {
+                    // an ensemble's output: each member's head, a block of inputs x outputs, as an output layer is
+                    int size = h.inputWidth() * h.outputWidth();
+                    float[] w = h.parameters().get(0).value();
+                    for (int at = 0; at < w.length; at += size) MaxNorm.apply(w, at, h.inputWidth(), h.outputWidth(), maxNorm);
                 }
             }
         }

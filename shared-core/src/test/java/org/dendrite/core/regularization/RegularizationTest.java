@@ -1,5 +1,6 @@
 package org.dendrite.core.regularization;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,6 +103,22 @@ class RegularizationTest {
         float[] before = w2.clone();
         new Regularization(0, 0, false, false, 5.0001).afterStep(net.layers(), 0.1);
         for (int i = 0; i < before.length; i++) assertEquals(before[i], w2[i], 0f, "weight " + i + " within the limit");
+    }
+
+    /**
+     * An ensemble's output is one block of weights per member (its head): each head's units are held
+     * to the limit as a single network's output layer is (the heads escaped the constraint). Two heads
+     * of 2 inputs x 2 units, by hand: head 0's unit 0 (3, 4) norm 5 stays, unit 1 (6, 8) becomes (3, 4);
+     * head 1's unit 0 (0, 10) becomes (0, 5), unit 1 (1, 0) stays.
+     */
+    @Test
+    void maxNormHoldsEachEnsembleHeadsUnits() {
+        org.dendrite.core.layer.MemberHeadsLayer heads = new org.dendrite.core.layer.MemberHeadsLayer(2, 2, 2, new java.util.SplittableRandom(1));
+        float[] w = heads.parameters().get(0).value();
+        float[] given = {3f, 6f, 4f, 8f, 0f, 1f, 10f, 0f};
+        System.arraycopy(given, 0, w, 0, given.length);
+        new Regularization(0, 0, false, false, 5).afterStep(List.of(heads), 0.1);
+        assertArrayEquals(new float[] {3f, 3f, 4f, 4f, 0f, 1f, 5f, 0f}, w, 1e-6f);
     }
 
     @Test
