@@ -97,6 +97,22 @@ final class SparkJobs implements TrainingListener {
         LOG.warn("Dendrite: {}", message);
     }
 
+    /** The tasks an executor runs at once: {@code spark.executor.cores}, or in local mode (unset) the JVM's processors. */
+    static int executorCores(org.apache.spark.SparkConf conf) {
+        return conf.contains("spark.executor.cores") ? conf.getInt("spark.executor.cores", 1) : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * {@code work} in an executor's task that may run beside its other tasks (every partition's block
+     * filled at once): the memory budget a training checks against is shared by the executor's cores,
+     * so that side-by-side tasks cannot together take more than one training may.
+     */
+    static <T> T besideOtherTasks(java.util.function.Supplier<T> work) {
+        org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+        int cores = env == null ? 1 : executorCores(env.conf());
+        return org.dendrite.core.data.HeapBudget.sharedBy(cores, "partitions an executor fills at once (its cores)", work);
+    }
+
     /** A driver log line about how the fit uses the cluster. */
     static void note(String message) {
         LOG.info(message);

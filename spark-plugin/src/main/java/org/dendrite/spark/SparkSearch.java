@@ -99,8 +99,7 @@ final class SparkSearch {
 
         /** The trials that can train at once in this executor: the search's, at most its cores (in local mode, the JVM's). */
         static int sideBySide(int trainings, org.apache.spark.SparkConf conf) {
-            int cores = conf.contains("spark.executor.cores") ? conf.getInt("spark.executor.cores", 1) : Runtime.getRuntime().availableProcessors();
-            return Math.max(1, Math.min(trainings, cores));
+            return Math.max(1, Math.min(trainings, SparkJobs.executorCores(conf)));
         }
     }
 

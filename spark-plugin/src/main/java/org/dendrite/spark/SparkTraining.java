@@ -125,8 +125,9 @@ final class SparkTraining {
             final Task task = fit.task();
             // the values chosen from the data (units, epochs, batch size; a category embedding's blocks)
             final TrainingConfig rc = c.resolve(layout.rows().trainRows(), pre);
-            blocks = perPartition(rdd, slices, later, width, (slice, r) -> ShardPass.blocks(slice, r, pre, task, check.weight() != null)
-                    .iterator()).persist(StorageLevel.MEMORY_AND_DISK());
+            // an executor fills its partitions' blocks side by side: each checked against its share of the memory budget
+            blocks = perPartition(rdd, slices, later, width, (slice, r) -> SparkJobs.besideOtherTasks(() -> ShardPass.blocks(slice, r, pre,
+                    task, check.weight() != null)).iterator()).persist(StorageLevel.MEMORY_AND_DISK());
             // the job that fills the cache sums the weights: the training rows, and the held-out ones, must weigh something
             final JavaRDD<ShardBlock> cached = blocks;
             double[] sums = run(() -> SparkJobs.mergeInOrder(cached.map(ShardBlock::weightSums), (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}, 16));

@@ -99,6 +99,24 @@ class SparkSearchTest {
         assertEquals(Math.min(3, Runtime.getRuntime().availableProcessors()), SparkSearch.RemoteTrial.sideBySide(3, new org.apache.spark.SparkConf(false)));
     }
 
+    /**
+     * An ordinary fit's partitions fill their blocks side by side too, as many as the executor has
+     * cores: each was checked against the whole budget, and two wide partitions of 2^18 hashed
+     * features in local[2] together ran the JVM out of memory where one alone was refused clearly.
+     * Inside the block-filling pass of a fit, the budget and its refusal say the share.
+     */
+    @Test
+    void partitionsFilledSideBySideShareTheExecutorsMemoryBudget() {
+        SparkTestSupport.spark(); // the test JVM's SparkEnv: local mode, no spark.executor.cores, the JVM's processors
+        int cores = Runtime.getRuntime().availableProcessors();
+        double whole = org.dendrite.core.data.HeapBudget.bytes();
+        assertEquals(whole / cores, SparkJobs.besideOtherTasks(org.dendrite.core.data.HeapBudget::bytes));
+        assertEquals("50% of this JVM's largest heap" + (cores == 1 ? "" : ", shared by the " + cores + " partitions an executor fills at once "
+                + "(its cores)"), SparkJobs.besideOtherTasks(org.dendrite.core.data.HeapBudget::describe));
+        assertEquals(whole, org.dendrite.core.data.HeapBudget.bytes(), "the thread's own budget afterwards");
+        assertEquals(2, SparkJobs.executorCores(new org.apache.spark.SparkConf(false).set("spark.executor.cores", "2")));
+    }
+
     @Test
     void aSearchInAPipelineFitsSavesAndLoads(@TempDir Path dir) throws Exception {
         Dataset<Row> iris = SparkTestSupport.irisRaw().repartition(3);

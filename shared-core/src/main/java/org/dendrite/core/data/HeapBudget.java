@@ -13,6 +13,11 @@ public final class HeapBudget {
 
     /** How many trainings this thread's shares the budget with (a search's threads; 1 elsewhere). */
     private static final ThreadLocal<Integer> SIDE_BY_SIDE = ThreadLocal.withInitial(() -> 1);
+    /** Who the sharers are, as a refusal names them ("trials a search trains at once (its threads)"). */
+    private static final ThreadLocal<String> SHARERS = ThreadLocal.withInitial(() -> "");
+
+    /** The sharers of a search's budget. */
+    public static final String TRIALS = "trials a search trains at once (its threads)";
 
     private HeapBudget() {}
 
@@ -25,7 +30,7 @@ public final class HeapBudget {
     public static String describe() {
         int k = SIDE_BY_SIDE.get();
         return String.format(java.util.Locale.ROOT, "%.0f%% of this JVM's largest heap%s", 100 * SHARE, k == 1 ? ""
-                : ", shared by the " + k + " trials a search trains at once (its threads)");
+                : ", shared by the " + k + " " + SHARERS.get());
     }
 
     /** How many trainings this thread shares the budget with (1 outside a search). */
@@ -39,12 +44,24 @@ public final class HeapBudget {
      * sharing is restored).
      */
     public static <T> T sharedBy(int trainings, java.util.function.Supplier<T> work) {
+        return sharedBy(trainings, TRIALS, work);
+    }
+
+    /**
+     * {@code work}'s result, computed on this thread as one of {@code k} users of the budget at once,
+     * whom {@code sharers} names for a refusal (a Spark executor's tasks filling their partitions'
+     * blocks side by side: "partitions an executor fills at once (its cores)").
+     */
+    public static <T> T sharedBy(int k, String sharers, java.util.function.Supplier<T> work) {
         int before = SIDE_BY_SIDE.get();
-        SIDE_BY_SIDE.set(Math.max(1, trainings));
+        String by = SHARERS.get();
+        SIDE_BY_SIDE.set(Math.max(1, k));
+        SHARERS.set(sharers);
         try {
             return work.get();
         } finally {
             SIDE_BY_SIDE.set(before);
+            SHARERS.set(by);
         }
     }
 

@@ -302,11 +302,12 @@ public final class Preprocessor implements Serializable {
             widest.add("'" + columns.get(c).name() + "' " + columns.get(c).categories().size() + " values");
         }
         throw new IllegalArgumentException(String.format(java.util.Locale.ROOT, "%d rows preprocessed are %d values each (%s): %d float32 "
-                + "values, %.0f MB, more than %s. Drop or regroup the widest nominal columns, or give the JVM more memory (-Xmx).", rows, width,
+                + "values, %.0f MB, more than %s. %s, or give the JVM more memory (-Xmx).", rows, width,
                 widest.isEmpty() ? "no nominal column" : "one-hot blocks of the nominal columns, widest " + String.join(", ", widest), values,
                 values * 4.0 / (1 << 20), values > MAX_ARRAY ? "one Java array holds (" + MAX_ARRAY + " values)"
                         : String.format(java.util.Locale.ROOT, "the %.0f MB allowed (%s)", budgetBytes / (1 << 20),
-                                HeapBudget.describe())));
+                                HeapBudget.describe()), widest.isEmpty() ? "Use fewer input columns (select features, or hash them into fewer)"
+                        : "Drop or regroup the widest nominal columns"));
     }
 
     /** Transforms all rows of {@code table}, which must have the training columns. */

@@ -141,6 +141,15 @@ public final class Network implements Serializable {
      * the batch instead of an OutOfMemoryError or an integer overflow.
      */
     public static void requireFits(NetworkSpec spec, int inputWidth, int outputWidth, long batchRows, double budgetBytes) {
+        requireFits(spec, inputWidth, outputWidth, batchRows, budgetBytes, true);
+    }
+
+    /**
+     * {@link #requireFits}; {@code batchShrinks}: the batch counted is the training batch, which a
+     * smaller batch size makes smaller (not where it is an evaluation's fixed chunk), so the refusal
+     * advises it only then.
+     */
+    public static void requireFits(NetworkSpec spec, int inputWidth, int outputWidth, long batchRows, double budgetBytes, boolean batchShrinks) {
         long n = stateSize(spec, inputWidth, outputWidth), a = activationSize(spec, inputWidth, outputWidth, batchRows);
         // one array must hold a layer's output, or what it keeps, for the whole batch
         long array = Math.max(a, largestKeptArray(spec, inputWidth, batchRows));
@@ -163,9 +172,9 @@ public final class Network implements Serializable {
                         budgetBytes / (1 << 20));
         throw org.dendrite.core.check.Check.invalid("units", String.format(java.util.Locale.ROOT, "The network for %d inputs and %d "
                 + "outputs with hidden layers of %s units%s has %s values: %s%s. Use fewer hidden units%s or fewer input columns (a one-hot "
-                + "nominal column counts one input per value), a smaller batch, or give the JVM more memory (-Xmx)", inputWidth, outputWidth,
+                + "nominal column counts one input per value)%s, or give the JVM more memory (-Xmx)", inputWidth, outputWidth,
                 units.isEmpty() ? "no" : String.join(", ", units), members, values, why, widest(spec, inputWidth),
-                spec.members() > 1 ? ", fewer members" : ""));
+                spec.members() > 1 ? ", fewer members" : "", batchShrinks ? ", a smaller batch" : ""));
     }
 
     /** Which layer of {@code spec} holds the most values a row (its output and what it keeps), as the refusal names it. */

@@ -81,7 +81,7 @@ public final class TrainingRun {
         // the largest batch through it: a training step's, or an evaluation's chunk (Model.PREDICTION_BATCH rows)
         long batchRows = Math.min(Math.max(this.config.batchSize(), Model.PREDICTION_BATCH), Math.max(1, source.rows()));
         Network.requireFits(this.config.network(), preprocessor.outputWidth(), outputs, batchRows,
-                org.dendrite.core.data.HeapBudget.bytes());
+                org.dendrite.core.data.HeapBudget.bytes(), batchRows > Model.PREDICTION_BATCH);
         this.network = Network.build(this.config.network(), preprocessor.outputWidth(), outputs, config.seed());
         if (network.nameHeldTwice() != null) {
             // refused before training: the model it trained was saved, then refused by its own reader

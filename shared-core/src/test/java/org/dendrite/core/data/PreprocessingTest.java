@@ -275,5 +275,18 @@ class PreprocessingTest {
         Arrays.fill(many, new double[] {0.5, 7, 0});
         var t = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> p.transform(new Table(cols, many)));
         assertTrue(t.getMessage().contains("'customer'"), t.getMessage());
+        assertTrue(budget.getMessage().contains("Drop or regroup the widest nominal columns"), budget.getMessage());
+    }
+
+    /** Rows too wide with no nominal column (hashed or bag-of-words features): the advice is fewer input columns, not nominal ones. */
+    @Test
+    void rowsTooWideWithoutNominalColumnsAdviseFewerInputs() {
+        List<Column> cols = new java.util.ArrayList<>();
+        for (int j = 0; j < 1000; j++) cols.add(Column.numeric("f" + j));
+        Preprocessor p = Preprocessor.fit(new Table(cols, new double[][] {new double[1000], new double[1000]}), PreprocessingConfig.DEFAULT);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> p.checkFits(100_000, 100 << 20));
+        assertEquals("100000 rows preprocessed are 1000 values each (no nominal column): 100000000 float32 values, 381 MB, more than the 100 MB "
+                + "allowed (50% of this JVM's largest heap). Use fewer input columns (select features, or hash them into fewer), or give the JVM "
+                + "more memory (-Xmx).", e.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package org.dendrite.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -206,6 +207,13 @@ class BadInputTest {
         var batch = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
                 () -> org.dendrite.core.network.Network.requireFits(spec, 3, 3, 10, 273_000));
         assertTrue(batch.getMessage().contains("a batch of 10 rows through it 0 MB of activations"), batch.getMessage());
+        assertTrue(batch.getMessage().contains("a smaller batch"), batch.getMessage());
+        // a batch that is an evaluation's fixed chunk (a training batch of 1,024 rows or fewer): a smaller batch would not help
+        var chunk = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
+                () -> org.dendrite.core.network.Network.requireFits(spec, 3, 3, 10, 273_000, false));
+        assertFalse(chunk.getMessage().contains("batch,"), chunk.getMessage());
+        assertTrue(chunk.getMessage().endsWith("(a one-hot nominal column counts one input per value), or give the JVM more memory (-Xmx)"),
+                chunk.getMessage());
         org.dendrite.core.network.Network.requireFits(spec, 3, 3, 10, 273_008);
         var members = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> Trainer.fit(QUICK.withNetwork(
                 spec.withMembers(1_000_000)), new LabeledTable(table(new double[] {1, 2}, new double[] {3, 4}), "label", List.of("a", "b"),
