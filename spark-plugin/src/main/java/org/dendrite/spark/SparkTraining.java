@@ -46,6 +46,9 @@ import org.dendrite.core.train.WarmStart;
 final class SparkTraining {
     private SparkTraining() {}
 
+    /** The description of the job that fills the cached blocks (the Spark UI's name for it). */
+    static final String BLOCKS_JOB = "Dendrite: preprocessing the rows into cached float32 blocks";
+
     /** A fit's result: the core model and how it was trained on the cluster (for the model's summary). */
     record Fitted(Model model, String plan) {}
 
@@ -116,6 +119,7 @@ final class SparkTraining {
                     : ShardPass.fit(new ShardPass.Shards() {
                         @Override
                         public <T extends java.io.Serializable> T reduce(ShardPass.Pass<T> pass, ShardPass.Merge<T> merge) {
+                            SparkJobs.describe(rdd.context(), "Dendrite: column statistics for the preprocessing");
                             return run(() -> SparkJobs.mergeInOrder(perPartition(rdd, slices, later, width, (slice, r) -> List.of(pass.apply(slice, r))
                                     .iterator()), merge::apply, bytes));
                         }
@@ -125,11 +129,14 @@ final class SparkTraining {
             final Task task = fit.task();
             // the values chosen from the data (units, epochs, batch size; a category embedding's blocks)
             final TrainingConfig rc = c.resolve(layout.rows().trainRows(), pre);
+            // a network too large for the memory is refused now, not after the pass that fills the blocks
+            TrainingRun.requireNetworkFits(rc, pre, task, rc.lossFor(task), layout.rows().trainRows());
             // an executor fills its partitions' blocks side by side: each checked against its share of the memory budget
             blocks = perPartition(rdd, slices, later, width, (slice, r) -> SparkJobs.besideOtherTasks(() -> ShardPass.blocks(slice, r, pre,
                     task, check.weight() != null)).iterator()).persist(StorageLevel.MEMORY_AND_DISK());
             // the job that fills the cache sums the weights: the training rows, and the held-out ones, must weigh something
             final JavaRDD<ShardBlock> cached = blocks;
+            SparkJobs.describe(rdd.context(), BLOCKS_JOB);
             double[] sums = run(() -> SparkJobs.mergeInOrder(cached.map(ShardBlock::weightSums), (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}, 16));
             String in = check.weight() == null ? "" : " (column '" + check.weight() + "')";
             TrainingData.requireWeight(sums[0], "the training rows" + in);
@@ -198,6 +205,7 @@ final class SparkTraining {
     /** The first pass: each partition's rows checked and summarized (with their labels to stratify a validation split). */
     static List<ShardPass.Summary> summarize(JavaRDD<Row> rdd, RowCheck check, double fraction) {
         boolean classification = check.classification();
+        SparkJobs.describe(rdd.context(), "Dendrite: checking and counting the rows");
         return run(() -> rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) ->
                 List.of(ShardPass.summarize(rows(it, check, p, -1), classification && fraction > 0, classification)).iterator(), true).collect());
     }

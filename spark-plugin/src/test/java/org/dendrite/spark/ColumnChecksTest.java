@@ -491,7 +491,7 @@ class ColumnChecksTest {
      * was a bare ClassCastException, or was taken and failed at fit.
      */
     @Test
-    void dottedColumnsJobDescriptionsAndParamsSetByName() {
+    void dottedColumnsJobDescriptionsAndParamsSetByName() throws Exception {
         Dataset<Row> df = rows(0, 1, 0, 1, 0, 1, 1, 0, 1, 0).withColumn("user.id", functions.lit(7)).withColumn("`q`", functions.lit(1));
         var sc = SparkTestSupport.spark().sparkContext();
         sc.setJobDescription("the user's own");
@@ -536,10 +536,33 @@ class ColumnChecksTest {
                 + "comma-separated, or empty)", empty.getMessage());
         assertEquals(2, new DendriteClassifier().setInputLayers(" scale, scale ").trainingConfig().network().layers().stream()
                 .filter(l -> l instanceof org.dendrite.core.layer.ScaleSpec).count());
-        // a network too large, refused at fit: named as the param that makes it (the core's setting is "units")
-        var large = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setHiddenLayers("1500000000").fit(df));
-        assertTrue(large.getMessage().startsWith("Param hiddenLayers: The network for 3 inputs and 2 outputs with hidden layers of 1500000000 "
-                + "units"), large.getMessage());
+        // a network too large, refused at fit: named as the param that makes it (the core's setting is "units"), and before the job
+        // that fills the cached blocks (on 2^18 hashed features that pass took a minute, then the refusal came)
+        List<String> jobs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+                jobs.add(String.valueOf(start.properties().getProperty("spark.job.description")));
+            }
+        };
+        sc.addSparkListener(listener);
+        try {
+            var large = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setHiddenLayers("1500000000").fit(df));
+            assertTrue(large.getMessage().startsWith("Param hiddenLayers: The network for 3 inputs and 2 outputs with hidden layers of 1500000000 "
+                    + "units"), large.getMessage());
+            waitForListeners(sc);
+            assertTrue(jobs.contains("Dendrite: column statistics for the preprocessing") && !jobs.contains(SparkTraining.BLOCKS_JOB), jobs.toString());
+            new DendriteClassifier().setEpochs(1).fit(df);
+            waitForListeners(sc);
+            assertTrue(jobs.contains(SparkTraining.BLOCKS_JOB), "a fit that trains runs it: " + jobs);
+        } finally {
+            sc.removeSparkListener(listener);
+        }
+    }
+
+    /** Waits until the listener bus has delivered the events posted so far. */
+    private static void waitForListeners(org.apache.spark.SparkContext sc) throws Exception {
+        sc.listenerBus().waitUntilEmpty(10_000);
     }
 
     private static double[] predictionsOf(DendriteClassificationModel m, Dataset<Row> df) {

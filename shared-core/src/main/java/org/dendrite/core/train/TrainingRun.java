@@ -64,6 +64,19 @@ public final class TrainingRun {
     private int rollbacks;
 
     /**
+     * Refuses, before anything is allocated, a network of {@code resolved} (the configuration resolved
+     * for the rows) whose training on {@code rows} rows would not fit the memory budget (half of the
+     * heap, as for the preprocessed rows): its state, and the largest batch through it, a training
+     * step's or an evaluation's chunk ({@link Model#PREDICTION_BATCH} rows). A distributed trainer
+     * calls it as soon as the preprocessing is known, before it fills its blocks.
+     */
+    public static void requireNetworkFits(TrainingConfig resolved, Preprocessor preprocessor, Task task, Loss loss, long rows) {
+        long batchRows = Math.min(Math.max(resolved.batchSize(), Model.PREDICTION_BATCH), Math.max(1, rows));
+        Network.requireFits(resolved.network(), preprocessor.outputWidth(), loss.outputWidth(1, task.classCount()), batchRows,
+                org.dendrite.core.data.HeapBudget.bytes(), batchRows > Model.PREDICTION_BATCH);
+    }
+
+    /**
      * A run over {@code source}'s rows: a fresh network for {@code config} (or the warm start's),
      * inputs from {@code preprocessor}, outputs for {@code task} through {@code loss}.
      */
@@ -76,12 +89,8 @@ public final class TrainingRun {
         this.loss = loss;
         this.source = source;
         this.listener = listener == null ? TrainingListener.NONE : listener;
-        // half of the heap, as for the preprocessed rows: the network's training state must not exhaust it
+        requireNetworkFits(this.config, preprocessor, task, loss, source.rows());
         int outputs = loss.outputWidth(1, task.classCount());
-        // the largest batch through it: a training step's, or an evaluation's chunk (Model.PREDICTION_BATCH rows)
-        long batchRows = Math.min(Math.max(this.config.batchSize(), Model.PREDICTION_BATCH), Math.max(1, source.rows()));
-        Network.requireFits(this.config.network(), preprocessor.outputWidth(), outputs, batchRows,
-                org.dendrite.core.data.HeapBudget.bytes(), batchRows > Model.PREDICTION_BATCH);
         this.network = Network.build(this.config.network(), preprocessor.outputWidth(), outputs, config.seed());
         if (network.nameHeldTwice() != null) {
             // refused before training: the model it trained was saved, then refused by its own reader
