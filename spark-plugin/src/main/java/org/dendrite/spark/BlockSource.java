@@ -62,13 +62,9 @@ abstract class BlockSource implements GradientSource {
     /** Each partition's loss and weight sums, added on the driver: no prediction per row reaches it. */
     @Override
     public double trainingLoss(Network network) {
-        double loss = 0, weight = 0;
         // added in block order: the same sum on every run
-        for (double[] p : perBlock(network, false, "the training rows' loss").map(p -> new double[] {p.lossSum(), p.weightSum()}).collect()) {
-            loss += p[0];
-            weight += p[1];
-        }
-        return loss / weight;
+        double[] sums = SparkJobs.sumPairsInOrder(perBlock(network, false, "the training rows' loss").map(p -> new double[] {p.lossSum(), p.weightSum()}));
+        return sums[0] / sums[1];
     }
 
     @Override

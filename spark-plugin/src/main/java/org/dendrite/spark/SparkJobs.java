@@ -79,6 +79,11 @@ final class SparkJobs implements TrainingListener {
         return all;
     }
 
+    /** The element-wise sum of {@code pairs} (two values each, such as a sum and its weight), added in partition order ({@link #mergeInOrder}). */
+    static double[] sumPairsInOrder(org.apache.spark.api.java.JavaRDD<double[]> pairs) {
+        return mergeInOrder(pairs, (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}, 16);
+    }
+
     /** Names the next jobs in the Spark UI. */
     static void describe(SparkContext sc, String what) {
         sc.setJobDescription(what);

@@ -137,7 +137,7 @@ final class SparkTraining {
             // the job that fills the cache sums the weights: the training rows, and the held-out ones, must weigh something
             final JavaRDD<ShardBlock> cached = blocks;
             SparkJobs.describe(rdd.context(), BLOCKS_JOB);
-            double[] sums = run(() -> SparkJobs.mergeInOrder(cached.map(ShardBlock::weightSums), (a, b) -> new double[] {a[0] + b[0], a[1] + b[1]}, 16));
+            double[] sums = run(() -> SparkJobs.sumPairsInOrder(cached.map(ShardBlock::weightSums)));
             String in = check.weight() == null ? "" : " (column '" + check.weight() + "')";
             TrainingData.requireWeight(sums[0], "the training rows" + in);
             if (layout.rows().hasValidation()) TrainingData.requireWeight(sums[1], "the validation rows held out by validationFraction" + in);

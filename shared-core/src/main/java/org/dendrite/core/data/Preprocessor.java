@@ -193,7 +193,8 @@ public final class Preprocessor implements Serializable {
         if (config.standardize() && !config.robust() && sparse.size() >= 2 && sparse.size() >= SPARSE_COLUMNS_SHARE * numeric) {
             warnings.add(String.format(java.util.Locale.ROOT, "%d of the %d numeric columns are sparse (%s%s: one value, such as 0, in at "
                     + "least %.0f%% of the training rows): standard scaling puts their other values up to %.0f standard deviations out, "
-                    + "where they outweigh the other inputs and the network fits the rare values (expect overfitting): use robust scaling (the scaling option: robust), which bounds them.",
+                    + "where they outweigh the other inputs and the network fits the rare values (expect overfitting): use robust scaling "
+                    + "(the scaling option: robust), which bounds them.",
                     sparse.size(), numeric, String.join(", ", sparse.subList(0, Math.min(3, sparse.size()))), sparse.size() > 3 ? ", ..." : "",
                     100 * SPARSE_SHARE, sparseDeviations));
         }

@@ -1,5 +1,6 @@
 package org.dendrite.core.layer;
 
+import static org.dendrite.core.testutil.JsonValues.matrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,12 +29,6 @@ class LayerParityTest {
     /** float32 against float64: a few units in float's last place of the values involved. */
     private static void close(double expected, double actual, String what) {
         assertEquals(expected, actual, 1e-5 + 1e-5 * Math.abs(expected), what);
-    }
-
-    private static Matrix matrix(JsonNode rows) {
-        Matrix m = new Matrix(rows.size(), rows.get(0).size());
-        for (int i = 0; i < m.rows(); i++) for (int j = 0; j < m.cols(); j++) m.set(i, j, (float) rows.get(i).get(j).asDouble());
-        return m;
     }
 
     private static void set(float[] target, JsonNode values) {

@@ -1,5 +1,6 @@
 package org.dendrite.core.loss;
 
+import static org.dendrite.core.testutil.JsonValues.matrix;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,17 +63,6 @@ class FunctionParityTest {
             checked++;
         }
         assertEquals(ACTIVATIONS.size(), checked, "every mapped activation has a reference");
-    }
-
-    private static Matrix matrix(JsonNode rows) {
-        if (!rows.get(0).isArray()) {
-            Matrix m = new Matrix(rows.size(), 1);
-            for (int i = 0; i < rows.size(); i++) m.data()[i] = (float) rows.get(i).asDouble();
-            return m;
-        }
-        Matrix m = new Matrix(rows.size(), rows.get(0).size());
-        for (int i = 0; i < m.rows(); i++) for (int j = 0; j < m.cols(); j++) m.set(i, j, (float) rows.get(i).get(j).asDouble());
-        return m;
     }
 
     private static Loss loss(String name) {
