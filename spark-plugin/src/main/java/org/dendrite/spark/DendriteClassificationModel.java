@@ -1,5 +1,7 @@
 package org.dendrite.spark;
 
+import org.apache.spark.ml.attribute.AttributeGroup;
+import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
@@ -12,6 +14,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructType;
 import org.dendrite.core.train.Model;
 
@@ -63,11 +66,23 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
 
     /**
      * The input {@code schema} with a classifier's output columns, in the order transform adds them,
-     * Spark's probabilistic classifiers' order: raw prediction, probability, prediction.
+     * Spark's probabilistic classifiers' order: raw prediction, probability, prediction; with the ML
+     * attribute metadata Spark's classification models give them for {@code classes} classes (0:
+     * unknown yet, none, as Spark's estimators declare them): a vector of that size, a nominal prediction.
      */
-    static StructType outputSchema(StructType schema, String probability, String rawPrediction, String prediction) {
-        return withOutput(withOutput(withOutput(schema, rawPrediction, SQLDataTypes.VectorType()), probability, SQLDataTypes.VectorType()),
-                prediction, DataTypes.DoubleType);
+    static StructType outputSchema(StructType schema, String probability, String rawPrediction, String prediction, int classes) {
+        return withOutput(withOutput(withOutput(schema, rawPrediction, SQLDataTypes.VectorType(), vectorOf(rawPrediction, classes)), probability,
+                SQLDataTypes.VectorType(), vectorOf(probability, classes)), prediction, DataTypes.DoubleType, classOf(prediction, classes));
+    }
+
+    /** Metadata of a vector column {@code name} of one value per class (VectorAssembler reads its size from it), none for 0 classes. */
+    private static Metadata vectorOf(String name, int classes) {
+        return classes == 0 || name.isEmpty() ? Metadata.empty() : new AttributeGroup(name, classes).toMetadata();
+    }
+
+    /** Metadata of a prediction column {@code name}: a nominal attribute of {@code classes} values, none for 0. */
+    private static Metadata classOf(String name, int classes) {
+        return classes == 0 ? Metadata.empty() : NominalAttribute.defaultAttr().withNumValues(classes).toMetadata();
     }
 
     /** The class predicted from probabilities {@code p} with {@code thresholds} {@code t} (null: none): Spark's rule. */
@@ -118,7 +133,7 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
     public StructType transformSchema(StructType schema) {
         checkFeatures(schema);
         requireThresholds(getThresholds(), numClasses(), "the model has");
-        return withUncertainty(outputSchema(schema, getProbabilityCol(), getRawPredictionCol(), getPredictionCol()), true);
+        return withUncertainty(outputSchema(schema, getProbabilityCol(), getRawPredictionCol(), getPredictionCol(), numClasses()), true);
     }
 
     @Override
@@ -126,10 +141,11 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
         transformSchema(dataset.schema());
         double[] t = getThresholds();
         UserDefinedFunction argmax = functions.udf((UDF1<Vector, Double>) p -> predicted(p, t), DataTypes.DoubleType).withName("dendrite_predicted_class");
-        String probability = getProbabilityCol(), prediction = getPredictionCol();
-        return withOutputs(dataset, getRawPredictionCol(), true, !probability.isEmpty() || !prediction.isEmpty(), (d, raw) -> {
-            Dataset<Row> withProbability = probability.isEmpty() ? d : d.withColumn(probability, col(raw));
-            return prediction.isEmpty() ? withProbability : withProbability.withColumn(prediction, argmax.apply(col(raw)));
+        String probability = getProbabilityCol(), prediction = getPredictionCol(), rawPrediction = getRawPredictionCol();
+        int k = numClasses();
+        return withOutputs(dataset, rawPrediction, vectorOf(rawPrediction, k), true, !probability.isEmpty() || !prediction.isEmpty(), (d, raw) -> {
+            Dataset<Row> withProbability = probability.isEmpty() ? d : d.withColumn(probability, col(raw), vectorOf(probability, k));
+            return prediction.isEmpty() ? withProbability : withProbability.withColumn(prediction, argmax.apply(col(raw)), classOf(prediction, k));
         });
     }
 

@@ -25,6 +25,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructType;
 import org.dendrite.core.data.RowCheck;
 import org.dendrite.core.io.ModelFormatException;
@@ -166,12 +167,17 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
      * (it would be overwritten, and the schema would hold the name twice).
      */
     protected static StructType withOutput(StructType schema, String name, org.apache.spark.sql.types.DataType type) {
+        return withOutput(schema, name, type, Metadata.empty());
+    }
+
+    /** {@link #withOutput(StructType, String, DataType)} with the column's ML attribute {@code metadata} (Spark's models declare their outputs' sizes). */
+    protected static StructType withOutput(StructType schema, String name, DataType type, Metadata metadata) {
         if (name.isEmpty()) return schema; // not written
         if (java.util.Arrays.asList(schema.fieldNames()).contains(name)) {
             throw new IllegalArgumentException("Column " + name + " already exists; choose another output column name (e.g. with "
                     + "setPredictionCol) or drop it first");
         }
-        return schema.add(name, type, false);
+        return schema.add(name, type, false, metadata);
     }
 
     /**
@@ -207,7 +213,7 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
      * written, as in Spark's own models (the outputs pass through a column dropped at the end); with no
      * output column at all, the rows come back as they are, with a warning.
      */
-    protected Dataset<Row> withOutputs(Dataset<?> dataset, String col, boolean vector, boolean derived,
+    protected Dataset<Row> withOutputs(Dataset<?> dataset, String col, Metadata metadata, boolean vector, boolean derived,
                                        java.util.function.BiFunction<Dataset<Row>, String, Dataset<Row>> then) {
         int passes = getMonteCarloPasses();
         String uncertainty = passes < 2 ? "" : getUncertaintyCol();
@@ -222,7 +228,7 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         Dataset<Row> d;
         if (passes < 2) {
             d = then.apply(dataset.withColumn(out, functions.udf((UDF1<Vector, Object>) v -> cell(outputs(v), vector), type)
-                    .withName("dendrite_predict").apply(features)), out);
+                    .withName("dendrite_predict").apply(features), metadata), out);
         } else {
             long seed = core.provenance().seed();
             UserDefinedFunction both = functions.udf((UDF1<Vector, Row>) v -> {
@@ -230,7 +236,7 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
                 return RowFactory.create(cell(mc.mean()[0], vector), cell(mc.variance()[0], vector));
             }, new StructType().add("mean", type).add("variance", type)).withName("dendrite_predict_monte_carlo");
             String tmp = unused(dataset, "_dendrite_monte_carlo");
-            d = then.apply(dataset.withColumn(tmp, both.apply(features)).withColumn(out, functions.col(tmp + ".mean")), out);
+            d = then.apply(dataset.withColumn(tmp, both.apply(features)).withColumn(out, functions.col(tmp + ".mean"), metadata), out);
             if (!uncertainty.isEmpty()) d = d.withColumn(uncertainty, functions.col(tmp + ".variance"));
             d = d.drop(tmp);
         }

@@ -35,7 +35,7 @@ public class DendriteRegressionModel extends DendriteModel<DendriteRegressionMod
     @Override
     public Dataset<Row> transform(Dataset<?> dataset) {
         transformSchema(dataset.schema());
-        return withOutputs(dataset, getPredictionCol(), false, false, (d, prediction) -> d);
+        return withOutputs(dataset, getPredictionCol(), org.apache.spark.sql.types.Metadata.empty(), false, false, (d, prediction) -> d);
     }
 
     /**

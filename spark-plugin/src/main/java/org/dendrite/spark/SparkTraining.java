@@ -17,7 +17,6 @@ import org.dendrite.core.data.ShardBlock;
 import org.dendrite.core.data.ShardPass;
 import org.dendrite.core.data.ShardedRows;
 import org.dendrite.core.data.Task;
-import org.dendrite.core.data.TrainingData;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.train.Model;
 import org.dendrite.core.train.OuterOptimizer;
@@ -134,13 +133,10 @@ final class SparkTraining {
             // an executor fills its partitions' blocks side by side: each checked against its share of the memory budget
             blocks = perPartition(rdd, slices, later, width, (slice, r) -> SparkJobs.besideOtherTasks(() -> ShardPass.blocks(slice, r, pre,
                     task, check.weight() != null)).iterator()).persist(StorageLevel.MEMORY_AND_DISK());
-            // the job that fills the cache sums the weights: the training rows, and the held-out ones, must weigh something
+            // the job that fills the cache
             final JavaRDD<ShardBlock> cached = blocks;
             SparkJobs.describe(rdd.context(), BLOCKS_JOB);
-            double[] sums = run(() -> SparkJobs.sumPairsInOrder(cached.map(ShardBlock::weightSums)));
-            String in = check.weight() == null ? "" : " (column '" + check.weight() + "')";
-            TrainingData.requireWeight(sums[0], "the training rows" + in);
-            if (layout.rows().hasValidation()) TrainingData.requireWeight(sums[1], "the validation rows held out by validationFraction" + in);
+            run(cached::count);
             Loss loss = rc.lossFor(task);
             long n = layout.rows().trainRows();
             boolean hasValidation = layout.rows().hasValidation();
@@ -225,11 +221,12 @@ final class SparkTraining {
 
     /**
      * Partition {@code p}'s rows (features, label, weight) as the core reads them, checked (a vector's
-     * size before it is made dense); {@code width} < 0: any, as the first row sets it.
+     * size before it is made dense; errors number the input's rows), those of weight 0 removed as on
+     * one machine; {@code width} < 0: any, as the first row sets it.
      */
     static Iterator<LabeledRow> rows(Iterator<Row> it, RowCheck check, int p, int width) {
         RowCheck.Reader reader = check.reader(p, width);
-        return new Iterator<>() {
+        return LabeledRow.weighing(new Iterator<>() {
             @Override public boolean hasNext() { return it.hasNext(); }
 
             @Override public LabeledRow next() {
@@ -239,7 +236,7 @@ final class SparkTraining {
                 return reader.read(v == null ? null : v.toArray(), r.isNullAt(1) ? null : ((Number) r.get(1)).doubleValue(),
                         r.isNullAt(2) ? null : ((Number) r.get(2)).doubleValue());
             }
-        };
+        });
     }
 
     /**

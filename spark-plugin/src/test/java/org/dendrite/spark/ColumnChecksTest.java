@@ -203,24 +203,42 @@ class ColumnChecksTest {
     }
 
     /**
-     * Held-out rows that all weigh 0 cannot measure anything: refused with a clear error, as one machine
-     * refuses them, instead of NaN validation metrics; the rows held out are the core's choice
-     * ({@code ShardedRows}, the same seed and fraction, one partition), computed here to weigh them 0.
+     * Rows of weight 0 are rows that are not there, on Spark as on one machine: 200 of them (labels
+     * flipped, features x 100 + 500) among 200 weighted rows give, bit for bit, the model fitted on the
+     * weighted rows alone (the same partitions, filtered), in rounds and in synchronous mode, with the
+     * width chosen from the number of rows, a validation split and a data-dependent initialization
+     * (the width had been chosen from all 400 rows, and the initialization's sample had drawn rows of
+     * weight 0); rows that all weigh 0 are refused naming the weight column.
      */
     @Test
-    void validationRowsOfWeightZeroAreRefused() {
-        int n = 200;
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) labels[i] = i % 2;
-        org.dendrite.core.data.ShardedRows layout = new org.dendrite.core.data.ShardedRows(new long[] {n}, new int[][] {labels}, 0.2, 3, "label");
+    void rowsOfWeightZeroAreRowsThatAreNotThere() {
         StructType schema = SCHEMA.add("w", DataTypes.DoubleType);
         List<Row> rows = new java.util.ArrayList<>();
-        for (int i = 0; i < n; i++) rows.add(RowFactory.create(Vectors.dense(i % 7, (i * 13) % 5), (double) labels[i], layout.isHeld(i) ? 0.0 : 1.0));
-        Dataset<Row> df = SparkTestSupport.spark().createDataFrame(rows, schema).coalesce(1);
-        var e = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setWeightCol("w").setValidationFraction(0.2).setSeed(3)
-                .setEpochs(1).fit(df));
-        assertEquals("All instance weights of the validation rows held out by validationFraction (column 'w') are zero: nothing to "
-                + "measure on; use another validation fraction or seed", e.getMessage());        // a fraction that leaves no training rows is named as the param
+        java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+        for (int i = 0; i < 400; i++) {
+            double a = r.nextGaussian(), b = r.nextGaussian();
+            boolean absent = i % 2 == 0;
+            double y = (a + b > 0) != absent ? 1 : 0;
+            rows.add(RowFactory.create(absent ? Vectors.dense(a * 100 + 500, b * 100 + 500) : Vectors.dense(a, b), y, absent ? 0.0 : 1.0 + i % 3));
+        }
+        Dataset<Row> df = SparkTestSupport.spark().createDataFrame(rows, schema).repartition(2).cache();
+        Dataset<Row> weighed = df.filter("w > 0");
+        for (int steps : new int[] {0, 1}) {
+            DendriteClassifier est = new DendriteClassifier().setWeightCol("w").setEpochs(3).setLocalSteps(steps).setHiddenLayers("0")
+                    .setDataInit("biases").setValidationFraction(0.2);
+            DendriteClassificationModel a = est.fit(df), b = est.fit(weighed);
+            assertEquals(b.coreModel().provenance().config(), a.coreModel().provenance().config(), "localSteps " + steps);
+            for (Row row : weighed.collectAsList()) {
+                double[] x = ((org.apache.spark.ml.linalg.Vector) row.get(0)).toArray();
+                assertArrayEquals(b.coreModel().predictRow(x), a.coreModel().predictRow(x), 0, "localSteps " + steps);
+            }
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setWeightCol("w").setEpochs(1)
+                .fit(df.withColumn("w", functions.lit(0.0))));
+        assertEquals("The training data has no row of instance weight above 0 (column 'w'; rows of weight 0 are removed): training needs at "
+                + "least one", e.getMessage());
+        df.unpersist();
+        // a fraction that leaves no training rows is named as the param
         Dataset<Row> few = SparkTestSupport.spark().createDataFrame(rows.subList(0, 10), schema).coalesce(1);
         var f = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setValidationFraction(0.99).setEpochs(1).fit(few));
         assertEquals("Param validationFraction: A validation fraction of 0.99 leaves 0 training and 10 validation rows out of 10; both need at "
@@ -355,6 +373,33 @@ class ColumnChecksTest {
             assertArrayEquals(p, ((org.apache.spark.ml.linalg.Vector) r.get(2)).toArray(), 0);
             assertEquals(p[1] > p[0] ? 1.0 : 0.0, r.getDouble(3));
         }
+    }
+
+    /**
+     * The output columns carry the ML attribute metadata Spark's own classification models write (the
+     * reference is Spark's LogisticRegressionModel on the same rows): the vectors' size, the prediction
+     * as a nominal of k values; so a VectorAssembler stacking the probabilities learns their size without
+     * looking at the rows (with handleInvalid "keep" it failed, "Can not infer column lengths"). The
+     * estimator's schema declares none, as Spark's estimators do before the classes are known.
+     */
+    @Test
+    void outputColumnsCarrySparksMetadata() {
+        Dataset<Row> df = rows(0, 1, 2, 1, 0, 2, 1, 0, 2, 1, 0, 2);
+        DendriteClassificationModel m = new DendriteClassifier().setEpochs(2).setDropout(0.1).fit(df);
+        org.apache.spark.ml.classification.LogisticRegressionModel lr = new org.apache.spark.ml.classification.LogisticRegression().setMaxIter(5).fit(df);
+        StructType ours = m.transform(df).schema(), spark = lr.transform(df).schema();
+        for (String c : new String[] {"rawPrediction", "probability", "prediction"}) {
+            assertEquals(spark.apply(c).metadata(), ours.apply(c).metadata(), c + " after transform");
+            assertEquals(spark.apply(c).metadata(), m.transformSchema(df.schema()).apply(c).metadata(), c + " in transformSchema");
+            assertEquals(lr.transformSchema(df.schema()).apply(c).metadata(), m.transformSchema(df.schema()).apply(c).metadata(), c);
+            assertEquals(org.apache.spark.sql.types.Metadata.empty(), new DendriteClassifier().transformSchema(df.schema()).apply(c).metadata(), c);
+        }
+        Dataset<Row> stacked = new org.apache.spark.ml.feature.VectorAssembler().setInputCols(new String[] {"probability", "label"})
+                .setOutputCol("stacked").setHandleInvalid("keep").transform(m.transform(df));
+        assertEquals(4, ((org.apache.spark.ml.linalg.Vector) stacked.first().getAs("stacked")).size());
+        // with Monte-Carlo passes too
+        assertEquals(spark.apply("probability").metadata(), m.copy(new org.apache.spark.ml.param.ParamMap()).setMonteCarloPasses(2)
+                .transform(df).schema().apply("rawPrediction").metadata());
     }
 
     /**

@@ -626,8 +626,15 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             for (int from = 0; from < t.size(); from += chunk) {
                 int rows = Math.min(chunk, t.size() - from);
                 Matrix features = new Matrix(rows, width);
-                // rows named from 1, as Weka numbers instances
-                for (int r = 0; r < rows; r++) model.preprocessor().transformRow(t.rows()[from + r], from + r + 1, features.data(), r * width);
+                for (int r = 0; r < rows; r++) {
+                    try {
+                        model.preprocessor().transformRow(t.rows()[from + r], -1, features.data(), r * width);
+                    } catch (IllegalArgumentException e) {
+                        // the instances handed over (a fold's test rows, one instance) are numbered among themselves only: said so
+                        throw new IllegalArgumentException(e.getMessage() + (t.size() == 1 ? " (the instance to predict)" : " (instance "
+                                + (from + r + 1) + " of the " + t.size() + " to predict, from 1 in the order given)"), e);
+                    }
+                }
                 // the masks come from the seed the model was trained with (a long on Spark), as Spark's models draw them; a row's
                 // masks depend on its values only, so the chunks give what one batch gives
                 double[][] p = monteCarloPasses > 1 ? model.predictFeaturesMonteCarlo(features, monteCarloPasses, model.provenance().seed()).mean()

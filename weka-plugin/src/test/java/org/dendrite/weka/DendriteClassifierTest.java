@@ -62,6 +62,36 @@ class DendriteClassifierTest {
     }
 
     /**
+     * An instance of weight 0 is an instance that is not there (as Weka's Bagging makes them, for the
+     * rows a bag leaves out): iris with 150 more instances of weight 0 (numeric values + 1,000) trains
+     * the model iris alone trains, bit for bit, with the width chosen from the rows, a data-dependent
+     * initialization and batch normalization (the width had been counted from 300 rows, the
+     * initialization had sampled the rows of weight 0 and batch norm had averaged them: up to 60 of
+     * the 150 predictions changed).
+     */
+    @Test
+    void instancesOfWeightZeroAreInstancesThatAreNotThere() throws Exception {
+        Instances iris = load("iris.arff"), with = new Instances(iris);
+        for (int i = 0; i < iris.numInstances(); i++) {
+            weka.core.Instance extra = (weka.core.Instance) iris.instance(i).copy();
+            for (int a = 0; a < iris.numAttributes() - 1; a++) extra.setValue(a, extra.value(a) + 1000);
+            extra.setWeight(0);
+            with.add(extra);
+        }
+        for (String options : new String[] {"-epochs 5 -data-init biases",
+                "-epochs 5 -layer \"org.dendrite.weka.layer.Dense -units 16 -batch-norm before_activation\""}) {
+            Dendrite a = new Dendrite(), b = new Dendrite();
+            a.setOptions(Utils.splitOptions(options));
+            b.setOptions(Utils.splitOptions(options));
+            a.buildClassifier(with);
+            b.buildClassifier(iris);
+            for (int i = 0; i < iris.numInstances(); i++) {
+                assertArrayEquals(b.distributionForInstance(iris.instance(i)), a.distributionForInstance(iris.instance(i)), 0, options + ", row " + i);
+            }
+        }
+    }
+
+    /**
      * The Experimenter's additional measures (Weka's AdditionalMeasureProducer): the epochs trained
      * (early stopping's fewer than configured), the weights and biases (iris: 4 -> 48 -> 3, by hand:
      * 4 x 48 + 48 + 48 x 3 + 3 = 387) and the last training loss, as the model's history holds them;
@@ -865,6 +895,28 @@ class DendriteClassifierTest {
             assertTrue(big.getMessage().startsWith("Column 'a' row " + (instance + 1) + " is 1.0E300, too large to represent after scaling"),
                     fraction + ": " + big.getMessage());
         }
+    }
+
+    /**
+     * A test value float32 cannot hold after scaling is refused naming the column, and the instance by
+     * what Weka handed over: one instance (distributionForInstance; it was "row 1" whichever it was),
+     * or its place among the instances of a batch (a fold's test rows; it was "row 2" as if the data's).
+     */
+    @Test
+    void aTestValueTooLargeAfterScalingNamesTheInstanceAsHandedOver() throws Exception {
+        Instances iris = load("iris.arff");
+        Dendrite d = new Dendrite();
+        d.setEpochs(1);
+        d.buildClassifier(iris);
+        Instances test = new Instances(iris, 0);
+        for (int i = 0; i < 3; i++) test.add((weka.core.Instance) iris.instance(50 * i).copy());
+        test.instance(1).setValue(0, 1e300);
+        String value = "Column 'sepallength' is 1.0E300, too large to represent after scaling (allowed magnitude about ";
+        Exception one = assertThrows(Exception.class, () -> d.distributionForInstance(test.instance(1)));
+        assertTrue(one.getMessage().startsWith(value) && one.getMessage().endsWith(") (the instance to predict)"), one.getMessage());
+        Exception batch = assertThrows(Exception.class, () -> d.distributionsForInstances(test));
+        assertTrue(batch.getMessage().startsWith(value) && batch.getMessage().endsWith(") (instance 2 of the 3 to predict, from 1 in the order "
+                + "given)"), batch.getMessage());
     }
 
     /** A -diagnostics path that is a file is refused before training, naming the option and the path. */

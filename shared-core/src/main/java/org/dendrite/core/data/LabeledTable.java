@@ -94,9 +94,11 @@ public record LabeledTable(Table features, String targetName, List<String> class
     }
 
     /**
-     * These rows without those of weight 0: what the preprocessing and the target's scaling are fitted
-     * from, as such a row adds nothing to the loss either (extreme values in rows of weight 0 wrecked
-     * the scaling of the others).
+     * These rows without those of instance weight 0, which training removes before anything else
+     * sees them: a row of weight 0 is a row that is not there, for the loss, the validation split,
+     * the scaling, the sizes chosen from the number of rows, batch normalization and the
+     * data-dependent initialization alike (extreme values in rows of weight 0 had wrecked the scaling
+     * of the others; such rows had changed the chosen width and the initialization).
      */
     public LabeledTable withoutZeroWeights() {
         if (weights == null) return this;

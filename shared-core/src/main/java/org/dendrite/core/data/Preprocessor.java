@@ -313,14 +313,6 @@ public final class Preprocessor implements Serializable {
 
     /** Transforms all rows of {@code table}, which must have the training columns. */
     public Matrix transform(Table table) {
-        return transform(table, null);
-    }
-
-    /**
-     * Transforms all rows of {@code table} (the training columns), rows of instance weight 0 in
-     * {@code weights} (null: none) as {@link #transformRow(double[], long, float[], int, boolean)} does.
-     */
-    public Matrix transform(Table table, float[] weights) {
         checkFits(table.size());
         if (table.columns().size() != columns.size()) {
             throw new IllegalArgumentException("The model was trained on " + columns.size() + " input columns, got " + table.columns().size());
@@ -334,7 +326,7 @@ public final class Preprocessor implements Serializable {
         }
         Matrix out = new Matrix(table.size(), width);
         for (int r = 0; r < table.size(); r++) {
-            transformColumns(table.rows()[r], table.number(r), out.data(), r * width, weights != null && weights[r] == 0);
+            transformColumns(table.rows()[r], table.number(r), out.data(), r * width);
         }
         if (whitening != null) {
             whitening.apply(out);
@@ -348,16 +340,7 @@ public final class Preprocessor implements Serializable {
 
     /** Transforms one raw row into {@code out[offset .. offset+outputWidth)}; {@code rowIndex} names it in errors (negative: unknown). */
     public void transformRow(double[] row, long rowIndex, float[] out, int offset) {
-        transformRow(row, rowIndex, out, offset, false);
-    }
-
-    /**
-     * {@link #transformRow(double[], long, float[], int)}; {@code weightless}: a row of instance weight 0,
-     * neither learned from nor measured on, whose value float32 cannot hold after scaling is read as 0
-     * (the column's centre) instead of refused.
-     */
-    public void transformRow(double[] row, long rowIndex, float[] out, int offset, boolean weightless) {
-        transformColumns(row, rowIndex, out, offset, weightless);
+        transformColumns(row, rowIndex, out, offset);
         if (whitening != null) {
             Matrix one = new Matrix(1, width);
             System.arraycopy(out, offset, one.data(), 0, width);
@@ -372,7 +355,7 @@ public final class Preprocessor implements Serializable {
         return Double.isInfinite(z) && Double.isFinite(x) ? x / scale - center / scale : z;
     }
 
-    private void transformColumns(double[] row, long rowIndex, float[] out, int offset, boolean weightless) {
+    private void transformColumns(double[] row, long rowIndex, float[] out, int offset) {
         if (row.length != columns.size()) {
             throw new IllegalArgumentException("Row " + rowIndex + " has " + row.length + " values; the model takes " + columns.size());
         }
@@ -397,11 +380,8 @@ public final class Preprocessor implements Serializable {
                     z = Math.abs(z) < 1e150 ? z / Math.sqrt(1 + z * z / 9) : Math.copySign(3, z);
                 }
                 if (!Double.isFinite(z) || Math.abs(z) > Float.MAX_VALUE) {
-                    if (!weightless) {
-                        throw new IllegalArgumentException(ColumnStatistics.where(col, rowIndex) + " is " + v
-                                + ", too large to represent after scaling (allowed magnitude about " + Float.MAX_VALUE * scale[c] + ")");
-                    }
-                    z = 0;
+                    throw new IllegalArgumentException(ColumnStatistics.where(col, rowIndex) + " is " + v
+                            + ", too large to represent after scaling (allowed magnitude about " + Float.MAX_VALUE * scale[c] + ")");
                 }
                 out[o++] = (float) z;
             }

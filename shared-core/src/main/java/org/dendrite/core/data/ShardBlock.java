@@ -32,10 +32,4 @@ public record ShardBlock(int shard, boolean heldOut, long offset, int rows, int 
         int share = (int) Math.min(rows, (n * (long) rows + totalRows - 1) / totalRows);
         return dataset().sample(share, new java.util.SplittableRandom(Seeds.shard(seed, shard)));
     }
-
-    /** The rows' instance-weight sum, as {training, held out} by this block's kind. */
-    public double[] weightSums() {
-        double s = org.dendrite.core.loss.Loss.weightSum(weights, rows);
-        return heldOut ? new double[] {0, s} : new double[] {s, 0};
-    }
 }

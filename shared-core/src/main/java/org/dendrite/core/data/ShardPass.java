@@ -133,7 +133,11 @@ public final class ShardPass {
             }
             width = s.width();
         }
-        if (width < 0) throw new IllegalArgumentException("The training data is empty: training needs at least one row");
+        if (width < 0) {
+            throw new IllegalArgumentException(check.weight() == null ? "The training data is empty: training needs at least one row"
+                    : "The training data has no row of instance weight above 0 (column '" + check.weight() + "'; rows of weight 0 are "
+                    + "removed): training needs at least one");
+        }
         List<String> classes = check.classes(maxLabel);
         return new Layout(new ShardedRows(counts, labels, validationFraction, seed, check.label()), width, classes);
     }
@@ -182,14 +186,17 @@ public final class ShardPass {
         }
     }
 
-    /** The statistics of a shard's training rows, weighted (its held-out rows and rows of weight 0 skipped); {@code slice} is its part of the layout. */
+    /**
+     * The statistics of a shard's training rows, weighted (its held-out rows skipped; rows of weight 0
+     * never reach a pass: {@link LabeledRow#weighing}); {@code slice} is its part of the layout.
+     */
     public static Statistics statistics(ShardedRows.Slice slice, Iterator<LabeledRow> rows, List<Column> columns, PreprocessingConfig config,
                                         boolean numericTarget) {
         Statistics s = new Statistics(new ColumnStatistics(columns, config), new Moments(), new Sample());
         for (long g = slice.offset(); rows.hasNext(); g++) {
             LabeledRow r = rows.next();
-            // held-out rows, and rows of weight 0 (LabeledTable.withoutZeroWeights), do not shape the scaling
-            if (slice.isHeld(g) || r.weight() == 0) continue;
+            // held-out rows do not shape the scaling
+            if (slice.isHeld(g)) continue;
             // each counted by its weight as training holds it (float32), as on one machine
             double w = (float) r.weight();
             s.columns().add(r.features(), g, w);
@@ -207,7 +214,7 @@ public final class ShardPass {
         float[] z = new float[columnsOnly.outputWidth()];
         for (long g = slice.offset(); rows.hasNext(); g++) {
             LabeledRow r = rows.next();
-            if (slice.isHeld(g) || r.weight() == 0) continue;
+            if (slice.isHeld(g)) continue;
             columnsOnly.transformRow(r.features(), g, z, 0);
             s.add(z, 0, (float) r.weight());
         }
@@ -268,8 +275,8 @@ public final class ShardPass {
 
         /** Adds the row of global index {@code g} (which errors name, as the statistics pass names it). */
         void add(LabeledRow r, long g, Preprocessor pre, Task task) {
-            pre.transformRow(r.features(), g, f, i * width, r.weight() == 0);
-            y[i] = task.scaledTarget(r.label(), g, (float) r.weight());
+            pre.transformRow(r.features(), g, f, i * width);
+            y[i] = task.scaledTarget(r.label(), g);
             if (w != null) w[i] = (float) r.weight();
             i++;
         }

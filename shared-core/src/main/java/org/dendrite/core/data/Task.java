@@ -82,15 +82,12 @@ public record Task(String targetName, List<String> classes, double targetMean, d
     }
 
     /**
-     * A target value as the network learns it (row {@code row}, of instance weight {@code weight},
-     * names it in errors): a class index as it is, a number standardized with this task's mean and
-     * scale. A row of weight 0 is neither learned from nor measured on: a target of it float32 cannot
-     * hold after scaling is read as 0 (it was refused, as its statistics were already skipped).
+     * A target value as the network learns it (row {@code row} names it in errors): a class index as
+     * it is, a number standardized with this task's mean and scale.
      */
-    public float scaledTarget(double value, long row, double weight) {
+    public float scaledTarget(double value, long row) {
         double z = Preprocessor.standardized(value, targetMean, targetScale);
         if (!(Math.abs(z) <= Float.MAX_VALUE)) {
-            if (weight == 0) return 0;
             throw new IllegalArgumentException("Target '" + targetName + "' of row " + row + " is " + value + ", too large for float32 "
                     + "training; " + (targetScale == constantScale(targetMean) ? "the training rows hold the single value " + targetMean
                     + ", so a row held out from them is measured in units of its last place: hold out no rows (validation fraction 0), "

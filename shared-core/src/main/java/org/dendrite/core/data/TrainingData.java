@@ -22,6 +22,8 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
         if (table.size() == 0) {
             throw new IllegalArgumentException("The training data is empty: training needs at least one row");
         }
+        requireWeight(table);
+        table = table.withoutZeroWeights();
         if (table.isClassification()) {
             requireTwoClasses(table, "");
         }
@@ -46,18 +48,18 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
         if (train.size() == 0) {
             throw new IllegalArgumentException("The training data is empty: training needs at least one row");
         }
+        requireWeight(train);
+        train = train.withoutZeroWeights();
         if (train.isClassification()) {
             requireTwoClasses(train, "");
         }
-        return fit(train, train, validation, preprocessing, robustTarget, null, null);
+        return fit(train, train, validation == null ? null : validation.withoutZeroWeights(), preprocessing, robustTarget, null, null);
     }
 
     private static TrainingData fit(LabeledTable table, LabeledTable train, LabeledTable valid, PreprocessingConfig preprocessing,
                                     boolean robustTarget, Preprocessor warmPreprocessor, Task warmTask) {
-        requireWeight(train, "the training rows");
-        if (valid != null) requireWeight(valid, "the validation rows (held out from the training data)");
-        // fitted from the rows that weigh something, each counted by its weight (ShardPass.statistics does the same on Spark)
-        LabeledTable weighed = train.withoutZeroWeights();
+        // fitted from the training rows, each counted by its weight (ShardPass.statistics does the same on Spark)
+        LabeledTable weighed = train;
         Task task = warmTask;
         if (task == null) {
             Moments target = new Moments();
@@ -77,29 +79,21 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
     }
 
     private static Dataset dataset(LabeledTable rows, Preprocessor pre, Task task) {
-        return new Dataset(pre.transform(rows.features(), rows.weights()), scaledTargets(rows, task), rows.weights());
+        return new Dataset(pre.transform(rows.features()), scaledTargets(rows, task), rows.weights());
     }
 
     /** The target values as the network learns them: class indices, or numbers standardized by the task's scaling. */
     static org.dendrite.core.tensor.Matrix scaledTargets(LabeledTable rows, Task task) {
         double[] values = rows.target();
         org.dendrite.core.tensor.Matrix y = new org.dendrite.core.tensor.Matrix(values.length, 1);
-        for (int i = 0; i < values.length; i++) y.data()[i] = task.scaledTarget(values[i], rows.features().number(i), rows.weights() == null ? 1 : rows.weights()[i]);
+        for (int i = 0; i < values.length; i++) y.data()[i] = task.scaledTarget(values[i], rows.features().number(i));
         return y;
     }
 
-    private static void requireWeight(LabeledTable rows, String which) {
-        if (rows.weights() != null) requireWeight(org.dendrite.core.loss.Loss.weightSum(rows.weights(), rows.size()), which);
-    }
-
-    /**
-     * The rows {@code which} names ("the training rows ...", or validation rows) must weigh something:
-     * training rows that all weigh 0 leave nothing to learn from, validation rows nothing to measure on.
-     */
-    public static void requireWeight(double weightSum, String which) {
-        if (!(weightSum > 0)) {
-            throw new IllegalArgumentException("All instance weights of " + which + " are zero: nothing to "
-                    + (which.startsWith("the training") ? "learn from" : "measure on; use another validation fraction or seed"));
+    /** The rows must weigh something: rows that all weigh 0 (removed) leave nothing to learn from. */
+    private static void requireWeight(LabeledTable rows) {
+        if (rows.weights() != null && !(org.dendrite.core.loss.Loss.weightSum(rows.weights(), rows.size()) > 0)) {
+            throw new IllegalArgumentException("All instance weights of the training rows are zero: nothing to learn from");
         }
     }
 

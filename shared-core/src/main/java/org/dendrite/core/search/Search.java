@@ -56,6 +56,7 @@ public final class Search {
 
     /** The trials and the best configuration, without the refit; the jobs run on this JVM's worker threads. */
     public SearchResult explore(LabeledTable table, TrainingConfig base, SearchListener listener) {
+        table = table.withoutZeroWeights(); // rows that are not there, as for a training run (TrainingData)
         base = base.resolve(table.size());
         SearchSpace space = check(table, base);
         TrialData data = TrialData.of(table, config.validation(), base.seed());
@@ -69,6 +70,7 @@ public final class Search {
      */
     public SearchResult explore(LabeledTable table, TrainingConfig base, SearchListener listener, TrialRunner runner) {
         // the values left to the data (units, epochs, batch size) are chosen once, from these rows, for every trial
+        table = table.withoutZeroWeights();
         base = base.resolve(table.size());
         return explore(table, base, check(table, base), listener, runner);
     }
@@ -122,6 +124,7 @@ public final class Search {
      * parameter or setting and what is allowed. Returns the space searched.
      */
     public SearchSpace check(LabeledTable table, TrainingConfig base) {
+        table = table.withoutZeroWeights();
         base = base.resolve(table.size());
         if (table.size() == 0) {
             throw new IllegalArgumentException("The training data is empty: a search needs rows to train and validate on");

@@ -117,7 +117,7 @@ public final class SearchContinuationStudy {
 
     private static org.dendrite.core.tensor.Matrix targets(LabeledTable t, Model m) {
         org.dendrite.core.tensor.Matrix y = new org.dendrite.core.tensor.Matrix(t.size(), 1);
-        for (int i = 0; i < t.size(); i++) y.data()[i] = m.task().scaledTarget(t.target()[i], i, 1);
+        for (int i = 0; i < t.size(); i++) y.data()[i] = m.task().scaledTarget(t.target()[i], i);
         return y;
     }
 }

@@ -34,7 +34,7 @@ class ShardPassTest {
             y[i] = classification ? r.nextInt(3) : 10 + 4 * r.nextGaussian();
             w[i] = 0.5f + r.nextInt(3);
             if (i % 9 == 4) {
-                // a row of weight 0 with extreme values: both ways skip it in the scaling's statistics, or they disagree
+                // a row of weight 0 with extreme values: both ways remove it, or they disagree
                 x[i][0] = x[i][0] * 100 + 500;
                 y[i] = classification ? y[i] : y[i] * 50 + 1000;
                 w[i] = 0;
@@ -52,6 +52,11 @@ class ShardPassTest {
         return rows.iterator();
     }
 
+    /** Shard {@code p}'s rows as the trainer's passes see them: those of weight 0 removed ({@link LabeledRow#weighing}). */
+    private static Iterator<LabeledRow> weighed(LabeledTable t, int p) {
+        return LabeledRow.weighing(shard(t, p));
+    }
+
     private static void sameAsOneMachine(boolean classification, PreprocessingConfig pc) {
         sameAsOneMachine(classification, pc, false);
     }
@@ -62,7 +67,7 @@ class ShardPassTest {
         long seed = 5;
         RowCheck check = new RowCheck("features", "y", "w", classification, 3);
         List<ShardPass.Summary> summaries = new ArrayList<>();
-        for (int p = 0; p < SHARDS.length; p++) summaries.add(ShardPass.summarize(shard(t, p), classification, classification));
+        for (int p = 0; p < SHARDS.length; p++) summaries.add(ShardPass.summarize(weighed(t, p), classification, classification));
         assertEquals(-1, summaries.get(1).width(), "an empty shard has no width");
         ShardPass.Layout layout = ShardPass.layout(summaries, fraction, seed, check);
         assertEquals(3, layout.width());
@@ -73,7 +78,7 @@ class ShardPassTest {
             public <T extends java.io.Serializable> T reduce(ShardPass.Pass<T> pass, ShardPass.Merge<T> merge) {
                 T all = null;
                 for (int p = 0; p < SHARDS.length; p++) {
-                    T one = pass.apply(layout.rows().slice(p), shard(t, p));
+                    T one = pass.apply(layout.rows().slice(p), weighed(t, p));
                     all = all == null ? one : merge.apply(all, one);
                 }
                 return all;
@@ -84,7 +89,7 @@ class ShardPassTest {
         Task task = fitted.task();
         List<ShardBlock> train = new ArrayList<>(), held = new ArrayList<>();
         for (int p = 0; p < SHARDS.length; p++) {
-            for (ShardBlock b : ShardPass.blocks(layout.rows().slice(p), shard(t, p), pre, task, true)) (b.heldOut() ? held : train).add(b);
+            for (ShardBlock b : ShardPass.blocks(layout.rows().slice(p), weighed(t, p), pre, task, true)) (b.heldOut() ? held : train).add(b);
         }
 
         TrainingData one = TrainingData.prepare(t, pc, robustTarget, fraction, seed, null, null);

@@ -344,16 +344,15 @@ class TrainingControlTest {
         zeros.add(0);
         zeros.add(0);
         org.dendrite.core.data.Task constant = org.dendrite.core.data.Task.fit("y", List.of(), zeros, null, true);
-        var e = assertThrows(IllegalArgumentException.class, () -> constant.scaledTarget(1e9, 7, 1));
+        var e = assertThrows(IllegalArgumentException.class, () -> constant.scaledTarget(1e9, 7));
         assertEquals("Target 'y' of row 7 is 1.0E9, too large for float32 training; the training rows hold the single value 0.0, so a row "
                 + "held out from them is measured in units of its last place: hold out no rows (validation fraction 0), or train on rows "
                 + "whose target varies", e.getMessage());
-        // a row of weight 0 is neither learned from nor measured on: its target is not refused
-        assertEquals(0f, constant.scaledTarget(1e9, 7, 0));
-        // nor in training (it was refused): the rows that weigh something hold the single value 1, which the model predicts
+        // a row of weight 0 is removed before training: its target is not refused (it was), the rows that weigh something hold
+        // the single value 1, which the model predicts
         double[][] x = {{0}, {1}, {2}, {3}, {4}};
         List<org.dendrite.core.data.Column> cols = List.of(org.dendrite.core.data.Column.numeric("x"));
-        // (its input, 1e300, too: read as the column's centre where float32 cannot hold it)
+        // (its input, 1e300, too)
         double[][] withBig = {{0}, {1}, {2}, {3}, {1e300}};
         LabeledTable with = new LabeledTable(new org.dendrite.core.data.Table(cols, withBig), "y", List.of(), new double[] {1, 1, 1, 1, 1e300},
                 new float[] {1, 1, 1, 1, 0});
