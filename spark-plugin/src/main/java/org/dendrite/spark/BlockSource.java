@@ -68,6 +68,11 @@ abstract class BlockSource implements GradientSource {
     }
 
     @Override
+    public boolean hasValidation() {
+        return hasValidation;
+    }
+
+    @Override
     public Evaluation.Predictions validation(Network network) {
         return hasValidation ? predictions(network, true) : null;
     }

@@ -192,10 +192,14 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
             return Metrics.rmse(predicted, actual, doubleWeights());
         }
 
-        /** The (unweighted, population) standard deviation of these rows' target in its original units (regression). */
+        /**
+         * The population standard deviation of these rows' target in its original units (regression),
+         * weighted by the instance weights as {@link #rmse} is (so that 1 - (rmse / sd)^2 is the weighted
+         * R^2; the unweighted one beside a weighted RMSE called noise learned: R^2 0.99 where it is 0.002).
+         */
         public double targetStandardDeviation(Task task) {
             org.dendrite.core.data.Moments m = new org.dendrite.core.data.Moments();
-            for (float y : labels) m.add(y * task.targetScale() + task.targetMean());
+            for (int i = 0; i < labels.length; i++) m.add(labels[i] * task.targetScale() + task.targetMean(), weights == null ? 1 : weights[i]);
             return m.standardDeviation();
         }
 

@@ -89,10 +89,19 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
 
     /** Re-zeroes the weights that are zero in {@code mask} snapshot (a copy of the values after pruning). */
     public static void keepPruned(List<Parameter> parameters, List<float[]> mask) {
+        zeroPruned(parameters, mask, false);
+    }
+
+    /** Zeroes the pruned weights' gradients (as PyTorch's pruning gives them: a masked weight's gradient is 0). */
+    public static void zeroPrunedGradients(List<Parameter> parameters, List<float[]> mask) {
+        zeroPruned(parameters, mask, true);
+    }
+
+    private static void zeroPruned(List<Parameter> parameters, List<float[]> mask, boolean gradients) {
         int m = 0;
         for (Parameter p : parameters) {
             if (!p.regularized()) continue;
-            float[] w = p.value(), z = mask.get(m++);
+            float[] w = gradients ? p.grad() : p.value(), z = mask.get(m++);
             for (int i = 0; i < w.length; i++) if (z[i] == 0f) w[i] = 0f;
         }
     }

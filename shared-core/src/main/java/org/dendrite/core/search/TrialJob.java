@@ -50,7 +50,7 @@ public final class TrialJob {
         double[] curve = new double[Math.max(0, reached - from)];
         for (int e = 0; e < curve.length; e++) {
             double s = 0;
-            for (double[] c : curves) s += c.length == 0 ? Double.NaN : c[Math.min(e, c.length - 1)];
+            for (double[] c : curves) s += c[Math.min(e, c.length - 1)];
             curve[e] = s / splits;
         }
         return new TrialOutcome(task.target(), reached, curve, task.restart(), saved, (System.nanoTime() - start) / 1e9, curve.length, null);
@@ -74,6 +74,9 @@ public final class TrialJob {
             run.nextEpoch();
             scores.add(task.metric().score(Evaluation.Predictions.of(run.network(), loss, d.validation()), d.task()));
         }
+        // a split early stopping had already stopped trains no epoch in a promoted job: it keeps its score (its restored best
+        // model's), which it left out (a trial of k splits was then scored NaN, and could be chosen as the best)
+        if (scores.isEmpty()) scores.add(task.metric().score(Evaluation.Predictions.of(run.network(), loss, d.validation()), d.task()));
         double[] curve = scores.stream().mapToDouble(Double::doubleValue).toArray();
         return new Object[] {curve, task.keepCheckpoints() ? run.checkpoint() : null, run.epoch()};
     }

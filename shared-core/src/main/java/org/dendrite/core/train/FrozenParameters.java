@@ -62,6 +62,11 @@ public final class FrozenParameters {
         return out;
     }
 
+    /** Zeroes the frozen parameters' gradients (they do not move, so gradient clipping's norm leaves them out, as PyTorch's). */
+    public void zeroGradients() {
+        for (Parameter p : parameters) java.util.Arrays.fill(p.grad(), 0f);
+    }
+
     /** Writes the kept values back (after an optimizer step moved them). */
     public void restore() {
         for (int k = 0; k < parameters.size(); k++) {

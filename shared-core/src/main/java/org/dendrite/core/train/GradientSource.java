@@ -57,6 +57,9 @@ public interface GradientSource {
     /** The same over the held-out validation rows, or null when there are none. */
     Evaluation.Predictions validation(Network network);
 
+    /** Whether there are held-out validation rows ({@link #validation} gives predictions). */
+    boolean hasValidation();
+
     /**
      * The inference-mode weighted mean loss of {@code network} over the training rows: the training
      * predictions' mean loss; a distributed source sums the loss where the rows are instead of

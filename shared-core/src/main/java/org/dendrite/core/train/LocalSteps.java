@@ -10,7 +10,6 @@ import org.dendrite.core.layer.Parameter;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.OptimizerState;
-import org.dendrite.core.regularization.Pruning;
 
 /**
  * One shard's part of a round of local SGD (Stich 2019, "Local SGD Converges Fast and Communicates
@@ -111,9 +110,7 @@ public final class LocalSteps {
                 rows.seek(at % stepsPerEpoch);
             }
             rows.select(s, at, r.rate());
-            double l = stepper.take(r.rate(), (int) (at / stepsPerEpoch), at, Double.NaN, () -> rows.gradient(local));
-            frozen.restore();
-            if (r.pruneMask() != null) Pruning.keepPruned(local.parameters(), r.pruneMask());
+            double l = stepper.take(r.rate(), (int) (at / stepsPerEpoch), at, Double.NaN, () -> rows.gradient(local), frozen, r.pruneMask());
             lossSum += l * rows.weight();
             weightSum += rows.weight();
         }

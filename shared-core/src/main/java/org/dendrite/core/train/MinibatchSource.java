@@ -113,6 +113,11 @@ public final class MinibatchSource implements GradientSource {
     }
 
     @Override
+    public boolean hasValidation() {
+        return validation != null;
+    }
+
+    @Override
     public Evaluation.Predictions validation(Network network) {
         return validation == null ? null : Evaluation.Predictions.of(network, loss, validation);
     }

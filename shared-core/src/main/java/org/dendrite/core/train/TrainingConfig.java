@@ -160,6 +160,25 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
     private static final String REGRESSION_LOSSES = "mse, mae, huber";
 
     /** The validation share in force: the one given, or the default when early stopping needs one. */
+    /**
+     * Refuses a reduce-on-plateau schedule (alone or inside a warm-up) whose {@code maximize} disagrees
+     * with the value it reads: early stopping's monitor on the validation rows ({@code validation}), or
+     * the training loss without them. It halved the rate after every epoch the validation accuracy rose
+     * (maximize false, the default) and, without validation rows, after every epoch the loss fell.
+     */
+    public void requirePlateauDirection(boolean validation) {
+        Schedule s = schedule instanceof org.dendrite.core.schedule.WarmUp w ? w.inner() : schedule;
+        if (!(s instanceof org.dendrite.core.schedule.ReduceOnPlateau p)) return;
+        Monitor m = earlyStopping.monitor();
+        boolean higher = validation && m.higherIsBetter();
+        if (p.maximize() != higher) {
+            throw Check.invalid("maximize", "The reduce_on_plateau schedule has maximize " + p.maximize() + ", but it reads "
+                    + (validation ? "the validation " + m.name().toLowerCase(java.util.Locale.ROOT).replace("validation_", "")
+                    + " (early stopping's monitor)" : "the training loss (there are no validation rows)") + ", which is better when "
+                    + (higher ? "larger" : "smaller") + ": set maximize to " + higher);
+        }
+    }
+
     public double effectiveValidationFraction() {
         return validationFraction == 0 && earlyStopping.enabled() ? DEFAULT_VALIDATION_FRACTION : validationFraction;
     }

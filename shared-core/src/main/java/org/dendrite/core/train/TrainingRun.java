@@ -90,6 +90,7 @@ public final class TrainingRun {
         this.source = source;
         this.listener = listener == null ? TrainingListener.NONE : listener;
         requireNetworkFits(this.config, preprocessor, task, loss, source.rows());
+        this.config.requirePlateauDirection(source.hasValidation());
         int outputs = loss.outputWidth(1, task.classCount());
         this.network = Network.build(this.config.network(), preprocessor.outputWidth(), outputs, config.seed());
         if (network.nameHeldTwice() != null) {
@@ -341,8 +342,9 @@ public final class TrainingRun {
         epoch = c.epoch();
         step = c.step();
         clock = c.clock();
-        // a run resumed past its start was judged (or not) before: its history holds what was said
-        lossChecked = epoch > 0;
+        // judged (or not) before the checkpoint when the run had taken LOSS_CHECK_STEPS steps by then, or had ended: its history
+        // holds what was said (a run resumed after an epoch of 3 steps was never judged)
+        lossChecked = clock >= LOSS_CHECK_STEPS || (clock >= 2 && epoch >= c.config().epochs());
         lrScale = c.lrScale();
         rollbacks = c.rollbacks();
         stopper.restore(c.earlyStopping());

@@ -41,6 +41,9 @@ public final class TrainingStep {
     private final boolean direct;
     /** The current step's gradient callback and first data loss: fields, so nothing is allocated per step. */
     private Gradient gradient;
+    /** The current step's frozen parameters and pruning mask (null: none pruned). */
+    private FrozenParameters frozen = FrozenParameters.NONE;
+    private List<float[]> pruneMask;
     private double dataLoss;
     private final org.dendrite.core.optim.Objective objective = this::evaluate;
     /** The weights before a sampled step, for the update statistics (one copy, reused). */
@@ -79,16 +82,25 @@ public final class TrainingStep {
      * {@code rate}; returns the data loss at the first evaluation, the one a history records.
      * {@code initialLoss} is the loss before training (NaN: no explosion check).
      *
+     * {@code frozen}'s values are restored after the step and the weights zero in {@code pruneMask} (null:
+     * none pruned yet) kept at zero; neither counts in gradient clipping's norm.
+     *
      * @throws TrainingDivergedException when the loss, a gradient or a weight stops being finite, or the loss explodes
      */
-    public double take(double rate, int epoch, long step, double initialLoss, Gradient gradient) {
+    public double take(double rate, int epoch, long step, double initialLoss, Gradient gradient, FrozenParameters frozen, List<float[]> pruneMask) {
         this.gradient = gradient;
+        this.frozen = frozen;
+        this.pruneMask = pruneMask;
         dataLoss = Double.NaN;
         double l;
         try {
             l = optimizer.step(rate, objective);
         } finally {
             this.gradient = null;
+        }
+        frozen.restore();
+        if (pruneMask != null) {
+            Pruning.keepPruned(network.parameters(), pruneMask);
         }
         if (!Double.isFinite(l) || l > EXPLOSION_FACTOR * Math.max(initialLoss, 1e-3)) {
             // name a parameter that went non-finite when there is one, else the loss
@@ -117,11 +129,7 @@ public final class TrainingStep {
         if (sample) {
             weightsBefore = StatisticsSampler.copyWeights(network, weightsBefore);
         }
-        double dataLoss = take(stepRate, epoch, step, initialLoss, gradient);
-        frozen.restore();
-        if (pruneMask != null) {
-            Pruning.keepPruned(network.parameters(), pruneMask);
-        }
+        double dataLoss = take(stepRate, epoch, step, initialLoss, gradient, frozen, pruneMask);
         if (sample) {
             for (LayerStatistics s : StatisticsSampler.sample(network, step, weightsBefore)) history.addStatistics(s);
         }
@@ -150,6 +158,10 @@ public final class TrainingStep {
             config.regularization().addGradient(network.parameters());
         }
         if (config.clipping().enabled()) {
+            // what does not move does not count in the norm (PyTorch: a frozen parameter has no gradient, a pruned weight's is 0);
+            // counted, a network pruned to 80% was clipped 3,500 times harder than asked
+            frozen.zeroGradients();
+            if (pruneMask != null) Pruning.zeroPrunedGradients(network.parameters(), pruneMask);
             config.clipping().apply(network.parameters());
         }
         return value;

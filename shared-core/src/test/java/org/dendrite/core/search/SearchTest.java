@@ -173,6 +173,38 @@ class SearchTest {
         assertEquals(mean[1], trial.score(), 1e-12);
     }
 
+    /**
+     * A fold that early stopping has stopped keeps its score when its trial is promoted and continued
+     * (it trained no epoch in the promoted job, and the trial's mean over the folds became NaN: the
+     * search then reported a NaN trial as the best and refitted it). Every rung score is finite, and a
+     * trial whose folds all stopped keeps, at the next rung, the score it had.
+     */
+    @Test
+    void foldsStoppedEarlyKeepTheirScoresWhenTheTrialContinues() throws Exception {
+        LabeledTable diabetes = TestData.arff("diabetes.arff").labeled();
+        TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(27).withSchedule(new ConstantSchedule())
+                .withOptimizer(new org.dendrite.core.optim.Adam(3e-2))
+                .withEarlyStopping(new org.dendrite.core.train.EarlyStopping(org.dendrite.core.train.Monitor.VALIDATION_LOSS, 1, 0, true));
+        SearchConfig c = new SearchConfig(new SearchSpace(List.of(new SearchParameter("learningRate", new LogUniform(1e-3, 1e-1)))),
+                new RandomSampler(), new SuccessiveHalving(9, 3, 27, 3), new Validation(0.2, 3), Metric.LOG_LOSS, Continuation.CONTINUE, 1);
+        SearchResult r = new Search(c).explore(diabetes, base, null);
+        assertTrue(Double.isFinite(r.best().score()), "best " + r.best().score());
+        int kept = 0;
+        for (TrialRecord t : r.trials()) {
+            for (var e : t.rungScores().entrySet()) assertTrue(Double.isFinite(e.getValue()), "trial " + t.id() + " rung " + e.getKey());
+            assertTrue(Double.isFinite(t.score()), "trial " + t.id());
+            // promoted after every fold had stopped (the epochs it reached below the rung's): the same score at the next rung
+            List<Integer> rungs = List.copyOf(new java.util.TreeSet<>(t.rungScores().keySet()));
+            for (int i = 1; i < rungs.size(); i++) {
+                if (t.epochs() < rungs.get(i - 1)) {
+                    assertEquals(t.rungScores().get(rungs.get(i - 1)), t.rungScores().get(rungs.get(i)), 0, "trial " + t.id());
+                    kept++;
+                }
+            }
+        }
+        assertTrue(kept > 0, "a promoted trial whose folds had stopped early: " + describe(r));
+    }
+
     private static void foldScores(LabeledTable t, Folds folds, TrainingConfig tc, double[] mean) {
         for (int k = 0; k < 3; k++) {
             TrainingData d = TrainingData.prepare(t.subset(folds.train(k)), t.subset(folds.validation(k)), tc.preprocessing(), tc.robustTarget());

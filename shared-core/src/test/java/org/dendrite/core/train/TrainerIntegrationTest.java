@@ -43,6 +43,52 @@ class TrainerIntegrationTest {
         assertEquals(1, Math.sqrt(s), 1e-6);
     }
 
+    /**
+     * Norm clipping leaves out what does not move, as torch.nn.utils.clip_grad_norm_ does (a frozen
+     * parameter has no gradient there, a pruned weight's is 0): one full-batch SGD step clipped to a
+     * quarter of the moving weights' gradient norm moves them by exactly a quarter of the unclipped
+     * step. Counted, the frozen layers' gradients made it 0.227 and a network pruned to 80% 0.00007.
+     */
+    @Test
+    void normClippingCountsOnlyTheWeightsThatMove() throws Exception {
+        LabeledTable t = iris().labeled();
+        double lr = 0.1;
+        TrainingConfig k = TrainingConfig.DEFAULT.withNetwork(new org.dendrite.core.network.NetworkSpec(List.of(
+                        new org.dendrite.core.layer.DenseSpec(16, new org.dendrite.core.activation.Tanh()),
+                        new org.dendrite.core.layer.DenseSpec(8, new org.dendrite.core.activation.Tanh()))))
+                .withOptimizer(new Sgd(lr)).withSchedule(new org.dendrite.core.schedule.ConstantSchedule()).withBatchSize(150)
+                .withRegularization(org.dendrite.core.regularization.Regularization.NONE).withEpochs(4);
+        TrainingConfig pruned = k.withPruning(new org.dendrite.core.regularization.Pruning(0.8, 1, 1));
+        TrainingRun plain = TrainingRun.local(k, t), prune = TrainingRun.local(pruned, t),
+                frozen = TrainingRun.local(k, t, TrainingListener.NONE, new WarmStart(Trainer.fit(k.withEpochs(2), t), 2));
+        for (TrainingRun run : List.of(plain, prune, frozen)) {
+            run.nextEpoch();
+            Checkpoint c = run.checkpoint();
+            List<float[]> step = stepFrom(c, c.config(), t);
+            double moving = norm(step) / lr;
+            List<float[]> clipped = stepFrom(c, c.config().withClipping(new GradientClipping(0, moving / 4)), t);
+            assertEquals(0.25, norm(clipped) / norm(step), 1e-5, run == plain ? "plain" : run == prune ? "pruned" : "frozen");
+        }
+    }
+
+    /** The weight change of the next epoch (one full-batch step) of the run resumed from {@code c} under {@code config}. */
+    private static List<float[]> stepFrom(Checkpoint c, TrainingConfig config, LabeledTable t) {
+        TrainingRun r = TrainingRun.resume(new Checkpoint(config, c.preprocessor(), c.task(), c.inputWidth(), c.outputWidth(), c.epoch(), c.step(),
+                c.clock(), c.lrScale(), c.rollbacks(), c.network(), c.optimizer(), c.earlyStopping(), c.pruneMask(), c.frozenLayers(),
+                c.frozenValues(), c.history()), t, TrainingListener.NONE);
+        List<float[]> before = r.network().parameters().stream().map(p -> p.value().clone()).toList();
+        r.nextEpoch();
+        List<float[]> after = r.network().parameters().stream().map(p -> p.value().clone()).toList();
+        for (int i = 0; i < before.size(); i++) for (int j = 0; j < before.get(i).length; j++) after.get(i)[j] -= before.get(i)[j];
+        return after;
+    }
+
+    private static double norm(List<float[]> arrays) {
+        double s = 0;
+        for (float[] a : arrays) for (float v : a) s += (double) v * v;
+        return Math.sqrt(s);
+    }
+
     @Test
     void anyOptimizerWithAnyScheduleRecordsTheRateOfEveryStep() throws Exception {
         TestData.Labeled d = iris();

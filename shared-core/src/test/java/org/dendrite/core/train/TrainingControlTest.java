@@ -79,6 +79,57 @@ class TrainingControlTest {
         assertTrue(e.getMessage().contains("rmse") && e.getMessage().contains("validation_loss, accuracy or auc"), e.getMessage());
     }
 
+    /**
+     * Reduce-on-plateau reads early stopping's monitor (the training loss without validation rows), so
+     * its maximize must be that value's direction: a disagreement is refused before training (it halved
+     * the rate after every epoch the validation accuracy rose, and without validation rows after every
+     * epoch the loss fell); agreeing, the rate is halved exactly after the epochs whose accuracy did not
+     * rise (torch's rule in absolute mode, threshold 0, patience 0, replayed here from the history).
+     */
+    @Test
+    void reduceOnPlateauMustFollowTheDirectionOfWhatItReads() throws Exception {
+        LabeledTable diabetes = TestData.arff("diabetes.arff").labeled();
+        TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(8).withOptimizer(new org.dendrite.core.optim.Adam(1e-3)).withValidationFraction(0.3)
+                .withEarlyStopping(new EarlyStopping(Monitor.ACCURACY, 1000, 0, true));
+        org.dendrite.core.schedule.ReduceOnPlateau min = new org.dendrite.core.schedule.ReduceOnPlateau(false, 0.5, 0, 0, false, 0, 0),
+                max = new org.dendrite.core.schedule.ReduceOnPlateau(true, 0.5, 0, 0, false, 0, 0);
+        var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.local(c.withSchedule(min), diabetes));
+        assertEquals("The reduce_on_plateau schedule has maximize false, but it reads the validation accuracy (early stopping's monitor), "
+                + "which is better when larger: set maximize to true", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TrainingRun.local(c.withSchedule(
+                new org.dendrite.core.schedule.WarmUp(min, 0.1, 1, 10)), diabetes), "inside a warm-up too");
+        TrainingConfig none = c.withEarlyStopping(new EarlyStopping(Monitor.ACCURACY, 0, 0, true)).withValidationFraction(0);
+        var f = assertThrows(IllegalArgumentException.class, () -> TrainingRun.local(none.withSchedule(max), diabetes));
+        assertEquals("The reduce_on_plateau schedule has maximize true, but it reads the training loss (there are no validation rows), "
+                + "which is better when smaller: set maximize to false", f.getMessage());
+        Model m = Trainer.fit(c.withSchedule(max), diabetes);
+        double rate = 1e-3, best = Double.NEGATIVE_INFINITY;
+        for (EpochRecord r : m.history().epochs()) {
+            assertEquals(rate, r.learningRate(), 1e-15, "epoch " + r.epoch());
+            if (r.validationAccuracy() > best) best = r.validationAccuracy();
+            else rate /= 2;
+        }
+    }
+
+    /**
+     * A run resumed from a checkpoint warns as the uninterrupted run does: resumed after an epoch of 3
+     * steps (before the loss is judged, at 10), the run of a rate of 1e-12 says that the loss did not
+     * change (it said nothing: a resumed run counted as judged).
+     */
+    @Test
+    void aResumedRunJudgesTheLossAsTheUninterruptedOne() throws Exception {
+        LabeledTable iris = TestData.arff("iris.arff").labeled();
+        TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(5).withBatchSize(50).withOptimizer(new org.dendrite.core.optim.Sgd(1e-12))
+                .withSchedule(new org.dendrite.core.schedule.ConstantSchedule());
+        TrainingRun whole = TrainingRun.local(c, iris), first = TrainingRun.local(c, iris);
+        whole.run();
+        first.nextEpoch();
+        TrainingRun resumed = TrainingRun.resume(first.checkpoint(), iris, TrainingListener.NONE);
+        resumed.run();
+        assertTrue(whole.history().warnings().stream().anyMatch(w -> w.startsWith("The loss did not change")), whole.history().warnings().toString());
+        assertEquals(whole.history().warnings(), resumed.history().warnings());
+    }
+
     @Test
     void monteCarloDropoutGivesMeanAndVariance() throws Exception {
         TestData.Labeled d = TestData.arff("iris.arff");

@@ -68,7 +68,9 @@ public class ReduceOnPlateau extends ScheduleOption {
     public double getMinRate() { return minRate; }
     public void setMinRate(double v) { minRate = v; }
 
-    @OptionMetadata(displayName = "maximize", description = "The monitored value is better when larger.",
+    @OptionMetadata(displayName = "maximize", description = "The monitored value is better when larger: only for early stopping's accuracy or AUC monitor (a "
+            + "-config-json setting); the run refuses a direction that disagrees with the value read (the validation loss, or the "
+            + "training loss without validation rows, are better when smaller).",
             commandLineParamName = "maximize", commandLineParamSynopsis = "-maximize", commandLineParamIsFlag = true, displayOrder = 7)
     public boolean getMaximize() { return maximize; }
     public void setMaximize(boolean v) { maximize = v; }
