@@ -23,7 +23,12 @@ public final class Metrics {
         return topKAccuracy(probabilities, actual, weights, 1);
     }
 
-    /** Weighted fraction of rows whose true class is among the k most probable (ties count against). */
+    /**
+     * Weighted fraction of rows whose true class is among the k most probable. Tied probabilities are
+     * ranked by class index, the lower first, as {@link #argmax} (so k = 1 is {@link #accuracy}): a tie
+     * with a lower class counts against the true class, one with a higher class does not. scikit-learn's
+     * top_k_accuracy_score ranks ties the other way (the higher class first).
+     */
     public static double topKAccuracy(double[][] probabilities, int[] actual, double[] weights, int k) {
         if (k < 1) {
             throw new IllegalArgumentException("Invalid k for top-k accuracy: " + k + " (allowed: >= 1)");
@@ -42,7 +47,11 @@ public final class Metrics {
         return hit / total;
     }
 
-    /** Mean negative log-likelihood of the true class, probabilities clipped to [1e-15, 1] as scikit-learn does. */
+    /**
+     * Mean negative log-likelihood of the true class, its probability clipped to [1e-15, 1]
+     * (scikit-learn 1.2's log_loss clips every probability to [1e-15, 1 - 1e-15] and renormalizes the
+     * row: the same to 1e-14 for rows that sum to 1).
+     */
     public static double logLoss(double[][] probabilities, int[] actual, double[] weights) {
         double s = 0, total = 0;
         for (int i = 0; i < actual.length; i++) {
