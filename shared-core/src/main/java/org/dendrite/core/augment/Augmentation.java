@@ -30,11 +30,18 @@ public record Augmentation(double noiseStd, double mixupAlpha) implements Serial
 
     /**
      * Augments a batch into {@code xOut}/{@code yOut} (which are resized). For classification
-     * ({@code classes > 0}) with mixup the targets become {@code n x classes} distributions.
+     * ({@code classes > 0}) with mixup the targets become {@code n x classes} distributions. The rows'
+     * instance weights {@code w} (null: all 1) are blended too: a mixed row weighs
+     * W = lambda w_i + (1 - lambda) w_j, and its target is (lambda w_i y_i + (1 - lambda) w_j y_j) / W, so
+     * that under cross-entropy each partner's target counts by its own weight, as lambda w_i L(y_i) +
+     * (1 - lambda) w_j L(y_j) (the partner's weight was replaced by the row's: class weights of 9 gave
+     * the weighted class share 0.70 instead of 0.90). Returns the weights to train with: {@code w}, or
+     * {@code wOut} (at least n long) holding the blended ones.
      */
-    public void apply(Matrix x, Matrix y, int classes, RandomGenerator rng, Matrix xOut, Matrix yOut) {
+    public float[] apply(Matrix x, Matrix y, float[] w, int classes, RandomGenerator rng, Matrix xOut, Matrix yOut, float[] wOut) {
         int n = x.rows(), d = x.cols();
         float[] a = x.data(), o = xOut.data();
+        float[] weights = w;
         System.arraycopy(a, 0, o, 0, n * d);
         if (mixupAlpha > 0) {
             double lambda = beta(mixupAlpha, rng);
@@ -46,16 +53,21 @@ public record Augmentation(double noiseStd, double mixupAlpha) implements Serial
                 for (int c = 0; c < d; c++) o[r * d + c] = l * a[r * d + c] + m * a[s * d + c];
             }
             float[] t = y.data(), u = yOut.data();
+            if (w != null) {
+                weights = wOut;
+                for (int r = 0; r < n; r++) wOut[r] = l * w[r] + m * w[perm[r]];
+            }
             if (classes > 0 && y.cols() == 1) {
                 java.util.Arrays.fill(u, 0, n * classes, 0f);
                 for (int r = 0; r < n; r++) {
-                    u[r * classes + (int) t[r]] += l;
-                    u[r * classes + (int) t[perm[r]]] += m;
+                    u[r * classes + (int) t[r]] += w == null ? l : l * w[r] / wOut[r];
+                    u[r * classes + (int) t[perm[r]]] += w == null ? m : m * w[perm[r]] / wOut[r];
                 }
             } else {
-                int w = y.cols();
+                int k = y.cols();
                 for (int r = 0; r < n; r++) {
-                    for (int c = 0; c < w; c++) u[r * w + c] = l * t[r * w + c] + m * t[perm[r] * w + c];
+                    float p = w == null ? l : l * w[r] / wOut[r], q = w == null ? m : m * w[perm[r]] / wOut[r];
+                    for (int c = 0; c < k; c++) u[r * k + c] = p * t[r * k + c] + q * t[perm[r] * k + c];
                 }
             }
         } else {
@@ -64,6 +76,7 @@ public record Augmentation(double noiseStd, double mixupAlpha) implements Serial
         if (noiseStd > 0) {
             for (int i = 0; i < n * d; i++) o[i] += (float) (noiseStd * rng.nextGaussian());
         }
+        return weights;
     }
 
     /** Target width after augmentation. */

@@ -44,15 +44,30 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
      * at least {@code sparsity} of them are zero; returns the achieved fraction of zero weights.
      */
     public static double prune(List<Parameter> parameters, double sparsity) {
+        pruneMask(parameters, sparsity);
+        return sparsity(parameters);
+    }
+
+    /**
+     * Zeroes the ceil(sparsity x N) smallest-magnitude weights of {@code parameters} (those marked
+     * regularized; ties in the parameters' order) and returns which: per such parameter 0 where
+     * pruned, 1 elsewhere. A weight that is zero without being among them (an L1 step's) is not
+     * pruned and may move again (every zero weight was held at zero: 80 where 11 were pruned).
+     */
+    static List<float[]> pruneMask(List<Parameter> parameters, double sparsity) {
         List<Parameter> weights = new ArrayList<>();
+        List<float[]> mask = new ArrayList<>();
         int total = 0;
         for (Parameter p : parameters) {
             if (p.regularized()) {
                 weights.add(p);
+                float[] keep = new float[p.size()];
+                Arrays.fill(keep, 1f);
+                mask.add(keep);
                 total += p.size();
             }
         }
-        if (total == 0) return 0;
+        if (total == 0) return mask;
         float[] mags = new float[total];
         int o = 0;
         for (Parameter p : weights) {
@@ -62,18 +77,19 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
         int k = (int) Math.ceil(sparsity * total);
         if (k > 0) {
             float threshold = mags[k - 1];
-            int zeroed = 0;
-            // zero everything strictly below the threshold, then ties at the threshold until k are zero
-            for (Parameter p : weights) {
-                float[] w = p.value();
-                for (int i = 0; i < w.length; i++) if (Math.abs(w[i]) < threshold) { w[i] = 0f; zeroed++; }
+            int pruned = 0;
+            // everything strictly below the threshold, then ties at the threshold until k are pruned
+            for (int q = 0; q < weights.size(); q++) {
+                float[] w = weights.get(q).value(), z = mask.get(q);
+                for (int i = 0; i < w.length; i++) if (Math.abs(w[i]) < threshold) { z[i] = 0f; pruned++; }
             }
-            for (Parameter p : weights) {
-                float[] w = p.value();
-                for (int i = 0; i < w.length && zeroed < k; i++) if (w[i] != 0f && Math.abs(w[i]) == threshold) { w[i] = 0f; zeroed++; }
+            for (int q = 0; q < weights.size(); q++) {
+                float[] w = weights.get(q).value(), z = mask.get(q);
+                for (int i = 0; i < w.length && pruned < k; i++) if (z[i] != 0f && Math.abs(w[i]) == threshold) { z[i] = 0f; pruned++; }
             }
         }
-        return sparsity(parameters);
+        zeroPruned(weights, mask, false);
+        return mask;
     }
 
     /** The fraction of weights (parameters marked regularized) that are exactly zero. */
@@ -87,7 +103,7 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
         return total == 0 ? 0 : (double) zeros / total;
     }
 
-    /** Re-zeroes the weights that are zero in {@code mask} snapshot (a copy of the values after pruning). */
+    /** Re-zeroes the weights {@code mask} marks as pruned (zero there; {@link #afterEpoch}). */
     public static void keepPruned(List<Parameter> parameters, List<float[]> mask) {
         zeroPruned(parameters, mask, false);
     }
@@ -108,9 +124,8 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
 
     /**
      * The pruning schedule's work at the end of epoch {@code epochsDone} (1-based): prunes to the
-     * scheduled sparsity when one is due and returns the new mask (the pruned weights' values, zero
-     * where pruned, for {@link #keepPruned} after every step), else {@code mask} unchanged (null
-     * before the first pruning).
+     * scheduled sparsity when one is due and returns the new mask (zero where pruned, for
+     * {@link #keepPruned} after every step), else {@code mask} unchanged (null before the first pruning).
      */
     public List<float[]> afterEpoch(List<Parameter> parameters, int epochsDone, List<float[]> mask) {
         if (!enabled() || epochsDone < startEpoch) {
@@ -120,9 +135,6 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
         if (Double.isNaN(target) || (epochsDone > endEpoch && mask != null)) {
             return mask;
         }
-        prune(parameters, target);
-        List<float[]> next = new ArrayList<>();
-        for (Parameter p : parameters) if (p.regularized()) next.add(p.value().clone());
-        return next;
+        return pruneMask(parameters, target);
     }
 }

@@ -31,6 +31,7 @@ public final class MinibatchSource implements GradientSource {
     private Matrix grad;
     private Matrix augmentedX;
     private Matrix augmentedY;
+    private float[] augmentedW;
 
     /** Batches of {@code train} (validation may be null) as {@code config} asks; {@code loss} turns outputs into the loss. */
     public MinibatchSource(TrainingConfig config, Task task, Loss loss, Dataset train, Dataset validation) {
@@ -86,16 +87,18 @@ public final class MinibatchSource implements GradientSource {
     @Override
     public double gradient(Network network) {
         Matrix x = batches.features(), y = batches.targets();
+        float[] w = batches.weights();
         if (augmentation.enabled()) {
             augmentedX = Matrix.reuse(augmentedX, x.rows(), x.cols());
             augmentedY = Matrix.reuse(augmentedY, y.rows(), augmentation.targetWidth(y.cols(), classes));
-            augmentation.apply(x, y, classes, rng, augmentedX, augmentedY);
+            if (w != null && (augmentedW == null || augmentedW.length < x.rows())) augmentedW = new float[w.length];
+            w = augmentation.apply(x, y, w, classes, rng, augmentedX, augmentedY, augmentedW);
             x = augmentedX;
             y = augmentedY;
         }
         Matrix out = network.forward(x, true, rng);
         grad = Matrix.reuse(grad, out.rows(), out.cols());
-        double value = loss.compute(out, y, batches.weights(), grad);
+        double value = loss.compute(out, y, w, grad);
         // a saturated output's gradient of 1e-35 would make the whole backward pass run on slow subnormals
         FlushToZero.flush(grad.data(), grad.size());
         network.backward(grad);

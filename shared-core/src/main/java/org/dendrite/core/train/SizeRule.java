@@ -15,7 +15,7 @@ import org.dendrite.core.network.NetworkSpec;
  *
  * <ul>
  *   <li>units: 4 sqrt(n) rounded to a multiple of 16, between {@link #MIN_UNITS} and {@link #MAX_UNITS}
- *       (iris' 135 training rows: 48; 900 rows: 128; from 4,096 rows: 256);</li>
+ *       (iris' 135 training rows: 48; 900 rows: 128; from 3,844 rows: 256);</li>
  *   <li>batch size: {@link #SMALL_BATCH} below {@link #LARGE_ROWS} rows, {@link #LARGE_BATCH} from there;</li>
  *   <li>epochs: {@link #SMALL_EPOCHS} below {@link #LARGE_ROWS} rows; from there as many as make about
  *       {@link #LARGE_STEPS} optimizer steps, between {@link #MIN_EPOCHS} and {@link #SMALL_EPOCHS};</li>

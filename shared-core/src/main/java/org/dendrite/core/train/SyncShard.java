@@ -54,7 +54,7 @@ public record SyncShard(long seed, int epoch, long totalRows, long from, long to
         Batches.gather(shard, mine, 0, m, x, y, w);
         if (augmentation.enabled()) {
             Matrix ax = new Matrix(m, x.cols()), ay = new Matrix(m, augmentation.targetWidth(y.cols(), classes));
-            augmentation.apply(x, y, classes, Seeds.augmentationShard(seed, step, partition), ax, ay);
+            w = augmentation.apply(x, y, w, classes, Seeds.augmentationShard(seed, step, partition), ax, ay, w == null ? null : new float[m]);
             x = ax;
             y = ay;
         }

@@ -141,8 +141,13 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
             }
             base = m.loss();
         }
-        if (!task.isClassification()
-                && (base instanceof org.dendrite.core.loss.SoftmaxCrossEntropy || base instanceof org.dendrite.core.loss.SigmoidBinaryCrossEntropy)) {
+        if (base instanceof org.dendrite.core.loss.SigmoidBinaryCrossEntropy) {
+            // the two refusals below contradicted each other for it ("is for a nominal target", "use softmax_cross_entropy")
+            throw Check.invalid("loss", "The loss sigmoid_cross_entropy is for targets that are probabilities per output (multi-label), "
+                    + "which '" + task.targetName() + "' is not: use " + (task.isClassification() ? "softmax_cross_entropy (the default for a "
+                    + "nominal target)" : "a regression loss (" + REGRESSION_LOSSES + ")"));
+        }
+        if (!task.isClassification() && base instanceof org.dendrite.core.loss.SoftmaxCrossEntropy) {
             boolean smoothing = base instanceof org.dendrite.core.loss.SoftmaxCrossEntropy ce && ce.labelSmoothing() > 0;
             throw Check.invalid(smoothing ? "labelSmoothing" : "loss", "The loss " + base.name()
                     + (smoothing ? " (label smoothing " + ((org.dendrite.core.loss.SoftmaxCrossEntropy) base).labelSmoothing() + ")" : "")

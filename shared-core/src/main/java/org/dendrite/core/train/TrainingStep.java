@@ -98,10 +98,6 @@ public final class TrainingStep {
         } finally {
             this.gradient = null;
         }
-        frozen.restore();
-        if (pruneMask != null) {
-            Pruning.keepPruned(network.parameters(), pruneMask);
-        }
         if (!Double.isFinite(l) || l > EXPLOSION_FACTOR * Math.max(initialLoss, 1e-3)) {
             // name a parameter that went non-finite when there is one, else the loss
             checkFinite(true, epoch, step, rate);
@@ -111,6 +107,11 @@ public final class TrainingStep {
         }
         if (direct) {
             config.regularization().afterStep(network.layers(), rate);
+        }
+        // last, after the proximal L1 and max-norm steps too, which would move them
+        frozen.restore();
+        if (pruneMask != null) {
+            Pruning.keepPruned(network.parameters(), pruneMask);
         }
         return dataLoss;
     }

@@ -121,6 +121,27 @@ class RegularizationTest {
         assertArrayEquals(new float[] {3f, 3f, 4f, 4f, 0f, 1f, 5f, 0f}, w, 1e-6f);
     }
 
+    /**
+     * Pruning holds at zero the weights it pruned and no others: of 20 weights, 8 already zero (as an
+     * L1 step leaves them) and a 10% target, the 2 pruned are zeros (the smallest magnitudes) and the
+     * other 6 zeros stay free to move (every zero weight was held: 8 where 2 were pruned).
+     */
+    @Test
+    void pruningHoldsOnlyTheWeightsItPruned() {
+        float[] w = new float[20];
+        for (int i = 0; i < 20; i++) w[i] = i % 5 < 2 ? 0f : (i + 1) * 0.1f;
+        Parameter p = new Parameter("0.weight", w, true, 20, 1);
+        List<float[]> mask = new Pruning(0.1, 1, 1).afterEpoch(List.of(p), 1, null);
+        int held = 0;
+        for (float z : mask.get(0)) held += z == 0f ? 1 : 0;
+        assertEquals(2, held);
+        java.util.Arrays.fill(w, 0.5f);
+        Pruning.keepPruned(List.of(p), mask);
+        int zero = 0;
+        for (float v : w) zero += v == 0f ? 1 : 0;
+        assertEquals(2, zero, "only the pruned stay zero");
+    }
+
     @Test
     void pruningReachesTheRequestedSparsityAndTheModelStillPredicts() {
         Network net = Network.build(new NetworkSpec(List.of(new DenseSpec(32, new Relu()), new DenseSpec(16, new Relu()))), 10, 3, 7);

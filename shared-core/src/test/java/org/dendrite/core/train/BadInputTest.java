@@ -55,13 +55,22 @@ class BadInputTest {
     @Test
     void aLossWithoutClassProbabilitiesOnANominalTargetIsRefused() throws Exception {
         LabeledTable iris = org.dendrite.core.testutil.TestData.arff("iris.arff").labeled();
-        for (org.dendrite.core.loss.Loss loss : List.of(new org.dendrite.core.loss.MeanSquaredError(), new org.dendrite.core.loss.Huber(1),
-                new org.dendrite.core.loss.SigmoidBinaryCrossEntropy())) {
+        for (org.dendrite.core.loss.Loss loss : List.of(new org.dendrite.core.loss.MeanSquaredError(), new org.dendrite.core.loss.Huber(1))) {
             var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> Trainer.fit(QUICK.withLoss(loss), iris));
             assertEquals("loss", e.setting());
             assertEquals("The loss " + loss.name() + " does not give a probability per class, but 'class' is nominal; use "
                     + "softmax_cross_entropy (the default for a nominal target)", e.getMessage());
         }
+        // the multi-label loss suits neither kind of target, and says so the same way for both (the two messages contradicted
+        // each other: "is for a nominal target" on a numeric one, "use softmax_cross_entropy" on a nominal one)
+        LabeledTable reg = org.dendrite.core.testutil.TestData.arff("diabetes-regression.arff").labeled();
+        org.dendrite.core.loss.Loss sigmoid = new org.dendrite.core.loss.SigmoidBinaryCrossEntropy();
+        var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> Trainer.fit(QUICK.withLoss(sigmoid), iris));
+        assertEquals("The loss sigmoid_cross_entropy is for targets that are probabilities per output (multi-label), which 'class' is not: "
+                + "use softmax_cross_entropy (the default for a nominal target)", e.getMessage());
+        var f = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> Trainer.fit(QUICK.withLoss(sigmoid), reg));
+        assertEquals("The loss sigmoid_cross_entropy is for targets that are probabilities per output (multi-label), which 'progression' is "
+                + "not: use a regression loss (mse, mae, huber)", f.getMessage());
     }
 
     /** Early stopping on a metric the task does not have is refused before training (it failed after the first epoch). */

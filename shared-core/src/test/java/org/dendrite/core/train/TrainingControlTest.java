@@ -171,13 +171,46 @@ class TrainingControlTest {
         assertTrue(e.getMessage().contains("needs a network with dropout"), e.getMessage());
     }
 
+    /**
+     * Mixup with instance weights: a mixed row weighs lambda w_i + (1 - lambda) w_j and its target gives
+     * each partner its own weight's share, so each class's weighted share of the targets is the batch's
+     * before mixing, whatever lambda and the pairs (by the definition: a class's share is
+     * sum over rows of W_r u_rc = lambda sum_i w_i [y_i = c] + (1 - lambda) sum_j w_j [y_j = c], the
+     * pairs a permutation). 16 rows of class 0 weighing 1 and 16 of class 1 weighing 9: 0.9 after every
+     * draw (the partner's weight was replaced by the row's: 0.70); the weight sum is kept too.
+     */
+    @Test
+    void mixupKeepsEachClasssWeightedShare() {
+        Augmentation a = new Augmentation(0, 1);
+        int n = 32;
+        Matrix x = new Matrix(n, 1), y = new Matrix(n, 1), xo = new Matrix(n, 1), yo = new Matrix(n, 2);
+        float[] w = new float[n], wo = new float[n];
+        for (int r = 0; r < n; r++) {
+            x.set(r, 0, r);
+            y.set(r, 0, r < 16 ? 0 : 1);
+            w[r] = r < 16 ? 1 : 9;
+        }
+        SplittableRandom rng = new SplittableRandom(4);
+        for (int draw = 0; draw < 50; draw++) {
+            float[] used = a.apply(x, y, w, 2, rng, xo, yo, wo);
+            double share = 0, total = 0;
+            for (int r = 0; r < n; r++) {
+                share += used[r] * yo.get(r, 1);
+                total += used[r];
+                assertEquals(1, yo.get(r, 0) + yo.get(r, 1), 1e-6, "row " + r + " is a class distribution");
+            }
+            assertEquals(160, total, 1e-3, "draw " + draw);
+            assertEquals(0.9, share / total, 1e-6, "draw " + draw);
+        }
+    }
+
     @Test
     void mixupBlendsInputsAndTargetsAndNoiseIsTrainingOnly() {
         Augmentation a = new Augmentation(0, 0.4);
         Matrix x = new Matrix(4, 2, new float[] {0, 0, 1, 1, 2, 2, 3, 3});
         Matrix y = new Matrix(4, 1, new float[] {0, 1, 2, 1});
         Matrix xo = new Matrix(4, 2), yo = new Matrix(4, 3);
-        a.apply(x, y, 3, new SplittableRandom(1), xo, yo);
+        assertEquals(null, a.apply(x, y, null, 3, new SplittableRandom(1), xo, yo, null), "no weights, none made");
         for (int r = 0; r < 4; r++) {
             double s = yo.get(r, 0) + yo.get(r, 1) + yo.get(r, 2);
             assertEquals(1, s, 1e-6, "row " + r + " is a class distribution");

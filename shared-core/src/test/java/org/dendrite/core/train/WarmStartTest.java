@@ -33,6 +33,26 @@ class WarmStartTest {
         assertTrue(run.initialLoss() < Math.log(3), "a warm start begins below an untrained network's loss: " + run.initialLoss());
     }
 
+    /**
+     * A frozen layer keeps its weights under the steps that follow the optimizer's too: the proximal
+     * L1 step and max-norm (max-norm 0.5 rescaled 60 of the frozen layer's 64 weights, by up to 1.5).
+     */
+    @Test
+    void aFrozenLayerKeepsItsWeightsUnderProximalL1AndMaxNorm() throws Exception {
+        TestData.Labeled d = TestData.arff("iris.arff");
+        TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(16, new Relu()), new DenseSpec(8, new Relu()))))
+                .withEpochs(5);
+        Model first = Trainer.fit(c, d.labeled());
+        float[] w0 = first.network().parameters().get(0).value().clone();
+        for (org.dendrite.core.regularization.Regularization r : List.of(new org.dendrite.core.regularization.Regularization(0.01, 0, true, false, 0),
+                new org.dendrite.core.regularization.Regularization(0, 0, false, false, 0.5))) {
+            TrainingRun run = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(3).withRegularization(r), d.labeled(), TrainingListener.NONE,
+                    new WarmStart(first, 1));
+            while (run.hasNextEpoch()) run.nextEpoch();
+            assertArrayEquals(w0, run.network().parameters().get(0).value(), r.toString());
+        }
+    }
+
     @Test
     void mismatchedTaskOrWidthOrFrozenCountIsRefused() throws Exception {
         TestData.Labeled iris = TestData.arff("iris.arff");
