@@ -35,7 +35,7 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
     public DendriteClassificationModel(String uid, Model core) {
         super(uid, core);
         probabilityCol = output(this, "probabilityCol", "class probability column");
-        rawPredictionCol = output(this, "rawPredictionCol", "raw prediction column (class scores)");
+        rawPredictionCol = output(this, "rawPredictionCol", "raw prediction column: the class probabilities, as Spark's evaluators read them (not pre-softmax scores)");
         setDefault(probabilityCol, "probability");
         setDefault(rawPredictionCol, "rawPrediction");
         thresholds = thresholds(this);

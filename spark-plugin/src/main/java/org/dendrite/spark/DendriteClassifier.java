@@ -22,7 +22,7 @@ public class DendriteClassifier extends DendriteEstimator<DendriteClassification
     public DendriteClassifier(String uid) {
         super(uid);
         probabilityCol = output("probabilityCol", "class probability column", "probability");
-        rawPredictionCol = output("rawPredictionCol", "raw prediction column (class scores)", "rawPrediction");
+        rawPredictionCol = output("rawPredictionCol", "raw prediction column: the class probabilities, as Spark's evaluators read them (not pre-softmax scores)", "rawPrediction");
         thresholds = DendriteClassificationModel.thresholds(this);
     }
 
