@@ -203,7 +203,8 @@ final class SparkTraining {
         boolean classification = check.classification();
         SparkJobs.describe(rdd.context(), "Dendrite: checking and counting the rows");
         return run(() -> rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) ->
-                List.of(ShardPass.summarize(rows(it, check, p, -1), classification && fraction > 0, classification)).iterator(), true).collect());
+                List.of(ShardPass.summarize(rows(it, check, p, -1, false), classification && fraction > 0, classification)).iterator(), true)
+                .collect());
     }
 
     /** A pass over one partition: its slice of the layout and its checked rows in, its results out. */
@@ -225,8 +226,13 @@ final class SparkTraining {
      * one machine; {@code width} < 0: any, as the first row sets it.
      */
     static Iterator<LabeledRow> rows(Iterator<Row> it, RowCheck check, int p, int width) {
+        return rows(it, check, p, width, true);
+    }
+
+    /** {@link #rows(Iterator, RowCheck, int, int)}, with those of weight 0 when not {@code weighed} (the summaries count their labels). */
+    static Iterator<LabeledRow> rows(Iterator<Row> it, RowCheck check, int p, int width, boolean weighed) {
         RowCheck.Reader reader = check.reader(p, width);
-        return LabeledRow.weighing(new Iterator<>() {
+        Iterator<LabeledRow> all = new Iterator<>() {
             @Override public boolean hasNext() { return it.hasNext(); }
 
             @Override public LabeledRow next() {
@@ -236,7 +242,8 @@ final class SparkTraining {
                 return reader.read(v == null ? null : v.toArray(), r.isNullAt(1) ? null : ((Number) r.get(1)).doubleValue(),
                         r.isNullAt(2) ? null : ((Number) r.get(2)).doubleValue());
             }
-        });
+        };
+        return weighed ? LabeledRow.weighing(all) : all;
     }
 
     /**

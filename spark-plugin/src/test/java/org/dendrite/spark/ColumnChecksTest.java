@@ -208,7 +208,8 @@ class ColumnChecksTest {
      * weighted rows alone (the same partitions, filtered), in rounds and in synchronous mode, with the
      * width chosen from the number of rows, a validation split and a data-dependent initialization
      * (the width had been chosen from all 400 rows, and the initialization's sample had drawn rows of
-     * weight 0); rows that all weigh 0 are refused naming the weight column.
+     * weight 0); rows that all weigh 0 are refused naming the weight column; their labels still count
+     * as classes.
      */
     @Test
     void rowsOfWeightZeroAreRowsThatAreNotThere() {
@@ -235,8 +236,12 @@ class ColumnChecksTest {
         }
         var e = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setWeightCol("w").setEpochs(1)
                 .fit(df.withColumn("w", functions.lit(0.0))));
-        assertEquals("The training data has no row of instance weight above 0 (column 'w'; rows of weight 0 are removed): training needs at "
-                + "least one", e.getMessage());
+        assertEquals("Every training row has instance weight 0 (column 'w'): nothing to learn from (a row of weight 0 is removed before "
+                + "training)", e.getMessage());
+        // a label only rows of weight 0 hold is still a class, as Spark counts classes from the largest label (and Weka's header
+        // declares them): 3 classes, not 2
+        Dataset<Row> third = df.withColumn("label", functions.when(functions.col("w").equalTo(0.0), 2.0).otherwise(functions.col("label")));
+        assertEquals(3, new DendriteClassifier().setWeightCol("w").setEpochs(1).fit(third).numClasses());
         df.unpersist();
         // a fraction that leaves no training rows is named as the param
         Dataset<Row> few = SparkTestSupport.spark().createDataFrame(rows.subList(0, 10), schema).coalesce(1);

@@ -363,8 +363,12 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         zeroR = null;
         diagnosis = null;
         searchResult = null;
-        String only = train.numInstances() == 0 ? null : onlyClass(train);
+        // instances of weight 0 are not there for training (the core removes them): they count for neither reason
+        boolean weighed = false;
+        for (int i = 0; i < train.numInstances() && !weighed; i++) weighed = train.instance(i).weight() > 0;
+        String only = weighed ? onlyClass(train) : null;
         zeroReason = train.numInstances() == 0 ? "no training instances with a known class value"
+                : !weighed ? "no training instance weighs more than 0"
                 : only != null ? "the training instances hold only one class value ('" + only + "')" : null;
         if (zeroReason != null) {
             // Weka's convention for nothing to learn from (no rows, every class value missing, or one class only: a fold of
@@ -659,12 +663,17 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     }
 
     /**
-     * The one class value the rows hold (a nominal class's label, a numeric class's number), or null
-     * when they hold two or more.
+     * The one class value the rows of weight above 0 hold (a nominal class's label, a numeric class's
+     * number; at least one row weighs more than 0), or null when they hold two or more.
      */
     private static String onlyClass(Instances rows) {
-        double first = rows.instance(0).classValue();
-        for (int i = 1; i < rows.numInstances(); i++) if (rows.instance(i).classValue() != first) return null;
+        double first = Double.NaN;
+        for (int i = 0; i < rows.numInstances(); i++) {
+            if (rows.instance(i).weight() == 0) continue;
+            double v = rows.instance(i).classValue();
+            if (Double.isNaN(first)) first = v;
+            else if (v != first) return null;
+        }
         return rows.classAttribute().isNominal() ? rows.classAttribute().value((int) first) : Double.toString(first);
     }
 

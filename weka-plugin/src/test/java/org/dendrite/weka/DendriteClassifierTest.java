@@ -734,6 +734,22 @@ class DendriteClassifierTest {
             for (int i = 0; i < 5; i++) assertArrayEquals(z.distributionForInstance(iris.instance(i)), d.distributionForInstance(iris.instance(i)), 0);
             assertEquals(d.distributionsForInstances(iris).length, iris.numInstances());
         }
+        // instances of weight 0 are not there: one class of weight above 0 (the other weighing 0, as a bag may leave it) is one
+        // class only, and every instance weighing 0 is nothing to learn from (the core refused both)
+        Instances oneWeighed = new Instances(iris), noneWeighed = new Instances(iris);
+        for (int i = 0; i < iris.numInstances(); i++) {
+            if (oneWeighed.instance(i).classValue() != 0) oneWeighed.instance(i).setWeight(0);
+            noneWeighed.instance(i).setWeight(0);
+        }
+        for (Instances data : List.of(oneWeighed, noneWeighed)) {
+            Dendrite d = new Dendrite();
+            d.buildClassifier(data);
+            assertTrue(d.toString().contains(data == oneWeighed ? "only one class value ('Iris-setosa')" : "no training instance weighs more "
+                    + "than 0"), d.toString());
+            weka.classifiers.rules.ZeroR z = new weka.classifiers.rules.ZeroR();
+            z.buildClassifier(data);
+            assertArrayEquals(z.distributionForInstance(iris.instance(60)), d.distributionForInstance(iris.instance(60)), 0);
+        }
         Instances numericEmpty = new Instances(load("diabetes-regression.arff"), 0);
         Dendrite r = new Dendrite();
         r.buildClassifier(numericEmpty);

@@ -47,6 +47,9 @@ public final class ShardPass {
             LabeledRow r = rows.next();
             width = r.features().length;
             max = Math.max(max, r.label());
+            // a row of weight 0 is not there (LabeledRow.weighing; the later passes never see it), but its label counts towards
+            // the classes, as Spark counts them from the largest label and Weka's header declares them
+            if (r.weight() == 0) continue;
             if (labels != null) labels.add((int) r.label());
             target.add(r.label());
             if (classes != null) {
@@ -133,11 +136,8 @@ public final class ShardPass {
             }
             width = s.width();
         }
-        if (width < 0) {
-            throw new IllegalArgumentException(check.weight() == null ? "The training data is empty: training needs at least one row"
-                    : "The training data has no row of instance weight above 0 (column '" + check.weight() + "'; rows of weight 0 are "
-                    + "removed): training needs at least one");
-        }
+        if (width < 0) throw new IllegalArgumentException("The training data is empty: training needs at least one row");
+        if (java.util.Arrays.stream(counts).sum() == 0) throw TrainingData.allWeighZero(check.weight());
         List<String> classes = check.classes(maxLabel);
         return new Layout(new ShardedRows(counts, labels, validationFraction, seed, check.label()), width, classes);
     }

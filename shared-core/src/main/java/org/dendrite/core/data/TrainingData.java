@@ -92,9 +92,13 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
 
     /** The rows must weigh something: rows that all weigh 0 (removed) leave nothing to learn from. */
     private static void requireWeight(LabeledTable rows) {
-        if (rows.weights() != null && !(org.dendrite.core.loss.Loss.weightSum(rows.weights(), rows.size()) > 0)) {
-            throw new IllegalArgumentException("All instance weights of the training rows are zero: nothing to learn from");
-        }
+        if (rows.weights() != null && !(org.dendrite.core.loss.Loss.weightSum(rows.weights(), rows.size()) > 0)) throw allWeighZero(null);
+    }
+
+    /** The error for training rows that all weigh 0, one machine's and Spark's; {@code column}: the weight column (null: unnamed). */
+    public static IllegalArgumentException allWeighZero(String column) {
+        return new IllegalArgumentException("Every training row has instance weight 0" + (column == null ? "" : " (column '" + column + "')")
+                + ": nothing to learn from (a row of weight 0 is removed before training)");
     }
 
     private static void requireTwoClasses(LabeledTable t, String where) {

@@ -44,44 +44,49 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
      * at least {@code sparsity} of them are zero; returns the achieved fraction of zero weights.
      */
     public static double prune(List<Parameter> parameters, double sparsity) {
-        pruneMask(parameters, sparsity);
+        pruneMask(parameters, sparsity, null);
         return sparsity(parameters);
     }
 
     /**
-     * Zeroes the ceil(sparsity x N) smallest-magnitude weights of {@code parameters} (those marked
-     * regularized; ties in the parameters' order) and returns which: per such parameter 0 where
-     * pruned, 1 elsewhere. A weight that is zero without being among them (an L1 step's) is not
-     * pruned and may move again (every zero weight was held at zero: 80 where 11 were pruned).
+     * Zeroes the weights of {@code parameters} (those marked regularized) that {@code previous} pruned
+     * (null: none; masks only grow, as Zhu and Gupta's and PyTorch's iterative pruning) and then the
+     * smallest-magnitude others (ties in the parameters' order) until ceil(sparsity x N) are pruned;
+     * returns which: per such parameter 0 where pruned, 1 elsewhere. A weight that is zero without being
+     * pruned (an L1 step's) is not held and may move again (every zero weight was held: 80 where 11
+     * were pruned).
      */
-    static List<float[]> pruneMask(List<Parameter> parameters, double sparsity) {
+    static List<float[]> pruneMask(List<Parameter> parameters, double sparsity, List<float[]> previous) {
         List<Parameter> weights = new ArrayList<>();
         List<float[]> mask = new ArrayList<>();
-        int total = 0;
+        int total = 0, pruned = 0;
         for (Parameter p : parameters) {
             if (p.regularized()) {
-                weights.add(p);
                 float[] keep = new float[p.size()];
                 Arrays.fill(keep, 1f);
+                if (previous != null) {
+                    float[] before = previous.get(weights.size());
+                    for (int i = 0; i < keep.length; i++) if (before[i] == 0f) { keep[i] = 0f; pruned++; }
+                }
+                weights.add(p);
                 mask.add(keep);
                 total += p.size();
             }
         }
-        if (total == 0) return mask;
-        float[] mags = new float[total];
-        int o = 0;
-        for (Parameter p : weights) {
-            for (float w : p.value()) mags[o++] = Math.abs(w);
-        }
-        Arrays.sort(mags);
         int k = (int) Math.ceil(sparsity * total);
-        if (k > 0) {
-            float threshold = mags[k - 1];
-            int pruned = 0;
-            // everything strictly below the threshold, then ties at the threshold until k are pruned
+        if (k > pruned) {
+            float[] mags = new float[total - pruned];
+            int o = 0;
             for (int q = 0; q < weights.size(); q++) {
                 float[] w = weights.get(q).value(), z = mask.get(q);
-                for (int i = 0; i < w.length; i++) if (Math.abs(w[i]) < threshold) { z[i] = 0f; pruned++; }
+                for (int i = 0; i < w.length; i++) if (z[i] != 0f) mags[o++] = Math.abs(w[i]);
+            }
+            Arrays.sort(mags);
+            float threshold = mags[k - pruned - 1];
+            // the others strictly below the threshold, then ties at the threshold until k are pruned
+            for (int q = 0; q < weights.size(); q++) {
+                float[] w = weights.get(q).value(), z = mask.get(q);
+                for (int i = 0; i < w.length; i++) if (z[i] != 0f && Math.abs(w[i]) < threshold) { z[i] = 0f; pruned++; }
             }
             for (int q = 0; q < weights.size(); q++) {
                 float[] w = weights.get(q).value(), z = mask.get(q);
@@ -135,6 +140,6 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
         if (Double.isNaN(target) || (epochsDone > endEpoch && mask != null)) {
             return mask;
         }
-        return pruneMask(parameters, target);
+        return pruneMask(parameters, target, mask);
     }
 }

@@ -63,7 +63,9 @@ public final class TrialJob {
                 .withDiagnostics(new DiagnosticsConfig(0, task.config().diagnostics().maxRollbacks()));
         TrainingData d = data.prepared(split, c.preprocessing(), c.robustTarget());
         Loss loss = c.lossFor(d.task());
-        MinibatchSource source = new MinibatchSource(c, d.task(), loss, d.train(), c.earlyStopping().enabled() ? d.validation() : null);
+        // the loop sees validation rows when the configuration holds rows out, as its refit on all rows does: early stopping and a
+        // reduce-on-plateau schedule then read the same kind of value in the trials and in the refit
+        MinibatchSource source = new MinibatchSource(c, d.task(), loss, d.train(), c.effectiveValidationFraction() > 0 ? d.validation() : null);
         TrainingRun run = new TrainingRun(c, d.preprocessor(), d.task(), loss, source, TrainingListener.NONE, WarmStart.NONE);
         if (!task.restart()) {
             run.restore(task.checkpoints().get(split));

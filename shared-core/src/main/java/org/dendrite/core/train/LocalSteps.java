@@ -20,7 +20,7 @@ import org.dendrite.core.optim.OptimizerState;
  * another's row indices. The shards' {@link Partial}s add up (in any order) to the mean of their
  * weights weighted by each shard's instance-weight sum (its row count when rows are unweighted: its
  * share of the whole objective), which {@link #apply} turns into the round's pseudo-gradient for the
- * loop's outer optimizer. A shard whose rows all weigh 0 takes no steps and adds nothing. An
+ * loop's outer optimizer. A shard without rows (rows of weight 0 are removed before training) takes no steps and adds nothing. An
  * instance keeps its optimizer state, so a shard that runs several rounds with the same instance
  * continues its inner optimizer (Adam's moments) across them; a new instance starts afresh.
  */
@@ -65,7 +65,7 @@ public final class LocalSteps {
             return this;
         }
 
-        /** The weighted mean loss of the round's local steps; 0 when their rows all weighed 0. */
+        /** The weighted mean loss of the round's local steps; 0 when there were none. */
         public double meanLoss() {
             return weightSum > 0 ? lossSum / weightSum : 0;
         }

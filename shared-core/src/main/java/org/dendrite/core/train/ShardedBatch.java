@@ -100,7 +100,7 @@ public final class ShardedBatch {
         /** The summed weight of the rows. */
         public double weight() { return weight; }
 
-        /** The weighted mean loss of the rows (after a GRADIENT pass); 0 when they all weigh 0. */
+        /** The weighted mean loss of the rows (after a GRADIENT pass); 0 without rows. */
         public double meanLoss() { return weight > 0 ? loss / weight : 0; }
     }
 

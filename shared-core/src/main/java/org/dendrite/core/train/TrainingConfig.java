@@ -164,7 +164,6 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
 
     private static final String REGRESSION_LOSSES = "mse, mae, huber";
 
-    /** The validation share in force: the one given, or the default when early stopping needs one. */
     /**
      * Refuses a reduce-on-plateau schedule (alone or inside a warm-up) whose {@code maximize} disagrees
      * with the value it reads: early stopping's monitor on the validation rows ({@code validation}), or
@@ -184,6 +183,7 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
         }
     }
 
+    /** The validation share in force: the one given, or the default when early stopping needs one. */
     public double effectiveValidationFraction() {
         return validationFraction == 0 && earlyStopping.enabled() ? DEFAULT_VALIDATION_FRACTION : validationFraction;
     }

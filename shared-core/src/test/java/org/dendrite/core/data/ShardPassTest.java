@@ -48,8 +48,12 @@ class ShardPassTest {
         int from = 0;
         for (int q = 0; q < p; q++) from += SHARDS[q];
         List<LabeledRow> rows = new ArrayList<>();
-        for (int i = from; i < from + SHARDS[p]; i++) rows.add(new LabeledRow(t.features().rows()[i], t.target()[i], t.weights()[i]));
+        for (int i = from; i < from + SHARDS[p]; i++) rows.add(new LabeledRow(t.features().rows()[i], t.target()[i], t.weights() == null ? 1 : t.weights()[i]));
         return rows.iterator();
+    }
+
+    private static LabeledTable withoutWeights(LabeledTable t) {
+        return new LabeledTable(t.features(), t.targetName(), t.classes(), t.target(), null);
     }
 
     /** Shard {@code p}'s rows as the trainer's passes see them: those of weight 0 removed ({@link LabeledRow#weighing}). */
@@ -139,7 +143,7 @@ class ShardPassTest {
     /** A shard that gives another number of rows than when it was counted (a DataFrame computed nondeterministically) is refused. */
     @Test
     void aShardWhoseRowsChangedBetweenPassesIsRefused() {
-        LabeledTable t = table(true);
+        LabeledTable t = withoutWeights(table(true));
         ShardPass.Layout layout = ShardPass.layout(List.of(ShardPass.summarize(shard(t, 0), false, true), ShardPass.summarize(shard(t, 1), false, true),
                 ShardPass.summarize(shard(t, 2), false, true)), 0.25, 5, new RowCheck("features", "y", null, true, 3));
         assertEquals(37, layout.rows().rows(0));
@@ -197,7 +201,7 @@ class ShardPassTest {
 
     @Test
     void summariesKeepLabelsOnlyWhenAskedAndTheLayoutRefusesDisagreeingWidthsAndNoRows() {
-        LabeledTable t = table(true);
+        LabeledTable t = withoutWeights(table(true));
         ShardPass.Summary s = ShardPass.summarize(shard(t, 0), true, true);
         assertEquals(37, s.rows());
         assertEquals(37, s.labels().length);
@@ -215,5 +219,14 @@ class ShardPassTest {
         assertEquals("Column 'features' holds vectors of size 3 in partition 2; expected size 4 (as in the first rows)", e.getMessage());
         var none = assertThrows(IllegalArgumentException.class, () -> ShardPass.layout(List.of(empty, empty), 0, 1, check));
         assertTrue(none.getMessage().startsWith("The training data is empty"), none.getMessage());
+        // rows of weight 0 are not counted, but their labels count as classes; rows that all weigh 0 are refused as such
+        ShardPass.Summary weighed = ShardPass.summarize(List.of(new LabeledRow(new double[] {1}, 0, 1), new LabeledRow(new double[] {2}, 4, 0))
+                .iterator(), true, true);
+        assertEquals(1, weighed.rows());
+        assertEquals(4, weighed.maxLabel());
+        ShardPass.Summary nothing = ShardPass.summarize(List.of(new LabeledRow(new double[] {2}, 1, 0)).iterator(), false, true);
+        var zero = assertThrows(IllegalArgumentException.class, () -> ShardPass.layout(List.of(nothing), 0, 1,
+                new RowCheck("features", "y", "w", true, 0)));
+        assertEquals(TrainingData.allWeighZero("w").getMessage(), zero.getMessage());
     }
 }

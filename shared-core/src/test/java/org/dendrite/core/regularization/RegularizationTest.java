@@ -142,6 +142,30 @@ class RegularizationTest {
         assertEquals(2, zero, "only the pruned stay zero");
     }
 
+    /**
+     * A gradual schedule's masks only grow (Zhu and Gupta's; PyTorch's iterative pruning adds to its
+     * mask): weights pruned at one epoch stay pruned at the next even when other weights, earlier in
+     * order, have since become zero (as an L1 step makes them; the ties among zeros released 3 pruned
+     * weights); at epoch 3 the schedule's full 60% are pruned.
+     */
+    @Test
+    void gradualPruningNeverReleasesAPrunedWeight() {
+        float[] w = new float[10];
+        for (int i = 0; i < 10; i++) w[i] = 10 - i;
+        Parameter p = new Parameter("0.weight", w, true, 10, 1);
+        Pruning schedule = new Pruning(0.6, 1, 3);
+        List<float[]> first = schedule.afterEpoch(List.of(p), 2, null);
+        java.util.Set<Integer> prunedFirst = new java.util.HashSet<>();
+        for (int i = 0; i < 10; i++) if (first.get(0)[i] == 0f) prunedFirst.add(i);
+        assertEquals((int) Math.ceil(schedule.sparsityAt(2) * 10), prunedFirst.size());
+        for (int i = 0; i < 3; i++) w[i] = 0f;
+        List<float[]> second = schedule.afterEpoch(List.of(p), 3, first);
+        int pruned = 0;
+        for (int i = 0; i < 10; i++) pruned += second.get(0)[i] == 0f ? 1 : 0;
+        for (int i : prunedFirst) assertEquals(0f, second.get(0)[i], "weight " + i + " pruned at epoch 2");
+        assertEquals(6, pruned);
+    }
+
     @Test
     void pruningReachesTheRequestedSparsityAndTheModelStillPredicts() {
         Network net = Network.build(new NetworkSpec(List.of(new DenseSpec(32, new Relu()), new DenseSpec(16, new Relu()))), 10, 3, 7);

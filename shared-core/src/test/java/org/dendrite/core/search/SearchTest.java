@@ -205,6 +205,23 @@ class SearchTest {
         assertTrue(kept > 0, "a promoted trial whose folds had stopped early: " + describe(r));
     }
 
+    /**
+     * A trial's loop holds out validation rows whenever its configuration does, as the refit on all
+     * rows does, so a schedule reading the validation accuracy reads it in both: with early stopping
+     * off, a reduce-on-plateau schedule on the accuracy (maximize true) failed every trial (they read
+     * the training loss, and the direction check refused maximize true there) while the refit needed it.
+     */
+    @Test
+    void trialsAndTheRefitReadTheSameMonitor() throws Exception {
+        TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(3).withValidationFraction(0.2)
+                .withEarlyStopping(new org.dendrite.core.train.EarlyStopping(org.dendrite.core.train.Monitor.ACCURACY, 0, 0, true))
+                .withSchedule(new org.dendrite.core.schedule.ReduceOnPlateau(true, 0.5, 0, 0, false, 0, 0));
+        SearchConfig c = SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new FullBudget(2));
+        SearchResult r = new Search(c).run(iris(), base, null);
+        for (TrialRecord t : r.trials()) assertNull(t.failure(), "trial " + t.id());
+        assertTrue(r.model() != null, "refitted");
+    }
+
     private static void foldScores(LabeledTable t, Folds folds, TrainingConfig tc, double[] mean) {
         for (int k = 0; k < 3; k++) {
             TrainingData d = TrainingData.prepare(t.subset(folds.train(k)), t.subset(folds.validation(k)), tc.preprocessing(), tc.robustTarget());
