@@ -59,6 +59,8 @@ public final class TrainingRun {
     private long clock;
     /** The steps after which the run checks that the loss moved at all. */
     static final long LOSS_CHECK_STEPS = 10;
+    /** The start of the warning that the loss did not move (a resumed run finds it in the history it restores). */
+    private static final String LOSS_UNCHANGED = "The loss did not change";
     private boolean lossChecked;
     private double lrScale = 1;
     private int rollbacks;
@@ -257,7 +259,7 @@ public final class TrainingRun {
         if (!lossChecked && clock >= 2 && (clock >= LOSS_CHECK_STEPS || !hasNextEpoch())) {
             lossChecked = true;
             if (!preprocessor.ignoresEveryInput() && Math.abs(trainLoss - initialLoss) <= 1e-4 * Math.max(Math.abs(initialLoss), 1e-12)) {
-                warn(String.format(Locale.ROOT, "The loss did not change in the first %d steps (%.6g -> %.6g): the learning rate "
+                warn(String.format(Locale.ROOT, LOSS_UNCHANGED + " in the first %d steps (%.6g -> %.6g): the learning rate "
                         + "%.3g is probably too small.", clock, initialLoss, trainLoss, lr));
             }
         }
@@ -342,9 +344,10 @@ public final class TrainingRun {
         epoch = c.epoch();
         step = c.step();
         clock = c.clock();
-        // judged (or not) before the checkpoint when the run had taken LOSS_CHECK_STEPS steps by then, or had ended: its history
-        // holds what was said (a run resumed after an epoch of 3 steps was never judged)
-        lossChecked = clock >= LOSS_CHECK_STEPS || (clock >= 2 && epoch >= c.config().epochs());
+        // judged (or not) before the checkpoint when the run had taken LOSS_CHECK_STEPS steps by then, had ended, or had warned (a
+        // run extended past its end): its history holds what was said (a run resumed after an epoch of 3 steps was never judged)
+        lossChecked = clock >= LOSS_CHECK_STEPS || (clock >= 2 && epoch >= c.config().epochs())
+                || c.history().warnings().stream().anyMatch(w -> w.startsWith(LOSS_UNCHANGED));
         lrScale = c.lrScale();
         rollbacks = c.rollbacks();
         stopper.restore(c.earlyStopping());

@@ -114,7 +114,8 @@ class TrainingControlTest {
     /**
      * A run resumed from a checkpoint warns as the uninterrupted run does: resumed after an epoch of 3
      * steps (before the loss is judged, at 10), the run of a rate of 1e-12 says that the loss did not
-     * change (it said nothing: a resumed run counted as judged).
+     * change (it said nothing: a resumed run counted as judged), and a run judged at its end, extended
+     * and resumed says it once (twice, when judging was derived from the clock alone).
      */
     @Test
     void aResumedRunJudgesTheLossAsTheUninterruptedOne() throws Exception {
@@ -128,6 +129,18 @@ class TrainingControlTest {
         resumed.run();
         assertTrue(whole.history().warnings().stream().anyMatch(w -> w.startsWith("The loss did not change")), whole.history().warnings().toString());
         assertEquals(whole.history().warnings(), resumed.history().warnings());
+        // judged at the end of a 2-epoch run (6 steps), extended to 4 and resumed after epoch 3: once, as without the checkpoint
+        TrainingRun shortWhole = TrainingRun.local(c.withEpochs(2), iris), shortPart = TrainingRun.local(c.withEpochs(2), iris);
+        shortWhole.run();
+        shortWhole.extendTo(4);
+        shortWhole.run();
+        shortPart.run();
+        shortPart.extendTo(4);
+        shortPart.nextEpoch();
+        TrainingRun extended = TrainingRun.resume(shortPart.checkpoint(), iris, TrainingListener.NONE);
+        extended.run();
+        assertEquals(1, shortWhole.history().warnings().size(), shortWhole.history().warnings().toString());
+        assertEquals(shortWhole.history().warnings(), extended.history().warnings());
     }
 
     @Test
