@@ -301,6 +301,16 @@ final class SparkTraining {
         return null;
     }
 
+    /** Whether the vector's metadata names each element's categories (a nominal attribute with its values' names). */
+    static boolean[] namedCategories(org.apache.spark.sql.types.StructField field, int width) {
+        org.apache.spark.ml.attribute.Attribute[] attributes = attributes(field, width);
+        boolean[] named = new boolean[width];
+        for (int j = 0; attributes != null && j < width; j++) {
+            named[j] = attributes[j] instanceof org.apache.spark.ml.attribute.NominalAttribute n && n.values().isDefined();
+        }
+        return named;
+    }
+
     /** The vector's elements' names as its metadata gives them (null where it gives none), or null without such metadata. */
     static String[] featureNames(org.apache.spark.sql.types.StructField field, int width) {
         org.apache.spark.ml.attribute.Attribute[] attributes = attributes(field, width);

@@ -408,6 +408,32 @@ class ColumnChecksTest {
     }
 
     /**
+     * Category names that happen to be "0".."k-1" are names: a feature of the values "0" and "1"
+     * indexed "1" first trains the model, and the same rows indexed "0" first (by frequency, or
+     * alphabetically) are refused, as any other names in another order are (the names "0", "1" were
+     * taken for numbers and not compared: 294 of 300 predictions flipped).
+     */
+    @Test
+    void categoriesNamedLikeTheirIndicesAreComparedByName() {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 60; i++) rows.add(RowFactory.create(i % 3 == 0 ? "1" : "0", i % 3 == 0 ? 1.0 : 0.0));
+        Dataset<Row> df = SparkTestSupport.spark().createDataFrame(rows, new StructType().add("flag", DataTypes.StringType).add("label",
+                DataTypes.DoubleType));
+        java.util.function.Function<String, Dataset<Row>> indexed = order -> new org.apache.spark.ml.Pipeline().setStages(
+                new org.apache.spark.ml.PipelineStage[] {new org.apache.spark.ml.feature.StringIndexer().setInputCol("flag").setOutputCol("flagIndex")
+                        .setStringOrderType(order), new org.apache.spark.ml.feature.VectorAssembler().setInputCols(new String[] {"flagIndex"})
+                        .setOutputCol("features")}).fit(df).transform(df);
+        DendriteClassificationModel m = new DendriteClassifier().setEpochs(2).fit(indexed.apply("alphabetDesc"));
+        assertEquals(List.of("1", "0"), m.coreModel().preprocessor().columns().get(0).categories());
+        assertEquals(60, m.transform(indexed.apply("alphabetDesc")).count(), "the same order is accepted");
+        for (String order : List.of("frequencyDesc", "alphabetAsc")) {
+            var e = assertThrows(IllegalArgumentException.class, () -> m.transform(indexed.apply(order)), order);
+            assertTrue(e.getMessage().startsWith("Column 'features[0]' names 2 categories in the features' metadata where the model was trained "
+                    + "on 2, and they differ from index 0 on ('0' there, '1' in the model)"), e.getMessage());
+        }
+    }
+
+    /**
      * An empty output column name leaves that column out, as Spark's own models read it (they were
      * refused: a pipeline written for Spark's classifiers, setting probabilityCol "" to skip the
      * vector, failed); the columns written hold what they hold with every output on, in Spark's order;

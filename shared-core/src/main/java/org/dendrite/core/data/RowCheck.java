@@ -165,13 +165,15 @@ public record RowCheck(String features, String label, String weight, boolean cla
      * metadata describes it) names its categories in the order of the {@code trained} column at the
      * same place: a category is its index, so an indexer fitted anew on other rows (which orders by
      * frequency) would otherwise give silently wrong predictions. Categories known only by their
-     * number ("0".."k-1", or none: a numeric column) are not compared; named ones where the model read
-     * a number are refused.
+     * number (not {@code named[j]}: a nominal attribute of a number of values without their names, or
+     * a numeric column) are not compared; named ones where the model read a number are refused. Names
+     * that happen to be "0".."k-1" (an indexer's of the values 0 and 1) are names: they were taken for
+     * numbers, and an indexer's other order of them went unchecked.
      */
-    public static void checkCategories(java.util.List<Column> trained, java.util.List<Column> declared) {
+    public static void checkCategories(java.util.List<Column> trained, java.util.List<Column> declared, boolean[] named) {
         for (int j = 0; j < trained.size(); j++) {
             java.util.List<String> had = trained.get(j).categories(), has = declared.get(j).categories();
-            if (has.equals(had) || has.equals(indexNames(has.size()))) continue;
+            if (has.equals(had) || !named[j]) continue;
             int k = 0;
             while (k < Math.min(had.size(), has.size()) && had.get(k).equals(has.get(k))) k++;
             throw new IllegalArgumentException("Column '" + declared.get(j).name() + "' names " + has.size() + " categories in the "
