@@ -1,5 +1,6 @@
 package org.dendrite.spark;
 
+import java.util.List;
 import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.linalg.SQLDataTypes;
@@ -16,6 +17,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructType;
+import org.dendrite.core.data.RowCheck;
 import org.dendrite.core.train.Model;
 
 /**
@@ -67,12 +69,14 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
     /**
      * The input {@code schema} with a classifier's output columns, in the order transform adds them,
      * Spark's probabilistic classifiers' order: raw prediction, probability, prediction; with the ML
-     * attribute metadata Spark's classification models give them for {@code classes} classes (0:
-     * unknown yet, none, as Spark's estimators declare them): a vector of that size, a nominal prediction.
+     * attribute metadata Spark's classification models give them for the model's {@code classes}
+     * (none: unknown yet, no metadata, as Spark's estimators declare them): a vector of that size, a
+     * nominal prediction.
      */
-    static StructType outputSchema(StructType schema, String probability, String rawPrediction, String prediction, int classes) {
-        return withOutput(withOutput(withOutput(schema, rawPrediction, SQLDataTypes.VectorType(), vectorOf(rawPrediction, classes)), probability,
-                SQLDataTypes.VectorType(), vectorOf(probability, classes)), prediction, DataTypes.DoubleType, classOf(prediction, classes));
+    static StructType outputSchema(StructType schema, String probability, String rawPrediction, String prediction, List<String> classes) {
+        int k = classes.size();
+        return withOutput(withOutput(withOutput(schema, rawPrediction, SQLDataTypes.VectorType(), vectorOf(rawPrediction, k)), probability,
+                SQLDataTypes.VectorType(), vectorOf(probability, k)), prediction, DataTypes.DoubleType, classOf(classes));
     }
 
     /** Metadata of a vector column {@code name} of one value per class (VectorAssembler reads its size from it), none for 0 classes. */
@@ -80,9 +84,16 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
         return classes == 0 || name.isEmpty() ? Metadata.empty() : new AttributeGroup(name, classes).toMetadata();
     }
 
-    /** Metadata of a prediction column {@code name}: a nominal attribute of {@code classes} values, none for 0. */
-    private static Metadata classOf(String name, int classes) {
-        return classes == 0 ? Metadata.empty() : NominalAttribute.defaultAttr().withNumValues(classes).toMetadata();
+    /**
+     * Metadata of a prediction column: a nominal attribute of the model's {@code classes} (none: no
+     * metadata), named where they have names (a label indexed by StringIndexer, a model trained in Weka),
+     * so that IndexToString reads the index as the class it is; else only their number, as Spark's models.
+     */
+    private static Metadata classOf(List<String> classes) {
+        if (classes.isEmpty()) return Metadata.empty();
+        NominalAttribute a = NominalAttribute.defaultAttr();
+        return (classes.equals(RowCheck.indexNames(classes.size())) ? a.withNumValues(classes.size()) : a.withValues(classes.toArray(new String[0])))
+                .toMetadata();
     }
 
     /** The class predicted from probabilities {@code p} with {@code thresholds} {@code t} (null: none): Spark's rule. */
@@ -133,7 +144,7 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
     public StructType transformSchema(StructType schema) {
         checkFeatures(schema);
         requireThresholds(getThresholds(), numClasses(), "the model has");
-        return withUncertainty(outputSchema(schema, getProbabilityCol(), getRawPredictionCol(), getPredictionCol(), numClasses()), true);
+        return withUncertainty(outputSchema(schema, getProbabilityCol(), getRawPredictionCol(), getPredictionCol(), coreModel().task().classes()), true);
     }
 
     @Override
@@ -143,9 +154,10 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
         UserDefinedFunction argmax = functions.udf((UDF1<Vector, Double>) p -> predicted(p, t), DataTypes.DoubleType).withName("dendrite_predicted_class");
         String probability = getProbabilityCol(), prediction = getPredictionCol(), rawPrediction = getRawPredictionCol();
         int k = numClasses();
+        Metadata classes = classOf(coreModel().task().classes());
         return withOutputs(dataset, rawPrediction, vectorOf(rawPrediction, k), true, !probability.isEmpty() || !prediction.isEmpty(), (d, raw) -> {
             Dataset<Row> withProbability = probability.isEmpty() ? d : d.withColumn(probability, col(raw), vectorOf(probability, k));
-            return prediction.isEmpty() ? withProbability : withProbability.withColumn(prediction, argmax.apply(col(raw)), classOf(prediction, k));
+            return prediction.isEmpty() ? withProbability : withProbability.withColumn(prediction, argmax.apply(col(raw)), classes);
         });
     }
 

@@ -42,7 +42,7 @@ public class DendriteClassifier extends DendriteEstimator<DendriteClassification
 
     @Override
     protected StructType outputSchema(StructType schema) {
-        return DendriteClassificationModel.outputSchema(schema, getProbabilityCol(), getRawPredictionCol(), getPredictionCol(), 0);
+        return DendriteClassificationModel.outputSchema(schema, getProbabilityCol(), getRawPredictionCol(), getPredictionCol(), java.util.List.of());
     }
 
     @Override

@@ -427,7 +427,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
         int declared = classification() ? SparkTraining.declaredClasses(dataset.schema().apply(getLabelCol())) : 0;
         if (declared > 0) checkClasses(declared, "the label column declares");
         WarmStart warm = WarmStart.read(getInitialModel(), "Param initialModel", getFrozenLayers(), "Param frozenLayers");
-        RowCheck check = new RowCheck(getFeaturesCol(), getLabelCol(), hasWeight ? w : null, classification(), declared);
+        RowCheck check = new RowCheck(getFeaturesCol(), getLabelCol(), hasWeight ? w : null, classification(), declared)
+                .withClassNames(declared > 0 ? SparkTraining.declaredClassNames(dataset.schema().apply(getLabelCol())) : null);
         SearchResult search = null;
         String sj = getSearchJson();
         if (sj != null && !sj.isBlank()) {

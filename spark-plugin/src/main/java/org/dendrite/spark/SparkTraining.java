@@ -262,6 +262,12 @@ final class SparkTraining {
         return k;
     }
 
+    /** The names of the classes the label column's metadata declares (StringIndexer's labels, in index order), or null without them. */
+    static List<String> declaredClassNames(org.apache.spark.sql.types.StructField label) {
+        org.apache.spark.ml.attribute.Attribute a = org.apache.spark.ml.attribute.Attribute.fromStructField(label);
+        return a instanceof org.apache.spark.ml.attribute.NominalAttribute n && n.values().isDefined() ? List.of(n.values().get()) : null;
+    }
+
     /** Runs Spark work, unwrapping a failed job to the error a task threw. */
     private static <T> T run(java.util.concurrent.Callable<T> work) {
         try {

@@ -34,6 +34,33 @@ class ModelExchangeTest {
         return d;
     }
 
+    /**
+     * A Spark model's classes are its label indexer's names, in its order: indexed by frequency
+     * (benign = 0, malignant = 1, where the ARFF declares malignant first), Weka refuses the model
+     * for that header instead of reading class 0 as malignant (every prediction turned around: 0 of
+     * 300 right), and the prediction column's metadata names the classes, so IndexToString without
+     * labels gives back each row's diagnosis (it failed: the metadata held only their number).
+     */
+    @Test
+    void aSparkModelKeepsItsLabelsNamesAndOrder() throws Exception {
+        Dataset<Row> raw = SparkTestSupport.spark().read().option("header", true).option("inferSchema", true)
+                .csv(SparkTestSupport.data("wisconsin-breast-cancer.csv").toString());
+        String[] cols = raw.columns();
+        Dataset<Row> df = new org.apache.spark.ml.feature.StringIndexer().setInputCol("diagnosis").setOutputCol("label").fit(raw)
+                .transform(new org.apache.spark.ml.feature.VectorAssembler().setInputCols(java.util.Arrays.copyOf(cols, cols.length - 1))
+                        .setOutputCol("features").transform(raw));
+        DendriteClassificationModel m = new DendriteClassifier().setEpochs(5).fit(df);
+        assertEquals(List.of("benign", "malignant"), m.coreModel().task().classes());
+        var e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> Dendrite.fromModel(m.coreModel(), arff()));
+        assertEquals("The model's class 0 is 'benign', which the class attribute holds as value 1: a class is its index, so order the "
+                + "attribute's values as the model's (benign, malignant)", e.getMessage());
+        Dataset<Row> named = new org.apache.spark.ml.feature.IndexToString().setInputCol("prediction").setOutputCol("predictedDiagnosis")
+                .transform(m.transform(df));
+        long agree = named.filter("predictedDiagnosis = diagnosis").count(), right = named.filter("prediction = label").count();
+        assertEquals(right, agree, "the names IndexToString reads from the metadata are the indexer's");
+        org.junit.jupiter.api.Assertions.assertTrue(right > 500, right + " of 569");
+    }
+
     @Test
     void sparkToWekaAndWekaToSpark(@TempDir Path dir) throws Exception {
         Dataset<Row> raw = SparkTestSupport.spark().read().option("header", true).option("inferSchema", true)

@@ -567,6 +567,18 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             throw new Exception("The class attribute does not match the model's target (" + (trained.task().isClassification()
                     ? trained.task().classCount() + " classes" : "numeric") + ")");
         }
+        if (trained.task().isClassification()) {
+            // a class both name at another place would turn the predictions around (a Spark model's classes are its label
+            // indexer's, in its order; "0".."k-1" where the label had no names, matched by place)
+            List<String> mine = trained.task().classes(), theirs = InstancesConverter.classes(header);
+            for (int k = 0; k < mine.size(); k++) {
+                int at = theirs.indexOf(mine.get(k));
+                if (at >= 0 && at != k) {
+                    throw new Exception("The model's class " + k + " is '" + mine.get(k) + "', which the class attribute holds as value " + at
+                            + ": a class is its index, so order the attribute's values as the model's (" + String.join(", ", mine) + ")");
+                }
+            }
+        }
         Dendrite d = new Dendrite();
         d.model = trained;
         d.header = new Instances(header, 0);

@@ -18,11 +18,30 @@ import java.util.Locale;
  * @param label the label column's name
  * @param weight the weight column's name, or null when every row weighs 1
  * @param found the classes were found by the first pass over the rows, not declared ({@link #afterFirstPass})
+ * @param classNames the declared classes' names (a StringIndexer's labels, in index order), or null where
+ *     the metadata gives only their number
  */
-public record RowCheck(String features, String label, String weight, boolean classification, int declaredClasses, boolean found)
-        implements Serializable {
+public record RowCheck(String features, String label, String weight, boolean classification, int declaredClasses, boolean found,
+                       List<String> classNames) implements Serializable {
     public RowCheck(String features, String label, String weight, boolean classification, int declaredClasses) {
         this(features, label, weight, classification, declaredClasses, false);
+    }
+
+    public RowCheck(String features, String label, String weight, boolean classification, int declaredClasses, boolean found) {
+        this(features, label, weight, classification, declaredClasses, found, null);
+    }
+
+    /**
+     * This check with the declared classes' {@code names} (null: none): the model's classes keep them,
+     * so that Weka, a warm start and {@code IndexToString} read its prediction's index as the class it
+     * is (they were "0".."k-1", and a model trained on a label indexed by frequency was read in Weka's
+     * header order: 0 of 300 right).
+     */
+    public RowCheck withClassNames(List<String> names) {
+        if (names != null && names.size() != declaredClasses) {
+            throw new IllegalArgumentException("Column '" + label + "' declares " + declaredClasses + " classes but names " + names.size());
+        }
+        return new RowCheck(features, label, weight, classification, declaredClasses, found, names == null ? null : List.copyOf(names));
     }
 
     /**
@@ -157,7 +176,7 @@ public record RowCheck(String features, String label, String weight, boolean cla
         }
         int k = declaredClasses > 0 ? declaredClasses : (int) maxLabel + 1;
         if (k < 2) throw new IllegalArgumentException("Column '" + label + "' has only one class (label 0); a classifier needs at least two");
-        return indexNames(k);
+        return classNames != null ? classNames : indexNames(k);
     }
 
     /**
