@@ -1,5 +1,8 @@
 package org.dendrite.core.data;
 
+import static org.dendrite.core.testutil.JsonValues.doubles;
+import static org.dendrite.core.testutil.JsonValues.elements;
+import static org.dendrite.core.testutil.JsonValues.floats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,26 +37,6 @@ class PreprocessingParityTest {
         assertTrue(doc.get("columns").size() >= 15 && doc.get("whitening").size() >= 3 && doc.get("tables").size() >= 3, "reference cases");
     }
 
-    private static double[] doubles(JsonNode a) {
-        if (a == null || a.isNull()) return null;
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) out[i] = a.get(i).isNull() ? Double.NaN : a.get(i).asDouble();
-        return out;
-    }
-
-    private static float[] floats(JsonNode a) {
-        if (a == null || a.isNull()) return null;
-        float[] out = new float[a.size()];
-        for (int i = 0; i < out.length; i++) out[i] = (float) a.get(i).asDouble(); // float32 values in the reference: exact
-        return out;
-    }
-
-    private static List<JsonNode> cases(String section) {
-        List<JsonNode> out = new ArrayList<>();
-        doc.get(section).forEach(out::add);
-        return out;
-    }
-
     /**
      * Weighted mean and population standard deviation: Welford's update (Dendrite) against
      * scikit-learn's corrected two-pass sums, both in double over 300 values. Each is accurate to a few
@@ -63,7 +46,7 @@ class PreprocessingParityTest {
      */
     @Test
     void weightedMeanAndStandardDeviation() {
-        for (JsonNode c : cases("columns")) {
+        for (JsonNode c : elements(doc.get("columns"))) {
             String name = c.get("name").asText();
             double[] x = doubles(c.get("values"));
             float[] w = floats(c.get("weights"));
@@ -96,7 +79,7 @@ class PreprocessingParityTest {
     @Test
     void quartilesAndRobustScaling() {
         PreprocessingConfig robust = PreprocessingConfig.DEFAULT.withScaling(PreprocessingConfig.Scaling.ROBUST);
-        for (JsonNode c : cases("columns")) {
+        for (JsonNode c : elements(doc.get("columns"))) {
             String name = c.get("name").asText();
             double[] x = doubles(c.get("values"));
             float[] w = floats(c.get("weights"));
@@ -123,7 +106,7 @@ class PreprocessingParityTest {
      */
     @Test
     void covarianceAndWhitening() {
-        for (JsonNode c : cases("whitening")) {
+        for (JsonNode c : elements(doc.get("whitening"))) {
             String name = c.get("name").asText();
             JsonNode rows = c.get("rows");
             int n = rows.size(), d = rows.get(0).size();
@@ -184,7 +167,7 @@ class PreprocessingParityTest {
      */
     @Test
     void mixedTableOneHotAndImputation() {
-        for (JsonNode c : cases("tables")) {
+        for (JsonNode c : elements(doc.get("tables"))) {
             String name = c.get("name").asText();
             List<Column> cols = new ArrayList<>();
             for (JsonNode col : c.get("columns")) {

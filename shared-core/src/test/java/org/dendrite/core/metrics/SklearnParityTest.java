@@ -1,5 +1,9 @@
 package org.dendrite.core.metrics;
 
+import static org.dendrite.core.testutil.JsonValues.doubleRows;
+import static org.dendrite.core.testutil.JsonValues.doubles;
+import static org.dendrite.core.testutil.JsonValues.elements;
+import static org.dendrite.core.testutil.JsonValues.ints;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,36 +51,11 @@ class SklearnParityTest {
         assertEquals(expected, actual, TOL * Math.max(1, Math.abs(expected)), what);
     }
 
-    static double[] doubles(JsonNode a) {
-        if (a == null || a.isNull()) return null;
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) out[i] = a.get(i).asDouble();
-        return out;
-    }
-
-    static double[][] matrix(JsonNode a) {
-        double[][] out = new double[a.size()][];
-        for (int i = 0; i < out.length; i++) out[i] = doubles(a.get(i));
-        return out;
-    }
-
-    private static int[] ints(JsonNode a) {
-        int[] out = new int[a.size()];
-        for (int i = 0; i < out.length; i++) out[i] = a.get(i).asInt();
-        return out;
-    }
-
-    private static List<JsonNode> cases(String section) {
-        List<JsonNode> out = new ArrayList<>();
-        doc.get(section).forEach(out::add);
-        return out;
-    }
-
     @Test
     void accuracyTopKAndLogLoss() {
-        for (JsonNode c : cases("classification")) {
+        for (JsonNode c : elements(doc.get("classification"))) {
             String name = c.get("name").asText();
-            double[][] p = matrix(c.get("probabilities"));
+            double[][] p = doubleRows(c.get("probabilities"));
             int[] y = ints(c.get("actual"));
             double[] w = doubles(c.get("weights"));
             close(c.get("accuracy").asDouble(), Metrics.accuracy(p, y, w), name + " accuracy");
@@ -87,9 +66,9 @@ class SklearnParityTest {
 
     @Test
     void rocAucAndAveragePrecision() {
-        for (JsonNode c : cases("classification")) {
+        for (JsonNode c : elements(doc.get("classification"))) {
             String name = c.get("name").asText();
-            double[][] p = matrix(c.get("probabilities"));
+            double[][] p = doubleRows(c.get("probabilities"));
             int[] y = ints(c.get("actual"));
             double[] w = doubles(c.get("weights"));
             double roc, ap;
@@ -113,12 +92,12 @@ class SklearnParityTest {
 
     @Test
     void confusionMatrixPrecisionRecallF1() {
-        for (JsonNode c : cases("classification")) {
+        for (JsonNode c : elements(doc.get("classification"))) {
             String name = c.get("name").asText();
             int k = c.get("classes").asInt();
-            ConfusionMatrix m = ConfusionMatrix.of(matrix(c.get("probabilities")), ints(c.get("actual")), doubles(c.get("weights")));
+            ConfusionMatrix m = ConfusionMatrix.of(doubleRows(c.get("probabilities")), ints(c.get("actual")), doubles(c.get("weights")));
             assertEquals(k, m.classes(), name);
-            double[][] expected = matrix(c.get("confusion"));
+            double[][] expected = doubleRows(c.get("confusion"));
             for (int a = 0; a < k; a++) {
                 for (int b = 0; b < k; b++) close(expected[a][b], m.count(a, b), name + " confusion [" + a + "][" + b + "]");
             }
@@ -141,9 +120,9 @@ class SklearnParityTest {
      */
     @Test
     void evaluationOfFloatPredictions() {
-        for (JsonNode c : cases("classification")) {
+        for (JsonNode c : elements(doc.get("classification"))) {
             String name = c.get("name").asText();
-            double[][] p = matrix(c.get("probabilities"));
+            double[][] p = doubleRows(c.get("probabilities"));
             int[] y = ints(c.get("actual"));
             double[] w = doubles(c.get("weights"));
             int k = c.get("classes").asInt(), n = y.length;
@@ -173,7 +152,7 @@ class SklearnParityTest {
 
     @Test
     void regressionMetrics() {
-        for (JsonNode c : cases("regression")) {
+        for (JsonNode c : elements(doc.get("regression"))) {
             String name = c.get("name").asText();
             double[] yhat = doubles(c.get("predicted")), y = doubles(c.get("actual")), w = doubles(c.get("weights"));
             close(c.get("mse").asDouble(), Metrics.mse(yhat, y, w), name + " MSE");
@@ -191,7 +170,7 @@ class SklearnParityTest {
      */
     @Test
     void evaluationRmseInTargetUnits() {
-        for (JsonNode c : cases("regression")) {
+        for (JsonNode c : elements(doc.get("regression"))) {
             String name = c.get("name").asText();
             double[] yhat = doubles(c.get("predicted")), y = doubles(c.get("actual")), w = doubles(c.get("weights"));
             int n = y.length;

@@ -27,7 +27,7 @@ class L2ParityTest {
             Optimizer optimizer = TorchReference.fromTorch(c.get("optimizer").asText(), c.get("options"));
             Regularization l2 = new Regularization(0, c.get("l2").asDouble(), false, false, 0);
             ParityProblem p = ParityProblem.mlp();
-            p.setFlat(TorchReference.doubles(c.get("initial")));
+            p.setFlat(org.dendrite.core.testutil.JsonValues.doubles(c.get("initial")));
             List<Parameter> params = p.parameters();
             assertEquals(List.of(true, false, true, false), params.stream().map(Parameter::regularized).toList(), "weights, not biases");
             Objective loss = p.objective();
@@ -43,7 +43,7 @@ class L2ParityTest {
                 double before = state.step(lr, penalized);
                 double want = c.get("loss").get(k).asDouble();
                 assertEquals(want, before, OptimizerParityTest.RELATIVE * Math.abs(want) + OptimizerParityTest.ABSOLUTE, id + " loss before step " + (k + 1));
-                double[] expected = TorchReference.doubles(trajectory.get(k)), got = p.flat();
+                double[] expected = org.dendrite.core.testutil.JsonValues.doubles(trajectory.get(k)), got = p.flat();
                 for (int i = 0; i < expected.length; i++) {
                     double scale = Math.max(Math.abs(expected[i]), Math.abs(got[i]));
                     assertTrue(Math.abs(got[i] - expected[i]) <= OptimizerParityTest.RELATIVE * scale + OptimizerParityTest.ABSOLUTE,

@@ -1,5 +1,7 @@
 package org.dendrite.core.optim;
 
+import static org.dendrite.core.testutil.JsonValues.doubles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -55,12 +57,6 @@ final class TorchReference {
                     doubles(c.get("loss")), schedule == null ? null : doubles(schedule)));
         }
         return out;
-    }
-
-    static double[] doubles(JsonNode a) {
-        double[] d = new double[a.size()];
-        for (int i = 0; i < d.length; i++) d[i] = a.get(i).asDouble();
-        return d;
     }
 
     /** Options that do not change the arithmetic of a single-tensor CPU step, with the value they must have. */
