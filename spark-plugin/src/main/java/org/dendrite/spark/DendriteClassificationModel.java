@@ -6,7 +6,6 @@ import org.apache.spark.ml.attribute.NominalAttribute;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.ml.param.DoubleArrayParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
@@ -27,35 +26,11 @@ import org.dendrite.core.train.Model;
  * probability / threshold, as Spark's probabilistic classifiers choose it. A column whose name is set
  * empty is left out, as there.
  */
-public class DendriteClassificationModel extends DendriteModel<DendriteClassificationModel> {
+public class DendriteClassificationModel extends DendriteModel<DendriteClassificationModel> implements ClassifierParams<DendriteClassificationModel> {
     private static final long serialVersionUID = 1L;
-
-    private final Param<String> probabilityCol;
-    private final Param<String> rawPredictionCol;
-    private final DoubleArrayParam thresholds;
 
     public DendriteClassificationModel(String uid, Model core) {
         super(uid, core);
-        probabilityCol = output(this, "probabilityCol", "class probability column");
-        rawPredictionCol = output(this, "rawPredictionCol", "raw prediction column: the class probabilities, as Spark's evaluators read them (not pre-softmax scores)");
-        setDefault(probabilityCol, "probability");
-        setDefault(rawPredictionCol, "rawPrediction");
-        thresholds = thresholds(this);
-    }
-
-    /**
-     * The {@code thresholds} param of {@code parent} (the classifier and its model): Spark's rule for
-     * them, checked when set, and their number against the classes when the model transforms.
-     */
-    static DoubleArrayParam thresholds(org.apache.spark.ml.param.Params parent) {
-        return new DoubleArrayParam(parent, "thresholds", "one threshold per class, in label order: the prediction is the class of largest "
-                + "probability / threshold (a threshold of 0: always its class), as Spark's probabilistic "
-                + "classifiers predict; values >= 0, at most one of them 0; unset: the most probable class",
-                DendriteEstimator.core("thresholds", double[].class, (double[] t) -> {
-                    if (t.length < 2 || !java.util.Arrays.stream(t).allMatch(v -> v >= 0) || java.util.Arrays.stream(t).filter(v -> v == 0).count() > 1) {
-                        throw new IllegalArgumentException("allowed are one value per class (at least two), each >= 0, at most one of them 0");
-                    }
-                }));
     }
 
     /** Refuses thresholds {@code t} (null: none) whose number is not {@code classes}; {@code source} says whose classes ("the model has"). */
@@ -103,17 +78,6 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
         for (int k = 0; k < t.length; k++) scaled[k] = t[k] == 0 ? Double.POSITIVE_INFINITY : p.apply(k) / t[k];
         return Vectors.dense(scaled).argmax();
     }
-
-    public Param<String> probabilityCol() { return probabilityCol; }
-    public Param<String> rawPredictionCol() { return rawPredictionCol; }
-    public DoubleArrayParam thresholds() { return thresholds; }
-    public String getProbabilityCol() { return getOrDefault(probabilityCol); }
-    public String getRawPredictionCol() { return getOrDefault(rawPredictionCol); }
-    public DendriteClassificationModel setProbabilityCol(String v) { set(probabilityCol, v); return this; }
-    public DendriteClassificationModel setRawPredictionCol(String v) { set(rawPredictionCol, v); return this; }
-    public DendriteClassificationModel setThresholds(double[] v) { set(thresholds, v); return this; }
-    /** The thresholds, null when unset. */
-    public double[] getThresholds() { return isDefined(thresholds) ? getOrDefault(thresholds) : null; }
 
     /** One row's class probabilities, as transform writes them (Spark's {@code ProbabilisticClassificationModel.predictProbability}). */
     public Vector predictProbability(Vector features) {

@@ -40,13 +40,12 @@ import scala.Option;
  * metadata (so Pipelines and CrossValidator models save and load it) and the core's versioned JSON
  * model (model.json), which the Weka plugin and the core read too.
  */
-public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apache.spark.ml.Model<M> implements MLWritable {
+public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apache.spark.ml.Model<M> implements DendriteParams<M>, MLWritable {
     private static final long serialVersionUID = 1L;
 
     private final String uid;
     private final Model core;
-    private final Param<String> featuresCol;
-    private final Param<String> predictionCol;
+    private final ParamSet params;
     private final Param<String> distributedTraining;
     private final org.apache.spark.ml.param.IntParam monteCarloPasses;
     private final Param<String> uncertaintyCol;
@@ -56,21 +55,18 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     protected DendriteModel(String uid, Model core) {
         this.uid = uid;
         this.core = core;
-        featuresCol = column(this, "featuresCol", "features column (a Vector)");
-        predictionCol = output(this, "predictionCol", "prediction column");
+        params = new ParamSet(this, this instanceof ClassifierParams);
         distributedTraining = new Param<>(this, "distributedTraining", "how the estimator trained this model on the cluster (set by fit, "
                 + "saved with the model; empty for a model made from a core model)");
-        setDefault(featuresCol, "features");
-        setDefault(predictionCol, "prediction");
         setDefault(distributedTraining, "");
         monteCarloPasses = new org.apache.spark.ml.param.IntParam(this, "monteCarloPasses", "Monte-Carlo dropout passes (needs dropout in the "
                 + "network; 0 or 1 = none): with k >= 2 the outputs are the mean of k passes with dropout active, as Weka's -mc-dropout "
                 + "gives them, and the uncertainty column holds their variance (a row draws its masks from the training seed and its own "
                 + "values: the same numbers in any batch, in Weka and in Spark)",
-                DendriteEstimator.core("monteCarloPasses", Integer.class, (Object v) -> {
+                ParamSet.core("monteCarloPasses", Integer.class, (Object v) -> {
                     if ((Integer) v < 0) throw new IllegalArgumentException("allowed: >= 0 (0 or 1: none)");
                 }));
-        uncertaintyCol = output(this, "uncertaintyCol", "with monteCarloPasses >= 2: the Monte-Carlo dropout variance of each output "
+        uncertaintyCol = ParamSet.output(this, "uncertaintyCol", "with monteCarloPasses >= 2: the Monte-Carlo dropout variance of each output "
                 + "(each class probability, or the value in the label's units squared)");
         setDefault(monteCarloPasses, 0);
         setDefault(uncertaintyCol, "uncertainty");
@@ -79,18 +75,6 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     /** Column {@code name} of a DataFrame, taken as it is spelled (a name with a dot is not a struct's field; Spark's col() parses it). */
     static org.apache.spark.sql.Column col(String name) {
         return functions.col("`" + name.replace("`", "``") + "`");
-    }
-
-    /** An input column name param of {@code parent}: a name that is not empty (the estimators' and the models' alike). */
-    static Param<String> column(org.apache.spark.ml.param.Params parent, String name, String doc) {
-        return new Param<>(parent, name, doc, DendriteEstimator.core(name, (String s) -> {
-            if (s.isEmpty()) throw new IllegalArgumentException("allowed: a column name (not empty)");
-        }));
-    }
-
-    /** An output column name param of {@code parent}: empty leaves the column out, as Spark's own models read an empty output column. */
-    static Param<String> output(org.apache.spark.ml.param.Params parent, String name, String doc) {
-        return new Param<>(parent, name, doc + " (empty: not written)", DendriteEstimator.core(name, (String s) -> {}));
     }
 
     public org.apache.spark.ml.param.IntParam monteCarloPasses() { return monteCarloPasses; }
@@ -105,6 +89,8 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     public M setUncertaintyCol(String v) { set(uncertaintyCol, v); return (M) this; }
 
     @Override public String uid() { return uid; }
+
+    @Override public ParamSet paramSet() { return params; }
 
     /** The trained core model. */
     public Model coreModel() { return core; }
@@ -132,17 +118,6 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     public SearchResult searchResult() { return search; }
 
     void setSearchResult(SearchResult s) { search = s; }
-
-    public Param<String> featuresCol() { return featuresCol; }
-    public Param<String> predictionCol() { return predictionCol; }
-    public String getFeaturesCol() { return getOrDefault(featuresCol); }
-    public String getPredictionCol() { return getOrDefault(predictionCol); }
-
-    @SuppressWarnings("unchecked")
-    public M setFeaturesCol(String v) { set(featuresCol, v); return (M) this; }
-
-    @SuppressWarnings("unchecked")
-    public M setPredictionCol(String v) { set(predictionCol, v); return (M) this; }
 
     /** Checks the features column, and the categories its metadata names (StringIndexer's, kept by VectorAssembler) against the model's. */
     protected void checkFeatures(StructType schema) {

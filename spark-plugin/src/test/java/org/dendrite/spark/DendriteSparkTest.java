@@ -148,7 +148,7 @@ class DendriteSparkTest {
      * model is above 0.98 (Weka 10-fold: Dendrite 0.994, MultilayerPerceptron 0.993, docs/benchmarks.md).
      */
     @Test
-    void crossValidatorWithParallelismAndBinaryEvaluator() {
+    void crossValidatorWithParallelismAndBinaryEvaluator(@TempDir Path dir) throws Exception {
         Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true);
         DendriteClassifier c = new DendriteClassifier().setEpochs(8).setBatchSize(32);
         ParamMap[] grid = new ParamGridBuilder().addGrid(c.l2(), new double[] {1e-3, 1e-2}).build();
@@ -157,6 +157,23 @@ class DendriteSparkTest {
         for (double m : cv.avgMetrics()) assertTrue(m > 0.98, "cross-validated ROC AUC " + m);
         double pr = new BinaryClassificationEvaluator().setMetricName("areaUnderPR").evaluate(cv.transform(wbc));
         assertTrue(pr > 0.98, "area under PR " + pr);
+        // the best model answers the params it was fitted with, as Spark's own models do (it held its column params only, so
+        // bestModel.getL2() did not exist and getOrDefault("l2") failed), and keeps them through a save and a load
+        double chosen = cv.avgMetrics()[0] >= cv.avgMetrics()[1] ? 1e-3 : 1e-2;
+        DendriteClassificationModel best = (DendriteClassificationModel) cv.bestModel();
+        assertEquals(chosen, best.getL2());
+        assertEquals(chosen, best.getOrDefault(best.getParam("l2")));
+        assertEquals(8, best.getEpochs());
+        assertEquals(32, best.getBatchSize());
+        assertEquals(c.getLearningRate(), best.getLearningRate()); // a default, carried as a default
+        assertFalse(best.isSet(best.learningRate()));
+        assertTrue(best.explainParams().contains("l2: "), best.explainParams());
+        best.write().save(dir.resolve("best").toString());
+        DendriteClassificationModel back = DendriteClassificationModel.load(dir.resolve("best").toString());
+        assertEquals(chosen, back.getL2());
+        assertEquals(8, back.getEpochs());
+        assertTrue(back.isSet(back.l2()));
+        assertFalse(back.isSet(back.learningRate()));
     }
 
     @Test
