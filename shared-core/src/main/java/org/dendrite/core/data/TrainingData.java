@@ -78,6 +78,11 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
         return new TrainingData(pre, task, dataset(train, pre, task), valid == null ? null : dataset(valid, pre, task));
     }
 
+    /** Other rows (a search's scoring rows) transformed by this preprocessing and task; rows of weight 0 removed, as everywhere. */
+    public Dataset transform(LabeledTable rows) {
+        return dataset(rows.withoutZeroWeights(), preprocessor, task);
+    }
+
     private static Dataset dataset(LabeledTable rows, Preprocessor pre, Task task) {
         return new Dataset(pre.transform(rows.features()), scaledTargets(rows, task), rows.weights());
     }

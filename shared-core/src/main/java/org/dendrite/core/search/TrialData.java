@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.dendrite.core.data.Folds;
 import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.PreprocessingConfig;
+import org.dendrite.core.data.Dataset;
 import org.dendrite.core.data.TrainingData;
 import org.dendrite.core.data.ValidationSplit;
 
@@ -19,10 +20,18 @@ import org.dendrite.core.data.ValidationSplit;
 public final class TrialData {
     private record Split(LabeledTable train, LabeledTable validation) {}
 
-    private record Key(int split, PreprocessingConfig preprocessing, boolean robustTarget) {}
+    private record Key(int split, PreprocessingConfig preprocessing, boolean robustTarget, double earlyStoppingFraction, long seed) {}
+
+    /**
+     * A split's rows made ready for a trial: {@code data}, its training rows (and, where the trial's
+     * configuration holds rows out, the rows early stopping watches: held out from the split's training
+     * rows, as its refit holds them out from all rows), and the split's validation rows, which score
+     * the trial ({@code scoring}), transformed by the same preprocessing.
+     */
+    public record Prepared(TrainingData data, Dataset scoring) {}
 
     private final List<Split> splits;
-    private final Map<Key, TrainingData> prepared = new ConcurrentHashMap<>();
+    private final Map<Key, Prepared> prepared = new ConcurrentHashMap<>();
 
     private TrialData(List<Split> splits) {
         this.splits = splits;
@@ -47,11 +56,22 @@ public final class TrialData {
         return splits.size();
     }
 
-    /** Split {@code split}'s rows prepared under {@code preprocessing} (fitted once, then shared). */
-    public TrainingData prepared(int split, PreprocessingConfig preprocessing, boolean robustTarget) {
-        return prepared.computeIfAbsent(new Key(split, preprocessing, robustTarget), k -> {
+    /**
+     * Split {@code split}'s rows prepared under {@code preprocessing} (fitted once, then shared): with
+     * {@code earlyStoppingFraction} > 0 that share of its training rows is held out (stratified, seeded
+     * by {@code seed}) for the loop's early stopping and plateau schedule, and the preprocessing is
+     * fitted on the rest, so that the rows scoring the trial never choose its epoch (they did: a trial's
+     * score was its best epoch's on them, picked by them).
+     */
+    public Prepared prepared(int split, PreprocessingConfig preprocessing, boolean robustTarget, double earlyStoppingFraction, long seed) {
+        return prepared.computeIfAbsent(new Key(split, preprocessing, robustTarget, earlyStoppingFraction, earlyStoppingFraction > 0 ? seed : 0), k -> {
             Split s = splits.get(split);
-            return TrainingData.prepare(s.train(), s.validation(), preprocessing, robustTarget);
+            if (earlyStoppingFraction > 0) {
+                TrainingData d = TrainingData.prepare(s.train(), preprocessing, robustTarget, earlyStoppingFraction, seed, null, null);
+                return new Prepared(d, d.transform(s.validation()));
+            }
+            TrainingData d = TrainingData.prepare(s.train(), s.validation(), preprocessing, robustTarget);
+            return new Prepared(new TrainingData(d.preprocessor(), d.task(), d.train(), null), d.validation());
         });
     }
 }

@@ -61,11 +61,13 @@ public final class TrialJob {
         // per-layer statistics are for a person reading one run's diagnostics, not for a trial
         TrainingConfig c = task.config().withEpochs(task.target())
                 .withDiagnostics(new DiagnosticsConfig(0, task.config().diagnostics().maxRollbacks()));
-        TrainingData d = data.prepared(split, c.preprocessing(), c.robustTarget());
+        // the loop sees rows of its own held out when the configuration holds rows out, as its refit on all rows does: early
+        // stopping and a reduce-on-plateau schedule then read the same kind of value in the trials and in the refit, and never the
+        // rows that score the trial
+        TrialData.Prepared p = data.prepared(split, c.preprocessing(), c.robustTarget(), c.effectiveValidationFraction(), c.seed());
+        TrainingData d = p.data();
         Loss loss = c.lossFor(d.task());
-        // the loop sees validation rows when the configuration holds rows out, as its refit on all rows does: early stopping and a
-        // reduce-on-plateau schedule then read the same kind of value in the trials and in the refit
-        MinibatchSource source = new MinibatchSource(c, d.task(), loss, d.train(), c.effectiveValidationFraction() > 0 ? d.validation() : null);
+        MinibatchSource source = new MinibatchSource(c, d.task(), loss, d.train(), d.validation());
         TrainingRun run = new TrainingRun(c, d.preprocessor(), d.task(), loss, source, TrainingListener.NONE, WarmStart.NONE);
         if (!task.restart()) {
             run.restore(task.checkpoints().get(split));
@@ -74,11 +76,11 @@ public final class TrialJob {
         List<Double> scores = new ArrayList<>();
         while (run.epoch() < task.target() && run.hasNextEpoch()) {
             run.nextEpoch();
-            scores.add(task.metric().score(Evaluation.Predictions.of(run.network(), loss, d.validation()), d.task()));
+            scores.add(task.metric().score(Evaluation.Predictions.of(run.network(), loss, p.scoring()), d.task()));
         }
         // a split early stopping had already stopped trains no epoch in a promoted job: it keeps its score (its restored best
         // model's), which it left out (a trial of k splits was then scored NaN, and could be chosen as the best)
-        if (scores.isEmpty()) scores.add(task.metric().score(Evaluation.Predictions.of(run.network(), loss, d.validation()), d.task()));
+        if (scores.isEmpty()) scores.add(task.metric().score(Evaluation.Predictions.of(run.network(), loss, p.scoring()), d.task()));
         double[] curve = scores.stream().mapToDouble(Double::doubleValue).toArray();
         return new Object[] {curve, task.keepCheckpoints() ? run.checkpoint() : null, run.epoch()};
     }

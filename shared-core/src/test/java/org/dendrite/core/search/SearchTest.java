@@ -222,6 +222,47 @@ class SearchTest {
         assertTrue(r.model() != null, "refitted");
     }
 
+    /**
+     * A trial that holds rows out for early stopping holds them out of its training rows, as its refit
+     * does from all rows, and is scored on the search's holdout, which never chooses its epoch: early
+     * stopping watched the very rows that scored the trial, so a trial's score was its best epoch's on
+     * them, picked by them (optimistic, and more so for a trial of noisier epochs). By hand: the split's
+     * training rows prepared as a single-machine run prepares them (the validation split, seeded by the
+     * trial's seed), trained with early stopping, scored on the holdout after each epoch.
+     */
+    @Test
+    void earlyStoppingInATrialWatchesRowsOfItsOwnNotTheScoringRows() throws Exception {
+        LabeledTable t = TestData.arff("diabetes.arff").labeled();
+        TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(60).withValidationFraction(0.2).withSchedule(new ConstantSchedule())
+                .withOptimizer(new org.dendrite.core.optim.Adam(3e-2))
+                .withEarlyStopping(new org.dendrite.core.train.EarlyStopping(org.dendrite.core.train.Monitor.VALIDATION_LOSS, 2, 0, true));
+        SearchConfig c = SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new FullBudget(1)).withValidation(new Validation(0.25, 0));
+        TrialRecord trial = new Search(c).explore(t, base, null).trials().get(0);
+        TrainingConfig tc = trial.config().withSeed(Seeds.trial(base.seed(), 1))
+                .withDiagnostics(new org.dendrite.core.diagnostics.DiagnosticsConfig(0, 0));
+        ValidationSplit holdout = ValidationSplit.of(t.size(), 0.25, t.classIndices(), base.seed());
+        List<Double> curve = new java.util.ArrayList<>();
+        int[] stopped = new int[1];
+        org.dendrite.core.tensor.GemmBackend.using(org.dendrite.core.tensor.GemmBackend.forSideBySideWork(), () -> {
+            TrainingData d = TrainingData.prepare(t.subset(holdout.train()), tc.preprocessing(), tc.robustTarget(), 0.2, tc.seed(), null, null);
+            org.dendrite.core.data.Dataset scoring = d.transform(t.subset(holdout.validation()));
+            Loss loss = tc.lossFor(d.task());
+            TrainingRun run = new TrainingRun(tc, d.preprocessor(), d.task(), loss, new MinibatchSource(tc, d.task(), loss, d.train(), d.validation()),
+                    null, WarmStart.NONE);
+            while (run.hasNextEpoch()) {
+                run.nextEpoch();
+                curve.add(Metric.LOG_LOSS.score(Evaluation.Predictions.of(run.network(), loss, scoring), d.task()));
+            }
+            stopped[0] = run.epoch();
+            return null;
+        });
+        assertTrue(stopped[0] < 60, "early stopping stops this run (at " + stopped[0] + "), so the rows it watches matter");
+        assertEquals(stopped[0], trial.epochs());
+        assertEquals(curve.size(), trial.curve().length);
+        for (int e = 0; e < curve.size(); e++) assertEquals(curve.get(e), trial.curve()[e], 1e-12, "epoch " + (e + 1));
+        assertEquals(curve.get(curve.size() - 1), trial.score(), 1e-12);
+    }
+
     private static void foldScores(LabeledTable t, Folds folds, TrainingConfig tc, double[] mean) {
         for (int k = 0; k < 3; k++) {
             TrainingData d = TrainingData.prepare(t.subset(folds.train(k)), t.subset(folds.validation(k)), tc.preprocessing(), tc.robustTarget());
