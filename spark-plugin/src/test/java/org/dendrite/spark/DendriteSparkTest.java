@@ -468,8 +468,25 @@ class DendriteSparkTest {
         strict.setConfigJson(org.dendrite.core.io.SpecFormat.write(c.trainingConfig().withPreprocessing(
                 new org.dendrite.core.data.PreprocessingConfig(true, false, false, true))));
         var e = assertThrows(IllegalArgumentException.class, () -> strict.fit(data.partitions(1)));
-        assertTrue(e.getMessage().matches("Column 'features\\[\\d+\\]' row \\d+ is missing \\(NaN\\); missing values are not allowed unless "
-                + "imputation is on"), e.getMessage());
+        assertTrue(e.getMessage().matches("Column 'features\\[\\d+\\]' is missing \\(NaN\\); missing values are not allowed unless "
+                + "imputation is on \\(row \\d+ of partition 0\\)"), e.getMessage());
+
+        // the row is named as the row check names it, every row of its partition counted: rows of weight 0 (removed before the
+        // passes that find this) made it "row 3" for the partition's row 13, and a row of another partition had a global number
+        List<Row> weighed = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            weighed.add(RowFactory.create(Vectors.dense(i % 7, i == 13 || i == 35 ? Double.NaN : i % 3), (double) (i % 2), i < 10 ? 0.0 : 1.0));
+        }
+        StructType schema = new StructType().add("features", new org.apache.spark.ml.linalg.VectorUDT()).add("label", DataTypes.DoubleType)
+                .add("w", DataTypes.DoubleType);
+        var jsc = new org.apache.spark.api.java.JavaSparkContext(SparkTestSupport.spark().sparkContext());
+        Dataset<Row> two = SparkTestSupport.spark().createDataFrame(jsc.parallelize(weighed, 2), schema);
+        DendriteClassifier weights = strict.copy(new org.apache.spark.ml.param.ParamMap()).setWeightCol("w").setValidationFraction(0)
+                .setTrainingPartitions(2);
+        var named = assertThrows(IllegalArgumentException.class, () -> weights.fit(two));
+        assertTrue(java.util.Set.of("Column 'features[1]' is missing (NaN); missing values are not allowed unless imputation is on "
+                + "(row 13 of partition 0)", "Column 'features[1]' is missing (NaN); missing values are not allowed unless imputation is on "
+                + "(row 15 of partition 1)").contains(named.getMessage()), named.getMessage());
     }
 
     /**

@@ -65,7 +65,8 @@ class SparkSearchTest {
                 .transform(new StringIndexer().setInputCol("species").setOutputCol("label").fit(raw).transform(raw));
         String big = "{\"scheduler\": {\"type\": \"successive_halving\", \"trials\": 48, \"minEpochs\": 30, \"maxEpochs\": 300, "
                 + "\"eta\": 3}}";
-        DendriteClassifier c = new DendriteClassifier().setEpochs(300).setSearchJson(big);
+        // without early stopping, so that the trials train their epochs: with it they may all stop within the 4 s this waits
+        DendriteClassifier c = new DendriteClassifier().setEpochs(300).setPatience(0).setSearchJson(big);
         java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
         Thread t = new Thread(() -> {
             try {

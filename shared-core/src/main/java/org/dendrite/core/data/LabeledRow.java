@@ -5,10 +5,16 @@ import java.util.Iterator;
 
 /**
  * One raw row of a sharded table as a distributed trainer reads it, checked by {@link RowCheck}:
- * the feature values, the label (a class index, or a number) and the instance weight (1 without a
- * weight column).
+ * the feature values, the label (a class index, or a number), the instance weight (1 without a
+ * weight column) and its place in its shard as the row check counted it ({@code row}: every row, those
+ * of weight 0 too; -1: unknown), which later passes' errors name.
  */
-public record LabeledRow(double[] features, double label, double weight) implements Serializable {
+public record LabeledRow(double[] features, double label, double weight, long row) implements Serializable {
+
+    /** A row of unknown place. */
+    public LabeledRow(double[] features, double label, double weight) {
+        this(features, label, weight, -1);
+    }
 
     /**
      * {@code rows} without those of instance weight 0: such a row is removed before anything sees it

@@ -84,7 +84,7 @@ public record RowCheck(String features, String label, String weight, boolean cla
         public LabeledRow read(double[] x, Double y, Double w) {
             double[] f = checkFeatures(x, features, width, FIRST_ROWS, shard, row);
             width = f.length;
-            LabeledRow r = new LabeledRow(f, checkLabel(y, shard, row), weight == null ? 1 : checkWeight(w, shard, row));
+            LabeledRow r = new LabeledRow(f, checkLabel(y, shard, row), weight == null ? 1 : checkWeight(w, shard, row), row);
             row++;
             return r;
         }
@@ -220,7 +220,7 @@ public record RowCheck(String features, String label, String weight, boolean cla
     }
 
     /** A row's place in a message: " (row r of partition p)", or nothing for a lone row. */
-    private static String place(int shard, long row) {
+    static String place(int shard, long row) {
         return row < 0 ? "" : " (row " + row + " of partition " + shard + ")";
     }
 }

@@ -199,7 +199,11 @@ public final class ShardPass {
             if (slice.isHeld(g)) continue;
             // each counted by its weight as training holds it (float32), as on one machine
             double w = (float) r.weight();
-            s.columns().add(r.features(), g, w);
+            try {
+                s.columns().add(r.features(), -1, w);
+            } catch (IllegalArgumentException e) {
+                throw named(e, slice.shard(), r);
+            }
             if (numericTarget) {
                 s.target().add(r.label(), w);
                 s.sample().add(r.label(), w);
@@ -215,7 +219,11 @@ public final class ShardPass {
         for (long g = slice.offset(); rows.hasNext(); g++) {
             LabeledRow r = rows.next();
             if (slice.isHeld(g)) continue;
-            columnsOnly.transformRow(r.features(), g, z, 0);
+            try {
+                columnsOnly.transformRow(r.features(), -1, z, 0);
+            } catch (IllegalArgumentException e) {
+                throw named(e, slice.shard(), r);
+            }
             s.add(z, 0, (float) r.weight());
         }
         return s;
@@ -235,7 +243,7 @@ public final class ShardPass {
         Filler train = new Filler(shard, false, slice.trainOffset(), slice.trainRows(), pre, weighted);
         Filler held = new Filler(shard, true, 0, counted - slice.trainRows(), pre, weighted);
         long g = slice.offset();
-        for (; rows.hasNext() && g < slice.offset() + counted; g++) (slice.isHeld(g) ? held : train).add(rows.next(), g, pre, task);
+        for (; rows.hasNext() && g < slice.offset() + counted; g++) (slice.isHeld(g) ? held : train).add(rows.next(), pre, task);
         long seen = g - slice.offset();
         while (rows.hasNext()) {
             rows.next();
@@ -247,6 +255,15 @@ public final class ShardPass {
                     + "computed nondeterministically)");
         }
         return List.of(train.block(), held.block());
+    }
+
+    /**
+     * {@code e}, thrown for row {@code r} of shard {@code shard}, naming the row as the row check names
+     * it: its place in its shard counting every row (a global index among the rows of weight above 0,
+     * which these passes see, pointed at another row).
+     */
+    private static IllegalArgumentException named(IllegalArgumentException e, int shard, LabeledRow r) {
+        return new IllegalArgumentException(e.getMessage() + RowCheck.place(shard, r.row()), e);
     }
 
     /** A block's arrays, filled row by row. */
@@ -273,10 +290,14 @@ public final class ShardPass {
             this.w = weighted ? new float[n] : null;
         }
 
-        /** Adds the row of global index {@code g} (which errors name, as the statistics pass names it). */
-        void add(LabeledRow r, long g, Preprocessor pre, Task task) {
-            pre.transformRow(r.features(), g, f, i * width);
-            y[i] = task.scaledTarget(r.label(), g);
+        /** Adds row {@code r}. */
+        void add(LabeledRow r, Preprocessor pre, Task task) {
+            try {
+                pre.transformRow(r.features(), -1, f, i * width);
+                y[i] = task.scaledTarget(r.label(), -1);
+            } catch (IllegalArgumentException e) {
+                throw named(e, shard, r);
+            }
             if (w != null) w[i] = (float) r.weight();
             i++;
         }

@@ -82,13 +82,13 @@ public record Task(String targetName, List<String> classes, double targetMean, d
     }
 
     /**
-     * A target value as the network learns it (row {@code row} names it in errors): a class index as
+     * A target value as the network learns it (row {@code row} names it in errors, none when negative): a class index as
      * it is, a number standardized with this task's mean and scale.
      */
     public float scaledTarget(double value, long row) {
         double z = Preprocessor.standardized(value, targetMean, targetScale);
         if (!(Math.abs(z) <= Float.MAX_VALUE)) {
-            throw new IllegalArgumentException("Target '" + targetName + "' of row " + row + " is " + value + ", too large for float32 "
+            throw new IllegalArgumentException("Target '" + targetName + "'" + (row >= 0 ? " of row " + row : "") + " is " + value + ", too large for float32 "
                     + "training; " + (targetScale == constantScale(targetMean) ? "the training rows hold the single value " + targetMean
                     + ", so a row held out from them is measured in units of its last place: hold out no rows (validation fraction 0), "
                     + "or train on rows whose target varies"

@@ -161,14 +161,14 @@ class ShardPassTest {
         }
         assertEquals(37, ShardPass.blocks(layout.rows().slice(0), rows.iterator(), pre, task, false).stream().mapToInt(ShardBlock::rows).sum());
 
-        // a bad value in a held-out row (which the statistics pass skips) is named by its global row index, as in the statistics pass
+        // a bad value in a held-out row (which the statistics pass skips) is named by its place in its shard, as the row check names it
         long heldRow = 0;
         while (!layout.rows().isHeld(heldRow)) heldRow++;
         assertTrue(heldRow < 37, "a held-out row of shard 0");
         List<LabeledRow> bad = new ArrayList<>(rows);
-        bad.set((int) heldRow, new LabeledRow(new double[] {0, 7, 1}, 0, 1));
+        bad.set((int) heldRow, new LabeledRow(new double[] {0, 7, 1}, 0, 1, 40 + heldRow));
         var e = assertThrows(IllegalArgumentException.class, () -> ShardPass.blocks(layout.rows().slice(0), bad.iterator(), pre, task, false));
-        assertEquals("Column 'c' row " + heldRow + " has category index 7.0; allowed 0..2 ([x, y, z])", e.getMessage());
+        assertEquals("Column 'c' has category index 7.0; allowed 0..2 ([x, y, z]) (row " + (40 + heldRow) + " of partition 0)", e.getMessage());
     }
 
     private static List<LabeledRow> join(List<LabeledRow> rows, LabeledRow extra) {
