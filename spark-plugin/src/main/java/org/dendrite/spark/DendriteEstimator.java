@@ -162,11 +162,12 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
         boolean hasWeight = w != null && !w.isEmpty();
         Dataset<Row> rows = dataset.select(DendriteModel.col(getFeaturesCol()), DendriteModel.col(getLabelCol()).cast(DataTypes.DoubleType),
                 hasWeight ? DendriteModel.col(w).cast(DataTypes.DoubleType) : functions.lit(1.0));
-        int declared = classification() ? SparkTraining.declaredClasses(dataset.schema().apply(getLabelCol())) : 0;
+        ColumnMetadata.Label label = classification() ? ColumnMetadata.label(dataset.schema().apply(getLabelCol())) : ColumnMetadata.Label.NONE;
+        int declared = label.classes();
         if (declared > 0) checkClasses(declared, "the label column declares");
         WarmStart warm = WarmStart.read(getInitialModel(), "Param initialModel", getFrozenLayers(), "Param frozenLayers");
         RowCheck check = new RowCheck(getFeaturesCol(), getLabelCol(), hasWeight ? w : null, classification(), declared)
-                .withClassNames(declared > 0 ? SparkTraining.declaredClassNames(dataset.schema().apply(getLabelCol())) : null);
+                .withClassNames(label.names());
         SearchResult search = null;
         String sj = getSearchJson();
         if (sj != null && !sj.isBlank()) {

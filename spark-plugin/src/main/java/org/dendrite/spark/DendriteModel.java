@@ -124,11 +124,11 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         java.util.List<org.dendrite.core.data.Column> trained = core.preprocessor().columns();
         DendriteEstimator.requireColumn(schema, getFeaturesCol(), "a Vector of size " + trained.size(),
                 t -> t.equals(SQLDataTypes.VectorType()));
-        RowCheck.checkCategories(trained, SparkTraining.featureColumns(schema.apply(getFeaturesCol()), trained.size()),
-                SparkTraining.namedCategories(schema.apply(getFeaturesCol()), trained.size()));
+        ColumnMetadata.Features given = ColumnMetadata.features(schema.apply(getFeaturesCol()), trained.size());
+        RowCheck.checkCategories(trained, given.columns(), given.namedCategories());
         // the elements' names, where the metadata gives them (VectorAssembler's), against a model's named inputs (one trained in
         // Weka): the same columns in another order went silently to other weights; names the model does not hold say nothing
-        String[] names = SparkTraining.featureNames(schema.apply(getFeaturesCol()), trained.size());
+        String[] names = given.names();
         int i = names == null ? -1 : org.dendrite.core.data.Column.misplaced(trained, names);
         if (i >= 0) {
             throw new IllegalArgumentException("Column '" + getFeaturesCol() + "' element " + i + " is '" + names[i] + "' in its metadata, but "

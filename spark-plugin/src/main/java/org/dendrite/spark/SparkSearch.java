@@ -143,7 +143,7 @@ final class SparkSearch {
                 return List.of(k).iterator();
             }, true).treeReduce(StratifiedSample::merge).rows();
         }
-        return new Sample(LabeledTable.of(got, SparkTraining.featureColumns(rows.schema().fields()[0], width), check.label(), layout.classes(),
+        return new Sample(LabeledTable.of(got, ColumnMetadata.features(rows.schema().fields()[0], width).columns(), check.label(), layout.classes(),
                 check.weight() != null), n);
     }
 }

@@ -1,6 +1,5 @@
 package org.dendrite.spark;
 
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
@@ -111,7 +110,7 @@ final class SparkTraining {
         JavaRDD<ShardBlock> blocks = null;
         try {
             // a warm start keeps the initial model's input scaling and target scaling (its weights expect them)
-            List<Column> columns = featureColumns(rows.schema().fields()[0], width);
+            List<Column> columns = ColumnMetadata.features(rows.schema().fields()[0], width).columns();
             long bytes = statisticsBytes(columns, c.preprocessing().robust(), !classification);
             // a numeric target's scaling is these rows' (the network predicts the standardized target): fitted as without one
             ShardPass.Fitted fit = warm.enabled() && classification ? new ShardPass.Fitted(warm.initial().preprocessor(), warm.task(check.label(), classNames))
@@ -246,28 +245,6 @@ final class SparkTraining {
         return weighed ? LabeledRow.weighing(all) : all;
     }
 
-    /**
-     * The number of classes the label column's metadata declares (as StringIndexer writes it), 0
-     * without; refused beyond {@link RowCheck#MAX_DECLARED_CLASSES} before anything is made for each class.
-     */
-    static int declaredClasses(org.apache.spark.sql.types.StructField label) {
-        org.apache.spark.ml.attribute.Attribute a = org.apache.spark.ml.attribute.Attribute.fromStructField(label);
-        if (!(a instanceof org.apache.spark.ml.attribute.NominalAttribute n) || !n.getNumValues().isDefined()) return 0;
-        int k = (Integer) n.getNumValues().get();
-        if (k > RowCheck.MAX_DECLARED_CLASSES) {
-            throw new IllegalArgumentException("Column '" + label.name() + "' declares " + k + " classes in its metadata, more than the "
-                    + RowCheck.MAX_DECLARED_CLASSES + " a Dendrite classifier takes; check that this is the label column (an identifier indexed by "
-                    + "StringIndexer declares a class per distinct value)");
-        }
-        return k;
-    }
-
-    /** The names of the classes the label column's metadata declares (StringIndexer's labels, in index order), or null without them. */
-    static List<String> declaredClassNames(org.apache.spark.sql.types.StructField label) {
-        org.apache.spark.ml.attribute.Attribute a = org.apache.spark.ml.attribute.Attribute.fromStructField(label);
-        return a instanceof org.apache.spark.ml.attribute.NominalAttribute n && n.values().isDefined() ? List.of(n.values().get()) : null;
-    }
-
     /** Runs Spark work, unwrapping a failed job to the error a task threw. */
     private static <T> T run(java.util.concurrent.Callable<T> work) {
         try {
@@ -275,69 +252,5 @@ final class SparkTraining {
         } catch (Exception e) {
             throw SparkJobs.unwrap(e);
         }
-    }
-
-    /**
-     * The feature vector's {@code width} columns, named as its elements (features[0], features[1], ...,
-     * so errors point at them): numeric, except where the
-     * vector's ML attribute metadata declares a nominal attribute of at least 2 values (VectorAssembler
-     * keeps StringIndexer's): the core then reads its value as a category index (checked, one-hot,
-     * embeddable by a category embedding) instead of as a number. Metadata that does not describe
-     * {@code width} attributes is ignored.
-     */
-    static List<Column> featureColumns(org.apache.spark.sql.types.StructField field, int width) {
-        org.apache.spark.ml.attribute.Attribute[] attributes = attributes(field, width);
-        List<Column> columns = new ArrayList<>();
-        for (int j = 0; j < width; j++) {
-            String name = field.name() + "[" + j + "]";
-            List<String> values = attributes != null && attributes[j] instanceof org.apache.spark.ml.attribute.NominalAttribute n ? categories(n, name) : null;
-            columns.add(values != null && values.size() >= 2 ? Column.nominal(name, values) : Column.numeric(name));
-        }
-        return columns;
-    }
-
-    /** The vector's attributes as its metadata declares them, {@code width} of them, or null. */
-    private static org.apache.spark.ml.attribute.Attribute[] attributes(org.apache.spark.sql.types.StructField field, int width) {
-        try {
-            org.apache.spark.ml.attribute.AttributeGroup g = org.apache.spark.ml.attribute.AttributeGroup.fromStructField(field);
-            if (g.attributes().isDefined() && g.attributes().get().length == width) return g.attributes().get();
-        } catch (RuntimeException e) {
-            // metadata that is not an attribute group: every feature is numeric
-        }
-        return null;
-    }
-
-    /** Whether the vector's metadata names each element's categories (a nominal attribute with its values' names). */
-    static boolean[] namedCategories(org.apache.spark.sql.types.StructField field, int width) {
-        org.apache.spark.ml.attribute.Attribute[] attributes = attributes(field, width);
-        boolean[] named = new boolean[width];
-        for (int j = 0; attributes != null && j < width; j++) {
-            named[j] = attributes[j] instanceof org.apache.spark.ml.attribute.NominalAttribute n && n.values().isDefined();
-        }
-        return named;
-    }
-
-    /** The vector's elements' names as its metadata gives them (null where it gives none), or null without such metadata. */
-    static String[] featureNames(org.apache.spark.sql.types.StructField field, int width) {
-        org.apache.spark.ml.attribute.Attribute[] attributes = attributes(field, width);
-        if (attributes == null) return null;
-        String[] names = new String[width];
-        for (int j = 0; j < width; j++) names[j] = attributes[j].name().isDefined() ? attributes[j].name().get() : null;
-        return names;
-    }
-
-    /**
-     * A nominal attribute's values, or "0".."k-1" when only their number is known; null when neither
-     * is. More than {@link RowCheck#MAX_DECLARED_CLASSES} values are refused ({@code name} names the element).
-     */
-    private static List<String> categories(org.apache.spark.ml.attribute.NominalAttribute n, String name) {
-        int k = n.values().isDefined() ? n.values().get().length : n.getNumValues().isDefined() ? (Integer) n.getNumValues().get() : -1;
-        if (k > RowCheck.MAX_DECLARED_CLASSES) {
-            throw new IllegalArgumentException("Column '" + name + "' declares " + k + " categories in the features' metadata, more than the "
-                    + RowCheck.MAX_DECLARED_CLASSES + " a nominal feature may have (each is an input); index fewer values, or assemble it without "
-                    + "its nominal metadata to read it as a number");
-        }
-        if (k < 0 || n.values().isDefined()) return k < 0 ? null : List.of(n.values().get());
-        return RowCheck.indexNames(k);
     }
 }

@@ -55,18 +55,19 @@ class SparkSearchTest {
      * IllegalStateException or, where the interrupt met the search's sample, a raw InterruptedException)
      * and cancels its jobs still running: the trials' jobs ran on for 5-10 s after the fit had thrown
      * (Spark does not cancel a job when the thread waiting for it is interrupted). No job is left
-     * 3 s after the fit stopped; a trial's job on iris may also end by itself within 3 s, so this part
-     * fails without the cancel only where a job outlives that.
+     * 3 s after the fit stopped; the search's first job (48 trials of 300 epochs of two layers of 256
+     * units, two at a time) runs for longer than that, so this part fails without the cancel.
      */
     @Test
     void anInterruptedSearchFitStopsAndCancelsItsJobs() throws Exception {
         Dataset<Row> raw = SparkTestSupport.irisRaw();
         Dataset<Row> iris = new VectorAssembler().setInputCols(new String[] {"sl", "sw", "pl", "pw"}).setOutputCol("features")
                 .transform(new StringIndexer().setInputCol("species").setOutputCol("label").fit(raw).transform(raw));
-        String big = "{\"scheduler\": {\"type\": \"successive_halving\", \"trials\": 48, \"minEpochs\": 30, \"maxEpochs\": 300, "
+        // a search of many seconds (two layers of 256 units, 48 trials of 300 to 2,700 epochs, no early stopping), interrupted while
+        // its first jobs run: a fixed wait of 4 s let a warm JVM finish a smaller search before the interrupt
+        String big = "{\"scheduler\": {\"type\": \"successive_halving\", \"trials\": 48, \"minEpochs\": 300, \"maxEpochs\": 2700, "
                 + "\"eta\": 3}}";
-        // without early stopping, so that the trials train their epochs: with it they may all stop within the 4 s this waits
-        DendriteClassifier c = new DendriteClassifier().setEpochs(300).setPatience(0).setSearchJson(big);
+        DendriteClassifier c = new DendriteClassifier().setEpochs(2700).setHiddenLayers("256,256").setPatience(0).setSearchJson(big);
         java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
         Thread t = new Thread(() -> {
             try {
@@ -75,13 +76,16 @@ class SparkSearchTest {
                 thrown.set(e);
             }
         });
+        org.apache.spark.SparkStatusTracker tracker = SparkTestSupport.spark().sparkContext().statusTracker();
         t.start();
-        Thread.sleep(4000);
+        long started = System.nanoTime();
+        while (tracker.getActiveJobIds().length == 0 && t.isAlive() && System.nanoTime() - started < 60_000_000_000L) Thread.sleep(10);
+        Thread.sleep(1000);
+        assertTrue(t.isAlive(), "the search ended before it could be interrupted: " + thrown.get());
         t.interrupt();
         t.join(60_000);
         assertFalse(t.isAlive(), "still fitting a minute after the interrupt");
         assertTrue(thrown.get() instanceof java.util.concurrent.CancellationException, String.valueOf(thrown.get()));
-        org.apache.spark.SparkStatusTracker tracker = SparkTestSupport.spark().sparkContext().statusTracker();
         long until = System.nanoTime() + 3_000_000_000L;
         while (tracker.getActiveJobIds().length > 0 && System.nanoTime() < until) Thread.sleep(50);
         assertEquals(0, tracker.getActiveJobIds().length, "jobs still running 3 s after the fit stopped");
