@@ -285,6 +285,18 @@ def layers():
     cases.append(layer_case("periodic_embedding", "formula", {"frequencies": nf, "dimensions": m,
                                                               "formula": "e_j = cos(2 pi w_j x_j + b_j) W_j + c_j; output e_1..e_d, x_1..x_d"},
                             x, up_wide, periodic, {"frequency": freq, "phase": phase, "weight": weight, "bias": bias}))
+    # only some inputs embedded (the numeric columns' values): their embeddings, then every input
+    sub = [1, 3]
+
+    def periodic_inputs(xt, p):
+        h = torch.cos(2 * math.pi * p["frequency"] * xt[:, sub].unsqueeze(-1) + p["phase"])
+        e = torch.einsum("rjf,jfm->rjm", h, p["weight"]) + p["bias"]
+        return torch.cat([e.reshape(len(x), len(sub) * m), xt], dim=1)
+    up_sub = [[round(math.sin(0.9 * i + 0.4 * j), 3) for j in range(len(sub) * m + d)] for i in range(len(x))]
+    cases.append(layer_case("periodic_embedding_inputs", "formula", {"frequencies": nf, "dimensions": m, "inputs": sub,
+                                                                     "formula": "e_j as above for j in inputs; output e_1, e_3, x_1..x_d"},
+                            x, up_sub, periodic_inputs, {"frequency": [freq[j] for j in sub], "phase": [phase[j] for j in sub],
+                                                         "weight": [weight[j] for j in sub], "bias": [bias[j] for j in sub]}))
     # alpha dropout: torch draws its own mask; the mask is read back from torch's output (a dropped unit's value is the same
     # constant for every unit), and recorded for the test to impose
     torch.manual_seed(3)

@@ -207,7 +207,7 @@ final class ParamSet implements java.io.Serializable {
         labelSmoothing = param(new DoubleParam(owner, "labelSmoothing", OptionHelp.LABEL_SMOOTHING, option("labelSmoothing", Double.class)), o.labelSmoothing());
         inputLayers = param(new Param<>(owner, "inputLayers", "layers before the hidden layers, comma-separated: category_embedding (first "
                 + "only: learned embeddings of the nominal features of 10 values or more, as the features column's metadata declares "
-                + "them), scale (a learnable scale per feature), periodic_embedding (periodic embeddings of each feature); empty = none",
+                + "them), scale (a learnable scale per feature), periodic_embedding (periodic embeddings of each numeric feature); empty = none",
                 core("inputLayers", (String s) -> TrainingOptions.network(s, "", "relu", 0, "none"))), "");
         localSteps = param(new IntParam(owner, "localSteps", "0 = rounds of adaptive length: one Spark job per round, in which each "
                 + "partition takes local steps on its own rows, their weight changes then combined by outerOptimizer (starts at "

@@ -250,6 +250,22 @@ public final class Preprocessor implements Serializable {
         return true;
     }
 
+    /**
+     * Which outputs hold a numeric column's value (not a one-hot indicator, not a missing-value
+     * indicator); with whitening every output, each a mixture of all.
+     */
+    public boolean[] numericOutputs() {
+        boolean[] numeric = new boolean[width];
+        int o = 0;
+        for (int c = 0; c < columns.size(); c++) {
+            Column col = columns.get(c);
+            if (!col.isNominal()) numeric[o] = true;
+            o += (col.isNominal() ? col.categories().size() : 1) + (indicator[c] ? 1 : 0);
+        }
+        if (whitening != null) java.util.Arrays.fill(numeric, true);
+        return numeric;
+    }
+
     /** Each nominal column's one-hot block in the output, as [start, size], in order. */
     public List<List<Integer>> nominalBlocks() {
         List<List<Integer>> blocks = new ArrayList<>();

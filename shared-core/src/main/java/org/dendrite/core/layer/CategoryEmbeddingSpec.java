@@ -47,6 +47,26 @@ public record CategoryEmbeddingSpec(int minCategories, int dimensions, List<List
         return new CategoryEmbeddingSpec(minCategories, dimensions, chosen);
     }
 
+    /**
+     * Which of this layer's outputs pass a numeric input through, given which of its inputs are
+     * numeric ({@code numeric}): each embedded block becomes {@code dimensions} learned values in its
+     * place (not numeric inputs), every other input keeps its place in order.
+     */
+    public boolean[] embeddedKinds(boolean[] numeric) {
+        List<List<Integer>> bs = requireBlocks(numeric.length);
+        boolean[] out = new boolean[outputWidth(numeric.length)];
+        int o = 0, b = 0;
+        for (int i = 0; i < numeric.length; ) {
+            if (b < bs.size() && i == bs.get(b).get(0)) {
+                o += dimensions;
+                i += bs.get(b++).get(1);
+            } else {
+                out[o++] = numeric[i++];
+            }
+        }
+        return out;
+    }
+
     private List<List<Integer>> requireBlocks(int inputWidth) {
         if (blocks == null) {
             throw new IllegalStateException("A category embedding must learn the input's nominal columns (resolve) before it is built");

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.List;
 import org.dendrite.core.activation.Relu;
 import org.dendrite.core.layer.CategoryEmbeddingSpec;
+import org.dendrite.core.layer.PeriodicEmbeddingSpec;
 import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.layer.LayerSpec;
 
@@ -74,40 +75,48 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
     }
 
     /**
-     * This spec for an input whose nominal columns' one-hot blocks are {@code nominalBlocks}
-     * ([start, size] each, in input order): a category embedding not yet resolved learns which it
-     * embeds; one whose blocks are given must name exactly those (a spec's blocks that cut a column's
-     * block, or name another column, trained a model its own reader refused); unchanged otherwise.
+     * This spec told the input's layout, {@code nominalBlocks} (the preprocessor's one-hot blocks) and
+     * {@code numeric} (which inputs are numeric columns' values): a category embedding in front learns
+     * the blocks it embeds (refused when a spec gives others), and a periodic embedding that reads the
+     * columns (first, or after a category embedding or scale layer) the numeric inputs it embeds.
      */
-    public NetworkSpec withInputs(List<List<Integer>> nominalBlocks) {
-        if (!layers.isEmpty() && layers.get(0) instanceof CategoryEmbeddingSpec c) {
-            CategoryEmbeddingSpec resolved = c.resolve(nominalBlocks);
-            if (c.blocks() == null) {
-                List<LayerSpec> ls = new java.util.ArrayList<>(layers);
+    public NetworkSpec withInputs(List<List<Integer>> nominalBlocks, boolean[] numeric) {
+        List<LayerSpec> ls = new java.util.ArrayList<>(layers);
+        boolean[] kinds = numeric;
+        for (int i = 0; i < ls.size(); i++) {
+            LayerSpec l = ls.get(i);
+            if (i == 0 && l instanceof CategoryEmbeddingSpec c) {
+                CategoryEmbeddingSpec resolved = c.resolve(nominalBlocks);
+                if (c.blocks() != null && !c.blocks().equals(resolved.blocks())) {
+                    throw org.dendrite.core.check.Check.invalid("blocks", "The category embedding's blocks " + c.blocks() + " are not the "
+                            + "one-hot blocks of this data's nominal columns of at least " + c.minCategories() + " values " + resolved.blocks()
+                            + ": leave blocks out of the spec, training fills them in");
+                }
                 ls.set(0, resolved);
-                return withLayers(ls);
-            }
-            if (!c.blocks().equals(resolved.blocks())) {
-                throw org.dendrite.core.check.Check.invalid("blocks", "The category embedding's blocks " + c.blocks() + " are not the one-hot "
-                        + "blocks of this data's nominal columns of at least " + c.minCategories() + " values " + resolved.blocks() + ": leave "
-                        + "blocks out of the spec, training fills them in");
+                kinds = resolved.embeddedKinds(kinds);
+            } else if (l instanceof PeriodicEmbeddingSpec p) {
+                ls.set(i, p.resolve(kinds));
+                break;
+            } else if (!(l instanceof org.dendrite.core.layer.ScaleSpec)) {
+                break;
             }
         }
-        return this;
+        return ls.equals(layers) ? this : withLayers(ls);
     }
 
     /**
-     * This spec with a category embedding's blocks left to the data again: they come from the training
-     * rows' preprocessing (a missing-indicator input exists only where a column had missing values), so
-     * a configuration given again (a cross-validation fold's rows) must not carry another's.
+     * This spec with what the data resolved left to the data again (a category embedding's blocks, a
+     * periodic embedding's inputs): they come from the training rows' preprocessing (a missing-indicator
+     * input exists only where a column had missing values), so a configuration given again (a
+     * cross-validation fold's rows) must not carry another's.
      */
     public NetworkSpec withInputsUnresolved() {
-        if (!layers.isEmpty() && layers.get(0) instanceof CategoryEmbeddingSpec c && c.blocks() != null) {
-            List<LayerSpec> ls = new java.util.ArrayList<>(layers);
-            ls.set(0, new CategoryEmbeddingSpec(c.minCategories(), c.dimensions(), null));
-            return withLayers(ls);
+        List<LayerSpec> ls = new java.util.ArrayList<>(layers);
+        for (int i = 0; i < ls.size(); i++) {
+            if (ls.get(i) instanceof CategoryEmbeddingSpec c && c.blocks() != null) ls.set(i, new CategoryEmbeddingSpec(c.minCategories(), c.dimensions(), null));
+            if (ls.get(i) instanceof PeriodicEmbeddingSpec p) ls.set(i, p.unresolved());
         }
-        return this;
+        return ls.equals(layers) ? this : withLayers(ls);
     }
 
     public NetworkSpec withDataInit(DataInit d) {

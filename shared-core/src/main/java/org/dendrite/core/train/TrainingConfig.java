@@ -91,12 +91,13 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
     }
 
     /**
-     * {@link #resolve(long)}, and a category embedding in front of the network told which of the
-     * input's nominal one-hot blocks ({@code preprocessor}'s) it embeds.
+     * {@link #resolve(long)}, and the input layers told the input's layout ({@code preprocessor}'s): a
+     * category embedding in front which nominal one-hot blocks it embeds, a periodic embedding which
+     * inputs are numeric ({@link NetworkSpec#withInputs}).
      */
     public TrainingConfig resolve(long rows, org.dendrite.core.data.Preprocessor preprocessor) {
         TrainingConfig c = resolve(rows);
-        NetworkSpec n = c.network.withInputs(preprocessor.nominalBlocks());
+        NetworkSpec n = c.network.withInputs(preprocessor.nominalBlocks(), preprocessor.numericOutputs());
         return n == c.network ? c : c.withNetwork(n);
     }
 

@@ -70,6 +70,9 @@ class LayerGradientTest {
         // larger frequencies than the default's sigma 0.1, so the periodic part is far from linear
         Layer periodic = new org.dendrite.core.layer.PeriodicEmbeddingSpec(5, 3, 0.5).build(4, new SplittableRandom(6), 0).get(0);
         GradientCheck.checkLayer("periodic embedding", periodic, GradientCheck.inputs(6, 4, 7, 0), true, () -> new SplittableRandom(1));
+        // of some inputs only (the numeric columns'): the others pass through
+        Layer some = new org.dendrite.core.layer.PeriodicEmbeddingSpec(5, 3, 0.5, java.util.List.of(0, 2)).build(4, new SplittableRandom(6), 0).get(0);
+        GradientCheck.checkLayer("periodic embedding of inputs 0 and 2", some, GradientCheck.inputs(6, 4, 7, 0), true, () -> new SplittableRandom(1));
         Layer scale = new org.dendrite.core.layer.ScaleSpec(6).build(5, new SplittableRandom(1), 0).get(0);
         for (int j = 0; j < 5; j++) scale.parameters().get(0).value()[j] *= 1 + 0.2f * j;
         GradientCheck.checkLayer("scale", scale, GradientCheck.inputs(4, 5, 8, 0), true, () -> new SplittableRandom(1));

@@ -75,8 +75,9 @@ class LayerParityTest {
             case "rrelu_inference" -> new RReluLayer(new RRelu((float) k.get("lower").asDouble(), (float) k.get("upper").asDouble()), 4);
             case "alpha_dropout" -> new DropoutLayer(new DropoutSpec(k.get("p").asDouble(), true), 4);
             case "scale" -> new ScaleLayer(new ScaleSpec(k.get("rate_factor").asDouble()), 4, "0.");
-            case "periodic_embedding" -> new PeriodicEmbeddingLayer(new PeriodicEmbeddingSpec(k.get("frequencies").asInt(),
-                    k.get("dimensions").asInt(), 0.1), 4, new java.util.SplittableRandom(1), "0.");
+            case "periodic_embedding", "periodic_embedding_inputs" -> new PeriodicEmbeddingSpec(k.get("frequencies").asInt(), k.get("dimensions").asInt(),
+                    0.1, k.has("inputs") ? java.util.Arrays.stream(org.dendrite.core.testutil.JsonValues.ints(k.get("inputs"))).boxed().toList() : null)
+                    .build(4, new java.util.SplittableRandom(1), 0).get(0);
             default -> throw new AssertionError("no Dendrite layer for reference case " + c.get("case").asText());
         };
     }
@@ -92,7 +93,7 @@ class LayerParityTest {
             List<String> names = switch (name) {
                 case "prelu_per_unit", "prelu_shared" -> List.of("slope");
                 case "scale" -> List.of("scale");
-                case "periodic_embedding" -> List.of("frequency", "phase", "weight", "bias");
+                case "periodic_embedding", "periodic_embedding_inputs" -> List.of("frequency", "phase", "weight", "bias");
                 case "rrelu_inference", "alpha_dropout" -> List.of();
                 default -> List.of("gamma", "beta");
             };
@@ -116,7 +117,7 @@ class LayerParityTest {
             }
             checked++;
         }
-        assertEquals(9, checked, "every case of layers.json");
+        assertEquals(10, checked, "every case of layers.json");
     }
 
     /** Softmax as a hidden activation (not fused into the loss): each row's values and the vector-Jacobian product with a given upstream. */

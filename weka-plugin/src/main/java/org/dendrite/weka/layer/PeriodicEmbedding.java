@@ -3,7 +3,7 @@ package org.dendrite.weka.layer;
 import org.dendrite.core.layer.PeriodicEmbeddingSpec;
 import weka.core.OptionMetadata;
 
-/** Options of {@link PeriodicEmbeddingSpec}: periodic embeddings of every input, placed before the first dense layer. */
+/** Options of {@link PeriodicEmbeddingSpec}: periodic embeddings of the numeric attributes, placed before the first dense layer. */
 public class PeriodicEmbedding extends LayerOption {
     private static final long serialVersionUID = 1L;
 
@@ -23,9 +23,9 @@ public class PeriodicEmbedding extends LayerOption {
     @Override
     public String globalInfo() {
         return "Periodic embeddings of the inputs (Gorishniy et al. 2022; RealMLP's PBLD form, Holzmueller et al. 2024): each input x "
-                + "becomes `dimensions' learned values cos(2 pi w x + b) W + c from `frequencies' periodic features, followed by x itself. "
-                + "Every input is embedded, a one-hot nominal attribute's indicators too (one per value: a nominal of many values makes "
-                + "the layer wide; CategoryEmbedding first keeps it narrow).";
+                + "of a numeric attribute becomes `dimensions' learned values cos(2 pi w x + b) W + c from `frequencies' periodic features; "
+                + "then every input follows as it is. A nominal attribute's one-hot indicators and missing-value indicators are not "
+                + "embedded (RealMLP embeds numeric features only); placed after a Dense layer, it embeds every input.";
     }
 
     @Override
