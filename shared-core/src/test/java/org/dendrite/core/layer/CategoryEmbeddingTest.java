@@ -25,14 +25,14 @@ import org.junit.jupiter.api.Test;
 /** Category embeddings: the blocks a table's nominal columns give, a lookup by hand, training, and the model file. */
 class CategoryEmbeddingTest {
     /** x (numeric), city (12 values), flag (2 values), y (numeric, with missing values: an indicator follows it). */
-    private static final List<Column> COLS = List.of(Column.numeric("x"), Column.nominal("city", names(12)), Column.nominal("flag", names(2)),
+    static final List<Column> COLS = List.of(Column.numeric("x"), Column.nominal("city", names(12)), Column.nominal("flag", names(2)),
             Column.numeric("y"));
 
-    private static List<String> names(int k) {
+    static List<String> names(int k) {
         return java.util.stream.IntStream.range(0, k).mapToObj(i -> "v" + i).toList();
     }
 
-    private static Table table(int n) {
+    static Table table(int n) {
         SplittableRandom r = new SplittableRandom(4);
         double[][] rows = new double[n][];
         for (int i = 0; i < n; i++) rows[i] = new double[] {r.nextGaussian(), r.nextInt(12), r.nextInt(2), i % 9 == 0 ? Double.NaN : r.nextGaussian()};

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.dendrite.core.data.Column;
 import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.data.Preprocessor;
@@ -29,20 +28,11 @@ import org.junit.jupiter.api.Test;
  * layout, a forward pass by hand, training, the model file, and a layer behind a category embedding.
  */
 class PeriodicEmbeddingInputsTest {
-    /** x (numeric), city (12 values), flag (2 values), y (numeric, with missing values: an indicator follows it). */
-    private static final List<Column> COLS = List.of(Column.numeric("x"), Column.nominal("city", names(12)), Column.nominal("flag", names(2)),
-            Column.numeric("y"));
     private static final PreprocessingConfig INDICATORS = new PreprocessingConfig(true, true, true, true);
 
-    private static List<String> names(int k) {
-        return java.util.stream.IntStream.range(0, k).mapToObj(i -> "v" + i).toList();
-    }
-
+    /** CategoryEmbeddingTest's table: x (numeric), city (12 values), flag (2 values), y (numeric, with missing values). */
     private static Table table(int n) {
-        SplittableRandom r = new SplittableRandom(4);
-        double[][] rows = new double[n][];
-        for (int i = 0; i < n; i++) rows[i] = new double[] {r.nextGaussian(), r.nextInt(12), r.nextInt(2), i % 9 == 0 ? Double.NaN : r.nextGaussian()};
-        return new Table(COLS, rows);
+        return CategoryEmbeddingTest.table(n);
     }
 
     private static LabeledTable labeled(Table t) {
