@@ -189,7 +189,7 @@ def main():
     error("format-wrong.json", mutated(c, setter(["format"], "dendrite-spec")), "Not a Dendrite model", "$.format", '"dendrite-spec"')
     error("format-missing.json", mutated(c, setter(["format"], DELETE)), "Not a Dendrite model", "$.format", "nothing")
     error("format-version-future.json", mutated(c, setter(["formatVersion"], 99)), "$.formatVersion", "unknown model format version 99",
-          "up to 4")
+          "up to 5")
     error("format-version-zero.json", mutated(c, setter(["formatVersion"], 0)), "$.formatVersion", ">= 1")
     error("format-version-string.json", mutated(c, setter(["formatVersion"], "1")), "$.formatVersion", "whole number", 'a string "1"')
     error("format-version-fraction.json", mutated(c, setter(["formatVersion"], 1.5)), "$.formatVersion", "whole number")

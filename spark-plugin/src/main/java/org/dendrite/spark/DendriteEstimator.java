@@ -33,12 +33,15 @@ import org.dendrite.core.train.WarmStart;
  */
 public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends DendriteEstimator<M, E>> extends Estimator<M> implements DendriteParams<E>, DefaultParamsWritable {
     private static final long serialVersionUID = 1L;
+    /** The rows a search copies to each trial's task by default. */
+    public static final long DEFAULT_SEARCH_SAMPLE_ROWS = ParamSet.DEFAULT_SEARCH_SAMPLE_ROWS;
+
     private final String uid;
     private final ParamSet params;
 
     protected DendriteEstimator(String uid) {
         this.uid = uid;
-        this.params = new ParamSet(this, classification());
+        this.params = new ParamSet(this, classification(), false);
     }
 
     @Override public String uid() { return uid; }
@@ -196,6 +199,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
         m.setSearchResult(search);
         m.set(m.distributedTraining(), fitted.plan());
         M model = copyValues(m.setParent(this), ParamMap.empty());
+        // the params it was fitted with, those left at their defaults too, set on the model (whose training params have no defaults)
+        for (Param<?> p : params()) if (!model.isDefined(model.getParam(p.name())) && isDefined(p)) model.set(p.name(), getOrDefault(p));
         model.transformSchema(dataset.schema()); // the params that depend on the classes found in the rows (thresholds)
         return model;
     }

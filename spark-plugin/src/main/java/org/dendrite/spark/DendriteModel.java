@@ -55,7 +55,7 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
     protected DendriteModel(String uid, Model core) {
         this.uid = uid;
         this.core = core;
-        params = new ParamSet(this, this instanceof ClassifierParams);
+        params = new ParamSet(this, this instanceof ClassifierParams, true);
         distributedTraining = new Param<>(this, "distributedTraining", "how the estimator trained this model on the cluster (set by fit, "
                 + "saved with the model; empty for a model made from a core model)");
         setDefault(distributedTraining, "");

@@ -22,19 +22,22 @@ import org.dendrite.core.train.TrainingOptions;
 import scala.Function1;
 
 /**
- * The params an estimator and the model it fits share ({@link DendriteParams}), made for one owner:
+ * The params an estimator and the model it fits share ({@link DendriteParams}), made for one owner
+ * (an implementation detail of the accessors, not an API of its own):
  * each with its doc, its validator (the core's check and message: no second copy of the allowed
  * values) and its default, the core's ({@link TrainingConfig#DEFAULT}, defined once). A fitted model
  * holds its estimator's params with their values, as Spark's models do, so that a
  * {@code CrossValidator}'s best model answers {@code getLearningRate()}.
  */
-final class ParamSet implements java.io.Serializable {
+public final class ParamSet implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
     private static final TrainingConfig D = TrainingConfig.DEFAULT;
     /** The rows a search copies to each trial's task by default. */
-    static final long DEFAULT_SEARCH_SAMPLE_ROWS = 100_000;
+    public static final long DEFAULT_SEARCH_SAMPLE_ROWS = 100_000;
 
     private final Params owner;
+    /** Whether the training params take their defaults here: an estimator's do; a model's are the values it was fitted with, or none. */
+    private final boolean trainingDefaults;
     final Param<String> featuresCol;
     final Param<String> labelCol;
     final Param<String> weightCol;
@@ -139,17 +142,21 @@ final class ParamSet implements java.io.Serializable {
 
     /** An input column name param with its default {@code value}. */
     private Param<String> column(String name, String doc, String value) {
-        return param(column(owner, name, doc), value);
+        Param<String> p = column(owner, name, doc);
+        owner.setDefault(p, value);
+        return p;
     }
 
     /** An output column name param with its default {@code value}. */
     private Param<String> output(String name, String doc, String value) {
-        return param(output(owner, name, doc), value);
+        Param<String> p = output(owner, name, doc);
+        owner.setDefault(p, value);
+        return p;
     }
 
-    /** {@code p} with its default {@code value}. */
+    /** A training param {@code p}, with its default {@code value} where the owner is an estimator. */
     private <T, P extends Param<T>> P param(P p, T value) {
-        owner.setDefault(p, value);
+        if (trainingDefaults) owner.setDefault(p, value);
         return p;
     }
 
@@ -158,9 +165,15 @@ final class ParamSet implements java.io.Serializable {
         return core.replace("L2-full-rows", "l2FullRows");
     }
 
-    /** The params of {@code owner}, an estimator or its model; {@code classifier}: with a classifier's output columns and thresholds. */
-    ParamSet(Params owner, boolean classifier) {
+    /**
+     * The params of {@code owner}, an estimator or ({@code model}) a model; {@code classifier}: with a
+     * classifier's output columns and thresholds. A model's training params have no defaults: fit sets
+     * each to the estimator's value, so a model made from a core model, or loaded from a save made
+     * before models kept them, has none to report rather than defaults it was not trained with.
+     */
+    ParamSet(Params owner, boolean classifier, boolean model) {
         this.owner = owner;
+        this.trainingDefaults = !model;
         TrainingOptions o = TrainingOptions.DEFAULT;
         // the default network's hidden layers (ReLU without dropout should it have none)
         DenseSpec hidden = new DenseSpec(1, new org.dendrite.core.activation.Relu());

@@ -165,15 +165,18 @@ class DendriteSparkTest {
         assertEquals(chosen, best.getOrDefault(best.getParam("l2")));
         assertEquals(8, best.getEpochs());
         assertEquals(32, best.getBatchSize());
-        assertEquals(c.getLearningRate(), best.getLearningRate()); // a default, carried as a default
-        assertFalse(best.isSet(best.learningRate()));
+        assertEquals(c.getLearningRate(), best.getLearningRate()); // the estimator's default, which it was fitted with
         assertTrue(best.explainParams().contains("l2: "), best.explainParams());
+        // a model not fitted here (made from a core model) has no training params to report, rather than defaults
+        DendriteClassificationModel made = DendriteClassificationModel.fromCoreModel(best.coreModel());
+        assertFalse(made.isDefined(made.l2()));
+        assertThrows(java.util.NoSuchElementException.class, made::getEpochs);
+        assertEquals("features", made.getFeaturesCol());
         best.write().save(dir.resolve("best").toString());
         DendriteClassificationModel back = DendriteClassificationModel.load(dir.resolve("best").toString());
         assertEquals(chosen, back.getL2());
         assertEquals(8, back.getEpochs());
-        assertTrue(back.isSet(back.l2()));
-        assertFalse(back.isSet(back.learningRate()));
+        assertEquals(c.getLearningRate(), back.getLearningRate());
     }
 
     @Test

@@ -125,6 +125,9 @@ public final class CheckpointIO {
         if (config.epochs() < 1) throw cv.field("epochs").error("is " + config.epochs() + "; a checkpoint's epochs were chosen: >= 1");
         Model model = ModelIO.fromTree(root.field("model").object());
         Network net = model.network();
+        // a checkpoint from before periodic embeddings listed their inputs: such a layer embedded every input, as its model now lists
+        TrainingConfig listed = config.withNetwork(config.network().withEveryInputEmbedded(net.inputWidth()));
+        if (!net.spec().equals(config.network()) && net.spec().equals(listed.network())) config = listed;
         if (!net.spec().equals(config.network())) {
             throw root.field("model").error("the model's network spec differs from $.config.network, the configuration it is trained with");
         }

@@ -36,7 +36,7 @@ public final class ModelIO {
     /** The value of the top-level {@code format} field. */
     public static final String FORMAT = "dendrite-model";
     /** The format version this Dendrite writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 5;
 
     private ModelIO() {}
 
@@ -202,7 +202,7 @@ public final class ModelIO {
             throw new ModelFormatException("$.network.outputWidth is " + out + " but the loss " + loss.name() + " needs " + needed + " output"
                     + (needed == 1 ? "" : "s") + " for " + (task.isClassification() ? task.classCount() + " classes" : "a numeric target"));
         }
-        Network net = network(spec, in, out, root.field("parameters").object(), root.field("buffers").object());
+        Network net = network(spec, in, out, root.field("parameters").object(), root.field("buffers").object(), version < 5);
         JsonValue h = root.field("history");
         return new Model(pre, net, loss, task, provenance, h.node() == null ? new History() : HistoryJson.read(h));
     }
@@ -321,7 +321,7 @@ public final class ModelIO {
      * allocate is computed from the spec first and compared with the values the file holds, so a small
      * file cannot make the reader allocate a large network.
      */
-    private static Network network(NetworkSpec spec, int in, int out, JsonValue params, JsonValue bufs) {
+    private static Network network(NetworkSpec spec, int in, int out, JsonValue params, JsonValue bufs, boolean everyInputEmbedded) {
         long present = 0;
         for (JsonValue group : List.of(params, bufs)) {
             for (String name : group.fieldNames()) present += group.field(name).array("numbers").size();
@@ -338,6 +338,9 @@ public final class ModelIO {
                     + widths(spec, in, out) + ") has " + (expected == Long.MAX_VALUE ? "more than 2^63" : String.valueOf(expected))
                     + " parameter and buffer values, but $.parameters and $.buffers hold " + present + "; refusing to build it");
         }
+        // a periodic embedding in a file before version 5 embedded every input: its inputs listed now (after the size check above,
+        // which bounds the widths by the values the file holds)
+        if (everyInputEmbedded) spec = spec.withEveryInputEmbedded(in);
         Network net = Network.build(spec, in, out, 0);
         String twice = net.nameHeldTwice();
         if (twice != null) {

@@ -109,7 +109,9 @@ final class RecordJson {
             "PreprocessingConfig.scaling", new Added(2, org.dendrite.core.data.PreprocessingConfig.Scaling.STANDARD),
             "NetworkSpec.members", new Added(2, 1),
             "SoftmaxCrossEntropy.labelSmoothing", new Added(2, 0.0),
-            "NetworkSpec.dataInit", new Added(3, org.dendrite.core.network.DataInit.NONE));
+            "NetworkSpec.dataInit", new Added(3, org.dendrite.core.network.DataInit.NONE),
+            // null: every input (ModelIO lists them), what a periodic embedding of an older file embedded
+            "PeriodicEmbeddingSpec.inputs", new Added(5, null));
 
     /** A field that model format {@code version} added, and what its absence meant before. */
     private record Added(int version, Object before) {}

@@ -53,8 +53,8 @@ public final class SpecFormat {
      * (a field of a plain record such as {@code regularization} alone; an optimizer, schedule, loss or
      * the layers whole): what {@link #readTrainingConfig} reads back to {@code config}, so a model's
      * configuration can be given again as {@code -config-json} / {@code configJson}. A category
-     * embedding's blocks are left out (the data it trains on resolves them: another fold's rows may
-     * have other inputs), as a spec gives them.
+     * embedding's blocks and a periodic embedding's inputs are left out (the data it trains on resolves
+     * them: another fold's rows may have other inputs), as a spec gives them.
      */
     public static String writeChanges(TrainingConfig config) {
         TrainingConfig given = config.withNetwork(config.network().withInputsUnresolved());

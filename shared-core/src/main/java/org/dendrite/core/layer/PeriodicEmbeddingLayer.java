@@ -18,8 +18,8 @@ public final class PeriodicEmbeddingLayer implements Layer {
     private static final double TWO_PI = 2 * Math.PI;
 
     private final int d;
-    /** The embedded inputs' indices, increasing. */
-    private final int[] idx;
+    /** The embedded inputs' indices, increasing (not final: a layer serialized before they existed reads them as every input). */
+    private int[] idx;
     private final int f;
     private final int m;
     private final Parameter frequency;
@@ -52,6 +52,12 @@ public final class PeriodicEmbeddingLayer implements Layer {
         this.phase = new Parameter(prefix + "periodic.phase", b, false, 1, f);
         this.weight = new Parameter(prefix + "periodic.weight", lw, true, f, m);
         this.bias = new Parameter(prefix + "periodic.bias", lb, false, f, m);
+    }
+
+    /** A layer Java-serialized before the embedded inputs existed (a Weka model file) embedded every input. */
+    private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        if (idx == null) idx = java.util.stream.IntStream.range(0, d).toArray();
     }
 
     @Override public int inputWidth() { return d; }

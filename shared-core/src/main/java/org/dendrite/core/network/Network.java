@@ -300,8 +300,17 @@ public final class Network implements Serializable {
         return new Snapshot(p, b);
     }
 
-    /** Writes a snapshot's values back into this network. */
+    /** Writes a snapshot's values back into this network; refused unless it holds this network's tensors, of their sizes. */
     public void restore(Snapshot s) {
+        List<float[]> own = new ArrayList<>(buffers().values());
+        boolean fits = s.parameters().size() == parameters.size() && s.buffers().size() == own.size();
+        for (int i = 0; fits && i < parameters.size(); i++) fits = s.parameters().get(i).length == parameters.get(i).size();
+        for (int i = 0; fits && i < own.size(); i++) fits = s.buffers().get(i).length == own.get(i).length;
+        if (!fits) {
+            // a prefix copied silently would leave the rest of each tensor as it was
+            throw new IllegalArgumentException("The weights to restore (" + s.parameters().size() + " tensors) are not of this network's "
+                    + "shape (" + describe() + ")");
+        }
         for (int i = 0; i < parameters.size(); i++) {
             System.arraycopy(s.parameters().get(i), 0, parameters.get(i).value(), 0, parameters.get(i).size());
         }

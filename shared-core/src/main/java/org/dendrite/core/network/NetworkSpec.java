@@ -77,8 +77,9 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
     /**
      * This spec told the input's layout, {@code nominalBlocks} (the preprocessor's one-hot blocks) and
      * {@code numeric} (which inputs are numeric columns' values): a category embedding in front learns
-     * the blocks it embeds (refused when a spec gives others), and a periodic embedding that reads the
-     * columns (first, or after a category embedding or scale layer) the numeric inputs it embeds.
+     * the blocks it embeds (refused when a spec gives others), a periodic embedding that reads the
+     * columns (first, or after a category embedding or scale layer) the numeric inputs it embeds, and
+     * one elsewhere all of its inputs ({@link #withEveryInputEmbedded}); inputs a spec names are kept.
      */
     public NetworkSpec withInputs(List<List<Integer>> nominalBlocks, boolean[] numeric) {
         List<LayerSpec> ls = new java.util.ArrayList<>(layers);
@@ -100,6 +101,26 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
             } else if (!(l instanceof org.dendrite.core.layer.ScaleSpec)) {
                 break;
             }
+        }
+        return (ls.equals(layers) ? this : withLayers(ls)).withEveryInputEmbedded(numeric.length);
+    }
+
+    /**
+     * This spec with each periodic embedding that does not name its inputs embedding all of them, their
+     * indices listed, for {@code inputWidth} inputs to the network: what such a layer means after a
+     * dense layer, and what it meant in a model file written before the inputs existed (format
+     * version 4 and older), so that a trained model always lists them.
+     */
+    public NetworkSpec withEveryInputEmbedded(int inputWidth) {
+        List<LayerSpec> ls = new java.util.ArrayList<>(layers);
+        int width = inputWidth;
+        for (int i = 0; i < ls.size(); i++) {
+            if (ls.get(i) instanceof PeriodicEmbeddingSpec p && p.inputs() == null) {
+                boolean[] all = new boolean[width];
+                java.util.Arrays.fill(all, true);
+                ls.set(i, p.resolve(all));
+            }
+            width = ls.get(i).outputWidth(width);
         }
         return ls.equals(layers) ? this : withLayers(ls);
     }

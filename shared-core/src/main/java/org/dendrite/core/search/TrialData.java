@@ -20,7 +20,7 @@ import org.dendrite.core.data.ValidationSplit;
 public final class TrialData {
     private record Split(LabeledTable train, LabeledTable validation) {}
 
-    private record Key(int split, PreprocessingConfig preprocessing, boolean robustTarget, double earlyStoppingFraction, long seed) {}
+    private record Key(int split, PreprocessingConfig preprocessing, boolean robustTarget, double earlyStoppingFraction) {}
 
     /**
      * A split's rows made ready for a trial: {@code data}, its training rows (and, where the trial's
@@ -31,10 +31,12 @@ public final class TrialData {
     public record Prepared(TrainingData data, Dataset scoring) {}
 
     private final List<Split> splits;
+    private final long seed;
     private final Map<Key, Prepared> prepared = new ConcurrentHashMap<>();
 
-    private TrialData(List<Split> splits) {
+    private TrialData(List<Split> splits, long seed) {
         this.splits = splits;
+        this.seed = seed;
     }
 
     /** {@code table} split as {@code validation} asks, seeded by {@code seed}. */
@@ -48,7 +50,7 @@ public final class TrialData {
             Folds f = Folds.of(table.size(), validation.folds(), classes, seed);
             for (int k = 0; k < f.count(); k++) out.add(new Split(table.subset(f.train(k)), table.subset(f.validation(k))));
         }
-        return new TrialData(out);
+        return new TrialData(out, seed);
     }
 
     /** How many times a trial trains: 1 for a holdout, k for k folds. */
@@ -57,14 +59,15 @@ public final class TrialData {
     }
 
     /**
-     * Split {@code split}'s rows prepared under {@code preprocessing} (fitted once, then shared): with
-     * {@code earlyStoppingFraction} > 0 that share of its training rows is held out (stratified, seeded
-     * by {@code seed}) for the loop's early stopping and plateau schedule, and the preprocessing is
-     * fitted on the rest, so that the rows scoring the trial never choose its epoch (they did: a trial's
-     * score was its best epoch's on them, picked by them).
+     * Split {@code split}'s rows prepared under {@code preprocessing} (fitted once, then shared by every
+     * trial that asks for the same): with {@code earlyStoppingFraction} > 0 that share of its training
+     * rows is held out (stratified, seeded by the search's seed, as the refit's split is) for the loop's
+     * early stopping and plateau schedule, and the preprocessing is fitted on the rest, so that the rows
+     * scoring the trial never choose its epoch (they did: a trial's score was its best epoch's on them,
+     * picked by them).
      */
-    public Prepared prepared(int split, PreprocessingConfig preprocessing, boolean robustTarget, double earlyStoppingFraction, long seed) {
-        return prepared.computeIfAbsent(new Key(split, preprocessing, robustTarget, earlyStoppingFraction, earlyStoppingFraction > 0 ? seed : 0), k -> {
+    public Prepared prepared(int split, PreprocessingConfig preprocessing, boolean robustTarget, double earlyStoppingFraction) {
+        return prepared.computeIfAbsent(new Key(split, preprocessing, robustTarget, earlyStoppingFraction), k -> {
             Split s = splits.get(split);
             if (earlyStoppingFraction > 0) {
                 TrainingData d = TrainingData.prepare(s.train(), preprocessing, robustTarget, earlyStoppingFraction, seed, null, null);

@@ -64,7 +64,7 @@ public final class TrialJob {
         // the loop sees rows of its own held out when the configuration holds rows out, as its refit on all rows does: early
         // stopping and a reduce-on-plateau schedule then read the same kind of value in the trials and in the refit, and never the
         // rows that score the trial
-        TrialData.Prepared p = data.prepared(split, c.preprocessing(), c.robustTarget(), c.effectiveValidationFraction(), c.seed());
+        TrialData.Prepared p = data.prepared(split, c.preprocessing(), c.robustTarget(), c.effectiveValidationFraction());
         TrainingData d = p.data();
         Loss loss = c.lossFor(d.task());
         MinibatchSource source = new MinibatchSource(c, d.task(), loss, d.train(), d.validation());

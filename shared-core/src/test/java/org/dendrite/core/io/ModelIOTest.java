@@ -150,14 +150,15 @@ class ModelIOTest {
     }
 
     /**
-     * The same model written by format versions 3 and 4 (v3-classifier.json: the version 1 file read and
-     * written again by the Dendrite of commit c094a19, the last to write version 3; v4-classifier.json:
-     * by the Dendrite of 2026-12-07): same weights, so the same independent predictions. Version 3 gives
-     * {@code dataInit} and no {@code preprocessing.unseen} (read as none); version 4 gives both.
+     * The same model written by format versions 3, 4 and 5 (v3-classifier.json: the version 1 file read
+     * and written again by the Dendrite of commit c094a19, the last to write version 3; v4-classifier.json:
+     * by the Dendrite of 2026-12-07; v5-classifier.json: v4's read and written again at the stop that made
+     * version 5): same weights, so the same independent predictions. Version 3 gives {@code dataInit} and
+     * no {@code preprocessing.unseen} (read as none); versions 4 and 5 give both.
      */
     @Test
     void readsVersion3And4FilesFromTheRepositoryAndPredictWhatTheirWeightsMean() throws Exception {
-        for (int v = 3; v <= 4; v++) {
+        for (int v = 3; v <= 5; v++) {
             Model m = checkCommitted("v" + v + "-classifier.json", v);
             assertEquals(org.dendrite.core.network.DataInit.NONE, m.network().spec().dataInit());
         }

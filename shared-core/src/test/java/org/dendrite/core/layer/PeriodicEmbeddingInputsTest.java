@@ -64,7 +64,8 @@ class PeriodicEmbeddingInputsTest {
         assertEquals(List.of(0, 11), ((PeriodicEmbeddingSpec) behind.layers().get(2)).inputs());
         NetworkSpec late = new NetworkSpec(List.of(new DenseSpec(8, new org.dendrite.core.activation.Relu()), PeriodicEmbeddingSpec.DEFAULT,
                 new DenseSpec(4, new org.dendrite.core.activation.Relu()))).withInputs(p.nominalBlocks(), numeric);
-        assertNull(((PeriodicEmbeddingSpec) late.layers().get(1)).inputs(), "after a dense layer: every input");
+        assertEquals(java.util.stream.IntStream.range(0, 8).boxed().toList(), ((PeriodicEmbeddingSpec) late.layers().get(1)).inputs(),
+                "after a dense layer: every input, listed");
         // given in a spec, the inputs are taken as they are; the configuration to give again leaves them to the data
         NetworkSpec given = spec(new PeriodicEmbeddingSpec(4, 2, 0.1, List.of(3))).withInputs(p.nominalBlocks(), numeric);
         assertEquals(List.of(3), ((PeriodicEmbeddingSpec) given.layers().get(0)).inputs());
@@ -98,7 +99,9 @@ class PeriodicEmbeddingInputsTest {
         float[] dx = l.backward(new Matrix(1, 6, up), true).data();
         assertEquals(2f, dx[0], 0);
         assertEquals(4f, dx[2], 0);
-        assertFalse(dx[1] == 3f, "an embedded input's gradient includes its embedding's");
+        double d1 = 3;
+        for (int q = 0; q < 2; q++) d1 += 2 * Math.PI * w[q] * -Math.sin(2 * Math.PI * w[q] * x[1] + b[q]) * lw[q] * up[0];
+        assertEquals(d1, dx[1], 1e-5);
         double d3 = 5;
         for (int q = 0; q < 2; q++) d3 += 2 * Math.PI * w[2 + q] * -Math.sin(2 * Math.PI * w[2 + q] * x[3] + b[2 + q]) * lw[2 + q] * up[1];
         assertEquals(d3, dx[3], 1e-5);
@@ -106,7 +109,7 @@ class PeriodicEmbeddingInputsTest {
         assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> new PeriodicEmbeddingSpec(2, 1, 0.5, List.of(3, 1)));
     }
 
-    /** Training embeds the numeric inputs; the model file lists them and predicts the same after a reload; a file without them embeds all. */
+    /** Training embeds the numeric inputs; the model file lists them and predicts the same after a reload. */
     @Test
     void trainsSavesAndLoads() {
         Table t = table(200);
@@ -123,5 +126,57 @@ class PeriodicEmbeddingInputsTest {
         var e = assertThrows(org.dendrite.core.io.ModelFormatException.class, () -> ModelIO.fromJson(json.replace("\"inputs\" : [ 0, 15 ]",
                 "\"inputs\" : [ 0, 17 ]")));
         assertTrue(e.getMessage().contains("The periodic embedding's input 17 is beyond the 17 inputs"), e.getMessage());
+    }
+
+    /** A model as a file of format version 4 wrote it: without the periodic embeddings' inputs (every input embedded). */
+    private static String asVersion4(String json) {
+        assertTrue(json.contains("\"formatVersion\" : 5"), "written as version 5");
+        return json.replace("\"formatVersion\" : 5", "\"formatVersion\" : 4").replaceAll(",\\s*\"inputs\" : \\[[^\\]]*\\]", "");
+    }
+
+    /**
+     * Every input embedded, as in files before the inputs existed: a layer after a dense layer (whose
+     * null inputs were written as null, which the reader refused) and one in front of 17 inputs written
+     * without inputs (an older file, read as embedding every input); each reads back predicting the same,
+     * and an older file's model warm-starts a run with its own network (its null inputs were re-resolved
+     * to the 2 numeric ones, and the 17 inputs' weights were copied into the narrower layer by prefix).
+     */
+    @Test
+    void everyInputEmbeddedAfterADenseLayerAndInOlderFiles() {
+        Table t = table(120);
+        NetworkSpec late = new NetworkSpec(List.of(new DenseSpec(6, new org.dendrite.core.activation.Relu()), new PeriodicEmbeddingSpec(4, 2, 0.3),
+                new DenseSpec(4, new org.dendrite.core.activation.Relu())));
+        List<Integer> all17 = java.util.stream.IntStream.range(0, 17).boxed().toList();
+        NetworkSpec front = spec(new PeriodicEmbeddingSpec(5, 2, 0.2, all17));
+        for (NetworkSpec s : List.of(late, front)) {
+            Model m = Trainer.fit(TrainingConfig.DEFAULT.withNetwork(s).withEpochs(2).withPreprocessing(INDICATORS), labeled(t));
+            PeriodicEmbeddingSpec p = (PeriodicEmbeddingSpec) m.network().spec().layers().stream().filter(l -> l instanceof PeriodicEmbeddingSpec)
+                    .findFirst().orElseThrow();
+            assertEquals(s == late ? java.util.stream.IntStream.range(0, 6).boxed().toList() : all17, p.inputs());
+            String json = ModelIO.toJson(m);
+            assertArrayEquals(m.predict(t), ModelIO.fromJson(json).predict(t));
+            String old = asVersion4(json);
+            assertFalse(old.contains("\"inputs\""), old);
+            Model back = ModelIO.fromJson(old);
+            assertEquals(p.inputs(), ((PeriodicEmbeddingSpec) back.network().spec().layers().stream().filter(l -> l instanceof PeriodicEmbeddingSpec)
+                    .findFirst().orElseThrow()).inputs());
+            assertArrayEquals(m.predict(t), back.predict(t));
+            if (s == front) {
+                Model warm = org.dendrite.core.train.TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(1).withPreprocessing(INDICATORS), labeled(t),
+                        null, new org.dendrite.core.train.WarmStart(back, 0)).run();
+                assertEquals(all17, ((PeriodicEmbeddingSpec) warm.network().spec().layers().get(0)).inputs());
+                // weights of another shape are refused, not copied by prefix
+                org.dendrite.core.network.Network narrow = org.dendrite.core.network.Network.build(spec(PeriodicEmbeddingSpec.DEFAULT)
+                        .withInputs(List.of(), new boolean[] {true, false, true}), 3, 2, 1);
+                org.dendrite.core.network.Network wide = org.dendrite.core.network.Network.build(spec(new PeriodicEmbeddingSpec(16, 3, 0.1,
+                        List.of(0, 1, 2))), 3, 2, 1);
+                assertThrows(IllegalArgumentException.class, () -> narrow.restore(wide.snapshot()));
+            }
+        }
+        // a version 5 file must list them
+        Model m = Trainer.fit(TrainingConfig.DEFAULT.withNetwork(late).withEpochs(1).withPreprocessing(INDICATORS), labeled(t));
+        var e = assertThrows(org.dendrite.core.io.ModelFormatException.class, () -> ModelIO.fromJson(ModelIO.toJson(m)
+                .replaceAll(",\\s*\"inputs\" : \\[[^\\]]*\\]", "")));
+        assertTrue(e.getMessage().contains("inputs: missing (required in a model file)"), e.getMessage());
     }
 }

@@ -228,7 +228,8 @@ class SearchTest {
      * stopping watched the very rows that scored the trial, so a trial's score was its best epoch's on
      * them, picked by them (optimistic, and more so for a trial of noisier epochs). By hand: the split's
      * training rows prepared as a single-machine run prepares them (the validation split, seeded by the
-     * trial's seed), trained with early stopping, scored on the holdout after each epoch.
+     * search's seed as the refit's is, so every trial shares one prepared copy), trained with early
+     * stopping, scored on the holdout after each epoch.
      */
     @Test
     void earlyStoppingInATrialWatchesRowsOfItsOwnNotTheScoringRows() throws Exception {
@@ -244,7 +245,7 @@ class SearchTest {
         List<Double> curve = new java.util.ArrayList<>();
         int[] stopped = new int[1];
         org.dendrite.core.tensor.GemmBackend.using(org.dendrite.core.tensor.GemmBackend.forSideBySideWork(), () -> {
-            TrainingData d = TrainingData.prepare(t.subset(holdout.train()), tc.preprocessing(), tc.robustTarget(), 0.2, tc.seed(), null, null);
+            TrainingData d = TrainingData.prepare(t.subset(holdout.train()), tc.preprocessing(), tc.robustTarget(), 0.2, base.seed(), null, null);
             org.dendrite.core.data.Dataset scoring = d.transform(t.subset(holdout.validation()));
             Loss loss = tc.lossFor(d.task());
             TrainingRun run = new TrainingRun(tc, d.preprocessor(), d.task(), loss, new MinibatchSource(tc, d.task(), loss, d.train(), d.validation()),

@@ -25,7 +25,8 @@ public class PeriodicEmbedding extends LayerOption {
         return "Periodic embeddings of the inputs (Gorishniy et al. 2022; RealMLP's PBLD form, Holzmueller et al. 2024): each input x "
                 + "of a numeric attribute becomes `dimensions' learned values cos(2 pi w x + b) W + c from `frequencies' periodic features; "
                 + "then every input follows as it is. A nominal attribute's one-hot indicators and missing-value indicators are not "
-                + "embedded (RealMLP embeds numeric features only); placed after a Dense layer, it embeds every input.";
+                + "embedded (RealMLP embeds numeric features only); placed after any layer but CategoryEmbedding and Scale, it embeds "
+                + "every input.";
     }
 
     @Override
