@@ -167,6 +167,32 @@ public final class Search {
                         + "; use more rows, another holdout or folds");
             }
         }
+        checkTrialValidation(base, table);
+    }
+
+    /**
+     * A trial holds the base's validation fraction out of its split's training rows for early stopping
+     * (as the refit holds it out of all rows): its sizes checked on the first split before any trial,
+     * each of which would fail in turn.
+     */
+    private void checkTrialValidation(TrainingConfig base, LabeledTable table) {
+        double inner = base.effectiveValidationFraction();
+        if (inner <= 0) return;
+        int[] classes = table.isClassification() ? table.classIndices() : null;
+        int[] part = config.validation().folds() == 0
+                ? ValidationSplit.of(table.size(), config.validation().holdout(), classes, base.seed()).train()
+                : org.dendrite.core.data.Folds.of(table.size(), config.validation().folds(), classes, base.seed()).train(0);
+        try {
+            int[] partClasses = classes == null ? null : java.util.Arrays.stream(part).map(i -> classes[i]).toArray();
+            ValidationSplit s = ValidationSplit.of(part.length, inner, partClasses, base.seed());
+            if (partClasses != null && java.util.Arrays.stream(s.train()).map(i -> partClasses[i]).distinct().count() < 2) {
+                throw new IllegalArgumentException("the rows left to train on hold one class");
+            }
+        } catch (IllegalArgumentException e) {
+            throw Check.invalid("validationFraction", "Invalid validation fraction " + inner + " for the search's trials: each holds it out of "
+                    + "its split's " + part.length + " training rows for early stopping, as the refit holds it out of all rows, and " + e.getMessage()
+                    + "; use more rows, a smaller validation fraction or no early stopping");
+        }
     }
 
     private String describe(TrainingConfig base, Restarts restarts, int threads, Metric metric) {

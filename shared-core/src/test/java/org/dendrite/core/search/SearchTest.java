@@ -264,6 +264,32 @@ class SearchTest {
         assertEquals(curve.get(curve.size() - 1), trial.score(), 1e-12);
     }
 
+    /**
+     * A validation fraction that leaves a trial's training rows one class is refused before any trial
+     * trains, naming the setting (each trial failed in turn): 20 rows of class a and 2 of class b, a
+     * holdout of 0.2 leaves about 17 and 2, and a fraction of 0.5 held out of those leaves one row of b
+     * at most, which the stratified split holds out.
+     */
+    @Test
+    void aValidationFractionThatLeavesTrialsOneClassIsRefusedFirst() {
+        double[][] rows = new double[22][];
+        double[] y = new double[22];
+        for (int i = 0; i < 22; i++) {
+            rows[i] = new double[] {i};
+            y[i] = i < 20 ? 0 : 1;
+        }
+        LabeledTable t = new LabeledTable(new org.dendrite.core.data.Table(List.of(org.dendrite.core.data.Column.numeric("x")), rows), "c",
+                List.of("a", "b"), y, null);
+        TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(2).withValidationFraction(0.5)
+                .withEarlyStopping(new org.dendrite.core.train.EarlyStopping(org.dendrite.core.train.Monitor.VALIDATION_LOSS, 1, 0, true));
+        Search s = new Search(SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new FullBudget(2)));
+        var e = assertThrows(InvalidSettingException.class, () -> s.check(t, base));
+        assertEquals("validationFraction", e.setting());
+        assertTrue(e.getMessage().startsWith("Invalid validation fraction 0.5 for the search's trials: each holds it out of its split's "),
+                e.getMessage());
+        s.check(t, base.withValidationFraction(0).withEarlyStopping(org.dendrite.core.train.EarlyStopping.OFF));
+    }
+
     private static void foldScores(LabeledTable t, Folds folds, TrainingConfig tc, double[] mean) {
         for (int k = 0; k < 3; k++) {
             TrainingData d = TrainingData.prepare(t.subset(folds.train(k)), t.subset(folds.validation(k)), tc.preprocessing(), tc.robustTarget());
