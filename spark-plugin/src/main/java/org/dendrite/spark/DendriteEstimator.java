@@ -158,9 +158,12 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
         return SparkJobs.keepingDescription(dataset.sparkSession().sparkContext(), () -> train(dataset));
     }
 
-    private M train(Dataset<?> dataset) {
+    /** The training input: the features, label and weight columns (1 without one), and the checks of their rows. */
+    private record Input(Dataset<Row> rows, RowCheck check) {}
+
+    /** {@code dataset}'s columns as training reads them, checked against the params (the declared classes against the thresholds). */
+    private Input input(Dataset<?> dataset) {
         transformSchema(dataset.schema());
-        TrainingConfig config = trainingConfig();
         String w = getWeightCol();
         boolean hasWeight = w != null && !w.isEmpty();
         Dataset<Row> rows = dataset.select(DendriteModel.col(getFeaturesCol()), DendriteModel.col(getLabelCol()).cast(DataTypes.DoubleType),
@@ -168,9 +171,46 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
         ColumnMetadata.Label label = classification() ? ColumnMetadata.label(dataset.schema().apply(getLabelCol())) : ColumnMetadata.Label.NONE;
         int declared = label.classes();
         if (declared > 0) checkClasses(declared, "the label column declares");
+        return new Input(rows, new RowCheck(getFeaturesCol(), getLabelCol(), hasWeight ? w : null, classification(), declared)
+                .withClassNames(label.names()));
+    }
+
+    /**
+     * The learning-rate range test (Smith 2017, as fast.ai runs it) on {@code dataset}, before a fit: a
+     * fresh network of the configuration these params describe trained while the rate grows from 1e-7
+     * to 10 over 100 steps, on a stratified sample of searchSampleRows rows copied to the driver (the
+     * search's sample); {@code suggestedRate()} is a tenth of the rate at the smoothed loss's minimum.
+     * The estimator is not changed: {@code setLearningRate} to use the suggestion.
+     */
+    public org.dendrite.core.train.LrFinder.Result lrRangeTest(Dataset<?> dataset) {
+        return onSample(dataset, (config, table) -> org.dendrite.core.train.LrFinder.run(config, table, 1e-7, 10, 100));
+    }
+
+    /**
+     * The overfit check on {@code dataset}, before a fit: about 20 of its rows (every class), from the
+     * same sample as {@link #lrRangeTest}, must be learned without regularization by the network these
+     * params describe; a network that cannot has a problem in its configuration or the data.
+     */
+    public org.dendrite.core.diagnostics.OverfitCheck.Result overfitCheck(Dataset<?> dataset) {
+        return onSample(dataset, (config, table) -> org.dendrite.core.diagnostics.OverfitCheck.run(config, table,
+                org.dendrite.core.diagnostics.OverfitCheck.DEFAULT_ROWS));
+    }
+
+    /** {@code check} of the configuration on a stratified sample of {@code dataset} (searchSampleRows rows) on the driver. */
+    private <T> T onSample(Dataset<?> dataset, java.util.function.BiFunction<TrainingConfig, org.dendrite.core.data.LabeledTable, T> check) {
+        return SparkJobs.keepingDescription(dataset.sparkSession().sparkContext(), () -> {
+            Input in = input(dataset);
+            TrainingConfig config = trainingConfig();
+            return check.apply(config, SparkSearch.sample(in.rows(), in.check(), config.seed(), getSearchSampleRows()).table());
+        });
+    }
+
+    private M train(Dataset<?> dataset) {
+        Input in = input(dataset);
+        Dataset<Row> rows = in.rows();
+        RowCheck check = in.check();
+        TrainingConfig config = trainingConfig();
         WarmStart warm = WarmStart.read(getInitialModel(), "Param initialModel", getFrozenLayers(), "Param frozenLayers");
-        RowCheck check = new RowCheck(getFeaturesCol(), getLabelCol(), hasWeight ? w : null, classification(), declared)
-                .withClassNames(label.names());
         SearchResult search = null;
         String sj = getSearchJson();
         if (sj != null && !sj.isBlank()) {

@@ -179,6 +179,25 @@ class DendriteSparkTest {
         assertEquals(c.getLearningRate(), back.getLearningRate());
     }
 
+    /**
+     * The core's checks before training reach Spark users (they were core-only): the LR range test and
+     * the overfit check on a sample of the DataFrame, with the configuration the params describe (an
+     * SGD rate of 1e-9 fails the overfit check), leaving the estimator as it was.
+     */
+    @Test
+    void checksBeforeTrainingOnADataFrame() {
+        Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true);
+        DendriteClassifier c = new DendriteClassifier();
+        var range = c.lrRangeTest(wbc);
+        assertTrue(range.rates().length > 5 && range.rates().length <= 100, "steps " + range.rates().length);
+        assertEquals(1e-7, range.rates()[0], 1e-12);
+        assertTrue(range.suggestedRate() > 1e-8 && range.suggestedRate() < 1, "suggested " + range.suggestedRate());
+        assertEquals(TrainingConfig.DEFAULT.optimizer().learningRate(), c.getLearningRate(), "the estimator is left as it was");
+        assertTrue(c.overfitCheck(wbc).passed());
+        var stuck = new DendriteClassifier().setOptimizer("sgd").setLearningRate(1e-9).overfitCheck(wbc);
+        assertFalse(stuck.passed(), stuck.summary());
+    }
+
     @Test
     void trainValidationSplitAndMonteCarloUncertainty() {
         Dataset<Row> wbc = SparkTestSupport.csv("wisconsin-breast-cancer.csv", true);

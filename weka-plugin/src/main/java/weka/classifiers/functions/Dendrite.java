@@ -81,6 +81,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     private int monteCarloPasses;
     private int seed = (int) D.seed();
     private boolean resume;
+    private boolean lrRangeTest;
+    private boolean overfitCheck;
     private SearchOption search = new NoSearch();
 
     private Model model;
@@ -91,6 +93,10 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     /** Why the ZeroR model stands in for a network (for toString). */
     private String zeroReason;
     private org.dendrite.core.diagnostics.Diagnosis.BiasVariance diagnosis;
+    /** What the checks before training found (-overfit-check, -lr-range-test), for toString; empty without them. */
+    private List<String> checks = List.of();
+    /** The last build's LR range test, for the diagnostics folder's plot (null without one). */
+    private transient org.dendrite.core.train.LrFinder.Result lrRange;
     private Instances header;
     /** The training rows of the last build (those with a known class value), for the diagnostics folder's name. */
     private int trainingRows;
@@ -363,6 +369,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         zeroR = null;
         diagnosis = null;
         searchResult = null;
+        checks = List.of();
+        lrRange = null;
         // instances of weight 0 are not there for training (the core removes them): they count for neither reason
         boolean weighed = false;
         for (int i = 0; i < train.numInstances() && !weighed; i++) weighed = train.instance(i).weight() > 0;
@@ -382,6 +390,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         TrainingListener listener = getDebug() ? new ConsoleProgress(System.err) : TrainingListener.NONE;
         try {
             org.dendrite.core.data.LabeledTable rows = InstancesConverter.labeled(train, numbers);
+            checks = checksBeforeTraining(config, rows);
             if (searchConfig != null) {
                 // the search sees only these (training) rows: Weka's outer evaluation measures the tuned procedure
                 SearchListener progress = getDebug() ? new ConsoleSearchProgress(System.err) : SearchListener.NONE;
@@ -430,6 +439,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     private void readObject(java.io.ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
+        if (checks == null) checks = List.of(); // written before the checks existed
         try {
             state = (org.dendrite.core.train.Checkpoint) in.readObject();
         } catch (java.io.OptionalDataException e) {
@@ -504,6 +514,29 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
     }
 
+    /**
+     * The checks asked for before training, on the training rows with the configuration as given (a
+     * search's base): the overfit check (about 20 rows without regularization must be learned) and the
+     * LR range test (the rate grown from 1e-7 to 10 over 100 steps on a fresh network; a tenth of the
+     * rate at the smoothed loss's minimum suggested). Neither changes the model trained after them.
+     */
+    private List<String> checksBeforeTraining(TrainingConfig config, org.dendrite.core.data.LabeledTable rows) {
+        List<String> found = new ArrayList<>();
+        if (overfitCheck) found.add(org.dendrite.core.diagnostics.OverfitCheck.run(config, rows, org.dendrite.core.diagnostics.OverfitCheck.DEFAULT_ROWS).summary());
+        if (lrRangeTest) {
+            lrRange = org.dendrite.core.train.LrFinder.run(config, rows, LR_RANGE_MIN, LR_RANGE_MAX, LR_RANGE_STEPS);
+            found.add(String.format(java.util.Locale.ROOT, "LR range test: %d steps from %.0e; the smoothed loss was lowest at rate %.3g, so "
+                    + "the suggested learning rate is %.3g (this model trained at %.3g)%s.", lrRange.rates().length, LR_RANGE_MIN,
+                    10 * lrRange.suggestedRate(), lrRange.suggestedRate(), config.optimizer().learningRate(),
+                    diagnosticsFolder.isBlank() ? "" : "; the curve is lr-range-test.png in the diagnostics folder"));
+        }
+        return List.copyOf(found);
+    }
+
+    /** The LR range test's rates and length (fast.ai's defaults). */
+    private static final double LR_RANGE_MIN = 1e-7, LR_RANGE_MAX = 10;
+    private static final int LR_RANGE_STEPS = 100;
+
     private void writeDiagnostics(Path dir) throws IOException {
         Files.writeString(dir.resolve("history.csv"), model.history().toCsv());
         Files.writeString(dir.resolve("history.json"), model.history().toJson());
@@ -511,6 +544,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         TrainingPlots.lossCurves(model.history(), dir.resolve("learning-curves.png"));
         TrainingPlots.metricCurves(model.history(), dir.resolve("validation-metrics.png"));
         TrainingPlots.weightAndGradientHistograms(model.network(), dir.resolve("histograms"));
+        if (lrRange != null) TrainingPlots.lrRangeTest(lrRange, dir.resolve("lr-range-test.png"));
         if (searchResult != null) {
             searchResult.writeTo(dir.resolve("search"));
         }
@@ -734,6 +768,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
         sb.append(model.summary());
         if (diagnosis != null) sb.append("Diagnosis: ").append(diagnosis).append('\n');
+        for (String c : checks) sb.append(c).append('\n');
         return sb.toString();
     }
 
@@ -923,6 +958,22 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public void setSeed(int v) { seed = v; }
 
     public String resumeTipText() { return RESUME_HELP; }
+
+    @OptionMetadata(displayName = "overfit check", description = "Before training, check that the network can learn about 20 of the "
+            + "training rows (every class) without regularization, as a first debugging step (a network that cannot has a problem in "
+            + "its configuration or the data, not in generalization); the result is in the model's output. The model trained after it "
+            + "is the same.", commandLineParamName = "overfit-check", commandLineParamSynopsis = "-overfit-check",
+            commandLineParamIsFlag = true, displayOrder = 21)
+    public boolean getOverfitCheck() { return overfitCheck; }
+    public void setOverfitCheck(boolean v) { overfitCheck = v; }
+
+    @OptionMetadata(displayName = "LR range test", description = "Before training, run the learning-rate range test (Smith 2017) on the "
+            + "training rows: a fresh network trained while the rate grows from 1e-7 to 10 over 100 steps; the model's output gives the "
+            + "rate where the smoothed loss was lowest and a tenth of it as the suggested learning rate (-diagnostics also plots the curve). "
+            + "The model trained after it is the same: set the optimizer's -lr to use the suggestion.", commandLineParamName = "lr-range-test",
+            commandLineParamSynopsis = "-lr-range-test", commandLineParamIsFlag = true, displayOrder = 22)
+    public boolean getLrRangeTest() { return lrRangeTest; }
+    public void setLrRangeTest(boolean v) { lrRangeTest = v; }
 
     @Override
     public String getRevision() {

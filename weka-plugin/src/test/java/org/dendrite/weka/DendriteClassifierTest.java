@@ -817,6 +817,39 @@ class DendriteClassifierTest {
     }
 
     /**
+     * The core's checks before training reach Weka users (they were core-only): -overfit-check and
+     * -lr-range-test report in the model's output, the range test's curve is plotted into the
+     * diagnostics folder, the options round-trip, and the model trained after them is the one trained
+     * without them (same predictions). The suggestion is the core's LrFinder on the same rows (its
+     * method is tested against hand-made curves in the core's DiagnosticsTest); a learning rate of 1e-9
+     * fails the overfit check.
+     */
+    @Test
+    void checksBeforeTrainingAreReportedAndChangeNothing(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Instances data = load("diabetes.arff");
+        Dendrite plain = new Dendrite();
+        plain.setOptions(Utils.splitOptions("-epochs 5"));
+        plain.buildClassifier(data);
+        Dendrite checked = new Dendrite();
+        checked.setOptions(Utils.splitOptions("-epochs 5 -overfit-check -lr-range-test -diagnostics " + dir));
+        String[] options = checked.getOptions();
+        assertTrue(List.of(options).contains("-overfit-check") && List.of(options).contains("-lr-range-test"), String.join(" ", options));
+        checked.buildClassifier(data);
+        for (int i = 0; i < 20; i++) assertArrayEquals(plain.distributionForInstance(data.instance(i)), checked.distributionForInstance(data.instance(i)), 0);
+        String out = checked.toString();
+        assertTrue(out.contains("Overfit check passed: 20 rows learned to"), out);
+        var core = org.dendrite.core.train.LrFinder.run(checked.trainingConfig(), InstancesConverter.labeled(data, InstancesConverter.numbersWithClass(data)),
+                1e-7, 10, 100);
+        assertTrue(out.contains(String.format(java.util.Locale.ROOT, "so the suggested learning rate is %.3g (this model trained at", core.suggestedRate())), out);
+        assertTrue(java.nio.file.Files.size(dir.resolve("001-pima_diabetes-768-rows").resolve("lr-range-test.png")) > 100);
+        assertFalse(plain.toString().contains("LR range test"), "no check without the options");
+        Dendrite stuck = new Dendrite();
+        stuck.setOptions(Utils.splitOptions("-epochs 1 -overfit-check -optimizer \"org.dendrite.weka.optim.Sgd -lr 1e-9\""));
+        stuck.buildClassifier(data);
+        assertTrue(stuck.toString().contains("Overfit check FAILED"), stuck.toString());
+    }
+
+    /**
      * Weka's cross-validation from the command line trains the full training set's model and then one
      * per fold with the same -diagnostics folder: each training gets its own numbered subfolder (the
      * last fold's files used to overwrite the others, so the folder's model.json was fold 10's, not the
