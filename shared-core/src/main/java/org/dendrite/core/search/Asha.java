@@ -115,7 +115,14 @@ public record Asha(int trials, int minEpochs, int maxEpochs, int eta, int worker
     private Job next(TrialPool pool, int[] r, List<List<Trial>> finished, List<Set<Integer>> promoted, int[] started, long now, int w) {
         int top = r.length - 1;
         for (int k = top - 1; k >= 0; k--) {
-            List<Trial> ranked = SuccessiveHalving.best(finished.get(k), Integer.MAX_VALUE, pool.metric());
+            // rung k ranked by the scores at rung k (a promoted trial keeps its rung-k score there), ties to the lower id
+            int budget = r[k];
+            List<Trial> ranked = new ArrayList<>();
+            for (Trial t : finished.get(k)) if (t.reached(budget)) ranked.add(t);
+            ranked.sort((a, b) -> {
+                int c = pool.metric().compare(a.scoreAt(budget), b.scoreAt(budget));
+                return c != 0 ? c : Integer.compare(a.id(), b.id());
+            });
             int promotable = ranked.size() / eta;
             for (int i = 0; i < promotable; i++) {
                 Trial t = ranked.get(i);

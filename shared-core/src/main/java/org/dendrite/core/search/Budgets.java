@@ -10,7 +10,7 @@ import org.dendrite.core.check.Check;
  * trains to round(R / eta^(s - k)) epochs, so the top rung is exactly R and the lowest is R / eta^s
  * rounded, which may exceed r (a minimum of 2 under R = 9, eta 3: rungs 3 and 9). A maximum of 0
  * means the base configuration's epochs; a minimum of 0 means R / eta^3 rounded to the nearest (at
- * least 1): four rungs where that minimum times eta^3 is at most R, else three (R = 100, eta 3: the
+ * least 1): four rungs where that minimum times eta^3 is at most R, else three or, for a small R, fewer (R = 100, eta 3: the
  * minimum is 4, 4 x 27 > 100, so the rungs are 11, 33 and 100). The rounding was kept as measured:
  * the default searches' costs in docs/benchmarks.md are those of these rungs.
  */

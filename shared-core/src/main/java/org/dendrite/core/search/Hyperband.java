@@ -92,7 +92,8 @@ public record Hyperband(int minEpochs, int maxEpochs, int eta) implements Schedu
                 Bracket b = brackets.get(k);
                 // the sampler's rounds spread over the brackets, one after another (one round: every bracket random)
                 int round = (int) ((long) k * pool.samplerRounds() / brackets.size());
-                TrialPool.await(SuccessiveHalving.bracket(pool, pool.newTrials(b.rungs().get(0).trials(), round, b.s()), b.rungs(), 0));
+                List<Trial> group = pool.newTrials(b.rungs().get(0).trials(), round, b.s());
+                TrialPool.await(SuccessiveHalving.bracket(pool, group, SuccessiveHalving.resized(b.rungs(), group.size(), eta), 0));
             }
             return;
         }
@@ -101,7 +102,9 @@ public record Hyperband(int minEpochs, int maxEpochs, int eta) implements Schedu
             groups.add(pool.newTrials(brackets.get(k).rungs().get(0).trials(), k, brackets.get(k).s()));
         }
         List<CompletableFuture<Void>> running = new ArrayList<>();
-        for (int k = 0; k < brackets.size(); k++) running.add(SuccessiveHalving.bracket(pool, groups.get(k), brackets.get(k).rungs(), 0));
+        for (int k = 0; k < brackets.size(); k++) {
+            running.add(SuccessiveHalving.bracket(pool, groups.get(k), SuccessiveHalving.resized(brackets.get(k).rungs(), groups.get(k).size(), eta), 0));
+        }
         TrialPool.await(CompletableFuture.allOf(running.toArray(new CompletableFuture<?>[0])));
     }
 }

@@ -42,6 +42,11 @@ public record SuccessiveHalving(int trials, int minEpochs, int maxEpochs, int et
         return out;
     }
 
+    /** {@code rungs}' epochs with the trials of a group of {@code drawn} trials. */
+    static List<Rung> resized(List<Rung> rungs, int drawn, int eta) {
+        return rungs(drawn, rungs.stream().mapToInt(Rung::epochs).toArray(), eta);
+    }
+
     @Override
     public void check(int baseEpochs) {
         rungs(baseEpochs);
@@ -68,7 +73,8 @@ public record SuccessiveHalving(int trials, int minEpochs, int maxEpochs, int et
     @Override
     public void run(TrialPool pool) {
         List<Trial> group = pool.newTrials(trials, 0, 0);
-        TrialPool.await(bracket(pool, group, rungs(pool.baseEpochs()), 0));
+        // a grid that ran out drew fewer: rung i holds floor(drawn / eta^i)
+        TrialPool.await(bracket(pool, group, resized(rungs(pool.baseEpochs()), group.size(), eta), 0));
     }
 
     /**

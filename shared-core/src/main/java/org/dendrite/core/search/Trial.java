@@ -54,6 +54,12 @@ public final class Trial {
     public boolean complete() { return complete; }
     List<Checkpoint> checkpoints() { return checkpoints; }
 
+    /** True when a job to {@code epochs} epochs in all finished without failing (its score there: {@link #scoreAt}). */
+    boolean reached(int epochs) { return rungScores.containsKey(epochs); }
+
+    /** The score at the budget of {@code epochs} epochs (NaN when it was not scored there). */
+    double scoreAt(int epochs) { return rungScores.getOrDefault(epochs, Double.NaN); }
+
     /** Marks the trial as having reached the scheduler's final budget (it competes for best). */
     void markComplete() {
         complete = true;

@@ -12,8 +12,8 @@ import org.dendrite.core.data.Seeds;
  * Coarse-to-fine search, as the course notes teach it: a random search over the whole space first,
  * then in each later round random draws around the {@code top} best settings found so far, each
  * parameter within a window covering {@code shrink^round} of its range on its own scale (a choice
- * keeps the centre's value with probability 1 - shrink^round). Draw i of a round centres on the
- * (i mod top)-th best trial.
+ * keeps the centre's value with probability 1 - shrink^round, or draws it again). Draw n of the search centres on the
+ * (n mod top)-th best trial, however the draws are batched.
  */
 public record ZoomSampler(int rounds, int top, double shrink) implements Sampler {
     private static final long serialVersionUID = 1L;
@@ -48,7 +48,7 @@ public record ZoomSampler(int rounds, int top, double shrink) implements Sampler
                 out.add(space.sample(rng));
                 continue;
             }
-            Candidate centre = centres.get(i % centres.size()).candidate();
+            Candidate centre = centres.get((proposed + i) % centres.size()).candidate();
             Map<String, Object> v = new LinkedHashMap<>();
             for (SearchParameter p : space.parameters()) {
                 Object c = centre.values().get(p.name());
