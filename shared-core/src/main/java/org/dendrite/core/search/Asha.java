@@ -49,7 +49,16 @@ public record Asha(int trials, int minEpochs, int maxEpochs, int eta, int worker
 
     @Override
     public void check(int baseEpochs) {
-        rungs(baseEpochs);
+        int[] r = rungs(baseEpochs);
+        // at most floor(trials / eta^k) trials reach rung k: fewer than eta^(rungs - 1) reach the top rung with none, and the
+        // search's best would be a trial trained to a lower rung's epochs only
+        long need = 1;
+        for (int k = 1; k < r.length; k++) need *= eta;
+        if (trials < need) {
+            throw Check.invalid("trials", "ASHA with " + trials + " trials would bring none to its top rung (" + r[r.length - 1] + " epochs): "
+                    + "at most trials / " + eta + "^k reach rung k of its rungs " + java.util.Arrays.toString(r) + ", so it needs at least "
+                    + need + " trials; use more trials, a larger minEpochs or a smaller eta");
+        }
     }
 
     @Override

@@ -81,6 +81,21 @@ class SchedulerPaperTest {
         assertEquals(batched, alone);
     }
 
+    /**
+     * At most floor(n / eta^k) of ASHA's n trials reach rung k (Li et al. 2020), so with fewer than
+     * eta^(rungs - 1) none reaches the top rung: 2 trials, eta 3, rungs 1, 3, 9 need 9 (the search then
+     * reported a trial of 1 epoch as its best); refused before anything trains, naming the setting.
+     */
+    @Test
+    void ashaNeedsTrialsEnoughToReachItsTopRung() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> new Asha(2, 1, 9, 3, 1).check(9));
+        assertEquals("trials", e.setting());
+        assertTrue(e.getMessage().contains("rungs [1, 3, 9], so it needs at least 9 trials"), e.getMessage());
+        new Asha(9, 1, 9, 3, 1).check(9);
+        List<TrialRecord> r = SchedulerTest.search(new Asha(9, 1, 9, 3, 1), 1, null, (id, ep) -> id / (double) ep);
+        assertTrue(r.stream().anyMatch(t -> t.epochs() == 9), "9 trials bring one to 9 epochs");
+    }
+
     private static TrialRecord record(int id, double lr, double score) {
         return new TrialRecord(id, 0, new Candidate(Map.of("learningRate", lr)), TrainingConfig.DEFAULT, 1, score, new double[] {score},
                 Map.of(1, score), 0, 1, true, null);
