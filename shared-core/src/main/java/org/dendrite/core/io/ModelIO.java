@@ -18,7 +18,6 @@ import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.data.Preprocessor;
 import org.dendrite.core.data.Task;
 import org.dendrite.core.data.Whitening;
-import org.dendrite.core.layer.LayerSpec;
 import org.dendrite.core.layer.Parameter;
 import org.dendrite.core.loss.Loss;
 import org.dendrite.core.network.Network;
@@ -380,18 +379,21 @@ public final class ModelIO {
 
     /** "4 -> 64 -> 3", at most 12 widths. */
     private static String widths(NetworkSpec spec, int in, int out) {
+        int[] w;
+        try {
+            w = spec.widths(in);
+        } catch (ArithmeticException e) {
+            return in + " -> (a layer wider than 2^31 values) -> " + out;
+        }
         StringBuilder b = new StringBuilder().append(in);
-        int width = in, shown = 1;
-        for (LayerSpec s : spec.layers()) {
-            int next = s.outputWidth(width);
-            if (next != width) {
-                if (++shown > 12) {
-                    b.append(" -> ...");
-                    break;
-                }
-                b.append(" -> ").append(next);
+        int shown = 1;
+        for (int i = 1; i < w.length; i++) {
+            if (w[i] == w[i - 1]) continue;
+            if (++shown > 12) {
+                b.append(" -> ...");
+                break;
             }
-            width = next;
+            b.append(" -> ").append(w[i]);
         }
         return b.append(" -> ").append(out).toString();
     }

@@ -79,13 +79,10 @@ public final class Network implements Serializable {
         try {
             // an ensemble's input scales (one per input and member)
             long n = spec.members() > 1 ? Math.multiplyExact((long) inputWidth, spec.members()) : 0;
-            int width = inputWidth;
-            for (LayerSpec s : spec.layers()) {
-                n = Math.addExact(n, s.stateSize(width));
-                width = s.outputWidth(width);
-            }
+            int[] w = spec.widths(inputWidth);
+            for (int i = 0; i < spec.layers().size(); i++) n = Math.addExact(n, spec.layers().get(i).stateSize(w[i]));
             // the output layer (one head per member): weights and bias
-            return Math.addExact(n, Math.multiplyExact(Math.multiplyExact((long) width + 1, outputWidth), spec.members()));
+            return Math.addExact(n, Math.multiplyExact(Math.multiplyExact((long) w[w.length - 1] + 1, outputWidth), spec.members()));
         } catch (ArithmeticException e) {
             return Long.MAX_VALUE;
         }
@@ -104,12 +101,11 @@ public final class Network implements Serializable {
     public static long activationSize(NetworkSpec spec, int inputWidth, int outputWidth, long rows) {
         try {
             long widths = inputWidth;
-            int width = inputWidth;
-            for (LayerSpec s : spec.layers()) {
+            int[] w = spec.widths(inputWidth);
+            for (int i = 0; i < spec.layers().size(); i++) {
                 // what a layer keeps for its backward pass (periodic embeddings' cos and sin): 4 bytes a value, a quarter of an activation's
-                widths = Math.addExact(widths, (s.keptPerRow(width) + 3) / 4);
-                width = s.outputWidth(width);
-                widths = Math.addExact(widths, width);
+                widths = Math.addExact(widths, (spec.layers().get(i).keptPerRow(w[i]) + 3) / 4);
+                widths = Math.addExact(widths, w[i + 1]);
             }
             return Math.multiplyExact(Math.multiplyExact(Math.addExact(widths, outputWidth), rows), spec.members());
         } catch (ArithmeticException e) {
@@ -121,11 +117,11 @@ public final class Network implements Serializable {
     private static long largestKeptArray(NetworkSpec spec, int inputWidth, long rows) {
         try {
             long most = 0;
-            int width = inputWidth;
-            for (LayerSpec s : spec.layers()) {
+            int[] w = spec.widths(inputWidth);
+            for (int i = 0; i < spec.layers().size(); i++) {
+                LayerSpec s = spec.layers().get(i);
                 // an ensemble's members each take the batch's rows through the layers (members x rows)
-                most = Math.max(most, Math.multiplyExact(Math.multiplyExact(s.keptPerRow(width) / s.keptArrays(), rows), spec.members()));
-                width = s.outputWidth(width);
+                most = Math.max(most, Math.multiplyExact(Math.multiplyExact(s.keptPerRow(w[i]) / s.keptArrays(), rows), spec.members()));
             }
             return most;
         } catch (ArithmeticException e) {
@@ -182,15 +178,14 @@ public final class Network implements Serializable {
         try {
             long most = inputWidth;
             String which = "the input";
-            int width = inputWidth;
+            int[] w = spec.widths(inputWidth);
             for (int i = 0; i < spec.layers().size(); i++) {
                 LayerSpec s = spec.layers().get(i);
-                long row = Math.addExact(s.keptPerRow(width), s.outputWidth(width));
+                long row = Math.addExact(s.keptPerRow(w[i]), w[i + 1]);
                 if (row > most) {
                     most = row;
                     which = "layer " + i + " (" + s.type() + ")";
                 }
-                width = s.outputWidth(width);
             }
             return String.format(java.util.Locale.ROOT, " (the widest part, %s, holds %,d values a row)", which, most);
         } catch (ArithmeticException e) {

@@ -113,16 +113,26 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
      */
     public NetworkSpec withEveryInputEmbedded(int inputWidth) {
         List<LayerSpec> ls = new java.util.ArrayList<>(layers);
-        int width = inputWidth;
+        int[] widths = widths(inputWidth);
         for (int i = 0; i < ls.size(); i++) {
             if (ls.get(i) instanceof PeriodicEmbeddingSpec p && p.inputs() == null) {
-                boolean[] all = new boolean[width];
+                boolean[] all = new boolean[widths[i]];
                 java.util.Arrays.fill(all, true);
                 ls.set(i, p.resolve(all));
             }
-            width = ls.get(i).outputWidth(width);
         }
         return ls.equals(layers) ? this : withLayers(ls);
+    }
+
+    /**
+     * Each layer's input width for {@code inputWidth} inputs to the network, then the width after the
+     * last layer (the output layer's input); an ArithmeticException where a width exceeds an int.
+     */
+    public int[] widths(int inputWidth) {
+        int[] w = new int[layers.size() + 1];
+        w[0] = inputWidth;
+        for (int i = 0; i < layers.size(); i++) w[i + 1] = layers.get(i).outputWidth(w[i]);
+        return w;
     }
 
     /**
