@@ -126,6 +126,10 @@ class PeriodicEmbeddingInputsTest {
         var e = assertThrows(org.dendrite.core.io.ModelFormatException.class, () -> ModelIO.fromJson(json.replace("\"inputs\" : [ 0, 15 ]",
                 "\"inputs\" : [ 0, 17 ]")));
         assertTrue(e.getMessage().contains("The periodic embedding's input 17 is beyond the 17 inputs"), e.getMessage());
+        // dimensions whose width passes an int: a clear error naming the spec (the message's widths threw an ArithmeticException)
+        var wide = assertThrows(org.dendrite.core.io.ModelFormatException.class, () -> ModelIO.fromJson(json.replace("\"dimensions\" : 3",
+                "\"dimensions\" : 1073741824")));
+        assertTrue(wide.getMessage().contains("$.network.spec") && wide.getMessage().contains("wider than 2^31"), wide.getMessage());
     }
 
     /** A model as a file of format version 4 wrote it: without the periodic embeddings' inputs (every input embedded). */
