@@ -25,14 +25,16 @@ public final class ConfigWarnings {
     /** Warnings for a network spec trained with {@code standardizedInputs}, {@code batchSize} on {@code rows} rows. */
     public static List<String> check(NetworkSpec spec, boolean standardizedInputs, int batchSize, long rows) {
         List<String> w = new ArrayList<>();
-        boolean batchNorm = false, dropout = false, normalized = false;
+        // dropout feeding a later batch norm: the variance shift of Li et al. 2019 (dropout after the last one is their remedy)
+        boolean dropout = false, normalized = false, dropoutBeforeBatchNorm = false;
         int saturating = 0;
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec l = spec.layers().get(i);
             Activation act = null;
             if (l instanceof DenseSpec d) {
                 act = d.activation();
-                batchNorm |= d.batchNorm() != DenseSpec.BatchNorm.NONE;
+                // the layer's own batch norm comes before its dropout
+                dropoutBeforeBatchNorm |= dropout && d.batchNorm() != DenseSpec.BatchNorm.NONE;
                 normalized |= d.batchNorm() != DenseSpec.BatchNorm.NONE;
                 dropout |= d.dropout() > 0;
                 Initializer init = d.effectiveInitializer();
@@ -47,7 +49,7 @@ public final class ConfigWarnings {
             } else if (l instanceof ActivationSpec a) {
                 act = a.activation();
             } else if (l instanceof BatchNormSpec) {
-                batchNorm = true;
+                dropoutBeforeBatchNorm |= dropout;
                 normalized = true;
             } else if (l instanceof LayerNormSpec) {
                 normalized = true;
@@ -61,8 +63,8 @@ public final class ConfigWarnings {
                 saturating++;
             }
         }
-        if (batchNorm && dropout) {
-            w.add("The network combines batch normalization with dropout: dropout shifts the variance batch norm learned in training "
+        if (dropoutBeforeBatchNorm) {
+            w.add("The network combines batch normalization with dropout before it: dropout shifts the variance batch norm learned in training "
                     + "(Li et al. 2019); prefer one of them, or dropout only after the last batch-norm layer.");
         }
         if (saturating > MAX_SATURATING_DEPTH && !normalized) {

@@ -27,7 +27,10 @@ public final class Diagnosis {
         }
     }
 
-    /** Training performance within this of the baseline (predicting without the inputs) counts as no better than it. */
+    /**
+     * Training performance that removes at most this share of the baseline's shortfall from perfect (1 - baseline:
+     * its error rate; 1 for R^2, whose baseline is 0) counts as no better than the baseline (predicting without the inputs).
+     */
     public static final double NO_BETTER = 0.01;
 
     /**
@@ -43,13 +46,16 @@ public final class Diagnosis {
             // R^2 of a target that does not vary divides by its zero variance
             return "Training " + metric + " is undefined: the training target does not vary, so bias and variance cannot be judged.";
         }
-        if (train <= baseline + NO_BETTER) {
+        // measured against the baseline's error: accuracy 1.0 where the majority class makes 0.99 removes all of its errors
+        if (train - baseline <= NO_BETTER * (1 - baseline)) {
             return String.format(Locale.ROOT, "Training %s %.4f: no better than predicting without the inputs (%s). The model learned "
                     + "nothing from the inputs: check that they carry information about the target (and the warnings above); if they do, "
                     + "training did not get going: try another learning rate or more epochs.", metric, train,
                     metric.equals("accuracy") ? String.format(Locale.ROOT, "always the most frequent class: %.4f", baseline) : "predicting the target's mean has R^2 0");
         }
-        if (Double.isInfinite(validation)) validation = Double.NaN;
+        // R^2 of a validation target that does not vary: there is a split, but nothing to judge variance by
+        boolean constantValidation = Double.isInfinite(validation);
+        if (constantValidation) validation = Double.NaN;
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Training %s %.4f", metric, train));
         if (!Double.isNaN(validation)) sb.append(String.format(Locale.ROOT, ", validation %s %.4f", metric, validation));
         sb.append(". ");
@@ -64,6 +70,8 @@ public final class Diagnosis {
         } else if (highVariance) {
             sb.append("High variance (overfitting): validation performance is clearly below training performance. "
                     + "Get more data, add regularization (L2, dropout, early stopping) or simplify the model.");
+        } else if (constantValidation) {
+            sb.append("The validation target does not vary, so variance cannot be judged: hold out more rows.");
         } else if (Double.isNaN(validation)) {
             sb.append("No validation split, so variance cannot be judged: set a validation fraction to check generalization.");
         } else {

@@ -24,44 +24,48 @@ public final class LearningCurve {
     public record Point(int trainingRows, double trainingError, double validationError) {}
 
     public static List<Point> compute(TrainingConfig config, LabeledTable labeled, double[] fractions, double validationFraction, long seed) {
+        labeled = labeled.withoutZeroWeights(); // rows that are not there, as for a training run
         Table table = labeled.features();
         List<String> classes = labeled.classes();
-        double[] target = labeled.target();
         ValidationSplit split = ValidationSplit.of(table.size(), validationFraction, labeled.isClassification() ? labeled.classIndices() : null, seed);
         int[] pool = split.train();
         // a seeded shuffle of the pool so prefixes are random subsets
         org.dendrite.core.data.Seeds.shuffle(new java.util.SplittableRandom(seed), pool);
-        Table valid = table.subset(split.validation());
-        double[] validY = pick(target, split.validation());
+        LabeledTable valid = labeled.subset(split.validation());
         List<Point> points = new ArrayList<>();
         for (double f : fractions) {
             if (!(f > 0 && f <= 1)) throw new IllegalArgumentException("Invalid learning-curve fraction " + f + " (allowed: 0 < f <= 1)");
             int n = Math.max(2, (int) Math.round(f * pool.length));
             int[] rows = java.util.Arrays.copyOf(pool, n);
-            Table tr = table.subset(rows);
-            double[] trY = pick(target, rows);
+            LabeledTable tr = labeled.subset(rows); // with the rows' instance weights
             Model m;
             try {
-                m = Trainer.fit(config.withValidationFraction(0).withEarlyStopping(org.dendrite.core.train.EarlyStopping.OFF),
-                        new LabeledTable(tr, labeled.targetName(), classes, trY));
+                m = Trainer.fit(config.withValidationFraction(0).withEarlyStopping(org.dendrite.core.train.EarlyStopping.OFF), tr);
             } catch (IllegalArgumentException e) {
                 continue; // e.g. a tiny prefix with a single class
             }
-            points.add(new Point(n, error(m, tr, trY, classes), error(m, valid, validY, classes)));
+            points.add(new Point(n, error(m, tr, classes), error(m, valid, classes)));
         }
         return points;
     }
 
-    static double error(Model m, Table t, double[] y, List<String> classes) {
-        double[][] p = m.predict(t);
+    /** The error of {@code m} on {@code rows}, weighted by their instance weights. */
+    static double error(Model m, LabeledTable rows, List<String> classes) {
+        double[][] p = m.predict(rows.features());
+        double[] y = rows.target();
+        double[] w = null;
+        if (rows.weights() != null) {
+            w = new double[y.length];
+            for (int i = 0; i < y.length; i++) w[i] = rows.weights()[i];
+        }
         if (classes.isEmpty()) {
             double[] pred = new double[y.length];
             for (int i = 0; i < y.length; i++) pred[i] = p[i][0];
-            return Metrics.rmse(pred, y, null);
+            return Metrics.rmse(pred, y, w);
         }
         int[] labels = new int[y.length];
         for (int i = 0; i < y.length; i++) labels[i] = (int) y[i];
-        return 1 - Metrics.accuracy(p, labels, null);
+        return 1 - Metrics.accuracy(p, labels, w);
     }
 
     public static void plot(List<Point> points, boolean classification, Path file) throws IOException {
@@ -76,10 +80,4 @@ public final class LearningCurve {
                 .writePng(file, TrainingPlots.WIDTH, TrainingPlots.HEIGHT);
     }
 
-
-    private static double[] pick(double[] a, int[] rows) {
-        double[] out = new double[rows.length];
-        for (int i = 0; i < rows.length; i++) out[i] = a[rows[i]];
-        return out;
-    }
 }

@@ -34,6 +34,7 @@ public final class OverfitCheck {
 
     /** Takes the first {@code rows} rows (round-robin over classes so every class appears) and trains until they are learned. */
     public static Result run(TrainingConfig config, LabeledTable labeled, int rows) {
+        labeled = labeled.withoutZeroWeights(); // rows that are not there, as for a training run
         Table table = labeled.features();
         List<String> classes = labeled.classes();
         double[] target = labeled.target();
@@ -50,22 +51,25 @@ public final class OverfitCheck {
                 }
             }
         }
-        double[][] r = new double[pick.size()][];
-        double[] y = new double[pick.size()];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = table.rows()[pick.get(i)];
-            y[i] = target[pick.get(i)];
-        }
+        // the rows with their instance weights
+        LabeledTable tiny = labeled.subset(pick.stream().mapToInt(Integer::intValue).toArray());
         TrainingConfig c = config.withRegularization(Regularization.NONE).withAugmentation(Augmentation.NONE).withValidationFraction(0)
                 .withEarlyStopping(EarlyStopping.OFF).withEpochs(MAX_EPOCHS);
-        TrainingRun run = TrainingRun.local(c, new LabeledTable(new Table(table.columns(), r), labeled.targetName(), classes, y));
+        TrainingRun run = TrainingRun.local(c, tiny);
         double acc = 0;
         while (run.hasNextEpoch()) {
             run.nextEpoch();
-            Evaluation e = run.source().training(run.network()).evaluate(run.task());
-            acc = classes.isEmpty() ? 1 - Math.min(1, e.rmse() / Math.max(1e-12, run.task().targetScale())) : e.accuracy();
+            Evaluation.Predictions p = run.source().training(run.network());
+            if (classes.isEmpty()) {
+                // 1 - rmse / the standard deviation of these rows' target (0.9: R^2 0.99), in any units (the task's scale is 1
+                // when the target is not standardized)
+                double sd = p.targetStandardDeviation(run.task());
+                acc = 1 - Math.min(1, p.rmse(run.task()) / (sd > 0 ? sd : run.task().targetScale()));
+            } else {
+                acc = p.accuracy();
+            }
             if (acc >= (classes.isEmpty() ? 0.9 : 1.0)) break;
         }
-        return new Result(r.length, run.epoch(), acc, acc >= (classes.isEmpty() ? 0.9 : TARGET_ACCURACY));
+        return new Result(tiny.size(), run.epoch(), acc, acc >= (classes.isEmpty() ? 0.9 : TARGET_ACCURACY));
     }
 }

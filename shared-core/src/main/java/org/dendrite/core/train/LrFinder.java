@@ -38,7 +38,9 @@ public final class LrFinder {
             throw new IllegalArgumentException("Invalid LR range test length: " + steps + " steps (allowed: >= 5)");
         }
         TrainingConfig c = config.withSchedule(new RangeSchedule(minRate, maxRate, steps)).withEpochs(Integer.MAX_VALUE / 2)
-                .withEarlyStopping(EarlyStopping.OFF).withValidationFraction(0).withReferenceBatchSize(0);
+                .withEarlyStopping(EarlyStopping.OFF).withValidationFraction(0).withReferenceBatchSize(0)
+                // no rollback: it would divide the rate by 10 and go on past the divergence the test looks for
+                .withDiagnostics(new org.dendrite.core.diagnostics.DiagnosticsConfig(0, 0));
         TrainingRun run = TrainingRun.local(c, table);
         try {
             while (run.steps() < steps && !exploded(run.history().stepLosses())) {
@@ -49,8 +51,19 @@ public final class LrFinder {
         }
         double[] allRates = run.history().stepLearningRates(), allLosses = run.history().stepLosses();
         int n = Math.min(Math.min(allRates.length, allLosses.length), steps);
+        // the curve ends at the first step whose smoothed loss exceeds STOP_FACTOR times its minimum so far (fast.ai), which
+        // the loop above sees only at the end of its epoch
+        double[] all = smooth(java.util.Arrays.copyOf(allLosses, n));
+        double low = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            low = Math.min(low, all[i]);
+            if (!Double.isFinite(all[i]) || all[i] > STOP_FACTOR * low) {
+                n = i + 1;
+                break;
+            }
+        }
         double[] rates = java.util.Arrays.copyOf(allRates, n), losses = java.util.Arrays.copyOf(allLosses, n);
-        double[] smoothed = smooth(losses);
+        double[] smoothed = java.util.Arrays.copyOf(all, n);
         int best = 0;
         for (int i = 1; i < n; i++) if (smoothed[i] < smoothed[best]) best = i;
         return new Result(rates, losses, smoothed, n == 0 ? minRate : rates[best] / 10);

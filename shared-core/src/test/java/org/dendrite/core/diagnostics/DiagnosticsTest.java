@@ -198,7 +198,7 @@ class DiagnosticsTest {
                 Diagnosis.biasVariance(Double.NEGATIVE_INFINITY, Double.NaN, "R^2", 0));
         assertEquals("Training R^2 is undefined: the training target does not vary, so bias and variance cannot be judged.",
                 Diagnosis.biasVariance(Double.NaN, 0.5, "R^2", 0));
-        assertTrue(Diagnosis.biasVariance(0.95, Double.NEGATIVE_INFINITY, "R^2", 0).contains("No validation split"));
+        assertTrue(Diagnosis.biasVariance(0.95, Double.NEGATIVE_INFINITY, "R^2", 0).contains("The validation target does not vary"));
         // no better than predicting without the inputs: not "train longer, increase model capacity" (the lecture's high-bias advice)
         assertEquals("Training accuracy 0.6250: no better than predicting without the inputs (always the most frequent class: 0.6250). "
                 + "The model learned nothing from the inputs: check that they carry information about the target (and the warnings "
@@ -224,7 +224,8 @@ class DiagnosticsTest {
         NetworkSpec selu = new NetworkSpec(List.of(new DenseSpec(8, new Selu())));
         assertTrue(ConfigWarnings.check(selu, false, 16, 100).stream().anyMatch(w -> w.contains("not standardized")));
         assertTrue(ConfigWarnings.check(selu, true, 16, 100).isEmpty());
-        NetworkSpec bnDrop = new NetworkSpec(List.of(new DenseSpec(8, new Relu(), null, true, DenseSpec.BatchNorm.BEFORE_ACTIVATION, 0.3)));
+        NetworkSpec bnDrop = new NetworkSpec(List.of(new DenseSpec(8, new Relu(), null, true, DenseSpec.BatchNorm.BEFORE_ACTIVATION, 0.3),
+                new DenseSpec(8, new Relu(), null, true, DenseSpec.BatchNorm.BEFORE_ACTIVATION, 0)));
         assertTrue(ConfigWarnings.check(bnDrop, true, 16, 100).stream().anyMatch(w -> w.contains("batch normalization with dropout")));
         NetworkSpec deep = new NetworkSpec(List.of(new DenseSpec(8, new Sigmoid()), new DenseSpec(8, new Tanh()), new DenseSpec(8, new Sigmoid()),
                 new DenseSpec(8, new Tanh())));
