@@ -68,8 +68,9 @@ final class RoundSource extends BlockSource {
     RoundSource(JavaRDD<ShardBlock> blocks, long rows, boolean hasValidation, TrainingConfig config, Task task, Loss loss, int localSteps, OuterOptimizer outer) {
         super(blocks, rows, hasValidation, config, task, loss);
         this.outer = outer;
-        this.batch = Math.max(1, Math.min(config.batchSize(), rows));
         long perPartition = (rows + blocks.getNumPartitions() - 1) / blocks.getNumPartitions();
+        // a full-batch optimizer (L-BFGS) steps on all of a partition's rows (LocalSteps), as on one machine
+        this.batch = config.optimizer().requiresFullBatch() ? Math.max(1, perPartition) : Math.max(1, Math.min(config.batchSize(), rows));
         this.rounds = new RoundLength(localSteps, Math.max(1, Batches.count(perPartition, batch)));
     }
 

@@ -83,6 +83,8 @@ public final class LocalSteps {
     private final long stepsPerEpoch;
     /** The shard's instance-weight sum: its share of the objective. */
     private final double share;
+    /** The local step the shard's row stream stands at (-1: not placed yet): a round that starts there continues it. */
+    private long next = -1;
 
     /** A shard of {@code data} rows (its number {@code shard} seeds its stream) for a network of {@code outputWidth} outputs. */
     public LocalSteps(TrainingConfig config, Loss loss, int classes, Dataset data, int shard, int outputWidth) {
@@ -90,7 +92,8 @@ public final class LocalSteps {
         this.local = Network.build(config.network(), data.featureCount(), outputWidth, 0);
         this.optimizer = config.optimizer().newState(local.parameters());
         this.stepper = new TrainingStep(config, local, optimizer);
-        int batch = Math.min(config.batchSize(), data.size());
+        // a full-batch optimizer (L-BFGS) steps on all of the shard's rows, as on one machine (MinibatchSource)
+        int batch = config.optimizer().requiresFullBatch() ? data.size() : Math.min(config.batchSize(), data.size());
         this.rows = new MinibatchSource(data, null, loss, config.augmentation(), classes, Seeds.shard(config.seed(), shard), batch);
         this.stepsPerEpoch = Batches.count(data.size(), batch);
         this.share = Loss.weightSum(data.weights(), data.size());
@@ -105,11 +108,14 @@ public final class LocalSteps {
         double lossSum = 0, weightSum = 0;
         for (int s = 0; s < r.steps(); s++) {
             long at = r.firstStep() + s;
-            if (s == 0 || at % stepsPerEpoch == 0) {
+            // placed anew only where the stream does not stand already: begun again each round, the epoch's generator
+            // repeated the first round's dropout masks and augmentation draws in every round of the epoch
+            if (at != next || at % stepsPerEpoch == 0) {
                 rows.beginEpoch((int) (at / stepsPerEpoch));
                 rows.seek(at % stepsPerEpoch);
             }
             rows.select(s, at, r.rate());
+            next = at + 1;
             double l = stepper.take(r.rate(), (int) (at / stepsPerEpoch), at, Double.NaN, () -> rows.gradient(local), frozen, r.pruneMask());
             lossSum += l * rows.weight();
             weightSum += rows.weight();
