@@ -50,6 +50,8 @@ final class RoundSource extends BlockSource {
     private final RoundLength rounds;
     private final String run = UUID.randomUUID().toString();
     private double rate;
+    /** The scheduled rate of the current round's k-th local step (the loop's, {@link #schedule}). */
+    private java.util.function.LongToDoubleFunction rateAt;
     private double weight;
     private int frozenLayers;
     private List<float[]> pruneMask;
@@ -111,6 +113,11 @@ final class RoundSource extends BlockSource {
     }
 
     @Override
+    public void schedule(java.util.function.LongToDoubleFunction rateAt) {
+        this.rateAt = rateAt;
+    }
+
+    @Override
     public double weight() {
         return weight;
     }
@@ -123,7 +130,7 @@ final class RoundSource extends BlockSource {
         Broadcast<Network.Snapshot> weights = jsc.broadcast(start);
         try {
             RoundTask job = new RoundTask(run + "/" + rounds.generation(), weights, new LocalSteps.Setup(config, loss, task.classCount(),
-                    network.outputWidth()), new LocalSteps.Round(rounds.firstStep(), rounds.steps(), rate, frozenLayers, pruneMask));
+                    network.outputWidth()), new LocalSteps.Round(rounds.firstStep(), rounds.steps(), rates(), frozenLayers, pruneMask));
             LocalSteps.Partial total = new LocalSteps.Partial();
             // each partition answers with the snapshot's values, as doubles
             if ((double) start.values() * Double.BYTES * blocks.getNumPartitions() <= directMergeBytes) {
@@ -139,6 +146,13 @@ final class RoundSource extends BlockSource {
         } finally {
             weights.destroy();
         }
+    }
+
+    /** The scheduled rate of each local step of the current round, from the loop's schedule (the round's first rate without one). */
+    private double[] rates() {
+        double[] r = new double[rounds.steps()];
+        for (int k = 0; k < r.length; k++) r[k] = rateAt == null ? rate : rateAt.applyAsDouble(k);
+        return r;
     }
 
     /** Merges the partitions' results on the executors whenever they exceed {@code bytes} in all (tests set 0 to take that path). */

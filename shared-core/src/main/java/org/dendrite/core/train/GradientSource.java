@@ -35,6 +35,14 @@ public interface GradientSource {
      */
     void select(long index, long step, double rate);
 
+    /**
+     * For a source whose step is many local steps (a round, {@link #ticks}): {@code rateAt(k)} is the
+     * scheduled rate of the current step's k-th local step (the clock at its start plus k), so that a
+     * schedule by steps (warm-up, one-cycle) reaches each local step as one machine's step; given before
+     * each {@link #select}. A source of single steps needs only {@link #select}'s rate.
+     */
+    default void schedule(java.util.function.LongToDoubleFunction rateAt) {}
+
     /** The summed weight of the current step's rows, known after its {@link #gradient} (the epoch's loss is the weighted mean of its steps' losses). */
     double weight();
 

@@ -25,9 +25,27 @@ import org.dendrite.core.optim.OptimizerState;
  * continues its inner optimizer (Adam's moments) across them; a new instance starts afresh.
  */
 public final class LocalSteps {
-    /** What a round asks of every shard: its first local step (in each shard's own count), how many, the rate, the loop's constraints. */
-    public record Round(long firstStep, int steps, double rate, int frozenLayers, List<float[]> pruneMask) implements Serializable {
+    /**
+     * What a round asks of every shard: its first local step (in each shard's own count), how many, the
+     * learning rate of each (the schedule's, step by step, as one machine takes them), the loop's constraints.
+     */
+    public record Round(long firstStep, int steps, double[] rates, int frozenLayers, List<float[]> pruneMask) implements Serializable {
         private static final long serialVersionUID = 1L;
+
+        public Round {
+            if (rates.length != steps) throw new IllegalArgumentException("A round of " + steps + " steps needs as many rates, got " + rates.length);
+        }
+
+        /** A round whose steps all take {@code rate}. */
+        public Round(long firstStep, int steps, double rate, int frozenLayers, List<float[]> pruneMask) {
+            this(firstStep, steps, constant(steps, rate), frozenLayers, pruneMask);
+        }
+
+        private static double[] constant(int steps, double rate) {
+            double[] r = new double[steps];
+            java.util.Arrays.fill(r, rate);
+            return r;
+        }
     }
 
     /** What every shard's local steps are made from, shipped once to where the shards are. */
@@ -114,14 +132,14 @@ public final class LocalSteps {
                 rows.beginEpoch((int) (at / stepsPerEpoch));
                 rows.seek(at % stepsPerEpoch);
             }
-            rows.select(s, at, r.rate());
+            rows.select(s, at, r.rates()[s]);
             next = at + 1;
-            double l = stepper.take(r.rate(), (int) (at / stepsPerEpoch), at, Double.NaN, () -> rows.gradient(local), frozen, r.pruneMask());
+            double l = stepper.take(r.rates()[s], (int) (at / stepsPerEpoch), at, Double.NaN, () -> rows.gradient(local), frozen, r.pruneMask());
             lossSum += l * rows.weight();
             weightSum += rows.weight();
         }
         // a non-finite local weight must not be averaged into the model
-        stepper.checkWeights(0, r.firstStep() + r.steps() - 1, r.rate());
+        stepper.checkWeights(0, r.firstStep() + r.steps() - 1, r.steps() == 0 ? 0 : r.rates()[r.steps() - 1]);
         List<float[]> state = new ArrayList<>();
         for (Parameter p : local.parameters()) state.add(p.value());
         state.addAll(local.buffers().values());

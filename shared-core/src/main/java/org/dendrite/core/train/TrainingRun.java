@@ -290,6 +290,8 @@ public final class TrainingRun {
         double lossSum = 0, weightSum = 0, rate = Double.NaN;
         for (long i = 0; i < steps; i++) {
             rate = rate(clock);
+            long at = clock;
+            source.schedule(k -> rate(at + k));
             source.select(i, step, rate);
             // the history reports the data loss, comparable with the validation loss; the penalty is the optimizer's business
             double dataLoss = stepper.takeRecorded(rate, Double.isNaN(outerRate) ? rate : outerRate, epoch, step, initialLoss, gradient, frozen,

@@ -173,4 +173,99 @@ class RoundsReferenceTest {
         assertEquals(10.0, p.weightSum(), 0.0, "the local step's rows");
         assertArrayEquals(flat(ref), weightsOf(p, flat(ref).length), 1e-6f);
     }
+
+    /**
+     * Rounds of local steps as the core's loop drives them (what Spark's RoundSource does, on one
+     * shard): the loop's source, each round the shard's {@link LocalSteps} from the loop's weights,
+     * applied by outer SGD at rate 1.
+     */
+    private static final class OneShardRounds implements GradientSource {
+        private final Dataset train;
+        private final Loss loss;
+        private final LocalSteps shard;
+        private final RoundLength rounds;
+        private double rate;
+        private java.util.function.LongToDoubleFunction rateAt;
+        private double weight;
+
+        OneShardRounds(TrainingConfig c, Loss loss, int classes, Dataset train, int localSteps) {
+            this.train = train;
+            this.loss = loss;
+            this.shard = new LocalSteps(c, loss, classes, train, 0, loss.outputWidth(1, classes));
+            this.rounds = new RoundLength(localSteps, org.dendrite.core.data.Batches.count(train.size(), c.batchSize()));
+        }
+
+        @Override public long rows() { return train.size(); }
+        @Override public long beginEpoch(int epoch) { return rounds.beginEpoch(epoch); }
+        @Override public void select(long index, long step, double rate) {
+            rounds.select(index);
+            this.rate = rate;
+        }
+        @Override public void schedule(java.util.function.LongToDoubleFunction f) { rateAt = f; }
+        @Override public double weight() { return weight; }
+        @Override public double gradient(Network network) {
+            double[] rates = new double[rounds.steps()];
+            for (int k = 0; k < rates.length; k++) rates[k] = rateAt.applyAsDouble(k);
+            LocalSteps.Partial p = shard.run(network.snapshot(), new LocalSteps.Round(rounds.firstStep(), rounds.steps(), rates, 0, null));
+            weight = p.weightSum();
+            double l = LocalSteps.apply(p, network);
+            rounds.finished(l, weight);
+            return l;
+        }
+        @Override public Matrix sample(int n, long seed) { return train.sample(n, new SplittableRandom(seed)); }
+        @Override public org.dendrite.core.metrics.Evaluation.Predictions training(Network network) {
+            return org.dendrite.core.metrics.Evaluation.Predictions.of(network, loss, train);
+        }
+        @Override public org.dendrite.core.metrics.Evaluation.Predictions validation(Network network) { return null; }
+        @Override public boolean hasValidation() { return false; }
+        @Override public long ticks() { return rounds.steps(); }
+        @Override public org.dendrite.core.optim.Optimizer outerOptimizer() { return OuterOptimizer.AVERAGE.optimizer(); }
+    }
+
+    /**
+     * One partition's rounds equal single-machine training on that partition's stream (docs/design.md,
+     * Spark rounds; model averaging over one shard is the identity), schedules included (README: "schedules
+     * ... work the same on Spark"). A step-clock schedule, a linear warm-up from 0.25 to 1 times the rate
+     * over the first 4 steps (Goyal et al. 2017), gives one machine's 4 steps of the epoch the rates
+     * 0.025, 0.04375, 0.0625, 0.08125; a round of those 4 local steps must take the same rates, not the
+     * round's first rate 4 times (post-local SGD, Lin et al. 2020, and DiLoCo's inner steps follow the
+     * schedule step by step).
+     */
+    @Test
+    void aRoundsLocalStepsFollowAStepSchedule() {
+        // the harness: under a constant rate the round is one machine's epoch
+        float[][] constant = oneMachineAndOneRound(new org.dendrite.core.schedule.ConstantSchedule());
+        assertArrayEquals(constant[0], constant[1], 1e-6f, "constant rate");
+        float[][] warmUp = oneMachineAndOneRound(new org.dendrite.core.schedule.WarmUp(new org.dendrite.core.schedule.ConstantSchedule(), 0.25, 1, 4));
+        assertArrayEquals(warmUp[0], warmUp[1], 1e-6f, "warm-up over the round's 4 steps");
+    }
+
+    /** The weights after one epoch of 4 steps on 16 rows: on one machine, and in one round of 4 local steps on one shard. */
+    private static float[][] oneMachineAndOneRound(org.dendrite.core.schedule.Schedule schedule) {
+        int n = 16;
+        double[][] x = new double[n][];
+        double[] y = new double[n];
+        SplittableRandom g = new SplittableRandom(11);
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[] {g.nextGaussian(), g.nextGaussian()};
+            y[i] = x[i][0] + x[i][1] > 0 ? 1 : 0;
+        }
+        org.dendrite.core.data.LabeledTable table = new org.dendrite.core.data.LabeledTable(new org.dendrite.core.data.Table(List.of(
+                org.dendrite.core.data.Column.numeric("a"), org.dendrite.core.data.Column.numeric("b")), x), "label", List.of("no", "yes"), y);
+        TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(4, new Tanh())))).withOptimizer(new Sgd(0.1))
+                .withSchedule(schedule).withEpochs(1).withBatchSize(4).resolve(n);
+        org.dendrite.core.data.TrainingData data = org.dendrite.core.data.TrainingData.prepare(table, c.preprocessing(), c.robustTarget(), 0,
+                c.seed(), null, null);
+        Loss loss = c.lossFor(data.task());
+        int classes = data.task().classCount();
+        TrainingRun one = new TrainingRun(c, data.preprocessor(), data.task(), loss, new MinibatchSource(data.train(), null, loss,
+                c.augmentation(), classes, Seeds.shard(c.seed(), 0), c.batchSize()), TrainingListener.NONE, WarmStart.NONE);
+        one.nextEpoch();
+        TrainingRun rounds = new TrainingRun(c, data.preprocessor(), data.task(), loss, new OneShardRounds(c, loss, classes, data.train(), 4),
+                TrainingListener.NONE, WarmStart.NONE);
+        rounds.nextEpoch();
+        assertEquals(4, one.steps());
+        assertEquals(1, rounds.steps(), "one round of 4 local steps");
+        return new float[][] {flat(one.network()), flat(rounds.network())};
+    }
 }
