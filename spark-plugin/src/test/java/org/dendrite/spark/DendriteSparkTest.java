@@ -1033,6 +1033,14 @@ class DendriteSparkTest {
         assertEquals(3 * 36, core.steps());
         assertSameWeights(core.model(), spark.coreModel(), "one partition's rounds vs its stream on one machine");
         assertEquals(3 * 9, spark.coreModel().history().stepLearningRates().length, "one step record per round");
+        // a schedule by steps (a warm-up over the first 30 steps, rounds of 4): each local step takes its own rate, as on one machine
+        // (every local step of a round took the round's first rate)
+        c.setConfigJson(org.dendrite.core.io.SpecFormat.write(c.trainingConfig().withSchedule(
+                new org.dendrite.core.schedule.WarmUp(new org.dendrite.core.schedule.ConstantSchedule(), 0.1, 1, 30))));
+        DendriteClassificationModel warm = c.fit(data.partitions(1));
+        TrainingRun warmCore = shardRun(prepared(data, c.trainingConfig()), c.trainingConfig(), null, 0);
+        warmCore.run();
+        assertSameWeights(warmCore.model(), warm.coreModel(), "a warm-up by steps: one partition's rounds vs its stream on one machine");
     }
 
     /**
