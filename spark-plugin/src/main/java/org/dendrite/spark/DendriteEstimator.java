@@ -183,7 +183,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
      * The estimator is not changed: {@code setLearningRate} to use the suggestion.
      */
     public org.dendrite.core.train.LrFinder.Result lrRangeTest(Dataset<?> dataset) {
-        return onSample(dataset, (config, table) -> org.dendrite.core.train.LrFinder.run(config, table, 1e-7, 10, 100));
+        return onSample(dataset, org.dendrite.core.train.LrFinder::run);
     }
 
     /**

@@ -524,18 +524,15 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         List<String> found = new ArrayList<>();
         if (overfitCheck) found.add(org.dendrite.core.diagnostics.OverfitCheck.run(config, rows, org.dendrite.core.diagnostics.OverfitCheck.DEFAULT_ROWS).summary());
         if (lrRangeTest) {
-            lrRange = org.dendrite.core.train.LrFinder.run(config, rows, LR_RANGE_MIN, LR_RANGE_MAX, LR_RANGE_STEPS);
+            lrRange = org.dendrite.core.train.LrFinder.run(config, rows);
             found.add(String.format(java.util.Locale.ROOT, "LR range test: %d steps from %.0e; the smoothed loss was lowest at rate %.3g, so "
-                    + "the suggested learning rate is %.3g (this model trained at %.3g)%s.", lrRange.rates().length, LR_RANGE_MIN,
+                    + "the suggested learning rate is %.3g (this model trained at %.3g)%s.", lrRange.rates().length,
+                    org.dendrite.core.train.LrFinder.DEFAULT_MIN_RATE,
                     10 * lrRange.suggestedRate(), lrRange.suggestedRate(), config.optimizer().learningRate(),
                     diagnosticsFolder.isBlank() ? "" : "; the curve is lr-range-test.png in the diagnostics folder"));
         }
         return List.copyOf(found);
     }
-
-    /** The LR range test's rates and length (fast.ai's defaults). */
-    private static final double LR_RANGE_MIN = 1e-7, LR_RANGE_MAX = 10;
-    private static final int LR_RANGE_STEPS = 100;
 
     private void writeDiagnostics(Path dir) throws IOException {
         Files.writeString(dir.resolve("history.csv"), model.history().toCsv());

@@ -309,10 +309,7 @@ public final class Network implements Serializable {
         for (int i = 0; i < parameters.size(); i++) {
             System.arraycopy(s.parameters().get(i), 0, parameters.get(i).value(), 0, parameters.get(i).size());
         }
-        int i = 0;
-        for (float[] b : buffers().values()) {
-            System.arraycopy(s.buffers().get(i++), 0, b, 0, b.length);
-        }
+        for (int i = 0; i < own.size(); i++) System.arraycopy(s.buffers().get(i), 0, own.get(i), 0, own.get(i).length);
     }
 
     /** Parameter values and buffers at one point in training. */

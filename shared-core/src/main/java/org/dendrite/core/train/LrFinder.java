@@ -14,6 +14,9 @@ import org.dendrite.core.schedule.Schedule;
 public final class LrFinder {
     public static final double SMOOTHING = 0.98;
     public static final double STOP_FACTOR = 4;
+    /** The range and length the wrappers run it with (fast.ai's lr_find defaults). */
+    public static final double DEFAULT_MIN_RATE = 1e-7, DEFAULT_MAX_RATE = 10;
+    public static final int DEFAULT_STEPS = 100;
 
     private LrFinder() {}
 
@@ -28,6 +31,11 @@ public final class LrFinder {
         public double learningRate(double baseRate, Position p) {
             return minRate * Math.pow(maxRate / minRate, Math.min(p.step(), steps) / (double) steps);
         }
+    }
+
+    /** {@link #run(TrainingConfig, LabeledTable, double, double, int)} over the default range and length. */
+    public static Result run(TrainingConfig config, LabeledTable table) {
+        return run(config, table, DEFAULT_MIN_RATE, DEFAULT_MAX_RATE, DEFAULT_STEPS);
     }
 
     public static Result run(TrainingConfig config, LabeledTable table, double minRate, double maxRate, int steps) {
