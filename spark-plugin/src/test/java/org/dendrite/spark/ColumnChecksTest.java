@@ -42,6 +42,11 @@ class ColumnChecksTest {
         // within the declared count, a class without rows still gets its output (the metadata, not the data, says how many)
         DendriteClassificationModel m = new DendriteClassifier().setEpochs(1).fit(declared(rows(0, 1, 0, 1, 0, 1), 3));
         assertEquals(3, m.numClasses());
+        // rows of one class are refused as on one machine: labels all 1 infer the classes 0 and 1 (class 0 without rows; the model
+        // answered 1 whatever the features), and metadata may declare classes the rows do not hold
+        assertEquals("Column 'label' has only one class ('1') in the training data; a classifier needs rows of at least two classes",
+                assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setEpochs(1).fit(rows(1, 1, 1, 1))).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setEpochs(1).fit(declared(rows(2, 2, 2), 3)));
     }
 
     /**

@@ -115,7 +115,8 @@ public final class ShardPass {
 
     /**
      * Joins the shards' summaries (in shard order): their widths must agree, some shard must have
-     * rows, and a classifier's labels make at least two classes ({@link RowCheck#classes}); a
+     * rows, and a classifier's labels make at least two classes ({@link RowCheck#classes}) of which the
+     * rows (of weight above 0) hold at least two; a
      * validation split of {@code validationFraction} holds rows out, stratified when the summaries
      * kept labels.
      */
@@ -139,6 +140,11 @@ public final class ShardPass {
         if (width < 0) throw new IllegalArgumentException("The training data is empty: training needs at least one row");
         if (java.util.Arrays.stream(counts).sum() == 0) throw TrainingData.allWeighZero(check.weight());
         List<String> classes = check.classes(maxLabel);
+        java.util.Map<Integer, Long> perClass = classes.isEmpty() ? null : classCounts(shards);
+        if (perClass != null && perClass.size() == 1) {
+            // labels all 1 infer two classes (0 and 1), and metadata may declare more than the rows hold: as on one machine, one class is refused
+            throw TrainingData.oneClass("Column '" + check.label() + "'", classes.get(perClass.keySet().iterator().next()), "");
+        }
         return new Layout(new ShardedRows(counts, labels, validationFraction, seed, check.label()), width, classes);
     }
 

@@ -117,9 +117,15 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
                 only = (int) v;
             }
         }
-        if (distinct < 2) {
-            throw new IllegalArgumentException("Target '" + t.targetName() + "' has only one class ('" + classes.get(only)
-                    + "') in the training data" + where + "; a classifier needs rows of at least two classes");
-        }
+        if (distinct < 2) throw oneClass("Target '" + t.targetName() + "'", classes.get(only), where);
+    }
+
+    /**
+     * The error for training rows of one class, one machine's and Spark's: {@code target} names the
+     * target ("Target 'class'", "Column 'label'"), {@code className} the class, {@code where} qualifies the rows.
+     */
+    public static IllegalArgumentException oneClass(String target, String className, String where) {
+        return new IllegalArgumentException(target + " has only one class ('" + className + "') in the training data" + where
+                + "; a classifier needs rows of at least two classes");
     }
 }

@@ -229,4 +229,24 @@ class ShardPassTest {
                 new RowCheck("features", "y", "w", true, 0)));
         assertEquals(TrainingData.allWeighZero("w").getMessage(), zero.getMessage());
     }
+    /**
+     * Rows of one class are refused on Spark as on one machine ({@link TrainingData#prepare}), with the
+     * same message: labels all 1 infer the classes 0 and 1 from the largest label, but no row is of class
+     * 0 (they were trained as two classes, the model always answering 1); a class whose rows all weigh 0
+     * has no rows. Rows of both classes in different shards are two classes.
+     */
+    @Test
+    void rowsOfOneClassAreRefusedAsOnOneMachine() {
+        RowCheck check = new RowCheck("features", "y", null, true, 0);
+        var one = assertThrows(IllegalArgumentException.class, () -> ShardPass.layout(List.of(labels(true, 1, 1), labels(true, 1)), 0, 1, check));
+        LabeledTable oneMachine = new LabeledTable(new Table(List.of(Column.numeric("x")), new double[][] {{0}, {0}, {0}}), "y",
+                List.of("0", "1"), new double[] {1, 1, 1}, null);
+        var same = assertThrows(IllegalArgumentException.class, () -> TrainingData.prepare(oneMachine, PreprocessingConfig.DEFAULT, false, 0, 1, null, null));
+        assertEquals("Column 'y' has only one class ('1') in the training data; a classifier needs rows of at least two classes", one.getMessage());
+        assertEquals(same.getMessage().replace("Target 'y'", "Column 'y'"), one.getMessage());
+        ShardPass.Summary weighed = ShardPass.summarize(List.of(new LabeledRow(new double[] {1}, 0, 0), new LabeledRow(new double[] {2}, 1, 1))
+                .iterator(), false, true);
+        assertThrows(IllegalArgumentException.class, () -> ShardPass.layout(List.of(weighed), 0, 1, check));
+        assertEquals(List.of("0", "1"), ShardPass.layout(List.of(labels(true, 1, 1), labels(true, 0)), 0, 1, check).classes());
+    }
 }
