@@ -14,15 +14,17 @@ import org.dendrite.core.check.Check;
  * and Talwalkar 2020, "A System for Massively Parallel Hyperparameter Tuning", Algorithm 2): each
  * free worker promotes a trial that is in the top 1/eta of its rung's finished trials and not yet
  * promoted (looking from the highest rung down), and otherwise starts a new trial at the lowest rung,
- * until {@code trials} trials have started; no worker waits for a rung to fill. Rungs as
- * {@link Budgets}.
+ * until {@code trials} trials have started; no worker waits for a rung to fill. A trial that failed at a
+ * rung is in that rung as its worst (it counts towards the rung's size and is never promoted), as
+ * successive halving counts it. Rungs as {@link Budgets}.
  *
  * <p>Deterministic by construction: the schedule runs on a virtual clock on which {@code workers}
  * workers each take one time unit per epoch trained (a promoted trial continuing from its checkpoint
  * trains only the difference). A worker decides when it becomes free on that clock, from the jobs
- * finished on it by then; jobs ending at the same time are taken in trial-id order, free workers in
- * worker order. The jobs themselves run on the search's real threads, as many at once as there are
- * virtual workers busy; real timing only changes the wall time, never which trials are promoted.
+ * finished on it by then; jobs ending at the same time are taken one by one in trial-id order (a worker
+ * freed by one of them decides before the next is committed), free workers in worker order. The jobs
+ * themselves run on the search's real threads, as many at once as there are virtual workers busy; real
+ * timing only changes the wall time, never which trials are promoted.
  */
 public record Asha(int trials, int minEpochs, int maxEpochs, int eta, int workers) implements Scheduler {
     private static final long serialVersionUID = 1L;
@@ -127,12 +129,17 @@ public record Asha(int trials, int minEpochs, int maxEpochs, int eta, int worker
             // rung k ranked by the scores at rung k (a promoted trial keeps its rung-k score there), ties to the lower id
             int budget = r[k];
             List<Trial> ranked = new ArrayList<>();
-            for (Trial t : finished.get(k)) if (t.reached(budget)) ranked.add(t);
+            int failed = 0;
+            for (Trial t : finished.get(k)) {
+                if (t.reached(budget)) ranked.add(t);
+                else if (t.failed()) failed++;
+            }
             ranked.sort((a, b) -> {
                 int c = pool.metric().compare(a.scoreAt(budget), b.scoreAt(budget));
                 return c != 0 ? c : Integer.compare(a.id(), b.id());
             });
-            int promotable = ranked.size() / eta;
+            // a trial that failed at rung k is in it, ranked last (as successive halving counts it): its place counts, it is never promoted
+            int promotable = Math.min(ranked.size(), (ranked.size() + failed) / eta);
             for (int i = 0; i < promotable; i++) {
                 Trial t = ranked.get(i);
                 if (promoted.get(k).add(t.id())) {

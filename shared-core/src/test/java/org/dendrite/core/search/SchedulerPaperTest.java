@@ -46,6 +46,32 @@ class SchedulerPaperTest {
     }
 
     /**
+     * A trial that failed at a rung is in that rung as its worst, as successive halving counts it
+     * ({@link SuccessiveHalving#best}: the best floor(n / eta) of all n, failed ones last): Algorithm 2's
+     * top_k(rung k, |rung k| / eta) counts every trial of the rung, and a diverged run's loss is the
+     * worst. Asha(trials 4, min 1, max 2, eta 2, 1 worker), scores at 1 epoch: t1 fails, t2 .5, t3 .3,
+     * t4 .7 (t2 .4 and t3 .2 at 2 epochs). By hand:
+     * <pre>
+     * t1@1 fails; rung0 {t1}: floor(1/2)=0 -> new t2@1
+     * rung0 {t2 .5, t1 failed}: floor(2/2)=1 -> {t2} -> promote t2@2
+     * rung0: {t2} promoted -> new t3@1
+     * rung0 {t3 .3, t2 .5, t1}: floor(3/2)=1 -> {t3} -> promote t3@2
+     * rung0: {t3} promoted -> new t4@1
+     * rung0 {.3 t3, .5 t2, .7 t4, t1}: floor(4/2)=2 -> {t3, t2}, both promoted; 4 started: done
+     * </pre>
+     * The code before leaves t1 out of rung 0's count: t2 waits for t3 (floor(1/2) = 0) and never goes
+     * on (floor(3/2) = 1 takes t3), so one trial of the three that trained reaches the top rung.
+     */
+    @Test
+    void ashaCountsAFailedTrialInItsRungAsItsWorst() {
+        double[][] f = {{}, {Double.NaN, Double.NaN}, {0.5, 0.4}, {0.3, 0.2}, {0.7, 0.6}};
+        List<String> jobs = new ArrayList<>();
+        List<TrialRecord> r = SchedulerTest.search(new Asha(4, 1, 2, 2, 1), 1, jobs, (id, e) -> f[id][e - 1]);
+        assertEquals(List.of("1@0", "2@1", "2@2", "3@1", "3@2", "4@1"), jobs);
+        assertEquals(List.of(2, 3), r.stream().filter(t -> t.epochs() == 2).map(TrialRecord::id).sorted().toList(), "the trials at the top rung");
+    }
+
+    /**
      * Successive halving (Jamieson and Talwalkar 2016) keeps the best floor(n / eta) of the n
      * configurations it has. When a grid runs out (docs: "the search ends with the grid") n is what
      * was drawn, not the planned trials. 3 learning rates x 2 batch sizes = 6 configurations,

@@ -229,7 +229,10 @@ class SchedulerTest {
         return search(s, threads, jobs, objective, sampler, SPACE);
     }
 
-    /** Runs {@code s} with a synthetic job: no training, the trial's score after each epoch from {@code objective}(id, epoch). */
+    /**
+     * Runs {@code s} with a synthetic job: no training, the trial's score after each epoch from
+     * {@code objective}(id, epoch); a NaN score fails the job (as a diverged run does).
+     */
     static List<TrialRecord> search(Scheduler s, int threads, List<String> jobs, BiFunction<Integer, Integer, Double> objective, Sampler sampler,
                                     SearchSpace space) {
         ExecutorService ex = Executors.newFixedThreadPool(threads);
@@ -237,6 +240,7 @@ class SchedulerTest {
         TrialRunner synthetic = task -> {
             double[] curve = new double[task.target() - task.fromEpoch()];
             for (int e = task.fromEpoch() + 1; e <= task.target(); e++) curve[e - task.fromEpoch() - 1] = objective.apply(task.trialId(), e);
+            for (double v : curve) if (Double.isNaN(v)) return TrialOutcome.failed(task, 0, "diverged");
             return new TrialOutcome(task.target(), task.target(), curve, task.restart(), task.keepCheckpoints() ? List.of() : null, 0, curve.length,
                     null);
         };
