@@ -1,5 +1,8 @@
 package org.dendrite.core.gradcheck;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -114,8 +117,47 @@ class LayerGradientTest {
     @Test
     void batchNormInInferenceMode() {
         BatchNormLayer bn = new BatchNormLayer(new BatchNormSpec(), 3, "0.");
-        bn.forward(GradientCheck.inputs(16, 3, 9, 0), true, new SplittableRandom(1));
+        warmUp(bn);
         GradientCheck.checkLayer("batch_norm (inference)", bn, GradientCheck.inputs(4, 3, 6, 0), false, () -> new SplittableRandom(1));
+    }
+
+    /**
+     * Training batches of mean about 1 and variance about 9 move the running statistics well away from
+     * their start (0 and 1), so that a gradient that left out the running variance's 1 / sqrt(var) fails.
+     */
+    private static void warmUp(BatchNormLayer bn) {
+        for (int step = 0; step < 30; step++) {
+            Matrix x = GradientCheck.inputs(16, bn.runningMean().length, 9 + step, 0);
+            for (int i = 0; i < x.size(); i++) x.data()[i] = 3 * x.data()[i] + 1;
+            bn.forward(x, true, new SplittableRandom(1));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(bn.runningVariance()[0] > 4, "running variance " + bn.runningVariance()[0]);
+    }
+
+    /**
+     * A training batch of one row has no variance to estimate: it is normalized with the running
+     * statistics, as at inference, and leaves them unchanged (BatchNormLayer's doc). Checked on its own:
+     * the gradients by finite differences, the running statistics after the forwards of the check, and
+     * the output against (x - running mean) / sqrt(running var + eps) * gamma + beta by hand.
+     */
+    @Test
+    void batchNormOnATrainingBatchOfOneRow() {
+        BatchNormLayer bn = new BatchNormLayer(new BatchNormSpec(), 3, "0.");
+        for (int j = 0; j < 3; j++) {
+            bn.parameters().get(0).value()[j] = 0.5f + 0.3f * j;
+            bn.parameters().get(1).value()[j] = -0.2f * j;
+        }
+        warmUp(bn);
+        float[] mean = bn.runningMean().clone(), var = bn.runningVariance().clone();
+        Matrix one = GradientCheck.inputs(1, 3, 6, 0);
+        GradientCheck.checkLayer("batch_norm (one training row)", bn, one, true, () -> new SplittableRandom(1));
+        assertArrayEquals(mean, bn.runningMean(), "a one-row batch leaves the running mean");
+        assertArrayEquals(var, bn.runningVariance(), "a one-row batch leaves the running variance");
+        Matrix y = bn.forward(one, true, new SplittableRandom(1));
+        for (int j = 0; j < 3; j++) {
+            double expected = (one.data()[j] - mean[j]) / Math.sqrt(var[j] + new BatchNormSpec().epsilon()) * (0.5 + 0.3 * j) - 0.2 * j;
+            assertEquals(expected, y.data()[j], 1e-5, "unit " + j);
+        }
     }
 
     @Test
