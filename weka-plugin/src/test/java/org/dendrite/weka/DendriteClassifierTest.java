@@ -1200,4 +1200,34 @@ class DendriteClassifierTest {
         assertEquals("-validation-fraction: A validation fraction of 0.99 leaves 0 training and 75 validation rows out of 75; both need at "
                 + "least one", v.getMessage());
     }
+    /**
+     * A classifier Java-serialized before periodic embeddings listed their inputs (commit 774f240; made
+     * with its training state, -resume, by test-data/reference/old-periodic/MakeOldPeriodicWeka.java,
+     * which also wrote what that code predicted) embedded every preprocessed input of credit-g, one-hot
+     * columns included: read today, it gives that code's class probabilities, and trained on to 6 epochs
+     * (Weka's continuation) it gives that code's continued probabilities, up to the float32 rounding of
+     * the GEMM backend.
+     */
+    @Test
+    void aClassifierSerializedBeforePeriodicInputsWereListedPredictsAndContinuesAsItsCodeDid() throws Exception {
+        Dendrite old = (Dendrite) weka.core.SerializationHelper.read(DendriteClassifierTest.class.getResourceAsStream("/models/old-periodic-credit.model"));
+        Instances credit = load("credit-g.arff");
+        assertProbabilities("/models/old-periodic-credit.csv", old, credit, 1e-5);
+        var layer = (org.dendrite.core.layer.PeriodicEmbeddingSpec) old.getModel().network().spec().layers().get(0);
+        assertEquals(java.util.stream.IntStream.range(0, old.getModel().network().inputWidth()).boxed().toList(), layer.inputs(), "every input");
+        old.setEpochs(6);
+        old.buildClassifier(credit);
+        assertEquals(6, old.getModel().history().size());
+        assertProbabilities("/models/old-periodic-credit-continued.csv", old, credit, 1e-4);
+    }
+
+    private static void assertProbabilities(String resource, Dendrite d, Instances data, double tolerance) throws Exception {
+        List<String> lines = new java.io.BufferedReader(new java.io.InputStreamReader(DendriteClassifierTest.class.getResourceAsStream(resource),
+                java.nio.charset.StandardCharsets.UTF_8)).lines().toList();
+        assertEquals(50, lines.size());
+        for (int r = 0; r < lines.size(); r++) {
+            double[] expected = java.util.Arrays.stream(lines.get(r).split(",")).mapToDouble(Double::parseDouble).toArray();
+            assertArrayEquals(expected, d.distributionForInstance(data.instance(r)), tolerance, resource + ", row " + r);
+        }
+    }
 }

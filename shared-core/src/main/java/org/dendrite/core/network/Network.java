@@ -38,6 +38,17 @@ public final class Network implements Serializable {
     }
 
     /**
+     * A network Java-serialized before periodic embeddings listed their inputs (a Weka model file) has
+     * a spec without them, for layers that embedded every input (PeriodicEmbeddingLayer reads so): its
+     * spec lists them, as a model file of that time is read ({@link NetworkSpec#withEveryInputEmbedded}),
+     * so that training it further builds the layers it has.
+     */
+    private Object readResolve() {
+        NetworkSpec listed = spec.withEveryInputEmbedded(inputWidth);
+        return listed == spec ? this : new Network(listed, inputWidth, outputWidth, new ArrayList<>(layers));
+    }
+
+    /**
      * Builds the hidden layers of {@code spec} for inputs of {@code inputWidth} (0 is allowed: data
      * with no input columns, the network then learns the target's prior through its biases), then a linear output
      * layer of {@code outputWidth} units; all weights drawn from a generator seeded with {@code seed}.

@@ -21,4 +21,14 @@ public record Checkpoint(TrainingConfig config, Preprocessor preprocessor, Task 
                          long clock, double lrScale, int rollbacks, Network.Snapshot network, OptimizerState.Snapshot optimizer,
                          EarlyStopper.State earlyStopping, List<float[]> pruneMask, int frozenLayers, List<float[]> frozenValues,
                          History history) implements java.io.Serializable {
+    /**
+     * A checkpoint Java-serialized before periodic embeddings listed their inputs (a Weka model kept
+     * with -resume) has a configuration without them, for layers that embedded every input: listed, as
+     * its network's spec is (Network's readResolve), so that the run it resumes builds those layers.
+     */
+    private Object readResolve() {
+        org.dendrite.core.network.NetworkSpec listed = config.network().withEveryInputEmbedded(inputWidth);
+        return listed == config.network() ? this : new Checkpoint(config.withNetwork(listed), preprocessor, task, inputWidth, outputWidth, epoch, step,
+                clock, lrScale, rollbacks, network, optimizer, earlyStopping, pruneMask, frozenLayers, frozenValues, history);
+    }
 }

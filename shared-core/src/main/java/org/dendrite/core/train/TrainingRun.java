@@ -336,10 +336,19 @@ public final class TrainingRun {
 
     /** Continues from {@code c}, taken from a run of the same configuration and data shape (any gradient source). */
     public void restore(Checkpoint c) {
-        if (c.inputWidth() != network.inputWidth() || c.outputWidth() != network.outputWidth() || !c.config().network().equals(config.network())) {
+        if (c.inputWidth() != network.inputWidth() || c.outputWidth() != network.outputWidth()) {
             throw new IllegalArgumentException("The checkpoint's network (" + c.inputWidth() + " inputs, " + c.outputWidth()
                     + " outputs) does not match this data and configuration (" + network.inputWidth() + " inputs, " + network.outputWidth()
                     + " outputs)");
+        }
+        if (!c.config().network().equals(config.network())) {
+            List<org.dendrite.core.layer.LayerSpec> had = c.config().network().layers(), has = config.network().layers();
+            int i = 0;
+            while (i < Math.min(had.size(), has.size()) && had.get(i).equals(has.get(i))) i++;
+            throw new IllegalArgumentException("The checkpoint's network differs from this configuration's " + (i < Math.max(had.size(), has.size())
+                    ? "at layer " + i + ": " + (i < had.size() ? had.get(i) : "none") + " in the checkpoint, " + (i < has.size() ? has.get(i) : "none") + " here"
+                    : "in its members or data initialization: " + c.config().network().members() + ", " + c.config().network().dataInit()
+                            + " in the checkpoint, " + config.network().members() + ", " + config.network().dataInit() + " here"));
         }
         network.restore(c.network());
         optimizer.restore(c.optimizer());

@@ -68,6 +68,50 @@ class CheckpointIOTest {
     }
 
     /**
+     * A checkpoint and a model written before periodic embeddings listed their inputs (commit 774f240,
+     * model format version 4; test-data/reference/old-periodic/MakeOldPeriodic.java made both: the
+     * checkpoint after 3 of 6 epochs, the model of an uninterrupted run) embedded every preprocessed
+     * input, one-hot columns and missing-value indicators included: both are read so (every input
+     * listed), and the checkpoint resumes to the old code's own uninterrupted model, up to the float32
+     * rounding of the GEMM backend, whose predictions it gives. Read as the numeric columns only, the
+     * checkpoint's weights would not fit its layer (refused) and the model would answer otherwise.
+     */
+    @Test
+    void aCheckpointAndAModelFromBeforePeriodicInputsWereListedEmbedEveryInput() throws Exception {
+        var credit = TestData.arff("credit-g.arff").labeled();
+        Checkpoint c = CheckpointIO.read(Path.of(CheckpointIOTest.class.getResource("/checkpoints/v1-periodic-credit.json").toURI()));
+        Model old = ModelIO.read(Path.of(CheckpointIOTest.class.getResource("/models/v4-periodic-credit.json").toURI()));
+        List<Integer> every = java.util.stream.IntStream.range(0, c.inputWidth()).boxed().toList();
+        assertTrue(c.inputWidth() > 20, "credit-g's one-hot columns and indicators are inputs too: " + c.inputWidth());
+        assertEquals(every, ((org.dendrite.core.layer.PeriodicEmbeddingSpec) c.config().network().layers().get(0)).inputs());
+        assertEquals(every, ((org.dendrite.core.layer.PeriodicEmbeddingSpec) old.network().spec().layers().get(0)).inputs());
+        assertEquals(3, c.epoch());
+        Model resumed = TrainingRun.resume(c, credit, TrainingListener.NONE).run();
+        for (int i = 0; i < old.network().parameters().size(); i++) {
+            assertArrayEquals(old.network().parameters().get(i).value(), resumed.network().parameters().get(i).value(), 1e-4f,
+                    old.network().parameters().get(i).name());
+        }
+        for (int r = 0; r < 50; r++) {
+            assertArrayEquals(old.predictRow(credit.features().rows()[r]), resumed.predictRow(credit.features().rows()[r]), 1e-4, "row " + r);
+        }
+    }
+
+    /**
+     * A checkpoint restored into a run of another network of the same widths is refused naming the two
+     * first layer that differs (it said "63 inputs, 2 outputs" does not match "63 inputs, 2 outputs").
+     */
+    @Test
+    void aCheckpointOfAnotherNetworkOfTheSameWidthsIsRefusedNamingTheLayer() throws Exception {
+        var iris = TestData.arff("iris.arff").labeled();
+        TrainingRun relu = TrainingRun.local(committedConfig(), iris);
+        relu.nextEpoch();
+        TrainingConfig elu = committedConfig().withNetwork(new NetworkSpec(List.of(new DenseSpec(8, new org.dendrite.core.activation.Elu(1f))), 2));
+        var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.local(elu, iris).restore(relu.checkpoint()));
+        assertEquals("The checkpoint's network differs from this configuration's at layer 0: " + committedConfig().network().layers().get(0)
+                + " in the checkpoint, " + elu.network().layers().get(0) + " here", e.getMessage());
+    }
+
+    /**
      * Every optimizer's state goes through a checkpoint file and the run resumes exactly: Nadam's
      * checkpoints could not be read back (its running product, one value per parameter, was read as a
      * buffer of the parameter's size). A buffer that is not the configured optimizer's, or of another
