@@ -144,18 +144,28 @@ public final class Metrics {
         return counted == 0 ? Double.NaN : s / counted;
     }
 
+    /**
+     * Root mean squared error (weighted), computed on the errors divided by the largest of them, so that
+     * it holds wherever the errors themselves do: squaring errors of 1e200 overflowed to an RMSE of
+     * Infinity, and errors of 1e-200 underflowed to 0 (a regression on targets of 1e300 or 1e-300
+     * scored every search trial alike and called noise learned).
+     */
     public static double rmse(double[] predicted, double[] actual, double[] weights) {
-        return Math.sqrt(mse(predicted, actual, weights));
-    }
-
-    public static double mse(double[] predicted, double[] actual, double[] weights) {
+        double scale = 0;
+        for (int i = 0; i < actual.length; i++) scale = Math.max(scale, Math.abs(predicted[i] - actual[i]));
         double s = 0, total = 0;
         for (int i = 0; i < actual.length; i++) {
-            double d = predicted[i] - actual[i];
+            double d = scale > 0 && scale < Double.POSITIVE_INFINITY ? (predicted[i] - actual[i]) / scale : predicted[i] - actual[i];
             s += w(weights, i) * d * d;
             total += w(weights, i);
         }
-        return s / total;
+        return scale > 0 && scale < Double.POSITIVE_INFINITY ? scale * Math.sqrt(s / total) : Math.sqrt(s / total);
+    }
+
+    /** Mean squared error (weighted): {@link #rmse} squared (Infinity only where the mean square itself is beyond a double). */
+    public static double mse(double[] predicted, double[] actual, double[] weights) {
+        double r = rmse(predicted, actual, weights);
+        return r * r;
     }
 
     public static double mae(double[] predicted, double[] actual, double[] weights) {
@@ -167,18 +177,26 @@ public final class Metrics {
         return s / total;
     }
 
-    /** Coefficient of determination 1 - SS_res / SS_tot (weighted); NaN for a constant target. */
+    /**
+     * Coefficient of determination 1 - SS_res / SS_tot (weighted); NaN for a constant target. Both sums
+     * are taken on values divided by the largest residual or deviation, as {@link #rmse} does, and the
+     * mean as a running mean, so that targets of any magnitude a double holds give their R^2.
+     */
     public static double r2(double[] predicted, double[] actual, double[] weights) {
         double mean = 0, total = 0;
         for (int i = 0; i < actual.length; i++) {
-            mean += w(weights, i) * actual[i];
-            total += w(weights, i);
+            double wi = w(weights, i);
+            total += wi;
+            if (total > 0) mean += wi / total * (actual[i] - mean);
         }
-        mean /= total;
+        double scale = 0;
+        for (int i = 0; i < actual.length; i++) scale = Math.max(scale, Math.max(Math.abs(predicted[i] - actual[i]), Math.abs(actual[i] - mean)));
+        if (!(scale > 0 && scale < Double.POSITIVE_INFINITY)) scale = 1;
         double res = 0, tot = 0;
         for (int i = 0; i < actual.length; i++) {
-            res += w(weights, i) * (predicted[i] - actual[i]) * (predicted[i] - actual[i]);
-            tot += w(weights, i) * (actual[i] - mean) * (actual[i] - mean);
+            double r = (predicted[i] - actual[i]) / scale, t = (actual[i] - mean) / scale;
+            res += w(weights, i) * r * r;
+            tot += w(weights, i) * t * t;
         }
         return tot == 0 ? Double.NaN : 1 - res / tot;
     }

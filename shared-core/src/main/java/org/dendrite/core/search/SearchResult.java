@@ -73,7 +73,7 @@ public record SearchResult(List<TrialRecord> trials, TrialRecord best, TrainingC
         sb.append(String.format(Locale.ROOT, "%d trials, %d epochs trained, %.1f s", trials.size(), epochsTrained(), seconds));
         if (model != null) sb.append(String.format(Locale.ROOT, " (+ %.1f s refit on all rows)", refitSeconds));
         sb.append('\n');
-        sb.append(String.format(Locale.ROOT, "Best: trial %d, validation %s %.4f at %d epochs: %s%n", best.id(), metric.label(), best.score(),
+        sb.append(String.format(Locale.ROOT, "Best: trial %d, validation %s %s at %d epochs: %s%n", best.id(), metric.label(), shown(best.score()),
                 best.epochs(), best.candidate()));
         sb.append("Best configuration (for -config-json / configJson):\n").append(SpecFormat.write(bestConfig)).append('\n');
         List<TrialRecord> r = ranked();
@@ -82,7 +82,7 @@ public record SearchResult(List<TrialRecord> trials, TrialRecord best, TrainingC
         sb.append(String.format(Locale.ROOT, "%6s %7s %10s %8s  %s%n", "trial", "epochs", metric.label(), "seconds", "parameters"));
         for (int i = 0; i < k; i++) {
             TrialRecord t = r.get(i);
-            sb.append(String.format(Locale.ROOT, "%6d %7d %10.4f %8.2f  %s%n", t.id(), t.epochs(), t.score(), t.seconds(),
+            sb.append(String.format(Locale.ROOT, "%6d %7d %10s %8.2f  %s%n", t.id(), t.epochs(), shown(t.score()), t.seconds(),
                     t.failed() ? "failed: " + t.failure() : t.candidate().toString()));
         }
         return sb.toString();
@@ -100,5 +100,11 @@ public record SearchResult(List<TrialRecord> trials, TrialRecord best, TrainingC
         Files.writeString(dir.resolve("best-config.json"), SpecFormat.write(bestConfig), StandardCharsets.UTF_8);
         SearchPlots.scoreVsEpochs(this, dir.resolve("score-vs-epochs.png"));
         for (String name : space.names()) SearchPlots.scoreVsParameter(this, name, dir.resolve("score-vs-" + name + ".png"));
+    }
+
+    /** A score to four decimals, or to four significant digits where those would show none or too many (an RMSE of 3e298 or 2e-301). */
+    static String shown(double score) {
+        double a = Math.abs(score);
+        return String.format(Locale.ROOT, a != 0 && (a >= 1e6 || a < 1e-3) ? "%.4g" : "%.4f", score);
     }
 }

@@ -1,5 +1,6 @@
 package org.dendrite.core.diagnostics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -215,6 +216,38 @@ class DiagnosticsTest {
                 .withRegularization(org.dendrite.core.regularization.Regularization.NONE).withEpochs(60).withValidationFraction(0.3), new LabeledTable(d.table(), d.targetName(), d.classes(), d.target(), null));
         while (run.hasNextEpoch()) run.nextEpoch();
         assertTrue(run.biasVariance().toString().contains("High variance"), run.biasVariance().toString());
+    }
+
+    /**
+     * A regression's diagnosis and overfit check judge R^2-like shares, which do not depend on the
+     * target's units: the same rows with the target in units of 1e300 and of 1e-300 train the same
+     * network (the target is standardized) and must be judged the same. Squared errors in the original
+     * units overflowed (R^2 "undefined", the overfit check at 0% after 500 epochs) and underflowed (R^2
+     * 1 for any model, the check passed at once).
+     */
+    @Test
+    void aRegressionIsJudgedAlikeInAnyUnitsOfItsTarget() throws Exception {
+        TestData.Labeled d = TestData.arff("servo.arff");
+        TrainingConfig config = TrainingConfig.DEFAULT.withEpochs(8).withValidationFraction(0.25);
+        double[] r2 = null, check = null;
+        for (double unit : new double[] {1, 1e300, 1e-300}) {
+            double[] y = d.target().clone();
+            for (int i = 0; i < y.length; i++) y[i] *= unit;
+            LabeledTable rows = new LabeledTable(d.table(), d.targetName(), d.classes(), y, null);
+            TrainingRun run = TrainingRun.local(config, rows);
+            run.run();
+            double[] got = {run.biasVariance().train(), run.biasVariance().validation()};
+            OverfitCheck.Result o = OverfitCheck.run(config, rows, OverfitCheck.DEFAULT_ROWS);
+            double[] checked = {o.trainingAccuracy(), o.epochs()};
+            if (r2 == null) {
+                r2 = got;
+                check = checked;
+                assertTrue(r2[0] > 0.3 && r2[1] > 0.3, "servo is learned: " + java.util.Arrays.toString(r2));
+            } else {
+                assertArrayEquals(r2, got, 1e-4, "R^2 (training, validation) in units of " + unit);
+                assertArrayEquals(check, checked, 1e-4, "the overfit check's fit and epochs in units of " + unit);
+            }
+        }
     }
 
     @Test

@@ -86,6 +86,32 @@ class MetricsTest {
         assertEquals(0.9486081370449679, Metrics.r2(yhat, y, null), 1e-12);
     }
 
+    /**
+     * The same example in units of 1e300 and of 1e-300 (targets a double holds): RMSE scales with the
+     * units and R^2 does not, by their definitions. Squaring the errors overflowed (RMSE Infinity, R^2
+     * NaN) and underflowed (RMSE 0, R^2 1: noise "learned").
+     */
+    @Test
+    void regressionMetricsHoldForTargetsOfAnyMagnitude() {
+        double[] yhat = {2.5, 0.0, 2.0, 8.0};
+        double[] y = {3.0, -0.5, 2.0, 7.0};
+        double[] w = {1, 2, 0.5, 3};
+        for (double unit : new double[] {1e300, 1e-300, 1e-310}) {
+            double[] p = new double[4], a = new double[4];
+            for (int i = 0; i < 4; i++) {
+                p[i] = yhat[i] * unit;
+                a[i] = y[i] * unit;
+            }
+            double tolerance = unit < 1e-307 ? 1e-3 : 1e-12; // subnormal units keep a few digits only
+            assertEquals(Math.sqrt(0.375), Metrics.rmse(p, a, null) / unit, tolerance, "RMSE in units of " + unit);
+            assertEquals(0.9486081370449679, Metrics.r2(p, a, null), tolerance, "R^2 in units of " + unit);
+            assertEquals(Metrics.rmse(yhat, y, w), Metrics.rmse(p, a, w) / unit, tolerance * Metrics.rmse(yhat, y, w), "weighted RMSE, " + unit);
+            assertEquals(Metrics.r2(yhat, y, w), Metrics.r2(p, a, w), tolerance, "weighted R^2, " + unit);
+        }
+        assertEquals(Double.NaN, Metrics.rmse(new double[] {1, Double.NaN}, new double[] {1, 2}, null), "a NaN prediction stays NaN");
+        assertEquals(Double.POSITIVE_INFINITY, Metrics.rmse(new double[] {Double.MAX_VALUE}, new double[] {-Double.MAX_VALUE}, null));
+    }
+
     @Test
     void oneVsRestAveragesClasses() {
         double[][] p = {{0.7, 0.2, 0.1}, {0.1, 0.8, 0.1}, {0.2, 0.2, 0.6}, {0.3, 0.4, 0.3}};
