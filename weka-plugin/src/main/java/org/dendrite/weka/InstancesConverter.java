@@ -11,7 +11,8 @@ import weka.core.Instances;
 
 /**
  * Weka data to the core's raw rows: numeric and date attributes become numeric columns (dates as
- * milliseconds), nominal attributes nominal columns with the same values, missing values NaN. The
+ * milliseconds), nominal attributes nominal columns with the same values (one that declares none, so
+ * that every value is missing, a numeric column), missing values NaN. The
  * class attribute is the target.
  */
 public final class InstancesConverter {
@@ -23,7 +24,11 @@ public final class InstancesConverter {
         for (int i = 0; i < header.numAttributes(); i++) {
             if (i == header.classIndex()) continue;
             Attribute a = header.attribute(i);
-            if (a.isNominal()) {
+            if (a.isNominal() && a.numValues() == 0) {
+                // a nominal attribute declaring no values holds only missing values: read as a numeric column of missing values,
+                // which carries nothing (as a numeric attribute that is all missing); Weka's own classifiers take it too
+                cols.add(Column.numeric(a.name()));
+            } else if (a.isNominal()) {
                 List<String> values = new ArrayList<>();
                 for (int v = 0; v < a.numValues(); v++) values.add(a.value(v));
                 cols.add(Column.nominal(a.name(), values));

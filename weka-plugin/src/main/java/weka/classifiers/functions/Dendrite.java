@@ -569,6 +569,14 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             return zeroR.distributionForInstance(inst);
         }
         checkModel();
+        if (inst.dataset() == null && inst.numAttributes() != header.numAttributes()) {
+            // without a dataset the instance is read by the training header's attributes: its values must be one per attribute
+            StringBuilder names = new StringBuilder();
+            for (int i = 0; i < header.numAttributes(); i++) names.append(i == 0 ? "" : ", ").append(header.attribute(i).name());
+            throw new Exception("The instance has " + inst.numAttributes() + (inst.numAttributes() == 1 ? " value" : " values") + " and no dataset; the model's header has "
+                    + header.numAttributes() + " attributes (" + org.dendrite.core.check.Check.shorten(names.toString())
+                    + "): give one value per attribute, or set the instance's dataset (Instance.setDataset)");
+        }
         Instances one = new Instances(inst.dataset() != null ? inst.dataset() : header, 0);
         one.add(inst);
         return distributionsForInstances(one)[0];

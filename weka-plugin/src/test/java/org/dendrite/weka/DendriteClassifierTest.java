@@ -1230,4 +1230,47 @@ class DendriteClassifierTest {
             assertArrayEquals(expected, d.distributionForInstance(data.instance(r)), tolerance, resource + ", row " + r);
         }
     }
+    /**
+     * An instance without a dataset is read by the training header's attributes: of another number of
+     * values it is refused naming both counts and the attributes (one value failed with an
+     * ArrayIndexOutOfBoundsException, six with "Row 1 has 5 values; the table has 4 columns"); of the
+     * header's number it is predicted as the same instance with the header as its dataset.
+     */
+    @Test
+    void anInstanceWithoutADatasetNeedsOneValuePerAttribute() throws Exception {
+        Instances iris = load("iris.arff");
+        Dendrite d = new Dendrite();
+        d.setEpochs(2);
+        d.buildClassifier(iris);
+        for (double[] values : new double[][] {{0.5}, {1, 2, 3, 4, 0, 6}}) {
+            Exception e = assertThrows(Exception.class, () -> d.distributionForInstance(new DenseInstance(1.0, values)));
+            assertEquals("The instance has " + values.length + (values.length == 1 ? " value" : " values") + " and no dataset; the model's header has 5 attributes (sepallength, "
+                    + "sepalwidth, petallength, petalwidth, class): give one value per attribute, or set the instance's dataset "
+                    + "(Instance.setDataset)", e.getMessage());
+        }
+        double[] values = iris.instance(7).toDoubleArray();
+        assertArrayEquals(d.distributionForInstance(iris.instance(7)), d.distributionForInstance(new DenseInstance(1.0, values)), 0);
+    }
+    /**
+     * A nominal attribute that declares no values (every value missing; Weka's own classifiers take it)
+     * trains as a numeric attribute of missing values does, to the same predictions: it was refused with
+     * "Nominal column 'n' needs at least one category (rows are the instances in Weka's order, from 1)".
+     */
+    @Test
+    void aNominalAttributeWithoutValuesTrainsAsAnAllMissingNumericOne() throws Exception {
+        double[] predictions = null;
+        for (Attribute n : List.of(new Attribute("n", new ArrayList<String>()), new Attribute("n"))) {
+            ArrayList<Attribute> atts = new ArrayList<>(List.of(new Attribute("x"), n, new Attribute("c", List.of("a", "b"))));
+            Instances data = new Instances("o", atts, 20);
+            data.setClassIndex(2);
+            for (int r = 0; r < 20; r++) data.add(new DenseInstance(1.0, new double[] {r / 20.0, weka.core.Utils.missingValue(), r % 2}));
+            Dendrite d = new Dendrite();
+            d.setEpochs(3);
+            d.buildClassifier(data);
+            double[] p = new double[20];
+            for (int r = 0; r < 20; r++) p[r] = d.distributionForInstance(data.instance(r))[1];
+            if (predictions == null) predictions = p;
+            else assertArrayEquals(predictions, p, 0, "the same model as with a numeric attribute of missing values");
+        }
+    }
 }
