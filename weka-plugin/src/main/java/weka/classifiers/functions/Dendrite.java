@@ -84,6 +84,11 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     private boolean lrRangeTest;
     private boolean overfitCheck;
     private SearchOption search = new NoSearch();
+    {
+        // Weka's -num-decimal-places, whose default is 2 for every classifier: the training figures of Dendrite's output keep the
+        // core's precision unless it is set
+        setNumDecimalPlaces(Model.SUMMARY_DECIMALS);
+    }
 
     private Model model;
     /** The last search's trials and choice (null without a search). */
@@ -771,7 +776,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         if (searchResult != null) {
             sb.append(searchResult.summary(5)).append("\nThe chosen configuration, trained on all training rows:\n\n");
         }
-        sb.append(model.summary());
+        sb.append(model.summary(getNumDecimalPlaces()));
         if (diagnosis != null) sb.append("Diagnosis: ").append(diagnosis).append('\n');
         for (String c : checks) sb.append(c).append('\n');
         return sb.toString();
@@ -782,7 +787,10 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     /** Weka's options, then every optimizer, schedule and layer class with its defaults and options (as SMO lists its kernel's). */
     @Override
     public Enumeration<Option> listOptions() {
-        List<Option> all = Collections.list(super.listOptions());
+        List<Option> all = new ArrayList<>();
+        for (Option o : Collections.list(super.listOptions())) {
+            all.add(!o.name().equals("num-decimal-places") ? o : new Option("\t" + numDecimalPlacesTipText(), o.name(), o.numArguments(), o.synopsis()));
+        }
         Dendrite d = new Dendrite();
         StringBuilder defaults = new StringBuilder("\nThe classifier's defaults:");
         for (LayerOption l : d.layers) defaults.append(" -layer ").append(OptionSupport.quoted(l.toString()));
@@ -799,7 +807,18 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     /** Weka's annotation-driven options, in display order. */
     @Override
     public String[] getOptions() {
-        return OptionSupport.inDisplayOrder(super.getOptions(), getClass());
+        // Weka writes -num-decimal-places where it is not its default of 2; Dendrite's is Model.SUMMARY_DECIMALS
+        List<String> options = new ArrayList<>(List.of(OptionSupport.inDisplayOrder(super.getOptions(), getClass())));
+        int at = options.indexOf("-num-decimal-places");
+        if (at >= 0) options.subList(at, at + 2).clear();
+        if (getNumDecimalPlaces() != Model.SUMMARY_DECIMALS) options.addAll(List.of("-num-decimal-places", String.valueOf(getNumDecimalPlaces())));
+        return options.toArray(new String[0]);
+    }
+
+    @Override
+    public String numDecimalPlacesTipText() {
+        return "The number of decimal places of the training figures in the model's output (losses and accuracy; significant digits of "
+                + "the RMSE) (default " + Model.SUMMARY_DECIMALS + ").";
     }
 
     /** Weka's annotation-driven parsing, after checking the nested option objects (whose errors it would swallow). */

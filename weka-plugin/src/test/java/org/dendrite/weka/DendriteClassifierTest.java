@@ -1273,4 +1273,31 @@ class DendriteClassifierTest {
             else assertArrayEquals(predictions, p, 0, "the same model as with a numeric attribute of missing values");
         }
     }
+    /**
+     * Weka's -num-decimal-places sets the decimals of the model output's training figures (it was
+     * accepted and ignored); Dendrite's default is the core's 6, not Weka's 2, and options round-trip
+     * (2 given is written, 6 is not).
+     */
+    @Test
+    void numDecimalPlacesSetsTheTrainingFiguresDecimals() throws Exception {
+        Instances iris = load("iris.arff");
+        for (int places : new int[] {6, 2, 0}) {
+            Dendrite d = new Dendrite();
+            d.setOptions(places == 6 ? new String[] {"-epochs", "2", "-validation-fraction", "0.2"}
+                    : new String[] {"-epochs", "2", "-validation-fraction", "0.2", "-num-decimal-places", String.valueOf(places)});
+            d.buildClassifier(iris);
+            String figure = places == 0 ? "\\d+" : "\\d+\\.\\d{" + places + "}";
+            for (String name : List.of("training loss", "validation loss", "validation accuracy")) {
+                assertTrue(java.util.regex.Pattern.compile("\\nFinal " + name + ": " + figure + "\\n").matcher(d.toString()).find(), name + ", " + places
+                        + " places: " + d.toString());
+            }
+            List<String> options = List.of(d.getOptions());
+            assertEquals(places != 6, options.contains("-num-decimal-places"), options.toString());
+            Dendrite copy = new Dendrite();
+            copy.setOptions(d.getOptions());
+            assertEquals(places, copy.getNumDecimalPlaces());
+        }
+        assertTrue(java.util.Collections.list(new Dendrite().listOptions()).stream().anyMatch(o -> o.name().equals("num-decimal-places")
+                && o.description().contains("training figures") && o.description().contains("(default 6)")));
+    }
 }

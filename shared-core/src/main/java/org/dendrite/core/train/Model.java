@@ -54,6 +54,19 @@ public final class Model implements Serializable {
      * epochs, batch size, the L2 used) as JSON of what differs from the defaults, and the warnings.
      */
     public String summary() {
+        return summary(SUMMARY_DECIMALS);
+    }
+
+    /** The decimal places of the training figures in {@link #summary()}. */
+    public static final int SUMMARY_DECIMALS = 6;
+
+    /**
+     * {@link #summary()} with the losses and the accuracy to {@code decimals} decimal places and the
+     * RMSE (in the target's units, of any magnitude) to as many significant digits (at least 1).
+     */
+    public String summary(int decimals) {
+        if (decimals < 0) throw new IllegalArgumentException("decimal places: " + decimals + "; allowed: >= 0");
+        String fixed = "%." + decimals + "f%n";
         StringBuilder sb = new StringBuilder(network.describe()).append("\n\n");
         sb.append("Loss: ").append(loss.name()).append('\n');
         sb.append("Training: ").append(history.size()).append(" epochs");
@@ -64,12 +77,14 @@ public final class Model implements Serializable {
                 : history.last();
         if (last != null) {
             String of = history.bestEpoch() > 0 ? "Epoch " + history.bestEpoch() + " (the weights kept) " : "Final ";
-            sb.append(String.format(java.util.Locale.ROOT, "%straining loss: %.6f%n", of, last.trainLoss()));
-            if (!Double.isNaN(last.validationLoss())) sb.append(String.format(java.util.Locale.ROOT, "%svalidation loss: %.6f%n", of, last.validationLoss()));
+            sb.append(of).append(String.format(java.util.Locale.ROOT, "training loss: " + fixed, last.trainLoss()));
+            if (!Double.isNaN(last.validationLoss())) sb.append(of).append(String.format(java.util.Locale.ROOT, "validation loss: " + fixed, last.validationLoss()));
             if (!Double.isNaN(last.validationAccuracy())) {
-                sb.append(String.format(java.util.Locale.ROOT, "%svalidation accuracy: %.4f%n", of, last.validationAccuracy()));
+                sb.append(of).append(String.format(java.util.Locale.ROOT, "validation accuracy: " + fixed, last.validationAccuracy()));
             }
-            if (!Double.isNaN(last.validationRmse())) sb.append(String.format(java.util.Locale.ROOT, "%svalidation RMSE: %.6g%n", of, last.validationRmse()));
+            if (!Double.isNaN(last.validationRmse())) {
+                sb.append(of).append(String.format(java.util.Locale.ROOT, "validation RMSE: %." + Math.max(1, decimals) + "g%n", last.validationRmse()));
+            }
         }
         String config = provenance.config();
         sb.append(config.startsWith("{") ? "Configuration (what differs from the defaults, as -config-json / configJson take it): " : "Configuration: ")
