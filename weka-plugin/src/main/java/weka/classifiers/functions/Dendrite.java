@@ -796,7 +796,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         for (LayerOption l : d.layers) defaults.append(" -layer ").append(OptionSupport.quoted(l.toString()));
         defaults.append(" -optimizer ").append(OptionSupport.quoted(d.optimizer.toString()));
         defaults.append(" -schedule ").append(OptionSupport.quoted(d.schedule.toString()));
-        all.add(new Option("\tEach option object below is shown with its own defaults.", "", 0, defaults.toString()));
+        all.add(new Option("\tEach option object below is shown with its own defaults (Adam's and Cosine's are the classifier's).", "", 0,
+                defaults.toString()));
         all.addAll(OptionSupport.describe("optimizer", OptimizerOption.all()));
         all.addAll(OptionSupport.describe("schedule", ScheduleOption.all()));
         all.addAll(OptionSupport.describe("layer", LayerOption.all()));

@@ -1300,4 +1300,25 @@ class DendriteClassifierTest {
         assertTrue(java.util.Collections.list(new Dendrite().listOptions()).stream().anyMatch(o -> o.name().equals("num-decimal-places")
                 && o.description().contains("training figures") && o.description().contains("(default 6)")));
     }
+    /**
+     * Choosing the classifier's default optimizer or schedule by name, or setting one of their other
+     * options, keeps the classifier's defaults for the rest: -optimizer Adam took torch's rate of 0.001
+     * (the classifier's is 0.01: 72.7% training accuracy on iris for 89.3%) and -schedule Cosine a period
+     * of 50 epochs (the classifier's anneals over the whole run). The same model as with no option.
+     */
+    @Test
+    void namingTheDefaultOptimizerOrScheduleKeepsTheClassifiersDefaults() throws Exception {
+        Instances iris = load("iris.arff");
+        double[][] expected = null;
+        for (String[] options : List.of(new String[0], new String[] {"-optimizer", "org.dendrite.weka.optim.Adam"},
+                new String[] {"-schedule", "org.dendrite.weka.schedule.Cosine"},
+                new String[] {"-optimizer", "org.dendrite.weka.optim.Adam -beta1 0.9", "-schedule", "org.dendrite.weka.schedule.Cosine -eta-min 0"})) {
+            Dendrite d = new Dendrite();
+            d.setOptions(weka.core.Utils.splitOptions(weka.core.Utils.joinOptions(options) + " -epochs 3"));
+            d.buildClassifier(iris);
+            double[][] p = d.distributionsForInstances(iris);
+            if (expected == null) expected = p;
+            else for (int r = 0; r < p.length; r++) assertArrayEquals(expected[r], p[r], 0, java.util.Arrays.toString(options) + ", row " + r);
+        }
+    }
 }

@@ -8,8 +8,13 @@ public class Adam extends MomentOptimizer {
 
     private boolean amsgrad;
 
+    /**
+     * The classifier's default optimizer, when it is Adam (its rate, 0.01, not torch's 0.001): choosing
+     * Adam, or setting one of its other options, keeps the rate a user had (it was divided by 10).
+     */
     public Adam() {
-        this(new org.dendrite.core.optim.Adam(org.dendrite.core.optim.Adam.DEFAULT_LEARNING_RATE));
+        this(org.dendrite.core.train.TrainingConfig.DEFAULT_OPTIMIZER instanceof org.dendrite.core.optim.Adam a ? a
+                : new org.dendrite.core.optim.Adam(org.dendrite.core.optim.Adam.DEFAULT_LEARNING_RATE));
     }
 
     public Adam(org.dendrite.core.optim.Adam c) {

@@ -35,10 +35,15 @@ public abstract class OptimizerOption extends NestedOption<Optimizer> {
         throw unsupported(o);
     }
 
-    /** One of each, with the core's defaults, in the core registry's order (so none can be missing). */
+    /** One of each, with the core's defaults (the classifier's own optimizer with the classifier's), in the core registry's order (so none can be missing). */
     public static List<OptimizerOption> all() {
         List<OptimizerOption> out = new ArrayList<>();
-        for (String name : Optimizers.names()) out.add(of(Optimizers.byName(name)));
+        org.dendrite.core.optim.Optimizer classifiers = org.dendrite.core.train.TrainingConfig.DEFAULT_OPTIMIZER;
+        for (String name : Optimizers.names()) {
+            org.dendrite.core.optim.Optimizer o = Optimizers.byName(name);
+            // the classifier's own optimizer with the classifier's defaults, as its no-argument constructor gives it
+            out.add(of(o.getClass() == classifiers.getClass() ? classifiers : o));
+        }
         return out;
     }
 

@@ -10,8 +10,13 @@ public class Cosine extends ClockSchedule {
     private double etaMin;
     private boolean restarts;
 
+    /**
+     * The classifier's default schedule, when it is a cosine (over the whole run, period 0): choosing
+     * Cosine, or setting one of its other options, keeps the schedule a user had (it annealed over 50 epochs).
+     */
     public Cosine() {
-        this(org.dendrite.core.schedule.Cosine.DEFAULT);
+        this(org.dendrite.core.train.TrainingConfig.DEFAULT_SCHEDULE instanceof org.dendrite.core.schedule.Cosine c ? c
+                : org.dendrite.core.schedule.Cosine.DEFAULT);
     }
 
     public Cosine(org.dendrite.core.schedule.Cosine c) {
