@@ -153,10 +153,15 @@ class NestedOptionTest {
     }
 
     @Test
-    void coreValidationErrorsNameTheOption() {
+    void coreValidationErrorsNameTheOption() throws Exception {
         // the core names the setting (learningRate), not a phrase of its message ("learning rate"): the option is found either way
         var lr = assertThrows(IllegalArgumentException.class, () -> parse("org.dendrite.weka.optim.Adam -lr -1").toCore());
         assertTrue(lr.getMessage().startsWith("Adam option -lr: Invalid learning rate: -1.0"), lr.getMessage());
+        // beyond float32's range, in which the steps are taken (it trained, to fail as a divergence at "learning rate Infinity")
+        var huge = assertThrows(IllegalArgumentException.class, () -> parse("org.dendrite.weka.optim.Sgd -lr 1e308").toCore());
+        assertTrue(huge.getMessage().startsWith("Sgd option -lr: Invalid learning rate: 1.0E308 (allowed: a number > 0 and at most "
+                + "3.4028235E38, float32's largest)"), huge.getMessage());
+        parse("org.dendrite.weka.optim.Sgd -lr 3e38").toCore();
         var period = assertThrows(IllegalArgumentException.class, () -> parse("org.dendrite.weka.schedule.Cosine -period -3").toCore());
         assertTrue(period.getMessage().startsWith("Cosine option -period: Invalid period: -3"), period.getMessage());
 

@@ -18,8 +18,10 @@ public final class Check {
     }
 
     public static void learningRate(double lr) {
-        if (!(lr > 0) || Double.isInfinite(lr)) {
-            throw invalid("learningRate", "Invalid learning rate: " + lr + " (allowed: a finite number > 0)");
+        // the steps are taken in float32: a rate beyond its range was Infinity there, and failed later as a divergence
+        if (!(lr > 0) || lr > Float.MAX_VALUE) {
+            throw invalid("learningRate", "Invalid learning rate: " + lr + " (allowed: a number > 0 and at most " + Float.MAX_VALUE
+                    + ", float32's largest)");
         }
     }
 
