@@ -335,8 +335,11 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
         if (!building && model != null && (kept || (resume && same))) {
             // Weka's -continue-iterating (or IterativeClassifierOptimizer) on a trained classifier: continuing is asked for
+            String these = train.numInstances() != trainingRows ? "these are " + train.numInstances()
+                    : headerDifference(train, header) != null ? "these have another header: " + headerDifference(train, header)
+                    : "these are as many, with other values, weights or order";
             throw new Exception(kept ? "Cannot continue training on other rows than the model was trained on (" + trainingRows
-                    + " instances with a class value; these are " + train.numInstances() + " or differ): continuing would mix them. Train "
+                    + " instances with a class value; " + these + "): continuing would mix them. Train "
                     + "afresh with buildClassifier, or on these rows from its weights with -initial-model"
                     : "Cannot continue training: this model was trained without resume (-resume), so its training state (the optimizer's "
                     + "moments, the schedule's clock, early stopping) was not kept. Train it with -resume to continue it later, or start "

@@ -530,7 +530,13 @@ class DendriteClassifierTest {
         Instances half = new Instances(data, 0, 384);
         Exception h = assertThrows(Exception.class, () -> kept.initializeClassifier(half));
         assertTrue(h.getMessage().startsWith("Cannot continue training on other rows than the model was trained on (768 instances with a class "
-                + "value; these are 384 or differ)"), h.getMessage());
+                + "value; these are 384)"), h.getMessage());
+        // as many rows in another order: said so (it read "these are 768 or differ")
+        Instances shuffled = new Instances(data);
+        shuffled.randomize(new Random(3));
+        Exception o = assertThrows(Exception.class, () -> kept.initializeClassifier(shuffled));
+        assertTrue(o.getMessage().contains("(768 instances with a class value; these are as many, with other values, weights or order)"),
+                o.getMessage());
         assertThrows(Exception.class, () -> kept.initializeClassifier(load("iris.arff")));
     }
 
