@@ -36,7 +36,10 @@ public final class InstancesConverter {
                 cols.add(Column.numeric(a.name()));
             } else {
                 throw new IllegalArgumentException("Attribute '" + a.name() + "' is " + Attribute.typeToString(a)
-                        + "; Dendrite takes numeric, date and nominal attributes");
+                        + "; Dendrite takes numeric, date and nominal attributes: " + (a.isString()
+                        ? "turn it into numbers first, e.g. with weka.filters.unsupervised.attribute.StringToWordVector in a "
+                                + "weka.classifiers.meta.FilteredClassifier, or remove it"
+                        : "remove it (weka.filters.unsupervised.attribute.Remove), or turn each bag into one row first"));
             }
         }
         return cols;

@@ -303,6 +303,12 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
      */
     @Override
     public void initializeClassifier(Instances data) throws Exception {
+        try {
+            // an attribute of a kind Dendrite does not take is named, with what to do (Weka's capabilities say "Cannot handle string attributes!")
+            InstancesConverter.columns(data);
+        } catch (IllegalArgumentException e) {
+            throw new Exception(e.getMessage(), e);
+        }
         getCapabilities().testWithFail(data);
         TrainingConfig config = checkedConfig();
         try {

@@ -1327,4 +1327,29 @@ class DendriteClassifierTest {
             else for (int r = 0; r < p.length; r++) assertArrayEquals(expected[r], p[r], 0, java.util.Arrays.toString(options) + ", row " + r);
         }
     }
+    /**
+     * A string attribute is refused naming it and saying what to do (Weka's capabilities said "Cannot
+     * handle string attributes!"); the same data through StringToWordVector in a FilteredClassifier trains.
+     */
+    @Test
+    void aStringAttributeIsNamedWithWhatToDo() throws Exception {
+        ArrayList<Attribute> atts = new ArrayList<>(List.of(new Attribute("x"), new Attribute("review", (List<String>) null),
+                new Attribute("c", List.of("a", "b"))));
+        Instances data = new Instances("texts", atts, 20);
+        data.setClassIndex(2);
+        for (int r = 0; r < 20; r++) {
+            double[] v = {r, data.attribute(1).addStringValue(r % 2 == 0 ? "good fine great" : "bad poor awful"), r % 2};
+            data.add(new DenseInstance(1.0, v));
+        }
+        Exception e = assertThrows(Exception.class, () -> new Dendrite().buildClassifier(data));
+        assertEquals("Attribute 'review' is string; Dendrite takes numeric, date and nominal attributes: turn it into numbers first, e.g. with "
+                + "weka.filters.unsupervised.attribute.StringToWordVector in a weka.classifiers.meta.FilteredClassifier, or remove it", e.getMessage());
+        weka.classifiers.meta.FilteredClassifier f = new weka.classifiers.meta.FilteredClassifier();
+        f.setFilter(new weka.filters.unsupervised.attribute.StringToWordVector());
+        Dendrite d = new Dendrite();
+        d.setEpochs(20);
+        f.setClassifier(d);
+        f.buildClassifier(data);
+        assertEquals(1.0, f.distributionForInstance(data.instance(0))[0], 0.3);
+    }
 }
