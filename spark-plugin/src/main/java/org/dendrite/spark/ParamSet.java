@@ -154,10 +154,24 @@ public final class ParamSet implements java.io.Serializable {
         return p;
     }
 
-    /** A training param {@code p}, with its default {@code value} where the owner is an estimator. */
+    /**
+     * A training param {@code p}, with its default {@code value} where the owner is an estimator. A
+     * model's is {@code p} without its check: its value was checked by the estimator that fitted it, or
+     * read from a save, which a later Dendrite's stricter check must not make unloadable (Spark checks
+     * each value it reads; a model does not read these to transform).
+     */
+    @SuppressWarnings("unchecked")
     private <T, P extends Param<T>> P param(P p, T value) {
-        if (trainingDefaults) owner.setDefault(p, value);
-        return p;
+        if (trainingDefaults) {
+            owner.setDefault(p, value);
+            return p;
+        }
+        Function1<Object, Object> any = (Function1<Object, Object> & java.io.Serializable) v -> true;
+        Param<?> unchecked = p instanceof IntParam ? new IntParam(owner, p.name(), p.doc(), (Function1) any)
+                : p instanceof LongParam ? new LongParam(owner, p.name(), p.doc(), (Function1) any)
+                : p instanceof DoubleParam ? new DoubleParam(owner, p.name(), p.doc(), (Function1) any)
+                : new Param<>(owner, p.name(), p.doc(), any);
+        return (P) unchecked;
     }
 
     /** The Spark spelling of a core help sentence: the L2-full-rows option is the param l2FullRows. */
