@@ -156,9 +156,10 @@ public final class ParamSet implements java.io.Serializable {
 
     /**
      * A training param {@code p}, with its default {@code value} where the owner is an estimator. A
-     * model's is {@code p} without its check: its value was checked by the estimator that fitted it, or
+     * model's is {@code p} with its value's type checked only: its value was checked by the estimator that fitted it, or
      * read from a save, which a later Dendrite's stricter check must not make unloadable (Spark checks
-     * each value it reads; a model does not read these to transform).
+     * each value it reads; a model does not read these to transform). A saved CrossValidatorModel also
+     * holds its estimator, whose params Spark reads back through the estimator's checks.
      */
     @SuppressWarnings("unchecked")
     private <T, P extends Param<T>> P param(P p, T value) {
@@ -166,11 +167,14 @@ public final class ParamSet implements java.io.Serializable {
             owner.setDefault(p, value);
             return p;
         }
-        Function1<Object, Object> any = (Function1<Object, Object> & java.io.Serializable) v -> true;
-        Param<?> unchecked = p instanceof IntParam ? new IntParam(owner, p.name(), p.doc(), (Function1) any)
-                : p instanceof LongParam ? new LongParam(owner, p.name(), p.doc(), (Function1) any)
-                : p instanceof DoubleParam ? new DoubleParam(owner, p.name(), p.doc(), (Function1) any)
-                : new Param<>(owner, p.name(), p.doc(), any);
+        // the value's type is still checked (set by name, a Long for an Integer failed later as a ClassCastException)
+        Class<?> type = p instanceof IntParam ? Integer.class : p instanceof LongParam ? Long.class : p instanceof DoubleParam ? Double.class
+                : String.class;
+        Function1 typed = core(p.name(), type, (Object v) -> {});
+        Param<?> unchecked = p instanceof IntParam ? new IntParam(owner, p.name(), p.doc(), typed)
+                : p instanceof LongParam ? new LongParam(owner, p.name(), p.doc(), typed)
+                : p instanceof DoubleParam ? new DoubleParam(owner, p.name(), p.doc(), typed)
+                : new Param<>(owner, p.name(), p.doc(), typed);
         return (P) unchecked;
     }
 

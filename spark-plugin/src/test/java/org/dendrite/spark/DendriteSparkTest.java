@@ -192,6 +192,8 @@ class DendriteSparkTest {
         assertEquals(-5, later.getEpochs());
         assertEquals(back.transform(wbc).select("prediction").collectAsList(), later.transform(wbc).select("prediction").collectAsList());
         assertThrows(IllegalArgumentException.class, () -> c.setL2(-1.0), "the estimator still checks what it is given");
+        // the type is still checked: set by name, a Long for the Integer epochs is refused naming it
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> later.set("epochs", 5L)).getMessage().startsWith("Param epochs = 5 is a Long"));
     }
 
     /**

@@ -89,6 +89,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         // core's precision unless it is set
         setNumDecimalPlaces(Model.SUMMARY_DECIMALS);
     }
+    /** False in a classifier serialized before -num-decimal-places was read (its 2 was Weka's default, never used). */
+    private boolean decimalPlacesRead = true;
 
     private Model model;
     /** The last search's trials and choice (null without a search). */
@@ -454,6 +456,11 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     private void readObject(java.io.ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
         if (checks == null) checks = List.of(); // written before the checks existed
+        if (!decimalPlacesRead) {
+            // written before the option was read: its figures were printed with the core's precision, and still are
+            setNumDecimalPlaces(Model.SUMMARY_DECIMALS);
+            decimalPlacesRead = true;
+        }
         try {
             state = (org.dendrite.core.train.Checkpoint) in.readObject();
         } catch (java.io.OptionalDataException e) {
@@ -825,6 +832,18 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         return options.toArray(new String[0]);
     }
 
+    /** The most decimal places the figures take (a double holds about 17 significant digits). */
+    static final int MAX_DECIMAL_PLACES = 20;
+
+    /** Weka's setter, checked here as -num-decimal-places is (the GUI sets it directly; a negative value failed in toString). */
+    @Override
+    public void setNumDecimalPlaces(int places) {
+        if (places < 0 || places > MAX_DECIMAL_PLACES) {
+            throw new IllegalArgumentException("-num-decimal-places " + places + ": allowed a whole number from 0 to " + MAX_DECIMAL_PLACES);
+        }
+        super.setNumDecimalPlaces(places);
+    }
+
     @Override
     public String numDecimalPlacesTipText() {
         return "The number of decimal places of the training figures in the model's output (losses and accuracy; significant digits of "
@@ -838,10 +857,12 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         // Weka's own options of every classifier: a word for a number was a bare NumberFormatException, or kept as the batch size
         for (String name : new String[] {"num-decimal-places", "batch-size"}) {
             String v = weka.core.Utils.getOption(name, options.clone());
-            int least = name.equals("batch-size") ? 1 : 0;
+            boolean places = name.equals("num-decimal-places");
+            int least = places ? 0 : 1, most = places ? MAX_DECIMAL_PLACES : Integer.MAX_VALUE;
             boolean whole = v.trim().matches("-?\\d{1,9}");
-            if (!v.isEmpty() && (!whole || Integer.parseInt(v.trim()) < least)) {
-                throw new Exception("Option -" + name + " " + weka.core.Utils.quote(v) + ": not a whole number >= " + least);
+            if (!v.isEmpty() && (!whole || Integer.parseInt(v.trim()) < least || Integer.parseInt(v.trim()) > most)) {
+                throw new Exception("Option -" + name + " " + weka.core.Utils.quote(v) + ": not a whole number " + (places ? "from 0 to " + most
+                        : ">= " + least));
             }
         }
         super.setOptions(options);

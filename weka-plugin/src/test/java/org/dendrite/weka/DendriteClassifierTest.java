@@ -1024,10 +1024,14 @@ class DendriteClassifierTest {
         fine.setOptions(Utils.splitOptions("-initial-model \"\" -config-json \"\""));
         assertEquals("", fine.getInitialModel());
         // Weka's own options of every classifier, strictly: a bare NumberFormatException, or a word kept as the batch size
-        for (String[] bad : new String[][] {{"-num-decimal-places", "abc", "0"}, {"-batch-size", "abc", "1"}, {"-batch-size", "-5", "1"}}) {
+        for (String[] bad : new String[][] {{"-num-decimal-places", "abc", "from 0 to 20"}, {"-num-decimal-places", "999999999", "from 0 to 20"},
+            {"-batch-size", "abc", ">= 1"}, {"-batch-size", "-5", ">= 1"}}) {
             Exception w = assertThrows(Exception.class, () -> new Dendrite().setOptions(new String[] {bad[0], bad[1]}));
-            assertEquals("Option " + bad[0] + " " + bad[1] + ": not a whole number >= " + bad[2], w.getMessage());
+            assertEquals("Option " + bad[0] + " " + bad[1] + ": not a whole number " + bad[2], w.getMessage());
         }
+        // the GUI sets it directly: a negative value failed in toString, 999999999 made a format of a billion digits
+        assertThrows(IllegalArgumentException.class, () -> new Dendrite().setNumDecimalPlaces(-1));
+        assertThrows(IllegalArgumentException.class, () -> new Dendrite().setNumDecimalPlaces(999_999_999));
         Dendrite decimals = new Dendrite();
         decimals.setOptions(new String[] {"-num-decimal-places", "4", "-batch-size", "50"});
         assertEquals(4, decimals.getNumDecimalPlaces());
@@ -1219,6 +1223,9 @@ class DendriteClassifierTest {
         Dendrite old = (Dendrite) weka.core.SerializationHelper.read(DendriteClassifierTest.class.getResourceAsStream("/models/old-periodic-credit.model"));
         Instances credit = load("credit-g.arff");
         assertProbabilities("/models/old-periodic-credit.csv", old, credit, 1e-5);
+        // its figures are printed as that code printed them (it kept Weka's unused default of 2 decimal places)
+        assertEquals(6, old.getNumDecimalPlaces());
+        assertFalse(List.of(old.getOptions()).contains("-num-decimal-places"));
         var layer = (org.dendrite.core.layer.PeriodicEmbeddingSpec) old.getModel().network().spec().layers().get(0);
         assertEquals(java.util.stream.IntStream.range(0, old.getModel().network().inputWidth()).boxed().toList(), layer.inputs(), "every input");
         old.setEpochs(6);

@@ -145,21 +145,39 @@ public final class Metrics {
     }
 
     /**
-     * Root mean squared error (weighted), computed on the errors divided by the largest of them, so that
-     * it holds wherever the errors themselves do: squaring errors of 1e200 overflowed to an RMSE of
-     * Infinity, and errors of 1e-200 underflowed to 0 (a regression on targets of 1e300 or 1e-300
-     * scored every search trial alike and called noise learned).
+     * The weighted sum of squares of {@code v} as {@code scale}^2 x {@code sum}: the values divided by
+     * the largest of them first (of the rows that weigh something), so that squares of 1e200 do not
+     * overflow and squares of 1e-200 do not underflow; {@code weight} is the weights' total. Values
+     * that are not finite are summed as they are (scale 1), to give Infinity or NaN.
+     */
+    private record Squares(double scale, double sum, double weight) {}
+
+    private static Squares squares(double[] v, double[] weights) {
+        double scale = 0;
+        for (int i = 0; i < v.length; i++) if (w(weights, i) != 0) scale = Math.max(scale, Math.abs(v[i]));
+        if (!(scale > 0 && scale < Double.POSITIVE_INFINITY)) scale = 1;
+        double sum = 0, total = 0;
+        for (int i = 0; i < v.length; i++) {
+            double wi = w(weights, i);
+            total += wi;
+            if (wi == 0) continue;
+            double x = v[i] / scale;
+            sum += wi * x * x;
+        }
+        return new Squares(scale, sum, total);
+    }
+
+    /**
+     * Root mean squared error (weighted), computed on the errors divided by the largest of them (of
+     * the rows that weigh something), so that it holds wherever the errors themselves do: squaring
+     * errors of 1e200 overflowed to an RMSE of Infinity, and errors of 1e-200 underflowed to 0 (a
+     * regression on targets of 1e300 or 1e-300 scored every search trial alike and called noise learned).
      */
     public static double rmse(double[] predicted, double[] actual, double[] weights) {
-        double scale = 0;
-        for (int i = 0; i < actual.length; i++) scale = Math.max(scale, Math.abs(predicted[i] - actual[i]));
-        double s = 0, total = 0;
-        for (int i = 0; i < actual.length; i++) {
-            double d = scale > 0 && scale < Double.POSITIVE_INFINITY ? (predicted[i] - actual[i]) / scale : predicted[i] - actual[i];
-            s += w(weights, i) * d * d;
-            total += w(weights, i);
-        }
-        return scale > 0 && scale < Double.POSITIVE_INFINITY ? scale * Math.sqrt(s / total) : Math.sqrt(s / total);
+        double[] d = new double[actual.length];
+        for (int i = 0; i < d.length; i++) d[i] = predicted[i] - actual[i];
+        Squares e = squares(d, weights);
+        return e.scale() * Math.sqrt(e.sum() / e.weight());
     }
 
     /** Mean squared error (weighted): {@link #rmse} squared (Infinity only where the mean square itself is beyond a double). */
@@ -178,27 +196,34 @@ public final class Metrics {
     }
 
     /**
-     * Coefficient of determination 1 - SS_res / SS_tot (weighted); NaN for a constant target. Both sums
-     * are taken on values divided by the largest residual or deviation, as {@link #rmse} does, and the
-     * mean as a running mean, so that targets of any magnitude a double holds give their R^2.
+     * Coefficient of determination 1 - SS_res / SS_tot (weighted); NaN for a constant target. The mean
+     * is taken on the targets divided by the largest of them (so that it cannot overflow), and each sum of squares is taken as {@link #rmse}'s, with its own scale, so that the
+     * ratio holds for targets of any magnitude a double holds, and for predictions far beyond them
+     * (-Infinity, not NaN, for a model that diverged).
      */
     public static double r2(double[] predicted, double[] actual, double[] weights) {
+        int n = actual.length;
+        double unit = 0;
+        for (int i = 0; i < n; i++) if (w(weights, i) != 0) unit = Math.max(unit, Math.abs(actual[i]));
+        if (!(unit > 0 && unit < Double.POSITIVE_INFINITY)) unit = 1;
         double mean = 0, total = 0;
-        for (int i = 0; i < actual.length; i++) {
+        for (int i = 0; i < n; i++) {
             double wi = w(weights, i);
             total += wi;
-            if (total > 0) mean += wi / total * (actual[i] - mean);
+            if (wi != 0) mean += wi * (actual[i] / unit);
         }
-        double scale = 0;
-        for (int i = 0; i < actual.length; i++) scale = Math.max(scale, Math.max(Math.abs(predicted[i] - actual[i]), Math.abs(actual[i] - mean)));
-        if (!(scale > 0 && scale < Double.POSITIVE_INFINITY)) scale = 1;
-        double res = 0, tot = 0;
-        for (int i = 0; i < actual.length; i++) {
-            double r = (predicted[i] - actual[i]) / scale, t = (actual[i] - mean) / scale;
-            res += w(weights, i) * r * r;
-            tot += w(weights, i) * t * t;
+        mean = mean / total * unit;
+        double[] dev = new double[n], res = new double[n];
+        for (int i = 0; i < n; i++) {
+            // differences first, in the target's units (a target offset by 1e6 keeps its digits), then scaled
+            dev[i] = (actual[i] - mean) / unit;
+            res[i] = (predicted[i] - actual[i]) / unit;
         }
-        return tot == 0 ? Double.NaN : 1 - res / tot;
+        Squares t = squares(dev, weights), r = squares(res, weights);
+        if (t.sum() == 0) return Double.NaN;
+        if (r.sum() == 0) return 1;
+        double q = r.scale() / t.scale();
+        return 1 - q * q * (r.sum() / t.sum());
     }
 
     /** Row indices in ascending order of score ({@link Double#compare}), ties in row order: a stable merge sort on primitives. */

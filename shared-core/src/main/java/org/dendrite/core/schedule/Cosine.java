@@ -9,7 +9,7 @@ import org.dendrite.core.check.Check;
  * T_mult times longer, t_cur counted from the last restart (CosineAnnealingWarmRestarts).
  */
 public record Cosine(int period, double etaMin, boolean restarts, int periodMultiplier, Unit unit) implements Schedule {
-    /** The defaults: the values a spec's absent fields take and the Weka options start from. */
+    /** The defaults: the values a spec's absent fields take (Weka's Cosine option starts from the classifier's, {@link #WHOLE_RUN}). */
     public static final Cosine DEFAULT = new Cosine(50, 0, false, 1, Unit.EPOCH);
     /** From the base rate to 0 over the run's epochs: Dendrite's default schedule. */
     public static final Cosine WHOLE_RUN = new Cosine(0, 0, false, 1, Unit.EPOCH);

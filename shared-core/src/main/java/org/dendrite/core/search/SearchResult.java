@@ -102,9 +102,12 @@ public record SearchResult(List<TrialRecord> trials, TrialRecord best, TrainingC
         for (String name : space.names()) SearchPlots.scoreVsParameter(this, name, dir.resolve("score-vs-" + name + ".png"));
     }
 
-    /** A score to four decimals, or to four significant digits where those would show none or too many (an RMSE of 3e298 or 2e-301). */
+    /**
+     * A score to four decimals (an RMSE in dollars of 1234567.1234 keeps its digits), or to four
+     * significant digits where the decimals would show 300 digits or none (an RMSE of 3e298 or 2e-301).
+     */
     static String shown(double score) {
         double a = Math.abs(score);
-        return String.format(Locale.ROOT, a != 0 && (a >= 1e6 || a < 1e-3) ? "%.4g" : "%.4f", score);
+        return String.format(Locale.ROOT, a != 0 && (a >= 1e15 || a < 1e-3) ? "%.4g" : "%.4f", score);
     }
 }

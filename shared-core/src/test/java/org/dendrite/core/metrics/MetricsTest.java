@@ -109,6 +109,19 @@ class MetricsTest {
             assertEquals(Metrics.r2(yhat, y, w), Metrics.r2(p, a, w), tolerance, "weighted R^2, " + unit);
         }
         assertEquals(Double.NaN, Metrics.rmse(new double[] {1, Double.NaN}, new double[] {1, 2}, null), "a NaN prediction stays NaN");
+        // a row of weight 0 weighs nothing, also in the scaling: its error of 1e300 or 1e170 must not make the others underflow
+        assertEquals(1, Metrics.rmse(new double[] {1e300, 1}, new double[] {0, 0}, new double[] {0, 1}), 1e-15);
+        assertEquals(2, Metrics.rmse(new double[] {1e170, 2}, new double[] {0, 0}, new double[] {0, 1}), 1e-15);
+        double[] w0 = {1, 2, 0.5, 3, 0};
+        assertEquals(Metrics.r2(yhat, y, w), Metrics.r2(new double[] {2.5, 0.0, 2.0, 8.0, 0}, new double[] {3.0, -0.5, 2.0, 7.0, 1e200}, w0), 1e-12);
+        // targets spanning a double's range: the mean and the deviations must not overflow; a perfect fit is 1
+        double[] wide = {1e308, -1e308, 5e307};
+        assertEquals(1.0, Metrics.r2(wide, wide, null));
+        // targets +-1e308 (mean 0, SS_tot 2e616) predicted as +-0.5e308 (SS_res 0.5e616): 1 - 0.25 = 0.75, by hand
+        assertEquals(0.75, Metrics.r2(new double[] {0.5e308, -0.5e308}, new double[] {1e308, -1e308}, null), 1e-15);
+        // predictions 1e170 off a target of spread ~1.1: R^2 = 1 - SS_res / SS_tot, about -1e340: -Infinity, not NaN (a constant target's)
+        assertEquals(Double.NEGATIVE_INFINITY, Metrics.r2(new double[] {4e170, 4e170, 4e170, 4e170}, new double[] {1, 2, 3, 4}, null));
+        assertEquals(Double.NaN, Metrics.r2(new double[] {1, 2}, new double[] {3, 3}, null), "a constant target");
         assertEquals(Double.POSITIVE_INFINITY, Metrics.rmse(new double[] {Double.MAX_VALUE}, new double[] {-Double.MAX_VALUE}, null));
     }
 

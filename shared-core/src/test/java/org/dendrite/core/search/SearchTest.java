@@ -372,8 +372,8 @@ class SearchTest {
         String summary = r.summary(3);
         assertTrue(summary.contains("Best: trial " + r.best().id()) && summary.contains("Top 3 trials"), summary);
         // scores to four decimals, or four significant digits where the decimals would show 300 digits or none (an RMSE on targets of 1e300)
-        assertEquals(List.of("0.1235", "3.160e+298", "2.000e-301", "0.0000", "NaN"),
-                java.util.stream.DoubleStream.of(0.12345, 3.16e298, 2e-301, 0, Double.NaN).mapToObj(SearchResult::shown).toList());
+        assertEquals(List.of("0.1235", "1234567.1235", "3.160e+298", "2.000e-301", "0.0000", "NaN"),
+                java.util.stream.DoubleStream.of(0.12345, 1234567.12345, 3.16e298, 2e-301, 0, Double.NaN).mapToObj(SearchResult::shown).toList());
         // the JSON reads back to the same trials (configurations included), best, metric and space
         SearchResult back;
         try (var in = Files.newInputStream(dir.resolve("trials.json"))) {

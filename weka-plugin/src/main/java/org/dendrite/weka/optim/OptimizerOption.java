@@ -9,7 +9,8 @@ import weka.core.OptionMetadata;
 
 /**
  * An optimizer as a Weka option object, e.g. {@code -optimizer "org.dendrite.weka.optim.Adam -lr 0.003"}:
- * one class per core optimizer (org.dendrite.core.optim), each starting from the core's defaults.
+ * one class per core optimizer (org.dendrite.core.optim), each starting from the core's defaults (the
+ * classifier's own optimizer, Adam, from the classifier's: naming it changes nothing else).
  */
 public abstract class OptimizerOption extends NestedOption<Optimizer> {
     private static final long serialVersionUID = 1L;

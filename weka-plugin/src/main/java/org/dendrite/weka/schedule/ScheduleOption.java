@@ -8,7 +8,8 @@ import org.dendrite.weka.NestedOption;
 /**
  * A learning-rate schedule as a Weka option object, e.g.
  * {@code -schedule "org.dendrite.weka.schedule.Cosine -period 100"}: one class per core schedule
- * (org.dendrite.core.schedule), each starting from the core's defaults.
+ * (org.dendrite.core.schedule), each starting from the core's defaults (the classifier's own
+ * schedule, Cosine, from the classifier's: the whole run).
  */
 public abstract class ScheduleOption extends NestedOption<Schedule> {
     private static final long serialVersionUID = 1L;
@@ -28,7 +29,7 @@ public abstract class ScheduleOption extends NestedOption<Schedule> {
         throw unsupported(s);
     }
 
-    /** One of each, with the core's defaults. */
+    /** One of each, with the core's defaults (Cosine with the classifier's). */
     public static List<ScheduleOption> all() {
         return new ArrayList<>(List.of(new Constant(), new StepDecay(), new MultiStep(), new Exponential(), new Power(), new Cosine(),
                 new Cyclic(), new OneCycle(), new WarmUp(), new ReduceOnPlateau()));
