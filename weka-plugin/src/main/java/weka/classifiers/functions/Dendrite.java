@@ -419,6 +419,12 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
                 }
                 config = searchResult.bestConfig();
                 searchedAtEpochs = checkedConfig().epochs();
+                if (monteCarloPasses >= 2 && !config.network().hasDropout()) {
+                    // before the refit, not at the first prediction: the passes need dropout the search did not choose
+                    throw new Exception("Invalid option -mc-dropout " + monteCarloPasses + ": Monte-Carlo dropout needs a network with dropout, "
+                            + "and the search chose one without (" + searchResult.best().candidate() + "); search dropout above 0 (for "
+                            + "example a space with \"dropout\" from 0.05), or leave -mc-dropout out");
+                }
             }
             run = TrainingRun.local(config, rows, listener, WarmStart.read(initialModel, "-initial-model", frozenLayers, "-freeze"));
         } catch (IllegalArgumentException e) {

@@ -1359,4 +1359,19 @@ class DendriteClassifierTest {
         f.buildClassifier(data);
         assertEquals(1.0, f.distributionForInstance(data.instance(0))[0], 0.3);
     }
+    /**
+     * -mc-dropout with a search whose chosen network has no dropout is refused when the search has
+     * chosen, before the refit (the search and refit ran, then every prediction failed).
+     */
+    @Test
+    void monteCarloDropoutWithASearchThatChoseNoDropoutIsRefusedBeforeTheRefit(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path space = dir.resolve("space.json");
+        java.nio.file.Files.writeString(space, "{\"parameters\": {\"units\": [8]}}");
+        Dendrite d = new Dendrite();
+        d.setOptions(Utils.splitOptions("-epochs 2 -mc-dropout 5 -search \"org.dendrite.weka.search.RandomSearch -trials 2 -space "
+                + Utils.quote(space.toString()).replace("\"", "\\\"") + "\""));
+        Exception e = assertThrows(Exception.class, () -> d.buildClassifier(load("iris.arff")));
+        assertTrue(e.getMessage().startsWith("Invalid option -mc-dropout 5: Monte-Carlo dropout needs a network with dropout, and the search "
+                + "chose one without ("), e.getMessage());
+    }
 }

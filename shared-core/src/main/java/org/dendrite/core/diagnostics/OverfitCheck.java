@@ -53,8 +53,12 @@ public final class OverfitCheck {
         }
         // the rows with their instance weights
         LabeledTable tiny = labeled.subset(pick.stream().mapToInt(Integer::intValue).toArray());
+        // without regularization: no penalties, augmentation, dropout or label smoothing (each keeps a network from fitting 20 rows)
         TrainingConfig c = config.withRegularization(Regularization.NONE).withAugmentation(Augmentation.NONE).withValidationFraction(0)
-                .withEarlyStopping(EarlyStopping.OFF).withEpochs(MAX_EPOCHS);
+                .withEarlyStopping(EarlyStopping.OFF).withEpochs(MAX_EPOCHS).withNetwork(config.network().withoutDropout());
+        if (c.loss() instanceof org.dendrite.core.loss.SoftmaxCrossEntropy s && s.labelSmoothing() > 0) {
+            c = c.withLoss(new org.dendrite.core.loss.SoftmaxCrossEntropy());
+        }
         TrainingRun run = TrainingRun.local(c, tiny);
         double acc = 0;
         while (run.hasNextEpoch()) {

@@ -335,7 +335,10 @@ public final class SearchFormat {
         int bestId = o.field("best").integer(0, Integer.MAX_VALUE);
         TrialRecord best = trials.stream().filter(t -> t.id() == bestId).findFirst()
                 .orElseThrow(() -> o.field("best").error("no trial has the best trial's id " + bestId));
-        if (best.failed() || Double.isNaN(best.score())) {
+        // a table where no trial has a score (every score undefined: what a search of an earlier version chose its first trial by, and
+        // what a Spark model saved after it carries) is read as it was written; a search now refuses to choose so
+        boolean noneScored = trials.stream().allMatch(t -> Double.isNaN(t.score()));
+        if (best.failed() || (Double.isNaN(best.score()) && !noneScored)) {
             throw o.field("best").error("names trial " + bestId + ", which " + (best.failed() ? "failed" : "has no score") + "; the best trial "
                     + "is one with a score");
         }

@@ -61,6 +61,17 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
         return new NetworkSpec(ls, members, dataInit);
     }
 
+    /** This spec without dropout: dense layers' dropout 0, dropout layers left out (the overfit check trains without regularization). */
+    public NetworkSpec withoutDropout() {
+        List<LayerSpec> ls = new java.util.ArrayList<>();
+        for (LayerSpec l : layers) {
+            if (l instanceof org.dendrite.core.layer.DropoutSpec) continue;
+            ls.add(l instanceof org.dendrite.core.layer.DenseSpec d && d.dropout() > 0
+                    ? new org.dendrite.core.layer.DenseSpec(d.units(), d.activation(), d.initializer(), d.bias(), d.batchNorm(), 0) : l);
+        }
+        return ls.equals(layers) ? this : withLayers(ls);
+    }
+
     /** True when a layer drops units (a dense layer's dropout, or a dropout layer, above 0): what Monte-Carlo dropout samples. */
     public boolean hasDropout() {
         for (LayerSpec l : layers) {

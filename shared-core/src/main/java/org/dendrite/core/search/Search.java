@@ -108,6 +108,11 @@ public final class Search {
             throw new IllegalArgumentException("Every trial of the search failed; the first: trial " + trials.get(0).id() + " ("
                     + trials.get(0).candidate() + "): " + trials.get(0).failure());
         }
+        if (Double.isNaN(best.score())) {
+            // no trial has a score to choose by (it chose the first, and wrote a trials file that names a best without a score)
+            throw new IllegalArgumentException("No trial of the search has a validation " + metric.label() + " to choose by (trial " + best.id()
+                    + ", " + best.candidate() + ", trained " + best.epochs() + " epochs): check the space (epochs of at least 1) and the metric");
+        }
         return new SearchResult(trials, best, best.config().withSeed(base.seed()), metric, space, describe(base, restarts, threads, metric),
                 (System.nanoTime() - start) / 1e9, null, 0);
     }
@@ -168,6 +173,36 @@ public final class Search {
             }
         }
         checkTrialValidation(base, table);
+        checkScoringRows(base, table);
+    }
+
+    /**
+     * ROC AUC is undefined on scoring rows of one class: a holdout or fold without a row of a rare class
+     * scored every trial NaN, and the search chose its first trial. Refused before any trial, naming the
+     * split and what to do.
+     */
+    private void checkScoringRows(TrainingConfig base, LabeledTable table) {
+        if (!table.isClassification() || config.metric().resolve(true, table.targetName()) != Metric.AUC) return;
+        int[] classes = table.classIndices();
+        int folds = config.validation().folds();
+        org.dendrite.core.data.Folds f = folds == 0 ? null : org.dendrite.core.data.Folds.of(table.size(), folds, classes, base.seed());
+        for (int k = 0; k < Math.max(1, folds); k++) {
+            int[] scoring = f == null ? ValidationSplit.of(table.size(), config.validation().holdout(), classes, base.seed()).validation() : f.validation(k);
+            if (java.util.Arrays.stream(scoring).map(i -> classes[i]).distinct().count() < 2) {
+                String only = table.classes().get(classes[scoring[0]]);
+                throw Check.invalid("metric", "Metric auc is undefined on scoring rows of one class: " + (f == null ? "the holdout's " + scoring.length
+                        + " rows" : "fold " + (k + 1) + "'s " + scoring.length + " rows") + " hold only '" + only + "' (the rarest class has "
+                        + rarest(classes, table.classes().size()) + " rows); use log_loss or accuracy, " + (f == null ? "a larger holdout" : "fewer folds")
+                        + " or more rows");
+            }
+        }
+    }
+
+    /** The fewest rows of a class that has rows. */
+    private static long rarest(int[] classes, int k) {
+        long[] n = new long[k];
+        for (int c : classes) n[c]++;
+        return java.util.Arrays.stream(n).filter(v -> v > 0).min().orElse(0);
     }
 
     /**

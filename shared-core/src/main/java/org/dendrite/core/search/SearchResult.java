@@ -46,11 +46,16 @@ public record SearchResult(List<TrialRecord> trials, TrialRecord best, TrainingC
         return sum;
     }
 
-    /** The trials table as CSV: id, bracket, each searched parameter, epochs reached, score, seconds, complete, failure. */
+    /**
+     * The trials table as CSV: id, bracket, each searched parameter, epochs reached ({@code epochs}, or
+     * {@code epochs_reached} where epochs is searched), score, seconds, complete (reached the final
+     * budget without failing), failure.
+     */
     public String toCsv() {
         StringBuilder sb = new StringBuilder("trial,bracket");
         for (String n : space.names()) sb.append(',').append(n);
-        sb.append(",epochs,").append(metric.label()).append(",seconds,complete,failure\n");
+        // the epochs reached; named apart where epochs is a searched parameter (two columns "epochs" were ambiguous)
+        sb.append(space.names().contains("epochs") ? ",epochs_reached," : ",epochs,").append(metric.label()).append(",seconds,complete,failure\n");
         for (TrialRecord t : trials) {
             sb.append(t.id()).append(',').append(t.bracket());
             for (String n : space.names()) sb.append(',').append(csv(t.candidate().values().get(n)));

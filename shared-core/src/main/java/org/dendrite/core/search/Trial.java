@@ -60,9 +60,9 @@ public final class Trial {
     /** The score at the budget of {@code epochs} epochs (NaN when it was not scored there). */
     double scoreAt(int epochs) { return rungScores.getOrDefault(epochs, Double.NaN); }
 
-    /** Marks the trial as having reached the scheduler's final budget (it competes for best). */
+    /** Marks the trial as having reached the scheduler's final budget (it competes for best); a trial whose job failed did not. */
     void markComplete() {
-        complete = true;
+        complete = failure == null;
     }
 
     /** Drops the checkpoints of a trial that will not train again. */

@@ -397,6 +397,12 @@ class SearchTest {
         Exception unscored = assertThrows(org.dendrite.core.io.ModelFormatException.class, () -> org.dendrite.core.io.SearchFormat.readTrials(
                 new java.io.ByteArrayInputStream(tree.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), "unscored.json"));
         assertTrue(unscored.getMessage().contains("$.best") && unscored.getMessage().contains("which has no score"), unscored.getMessage());
+        // a table where no trial has a score, as an earlier version wrote it when every score was undefined (a Spark model saved after
+        // such a search could not be loaded): read as written
+        for (JsonNode t : tree.get("trials")) ((com.fasterxml.jackson.databind.node.ObjectNode) t).putNull("score");
+        SearchResult allUnscored = org.dendrite.core.io.SearchFormat.readTrials(new java.io.ByteArrayInputStream(tree.toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)), "none-scored.json");
+        assertEquals(r.best().id(), allUnscored.best().id());
         // a version 1 table (no per-trial configurations) is not read back; a future version is refused
         String text = Files.readString(dir.resolve("trials.json"));
         assertTrue(text.contains("\"formatVersion\" : 2,"), "this version writes format version 2");
@@ -444,5 +450,52 @@ class SearchTest {
         assertEquals("holdout", e.setting());
         assertEquals("Invalid holdout for these rows (the search's holdout scores its trials): A validation fraction of 0.2 leaves 3 "
                 + "training and 0 validation rows out of 3; both need at least one; use more rows, another holdout or folds", e.getMessage());
+    }
+    /**
+     * A stranger's search, refused before any trial instead of choosing its first trial by NaN: ROC AUC
+     * on a fold or holdout holding one class (four rows of the rare class in five folds: every trial
+     * scored NaN and trial 1 was refitted, and the trials file it wrote named a best without a score,
+     * which made a Spark save unloadable); epochs or a batch size of 0 in the space (0 means "chosen from
+     * the rows" in a configuration: a trial of 0 epochs trained nothing). A search whose trials all end
+     * without a score is refused rather than choosing one.
+     */
+    @Test
+    void searchesThatCouldOnlyChooseByNaNAreRefused() throws Exception {
+        TestData.Labeled diabetes = TestData.arff("diabetes.arff");
+        LabeledTable all = diabetes.labeled();
+        int[] rows = new int[304];
+        int neg = 0, pos = 0, n = 0;
+        for (int i = 0; i < all.size() && n < rows.length; i++) {
+            if (all.target()[i] == 0 && neg < 300) { rows[n++] = i; neg++; }
+            else if (all.target()[i] == 1 && pos < 4) { rows[n++] = i; pos++; }
+        }
+        LabeledTable rare = all.subset(rows);
+        TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(2);
+        var auc = assertThrows(InvalidSettingException.class, () -> new Search(SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new FullBudget(2))
+                .withValidation(new Validation(0.2, 5)).withMetric(Metric.AUC)).explore(rare, base, null));
+        assertEquals("metric", auc.setting());
+        assertTrue(auc.getMessage().startsWith("Metric auc is undefined on scoring rows of one class: fold ") && auc.getMessage().contains(
+                "hold only 'tested_negative' (the rarest class has 4 rows); use log_loss or accuracy, fewer folds or more rows"), auc.getMessage());
+        // the same rows under log loss, or AUC with a holdout that holds both classes, search
+        new Search(SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new FullBudget(1)).withValidation(new Validation(0.2, 5))).explore(rare, base, null);
+        new Search(SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new FullBudget(1)).withMetric(Metric.AUC)).explore(all, base, null);
+        for (String p : List.of("epochs", "batchSize")) {
+            var e = assertThrows(InvalidSettingException.class, () -> new SearchParameter(p, new Choice(List.<Object>of(0, 2))));
+            assertEquals("Search parameter " + p + " = 0: allowed >= 1 (0, chosen from the rows, is not a value to search) (every value of the "
+                    + "distribution must be allowed)", e.getMessage());
+        }
+        // trials that end without a score (a job that trained no epoch): refused, not the first chosen
+        var none = assertThrows(IllegalArgumentException.class, () -> new Search(SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new FullBudget(2)))
+                .explore(all, base, null, task -> new TrialOutcome(task.target(), task.fromEpoch(), new double[0], false, null, 0, 0, null)));
+        assertTrue(none.getMessage().startsWith("No trial of the search has a validation log_loss to choose by (trial "), none.getMessage());
+        // the trials table: a failed trial did not reach the final budget (it said complete=true), and epochs searched and reached are
+        // two columns of different names
+        SearchSpace epochs = new SearchSpace(List.of(new SearchParameter("epochs", new Choice(List.<Object>of(1, 2)))));
+        SearchResult r = new Search(SearchConfig.DEFAULT.withSpace(epochs).withScheduler(new FullBudget(2))).explore(all, base, null,
+                task -> task.trialId() == 1 ? TrialOutcome.failed(task, 0, "diverged")
+                        : new TrialOutcome(task.target(), task.target(), new double[task.target()], false, null, 0, task.target(), null));
+        assertFalse(r.trials().get(0).complete(), "trial 1 failed");
+        assertTrue(r.trials().get(1).complete());
+        assertTrue(r.toCsv().startsWith("trial,bracket,epochs,epochs_reached,log_loss,seconds,complete,failure\n"), r.toCsv());
     }
 }
