@@ -2,6 +2,7 @@ package org.dendrite.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,5 +133,26 @@ class WarmStartTest {
             double rmse = Math.sqrt(s / p.length), sd = Math.sqrt(spread / p.length);
             assertTrue(rmse < 0.1 * sd, "change " + Arrays.toString(change) + ": training RMSE " + rmse + " against the targets' spread " + sd);
         }
+    }
+    /**
+     * A warm start trains the initial model's architecture: a configuration that names another network
+     * (other layers, width or members) is refused naming it, where it was silently replaced (-layer
+     * ... -units 7 -members 3 trained the model's single 182-unit layer without a word); the default
+     * network (none given) and the model's own are taken.
+     */
+    @Test
+    void anotherNetworkThanTheInitialModelsIsRefused() throws Exception {
+        TestData.Labeled d = TestData.arff("iris.arff");
+        TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(16, new Relu())))).withEpochs(2);
+        Model first = Trainer.fit(c, d.labeled());
+        WarmStart warm = new WarmStart(first, 0);
+        var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> TrainingRun.local(c.withNetwork(new NetworkSpec(List.of(
+                new DenseSpec(7, new Relu()), new DenseSpec(7, new Relu())))), d.labeled(), TrainingListener.NONE, warm));
+        assertEquals("network", e.setting());
+        assertTrue(e.getMessage().startsWith("The network given (") && e.getMessage().contains("is not the initial model's"), e.getMessage());
+        assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> TrainingRun.local(c.withNetwork(c.network().withMembers(3)),
+                d.labeled(), TrainingListener.NONE, warm));
+        TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(2), d.labeled(), TrainingListener.NONE, warm).run();
+        TrainingRun.local(c, d.labeled(), TrainingListener.NONE, warm).run();
     }
 }
