@@ -33,7 +33,8 @@ public final class OptionHelp {
     public static final String PATIENCE = "Early stopping: epochs without a better validation loss before stopping and restoring the "
             + "best epoch's weights (0 = off); with a validation fraction of 0 it holds out " + TrainingConfig.DEFAULT_VALIDATION_FRACTION
             + " of the rows to watch.";
-    public static final String CONFIG_JSON = "The whole training configuration as JSON (docs/model-format.md; replaces the other "
+    public static final String CONFIG_JSON = "The whole training configuration as JSON, or the path of a JSON file such as a search's "
+            + "best-config.json (docs/model-format.md; replaces the other "
             + "training options, which are then left at their defaults or given the JSON's values; absent fields take the "
             + "defaults; the JSON's seed is taken when the seed option is left at its default, which otherwise overrides it). A trained model's description, and a "
             + "search's chosen configuration, show a configuration in this form.";

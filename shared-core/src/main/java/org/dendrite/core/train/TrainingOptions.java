@@ -41,12 +41,39 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
         configJson = configJson == null ? "" : configJson;
     }
 
+    /**
+     * The JSON of {@code value}: the value itself, or where it is the path of a file (it does not start
+     * with '{'), the file's text: a search's best-config.json is given back as it was written.
+     */
+    static final long MAX_CONFIG_FILE = 1 << 24;
+
+    static String jsonOrFile(String value) {
+        String t = value.trim();
+        if (t.startsWith("{")) return value;
+        java.nio.file.Path file;
+        try {
+            file = java.nio.file.Path.of(t);
+        } catch (java.nio.file.InvalidPathException e) {
+            return value;
+        }
+        if (!java.nio.file.Files.isRegularFile(file)) return value;
+        try {
+            long size = java.nio.file.Files.size(file);
+            // a configuration is a few kilobytes: a large file given by mistake is not read into memory
+            if (size > MAX_CONFIG_FILE) throw new IllegalArgumentException("the file " + t + " holds " + size + " bytes; a configuration file "
+                    + "holds at most " + MAX_CONFIG_FILE);
+            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("the file " + t + " cannot be read as UTF-8 text: " + e.getMessage());
+        }
+    }
+
     /** The training configuration these options describe (validated by the core). */
     public TrainingConfig toConfig() {
         if (!configJson.isBlank()) {
             TrainingConfig c;
             try {
-                c = SpecFormat.readTrainingConfig(configJson);
+                c = SpecFormat.readTrainingConfig(jsonOrFile(configJson));
             } catch (IllegalArgumentException e) {
                 throw Check.invalid("configJson", "Invalid configJson: " + e.getMessage());
             }

@@ -366,6 +366,9 @@ class SearchTest {
         assertEquals(r.best().id(), json.get("best").asInt());
         assertEquals(r.bestConfig(), SpecFormat.readTrainingConfig(Files.readString(dir.resolve("best-config.json"))),
                 "the best configuration reads back as -config-json reads it");
+        // and -config-json / configJson take the file itself (it failed: "not valid JSON ... Unexpected character ('/')")
+        assertEquals(r.bestConfig(), org.dendrite.core.train.TrainingOptions.DEFAULT.with("configJson", dir.resolve("best-config.json").toString())
+                .toConfig());
         for (String f : List.of("score-vs-epochs.png", "score-vs-learningRate.png", "score-vs-units.png")) {
             assertTrue(Files.size(dir.resolve(f)) > 1000, f);
         }
