@@ -553,9 +553,12 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         if (lrRangeTest) {
             lrRange = org.dendrite.core.train.LrFinder.run(config, rows);
             found.add(String.format(java.util.Locale.ROOT, "LR range test: %d steps from %.0e; the smoothed loss was lowest at rate %.3g, so "
-                    + "the suggested learning rate is %.3g (this model trained at %.3g)%s.", lrRange.rates().length,
+                    + "the suggested learning rate is %.3g (%s %.3g)%s.", lrRange.rates().length,
                     org.dendrite.core.train.LrFinder.DEFAULT_MIN_RATE,
-                    10 * lrRange.suggestedRate(), lrRange.suggestedRate(), config.optimizer().learningRate(),
+                    10 * lrRange.suggestedRate(), lrRange.suggestedRate(),
+                    // with a search, the test ran on the base configuration, and the model trains at the rate the search chooses
+                    search instanceof NoSearch ? "this model trained at" : "on the search's base configuration, whose rate is",
+                    config.optimizer().learningRate(),
                     diagnosticsFolder.isBlank() ? "" : "; the curve is lr-range-test.png in the diagnostics folder"));
         }
         return List.copyOf(found);

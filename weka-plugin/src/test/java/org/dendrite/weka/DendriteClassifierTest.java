@@ -853,6 +853,12 @@ class DendriteClassifierTest {
         stuck.setOptions(Utils.splitOptions("-epochs 1 -overfit-check -optimizer \"org.dendrite.weka.optim.Sgd -lr 1e-9\""));
         stuck.buildClassifier(data);
         assertTrue(stuck.toString().contains("Overfit check FAILED"), stuck.toString());
+        // with a search the test runs on the search's base configuration; the model trains at the rate the search chose (it said "this
+        // model trained at" the base's rate)
+        Dendrite searched = new Dendrite();
+        searched.setOptions(Utils.splitOptions("-epochs 2 -lr-range-test -search \"org.dendrite.weka.search.RandomSearch -trials 2\""));
+        searched.buildClassifier(load("iris.arff"));
+        assertTrue(searched.toString().contains("(on the search's base configuration, whose rate is 0.0100)"), searched.toString());
     }
 
     /**

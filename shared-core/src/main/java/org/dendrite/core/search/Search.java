@@ -225,7 +225,8 @@ public final class Search {
             }
         } catch (IllegalArgumentException e) {
             throw Check.invalid("validationFraction", "Invalid validation fraction " + inner + " for the search's trials: each holds it out of "
-                    + "its split's " + part.length + " training rows for early stopping, as the refit holds it out of all rows, and " + e.getMessage()
+                    + "its split's " + part.length + " training rows for early stopping, as the refit holds it out of all rows, and "
+                    + Character.toLowerCase(e.getMessage().charAt(0)) + e.getMessage().substring(1)
                     + "; use more rows, a smaller validation fraction or no early stopping");
         }
     }

@@ -41,9 +41,18 @@ public record WarmStart(Model initial, int frozenLayers) {
         Model initial = null;
         if (path != null && !path.isBlank()) {
             try {
-                initial = ModelIO.read(Path.of(path));
+                Path file = Path.of(path);
+                // a saved Spark model is a folder holding the model JSON: named, where it said only "is a directory"
+                if (java.nio.file.Files.isDirectory(file) && java.nio.file.Files.isRegularFile(file.resolve("model.json"))) {
+                    throw new IllegalArgumentException(pathOption + ": '" + path + "' is a folder (a saved Spark model); give the model JSON in "
+                            + "it: " + file.resolve("model.json"));
+                }
+                initial = ModelIO.read(file);
             } catch (ModelFormatException e) {
-                throw new ModelFormatException(pathOption + ": " + e.getMessage(), e);
+                // a Weka model saved with -d is Java-serialized: it is loaded with -l, not read as a model JSON
+                String weka = e.getMessage().contains("UTF-8") && path.endsWith(".model") ? " (a Weka classifier saved with -d is loaded with "
+                        + "-l; an initial model is a model JSON, such as the model.json of a -diagnostics folder)" : "";
+                throw new ModelFormatException(pathOption + ": " + e.getMessage() + weka, e);
             } catch (IOException | InvalidPathException e) {
                 throw new IllegalArgumentException(pathOption + ": '" + path + "' cannot be read: " + e.getMessage(), e);
             }

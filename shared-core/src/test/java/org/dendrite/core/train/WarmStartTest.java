@@ -155,4 +155,23 @@ class WarmStartTest {
         TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(2), d.labeled(), TrainingListener.NONE, warm).run();
         TrainingRun.local(c, d.labeled(), TrainingListener.NONE, warm).run();
     }
+    /**
+     * An initial model given as a saved Spark model's folder, or as a Weka classifier saved with -d,
+     * is refused saying what to give (it said "is a directory", or "not UTF-8 text").
+     */
+    @Test
+    void aSparkFolderOrAWekaModelFileIsNamedWithWhatToGive(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Model m = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(1), TestData.arff("iris.arff").labeled());
+        java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("saved"));
+        org.dendrite.core.io.ModelIO.write(m, folder.resolve("model.json"));
+        var e = assertThrows(IllegalArgumentException.class, () -> WarmStart.read(folder.toString(), "-initial-model", 0, "-freeze"));
+        assertEquals("-initial-model: '" + folder + "' is a folder (a saved Spark model); give the model JSON in it: " + folder.resolve("model.json"),
+                e.getMessage());
+        java.nio.file.Path weka = dir.resolve("iris.model");
+        java.nio.file.Files.write(weka, new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, (byte) 0xFF, (byte) 0xFE, 1, 2});
+        var w = assertThrows(IllegalArgumentException.class, () -> WarmStart.read(weka.toString(), "-initial-model", 0, "-freeze"));
+        assertTrue(w.getMessage().startsWith("-initial-model: ") && w.getMessage().endsWith("(a Weka classifier saved with -d is loaded with -l; an "
+                + "initial model is a model JSON, such as the model.json of a -diagnostics folder)"), w.getMessage());
+        assertEquals(m.network().spec(), WarmStart.read(folder.resolve("model.json").toString(), "-initial-model", 0, "-freeze").initial().network().spec());
+    }
 }
