@@ -43,7 +43,8 @@ public record SearchSpace(List<SearchParameter> parameters) implements Serializa
      * tenth to three times the base's, the L2 penalty log-uniform from a hundredth to ten times the
      * base's (1e-5 to 1e-2 when it has none), the width log-uniform from a quarter to four times the
      * base's first dense layer (at least 8 units), the depth from one layer fewer to one more (at least 1),
-     * dropout uniform in [0, 0.3], and the batch size half, equal or double the base's.
+     * dropout uniform in [0, 0.3] (the last three only for a base with hidden layers: one without, a
+     * linear or logistic model, stays one), and the batch size half, equal or double the base's.
      */
     public static SearchSpace defaultFor(TrainingConfig base) {
         double lr = base.optimizer().learningRate(), l2 = base.regularization().l2();
@@ -60,10 +61,14 @@ public record SearchSpace(List<SearchParameter> parameters) implements Serializa
         List<SearchParameter> ps = new ArrayList<>();
         ps.add(new SearchParameter("learningRate", new LogUniform(lr / 10, lr * 3)));
         ps.add(new SearchParameter("l2", l2 > 0 ? new LogUniform(l2 / 100, l2 * 10) : new LogUniform(1e-5, 1e-2)));
-        ps.add(new SearchParameter("hiddenLayers", new IntUniform(Math.max(1, depth - 1), Math.max(1, depth) + 1)));
-        ps.add(new SearchParameter("units", new IntUniform(Math.max(8, units / 4), Math.max(9, units * 4), true)));
-        ps.add(new SearchParameter("dropout", new Uniform(0, 0.3)));
-        ps.add(new SearchParameter("batchSize", new Choice(batches)));
+        if (depth > 0) {
+            // a base without hidden layers (a linear or logistic model asked for) stays one: it searched networks of 1-2 layers
+            ps.add(new SearchParameter("hiddenLayers", new IntUniform(Math.max(1, depth - 1), depth + 1)));
+            ps.add(new SearchParameter("units", new IntUniform(Math.max(8, units / 4), Math.max(9, units * 4), true)));
+            ps.add(new SearchParameter("dropout", new Uniform(0, 0.3)));
+        }
+        // a base whose batch size is still to be chosen from the rows (0; a search resolves it first) leaves it to them
+        if (b >= 1) ps.add(new SearchParameter("batchSize", new Choice(batches)));
         return new SearchSpace(ps);
     }
 

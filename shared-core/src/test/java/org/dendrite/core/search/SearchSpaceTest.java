@@ -123,6 +123,9 @@ class SearchSpaceTest {
         assertEquals(Choice.of(10, 20, 40), s.get("batchSize").distribution());
         assertNull(s.get("epochs"), "epochs are the scheduler's budget");
         s.checkAgainst(base);
+        // a base without hidden layers (Weka's -no-hidden-layers: a logistic model asked for) stays one: it searched 1-2 hidden layers
+        TrainingConfig linear = TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of())).withBatchSize(32);
+        assertEquals(List.of("learningRate", "l2", "batchSize"), SearchSpace.defaultFor(linear).names());
     }
 
     @Test
