@@ -974,7 +974,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public void setEarlyStoppingPatience(int v) { earlyStoppingPatience = v; }
 
     @OptionMetadata(displayName = "training config JSON", description = OptionHelp.CONFIG_JSON, commandLineParamName = "config-json",
-            commandLineParamSynopsis = "-config-json <json>", displayOrder = 13)
+            commandLineParamSynopsis = "-config-json <json or file>", displayOrder = 13)
     public String getConfigJson() { return configJson; }
     public void setConfigJson(String v) { configJson = v == null ? "" : v; }
 

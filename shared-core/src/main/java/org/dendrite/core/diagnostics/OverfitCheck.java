@@ -58,6 +58,9 @@ public final class OverfitCheck {
                 .withEarlyStopping(EarlyStopping.OFF).withEpochs(MAX_EPOCHS).withNetwork(config.network().withoutDropout());
         if (c.loss() instanceof org.dendrite.core.loss.SoftmaxCrossEntropy s && s.labelSmoothing() > 0) {
             c = c.withLoss(new org.dendrite.core.loss.SoftmaxCrossEntropy());
+        } else if (c.loss() instanceof org.dendrite.core.loss.MemberMean m && m.loss() instanceof org.dendrite.core.loss.SoftmaxCrossEntropy s
+                && s.labelSmoothing() > 0) {
+            c = c.withLoss(new org.dendrite.core.loss.MemberMean(new org.dendrite.core.loss.SoftmaxCrossEntropy(), m.members()));
         }
         TrainingRun run = TrainingRun.local(c, tiny);
         double acc = 0;

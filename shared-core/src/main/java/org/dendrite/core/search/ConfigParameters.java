@@ -107,11 +107,9 @@ public final class ConfigParameters {
                 (c, v) -> c.withNetwork(c.network().withMembers((Integer) v)));
         register("dataInit", Kind.NAME, "how the hidden layers start from the training rows (none, biases, scaled; NetworkSpec.dataInit)",
                 (c, v) -> c.withNetwork(c.network().withDataInit(org.dendrite.core.network.DataInit.named((String) v))));
-        // 0 means "chosen from the rows" in a configuration, not a value to search: a trial of 0 epochs trained nothing, and every
-        // trial's batch size of 0 failed
-        register("batchSize", Kind.INTEGER, "rows per optimizer step (>= 1)", (c, v) -> c.withBatchSize(atLeastOne("batchSize", (Integer) v)));
+        register("batchSize", Kind.INTEGER, "rows per optimizer step (>= 1)", (c, v) -> c.withBatchSize((Integer) v));
         register("epochs", Kind.INTEGER, "the training length (>= 1); only for a search that trains every trial to its end "
-                + "(elsewhere epochs are the scheduler's budget)", (c, v) -> c.withEpochs(atLeastOne("epochs", (Integer) v)));
+                + "(elsewhere epochs are the scheduler's budget)", (c, v) -> c.withEpochs((Integer) v));
         register("scaling", Kind.NAME, "how numeric inputs are scaled (standard, robust)",
                 (c, v) -> c.withPreprocessing(c.preprocessing().withScaling(scaling((String) v))));
         register("labelSmoothing", Kind.REAL, "label smoothing of softmax cross-entropy (0 <= e < 1; nominal targets only)",
@@ -120,10 +118,6 @@ public final class ConfigParameters {
 
     private ConfigParameters() {}
 
-    private static int atLeastOne(String name, int v) {
-        if (v < 1) throw Check.invalid(name, "allowed >= 1 (0, chosen from the rows, is not a value to search)");
-        return v;
-    }
 
     private static void register(String name, Kind kind, String description, BiFunction<TrainingConfig, Object, TrainingConfig> setter) {
         if (BY_NAME.putIfAbsent(name, new Entry(name, kind, description, setter)) != null) {

@@ -108,10 +108,10 @@ public final class Search {
             throw new IllegalArgumentException("Every trial of the search failed; the first: trial " + trials.get(0).id() + " ("
                     + trials.get(0).candidate() + "): " + trials.get(0).failure());
         }
-        if (Double.isNaN(best.score())) {
+        if (trials.stream().allMatch(t -> Double.isNaN(t.score()))) {
             // no trial has a score to choose by (it chose the first, and wrote a trials file that names a best without a score)
-            throw new IllegalArgumentException("No trial of the search has a validation " + metric.label() + " to choose by (trial " + best.id()
-                    + ", " + best.candidate() + ", trained " + best.epochs() + " epochs): check the space (epochs of at least 1) and the metric");
+            throw new IllegalArgumentException("No trial of the search has a validation " + metric.label() + " to choose by (the first: trial "
+                    + best.id() + ", " + best.candidate() + ", trained " + best.epochs() + " epochs): check the metric and the space");
         }
         return new SearchResult(trials, best, best.config().withSeed(base.seed()), metric, space, describe(base, restarts, threads, metric),
                 (System.nanoTime() - start) / 1e9, null, 0);
@@ -143,6 +143,18 @@ public final class Search {
     /** The space, the scheduler and the target agree: errors name the parameter or setting and what is allowed. */
     private void check(SearchSpace space, TrainingConfig base, LabeledTable table) {
         space.checkAgainst(base);
+        for (String name : List.of("epochs", "batchSize")) {
+            // 0 means "chosen from the rows" in a configuration, not a value to search: a trial of 0 epochs trained nothing, and every
+            // trial's batch size of 0 failed (checked here, not where a space is read: a trials file written before still reads)
+            SearchParameter p = space.get(name);
+            if (p == null) continue;
+            for (Object v : p.distribution().extremes()) {
+                if (((Number) v).intValue() < 1) {
+                    throw Check.invalid(name, "Search parameter " + name + " = " + v + ": allowed >= 1 (0, chosen from the rows, is not a value "
+                            + "to search)");
+                }
+            }
+        }
         config.scheduler().check(base.epochs());
         if (config.scheduler().budgetsEpochs() && space.get("epochs") != null) {
             throw Check.invalid("epochs", "Contradictory search: the " + config.scheduler().name() + " scheduler hands out epochs as its budget, "

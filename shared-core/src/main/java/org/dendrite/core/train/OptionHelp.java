@@ -43,6 +43,6 @@ public final class OptionHelp {
             + "core) whose architecture, weights and input scaling training continues from (a numeric target is standardized by these "
             + "rows, and the model's standardized output read in their units); empty = a fresh network.";
     public static final String FROZEN_LAYERS = "With an initial model: the first N layers with weights keep them (only the rest is "
-            + "trained), counted in the network's order: an ensemble's per-member input scaling (members > 1) comes first, then an "
-            + "embedding, then the hidden layers.";
+            + "trained), counted over the network's layers that have weights, in order: an ensemble's per-member input scaling "
+            + "(members > 1) and input layers with weights count, and a hidden layer's batch normalization or PReLU counts as a layer of its own.";
 }

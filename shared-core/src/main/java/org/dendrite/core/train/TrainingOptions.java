@@ -41,12 +41,13 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
         configJson = configJson == null ? "" : configJson;
     }
 
-    /**
-     * The JSON of {@code value}: the value itself, or where it is the path of a file (it does not start
-     * with '{'), the file's text: a search's best-config.json is given back as it was written.
-     */
+    /** The largest configuration file read (a configuration is a few kilobytes). */
     static final long MAX_CONFIG_FILE = 1 << 24;
 
+    /**
+     * The JSON of {@code value}: the value itself, or where it is the path of a file on this machine (it
+     * does not start with '{'), the file's text: a search's best-config.json is given back as it was written.
+     */
     static String jsonOrFile(String value) {
         String t = value.trim();
         if (t.startsWith("{")) return value;
@@ -54,9 +55,13 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
         try {
             file = java.nio.file.Path.of(t);
         } catch (java.nio.file.InvalidPathException e) {
-            return value;
+            throw new IllegalArgumentException("'" + Check.shorten(t) + "' is neither JSON (an object, starting with '{') nor a file path");
         }
-        if (!java.nio.file.Files.isRegularFile(file)) return value;
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            // it said "not valid JSON ... Unexpected character ('/')" for a path that is not there
+            throw new IllegalArgumentException("'" + Check.shorten(t) + "' is neither JSON (an object, starting with '{') nor a file on this "
+                    + "machine");
+        }
         try {
             long size = java.nio.file.Files.size(file);
             // a configuration is a few kilobytes: a large file given by mistake is not read into memory

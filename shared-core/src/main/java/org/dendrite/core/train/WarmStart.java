@@ -44,8 +44,8 @@ public record WarmStart(Model initial, int frozenLayers) {
                 Path file = Path.of(path);
                 // a saved Spark model is a folder holding the model JSON: named, where it said only "is a directory"
                 if (java.nio.file.Files.isDirectory(file) && java.nio.file.Files.isRegularFile(file.resolve("model.json"))) {
-                    throw new IllegalArgumentException(pathOption + ": '" + path + "' is a folder (a saved Spark model); give the model JSON in "
-                            + "it: " + file.resolve("model.json"));
+                    throw new IllegalArgumentException(pathOption + ": '" + path + "' is a folder (a saved Spark model or a -diagnostics run); "
+                            + "give the model JSON in it: " + file.resolve("model.json"));
                 }
                 initial = ModelIO.read(file);
             } catch (ModelFormatException e) {
@@ -81,22 +81,9 @@ public record WarmStart(Model initial, int frozenLayers) {
         return initial.task().isClassification() ? Task.classification(targetName, classes) : null;
     }
 
-    /**
-     * {@code config} with the initial model's network, the architecture its weights belong to. A
-     * configuration whose network is neither the default (no architecture given) nor the initial
-     * model's is refused: its layers, width or members would be silently replaced.
-     */
+    /** {@code config} with the initial model's network, the architecture its weights belong to. */
     public TrainingConfig apply(TrainingConfig config) {
-        if (initial == null) return config;
-        org.dendrite.core.network.NetworkSpec given = config.network(), model = initial.network().spec();
-        if (!given.equals(org.dendrite.core.network.NetworkSpec.DEFAULT) && !given.withInputsUnresolved().equals(model.withInputsUnresolved())
-                && !given.equals(model)) {
-            throw org.dendrite.core.check.Check.invalid("network", "The network given (" + org.dendrite.core.check.Check.shorten(
-                    org.dendrite.core.io.SpecFormat.write(given).replaceAll("\\s+", " ")) + ") is not the initial model's, whose architecture a warm "
-                    + "start trains (its weights belong to it): leave the network's options (layers, units, members) at their defaults, or "
-                    + "start without the initial model");
-        }
-        return config.withNetwork(model);
+        return initial == null ? config : config.withNetwork(initial.network().spec());
     }
 
     /**

@@ -483,14 +483,35 @@ class SearchTest {
         new Search(SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new FullBudget(1)).withValidation(new Validation(0.2, 5))).explore(rare, base, null);
         new Search(SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new FullBudget(1)).withMetric(Metric.AUC)).explore(all, base, null);
         for (String p : List.of("epochs", "batchSize")) {
-            var e = assertThrows(InvalidSettingException.class, () -> new SearchParameter(p, new Choice(List.<Object>of(0, 2))));
-            assertEquals("Search parameter " + p + " = 0: allowed >= 1 (0, chosen from the rows, is not a value to search) (every value of the "
-                    + "distribution must be allowed)", e.getMessage());
+            SearchSpace zero = new SearchSpace(List.of(new SearchParameter(p, new Choice(List.<Object>of(0, 2)))));
+            var e = assertThrows(InvalidSettingException.class, () -> new Search(SearchConfig.DEFAULT.withSpace(zero).withScheduler(new FullBudget(2)))
+                    .explore(all, base, null));
+            assertEquals("Search parameter " + p + " = 0: allowed >= 1 (0, chosen from the rows, is not a value to search)", e.getMessage());
+            // a space holding 0 still reads back (a trials file or a Spark model's search written before the check)
+            assertEquals(zero, org.dendrite.core.io.SearchFormat.readSpace(org.dendrite.core.io.SearchFormat.writeSpace(zero)));
         }
+        // ROC AUC on a holdout of one class: 30 rows of one class and one of the other; the stratified 20% holdout holds 6 of the first
+        double[][] x = new double[31][];
+        double[] y = new double[31];
+        for (int i = 0; i < 31; i++) {
+            x[i] = new double[] {i};
+            y[i] = i == 30 ? 1 : 0;
+        }
+        LabeledTable lone = new LabeledTable(new org.dendrite.core.data.Table(List.of(org.dendrite.core.data.Column.numeric("x")), x), "y",
+                List.of("a", "b"), y, null);
+        var holdout = assertThrows(InvalidSettingException.class, () -> new Search(SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new FullBudget(1))
+                .withMetric(Metric.AUC)).explore(lone, base, null));
+        assertEquals("Metric auc is undefined on scoring rows of one class: the holdout's 6 rows hold only 'a' (the rarest class has 1 rows); use "
+                + "log_loss or accuracy, a larger holdout or more rows", holdout.getMessage());
+        // -config-json / configJson naming no file: said so (it was parsed as JSON: "Unexpected character ('/')")
+        var nofile = assertThrows(InvalidSettingException.class, () -> org.dendrite.core.train.TrainingOptions.DEFAULT.with("configJson",
+                "/nowhere/best-config.json").toConfig());
+        assertEquals("Invalid configJson: '/nowhere/best-config.json' is neither JSON (an object, starting with '{') nor a file on this machine",
+                nofile.getMessage());
         // trials that end without a score (a job that trained no epoch): refused, not the first chosen
         var none = assertThrows(IllegalArgumentException.class, () -> new Search(SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new FullBudget(2)))
                 .explore(all, base, null, task -> new TrialOutcome(task.target(), task.fromEpoch(), new double[0], false, null, 0, 0, null)));
-        assertTrue(none.getMessage().startsWith("No trial of the search has a validation log_loss to choose by (trial "), none.getMessage());
+        assertTrue(none.getMessage().startsWith("No trial of the search has a validation log_loss to choose by (the first: trial "), none.getMessage());
         // the trials table: a failed trial did not reach the final budget (it said complete=true), and epochs searched and reached are
         // two columns of different names
         SearchSpace epochs = new SearchSpace(List.of(new SearchParameter("epochs", new Choice(List.<Object>of(1, 2)))));

@@ -135,27 +135,6 @@ class WarmStartTest {
         }
     }
     /**
-     * A warm start trains the initial model's architecture: a configuration that names another network
-     * (other layers, width or members) is refused naming it, where it was silently replaced (-layer
-     * ... -units 7 -members 3 trained the model's single 182-unit layer without a word); the default
-     * network (none given) and the model's own are taken.
-     */
-    @Test
-    void anotherNetworkThanTheInitialModelsIsRefused() throws Exception {
-        TestData.Labeled d = TestData.arff("iris.arff");
-        TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(16, new Relu())))).withEpochs(2);
-        Model first = Trainer.fit(c, d.labeled());
-        WarmStart warm = new WarmStart(first, 0);
-        var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> TrainingRun.local(c.withNetwork(new NetworkSpec(List.of(
-                new DenseSpec(7, new Relu()), new DenseSpec(7, new Relu())))), d.labeled(), TrainingListener.NONE, warm));
-        assertEquals("network", e.setting());
-        assertTrue(e.getMessage().startsWith("The network given (") && e.getMessage().contains("is not the initial model's"), e.getMessage());
-        assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> TrainingRun.local(c.withNetwork(c.network().withMembers(3)),
-                d.labeled(), TrainingListener.NONE, warm));
-        TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(2), d.labeled(), TrainingListener.NONE, warm).run();
-        TrainingRun.local(c, d.labeled(), TrainingListener.NONE, warm).run();
-    }
-    /**
      * An initial model given as a saved Spark model's folder, or as a Weka classifier saved with -d,
      * is refused saying what to give (it said "is a directory", or "not UTF-8 text").
      */
@@ -165,7 +144,7 @@ class WarmStartTest {
         java.nio.file.Path folder = java.nio.file.Files.createDirectories(dir.resolve("saved"));
         org.dendrite.core.io.ModelIO.write(m, folder.resolve("model.json"));
         var e = assertThrows(IllegalArgumentException.class, () -> WarmStart.read(folder.toString(), "-initial-model", 0, "-freeze"));
-        assertEquals("-initial-model: '" + folder + "' is a folder (a saved Spark model); give the model JSON in it: " + folder.resolve("model.json"),
+        assertEquals("-initial-model: '" + folder + "' is a folder (a saved Spark model or a -diagnostics run); give the model JSON in it: " + folder.resolve("model.json"),
                 e.getMessage());
         java.nio.file.Path weka = dir.resolve("iris.model");
         java.nio.file.Files.write(weka, new byte[] {(byte) 0xAC, (byte) 0xED, 0, 5, (byte) 0xFF, (byte) 0xFE, 1, 2});
