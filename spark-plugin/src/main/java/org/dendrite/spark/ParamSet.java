@@ -168,13 +168,11 @@ public final class ParamSet implements java.io.Serializable {
             return p;
         }
         // the value's type is still checked (set by name, a Long for an Integer failed later as a ClassCastException)
-        Class<?> type = p instanceof IntParam ? Integer.class : p instanceof LongParam ? Long.class : p instanceof DoubleParam ? Double.class
-                : String.class;
-        Function1 typed = core(p.name(), type, (Object v) -> {});
-        Param<?> unchecked = p instanceof IntParam ? new IntParam(owner, p.name(), p.doc(), typed)
-                : p instanceof LongParam ? new LongParam(owner, p.name(), p.doc(), typed)
-                : p instanceof DoubleParam ? new DoubleParam(owner, p.name(), p.doc(), typed)
-                : new Param<>(owner, p.name(), p.doc(), typed);
+        String n = p.name(), d = p.doc();
+        Param<?> unchecked = p instanceof IntParam ? new IntParam(owner, n, d, core(n, Integer.class, (Object v) -> {}))
+                : p instanceof LongParam ? new LongParam(owner, n, d, core(n, Long.class, (Object v) -> {}))
+                : p instanceof DoubleParam ? new DoubleParam(owner, n, d, core(n, Double.class, (Object v) -> {}))
+                : new Param<>(owner, n, d, core(n, String.class, (Object v) -> {}));
         return (P) unchecked;
     }
 

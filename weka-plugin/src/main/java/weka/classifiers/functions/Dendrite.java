@@ -343,9 +343,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         }
         if (!building && model != null && (kept || (resume && same))) {
             // Weka's -continue-iterating (or IterativeClassifierOptimizer) on a trained classifier: continuing is asked for
+            String otherHeader = headerDifference(train, header);
             String these = train.numInstances() != trainingRows ? "these are " + train.numInstances()
-                    : headerDifference(train, header) != null ? "these have another header: " + headerDifference(train, header)
-                    : "these are as many, with other values, weights or order";
+                    : otherHeader != null ? "these have another header: " + otherHeader : "these are as many, with other values, weights or order";
             throw new Exception(kept ? "Cannot continue training on other rows than the model was trained on (" + trainingRows
                     + " instances with a class value; " + these + "): continuing would mix them. Train "
                     + "afresh with buildClassifier, or on these rows from its weights with -initial-model"

@@ -53,11 +53,7 @@ public final class LearningCurve {
     static double error(Model m, LabeledTable rows, List<String> classes) {
         double[][] p = m.predict(rows.features());
         double[] y = rows.target();
-        double[] w = null;
-        if (rows.weights() != null) {
-            w = new double[y.length];
-            for (int i = 0; i < y.length; i++) w[i] = rows.weights()[i];
-        }
+        double[] w = Metrics.weights(rows.weights());
         if (classes.isEmpty()) {
             double[] pred = new double[y.length];
             for (int i = 0; i < y.length; i++) pred[i] = p[i][0];

@@ -56,11 +56,10 @@ public final class OverfitCheck {
         // without regularization: no penalties, augmentation, dropout or label smoothing (each keeps a network from fitting 20 rows)
         TrainingConfig c = config.withRegularization(Regularization.NONE).withAugmentation(Augmentation.NONE).withValidationFraction(0)
                 .withEarlyStopping(EarlyStopping.OFF).withEpochs(MAX_EPOCHS).withNetwork(config.network().withoutDropout());
-        if (c.loss() instanceof org.dendrite.core.loss.SoftmaxCrossEntropy s && s.labelSmoothing() > 0) {
-            c = c.withLoss(new org.dendrite.core.loss.SoftmaxCrossEntropy());
-        } else if (c.loss() instanceof org.dendrite.core.loss.MemberMean m && m.loss() instanceof org.dendrite.core.loss.SoftmaxCrossEntropy s
-                && s.labelSmoothing() > 0) {
-            c = c.withLoss(new org.dendrite.core.loss.MemberMean(new org.dendrite.core.loss.SoftmaxCrossEntropy(), m.members()));
+        org.dendrite.core.loss.MemberMean ensemble = c.loss() instanceof org.dendrite.core.loss.MemberMean m ? m : null;
+        if ((ensemble != null ? ensemble.loss() : c.loss()) instanceof org.dendrite.core.loss.SoftmaxCrossEntropy s && s.labelSmoothing() > 0) {
+            org.dendrite.core.loss.Loss plain = new org.dendrite.core.loss.SoftmaxCrossEntropy();
+            c = c.withLoss(ensemble != null ? new org.dendrite.core.loss.MemberMean(plain, ensemble.members()) : plain);
         }
         TrainingRun run = TrainingRun.local(c, tiny);
         double acc = 0;

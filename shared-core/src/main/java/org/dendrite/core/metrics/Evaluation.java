@@ -218,10 +218,7 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
         }
 
         private double[] doubleWeights() {
-            if (weights == null) return null;
-            double[] w = new double[weights.length];
-            for (int i = 0; i < w.length; i++) w[i] = weights[i];
-            return w;
+            return Metrics.weights(weights);
         }
     }
 }

@@ -14,6 +14,14 @@ public final class Metrics {
         return best;
     }
 
+    /** Instance weights as the metrics take them (float32 as training holds them, to doubles); null stays null: every row weighs 1. */
+    public static double[] weights(float[] weights) {
+        if (weights == null) return null;
+        double[] w = new double[weights.length];
+        for (int i = 0; i < w.length; i++) w[i] = weights[i];
+        return w;
+    }
+
     private static double w(double[] weights, int i) {
         return weights == null ? 1 : weights[i];
     }

@@ -118,7 +118,6 @@ public final class ConfigParameters {
 
     private ConfigParameters() {}
 
-
     private static void register(String name, Kind kind, String description, BiFunction<TrainingConfig, Object, TrainingConfig> setter) {
         if (BY_NAME.putIfAbsent(name, new Entry(name, kind, description, setter)) != null) {
             throw new IllegalStateException("Search parameter '" + name + "' is registered twice");

@@ -106,11 +106,7 @@ class LayerGradientTest {
 
     @Test
     void batchNormInTrainingMode() {
-        BatchNormLayer bn = new BatchNormLayer(new BatchNormSpec(), 4, "0.");
-        for (int j = 0; j < 4; j++) {
-            bn.parameters().get(0).value()[j] = 0.5f + 0.3f * j;
-            bn.parameters().get(1).value()[j] = -0.2f * j;
-        }
+        BatchNormLayer bn = batchNorm(4);
         GradientCheck.checkLayer("batch_norm", bn, GradientCheck.inputs(8, 4, 5, 0), true, () -> new SplittableRandom(1));
     }
 
@@ -119,6 +115,16 @@ class LayerGradientTest {
         BatchNormLayer bn = new BatchNormLayer(new BatchNormSpec(), 3, "0.");
         warmUp(bn);
         GradientCheck.checkLayer("batch_norm (inference)", bn, GradientCheck.inputs(4, 3, 6, 0), false, () -> new SplittableRandom(1));
+    }
+
+    /** A batch norm of {@code width} units whose gamma (0.5 + 0.3 j) and beta (-0.2 j) are not the identity's 1 and 0. */
+    private static BatchNormLayer batchNorm(int width) {
+        BatchNormLayer bn = new BatchNormLayer(new BatchNormSpec(), width, "0.");
+        for (int j = 0; j < width; j++) {
+            bn.parameters().get(0).value()[j] = 0.5f + 0.3f * j;
+            bn.parameters().get(1).value()[j] = -0.2f * j;
+        }
+        return bn;
     }
 
     /**
@@ -142,11 +148,7 @@ class LayerGradientTest {
      */
     @Test
     void batchNormOnATrainingBatchOfOneRow() {
-        BatchNormLayer bn = new BatchNormLayer(new BatchNormSpec(), 3, "0.");
-        for (int j = 0; j < 3; j++) {
-            bn.parameters().get(0).value()[j] = 0.5f + 0.3f * j;
-            bn.parameters().get(1).value()[j] = -0.2f * j;
-        }
+        BatchNormLayer bn = batchNorm(3);
         warmUp(bn);
         float[] mean = bn.runningMean().clone(), var = bn.runningVariance().clone();
         Matrix one = GradientCheck.inputs(1, 3, 6, 0);
