@@ -142,7 +142,8 @@ final class SparkTraining {
             BlockSource source = localSteps != 1 ? new RoundSource(blocks, n, hasValidation, rc, task, loss, localSteps, outer)
                     : new SyncSource(blocks, n, hasValidation, rc, task, loss);
             try {
-                Model model = run(() -> new TrainingRun(rc, pre, task, loss, source, new SparkJobs(), warm).run());
+                // the run is given the options' own network: it warns when the warm start's replaces another
+                Model model = run(() -> new TrainingRun(config, pre, task, loss, source, new SparkJobs(), warm).run());
                 return new Fitted(model, source.plan() + coalesced);
             } finally {
                 if (source instanceof RoundSource r) r.close();

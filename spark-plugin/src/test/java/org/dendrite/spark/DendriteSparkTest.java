@@ -856,6 +856,12 @@ class DendriteSparkTest {
         TrainingRun core = TrainingRun.local(warm.trainingConfig(), new LabeledTable(data.table(), "label", List.of("0", "1"), data.labels(), null), org.dendrite.core.train.TrainingListener.NONE, new WarmStart(ModelIO.read(json), 1));
         while (core.hasNextEpoch()) core.nextEpoch();
         assertSameWeights(core.model(), spark, "warm start, 3 partitions vs one machine");
+        // the initial training's params again are silent; another network's are named as not trained
+        assertTrue(spark.history().warnings().stream().noneMatch(w -> w.startsWith("The initial model's network")), spark.history().warnings().toString());
+        org.dendrite.core.train.Model other = warm.copy(new org.apache.spark.ml.param.ParamMap()).setHiddenLayers("8,8").setEpochs(1)
+                .fit(data.partitions(1)).coreModel();
+        assertTrue(other.history().warnings().stream().anyMatch(w -> w.startsWith("The initial model's network is trained")
+                && w.contains("2 layers, the model's 1")), other.history().warnings().toString());
         assertArrayEquals(start.network().parameters().get(0).value(), spark.network().parameters().get(0).value(), "the frozen layer keeps its weights");
         assertFalse(java.util.Arrays.equals(start.network().parameters().get(2).value(), spark.network().parameters().get(2).value()),
                 "the output layer trains on");

@@ -1075,6 +1075,15 @@ class DendriteClassifierTest {
         second.buildClassifier(iris);
         assertArrayEquals(w0, second.getModel().network().parameters().get(0).value(), "frozen first layer");
         assertEquals("dense(4 -> 16, he_normal)", second.getModel().network().layers().get(0).describe(), "the initial architecture");
+        // options giving no network are silent; options of another (here none, -no-hidden-layers) are named as not trained
+        assertTrue(second.getModel().history().warnings().stream().noneMatch(w -> w.startsWith("The initial model's network")),
+                second.getModel().history().warnings().toString());
+        Dendrite linear = new Dendrite();
+        linear.setOptions(Utils.splitOptions("-epochs 1 -no-hidden-layers -initial-model " + dir.resolve("m.json")));
+        linear.buildClassifier(iris);
+        assertTrue(linear.getModel().history().warnings().stream().anyMatch(w -> w.startsWith("The initial model's network is trained")
+                && w.contains("0 layers, the model's 2")), linear.getModel().history().warnings().toString());
+        assertTrue(linear.toString().contains("The initial model's network is trained"), "shown with the model");
         // errors name the option: a missing file, and frozen layers without a model
         Dendrite missing = new Dendrite();
         missing.setOptions(Utils.splitOptions("-epochs 1 -initial-model " + dir.resolve("nothing.json")));

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import org.dendrite.core.layer.LayerSpec;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.optim.Optimizer;
 import org.dendrite.core.schedule.Schedule;
@@ -37,6 +38,11 @@ public final class SpecFormat {
 
     public static String write(NetworkSpec spec) {
         return text(RecordJson.write(spec, NetworkSpec.class));
+    }
+
+    /** One layer of a network spec as its JSON, on one line (as messages quote it). */
+    public static String writeLine(LayerSpec layer) {
+        return RecordJson.write(layer, LayerSpec.class).toString();
     }
 
     /** Parses a network spec; errors name the JSON path and what is allowed. */

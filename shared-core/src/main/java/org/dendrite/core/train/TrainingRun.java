@@ -85,6 +85,7 @@ public final class TrainingRun {
     public TrainingRun(TrainingConfig config, Preprocessor preprocessor, Task task, Loss loss, GradientSource source, TrainingListener listener,
                        WarmStart warm) {
         this.config = warm.apply(config).resolve(source.rows(), preprocessor);
+        String ignored = warm.ignored(config.network());
         config = this.config;
         this.preprocessor = preprocessor;
         this.task = task;
@@ -119,6 +120,7 @@ public final class TrainingRun {
             warn(w);
         }
         for (String w : preprocessor.fitWarnings()) warn(w);
+        if (ignored != null) warn(ignored);
         if (!this.config.network().layers().isEmpty() && this.config.network().layers().get(0) instanceof org.dendrite.core.layer.CategoryEmbeddingSpec ce
                 && ce.blocks() != null && ce.blocks().isEmpty()) {
             warn("The category embedding finds no nominal column of at least " + ce.minCategories() + " values in these rows: it passes every "
@@ -158,8 +160,9 @@ public final class TrainingRun {
                 config.seed(), warm.enabled() ? warm.initial().preprocessor() : null, warm.enabled() ? warm.task(table.targetName(), table.classes()) : null);
         TrainingConfig c = warm.apply(config).resolve(data.train().size());
         Loss loss = c.lossFor(data.task());
-        return new TrainingRun(c, data.preprocessor(), data.task(), loss, new MinibatchSource(c, data.task(), loss, data.train(), data.validation()),
-                listener, warm);
+        // the run is given the options' own network: it warns when the warm start's replaces another
+        return new TrainingRun(config, data.preprocessor(), data.task(), loss, new MinibatchSource(c, data.task(), loss, data.train(),
+                data.validation()), listener, warm);
     }
 
     /** {@link #local(TrainingConfig, LabeledTable, TrainingListener, WarmStart)} without listener or warm start. */

@@ -3,11 +3,16 @@ package org.dendrite.core.train;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.dendrite.core.data.Task;
 import org.dendrite.core.io.ModelFormatException;
 import org.dendrite.core.io.ModelIO;
+import org.dendrite.core.layer.DenseSpec;
 import org.dendrite.core.layer.Layer;
+import org.dendrite.core.layer.LayerSpec;
+import org.dendrite.core.network.DataInit;
+import org.dendrite.core.network.NetworkSpec;
 
 /**
  * Training that continues from a trained model instead of a fresh network: its architecture,
@@ -84,6 +89,40 @@ public record WarmStart(Model initial, int frozenLayers) {
     /** {@code config} with the initial model's network, the architecture its weights belong to. */
     public TrainingConfig apply(TrainingConfig config) {
         return initial == null ? config : config.withNetwork(initial.network().spec());
+    }
+
+    /**
+     * The warning a run gives when {@code given}, the network its options describe, is not the
+     * initial model's, whose architecture it trains instead ({@link #apply}); null when it is, when
+     * the options give no network (the default one), or without a model. A dense layer's units left
+     * to the rows (0) match any width, as the initial model's may have been chosen from other rows;
+     * input layers are compared before they learn the input's layout, and the data-dependent
+     * initialization not at all (the weights are the model's). A warning, not a refusal: the options
+     * of the initial model's own training, given again, describe it.
+     */
+    public String ignored(NetworkSpec given) {
+        if (initial == null || given.withDataInit(DataInit.NONE).equals(NetworkSpec.DEFAULT.withDataInit(DataInit.NONE))) return null;
+        NetworkSpec model = initial.network().spec().withInputsUnresolved().withDataInit(DataInit.NONE);
+        List<LayerSpec> layers = new ArrayList<>(given.withInputsUnresolved().layers());
+        for (int i = 0; i < Math.min(layers.size(), model.layers().size()); i++) {
+            if (layers.get(i) instanceof DenseSpec g && g.units() == 0 && model.layers().get(i) instanceof DenseSpec m) {
+                layers.set(i, new DenseSpec(m.units(), g.activation(), g.initializer(), g.bias(), g.batchNorm(), g.dropout()));
+            }
+        }
+        NetworkSpec options = given.withLayers(layers).withDataInit(DataInit.NONE);
+        if (options.equals(model)) return null;
+        String differs;
+        if (options.members() != model.members()) {
+            differs = options.members() + " members, the model's " + model.members();
+        } else {
+            int i = 0;
+            while (i < Math.min(layers.size(), model.layers().size()) && layers.get(i).equals(model.layers().get(i))) i++;
+            differs = (layers.size() == model.layers().size() ? "" : layers.size() + " layers, the model's " + model.layers().size() + "; ")
+                    + "layer " + (i + 1) + " " + (i < layers.size() ? org.dendrite.core.io.SpecFormat.writeLine(layers.get(i)) : "none") + ", the model's "
+                    + (i < model.layers().size() ? org.dendrite.core.io.SpecFormat.writeLine(model.layers().get(i)) : "none");
+        }
+        return "The initial model's network is trained (a warm start continues its weights), not the one the options describe (" + differs
+                + "). Give the initial model's architecture, or leave the network's options at their defaults.";
     }
 
     /**

@@ -35,6 +35,36 @@ class WarmStartTest {
     }
 
     /**
+     * Options describing another network than the initial model's are not trained (the model's
+     * architecture is, as its weights belong to it): the run says so among its warnings. Options that
+     * give no network, or the initial model's own training options again (its width chosen from other
+     * rows, here 48 from iris' rows against 0 given), are silent. Expected values: the specs as written.
+     */
+    @Test
+    void optionsOfAnotherNetworkAreNamedAsNotTrained() throws Exception {
+        TestData.Labeled d = TestData.arff("iris.arff");
+        NetworkSpec twoLayers = new NetworkSpec(List.of(new DenseSpec(16, new Relu()), new DenseSpec(8, new Relu())));
+        Model first = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(2), d.labeled()); // one layer of units chosen from the rows
+        WarmStart warm = new WarmStart(first, 0);
+        assertEquals(null, warm.ignored(NetworkSpec.DEFAULT), "no network given");
+        assertEquals(null, warm.ignored(first.network().spec()), "the model's own");
+        assertEquals(null, warm.ignored(NetworkSpec.DEFAULT.withDataInit(org.dendrite.core.network.DataInit.SCALED)), "init only");
+        DenseSpec chosen = (DenseSpec) first.network().spec().layers().get(0);
+        for (NetworkSpec other : List.of(twoLayers, new NetworkSpec(List.of(new DenseSpec(0, new org.dendrite.core.activation.Tanh()))),
+                new NetworkSpec(List.of(new DenseSpec(0, new Relu(), chosen.initializer(), true, chosen.batchNorm(), 0.3))),
+                new NetworkSpec(List.of(new DenseSpec(chosen.units() + 16, new Relu()))), new NetworkSpec(NetworkSpec.DEFAULT.layers(), 4, null))) {
+            String w = warm.ignored(other);
+            assertTrue(w != null && w.startsWith("The initial model's network is trained"), other + ": " + w);
+        }
+        TrainingRun quiet = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(1), d.labeled(), TrainingListener.NONE, warm);
+        assertTrue(quiet.history().warnings().stream().noneMatch(w -> w.startsWith("The initial model's network")), quiet.history().warnings().toString());
+        TrainingRun run = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(1).withNetwork(twoLayers), d.labeled(), TrainingListener.NONE, warm);
+        assertTrue(run.history().warnings().stream().anyMatch(w -> w.startsWith("The initial model's network") && w.contains("2 layers, the model's 1; layer 1 {\"type\":\"dense\",\"units\":16")),
+                run.history().warnings().toString());
+        assertEquals(first.network().spec(), run.config().network().withInputsUnresolved(), "the initial model's network is the one trained");
+    }
+
+    /**
      * A frozen layer keeps its weights under the steps that follow the optimizer's too: the proximal
      * L1 step and max-norm (max-norm 0.5 rescaled 60 of the frozen layer's 64 weights, by up to 1.5).
      */
