@@ -117,8 +117,16 @@ public final class SpecFormat {
 
     /** Parses a training configuration; absent fields take {@link TrainingConfig#DEFAULT}'s values. */
     public static TrainingConfig readTrainingConfig(String json) {
-        return JsonInput.parse(json, "The training config",
-                v -> (TrainingConfig) RecordJson.readWithDefaults(v.node(), TrainingConfig.class, TrainingConfig.DEFAULT, "$"));
+        return JsonInput.parse(json, "The training config", SpecFormat::trainingConfig);
+    }
+
+    /** {@link #readTrainingConfig(String)} of a file, read as every Dendrite JSON file is; errors name the file. */
+    public static TrainingConfig readTrainingConfig(java.nio.file.Path file) throws java.io.IOException {
+        return JsonInput.read(file, SpecFormat::trainingConfig);
+    }
+
+    private static TrainingConfig trainingConfig(JsonValue v) {
+        return (TrainingConfig) RecordJson.readWithDefaults(v.node(), TrainingConfig.class, TrainingConfig.DEFAULT, "$");
     }
 
     public static String write(Optimizer optimizer) {

@@ -68,21 +68,29 @@ public record PeriodicEmbeddingSpec(int frequencies, int dimensions, double sigm
         return inputs.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /**
+     * How many inputs of {@code inputWidth} are embedded, checked as {@link #embedded} checks them, without
+     * making their list (a width of 10^9, from stacked embeddings in a file, is refused by its size).
+     */
+    private int embeddedCount(int inputWidth) {
+        return inputs == null ? inputWidth : embedded(inputWidth).length;
+    }
+
     @Override
     public int outputWidth(int inputWidth) {
-        return Math.addExact(Math.multiplyExact(embedded(inputWidth).length, dimensions), inputWidth);
+        return Math.addExact(Math.multiplyExact(embeddedCount(inputWidth), dimensions), inputWidth);
     }
 
     @Override
     public long stateSize(int inputWidth) {
         // frequencies and phases (F each), the linear map (F x m) and its bias (m), per embedded input
-        return Math.multiplyExact((long) embedded(inputWidth).length, Math.addExact(Math.multiplyExact(2L + dimensions, frequencies), dimensions));
+        return Math.multiplyExact((long) embeddedCount(inputWidth), Math.addExact(Math.multiplyExact(2L + dimensions, frequencies), dimensions));
     }
 
     /** cos and sin of every periodic feature of every embedded input: 2 x embedded x frequencies a row, in two arrays. */
     @Override
     public long keptPerRow(int inputWidth) {
-        return Math.multiplyExact(2L * embedded(inputWidth).length, frequencies);
+        return Math.multiplyExact(2L * embeddedCount(inputWidth), frequencies);
     }
 
     @Override

@@ -186,12 +186,15 @@ public final class Network implements Serializable {
 
     /** Which layer of {@code spec} holds the most values a row (its output and what it keeps), as the refusal names it. */
     private static String widest(NetworkSpec spec, int inputWidth) {
+        int i = 0;
         try {
             long most = inputWidth;
             String which = "the input";
-            int[] w = spec.widths(inputWidth);
-            for (int i = 0; i < spec.layers().size(); i++) {
+            int[] w = new int[spec.layers().size() + 1];
+            w[0] = inputWidth;
+            for (; i < spec.layers().size(); i++) {
                 LayerSpec s = spec.layers().get(i);
+                w[i + 1] = s.outputWidth(w[i]);
                 long row = Math.addExact(s.keptPerRow(w[i]), w[i + 1]);
                 if (row > most) {
                     most = row;
@@ -200,7 +203,8 @@ public final class Network implements Serializable {
             }
             return String.format(java.util.Locale.ROOT, " (the widest part, %s, holds %,d values a row)", which, most);
         } catch (ArithmeticException e) {
-            return "";
+            // stacked periodic embeddings, each multiplying the width
+            return " (layer " + i + " (" + spec.layers().get(i).type() + ") would output more than 2^31 values a row)";
         }
     }
 

@@ -123,6 +123,11 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
      * version 4 and older), so that a trained model always lists them.
      */
     public NetworkSpec withEveryInputEmbedded(int inputWidth) {
+        // a spec whose training state could not fit the memory (stacked embeddings in a file, each tripling the width) stays as it
+        // is: listing its inputs took the memory first (an OutOfMemoryError), the check of its size (Network.requireFits) refuses it
+        if ((double) Network.TRAINING_BYTES_PER_VALUE * Network.stateSize(this, inputWidth, 1) > org.dendrite.core.data.HeapBudget.bytes()) {
+            return this;
+        }
         List<LayerSpec> ls = new java.util.ArrayList<>(layers);
         int[] widths = widths(inputWidth);
         for (int i = 0; i < ls.size(); i++) {

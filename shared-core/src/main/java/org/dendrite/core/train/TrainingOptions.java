@@ -45,12 +45,14 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
     static final long MAX_CONFIG_FILE = 1 << 24;
 
     /**
-     * The JSON of {@code value}: the value itself, or where it is the path of a file on this machine (it
-     * does not start with '{'), the file's text: a search's best-config.json is given back as it was written.
+     * The configuration {@code value} gives: the JSON itself, or where it is the path of a file on this
+     * machine (it does not start with '{'), the file's, read as every Dendrite JSON file is (an initial
+     * byte order mark skipped, errors naming the file, a byte that is not UTF-8 by its offset): a
+     * search's best-config.json is given back as it was written.
      */
-    static String jsonOrFile(String value) {
+    static TrainingConfig readConfig(String value) {
         String t = value.trim();
-        if (t.startsWith("{")) return value;
+        if (t.startsWith("{")) return SpecFormat.readTrainingConfig(value);
         java.nio.file.Path file;
         try {
             file = java.nio.file.Path.of(t);
@@ -67,9 +69,9 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
             // a configuration is a few kilobytes: a large file given by mistake is not read into memory
             if (size > MAX_CONFIG_FILE) throw new IllegalArgumentException("the file " + t + " holds " + size + " bytes; a configuration file "
                     + "holds at most " + MAX_CONFIG_FILE);
-            return java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            throw new IllegalArgumentException("the file " + t + " cannot be read as UTF-8 text: " + e.getMessage());
+            return SpecFormat.readTrainingConfig(file);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the file " + t + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -78,7 +80,7 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
         if (!configJson.isBlank()) {
             TrainingConfig c;
             try {
-                c = SpecFormat.readTrainingConfig(jsonOrFile(configJson));
+                c = readConfig(configJson);
             } catch (IllegalArgumentException e) {
                 throw Check.invalid("configJson", "Invalid configJson: " + e.getMessage());
             }

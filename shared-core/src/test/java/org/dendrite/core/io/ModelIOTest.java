@@ -32,6 +32,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ModelIOTest {
+    /**
+     * A 43 KB model file of format version 4 (its periodic embedding lists no inputs) with that layer
+     * stacked 31 times: refused by the network's size, as 3 or 10 layers were (its width, tripled by
+     * each, was listed input by input first: an OutOfMemoryError).
+     */
+    @Test
+    void stackedPeriodicEmbeddingsInAnOldFileAreRefusedBySize(@TempDir Path dir) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                Files.readString(Path.of(ModelIOTest.class.getResource("/models/v4-periodic-credit.json").toURI())));
+        com.fasterxml.jackson.databind.node.ArrayNode layers = (com.fasterxml.jackson.databind.node.ArrayNode) m.at("/network/spec/layers");
+        for (int i = 0; i < 30; i++) layers.insert(0, layers.get(0).deepCopy());
+        Path file = dir.resolve("stacked.json");
+        json.writeValue(file.toFile(), m);
+        var e = assertThrows(ModelFormatException.class, () -> ModelIO.read(file));
+        assertTrue(e.getMessage().contains("(a layer wider than 2^31 values)") && e.getMessage().endsWith("refusing to build it"), e.getMessage());
+    }
+
     static final List<Column> COLS = List.of(Column.numeric("a"), Column.nominal("b", List.of("x", "y", "z")), Column.numeric("c"));
 
     static Table table(int n, long seed) {

@@ -116,6 +116,42 @@ class BadInputTest {
         assertEquals(3, none.with("seed", 3).toConfig().seed());
     }
 
+    /**
+     * A configJson file is read as every Dendrite JSON file: a byte order mark (Notepad's, PowerShell's)
+     * is skipped (it was refused as "Unexpected character ('\uFEFF')"), an error names the file (it named
+     * "The training config"), and a byte that is not UTF-8 is named by its offset (it said only "Input
+     * length = 1").
+     */
+    @Test
+    void aConfigJsonFileIsReadAsEveryJsonFileIs(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path bom = dir.resolve("bom.json"), unknown = dir.resolve("unknown.json"), latin1 = dir.resolve("latin1.json");
+        java.nio.file.Files.write(bom, ("\uFEFF{\"epochs\": 5}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.nio.file.Files.writeString(unknown, "{\"epoch\": 5}");
+        java.nio.file.Files.write(latin1, "{\"epochs\": 5, \"seed\": 1} \u00e9".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals(5, TrainingOptions.DEFAULT.with("configJson", bom.toString()).toConfig().epochs());
+        var u = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
+                () -> TrainingOptions.DEFAULT.with("configJson", unknown.toString()).toConfig());
+        assertTrue(u.getMessage().startsWith("Invalid configJson: " + unknown + ": $.epoch: "), u.getMessage());
+        var l = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
+                () -> TrainingOptions.DEFAULT.with("configJson", latin1.toString()).toConfig());
+        assertTrue(l.getMessage().startsWith("Invalid configJson: " + latin1 + " ") && l.getMessage().contains("byte 0xe9 at offset 25 (line 1)"), l.getMessage());
+    }
+
+    /**
+     * Periodic embeddings after a dense layer, stacked 19 deep (each triples the width: 4 x 3^19 values
+     * a row), in a 1 KB configuration: refused by the network's size, naming the layer (listing every
+     * input of each took the heap first: an OutOfMemoryError, or an ArithmeticException for "integer overflow").
+     */
+    @Test
+    void stackedPeriodicEmbeddingsAreRefusedByTheirSize() throws Exception {
+        StringBuilder layers = new StringBuilder("{\"type\": \"dense\", \"units\": 4}");
+        for (int i = 0; i < 19; i++) layers.append(", {\"type\": \"periodic_embedding\", \"frequencies\": 1, \"dimensions\": 2}");
+        TrainingConfig c = TrainingOptions.DEFAULT.with("configJson", "{\"epochs\": 1, \"network\": {\"layers\": [" + layers + "]}}").toConfig();
+        var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
+                () -> Trainer.fit(c, org.dendrite.core.testutil.TestData.arff("iris.arff").labeled()));
+        assertTrue(e.getMessage().contains("(layer 19 (periodic_embedding) would output more than 2^31 values a row)"), e.getMessage());
+    }
+
     @Test
     void missingFeatureIsRefusedWhenImputationIsOff() {
         TrainingConfig strict = QUICK.withPreprocessing(new PreprocessingConfig(true, false, false, true));
