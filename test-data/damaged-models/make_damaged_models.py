@@ -319,7 +319,7 @@ def main():
     # the loss
     error("loss-missing.json", mutated(c, setter(["loss"], DELETE)), "$.loss", "missing")
     error("loss-unknown.json", mutated(c, setter(["loss"], "hinge")), "$.loss", "unknown loss 'hinge'")
-    error("loss-regression-on-a-classifier.json", mutated(c, setter(["loss"], "mse")), "$.network.outputWidth", "needs 1")
+    error("loss-regression-on-a-classifier.json", mutated(c, setter(["loss"], "mse")), "$.loss", "no probability per class", "softmax_cross_entropy")
     error("loss-huber-without-delta.json", mutated(r, setter(["loss"], {"type": "huber"})), "$.loss.delta", "missing")
 
     # parameters and buffers

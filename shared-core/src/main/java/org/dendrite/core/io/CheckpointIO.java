@@ -123,6 +123,13 @@ public final class CheckpointIO {
         // 0 means "chosen from the rows" in a configuration to train with; a checkpoint's was chosen (it failed at the resume, bare)
         if (config.batchSize() < 1) throw cv.field("batchSize").error("is " + config.batchSize() + "; a checkpoint's batch size was chosen: >= 1");
         if (config.epochs() < 1) throw cv.field("epochs").error("is " + config.epochs() + "; a checkpoint's epochs were chosen: >= 1");
+        java.util.List<org.dendrite.core.layer.LayerSpec> layers = config.network().layers();
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) instanceof org.dendrite.core.layer.DenseSpec d && d.units() == 0) {
+                // it failed with "must be resolved before it is built", naming no file or field
+                throw new ModelFormatException(cv.path() + ".network.layers[" + i + "].units: is 0; a checkpoint's units were chosen: >= 1");
+            }
+        }
         Model model = ModelIO.fromTree(root.field("model").object());
         Network net = model.network();
         // a checkpoint from before periodic embeddings listed their inputs: such a layer embedded every input, as its model now lists
@@ -135,7 +142,7 @@ public final class CheckpointIO {
         int epoch = loop.field("epoch").integer(0, Integer.MAX_VALUE);
         long step = loop.field("step").integer(0, Long.MAX_VALUE), clock = loop.field("clock").integer(0, Long.MAX_VALUE);
         double lrScale = loop.field("lrScale").finite();
-        if (!(lrScale > 0)) throw loop.field("lrScale").error("must be > 0 (1, divided by 10 per rollback)");
+        if (!(lrScale > 0 && lrScale <= 1)) throw loop.field("lrScale").error("is " + lrScale + "; allowed: 0 < lrScale <= 1 (1, divided by 10 per rollback)");
         int rollbacks = loop.field("rollbacks").integer(0, Integer.MAX_VALUE);
         if (model.history().size() != epoch) {
             throw loop.field("epoch").error("is " + epoch + " but the model's history records " + model.history().size() + " epochs");
@@ -157,6 +164,8 @@ public final class CheckpointIO {
             }
             float[] v = new float[length];
             b.float32s(v);
+            String problem = kinds.bufferProblem(name, v);
+            if (problem != null) throw bufs.field(name).error(problem);
             buffers.put(name, v);
         }
         Map<String, Double> scalars = new LinkedHashMap<>();

@@ -192,6 +192,12 @@ public final class ModelIO {
             throw new ModelFormatException("$.loss: the network has " + spec.members() + " ensemble member(s) ($.network.spec.members) but the "
                     + "loss " + (lossMembers == 1 ? "is not a member_mean" : "averages " + lossMembers + " members"));
         }
+        Loss base = loss instanceof org.dendrite.core.loss.MemberMean m ? m.loss() : loss;
+        if (task.isClassification() && !(base instanceof org.dendrite.core.loss.SoftmaxCrossEntropy)) {
+            // one number an output where Weka and Spark read a probability per class (Weka's evaluation failed on its index)
+            throw new ModelFormatException("$.loss: " + base.name() + " gives no probability per class, but the model is a classifier of "
+                    + task.classCount() + " classes ($.task.classes); a classifier's loss is softmax_cross_entropy");
+        }
         int needed = loss.outputWidth(1, task.classCount());
         if (needed < 1) {
             throw new ModelFormatException("$.loss: " + loss.name() + " needs the classes of a classifier, but $.task.classes is empty "

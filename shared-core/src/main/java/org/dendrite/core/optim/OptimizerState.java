@@ -172,6 +172,24 @@ public abstract class OptimizerState implements Serializable {
         return p != null && parameterBuffers().contains(name.substring(p.name().length() + 1)) ? p.size() : -1;
     }
 
+    /**
+     * The per-parameter buffers that hold a running sum or mean of squares or magnitudes (PyTorch's
+     * names: Adam's, AdamW's and Nadam's second moments, AdaMax's infinity norm, Adagrad's sum,
+     * RMSprop's and Adadelta's averages): never negative (a negative one made the step's root NaN,
+     * reported as a divergence).
+     */
+    private static final java.util.Set<String> NON_NEGATIVE = java.util.Set.of("exp_avg_sq", "max_exp_avg_sq", "exp_inf", "sum", "square_avg",
+            "acc_delta");
+
+    /** Why saved buffer {@code name} of {@code values} (a checkpoint's, of its {@link #bufferLength}) cannot be this state's, or null. */
+    public String bufferProblem(String name, float[] values) {
+        if (!NON_NEGATIVE.contains(name.substring(name.lastIndexOf('.') + 1))) return null;
+        for (int i = 0; i < values.length; i++) {
+            if (!(values[i] >= 0)) return "holds " + values[i] + " at index " + i + "; a running sum or mean of squares is >= 0";
+        }
+        return null;
+    }
+
     /** The parameter a buffer named {@code parameterName.bufferName} belongs to, or null. */
     protected Parameter parameterOf(String name) {
         int dot = name.lastIndexOf('.');

@@ -203,6 +203,20 @@ class CheckpointIOTest {
         assertTrue(batch.getMessage().contains("$.config.batchSize: is 0; a checkpoint's batch size was chosen: >= 1"), batch.getMessage());
         var epoch = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(json.replace("\"epoch\" : 1,", "\"epoch\" : 4,")));
         assertTrue(epoch.getMessage().contains("$.loop.epoch"), epoch.getMessage());
+        // a second moment below 0 was read, then the resume "diverged" (a NaN root) blaming the learning rate; an lrScale above 1
+        // (1, divided by 10 per rollback) resumed at the rate times 1e30; a dense layer of 0 units failed bare ("must be resolved")
+        var moments = (com.fasterxml.jackson.databind.node.ObjectNode) com.readTree(json);
+        var sq = (com.fasterxml.jackson.databind.node.ArrayNode) moments.with("optimizer").with("buffers").get("0.weight.exp_avg_sq");
+        sq.set(3, -1.0);
+        var negative = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(moments.toString()));
+        assertTrue(negative.getMessage().contains("$.optimizer.buffers.0.weight.exp_avg_sq: holds -1.0 at index 3; a running sum or mean of "
+                + "squares is >= 0"), negative.getMessage());
+        var scale = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(json.replaceFirst("\"lrScale\" : [0-9.Ee-]+", "\"lrScale\" : 1e30")));
+        assertTrue(scale.getMessage().contains("$.loop.lrScale: is 1.0E30; allowed: 0 < lrScale <= 1"), scale.getMessage());
+        var units = (com.fasterxml.jackson.databind.node.ObjectNode) com.readTree(json);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) units.at("/config/network/layers/0")).put("units", 0);
+        var zero = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(units.toString()));
+        assertTrue(zero.getMessage().contains("$.config.network.layers[0].units: is 0; a checkpoint's units were chosen: >= 1"), zero.getMessage());
         var notOne = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(ModelIO.toJson(run.model())));
         assertTrue(notOne.getMessage().contains("Not a Dendrite checkpoint"), notOne.getMessage());
     }

@@ -33,6 +33,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ModelIOTest {
     /**
+     * A classifier whose loss gives one output (sigmoid cross-entropy, mse, mae, huber; a file edited by
+     * hand, or written when training took such a loss for classes) is refused naming $.loss: it loaded,
+     * and Weka's evaluation then failed with an ArrayIndexOutOfBoundsException on the second class.
+     */
+    @Test
+    void aClassifierWithoutAProbabilityPerClassIsRefused() {
+        for (org.dendrite.core.loss.Loss loss : List.of(new org.dendrite.core.loss.SigmoidBinaryCrossEntropy(), new org.dendrite.core.loss.MeanSquaredError(),
+                new org.dendrite.core.loss.MeanAbsoluteError(), new org.dendrite.core.loss.Huber(1))) {
+            String json = ModelIO.toJson(SyntheticModels.oneOutputClassifier(loss));
+            var e = assertThrows(ModelFormatException.class, () -> ModelIO.fromJson(json), loss.name());
+            assertTrue(e.getMessage().contains("$.loss: " + loss.name() + " gives no probability per class, but the model is a classifier of 2 "
+                    + "classes ($.task.classes); a classifier's loss is softmax_cross_entropy"), e.getMessage());
+        }
+    }
+
+    /**
      * A 43 KB model file of format version 4 (its periodic embedding lists no inputs) with that layer
      * stacked 31 times: refused by the network's size, as 3 or 10 layers were (its width, tripled by
      * each, was listed input by input first: an OutOfMemoryError).

@@ -67,12 +67,21 @@ final class SyntheticModels {
         return model(spec, pre, new SoftmaxCrossEntropy(), Task.classification("species", List.of("a", "b", "c")), 3, seed, new History());
     }
 
-    /** A binary classifier with one sigmoid output and no hidden layer. */
+    /** A binary classifier without a hidden layer (logistic regression: two softmax outputs). */
     static Model logistic(long seed) {
         List<Column> cols = List.of(Column.numeric("a"));
         Preprocessor pre = new Preprocessor(cols, PreprocessingConfig.DEFAULT, new double[] {0}, new double[] {1}, new boolean[1]);
-        return model(new NetworkSpec(List.of()), pre, new SigmoidBinaryCrossEntropy(), Task.classification("t", List.of("no", "yes")), 1, seed,
+        return model(new NetworkSpec(List.of()), pre, new SoftmaxCrossEntropy(), Task.classification("t", List.of("no", "yes")), 2, seed,
                 new History());
+    }
+
+    /**
+     * A binary classifier with one output under {@code loss} (sigmoid cross-entropy, mse, ...): no
+     * training writes it (it gives one number where a probability per class is read); its file is refused.
+     */
+    static Model oneOutputClassifier(org.dendrite.core.loss.Loss loss) {
+        Preprocessor pre = new Preprocessor(List.of(Column.numeric("a")), PreprocessingConfig.DEFAULT, new double[] {0}, new double[] {1}, new boolean[1]);
+        return model(new NetworkSpec(List.of()), pre, loss, Task.classification("t", List.of("no", "yes")), 1, 3, new History());
     }
 
     /** A classifier of {@code inputs} numeric columns and hidden layers of {@code units}: about inputs x units + units^2 weights. */
