@@ -299,6 +299,10 @@ public final class SearchFormat {
 
     private static SearchResult trials(JsonValue root) {
         JsonValue o = root.object("format", "formatVersion", "search", "metric", "higherIsBetter", "seconds", "best", "bestConfig", "space", "trials");
+        // every trials table was written with both (a document without them, "{}", was taken for one of version 1)
+        for (String f : List.of("format", "formatVersion")) {
+            if (o.field(f).absent()) throw o.field(f).error("missing (required: a trials table has \"format\": \"" + TRIALS_FORMAT + "\" and its version)");
+        }
         if (header(o, TRIALS_FORMAT, "trials table", TRIALS_FORMAT_VERSION) < 2) return null;
         Metric metric = (Metric) RecordJson.read(o.field("metric").node(), Metric.class, o.field("metric").path());
         ObjectNode spaceDoc = SpecFormat.mapper().createObjectNode();
@@ -310,7 +314,10 @@ public final class SearchFormat {
                     "curve", "failure");
             java.util.LinkedHashMap<String, Object> values = new java.util.LinkedHashMap<>();
             JsonValue ps = e.field("parameters").object();
-            for (String name : ps.fieldNames()) values.put(name, trialValue(ps.field(name)));
+            for (String name : ps.fieldNames()) values.put(name, spaceValue(space, ps.field(name), name));
+            for (SearchParameter p : space.parameters()) {
+                if (!values.containsKey(p.name())) throw ps.error("lacks " + p.name() + ", a parameter of the table's space ($.space)");
+            }
             java.util.Map<Integer, Double> rungs = new java.util.HashMap<>();
             JsonValue rs = e.field("rungs").object();
             for (String k : rs.fieldNames()) {
@@ -345,6 +352,24 @@ public final class SearchFormat {
         TrainingConfig bestConfig = (TrainingConfig) RecordJson.readWithDefaults(o.field("bestConfig").node(), TrainingConfig.class,
                 TrainingConfig.DEFAULT, o.field("bestConfig").path());
         return new SearchResult(trials, best, bestConfig, metric, space, o.field("search").string(), o.field("seconds").finite(), null, 0);
+    }
+
+    /**
+     * A trial's value of parameter {@code name}, which {@code space} must hold, as its distribution
+     * draws it: a whole number of an int range, a number of another range, one of a choice's values
+     * (a value of another kind failed where the table was used, as a ClassCastException).
+     */
+    private static Object spaceValue(SearchSpace space, JsonValue v, String name) {
+        Distribution d = space.parameters().stream().filter(p -> p.name().equals(name)).map(SearchParameter::distribution).findFirst()
+                .orElseThrow(() -> v.error("is not a parameter of the table's space ($.space: " + space.parameters().stream()
+                        .map(SearchParameter::name).collect(java.util.stream.Collectors.joining(", ")) + ")"));
+        Object value = trialValue(v);
+        boolean ok = d instanceof Choice c ? c.values().contains(value) : d instanceof IntUniform ? value instanceof Integer : value instanceof Number;
+        if (!ok) {
+            throw v.error("is " + JsonValue.describe(v.node()) + "; allowed: " + (d instanceof Choice c ? "one of " + c.values()
+                    : d instanceof IntUniform ? "a whole number" : "a number") + " (its distribution in $.space)");
+        }
+        return value;
     }
 
     /** A trial's parameter value as the sampler made it: a whole number, another number, a name or a switch. */

@@ -415,6 +415,27 @@ class SearchTest {
                 new java.io.ByteArrayInputStream(text.replace("\"formatVersion\" : 2,", "\"formatVersion\" : 3,")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)), "v3.json"));
         assertTrue(future.getMessage().contains("format version 3") && future.getMessage().contains("reads versions up to 2"), future.getMessage());
+        // a document without the table's format was read as one of version 1 (null, said to be an earlier Dendrite's); a trial's
+        // parameters outside the space, of another kind than its distribution draws, or missing one, were taken as they were
+        java.util.function.Function<String, String> read = json -> assertThrows(org.dendrite.core.io.ModelFormatException.class,
+                () -> org.dendrite.core.io.SearchFormat.readTrials(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        "t.json")).getMessage();
+        assertEquals("t.json: $.format: missing (required: a trials table has \"format\": \"dendrite-search-trials\" and its version)", read.apply("{}"));
+        String first = r.space().parameters().get(0).name(), numeric = r.space().parameters().stream()
+                .filter(p -> !(p.distribution() instanceof Choice)).findFirst().orElseThrow().name();
+        for (String[] change : List.of(new String[] {"rename", "$.trials[0].parameters.nosuch: is not a parameter of the table's space ($.space: "},
+                new String[] {"text", "$.trials[0].parameters." + numeric + ": is the string \"x\"; allowed: "},
+                new String[] {"drop", "$.trials[0].parameters: lacks " + first + ", a parameter of the table's space ($.space)"})) {
+            com.fasterxml.jackson.databind.node.ObjectNode t = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(text);
+            com.fasterxml.jackson.databind.node.ObjectNode ps = (com.fasterxml.jackson.databind.node.ObjectNode) t.get("trials").get(0).get("parameters");
+            switch (change[0]) {
+                case "rename" -> ps.set("nosuch", ps.remove(first));
+                case "text" -> ps.put(numeric, "x");
+                default -> ps.remove(first);
+            }
+            String m = read.apply(t.toString());
+            assertTrue(m.startsWith("t.json: " + change[1]), m);
+        }
     }
 
     @Test
