@@ -9,7 +9,7 @@ public record Elu(float alpha) implements ActivationFunction {
 
     public Elu {
         if (!(alpha > 0f) || Float.isInfinite(alpha)) {
-            throw new IllegalArgumentException("ELU alpha must be a finite number > 0, got " + alpha);
+            throw org.dendrite.core.check.Check.invalid("alpha", "ELU alpha must be a finite number > 0, got " + alpha);
         }
     }
 

@@ -9,7 +9,7 @@ public record LeakyRelu(float alpha) implements ActivationFunction {
 
     public LeakyRelu {
         if (!(alpha >= 0f && alpha < 1f)) {
-            throw new IllegalArgumentException("Leaky ReLU alpha must be in [0, 1), got " + alpha);
+            throw org.dendrite.core.check.Check.invalid("alpha", "Leaky ReLU alpha must be in [0, 1), got " + alpha);
         }
     }
 

@@ -14,7 +14,7 @@ public record PRelu(float initialSlope, boolean sharedSlope) implements Activati
 
     public PRelu {
         if (!Float.isFinite(initialSlope)) {
-            throw new IllegalArgumentException("PReLU initial slope must be finite, got " + initialSlope);
+            throw org.dendrite.core.check.Check.invalid("initialSlope", "PReLU initial slope must be finite, got " + initialSlope);
         }
     }
 

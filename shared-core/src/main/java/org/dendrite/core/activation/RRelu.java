@@ -15,7 +15,7 @@ public record RRelu(float lower, float upper) implements Activation {
 
     public RRelu {
         if (!(lower >= 0f && lower <= upper && upper < 1f)) {
-            throw new IllegalArgumentException("RReLU slopes must satisfy 0 <= lower <= upper < 1, got lower=" + lower + ", upper=" + upper);
+            throw org.dendrite.core.check.Check.invalid(lower >= 0f && lower <= upper ? "upper" : "lower", "RReLU slopes must satisfy 0 <= lower <= upper < 1, got lower=" + lower + ", upper=" + upper);
         }
     }
 

@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
 public record Constant(float value) implements Initializer {
     public Constant {
         if (!Float.isFinite(value)) {
-            throw new IllegalArgumentException("Constant initializer value must be finite, got " + value);
+            throw org.dendrite.core.check.Check.invalid("value", "Constant initializer value must be finite, got " + value);
         }
     }
 

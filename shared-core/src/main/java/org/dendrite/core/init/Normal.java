@@ -8,7 +8,7 @@ public record Normal(double std) implements Initializer {
 
     public Normal {
         if (!(std > 0) || Double.isInfinite(std)) {
-            throw new IllegalArgumentException("Normal initializer std must be a finite number > 0, got " + std);
+            throw org.dendrite.core.check.Check.invalid("std", "Normal initializer std must be a finite number > 0, got " + std);
         }
     }
 

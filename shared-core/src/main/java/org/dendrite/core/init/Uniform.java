@@ -8,7 +8,7 @@ public record Uniform(double limit) implements Initializer {
 
     public Uniform {
         if (!(limit > 0) || Double.isInfinite(limit)) {
-            throw new IllegalArgumentException("Uniform initializer limit must be a finite number > 0, got " + limit);
+            throw org.dendrite.core.check.Check.invalid("limit", "Uniform initializer limit must be a finite number > 0, got " + limit);
         }
     }
 

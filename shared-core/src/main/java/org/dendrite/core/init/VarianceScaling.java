@@ -11,7 +11,7 @@ public record VarianceScaling(Fan fan, double scale, boolean uniform) implements
 
     public VarianceScaling {
         if (fan == null || !(scale > 0) || Double.isInfinite(scale)) {
-            throw new IllegalArgumentException("Variance scaling needs a fan mode and a finite scale > 0, got fan=" + fan + ", scale=" + scale);
+            throw org.dendrite.core.check.Check.invalid(fan == null ? "fan" : "scale", "Variance scaling needs a fan mode and a finite scale > 0, got fan=" + fan + ", scale=" + scale);
         }
     }
 

@@ -13,7 +13,7 @@ public record Huber(double delta) implements Loss {
 
     public Huber {
         if (!(delta > 0) || Double.isInfinite(delta)) {
-            throw new IllegalArgumentException("Huber delta must be a finite number > 0, got " + delta);
+            throw org.dendrite.core.check.Check.invalid("delta", "Huber delta must be a finite number > 0, got " + delta);
         }
     }
 

@@ -21,7 +21,7 @@ public record Cyclic(double lowerRate, double upperRate, int stepsUp, int stepsD
         if (stepsUp < 1 || stepsDown < 1) {
             throw Check.invalid("stepsUp", "Invalid cycle: stepsUp " + stepsUp + ", stepsDown " + stepsDown + " (allowed: >= 1 each)");
         }
-        if (mode == null) throw new IllegalArgumentException("A cyclic schedule needs a mode: triangular, triangular2 or exp_range");
+        if (mode == null) throw Check.invalid("mode", "A cyclic schedule needs a mode: triangular, triangular2 or exp_range");
         Check.factor("gamma", gamma);
         if (unit == null) throw Check.invalid("unit", "A schedule needs a unit: step or epoch");
     }

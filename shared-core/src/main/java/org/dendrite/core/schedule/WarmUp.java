@@ -12,7 +12,7 @@ public record WarmUp(Schedule inner, double startFactor, double endFactor, int t
     public static final WarmUp DEFAULT = new WarmUp(new ConstantSchedule(), 0.1, 1, 100);
 
     public WarmUp {
-        if (inner == null) throw new IllegalArgumentException("Warm-up needs the schedule it leads into (constant for none)");
+        if (inner == null) throw org.dendrite.core.check.Check.invalid("inner", "Warm-up needs the schedule it leads into (constant for none)");
         Check.factor("startFactor", startFactor);
         Check.factor("endFactor", endFactor);
         if (totalSteps < 1) throw Check.invalid("totalSteps", "Invalid totalSteps: " + totalSteps + " (allowed: >= 1)");

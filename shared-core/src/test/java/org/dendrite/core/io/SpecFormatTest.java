@@ -27,6 +27,22 @@ import org.dendrite.core.train.TrainingConfig;
 import org.junit.jupiter.api.Test;
 
 class SpecFormatTest {
+    /**
+     * A record's own check names its field (an activation's alpha, a loss's delta, an initializer's std):
+     * the path pointed at the record ("$.layers[0].activation: Leaky ReLU alpha ...").
+     */
+    @Test
+    void aRecordsCheckNamesTheField() {
+        String[][] cases = {
+                {"{\"layers\": [{\"type\": \"dense\", \"units\": 4, \"activation\": {\"type\": \"leaky_relu\", \"alpha\": 1.5}}]}",
+                        "The network spec: $.layers[0].activation.alpha: Leaky ReLU alpha must be in [0, 1), got 1.5"},
+                {"{\"layers\": [{\"type\": \"dense\", \"units\": 4, \"initializer\": {\"type\": \"normal\", \"std\": 0}}]}",
+                        "The network spec: $.layers[0].initializer.std: Normal initializer std must be a finite number > 0, got 0.0"}};
+        for (String[] c : cases) assertEquals(c[1], assertThrows(ModelFormatException.class, () -> SpecFormat.readNetwork(c[0])).getMessage());
+        var huber = assertThrows(ModelFormatException.class, () -> SpecFormat.readTrainingConfig("{\"loss\": {\"type\": \"huber\", \"delta\": 0}}"));
+        assertEquals("The training config: $.loss.delta: Huber delta must be a finite number > 0, got 0.0", huber.getMessage());
+    }
+
     @Test
     void everyActivationInitializerAndLayerTypeRoundTrips() {
         List<LayerSpec> layers = new java.util.ArrayList<>();

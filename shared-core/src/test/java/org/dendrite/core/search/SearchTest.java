@@ -417,14 +417,14 @@ class SearchTest {
         assertTrue(future.getMessage().contains("format version 3") && future.getMessage().contains("reads versions up to 2"), future.getMessage());
         // a document without the table's format was read as one of version 1 (null, said to be an earlier Dendrite's); a trial's
         // parameters outside the space, of another kind than its distribution draws, or missing one, were taken as they were
-        java.util.function.Function<String, String> read = json -> assertThrows(org.dendrite.core.io.ModelFormatException.class,
-                () -> org.dendrite.core.io.SearchFormat.readTrials(new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+        java.util.function.Function<String, String> read = doc -> assertThrows(org.dendrite.core.io.ModelFormatException.class,
+                () -> org.dendrite.core.io.SearchFormat.readTrials(new java.io.ByteArrayInputStream(doc.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
                         "t.json")).getMessage();
         assertEquals("t.json: $.format: missing (required: a trials table has \"format\": \"dendrite-search-trials\" and its version)", read.apply("{}"));
         String first = r.space().parameters().get(0).name(), numeric = r.space().parameters().stream()
                 .filter(p -> !(p.distribution() instanceof Choice)).findFirst().orElseThrow().name();
         for (String[] change : List.of(new String[] {"rename", "$.trials[0].parameters.nosuch: is not a parameter of the table's space ($.space: "},
-                new String[] {"text", "$.trials[0].parameters." + numeric + ": is the string \"x\"; allowed: "},
+                new String[] {"text", "$.trials[0].parameters." + numeric + ": is a string \"x\"; allowed: a number"},
                 new String[] {"drop", "$.trials[0].parameters: lacks " + first + ", a parameter of the table's space ($.space)"})) {
             com.fasterxml.jackson.databind.node.ObjectNode t = (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(text);
             com.fasterxml.jackson.databind.node.ObjectNode ps = (com.fasterxml.jackson.databind.node.ObjectNode) t.get("trials").get(0).get("parameters");
