@@ -16,7 +16,6 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructType;
-import org.dendrite.core.data.RowCheck;
 import org.dendrite.core.train.Model;
 
 /**
@@ -61,14 +60,12 @@ public class DendriteClassificationModel extends DendriteModel<DendriteClassific
 
     /**
      * Metadata of a prediction column: a nominal attribute of the model's {@code classes} (none: no
-     * metadata), named where they have names (a label indexed by StringIndexer, a model trained in Weka),
-     * so that IndexToString reads the index as the class it is; else only their number, as Spark's models.
+     * metadata), named, so that IndexToString reads the index as the class it is: the names a label
+     * indexed by StringIndexer or a model trained in Weka gives, or a label's own numbers "0".."k-1"
+     * (StringIndexer's names of a label of 0s and 1s are those too; IndexToString failed on a count).
      */
     private static Metadata classOf(List<String> classes) {
-        if (classes.isEmpty()) return Metadata.empty();
-        NominalAttribute a = NominalAttribute.defaultAttr();
-        return (classes.equals(RowCheck.indexNames(classes.size())) ? a.withNumValues(classes.size()) : a.withValues(classes.toArray(new String[0])))
-                .toMetadata();
+        return classes.isEmpty() ? Metadata.empty() : NominalAttribute.defaultAttr().withValues(classes.toArray(new String[0])).toMetadata();
     }
 
     /** The class predicted from probabilities {@code p} with {@code thresholds} {@code t} (null: none): Spark's rule. */

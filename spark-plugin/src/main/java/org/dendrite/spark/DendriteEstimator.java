@@ -1,5 +1,6 @@
 package org.dendrite.spark;
 
+import java.util.List;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.linalg.SQLDataTypes;
 import org.apache.spark.ml.param.Param;
@@ -100,13 +101,39 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
                 throw new IllegalArgumentException("Params networkJson and inputLayers are both set; networkJson is the whole network, its "
                         + "input layers too: put them in its layers, or leave inputLayers empty");
             }
+            // each was silently not used (a grid over dropout beside a networkJson trained one model)
+            for (Param<?> p : List.of(hiddenLayers(), activation(), dropout(), batchNorm())) {
+                if (isSet(p)) {
+                    throw new IllegalArgumentException("Params networkJson and " + p.name() + " are both set; networkJson is the whole network, "
+                            + "its layers' units, activation, dropout and batch norm too: give " + p.name() + " in its layers, or clear " + p.name());
+                }
+            }
             net = SpecFormat.readNetwork(nj);
             members = fromJson(members(), members, net.members(), 1);
             init = fromJson(dataInit(), init, net.dataInit(), DataInit.NONE);
         }
-        return new TrainingOptions(net, members, init, TrainingOptions.optimizer(getOptimizer(), getLearningRate()),
+        TrainingConfig flat = new TrainingOptions(net, members, init, TrainingOptions.optimizer(getOptimizer(), getLearningRate()),
                 null, getEpochs(), getBatchSize(), 0, getL2(), getL2FullRows(), getValidationFraction(), getPatience(),
-                TrainingOptions.scaling(getScaling()), getLabelSmoothing(), getSeed(), getConfigJson()).toConfig();
+                TrainingOptions.scaling(getScaling()), getLabelSmoothing(), getSeed(), "").toConfig();
+        if (getConfigJson().isBlank()) return flat;
+        // the JSON is the whole configuration (its seed unless the seed param is set away from the default, as the core takes it)
+        TrainingConfig json = TrainingOptions.DEFAULT.with("configJson", getConfigJson()).with("seed", getSeed()).toConfig();
+        // a param set beside it to another value was not used where it was set to its default (learningRate 0.01 beside a JSON of 0.05
+        // trained at 0.05), and was refused naming the core's option ("optimizer") otherwise
+        List<java.util.Map.Entry<Param<?>, String>> beside = List.of(java.util.Map.entry(hiddenLayers(), "network"), java.util.Map.entry(activation(), "network"),
+                java.util.Map.entry(dropout(), "network"), java.util.Map.entry(batchNorm(), "network"), java.util.Map.entry(inputLayers(), "network"),
+                java.util.Map.entry(networkJson(), "network"), java.util.Map.entry(members(), "members"), java.util.Map.entry(dataInit(), "dataInit"),
+                java.util.Map.entry(optimizer(), "optimizer"), java.util.Map.entry(learningRate(), "optimizer"), java.util.Map.entry(epochs(), "epochs"),
+                java.util.Map.entry(batchSize(), "batchSize"), java.util.Map.entry(l2(), "l2"), java.util.Map.entry(l2FullRows(), "l2FullRows"),
+                java.util.Map.entry(scaling(), "scaling"), java.util.Map.entry(labelSmoothing(), "labelSmoothing"),
+                java.util.Map.entry(validationFraction(), "validationFraction"), java.util.Map.entry(patience(), "patience"));
+        for (java.util.Map.Entry<Param<?>, String> p : beside) {
+            if (isSet(p.getKey()) && !java.util.Objects.equals(TrainingOptions.setting(p.getValue(), flat), TrainingOptions.setting(p.getValue(), json))) {
+                throw new IllegalArgumentException("Params configJson and " + p.getKey().name() + " are both set, and configJson (the whole "
+                        + "training configuration) gives " + p.getKey().name() + " another value: give it inside the JSON only, or clear " + p.getKey().name());
+            }
+        }
+        return json;
     }
 
     /**
@@ -149,7 +176,12 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
                     + String.join(", ", schema.fieldNames()));
         }
         DataType t = schema.apply(name).dataType();
-        if (!ok.test(t)) throw new IllegalArgumentException("Column '" + name + "' has type " + t.simpleString() + "; expected " + what);
+        if (!ok.test(t)) {
+            // the RDD-based API's vector prints as "vector" too
+            String mllib = t.getClass().getName().startsWith("org.apache.spark.mllib.") ? " (" + t.getClass().getName() + ", the RDD-based API's; "
+                    + "convert it with org.apache.spark.mllib.util.MLUtils.convertVectorColumnsToML)" : "";
+            throw new IllegalArgumentException("Column '" + name + "' has type " + t.simpleString() + mllib + "; expected " + what);
+        }
     }
 
     /** Trains a model on {@code dataset}; the caller's job description (its jobs' name in the Spark UI) is as it was before. */

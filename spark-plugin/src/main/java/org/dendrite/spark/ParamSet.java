@@ -227,8 +227,11 @@ public final class ParamSet implements java.io.Serializable {
                 core("networkJson", (String s) -> {
                     if (s != null && !s.isBlank()) SpecFormat.readNetwork(s);
                 })), "");
-        configJson = param(new Param<>(owner, "configJson", OptionHelp.CONFIG_JSON, core("configJson", (String s) -> TrainingOptions.check("configJson", s))),
-                "");
+        // a file's path is read when fit runs: a saved estimator (a CrossValidatorModel's, a Pipeline's) loads where the file is not
+        configJson = param(new Param<>(owner, "configJson", OptionHelp.CONFIG_JSON + " A file is read when fit runs; no training param may "
+                + "be set beside it (seed may).", core("configJson", (String s) -> {
+                    if (s.trim().startsWith("{")) TrainingOptions.check("configJson", s);
+                })), "");
         members = param(new IntParam(owner, "members", OptionHelp.MEMBERS, option("members", Integer.class)), o.members());
         dataInit = param(new Param<>(owner, "dataInit", OptionHelp.DATA_INIT, core("dataInit", (String s) -> DataInit.named(s))), o.dataInit().label());
         scaling = param(new Param<>(owner, "scaling", OptionHelp.SCALING, core("scaling", (String s) -> TrainingOptions.scaling(s))),

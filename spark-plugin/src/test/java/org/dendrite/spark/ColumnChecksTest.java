@@ -149,6 +149,11 @@ class ColumnChecksTest {
         var number = spark.createDataFrame(List.of(RowFactory.create(1.0, 0.0)), plain);
         assertEquals("Column 'features' has type double; expected a Vector (e.g. from VectorAssembler)",
                 assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().fit(number)).getMessage());
+        // the RDD-based API's vector, which prints as "vector" too: named, with the conversion
+        StructType old = new StructType().add("features", new org.apache.spark.mllib.linalg.VectorUDT()).add("label", DataTypes.DoubleType);
+        assertEquals("Column 'features' has type vector (org.apache.spark.mllib.linalg.VectorUDT, the RDD-based API's; convert it with "
+                + "org.apache.spark.mllib.util.MLUtils.convertVectorColumnsToML); expected a Vector (e.g. from VectorAssembler)",
+                assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().transformSchema(old)).getMessage());
         assertEquals("Column 'w' is missing; expected a numeric column. Columns present: features, label",
                 assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setWeightCol("w").fit(rows(0, 1))).getMessage());
         DendriteClassificationModel m = new DendriteClassifier().setEpochs(1).fit(rows(0, 1, 0, 1, 0, 1));
@@ -399,10 +404,17 @@ class ColumnChecksTest {
         org.apache.spark.ml.classification.LogisticRegressionModel lr = new org.apache.spark.ml.classification.LogisticRegression().setMaxIter(5).fit(df);
         StructType ours = m.transform(df).schema(), spark = lr.transform(df).schema();
         for (String c : new String[] {"rawPrediction", "probability", "prediction"}) {
-            assertEquals(spark.apply(c).metadata(), ours.apply(c).metadata(), c + " after transform");
-            assertEquals(spark.apply(c).metadata(), m.transformSchema(df.schema()).apply(c).metadata(), c + " in transformSchema");
-            assertEquals(lr.transformSchema(df.schema()).apply(c).metadata(), m.transformSchema(df.schema()).apply(c).metadata(), c);
+            // the prediction names its classes too, the label's numbers here, where Spark's gives their count only: IndexToString
+            // then reads it (it failed with "None.get" after Spark's model, and after ours on StringIndexer's names "0", "1")
+            org.apache.spark.sql.types.Metadata expected = !c.equals("prediction") ? spark.apply(c).metadata()
+                    : org.apache.spark.ml.attribute.NominalAttribute.defaultAttr().withValues(new String[] {"0", "1", "2"}).toMetadata();
+            assertEquals(expected, ours.apply(c).metadata(), c + " after transform");
+            assertEquals(expected, m.transformSchema(df.schema()).apply(c).metadata(), c + " in transformSchema");
             assertEquals(org.apache.spark.sql.types.Metadata.empty(), new DendriteClassifier().transformSchema(df.schema()).apply(c).metadata(), c);
+        }
+        for (Row r : new org.apache.spark.ml.feature.IndexToString().setInputCol("prediction").setOutputCol("named").transform(m.transform(df))
+                .select("prediction", "named").collectAsList()) {
+            assertEquals(Integer.toString((int) r.getDouble(0)), r.getString(1));
         }
         Dataset<Row> stacked = new org.apache.spark.ml.feature.VectorAssembler().setInputCols(new String[] {"probability", "label"})
                 .setOutputCol("stacked").setHandleInvalid("keep").transform(m.transform(df));
@@ -744,6 +756,46 @@ class ColumnChecksTest {
                 .trainingConfig());
         assertEquals("Params networkJson and inputLayers are both set; networkJson is the whole network, its input layers too: put them in "
                 + "its layers, or leave inputLayers empty", input.getMessage());
+        // the layers' params beside it were silently not used (a grid over dropout trained one model)
+        for (DendriteClassifier c : List.of(new DendriteClassifier().setDropout(0.4), new DendriteClassifier().setHiddenLayers("128,128"),
+                new DendriteClassifier().setActivation("relu"), new DendriteClassifier().setBatchNorm("none"))) {
+            String name = setParam(c);
+            var beside = assertThrows(IllegalArgumentException.class, () -> c.setNetworkJson(plain).trainingConfig());
+            assertEquals("Params networkJson and " + name + " are both set; networkJson is the whole network, its layers' units, activation, "
+                    + "dropout and batch norm too: give " + name + " in its layers, or clear " + name, beside.getMessage());
+        }
+    }
+
+    /** The name of the one param set on {@code c}. */
+    private static String setParam(DendriteClassifier c) {
+        return java.util.Arrays.stream(c.params()).filter(c::isSet).map(org.apache.spark.ml.param.Param::name).reduce((a, b) -> a + "," + b).orElseThrow();
+    }
+
+    /**
+     * configJson is the whole configuration: a param set beside it to another value than the JSON's
+     * was not used where it was set to its default (learningRate 0.01 beside a JSON of 0.05 trained at
+     * 0.05), and otherwise refused naming the core's option ("optimizer", "network") instead of the
+     * param. A param set to the JSON's own value passes, the seed param overrides the JSON's, and a
+     * file's path is read when fit runs (a saved CrossValidatorModel holding it could not load where
+     * the file was not).
+     */
+    @Test
+    void aParamSetBesideConfigJsonToAnotherValueIsRefusedNamingIt() {
+        String json = "{\"epochs\": 3, \"optimizer\": {\"type\": \"adam\", \"learningRate\": 0.05}, \"network\": {\"layers\": "
+                + "[{\"type\": \"dense\", \"units\": 8, \"dropout\": 0.2}]}}";
+        for (DendriteClassifier c : List.of(new DendriteClassifier().setLearningRate(0.01), new DendriteClassifier().setEpochs(10),
+                new DendriteClassifier().setDropout(0.3), new DendriteClassifier().setHiddenLayers("0"))) {
+            String name = setParam(c);
+            var e = assertThrows(IllegalArgumentException.class, () -> c.setConfigJson(json).trainingConfig(), name);
+            assertEquals("Params configJson and " + name + " are both set, and configJson (the whole training configuration) gives " + name
+                    + " another value: give it inside the JSON only, or clear " + name, e.getMessage());
+        }
+        org.dendrite.core.train.TrainingConfig same = new DendriteClassifier().setConfigJson(json).setLearningRate(0.05).setEpochs(3)
+                .setHiddenLayers("8").setDropout(0.2).setSeed(7).trainingConfig();
+        assertEquals(List.of(0.05, 3, 7L), List.of(same.optimizer().learningRate(), same.epochs(), same.seed()));
+        DendriteClassifier path = new DendriteClassifier().setConfigJson("/nowhere/best-config.json");
+        var missing = assertThrows(org.dendrite.core.check.InvalidSettingException.class, path::trainingConfig);
+        assertTrue(missing.getMessage().contains("'/nowhere/best-config.json' is neither JSON"), missing.getMessage());
     }
 
     /** Null for a param was a NullPointerException from Spark's own message (or accepted, and failing on save); a bound's message says what is allowed. */

@@ -520,8 +520,10 @@ class DendriteSparkTest {
                 .add("w", DataTypes.DoubleType);
         var jsc = new org.apache.spark.api.java.JavaSparkContext(SparkTestSupport.spark().sparkContext());
         Dataset<Row> two = SparkTestSupport.spark().createDataFrame(jsc.parallelize(weighed, 2), schema);
-        DendriteClassifier weights = strict.copy(new org.apache.spark.ml.param.ParamMap()).setWeightCol("w").setValidationFraction(0)
-                .setTrainingPartitions(2);
+        // no validation rows: in the configuration (a validationFraction param beside configJson is refused)
+        DendriteClassifier weights = new DendriteClassifier().setLocalSteps(1).setWeightCol("w").setTrainingPartitions(2)
+                .setConfigJson(org.dendrite.core.io.SpecFormat.write(c.trainingConfig().withPreprocessing(
+                        new org.dendrite.core.data.PreprocessingConfig(true, false, false, true)).withValidationFraction(0)));
         var named = assertThrows(IllegalArgumentException.class, () -> weights.fit(two));
         assertTrue(java.util.Set.of("Column 'features[1]' is missing (NaN); missing values are not allowed unless imputation is on "
                 + "(row 13 of partition 0)", "Column 'features[1]' is missing (NaN); missing values are not allowed unless imputation is on "

@@ -122,6 +122,16 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
             java.util.Map.entry("patience", c -> c.earlyStopping().patience()), java.util.Map.entry("scaling", c -> c.preprocessing().scaling()),
             java.util.Map.entry("labelSmoothing", TrainingConfig::loss));
 
+    /**
+     * The value configuration {@code c} gives flat option {@code option} ("network" for the layers,
+     * "optimizer" for it and its rate, "labelSmoothing" for the loss, or another option's name), as
+     * configJson's check compares it: whether a wrapper's option set beside configJson agrees with it.
+     */
+    public static Object setting(String option, TrainingConfig c) {
+        for (var f : FLAT) if (f.getKey().equals(option)) return f.getValue().apply(c);
+        throw new IllegalArgumentException("No flat option " + option);
+    }
+
     /** A setting two configurations give different values: the flat option's name, and its value in each. */
     public record Difference(String option, Object before, Object now) {}
 
