@@ -255,5 +255,8 @@ class SparkSearchTest {
         c.setEpochs(2).setSearchJson("{\"scheduler\": \"hyperband\"}");
         e = assertThrows(IllegalArgumentException.class, () -> c.fit(wbc));
         assertTrue(e.getMessage().startsWith("Param searchJson (its maxEpochs): Invalid hyperband budget: with maxEpochs 2"), e.getMessage());
+        // the 2 is the epochs param's (the JSON gives no maxEpochs): said so
+        assertTrue(e.getMessage().contains("maxEpochs 2 (0: the configuration's epochs)") && e.getMessage().endsWith("set maxEpochs, or more epochs"),
+                e.getMessage());
     }
 }

@@ -132,7 +132,7 @@ class SearchOptionTest {
         Dendrite tooShort = new Dendrite();
         tooShort.setOptions(Utils.splitOptions("-search \"" + P + "Hyperband -min-epochs 60\""));
         Exception e = assertThrows(Exception.class, () -> tooShort.buildClassifier(DendriteClassifierTest.load("iris.arff")));
-        assertTrue(e.getMessage().contains("Invalid hyperband budget: with maxEpochs 100, minEpochs 60 and eta 3 there is only one rung"), e.getMessage());
+        assertTrue(e.getMessage().contains("Invalid hyperband budget: with maxEpochs 100 (0: the configuration's epochs), minEpochs 60 and eta 3 there is only one rung"), e.getMessage());
     }
 
     @Test

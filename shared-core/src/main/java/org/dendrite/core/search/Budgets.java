@@ -46,14 +46,17 @@ final class Budgets {
         Check.atLeast("minEpochs", minEpochs, 0);
         Check.atLeast("maxEpochs", maxEpochs, 0);
         int max = max(maxEpochs, baseEpochs), min = min(minEpochs, max, eta);
+        // maxEpochs 0 is the configuration's epochs (a search given without a scheduler): said so, the user wrote no maxEpochs
+        String maxShown = maxEpochs == 0 ? max + " (0: the configuration's epochs)" : Integer.toString(max);
         if (min > max) {
-            throw Check.invalid("minEpochs", "Invalid " + scheduler + " budget: minEpochs " + min + " exceeds maxEpochs " + max);
+            throw Check.invalid("minEpochs", "Invalid " + scheduler + " budget: minEpochs " + min + " exceeds maxEpochs " + maxShown);
         }
         int s = steps(min, max, eta);
         if (s == 0) {
-            throw Check.invalid("maxEpochs", "Invalid " + scheduler + " budget: with maxEpochs " + max + ", minEpochs " + min + " and eta " + eta
-                    + " there is only one rung (its lower rung would train " + String.format(java.util.Locale.ROOT, "%.3g", max / (double) eta)
-                    + " epochs, below minEpochs); allowed: maxEpochs >= eta x minEpochs" + (minEpochs == 0 ? " (minEpochs 0 = at least 1)" : ""));
+            throw Check.invalid("maxEpochs", "Invalid " + scheduler + " budget: with maxEpochs " + maxShown + ", minEpochs " + min + " and eta "
+                    + eta + " there is only one rung (its lower rung would train " + String.format(java.util.Locale.ROOT, "%.3g", max / (double) eta)
+                    + " epochs, below minEpochs); allowed: maxEpochs >= eta x minEpochs" + (minEpochs == 0 ? " (minEpochs 0 = at least 1)" : "")
+                    + (maxEpochs == 0 ? ": set maxEpochs, or more epochs" : ""));
         }
         List<Integer> out = new ArrayList<>();
         for (int k = 0; k <= s; k++) {

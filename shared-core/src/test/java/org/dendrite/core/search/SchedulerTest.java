@@ -66,6 +66,10 @@ class SchedulerTest {
         assertEquals("maxEpochs", e.setting());
         assertTrue(e.getMessage().contains("with maxEpochs 2, minEpochs 1 and eta 3 there is only one rung")
                 && e.getMessage().contains("allowed: maxEpochs >= eta x minEpochs"), e.getMessage());
+        // maxEpochs 0 takes the configuration's epochs (Spark's epochs param, 2 here): said so, where it named a maxEpochs the user never gave
+        e = assertThrows(InvalidSettingException.class, () -> new Hyperband(0, 0, 3).check(2));
+        assertTrue(e.getMessage().contains("with maxEpochs 2 (0: the configuration's epochs), minEpochs 1 and eta 3 there is only one rung")
+                && e.getMessage().endsWith(": set maxEpochs, or more epochs"), e.getMessage());
         e = assertThrows(InvalidSettingException.class, () -> new Asha(10, 30, 20, 3, 2).check(60));
         assertTrue(e.getMessage().contains("minEpochs 30 exceeds maxEpochs 20"), e.getMessage());
         assertThrows(InvalidSettingException.class, () -> new SuccessiveHalving(0, 1, 9, 3));
