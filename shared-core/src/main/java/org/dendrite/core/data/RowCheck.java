@@ -193,6 +193,12 @@ public record RowCheck(String features, String label, String weight, boolean cla
         for (int j = 0; j < trained.size(); j++) {
             java.util.List<String> had = trained.get(j).categories(), has = declared.get(j).categories();
             if (has.equals(had) || !named[j]) continue;
+            if (had.isEmpty()) {
+                // it said the metadata's categories "differ from index 0 on ('a' there, none in the model)"
+                throw new IllegalArgumentException("Column '" + declared.get(j).name() + "' is nominal in the features' metadata (" + has.size()
+                        + " categories), but the model was trained on it as a numeric input: assemble it as the training rows were (without "
+                        + "its nominal metadata, its value read as a number), or train on it as nominal");
+            }
             int k = 0;
             while (k < Math.min(had.size(), has.size()) && had.get(k).equals(has.get(k))) k++;
             throw new IllegalArgumentException("Column '" + declared.get(j).name() + "' names " + has.size() + " categories in the "

@@ -18,6 +18,17 @@ class RowCheckTest {
         return assertThrows(IllegalArgumentException.class, () -> r.read(x, y, w)).getMessage();
     }
 
+    /** An element scored as nominal that trained as numeric is named so (the message spoke of categories "differing from index 0"). */
+    @Test
+    void aNominalElementOfANumericInputIsNamedSo() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> RowCheck.checkCategories(
+                java.util.List.of(Column.numeric("features[0]")), java.util.List.of(Column.nominal("features[0]", java.util.List.of("a", "b", "c"))),
+                new boolean[] {true}));
+        org.junit.jupiter.api.Assertions.assertEquals("Column 'features[0]' is nominal in the features' metadata (3 categories), but the model "
+                + "was trained on it as a numeric input: assemble it as the training rows were (without its nominal metadata, its value read as a "
+                + "number), or train on it as nominal", e.getMessage());
+    }
+
     @Test
     void refusalsNameTheColumnTheValueAndTheRowOfItsPartition() {
         assertEquals("Column 'features' holds a null value (row 2 of partition 5); every row needs a feature vector",
