@@ -22,8 +22,8 @@ final class ColumnMetadata {
     }
 
     /**
-     * The feature vector's {@code width} elements: their columns (named as the elements, features[0],
-     * ..., so errors point at them; nominal where the metadata declares a nominal attribute of at least
+     * The feature vector's {@code width} elements: their columns (named as the metadata names the
+     * elements where it names each differently, else by place, features[0], ..., so errors point at them; nominal where the metadata declares a nominal attribute of at least
      * 2 values, whose value the core then reads as a category index), whether the metadata names each
      * element's categories (those not named are "0".."k-1", or none), and the elements' names (null
      * where the metadata gives none; the array null without such metadata).
@@ -52,8 +52,13 @@ final class ColumnMetadata {
         List<Column> columns = new ArrayList<>();
         boolean[] named = new boolean[width];
         String[] names = attributes == null ? null : new String[width];
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (int j = 0; attributes != null && j < width; j++) if (attributes[j].name().isDefined()) distinct.add(attributes[j].name().get());
+        // the elements keep the names the metadata gives each (VectorAssembler's inputs), all distinct: a model trained on them
+        // refuses the same inputs assembled in another order (scored silently: 50 of 150 right); else named by place
+        boolean byName = distinct.size() == width;
         for (int j = 0; j < width; j++) {
-            String name = field.name() + "[" + j + "]";
+            String name = byName ? attributes[j].name().get() : field.name() + "[" + j + "]";
             Attribute a = attributes == null ? null : attributes[j];
             List<String> values = a instanceof NominalAttribute n ? categories(n, name) : null;
             columns.add(values != null && values.size() >= 2 ? Column.nominal(name, values) : Column.numeric(name));

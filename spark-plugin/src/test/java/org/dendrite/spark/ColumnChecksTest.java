@@ -445,7 +445,7 @@ class ColumnChecksTest {
         assertEquals(60, m.transform(indexed.apply("alphabetDesc")).count(), "the same order is accepted");
         for (String order : List.of("frequencyDesc", "alphabetAsc")) {
             var e = assertThrows(IllegalArgumentException.class, () -> m.transform(indexed.apply(order)), order);
-            assertTrue(e.getMessage().startsWith("Column 'features[0]' names 2 categories in the features' metadata where the model was trained "
+            assertTrue(e.getMessage().startsWith("Column 'flagIndex' names 2 categories in the features' metadata where the model was trained "
                     + "on 2, and they differ from index 0 on ('0' there, '1' in the model)"), e.getMessage());
         }
     }
@@ -764,6 +764,31 @@ class ColumnChecksTest {
             assertEquals("Params networkJson and " + name + " are both set; networkJson is the whole network, its layers' units, activation, "
                     + "dropout and batch norm too: give " + name + " in its layers, or clear " + name, beside.getMessage());
         }
+    }
+
+    /**
+     * A model trained on VectorAssembler's features keeps their names, so the same columns assembled
+     * in another order are refused naming the first element out of place; they were scored silently
+     * (iris: 50 of 150 right, against 146), as Spark's own models score them.
+     */
+    @Test
+    void featuresAssembledInAnotherOrderAreRefusedNamingTheElement() {
+        Dataset<Row> raw = SparkTestSupport.spark().read().option("header", true).option("inferSchema", true)
+                .csv(SparkTestSupport.data("wisconsin-breast-cancer.csv").toString());
+        String[] cols = raw.columns(), inputs = java.util.Arrays.copyOf(cols, cols.length - 1), reversed = inputs.clone();
+        java.util.Collections.reverse(java.util.Arrays.asList(reversed));
+        Dataset<Row> labeled = new org.apache.spark.ml.feature.StringIndexer().setInputCol(cols[cols.length - 1]).setOutputCol("label").fit(raw)
+                .transform(raw);
+        DendriteClassificationModel m = new DendriteClassifier().setEpochs(1)
+                .fit(new org.apache.spark.ml.feature.VectorAssembler().setInputCols(inputs).setOutputCol("features").transform(labeled));
+        assertEquals(java.util.Arrays.asList(inputs), m.coreModel().preprocessor().columns().stream().map(org.dendrite.core.data.Column::name).toList());
+        Dataset<Row> other = new org.apache.spark.ml.feature.VectorAssembler().setInputCols(reversed).setOutputCol("features").transform(labeled);
+        var e = assertThrows(IllegalArgumentException.class, () -> m.transform(other));
+        assertTrue(e.getMessage().startsWith("Column 'features' element 0 is '" + reversed[0] + "' in its metadata, but the model's input 0 is '"
+                + inputs[0] + "': assemble the model's inputs in its order ("), e.getMessage());
+        // without names (a plain vector) every element is named by its place, as before
+        DendriteClassificationModel plain = new DendriteClassifier().setEpochs(1).fit(rows(0, 1, 0, 1));
+        assertEquals("features[0]", plain.coreModel().preprocessor().columns().get(0).name());
     }
 
     /** The name of the one param set on {@code c}. */

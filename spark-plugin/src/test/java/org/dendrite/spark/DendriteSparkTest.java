@@ -116,8 +116,9 @@ class DendriteSparkTest {
                 new StructField("features", new org.apache.spark.ml.linalg.VectorUDT(), false, org.apache.spark.sql.types.Metadata.empty())}));
             var e = assertThrows(Exception.class, () -> m.transform(unknown).collectAsList());
             String message = rootMessage(e);
-            // the features vector's element, without a row number (a row to predict has none)
-            assertTrue(message.contains("Column 'features[0]' has category index 15.0; allowed 0..11"), message);
+            // the features vector's element, by the name it had in training (VectorAssembler's input), without a row number (a row to
+            // predict has none)
+            assertTrue(message.contains("Column 'cityIndex' has category index 15.0; allowed 0..11"), message);
             // the same rows indexed by a StringIndexer fitted anew in another order (alphabetical: c0, c1, c10, ... instead of by
             // frequency): each index now means another city, so transform refuses them instead of predicting silently wrong classes
             Dataset<Row> reindexed = new Pipeline().setStages(new PipelineStage[] {
@@ -127,7 +128,7 @@ class DendriteSparkTest {
             int first = 0;
             while (trainedOrder[first].equals(java.util.stream.Stream.of(trainedOrder).sorted().toList().get(first))) first++;
             var reordered = assertThrows(IllegalArgumentException.class, () -> m.transform(reindexed));
-            assertEquals("Column 'features[0]' names 12 categories in the features' metadata where the model was trained on 12, and they "
+            assertEquals("Column 'cityIndex' names 12 categories in the features' metadata where the model was trained on 12, and they "
                     + "differ from index " + first + " on ('" + java.util.stream.Stream.of(trainedOrder).sorted().toList().get(first) + "' there, '"
                     + trainedOrder[first] + "' in the model); a category is its index, so index the column as the training rows were "
                     + "(the StringIndexer model fitted on them; for a model trained in Weka, its attribute's order of values)",
@@ -507,7 +508,8 @@ class DendriteSparkTest {
         strict.setConfigJson(org.dendrite.core.io.SpecFormat.write(c.trainingConfig().withPreprocessing(
                 new org.dendrite.core.data.PreprocessingConfig(true, false, false, true))));
         var e = assertThrows(IllegalArgumentException.class, () -> strict.fit(data.partitions(1)));
-        assertTrue(e.getMessage().matches("Column 'features\\[\\d+\\]' is missing \\(NaN\\); missing values are not allowed unless "
+        // the element named as the CSV's column assembled into it
+        assertTrue(e.getMessage().matches("Column '[a-z_]+' is missing \\(NaN\\); missing values are not allowed unless "
                 + "imputation is on \\(row \\d+ of partition 0\\)"), e.getMessage());
 
         // the row is named as the row check names it, every row of its partition counted: rows of weight 0 (removed before the

@@ -198,7 +198,7 @@ class ModelExchangeTest {
         }
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> onSpark.transform(withValues.apply(new String[] {"green", "red", "blue"})));
-        assertEquals("Column 'features[0]' names 3 categories in the features' metadata where the model was trained on 3, and they differ "
+        assertEquals("Column 'color' names 3 categories in the features' metadata where the model was trained on 3, and they differ "
                 + "from index 0 on ('green' there, 'red' in the model); a category is its index, so index the column as the training rows "
                 + "were (the StringIndexer model fitted on them; for a model trained in Weka, its attribute's order of values)", e.getMessage());
     }
