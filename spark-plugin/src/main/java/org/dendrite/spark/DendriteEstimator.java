@@ -116,24 +116,46 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
                 null, getEpochs(), getBatchSize(), 0, getL2(), getL2FullRows(), getValidationFraction(), getPatience(),
                 TrainingOptions.scaling(getScaling()), getLabelSmoothing(), getSeed(), "").toConfig();
         if (getConfigJson().isBlank()) return flat;
-        // the JSON is the whole configuration (its seed unless the seed param is set away from the default, as the core takes it)
-        TrainingConfig json = TrainingOptions.DEFAULT.with("configJson", getConfigJson()).with("seed", getSeed()).toConfig();
+        // the JSON is the whole configuration; its seed unless the seed param is set (set to the default too: a grid over seeds)
+        TrainingConfig json = TrainingOptions.DEFAULT.with("configJson", getConfigJson()).toConfig();
+        if (isSet(seed())) json = json.withSeed(getSeed());
         // a param set beside it to another value was not used where it was set to its default (learningRate 0.01 beside a JSON of 0.05
         // trained at 0.05), and was refused naming the core's option ("optimizer") otherwise
-        List<java.util.Map.Entry<Param<?>, String>> beside = List.of(java.util.Map.entry(hiddenLayers(), "network"), java.util.Map.entry(activation(), "network"),
-                java.util.Map.entry(dropout(), "network"), java.util.Map.entry(batchNorm(), "network"), java.util.Map.entry(inputLayers(), "network"),
-                java.util.Map.entry(networkJson(), "network"), java.util.Map.entry(members(), "members"), java.util.Map.entry(dataInit(), "dataInit"),
-                java.util.Map.entry(optimizer(), "optimizer"), java.util.Map.entry(learningRate(), "optimizer"), java.util.Map.entry(epochs(), "epochs"),
-                java.util.Map.entry(batchSize(), "batchSize"), java.util.Map.entry(l2(), "l2"), java.util.Map.entry(l2FullRows(), "l2FullRows"),
-                java.util.Map.entry(scaling(), "scaling"), java.util.Map.entry(labelSmoothing(), "labelSmoothing"),
-                java.util.Map.entry(validationFraction(), "validationFraction"), java.util.Map.entry(patience(), "patience"));
-        for (java.util.Map.Entry<Param<?>, String> p : beside) {
-            if (isSet(p.getKey()) && !java.util.Objects.equals(TrainingOptions.setting(p.getValue(), flat), TrainingOptions.setting(p.getValue(), json))) {
-                throw new IllegalArgumentException("Params configJson and " + p.getKey().name() + " are both set, and configJson (the whole "
-                        + "training configuration) gives " + p.getKey().name() + " another value: give it inside the JSON only, or clear " + p.getKey().name());
+        for (Param<?> p : List.of(hiddenLayers(), activation(), dropout(), batchNorm(), inputLayers(), networkJson(), members(), dataInit(), optimizer(),
+                learningRate(), epochs(), batchSize(), l2(), l2FullRows(), scaling(), labelSmoothing(), validationFraction(), patience())) {
+            if (isSet(p) && !agrees(p.name(), flat, json)) {
+                throw new IllegalArgumentException("Params configJson and " + p.name() + " are both set, and configJson (the whole "
+                        + "training configuration) gives " + p.name() + " another value: give it inside the JSON only, or clear " + p.name());
             }
         }
         return json;
+    }
+
+    /**
+     * Whether param {@code param} means the same in {@code flat}, the configuration the params describe,
+     * as in configJson's {@code json}: each param compared with its own part (the dense layers' units;
+     * their activation, dropout or batch norm, each of the JSON's hidden layers having the param's; the
+     * input layers; the optimizer's name or rate; another setting as the core's configJson check reads it).
+     */
+    private boolean agrees(String param, TrainingConfig flat, TrainingConfig json) {
+        java.util.function.Function<TrainingConfig, List<org.dendrite.core.layer.DenseSpec>> dense = c -> c.network().layers().stream()
+                .filter(org.dendrite.core.layer.DenseSpec.class::isInstance).map(org.dendrite.core.layer.DenseSpec.class::cast).toList();
+        // the hidden layer these params give every dense layer (with none, what they would give one)
+        org.dendrite.core.layer.DenseSpec mine = (org.dendrite.core.layer.DenseSpec) TrainingOptions.network("1", getActivation(), getDropout(),
+                getBatchNorm()).layers().get(0);
+        return switch (param) {
+            case "hiddenLayers" -> dense.apply(flat).stream().map(org.dendrite.core.layer.DenseSpec::units).toList()
+                    .equals(dense.apply(json).stream().map(org.dendrite.core.layer.DenseSpec::units).toList());
+            case "activation" -> dense.apply(json).stream().allMatch(d -> d.activation().equals(mine.activation()));
+            case "dropout" -> dense.apply(json).stream().allMatch(d -> d.dropout() == mine.dropout());
+            case "batchNorm" -> dense.apply(json).stream().allMatch(d -> d.batchNorm() == mine.batchNorm());
+            case "inputLayers" -> flat.network().withInputsUnresolved().layers().stream().filter(l -> !(l instanceof org.dendrite.core.layer.DenseSpec))
+                    .toList().equals(json.network().withInputsUnresolved().layers().stream().filter(l -> !(l instanceof org.dendrite.core.layer.DenseSpec)).toList());
+            case "networkJson" -> flat.network().withInputsUnresolved().equals(json.network().withInputsUnresolved());
+            case "optimizer" -> flat.optimizer().name().equals(json.optimizer().name());
+            case "learningRate" -> flat.optimizer().learningRate() == json.optimizer().learningRate();
+            default -> java.util.Objects.equals(TrainingOptions.setting(param, flat), TrainingOptions.setting(param, json));
+        };
     }
 
     /**
@@ -243,6 +265,8 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
         RowCheck check = in.check();
         TrainingConfig config = trainingConfig();
         WarmStart warm = WarmStart.read(getInitialModel(), "Param initialModel", getFrozenLayers(), "Param frozenLayers");
+        // an initial model's inputs in another order (or of other categories) are refused before training, not by the model after it
+        if (warm.enabled()) DendriteModel.checkFeatures(dataset.schema(), getFeaturesCol(), warm.initial().preprocessor().columns());
         SearchResult search = null;
         String sj = getSearchJson();
         if (sj != null && !sj.isBlank()) {

@@ -121,19 +121,27 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
 
     /** Checks the features column, and the categories its metadata names (StringIndexer's, kept by VectorAssembler) against the model's. */
     protected void checkFeatures(StructType schema) {
-        java.util.List<org.dendrite.core.data.Column> trained = core.preprocessor().columns();
-        DendriteEstimator.requireColumn(schema, getFeaturesCol(), "a Vector of size " + trained.size(),
-                t -> t.equals(SQLDataTypes.VectorType()));
-        ColumnMetadata.Features given = ColumnMetadata.features(schema.apply(getFeaturesCol()), trained.size());
+        checkFeatures(schema, getFeaturesCol(), core.preprocessor().columns());
+    }
+
+    /**
+     * Checks column {@code featuresCol} of {@code schema} against a model's inputs {@code trained}:
+     * a Vector, the categories its metadata names (StringIndexer's, kept by VectorAssembler) as the
+     * model's, and its elements' names, where the metadata gives them, not the model's in another order.
+     */
+    static void checkFeatures(StructType schema, String featuresCol, java.util.List<org.dendrite.core.data.Column> trained) {
+        DendriteEstimator.requireColumn(schema, featuresCol, "a Vector of size " + trained.size(), t -> t.equals(SQLDataTypes.VectorType()));
+        ColumnMetadata.Features given = ColumnMetadata.features(schema.apply(featuresCol), trained.size());
         RowCheck.checkCategories(trained, given.columns(), given.namedCategories());
-        // the elements' names, where the metadata gives them (VectorAssembler's), against a model's named inputs (one trained in
-        // Weka): the same columns in another order went silently to other weights; names the model does not hold say nothing
+        // the elements' names, where the metadata gives them (VectorAssembler's), against the model's named inputs: the same columns
+        // in another order went silently to other weights; names the model does not hold say nothing
         String[] names = given.names();
         int i = names == null ? -1 : org.dendrite.core.data.Column.misplaced(trained, names);
         if (i >= 0) {
-            throw new IllegalArgumentException("Column '" + getFeaturesCol() + "' element " + i + " is '" + names[i] + "' in its metadata, but "
+            throw new IllegalArgumentException("Column '" + featuresCol + "' element " + i + " is '" + names[i] + "' in its metadata, but "
                     + "the model's input " + i + " is '" + trained.get(i).name() + "': assemble the model's inputs in its order ("
-                    + trained.stream().map(org.dendrite.core.data.Column::name).collect(java.util.stream.Collectors.joining(", ")) + ")");
+                    + org.dendrite.core.check.Check.shorten(trained.stream().map(org.dendrite.core.data.Column::name)
+                            .collect(java.util.stream.Collectors.joining(", "))) + ")");
         }
     }
 

@@ -228,8 +228,8 @@ public final class ParamSet implements java.io.Serializable {
                     if (s != null && !s.isBlank()) SpecFormat.readNetwork(s);
                 })), "");
         // a file's path is read when fit runs: a saved estimator (a CrossValidatorModel's, a Pipeline's) loads where the file is not
-        configJson = param(new Param<>(owner, "configJson", OptionHelp.CONFIG_JSON + " A file is read when fit runs; no training param may "
-                + "be set beside it (seed may).", core("configJson", (String s) -> {
+        configJson = param(new Param<>(owner, "configJson", OptionHelp.CONFIG_JSON + " A file is read when fit runs; a training param set "
+                + "beside it must give the JSON's value (the seed param, set, overrides the JSON's seed).", core("configJson", (String s) -> {
                     if (s.trim().startsWith("{")) TrainingOptions.check("configJson", s);
                 })), "");
         members = param(new IntParam(owner, "members", OptionHelp.MEMBERS, option("members", Integer.class)), o.members());

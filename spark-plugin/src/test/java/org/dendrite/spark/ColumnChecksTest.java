@@ -772,7 +772,7 @@ class ColumnChecksTest {
      * (iris: 50 of 150 right, against 146), as Spark's own models score them.
      */
     @Test
-    void featuresAssembledInAnotherOrderAreRefusedNamingTheElement() {
+    void featuresAssembledInAnotherOrderAreRefusedNamingTheElement(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         Dataset<Row> raw = SparkTestSupport.spark().read().option("header", true).option("inferSchema", true)
                 .csv(SparkTestSupport.data("wisconsin-breast-cancer.csv").toString());
         String[] cols = raw.columns(), inputs = java.util.Arrays.copyOf(cols, cols.length - 1), reversed = inputs.clone();
@@ -786,6 +786,14 @@ class ColumnChecksTest {
         var e = assertThrows(IllegalArgumentException.class, () -> m.transform(other));
         assertTrue(e.getMessage().startsWith("Column 'features' element 0 is '" + reversed[0] + "' in its metadata, but the model's input 0 is '"
                 + inputs[0] + "': assemble the model's inputs in its order ("), e.getMessage());
+        // a warm start from the model on them is refused before any job: it trained in full, then the model refused them (here a
+        // null label, which the first pass would name, shows that no pass ran)
+        org.dendrite.core.io.ModelIO.write(m.coreModel(), dir.resolve("m.json"));
+        Dataset<Row> unchecked = other.withColumn("label", functions.when(functions.monotonically_increasing_id().equalTo(0), functions.lit(null))
+                .otherwise(functions.col("label")));
+        var warm = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setEpochs(1).setInitialModel(dir.resolve("m.json")
+                .toString()).fit(unchecked));
+        assertTrue(warm.getMessage().startsWith("Column 'features' element 0 is '" + reversed[0] + "'"), warm.getMessage());
         // without names (a plain vector) every element is named by its place, as before
         DendriteClassificationModel plain = new DendriteClassifier().setEpochs(1).fit(rows(0, 1, 0, 1));
         assertEquals("features[0]", plain.coreModel().preprocessor().columns().get(0).name());
@@ -800,7 +808,8 @@ class ColumnChecksTest {
      * configJson is the whole configuration: a param set beside it to another value than the JSON's
      * was not used where it was set to its default (learningRate 0.01 beside a JSON of 0.05 trained at
      * 0.05), and otherwise refused naming the core's option ("optimizer", "network") instead of the
-     * param. A param set to the JSON's own value passes, the seed param overrides the JSON's, and a
+     * param. A param set to the JSON's own value (its own part of it) passes, the seed param set
+     * overrides the JSON's, and a
      * file's path is read when fit runs (a saved CrossValidatorModel holding it could not load where
      * the file was not).
      */
@@ -818,6 +827,13 @@ class ColumnChecksTest {
         org.dendrite.core.train.TrainingConfig same = new DendriteClassifier().setConfigJson(json).setLearningRate(0.05).setEpochs(3)
                 .setHiddenLayers("8").setDropout(0.2).setSeed(7).trainingConfig();
         assertEquals(List.of(0.05, 3, 7L), List.of(same.optimizer().learningRate(), same.epochs(), same.seed()));
+        // each param compared with its own part of the JSON: the JSON's dropout alone, the default activation, an SGD's rate
+        new DendriteClassifier().setConfigJson(json).setDropout(0.2).setActivation("relu").trainingConfig();
+        assertEquals(0.05, new DendriteClassifier().setConfigJson("{\"optimizer\": {\"type\": \"sgd\", \"learningRate\": 0.05}}")
+                .setLearningRate(0.05).trainingConfig().optimizer().learningRate());
+        // the seed param set, to its default too, overrides the JSON's (a grid over seeds holding 1 trained the JSON's 7)
+        assertEquals(List.of(7L, 1L), List.of(new DendriteClassifier().setConfigJson("{\"seed\": 7}").trainingConfig().seed(),
+                new DendriteClassifier().setConfigJson("{\"seed\": 7}").setSeed(1).trainingConfig().seed()));
         DendriteClassifier path = new DendriteClassifier().setConfigJson("/nowhere/best-config.json");
         var missing = assertThrows(org.dendrite.core.check.InvalidSettingException.class, path::trainingConfig);
         assertTrue(missing.getMessage().contains("'/nowhere/best-config.json' is neither JSON"), missing.getMessage());

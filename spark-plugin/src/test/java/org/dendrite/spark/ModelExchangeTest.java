@@ -116,13 +116,21 @@ class ModelExchangeTest {
                 () -> Dendrite.fromModel(ModelIO.read(dir.resolve("weka-model.json")), wekaBackwards));
         org.junit.jupiter.api.Assertions.assertTrue(named.getMessage().startsWith("Input attribute 1 ('" + reversed[0] + "') does not match the "
                 + "model's column '" + cols[0] + "'"), named.getMessage());
-        // a Spark model (its inputs named by place, features[i]) takes any names in Weka, as fromModel above, and as -initial-model too
-        // (it was refused: "Input column 0 is 'mean_radius' (numeric) but the model was trained on 'features[0]'")
+        // a Spark model (its inputs named by its assembler's columns, the CSV's here) takes other names by their place in Weka, as
+        // fromModel above, and as -initial-model too (it was refused: "Input column 0 is 'mean_radius' (numeric) but the model was
+        // trained on 'features[0]'", and with names "... on 'c0'"); the same inputs in another order are refused there too
+        Instances renamedData = new Instances(data);
+        renamedData.renameAttribute(0, "radius");
         Dendrite warm = new Dendrite();
         warm.setOptions(Utils.splitOptions("-epochs 1 -initial-model " + dir.resolve("spark-model").resolve("model.json")));
-        warm.buildClassifier(data);
+        warm.buildClassifier(renamedData);
+        Dendrite warmBackwards = new Dendrite();
+        warmBackwards.setOptions(Utils.splitOptions("-epochs 1 -initial-model " + dir.resolve("spark-model").resolve("model.json")));
+        var warmOrder = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> warmBackwards.buildClassifier(wekaBackwards));
+        org.junit.jupiter.api.Assertions.assertTrue(warmOrder.getMessage().contains("Input column 0 is '" + reversed[0] + "'")
+                && warmOrder.getMessage().contains("(the model's inputs in another order: give them in the model's order)"), warmOrder.getMessage());
         int right = 0;
-        for (int i = 0; i < data.numInstances(); i++) if (warm.classifyInstance(data.instance(i)) == data.instance(i).classValue()) right++;
+        for (int i = 0; i < data.numInstances(); i++) if (warm.classifyInstance(renamedData.instance(i)) == renamedData.instance(i).classValue()) right++;
         org.junit.jupiter.api.Assertions.assertTrue(right > 0.9 * data.numInstances(), "one epoch from the Spark model's weights: " + right);
 
         // Monte-Carlo dropout: Weka's -mc-dropout and Spark's monteCarloPasses give a row the same passes (the training seed and

@@ -133,8 +133,11 @@ public final class CheckpointIO {
         Model model = ModelIO.fromTree(root.field("model").object());
         Network net = model.network();
         // a checkpoint from before periodic embeddings listed their inputs: such a layer embedded every input, as its model now lists
-        TrainingConfig listed = config.withNetwork(config.network().withEveryInputEmbedded(net.inputWidth()));
-        if (!net.spec().equals(config.network()) && net.spec().equals(listed.network())) config = listed;
+        // (listed only where the layers are the model's, whose size the model's values bound: another spec is refused below)
+        if (!net.spec().equals(config.network()) && net.spec().withInputsUnresolved().equals(config.network().withInputsUnresolved())) {
+            TrainingConfig listed = config.withNetwork(config.network().withEveryInputEmbedded(net.inputWidth()));
+            if (net.spec().equals(listed.network())) config = listed;
+        }
         if (!net.spec().equals(config.network())) {
             throw root.field("model").error("the model's network spec differs from $.config.network, the configuration it is trained with");
         }

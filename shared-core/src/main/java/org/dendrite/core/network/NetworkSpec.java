@@ -113,7 +113,14 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
                 break;
             }
         }
-        return (ls.equals(layers) ? this : withLayers(ls)).withEveryInputEmbedded(numeric.length);
+        NetworkSpec resolved = ls.equals(layers) ? this : withLayers(ls);
+        // a spec whose training would not fit the memory (stacked embeddings, each tripling the width) is left for the size check
+        // before training (Network.requireFits) to refuse on the same budget: listing its inputs took the heap first (an
+        // OutOfMemoryError). A model file's spec is bounded by the values the file holds before its inputs are listed.
+        if ((double) Network.TRAINING_BYTES_PER_VALUE * Network.stateSize(resolved, numeric.length, 1) > org.dendrite.core.data.HeapBudget.bytes()) {
+            return resolved;
+        }
+        return resolved.withEveryInputEmbedded(numeric.length);
     }
 
     /**
@@ -123,11 +130,6 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
      * version 4 and older), so that a trained model always lists them.
      */
     public NetworkSpec withEveryInputEmbedded(int inputWidth) {
-        // a spec whose training state could not fit the memory (stacked embeddings in a file, each tripling the width) stays as it
-        // is: listing its inputs took the memory first (an OutOfMemoryError), the check of its size (Network.requireFits) refuses it
-        if ((double) Network.TRAINING_BYTES_PER_VALUE * Network.stateSize(this, inputWidth, 1) > org.dendrite.core.data.HeapBudget.bytes()) {
-            return this;
-        }
         List<LayerSpec> ls = new java.util.ArrayList<>(layers);
         int[] widths = widths(inputWidth);
         for (int i = 0; i < ls.size(); i++) {

@@ -49,7 +49,8 @@ final class Budgets {
         // maxEpochs 0 is the configuration's epochs (a search given without a scheduler): said so, the user wrote no maxEpochs
         String maxShown = maxEpochs == 0 ? max + " (0: the configuration's epochs)" : Integer.toString(max);
         if (min > max) {
-            throw Check.invalid("minEpochs", "Invalid " + scheduler + " budget: minEpochs " + min + " exceeds maxEpochs " + maxShown);
+            throw Check.invalid("minEpochs", "Invalid " + scheduler + " budget: minEpochs " + min + " exceeds maxEpochs " + maxShown
+                    + (maxEpochs == 0 ? ": set maxEpochs, or more epochs" : ""));
         }
         int s = steps(min, max, eta);
         if (s == 0) {
