@@ -156,6 +156,15 @@ public final class Search {
             }
         }
         config.scheduler().check(base.epochs());
+        if (config.sampler() instanceof GridSampler g && g.size(space) > config.scheduler().plannedTrials(base.epochs())) {
+            // it tried the grid's first points only, in which the first parameters keep their first values (the lowest learning
+            // rate, L2 and depth of the default space for its 20 trials of 729 points), without a word
+            long size = g.size(space);
+            throw Check.invalid("sampler", "The grid over the search space has " + (size == Long.MAX_VALUE ? "more than 2^63" : size) + " points ("
+                    + g.points() + " per numeric parameter, every value of a choice), more than the " + config.scheduler().plannedTrials(base.epochs())
+                    + " trials the " + config.scheduler().name() + " scheduler plans: it would try the first of them only, where the first "
+                    + "parameters keep their first values. Plan as many trials as points, use fewer points or parameters, or the random sampler");
+        }
         if (config.scheduler().budgetsEpochs() && space.get("epochs") != null) {
             throw Check.invalid("epochs", "Contradictory search: the " + config.scheduler().name() + " scheduler hands out epochs as its budget, "
                     + "so the space must not search epochs (remove it, or use full_budget to search it)");

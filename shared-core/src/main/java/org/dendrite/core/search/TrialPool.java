@@ -16,7 +16,8 @@ import org.dendrite.core.train.TrainingConfig;
  */
 public final class TrialPool {
     /** A finished job and its trial, waiting to be committed. */
-    record Finished(Trial trial, TrialOutcome outcome) {}
+    /** A job's result: its trial, what it trained, and whether it trained to the scheduler's final budget. */
+    record Finished(Trial trial, TrialOutcome outcome, boolean finalBudget) {}
 
     private final TrainingConfig base;
     private final SearchSpace space;
@@ -117,7 +118,7 @@ public final class TrialPool {
             task = new TrialTask(trial.id(), trial.config().withSeed(trial.seed()), epochs, restart, restart ? 0 : trial.epochs(),
                     restart ? null : trial.checkpoints(), keep, metric);
         }
-        return CompletableFuture.supplyAsync(() -> new Finished(trial, runner.run(task)), executor);
+        return CompletableFuture.supplyAsync(() -> new Finished(trial, runner.run(task), rung == rungs - 1), executor);
     }
 
     /** Marks {@code trial} as having reached the final budget. */
@@ -133,6 +134,8 @@ public final class TrialPool {
     /** Applies a finished job to its trial and reports progress. */
     synchronized void commit(Finished f) {
         f.trial().apply(f.outcome());
+        // complete before the progress names the best: a trial reaching the final budget was reported behind a worse complete one
+        if (f.finalBudget()) f.trial().markComplete();
         epochsDone += f.outcome().epochsTrained();
         jobsDone++;
         TrialRecord best = null;

@@ -445,6 +445,17 @@ class SearchTest {
         InvalidSettingException e = assertThrows(InvalidSettingException.class,
                 () -> new Search(SearchConfig.DEFAULT.withSpace(withEpochs).withScheduler(new Hyperband(1, 4, 2))).explore(iris(), base, null));
         assertTrue(e.getMessage().contains("Contradictory search: the hyperband scheduler hands out epochs"), e.getMessage());
+        // a grid larger than the trials tried its first points only: the default space's grid (here 3^5 x 2 = 486 points: a choice
+        // of two values) for 20 trials kept the lowest learning rate, L2 and depth in all of them
+        e = assertThrows(InvalidSettingException.class, () -> new Search(SearchConfig.DEFAULT.withSampler(GridSampler.DEFAULT)
+                .withScheduler(new FullBudget(20))).check(iris(), base));
+        assertEquals("sampler", e.setting());
+        assertEquals("The grid over the search space has 486 points (3 per numeric parameter, every value of a choice), more than the 20 trials "
+                + "the full_budget scheduler plans: it would try the first of them only, where the first parameters keep their first values. "
+                + "Plan as many trials as points, use fewer points or parameters, or the random sampler", e.getMessage());
+        SearchSpace six = new SearchSpace(List.of(new SearchParameter("learningRate", new LogUniform(1e-3, 1e-1)),
+                new SearchParameter("batchSize", Choice.of(16, 32))));
+        new Search(SearchConfig.DEFAULT.withSpace(six).withSampler(GridSampler.DEFAULT).withScheduler(new FullBudget(6))).check(iris(), base);
         LabeledTable regression = TestData.arff("diabetes-regression.arff").labeled();
         SearchSpace smoothing = new SearchSpace(List.of(new SearchParameter("labelSmoothing", new Uniform(0, 0.2))));
         e = assertThrows(InvalidSettingException.class, () -> new Search(SearchConfig.DEFAULT.withSpace(smoothing)).explore(regression, base, null));
@@ -542,5 +553,15 @@ class SearchTest {
         assertFalse(r.trials().get(0).complete(), "trial 1 failed");
         assertTrue(r.trials().get(1).complete());
         assertTrue(r.toCsv().startsWith("trial,bracket,epochs,epochs_reached,log_loss,seconds,complete,failure\n"), r.toCsv());
+        // the progress names the best counting the finished trial complete when it reached the final budget: later, better trials at
+        // 9 epochs (Hyperband's later brackets here) were reported behind an earlier, worse complete one
+        List<SearchProgress> seen = new java.util.ArrayList<>();
+        new Search(SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new Hyperband(1, 9, 3))).explore(all, base.withEpochs(9), seen::add, task -> {
+            double[] curve = new double[task.target() - task.fromEpoch()];
+            java.util.Arrays.fill(curve, 1.0 / (1 + task.trialId()));
+            return new TrialOutcome(task.target(), task.target(), curve, false, null, 0, curve.length, null);
+        });
+        assertTrue(seen.stream().filter(p -> p.trial().epochs() == 9).count() > 3);
+        for (SearchProgress p : seen) if (p.trial().epochs() == 9) assertTrue(p.best().score() <= p.trial().score(), p.line());
     }
 }
