@@ -96,7 +96,8 @@ final class SparkTraining {
         }
         final JavaRDD<Row> rdd = partitioned;
         final String coalesced = plan;
-        ShardPass.Layout layout = ShardPass.layout(summaries, fraction, c.seed(), check);
+        List<ShardPass.Summary> counted = summaries;
+        ShardPass.Layout layout = c.holdingOut(() -> ShardPass.layout(counted, fraction, c.seed(), check));
         int width = layout.width();
         List<String> classNames = layout.classes();
         if (classification) checkClasses.accept(classNames.size());

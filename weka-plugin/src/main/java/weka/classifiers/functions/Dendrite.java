@@ -287,9 +287,17 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             if (!resume) {
                 // stopped (interrupted) or failed: nothing of the run is kept, so the next build trains afresh (it took the run
                 // left behind for one to continue), and the half-trained network is not served as the model
+                String epochs = run == null ? "" : " after epoch " + run.epoch() + " of " + run.config().epochs();
                 run = null;
                 state = null;
                 model = null;
+                if (e instanceof java.util.concurrent.CancellationException c) {
+                    // the core's message said the run held the epoch's weights, and the classifier then had no model
+                    var stopped = new java.util.concurrent.CancellationException("Training was interrupted" + epochs + "; without -resume "
+                            + "nothing of the run is kept (with it, the classifier keeps that epoch's model and can continue)");
+                    stopped.initCause(c);
+                    throw stopped;
+                }
             }
             throw e;
         }
@@ -349,9 +357,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             throw new Exception(kept ? "Cannot continue training on other rows than the model was trained on (" + trainingRows
                     + " instances with a class value; " + these + "): continuing would mix them. Train "
                     + "afresh with buildClassifier, or on these rows from its weights with -initial-model"
-                    : "Cannot continue training: this model was trained without resume (-resume), so its training state (the optimizer's "
-                    + "moments, the schedule's clock, early stopping) was not kept. Train it with -resume to continue it later, or start "
-                    + "from its weights with -initial-model");
+                    : "Cannot continue training: this model kept no training state (the optimizer's moments, the schedule's clock, early "
+                    + "stopping): it was trained without resume (-resume), or its state was cleaned up (-clean-up). Train it with -resume, "
+                    + "without -clean-up, to continue it later, or start from its weights with -initial-model");
         }
         SearchConfig searchConfig = checkedSearch();
         checkMonteCarloPasses();
@@ -447,7 +455,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             boolean chosen = searchResult != null && asked.epochs() == searchedAtEpochs;
             run.extendTo((chosen ? searchResult.bestConfig() : asked).resolve(run.source().rows()).epochs());
         } catch (IllegalArgumentException e) {
-            throw new Exception(e.getMessage(), e);
+            // named as the option (it said "Invalid epochs: 2 (allowed: at least the 3 epochs already trained)")
+            throw new Exception(e instanceof InvalidSettingException s ? withOption(s) : e.getMessage(), e);
         }
         state = null;
         model = run.model();

@@ -523,7 +523,8 @@ class DendriteClassifierTest {
         Evaluation.evaluateModel(new Dendrite(), new String[] {"-t", diabetes, "-no-cv", "-epochs", "3", "-d", plain});
         Exception e = assertThrows(Exception.class, () -> Evaluation.evaluateModel(new Dendrite(), new String[] {"-l", plain, "-t", diabetes,
                 "-T", diabetes, "-continue-iterating", "-epochs", "6"}));
-        assertTrue(e.getMessage().contains("Cannot continue training: this model was trained without resume (-resume)"), e.getMessage());
+        assertTrue(e.getMessage().contains("Cannot continue training: this model kept no training state (the optimizer's moments, the schedule's clock, early "
+                + "stopping): it was trained without resume (-resume), or its state was cleaned up (-clean-up)"), e.getMessage());
         // continuing (Weka's iterative API) on other rows is refused: it would mix them
         Dendrite kept = (Dendrite) weka.core.SerializationHelper.read(three);
         kept.setResume(true);
@@ -603,11 +604,21 @@ class DendriteClassifierTest {
         d.setEpochs(20);
         Thread.currentThread().interrupt();
         try {
-            assertThrows(java.util.concurrent.CancellationException.class, () -> d.buildClassifier(iris));
+            var stopped = assertThrows(java.util.concurrent.CancellationException.class, () -> d.buildClassifier(iris));
+            // it said "the model holds that epoch's weights", and the classifier had none
+            assertEquals("Training was interrupted after epoch 0 of 20; without -resume nothing of the run is kept (with it, the classifier "
+                    + "keeps that epoch's model and can continue)", stopped.getMessage());
         } finally {
             Thread.interrupted();
         }
         assertNull(d.getModel(), "no half-trained model");
+        // a kept run continued to fewer epochs than it has: named as the option (it said "Invalid epochs: 2 ...", no option)
+        Dendrite kept = new Dendrite();
+        kept.setOptions(Utils.splitOptions("-epochs 3 -resume"));
+        kept.buildClassifier(iris);
+        kept.setEpochs(2);
+        Exception fewer = assertThrows(Exception.class, () -> kept.buildClassifier(iris));
+        assertEquals("-epochs: Invalid epochs: 2 (allowed: at least the 3 epochs the run has already trained)", fewer.getMessage());
         d.setOptions(Utils.splitOptions("-epochs 3 -optimizer \"org.dendrite.weka.optim.Sgd -lr 0.1\""));
         d.buildClassifier(iris);
         assertEquals(3, d.getModel().history().size());

@@ -189,6 +189,22 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
         return validationFraction == 0 && earlyStopping.enabled() ? DEFAULT_VALIDATION_FRACTION : validationFraction;
     }
 
+    /**
+     * {@code split}, which holds out {@link #effectiveValidationFraction}; where that is early stopping's
+     * default holdout (no validation fraction given), a refusal of the split names the patience that
+     * asked for it (it named a validation fraction the user never set).
+     */
+    public <T> T holdingOut(java.util.function.Supplier<T> split) {
+        try {
+            return split.get();
+        } catch (org.dendrite.core.check.InvalidSettingException e) {
+            if (validationFraction != 0 || !earlyStopping.enabled() || !e.setting().equals("validationFraction")) throw e;
+            throw Check.invalid("patience", "Early stopping (patience " + earlyStopping.patience() + ") watches a holdout of "
+                    + DEFAULT_VALIDATION_FRACTION + " of the rows where no validation fraction is given: " + e.getMessage()
+                    + "; give a validation fraction, or turn early stopping off (patience 0)");
+        }
+    }
+
     public TrainingConfig withNetwork(NetworkSpec v) {
         return new TrainingConfig(v, loss, optimizer, schedule, epochs, batchSize, seed, preprocessing, regularization, validationFraction,
                 earlyStopping, augmentation, pruning, diagnostics, clipping, referenceBatchSize);

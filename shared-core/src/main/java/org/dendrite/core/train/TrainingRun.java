@@ -156,8 +156,9 @@ public final class TrainingRun {
     /** A single-machine run on raw labeled rows: the data prepared ({@link TrainingData}), minibatches in memory. */
     public static TrainingRun local(TrainingConfig config, LabeledTable table, TrainingListener listener, WarmStart warm) {
         warm.check(table.classes(), table.features().columns().size());
-        TrainingData data = TrainingData.prepare(table, config.preprocessing(), config.robustTarget(), config.effectiveValidationFraction(),
-                config.seed(), warm.enabled() ? warm.initial().preprocessor() : null, warm.enabled() ? warm.task(table.targetName(), table.classes()) : null);
+        TrainingData data = config.holdingOut(() -> TrainingData.prepare(table, config.preprocessing(), config.robustTarget(),
+                config.effectiveValidationFraction(), config.seed(), warm.enabled() ? warm.initial().preprocessor() : null,
+                warm.enabled() ? warm.task(table.targetName(), table.classes()) : null));
         TrainingConfig c = warm.apply(config).resolve(data.train().size());
         Loss loss = c.lossFor(data.task());
         // the run is given the options' own network: it warns when the warm start's replaces another
@@ -202,7 +203,8 @@ public final class TrainingRun {
      */
     public void extendTo(int epochs) {
         if (epochs < epoch) {
-            throw new IllegalArgumentException("Invalid epochs: " + epochs + " (allowed: at least the " + epoch + " epochs already trained)");
+            throw org.dendrite.core.check.Check.invalid("epochs", "Invalid epochs: " + epochs + " (allowed: at least the " + epoch
+                    + " epochs the run has already trained)");
         }
         if (epochs != config.epochs()) {
             config = config.withEpochs(Math.max(epochs, 1));
@@ -219,7 +221,7 @@ public final class TrainingRun {
     public EpochRecord nextEpoch() {
         if (Thread.currentThread().isInterrupted()) {
             throw new java.util.concurrent.CancellationException("Training was interrupted after epoch " + epoch + " of " + config.epochs()
-                    + "; the model holds that epoch's weights");
+                    + "; the run holds that epoch's weights");
         }
         long start = System.nanoTime();
         int maxRollbacks = config.diagnostics().maxRollbacks();

@@ -152,6 +152,24 @@ class BadInputTest {
         assertTrue(e.getMessage().contains("(layer 19 (periodic_embedding) would output more than 2^31 values a row)"), e.getMessage());
     }
 
+    /**
+     * Early stopping without a validation fraction holds out 0.1 of the rows; on rows too few for it the
+     * refusal names the patience (it named "validationFraction", which the user never set: Weka's
+     * -validation-fraction), with what to do.
+     */
+    @Test
+    void earlyStoppingsOwnHoldoutIsRefusedNamingThePatience() {
+        TrainingConfig c = TrainingOptions.DEFAULT.with("patience", 2).toConfig().withEpochs(1);
+        LabeledTable two = new LabeledTable(table(new double[] {1, 2}, new double[] {3, 4}), "label", List.of("a", "b"), new double[] {0, 1}, null);
+        var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> Trainer.fit(c, two));
+        assertEquals("patience", e.setting());
+        assertTrue(e.getMessage().startsWith("Early stopping (patience 2) watches a holdout of 0.1 of the rows where no validation fraction is "
+                + "given: A validation fraction of 0.1 leaves ") && e.getMessage().endsWith("; give a validation fraction, or turn early stopping "
+                + "off (patience 0)"), e.getMessage());
+        var given = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> Trainer.fit(c.withValidationFraction(0.1), two));
+        assertEquals("validationFraction", given.setting());
+    }
+
     @Test
     void missingFeatureIsRefusedWhenImputationIsOff() {
         TrainingConfig strict = QUICK.withPreprocessing(new PreprocessingConfig(true, false, false, true));

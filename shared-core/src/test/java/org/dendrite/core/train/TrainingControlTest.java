@@ -476,7 +476,7 @@ class TrainingControlTest {
         TrainingRun run = TrainingRun.local(c, d.labeled(), interruptAtTwo, org.dendrite.core.train.WarmStart.NONE);
         try {
             var e = assertThrows(java.util.concurrent.CancellationException.class, run::run);
-            assertEquals("Training was interrupted after epoch 2 of 6; the model holds that epoch's weights", e.getMessage());
+            assertEquals("Training was interrupted after epoch 2 of 6; the run holds that epoch's weights", e.getMessage());
             assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is the caller's to see");
         } finally {
             Thread.interrupted();
