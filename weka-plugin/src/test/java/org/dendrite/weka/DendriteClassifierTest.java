@@ -59,6 +59,21 @@ class DendriteClassifierTest {
             iris.instance(3).setWeight(2);
             d.buildClassifier(iris);
         }
+        // weights all below float32's range (or all above it) are taken by their ratios, as Weka's own classifiers take them: the
+        // model of weights all 1e-40 (or 1e39) is the unweighted one (they were refused)
+        Dendrite plain = new Dendrite();
+        plain.setEpochs(2);
+        plain.buildClassifier(load("iris.arff"));
+        for (double w : new double[] {1e-40, 1e39}) {
+            Instances scaled = load("iris.arff");
+            for (int i = 0; i < scaled.numInstances(); i++) scaled.instance(i).setWeight(w);
+            Dendrite d = new Dendrite();
+            d.setEpochs(2);
+            d.buildClassifier(scaled);
+            for (int i = 0; i < scaled.numInstances(); i += 10) {
+                assertArrayEquals(plain.distributionForInstance(scaled.instance(i)), d.distributionForInstance(scaled.instance(i)), 0, "weights " + w);
+            }
+        }
     }
 
     /**
