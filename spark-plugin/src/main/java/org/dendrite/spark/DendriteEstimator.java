@@ -146,9 +146,10 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
         return switch (param) {
             case "hiddenLayers" -> dense.apply(flat).stream().map(org.dendrite.core.layer.DenseSpec::units).toList()
                     .equals(dense.apply(json).stream().map(org.dendrite.core.layer.DenseSpec::units).toList());
-            case "activation" -> dense.apply(json).stream().allMatch(d -> d.activation().equals(mine.activation()));
-            case "dropout" -> dense.apply(json).stream().allMatch(d -> d.dropout() == mine.dropout());
-            case "batchNorm" -> dense.apply(json).stream().allMatch(d -> d.batchNorm() == mine.batchNorm());
+            // a JSON without hidden layers agrees only with the default (a dropout of 0.3 beside it was silently not used)
+            case "activation", "dropout", "batchNorm" -> (dense.apply(json).isEmpty() ? List.of(org.dendrite.core.network.NetworkSpec.DEFAULT_LAYER)
+                    : dense.apply(json)).stream().allMatch(d -> param.equals("activation") ? d.activation().equals(mine.activation())
+                    : param.equals("dropout") ? d.dropout() == mine.dropout() : d.batchNorm() == mine.batchNorm());
             case "inputLayers" -> flat.network().withInputsUnresolved().layers().stream().filter(l -> !(l instanceof org.dendrite.core.layer.DenseSpec))
                     .toList().equals(json.network().withInputsUnresolved().layers().stream().filter(l -> !(l instanceof org.dendrite.core.layer.DenseSpec)).toList());
             case "networkJson" -> flat.network().withInputsUnresolved().equals(json.network().withInputsUnresolved());

@@ -827,6 +827,11 @@ class ColumnChecksTest {
         org.dendrite.core.train.TrainingConfig same = new DendriteClassifier().setConfigJson(json).setLearningRate(0.05).setEpochs(3)
                 .setHiddenLayers("8").setDropout(0.2).setSeed(7).trainingConfig();
         assertEquals(List.of(0.05, 3, 7L), List.of(same.optimizer().learningRate(), same.epochs(), same.seed()));
+        // beside a JSON without hidden layers, a dropout has none to apply to: refused but at its default (it was silently not used)
+        var linear = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setConfigJson("{\"network\": {\"layers\": []}}")
+                .setDropout(0.3).trainingConfig());
+        assertTrue(linear.getMessage().startsWith("Params configJson and dropout are both set"), linear.getMessage());
+        new DendriteClassifier().setConfigJson("{\"network\": {\"layers\": []}}").setDropout(0).trainingConfig();
         // each param compared with its own part of the JSON: the JSON's dropout alone, the default activation, an SGD's rate
         new DendriteClassifier().setConfigJson(json).setDropout(0.2).setActivation("relu").trainingConfig();
         assertEquals(0.05, new DendriteClassifier().setConfigJson("{\"optimizer\": {\"type\": \"sgd\", \"learningRate\": 0.05}}")

@@ -116,11 +116,11 @@ class ModelExchangeTest {
                 () -> Dendrite.fromModel(ModelIO.read(dir.resolve("weka-model.json")), wekaBackwards));
         org.junit.jupiter.api.Assertions.assertTrue(named.getMessage().startsWith("Input attribute 1 ('" + reversed[0] + "') does not match the "
                 + "model's column '" + cols[0] + "'"), named.getMessage());
-        // a Spark model (its inputs named by its assembler's columns, the CSV's here) takes other names by their place in Weka, as
-        // fromModel above, and as -initial-model too (it was refused: "Input column 0 is 'mean_radius' (numeric) but the model was
-        // trained on 'features[0]'", and with names "... on 'c0'"); the same inputs in another order are refused there too
+        // a Spark model (its inputs named by its assembler's columns, the CSV's here) takes inputs named otherwise throughout by their
+        // place in Weka, as fromModel above, and as -initial-model too (it was refused: "Input column 0 is 'mean_radius' (numeric) but
+        // the model was trained on 'features[0]'", and with names "... on 'c0'"); the same inputs in another order are refused there too
         Instances renamedData = new Instances(data);
-        renamedData.renameAttribute(0, "radius");
+        for (int a = 0; a < renamedData.numAttributes() - 1; a++) renamedData.renameAttribute(a, "a" + a);
         Dendrite warm = new Dendrite();
         warm.setOptions(Utils.splitOptions("-epochs 1 -initial-model " + dir.resolve("spark-model").resolve("model.json")));
         warm.buildClassifier(renamedData);

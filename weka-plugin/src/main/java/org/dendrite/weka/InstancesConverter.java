@@ -86,40 +86,42 @@ public final class InstancesConverter {
         return y;
     }
 
-    /** The instance weights, or null when all are 1, as training holds them ({@link #weightScale}). */
+    /** The instance weights, or null when all are 1, as training holds them ({@link #weightDivisor}). */
     public static float[] weights(Instances data) {
         float[] w = new float[data.numInstances()];
-        double scale = weightScale(data);
+        double divisor = weightDivisor(data);
         boolean all1 = true;
         for (int i = 0; i < w.length; i++) {
-            w[i] = weight(data.instance(i).weight(), scale, i);
+            w[i] = weight(data.instance(i).weight(), divisor, i);
             all1 &= w[i] == 1f;
         }
         return all1 ? null : w;
     }
 
     /**
-     * The factor the instance weights of {@code data} are taken at: 1, or where a positive weight lies
-     * outside float32's normal range, which training holds them in, and the ratios of all fit it, 1 / the
-     * largest (only their ratios matter; Weka's own classifiers take weights of 1e-40, which were refused).
+     * What the instance weights of {@code data}'s instances with a class value (those that train) are
+     * divided by: 1, or where a positive weight lies outside float32's normal range, which training
+     * holds them in, and every weight over the largest fits it, the largest (only their ratios matter;
+     * Weka's own classifiers take weights of 1e-40, which were refused). Weights whose ratios float32
+     * cannot hold are taken as given, and the one out of its range refused by its row.
      */
-    static double weightScale(Instances data) {
+    static double weightDivisor(Instances data) {
         double min = Double.POSITIVE_INFINITY, max = 0;
         for (int i = 0; i < data.numInstances(); i++) {
             double w = data.instance(i).weight();
-            if (w > 0 && Double.isFinite(w)) {
+            if (!data.instance(i).classIsMissing() && w > 0 && Double.isFinite(w)) {
                 min = Math.min(min, w);
                 max = Math.max(max, w);
             }
         }
-        // weights whose ratios float32 cannot hold stay as they are: the one out of its range is refused by its row
-        return max == 0 || (min >= Float.MIN_NORMAL && max <= Float.MAX_VALUE) || min / max < Float.MIN_NORMAL ? 1 : 1 / max;
+        // min / max is the smallest ratio weight() computes: it fits float32 exactly when this holds
+        return max == 0 || (min >= Float.MIN_NORMAL && max <= Float.MAX_VALUE) || !(min / max >= Float.MIN_NORMAL) ? 1 : max;
     }
 
-    /** Weight {@code w} taken at {@code scale}; refused, naming row {@code row} and the weight as given, as the core refuses it. */
-    private static float weight(double w, double scale, long row) {
-        // a weight the scale leaves out of range (NaN, negative) is refused as given
-        return org.dendrite.core.data.LabeledTable.weight(scale == 1 || !org.dendrite.core.data.LabeledTable.isWeight(w * scale) ? w : w * scale, row);
+    /** Weight {@code w} over {@code divisor}, as training holds it; refused naming row {@code row}, as the core refuses it. */
+    private static float weight(double w, double divisor, long row) {
+        // NaN, negative or infinite weights are refused as given; a weight of 0 stays 0
+        return org.dendrite.core.data.LabeledTable.weight(divisor == 1 || !(w > 0) || Double.isInfinite(w) ? w : w / divisor, row);
     }
 
     /**
@@ -132,12 +134,12 @@ public final class InstancesConverter {
         List<Column> columns = columns(data);
         List<String> classes = classes(data);
         String target = data.classAttribute().name();
-        double scale = weightScale(data);
+        double divisor = weightDivisor(data);
         for (int i = 0; i < data.numInstances(); i++) {
             Instance inst = data.instance(i);
             if (inst.classIsMissing()) continue;
             long number = i + 1;
-            weight(inst.weight(), scale, number);
+            weight(inst.weight(), divisor, number);
             org.dendrite.core.data.LabeledTable.checkTarget(target, classes, number, inst.classValue());
             double[] x = row(inst);
             for (int c = 0; c < x.length; c++) org.dendrite.core.data.ColumnStatistics.check(columns.get(c), number, x[c], imputeMissing);

@@ -74,6 +74,24 @@ class DendriteClassifierTest {
                 assertArrayEquals(plain.distributionForInstance(scaled.instance(i)), d.distributionForInstance(scaled.instance(i)), 0, "weights " + w);
             }
         }
+        // unequal ones keep their ratios (1e-40 and 2e-40 train as 1 and 2: scaled by a power of two, the same model bit for bit), and
+        // an instance without a class value (which does not train) does not decide the scale (its weight 1 made the others refused)
+        Instances oneTwo = load("iris.arff"), tiny = load("iris.arff");
+        for (int i = 0; i < oneTwo.numInstances(); i++) {
+            oneTwo.instance(i).setWeight(1 + i % 2);
+            tiny.instance(i).setWeight((1 + i % 2) * 1e-40);
+        }
+        tiny.add((weka.core.Instance) tiny.instance(0).copy());
+        tiny.instance(tiny.numInstances() - 1).setClassMissing();
+        tiny.instance(tiny.numInstances() - 1).setWeight(1);
+        Dendrite byRatio = new Dendrite(), asGiven = new Dendrite();
+        byRatio.setEpochs(2);
+        asGiven.setEpochs(2);
+        byRatio.buildClassifier(tiny);
+        asGiven.buildClassifier(oneTwo);
+        for (int i = 0; i < oneTwo.numInstances(); i += 10) {
+            assertArrayEquals(asGiven.distributionForInstance(oneTwo.instance(i)), byRatio.distributionForInstance(tiny.instance(i)), 0);
+        }
     }
 
     /**

@@ -333,14 +333,17 @@ public final class Preprocessor implements Serializable {
         if (table.columns().size() != columns.size()) {
             throw new IllegalArgumentException("The model was trained on " + columns.size() + " input columns, got " + table.columns().size());
         }
-        // names are compared as a model given other data compares them (Column.misplaced): a column the model holds at another place
-        // is refused (inputs in another order), a renamed one is taken by its place (a Spark model's inputs, named by its assembler's
-        // columns, warm-started on an ARFF of other attribute names was refused)
+        // inputs named otherwise throughout (a Spark model's, named by its assembler's columns, warm-started on an ARFF of other
+        // attribute names: it was refused) are taken by their place; where some names are the model's, another name at a place is
+        // refused, and a name the model holds at another place (inputs in another order) always is
         String[] names = table.columns().stream().map(Column::name).toArray(String[]::new);
         int misplaced = Column.misplaced(columns, names);
+        boolean named = false;
+        for (int c = 0; c < columns.size(); c++) named |= columns.get(c).name().equals(names[c]);
         for (int c = 0; c < columns.size(); c++) {
             Column a = columns.get(c), b = table.columns().get(c);
-            if (c == misplaced || a.isNominal() != b.isNominal() || (a.isNominal() && !a.categories().equals(b.categories()))) {
+            if (c == misplaced || (named && !Column.sameInput(a.name(), b.name(), c)) || a.isNominal() != b.isNominal()
+                    || (a.isNominal() && !a.categories().equals(b.categories()))) {
                 throw new IllegalArgumentException("Input column " + c + " is " + describe(b) + " but the model was trained on " + describe(a)
                         + (c == misplaced ? " (the model's inputs in another order: give them in the model's order)" : ""));
             }

@@ -160,10 +160,12 @@ public final class Search {
             // it tried the grid's first points only, in which the first parameters keep their first values (the lowest learning
             // rate, L2 and depth of the default space for its 20 trials of 729 points), without a word
             long size = g.size(space);
-            throw Check.invalid("sampler", "The grid over the search space has " + (size == Long.MAX_VALUE ? "more than 2^63" : size) + " points ("
+            throw Check.invalid("sampler", "The grid over the search space has " + (size == Long.MAX_VALUE ? "2^63 or more" : size) + " points ("
                     + g.points() + " per numeric parameter, every value of a choice), more than the " + config.scheduler().plannedTrials(base.epochs())
                     + " trials the " + config.scheduler().name() + " scheduler plans: it would try the first of them only, where the first "
-                    + "parameters keep their first values. Plan as many trials as points, use fewer points or parameters, or the random sampler");
+                    + "parameters keep their first values. Plan as many trials as points (" + (config.scheduler() instanceof Hyperband
+                    ? "Hyperband plans its trials from its budget: a larger ratio maxEpochs / minEpochs, or full_budget with as many trials"
+                    : "its trials") + "), use fewer points or parameters, or the random sampler");
         }
         if (config.scheduler().budgetsEpochs() && space.get("epochs") != null) {
             throw Check.invalid("epochs", "Contradictory search: the " + config.scheduler().name() + " scheduler hands out epochs as its budget, "
@@ -245,10 +247,14 @@ public final class Search {
                 throw new IllegalArgumentException("the rows left to train on hold one class");
             }
         } catch (IllegalArgumentException e) {
-            throw Check.invalid("validationFraction", "Invalid validation fraction " + inner + " for the search's trials: each holds it out of "
-                    + "its split's " + part.length + " training rows for early stopping, as the refit holds it out of all rows, and "
+            // where the fraction is early stopping's own (none given), the patience asked for it: named so, as on one machine
+            boolean own = base.validationFraction() == 0;
+            throw Check.invalid(own ? "patience" : "validationFraction", (own ? "Early stopping (patience " + base.earlyStopping().patience()
+                    + ") watches a holdout of " + inner + " of the rows where no validation fraction is given: each of the search's trials "
+                    : "Invalid validation fraction " + inner + " for the search's trials: each ") + "holds it out of its split's " + part.length
+                    + " training rows for early stopping, as the refit holds it out of all rows, and "
                     + Character.toLowerCase(e.getMessage().charAt(0)) + e.getMessage().substring(1)
-                    + "; use more rows, a smaller validation fraction or no early stopping");
+                    + "; use more rows, another validation fraction or no early stopping");
         }
     }
 

@@ -15,8 +15,7 @@ import org.dendrite.core.train.TrainingConfig;
  * so a search gives the same trials with 1 thread or many.
  */
 public final class TrialPool {
-    /** A finished job and its trial, waiting to be committed. */
-    /** A job's result: its trial, what it trained, and whether it trained to the scheduler's final budget. */
+    /** A finished job waiting to be committed: its trial, what it trained, and whether it trained to the scheduler's final budget. */
     record Finished(Trial trial, TrialOutcome outcome, boolean finalBudget) {}
 
     private final TrainingConfig base;

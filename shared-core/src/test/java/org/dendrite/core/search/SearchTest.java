@@ -288,6 +288,14 @@ class SearchTest {
         assertTrue(e.getMessage().startsWith("Invalid validation fraction 0.5 for the search's trials: each holds it out of its split's "),
                 e.getMessage());
         s.check(t, base.withValidationFraction(0).withEarlyStopping(org.dendrite.core.train.EarlyStopping.OFF));
+        // early stopping's own holdout (no fraction given) on rows too few for it: the patience named (it named a fraction never set)
+        double[][] six = java.util.Arrays.copyOf(rows, 6);
+        LabeledTable few = new LabeledTable(new org.dendrite.core.data.Table(List.of(org.dendrite.core.data.Column.numeric("x")), six), "c",
+                List.of("a", "b", "c"), new double[] {0, 0, 1, 1, 2, 2}, null);
+        var own = assertThrows(InvalidSettingException.class, () -> s.check(few, base.withValidationFraction(0)));
+        assertEquals("patience", own.setting());
+        assertTrue(own.getMessage().startsWith("Early stopping (patience 1) watches a holdout of 0.1 of the rows where no validation fraction is "
+                + "given: each of the search's trials holds it out of its split's "), own.getMessage());
     }
 
     private static void foldScores(LabeledTable t, Folds folds, TrainingConfig tc, double[] mean) {
@@ -452,7 +460,7 @@ class SearchTest {
         assertEquals("sampler", e.setting());
         assertEquals("The grid over the search space has 486 points (3 per numeric parameter, every value of a choice), more than the 20 trials "
                 + "the full_budget scheduler plans: it would try the first of them only, where the first parameters keep their first values. "
-                + "Plan as many trials as points, use fewer points or parameters, or the random sampler", e.getMessage());
+                + "Plan as many trials as points (its trials), use fewer points or parameters, or the random sampler", e.getMessage());
         SearchSpace six = new SearchSpace(List.of(new SearchParameter("learningRate", new LogUniform(1e-3, 1e-1)),
                 new SearchParameter("batchSize", Choice.of(16, 32))));
         new Search(SearchConfig.DEFAULT.withSpace(six).withSampler(GridSampler.DEFAULT).withScheduler(new FullBudget(6))).check(iris(), base);

@@ -65,6 +65,31 @@ class WarmStartTest {
     }
 
     /**
+     * A warm start on inputs named otherwise throughout (a Spark model's assembler names against an
+     * ARFF's) takes them by their place; where some names are the model's, another name at a place is
+     * refused (a replaced input, log_d for d), as are the model's inputs in another order.
+     */
+    @Test
+    void inputsRenamedThroughoutAreTakenByPlaceAndAReplacedOneIsRefused() throws Exception {
+        TestData.Labeled d = TestData.arff("iris.arff");
+        Model first = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(1), d.labeled());
+        java.util.function.Function<List<String>, LabeledTable> named = names -> new LabeledTable(new org.dendrite.core.data.Table(
+                names.stream().map(org.dendrite.core.data.Column::numeric).toList(), d.table().rows()), d.targetName(), d.classes(), d.target(), null);
+        List<String> had = first.preprocessor().columns().stream().map(org.dendrite.core.data.Column::name).toList();
+        WarmStart warm = new WarmStart(first, 0);
+        TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(1), named.apply(List.of("c0", "c1", "c2", "c3")), TrainingListener.NONE, warm);
+        List<String> replaced = new java.util.ArrayList<>(had);
+        replaced.set(3, "log_" + had.get(3));
+        var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(1), named.apply(replaced),
+                TrainingListener.NONE, warm));
+        assertTrue(e.getMessage().startsWith("Input column 3 is 'log_" + had.get(3) + "'"), e.getMessage());
+        List<String> swapped = List.of(had.get(1), had.get(0), had.get(2), had.get(3));
+        var order = assertThrows(IllegalArgumentException.class, () -> TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(1), named.apply(swapped),
+                TrainingListener.NONE, warm));
+        assertTrue(order.getMessage().endsWith("(the model's inputs in another order: give them in the model's order)"), order.getMessage());
+    }
+
+    /**
      * A frozen layer keeps its weights under the steps that follow the optimizer's too: the proximal
      * L1 step and max-norm (max-norm 0.5 rescaled 60 of the frozen layer's 64 weights, by up to 1.5).
      */

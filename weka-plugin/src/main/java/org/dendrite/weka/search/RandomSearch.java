@@ -21,7 +21,8 @@ public class RandomSearch extends SearchSettings {
         return new FullBudget(trials);
     }
 
-    @OptionMetadata(displayName = "trials", description = "How many configurations to train (>= 1; a grid of fewer points ends sooner, one of more is refused).",
+    @OptionMetadata(displayName = "trials", description = "How many configurations to train (>= 1; a grid of fewer points ends "
+            + "sooner, one of more is refused).",
             commandLineParamName = "trials", commandLineParamSynopsis = "-trials <n>", displayOrder = 1)
     public int getTrials() { return trials; }
     public void setTrials(int v) { trials = v; }

@@ -82,7 +82,8 @@ public abstract class SearchSettings extends SearchOption {
     public void setSpace(String v) { space = v == null ? "" : v; }
 
     @OptionMetadata(displayName = "sampler", description = "How candidates are drawn: random (independent draws, the default), grid "
-            + "(evenly spaced points, see -grid-points) or zoom (coarse to fine: random, then around the best so far).",
+            + "(evenly spaced points, see -grid-points; a grid of more points than the trials planned is refused) or zoom (coarse to fine: "
+            + "random, then around the best so far).",
             commandLineParamName = "sampler", commandLineParamSynopsis = "-sampler <random|grid|zoom>", displayOrder = 21)
     public SelectedTag getSampler() { return tag(sampler); }
     public void setSampler(SelectedTag v) { sampler = value(v, SamplerKind.class); }
