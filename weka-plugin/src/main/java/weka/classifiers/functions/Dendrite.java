@@ -453,7 +453,14 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             // the epochs asked for: after a search, the chosen configuration's unless -epochs changed since
             TrainingConfig asked = checkedConfig();
             boolean chosen = searchResult != null && asked.epochs() == searchedAtEpochs;
-            run.extendTo((chosen ? searchResult.bestConfig() : asked).resolve(run.source().rows()).epochs());
+            int epochs = (chosen ? searchResult.bestConfig() : asked).resolve(run.source().rows()).epochs(), planned = run.config().epochs();
+            run.extendTo(epochs);
+            if (epochs > planned && run.stoppedEarly()) {
+                // it took the epochs and trained nothing, without a word
+                throw new Exception("-epochs: Cannot continue to " + epochs + " epochs: the kept run stopped early after epoch " + run.epoch()
+                        + " (early stopping, -patience " + run.config().earlyStopping().patience() + "), so it trains no further; to train "
+                        + "on, start from this model's weights with -initial-model, with a larger -patience or without early stopping");
+            }
         } catch (IllegalArgumentException e) {
             // named as the option (it said "Invalid epochs: 2 (allowed: at least the 3 epochs already trained)")
             throw new Exception(e instanceof InvalidSettingException s ? withOption(s) : e.getMessage(), e);

@@ -525,6 +525,31 @@ class DendriteClassifierTest {
      * model, and continuing 3 epochs to 6 gives exactly the in-memory continuation, its first three
      * epochs the saved ones; a model saved without -resume is refused with what to do instead.
      */
+    /**
+     * A kept run early stopping has stopped, continued to more epochs than it planned, says it trains no
+     * further (it took them and trained nothing, without a word); built again as it was, it is the model it was.
+     */
+    @Test
+    void aKeptRunThatStoppedEarlyIsNotContinuedSilently() throws Exception {
+        Instances iris = load("iris.arff");
+        // no improvement counts (a min delta of 1e9): stopped after the second epoch
+        String json = "{\"epochs\": %d, \"validationFraction\": 0.2, \"earlyStopping\": {\"monitor\": \"validation_loss\", \"patience\": 1, "
+                + "\"minDelta\": 1e9, \"restoreBest\": true}}";
+        Dendrite d = new Dendrite();
+        d.setResume(true);
+        d.setConfigJson(String.format(json, 6));
+        d.buildClassifier(iris);
+        int stopped = d.getModel().history().size();
+        assertTrue(stopped < 6, "stopped after " + stopped);
+        d.buildClassifier(iris);
+        assertEquals(stopped, d.getModel().history().size(), "built again as it was");
+        d.setConfigJson(String.format(json, 12));
+        Exception e = assertThrows(Exception.class, () -> d.buildClassifier(iris));
+        assertEquals("-epochs: Cannot continue to 12 epochs: the kept run stopped early after epoch " + stopped + " (early stopping, -patience 1), "
+                + "so it trains no further; to train on, start from this model's weights with -initial-model, with a larger -patience or without "
+                + "early stopping", e.getMessage());
+    }
+
     @Test
     void continueIteratingAfterLoadContinuesTheSavedRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         String diabetes = Path.of(System.getProperty("dendrite.testData"), "datasets", "diabetes.arff").toString();

@@ -16,8 +16,10 @@ public record Augmentation(double noiseStd, double mixupAlpha) implements Serial
     public static final Augmentation NONE = new Augmentation(0, 0);
 
     public Augmentation {
-        if (!(noiseStd >= 0) || Double.isInfinite(noiseStd)) {
-            throw Check.invalid("noiseStd", "Invalid noiseStd: " + noiseStd + " (allowed: a finite number >= 0)");
+        // beyond float32 the noise made the inputs infinite, and the divergence that followed named other causes
+        if (!(noiseStd >= 0 && noiseStd <= Float.MAX_VALUE)) {
+            throw Check.invalid("noiseStd", "Invalid noiseStd: " + noiseStd + " (allowed: 0 to " + Float.MAX_VALUE + ", float32's largest; the "
+                    + "inputs are standardized, so about 0.01 to 0.3)");
         }
         if (!(mixupAlpha >= 0) || Double.isInfinite(mixupAlpha)) {
             throw Check.invalid("mixupAlpha", "Invalid mixupAlpha: " + mixupAlpha + " (allowed: a finite number >= 0; 0 turns mixup off)");

@@ -292,6 +292,17 @@ final class RecordJson {
                 throw new ModelFormatException(p + ": must not be null");
             }
         }
+        // a default that follows another field: L-BFGS's maxEval is maxIter * 5 / 4 (PyTorch's max_eval=None) where only maxIter is
+        // given (it kept the default maxIter's 25: {"maxIter": 5} evaluated up to 25 times, Weka's -max-iter 5 up to 6)
+        if (type == org.dendrite.core.optim.Lbfgs.class && !complete && !node.has("maxEval") && node.has("maxIter")) {
+            for (int i = 0; i < comps.length; i++) {
+                if (comps[i].getName().equals("maxEval")) {
+                    for (int j = 0; j < comps.length; j++) {
+                        if (comps[j].getName().equals("maxIter")) args[i] = org.dendrite.core.optim.Lbfgs.defaultMaxEval((Integer) args[j]);
+                    }
+                }
+            }
+        }
         try {
             Constructor<?> ctor = type.getDeclaredConstructor(types);
             return ctor.newInstance(args);

@@ -12,8 +12,10 @@ public record Huber(double delta) implements Loss {
     public static final double DEFAULT_DELTA = 1.0;
 
     public Huber {
-        if (!(delta > 0) || Double.isInfinite(delta)) {
-            throw org.dendrite.core.check.Check.invalid("delta", "Huber delta must be a finite number > 0, got " + delta);
+        // below float32's normal range every gradient vanished, and the run's warning blamed the learning rate
+        if (!(delta >= Float.MIN_NORMAL) || Double.isInfinite(delta)) {
+            throw org.dendrite.core.check.Check.invalid("delta", "Huber delta must be a finite number >= " + Float.MIN_NORMAL + " (float32's "
+                    + "smallest normal), got " + delta);
         }
     }
 

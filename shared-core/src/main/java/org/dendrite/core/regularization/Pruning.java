@@ -44,7 +44,7 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
      * at least {@code sparsity} of them are zero; returns the achieved fraction of zero weights.
      */
     public static double prune(List<Parameter> parameters, double sparsity) {
-        pruneMask(parameters, sparsity, null);
+        pruneMask(parameters, sparsity, null, q -> false);
         return sparsity(parameters);
     }
 
@@ -54,9 +54,11 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
      * smallest-magnitude others (ties in the parameters' order) until ceil(sparsity x N) are pruned;
      * returns which: per such parameter 0 where pruned, 1 elsewhere. A weight that is zero without being
      * pruned (an L1 step's) is not held and may move again (every zero weight was held: 80 where 11
-     * were pruned).
+     * were pruned). The weights {@code held} keeps (a warm start's frozen layers) are neither pruned
+     * nor counted: the sparsity is the trained weights'.
      */
-    static List<float[]> pruneMask(List<Parameter> parameters, double sparsity, List<float[]> previous) {
+    static List<float[]> pruneMask(List<Parameter> parameters, double sparsity, List<float[]> previous,
+                                   java.util.function.Predicate<Parameter> held) {
         List<Parameter> weights = new ArrayList<>();
         List<float[]> mask = new ArrayList<>();
         int total = 0, pruned = 0;
@@ -64,13 +66,13 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
             if (p.regularized()) {
                 float[] keep = new float[p.size()];
                 Arrays.fill(keep, 1f);
-                if (previous != null) {
+                if (previous != null && !held.test(p)) {
                     float[] before = previous.get(weights.size());
                     for (int i = 0; i < keep.length; i++) if (before[i] == 0f) { keep[i] = 0f; pruned++; }
                 }
                 weights.add(p);
                 mask.add(keep);
-                total += p.size();
+                if (!held.test(p)) total += p.size();
             }
         }
         int k = (int) Math.ceil(sparsity * total);
@@ -78,6 +80,7 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
             float[] mags = new float[total - pruned];
             int o = 0;
             for (int q = 0; q < weights.size(); q++) {
+                if (held.test(weights.get(q))) continue;
                 float[] w = weights.get(q).value(), z = mask.get(q);
                 for (int i = 0; i < w.length; i++) if (z[i] != 0f) mags[o++] = Math.abs(w[i]);
             }
@@ -85,10 +88,12 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
             float threshold = mags[k - pruned - 1];
             // the others strictly below the threshold, then ties at the threshold until k are pruned
             for (int q = 0; q < weights.size(); q++) {
+                if (held.test(weights.get(q))) continue;
                 float[] w = weights.get(q).value(), z = mask.get(q);
                 for (int i = 0; i < w.length; i++) if (z[i] != 0f && Math.abs(w[i]) < threshold) { z[i] = 0f; pruned++; }
             }
             for (int q = 0; q < weights.size(); q++) {
+                if (held.test(weights.get(q))) continue;
                 float[] w = weights.get(q).value(), z = mask.get(q);
                 for (int i = 0; i < w.length && pruned < k; i++) if (z[i] != 0f && Math.abs(w[i]) == threshold) { z[i] = 0f; pruned++; }
             }
@@ -130,9 +135,10 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
     /**
      * The pruning schedule's work at the end of epoch {@code epochsDone} (1-based): prunes to the
      * scheduled sparsity when one is due and returns the new mask (zero where pruned, for
-     * {@link #keepPruned} after every step), else {@code mask} unchanged (null before the first pruning).
+     * {@link #keepPruned} after every step), else {@code mask} unchanged (null before the first pruning);
+     * the weights {@code held} keeps are left as they are.
      */
-    public List<float[]> afterEpoch(List<Parameter> parameters, int epochsDone, List<float[]> mask) {
+    public List<float[]> afterEpoch(List<Parameter> parameters, int epochsDone, List<float[]> mask, java.util.function.Predicate<Parameter> held) {
         if (!enabled() || epochsDone < startEpoch) {
             return mask;
         }
@@ -140,6 +146,6 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
         if (Double.isNaN(target) || (epochsDone > endEpoch && mask != null)) {
             return mask;
         }
-        return pruneMask(parameters, target, mask);
+        return pruneMask(parameters, target, mask, held);
     }
 }

@@ -50,6 +50,12 @@ public final class FrozenParameters {
         return new FrozenParameters(layers, out, values);
     }
 
+    /** Whether {@code p} is one of the frozen parameters (pruning leaves them as they are). */
+    public boolean contains(Parameter p) {
+        for (Parameter q : parameters) if (q == p) return true;
+        return false;
+    }
+
     /** How many layers with weights are frozen. */
     public int layers() {
         return layers;

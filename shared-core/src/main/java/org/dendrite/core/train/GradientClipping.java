@@ -15,11 +15,14 @@ public record GradientClipping(double maxValue, double maxNorm) implements Seria
     public static final GradientClipping NONE = new GradientClipping(0, 0);
 
     public GradientClipping {
-        if (!(maxValue >= 0) || Double.isInfinite(maxValue)) {
-            throw Check.invalid("maxValue", "Invalid clipping maxValue: " + maxValue + " (allowed: a finite number >= 0; 0 = off)");
+        // a positive bound below float32's normal range clipped every gradient to (about) 0, and the run's warning blamed the rate
+        if (!(maxValue == 0 || maxValue >= Float.MIN_NORMAL) || Double.isInfinite(maxValue)) {
+            throw Check.invalid("maxValue", "Invalid clipping maxValue: " + maxValue + " (allowed: 0 = off, or a finite number >= "
+                    + Float.MIN_NORMAL + ", float32's smallest normal)");
         }
-        if (!(maxNorm >= 0) || Double.isInfinite(maxNorm)) {
-            throw Check.invalid("maxNorm", "Invalid clipping maxNorm: " + maxNorm + " (allowed: a finite number >= 0; 0 = off)");
+        if (!(maxNorm == 0 || maxNorm >= Float.MIN_NORMAL) || Double.isInfinite(maxNorm)) {
+            throw Check.invalid("maxNorm", "Invalid clipping maxNorm: " + maxNorm + " (allowed: 0 = off, or a finite number >= "
+                    + Float.MIN_NORMAL + ", float32's smallest normal)");
         }
     }
 

@@ -96,6 +96,12 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
      * inputs are numeric ({@link NetworkSpec#withInputs}).
      */
     public TrainingConfig resolve(long rows, org.dendrite.core.data.Preprocessor preprocessor) {
+        if (preprocessor.whitening() != null && !network.layers().isEmpty()
+                && network.layers().get(0) instanceof org.dendrite.core.layer.CategoryEmbeddingSpec) {
+            // it embedded whitened components, mixtures of every input, as if they were a nominal column's categories
+            throw Check.invalid("whitening", "A category embedding embeds the nominal columns' one-hot blocks, which whitening ("
+                    + preprocessing.whitening().name().toLowerCase(java.util.Locale.ROOT) + ") mixes with every other input: use one or the other");
+        }
         TrainingConfig c = resolve(rows);
         NetworkSpec n = c.network.withInputs(preprocessor.nominalBlocks(), preprocessor.numericOutputs());
         return n == c.network ? c : c.withNetwork(n);

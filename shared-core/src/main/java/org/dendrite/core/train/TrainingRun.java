@@ -197,7 +197,8 @@ public final class TrainingRun {
     }
 
     /**
-     * Asks for {@code epochs} epochs in all (at least the ones done). A schedule over the whole run
+     * Asks for {@code epochs} epochs in all (at least the ones done; a run early stopping has stopped
+     * trains no further, {@link #hasNextEpoch}). A schedule over the whole run
      * (the default cosine) then spans the new total from here on: continuing a finished run anneals
      * again from where the stretched schedule stands instead of training at its end rate of 0.
      */
@@ -246,7 +247,7 @@ public final class TrainingRun {
             }
         }
         epoch++;
-        List<float[]> mask = config.pruning().afterEpoch(network.parameters(), epoch, pruneMask);
+        List<float[]> mask = config.pruning().afterEpoch(network.parameters(), epoch, pruneMask, frozen::contains);
         if (mask != pruneMask) {
             pruneMask = mask;
             source.constrain(frozen, pruneMask);

@@ -28,6 +28,19 @@ import org.junit.jupiter.api.Test;
 
 class SpecFormatTest {
     /**
+     * L-BFGS's maxEval left out follows the maxIter given (maxIter x 5 / 4, PyTorch's max_eval=None,
+     * as Weka's -max-eval 0): {"maxIter": 5} kept the default maxIter's 25.
+     */
+    @Test
+    void lbfgsMaxEvalFollowsTheMaxIterGiven() {
+        java.util.function.Function<String, org.dendrite.core.optim.Lbfgs> read = o -> (org.dendrite.core.optim.Lbfgs) SpecFormat
+                .readTrainingConfig("{\"optimizer\": {\"type\": \"lbfgs\"" + o + "}}").optimizer();
+        assertEquals(6, read.apply(", \"maxIter\": 5").maxEval());
+        assertEquals(9, read.apply(", \"maxIter\": 5, \"maxEval\": 9").maxEval());
+        assertEquals(25, read.apply("").maxEval());
+    }
+
+    /**
      * A record's own check names its field (an activation's alpha, a loss's delta, an initializer's std):
      * the path pointed at the record ("$.layers[0].activation: Leaky ReLU alpha ...").
      */
@@ -40,7 +53,15 @@ class SpecFormatTest {
                         "The network spec: $.layers[0].initializer.std: Normal initializer std must be a finite number > 0, got 0.0"}};
         for (String[] c : cases) assertEquals(c[1], assertThrows(ModelFormatException.class, () -> SpecFormat.readNetwork(c[0])).getMessage());
         var huber = assertThrows(ModelFormatException.class, () -> SpecFormat.readTrainingConfig("{\"loss\": {\"type\": \"huber\", \"delta\": 0}}"));
-        assertEquals("The training config: $.loss.delta: Huber delta must be a finite number > 0, got 0.0", huber.getMessage());
+        assertEquals("The training config: $.loss.delta: Huber delta must be a finite number >= 1.17549435E-38 (float32's smallest normal), got 0.0", huber.getMessage());
+        // positive values float32 holds as 0 (or a subnormal) stopped training without a word but "the learning rate is too small", and
+        // noise beyond float32 made the inputs infinite: refused
+        for (String[] c : new String[][] {{"{\"loss\": {\"type\": \"huber\", \"delta\": 1e-300}}", "$.loss.delta"},
+                {"{\"clipping\": {\"maxValue\": 1e-50}}", "$.clipping.maxValue"}, {"{\"clipping\": {\"maxNorm\": 1e-320}}", "$.clipping.maxNorm"},
+                {"{\"augmentation\": {\"noiseStd\": 1e300}}", "$.augmentation.noiseStd"}}) {
+            var e = assertThrows(ModelFormatException.class, () -> SpecFormat.readTrainingConfig(c[0]), c[0]);
+            assertTrue(e.getMessage().startsWith("The training config: " + c[1] + ": "), e.getMessage());
+        }
     }
 
     @Test

@@ -131,7 +131,7 @@ class RegularizationTest {
         float[] w = new float[20];
         for (int i = 0; i < 20; i++) w[i] = i % 5 < 2 ? 0f : (i + 1) * 0.1f;
         Parameter p = new Parameter("0.weight", w, true, 20, 1);
-        List<float[]> mask = new Pruning(0.1, 1, 1).afterEpoch(List.of(p), 1, null);
+        List<float[]> mask = new Pruning(0.1, 1, 1).afterEpoch(List.of(p), 1, null, q -> false);
         int held = 0;
         for (float z : mask.get(0)) held += z == 0f ? 1 : 0;
         assertEquals(2, held);
@@ -154,12 +154,12 @@ class RegularizationTest {
         for (int i = 0; i < 10; i++) w[i] = 10 - i;
         Parameter p = new Parameter("0.weight", w, true, 10, 1);
         Pruning schedule = new Pruning(0.6, 1, 3);
-        List<float[]> first = schedule.afterEpoch(List.of(p), 2, null);
+        List<float[]> first = schedule.afterEpoch(List.of(p), 2, null, q -> false);
         java.util.Set<Integer> prunedFirst = new java.util.HashSet<>();
         for (int i = 0; i < 10; i++) if (first.get(0)[i] == 0f) prunedFirst.add(i);
         assertEquals((int) Math.ceil(schedule.sparsityAt(2) * 10), prunedFirst.size());
         for (int i = 0; i < 3; i++) w[i] = 0f;
-        List<float[]> second = schedule.afterEpoch(List.of(p), 3, first);
+        List<float[]> second = schedule.afterEpoch(List.of(p), 3, first, q -> false);
         int pruned = 0;
         for (int i = 0; i < 10; i++) pruned += second.get(0)[i] == 0f ? 1 : 0;
         for (int i : prunedFirst) assertEquals(0f, second.get(0)[i], "weight " + i + " pruned at epoch 2");

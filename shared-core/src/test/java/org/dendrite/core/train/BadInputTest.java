@@ -170,6 +170,18 @@ class BadInputTest {
         assertEquals("validationFraction", given.setting());
     }
 
+    /** A category embedding with whitening is refused (it embedded whitened mixtures of every input as a nominal column's categories). */
+    @Test
+    void aCategoryEmbeddingOfWhitenedInputsIsRefused() throws Exception {
+        TrainingConfig c = TrainingOptions.DEFAULT.with("configJson", "{\"epochs\": 1, \"preprocessing\": {\"whitening\": \"pca\"}, "
+                + "\"network\": {\"layers\": [{\"type\": \"category_embedding\"}, {\"type\": \"dense\", \"units\": 8}]}}").toConfig();
+        var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
+                () -> Trainer.fit(c, org.dendrite.core.testutil.TestData.arff("credit-g.arff").labeled()));
+        assertEquals("whitening", e.setting());
+        assertEquals("A category embedding embeds the nominal columns' one-hot blocks, which whitening (pca) mixes with every other input: use "
+                + "one or the other", e.getMessage());
+    }
+
     @Test
     void missingFeatureIsRefusedWhenImputationIsOff() {
         TrainingConfig strict = QUICK.withPreprocessing(new PreprocessingConfig(true, false, false, true));

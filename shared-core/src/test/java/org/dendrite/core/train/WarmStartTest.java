@@ -90,6 +90,30 @@ class WarmStartTest {
     }
 
     /**
+     * Pruning leaves a frozen layer's weights as they are, and prunes the trained ones to the target
+     * (its mask covered the frozen weights too: three of a frozen tensor's weights became 0).
+     */
+    @Test
+    void pruningLeavesFrozenLayersAsTheyAre() throws Exception {
+        TestData.Labeled d = TestData.arff("iris.arff");
+        TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(16, new Relu()), new DenseSpec(8, new Relu()))))
+                .withEpochs(3);
+        Model first = Trainer.fit(c, d.labeled());
+        float[] w0 = first.network().parameters().get(0).value().clone();
+        TrainingRun run = TrainingRun.local(c.withPruning(new org.dendrite.core.regularization.Pruning(0.5, 1, 1)), d.labeled(), TrainingListener.NONE,
+                new WarmStart(first, 1));
+        while (run.hasNextEpoch()) run.nextEpoch();
+        assertArrayEquals(w0, run.network().parameters().get(0).value(), "the frozen layer kept its weights");
+        long zeros = 0, trained = 0;
+        for (org.dendrite.core.layer.Parameter p : run.network().parameters()) {
+            if (!p.regularized() || p == run.network().parameters().get(0)) continue;
+            trained += p.size();
+            for (float v : p.value()) if (v == 0f) zeros++;
+        }
+        assertEquals(Math.ceil(0.5 * trained), zeros, 1, "half the trained weights pruned: " + zeros + " of " + trained);
+    }
+
+    /**
      * A frozen layer keeps its weights under the steps that follow the optimizer's too: the proximal
      * L1 step and max-norm (max-norm 0.5 rescaled 60 of the frozen layer's 64 weights, by up to 1.5).
      */
