@@ -16,11 +16,14 @@ import org.dendrite.core.testutil.TestData;
 import org.junit.jupiter.api.Test;
 
 class WarmStartTest {
+    /** Two ReLU layers of 16 and 8 units: the initial model the warm starts below continue. */
+    private static final TrainingConfig TWO_LAYERS = TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(16, new Relu()),
+            new DenseSpec(8, new Relu()))));
+
     @Test
     void continuesFromAModelWithTheFirstLayerFrozen() throws Exception {
         TestData.Labeled d = TestData.arff("iris.arff");
-        TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(16, new Relu()), new DenseSpec(8, new Relu()))))
-                .withEpochs(5);
+        TrainingConfig c = TWO_LAYERS.withEpochs(5);
         Model first = Trainer.fit(c, d.labeled());
         float[] w0 = first.network().parameters().get(0).value().clone();
         float[] w1 = first.network().parameters().get(2).value().clone();
@@ -96,8 +99,7 @@ class WarmStartTest {
     @Test
     void pruningLeavesFrozenLayersAsTheyAre() throws Exception {
         TestData.Labeled d = TestData.arff("iris.arff");
-        TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(16, new Relu()), new DenseSpec(8, new Relu()))))
-                .withEpochs(3);
+        TrainingConfig c = TWO_LAYERS.withEpochs(3);
         Model first = Trainer.fit(c, d.labeled());
         float[] w0 = first.network().parameters().get(0).value().clone();
         TrainingRun run = TrainingRun.local(c.withPruning(new org.dendrite.core.regularization.Pruning(0.5, 1, 1)), d.labeled(), TrainingListener.NONE,
@@ -120,8 +122,7 @@ class WarmStartTest {
     @Test
     void aFrozenLayerKeepsItsWeightsUnderProximalL1AndMaxNorm() throws Exception {
         TestData.Labeled d = TestData.arff("iris.arff");
-        TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(16, new Relu()), new DenseSpec(8, new Relu()))))
-                .withEpochs(5);
+        TrainingConfig c = TWO_LAYERS.withEpochs(5);
         Model first = Trainer.fit(c, d.labeled());
         float[] w0 = first.network().parameters().get(0).value().clone();
         for (org.dendrite.core.regularization.Regularization r : List.of(new org.dendrite.core.regularization.Regularization(0.01, 0, true, false, 0),
