@@ -119,6 +119,12 @@ public final class History implements Serializable {
         warnings.add(w);
     }
 
+    /** Removes the warnings {@code which} selects, then adds {@code with} (none when null): a warning the run's new length changed. */
+    public void replaceWarnings(java.util.function.Predicate<String> which, String with) {
+        warnings.removeIf(which);
+        if (with != null) warnings.add(with);
+    }
+
     public List<EpochRecord> epochs() { return Collections.unmodifiableList(epochs); }
     public List<LayerStatistics> statistics() { return Collections.unmodifiableList(statistics); }
     public List<String> warnings() { return Collections.unmodifiableList(warnings); }

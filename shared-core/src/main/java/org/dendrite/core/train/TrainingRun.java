@@ -126,15 +126,8 @@ public final class TrainingRun {
             warn("The category embedding finds no nominal column of at least " + ce.minCategories() + " values in these rows: it passes every "
                     + "input through as it is.");
         }
-        org.dendrite.core.regularization.Pruning pruning = this.config.pruning();
-        if (pruning.enabled() && pruning.endEpoch() > this.config.epochs()) {
-            // a window past the run was taken and silently never (or never fully) applied
-            warn(String.format(Locale.ROOT, "Pruning %s at epoch %d, after the run's %d epochs: %s. Set the pruning epochs within the run.",
-                    pruning.startEpoch() > this.config.epochs() ? "starts" : "reaches its target sparsity " + pruning.targetSparsity(),
-                    pruning.startEpoch() > this.config.epochs() ? pruning.startEpoch() : pruning.endEpoch(), this.config.epochs(),
-                    pruning.startEpoch() > this.config.epochs() ? "no weight is pruned" : String.format(Locale.ROOT,
-                            "the run ends at sparsity %.3g", pruning.sparsityAt(this.config.epochs()))));
-        }
+        String pruningPastRun = pruningPastRun(this.config);
+        if (pruningPastRun != null) warn(pruningPastRun);
         if (preprocessor.ignoresEveryInput()) {
             warn("No input varies in the training rows (" + (preprocessor.columns().isEmpty() ? "there are no input columns"
                     : "every input column is constant or missing") + "): the model can learn only the target's " + (task.isClassification()
@@ -151,6 +144,20 @@ public final class TrainingRun {
                         task.classCount()));
             }
         }
+    }
+
+    /** The end of the warning that a pruning window lies past the run ({@link #pruningPastRun}). */
+    private static final String PRUNING_PAST_RUN = "Set the pruning epochs within the run.";
+
+    /** The warning that {@code c}'s pruning window lies past its epochs (taken and silently never, or never fully, applied), or null. */
+    private static String pruningPastRun(TrainingConfig c) {
+        org.dendrite.core.regularization.Pruning pruning = c.pruning();
+        if (!pruning.enabled() || pruning.endEpoch() <= c.epochs()) return null;
+        return String.format(Locale.ROOT, "Pruning %s at epoch %d, after the run's %d epochs: %s. " + PRUNING_PAST_RUN,
+                pruning.startEpoch() > c.epochs() ? "starts" : "reaches its target sparsity " + pruning.targetSparsity(),
+                pruning.startEpoch() > c.epochs() ? pruning.startEpoch() : pruning.endEpoch(), c.epochs(),
+                pruning.startEpoch() > c.epochs() ? "no weight is pruned" : String.format(Locale.ROOT,
+                        "the run ends at sparsity %.3g", pruning.sparsityAt(c.epochs())));
     }
 
     /** A single-machine run on raw labeled rows: the data prepared ({@link TrainingData}), minibatches in memory. */
@@ -209,6 +216,8 @@ public final class TrainingRun {
         }
         if (epochs != config.epochs()) {
             config = config.withEpochs(Math.max(epochs, 1));
+            // the pruning warning says what the new length makes true (a run continued past the window kept "the run ends at ...")
+            history.replaceWarnings(w -> w.endsWith(PRUNING_PAST_RUN), pruningPastRun(config));
         }
     }
 

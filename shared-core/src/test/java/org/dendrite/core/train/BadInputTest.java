@@ -182,6 +182,25 @@ class BadInputTest {
                 + "one or the other", e.getMessage());
     }
 
+    /**
+     * A run continued past its pruning window drops the warning that the window lay past the run, and
+     * one continued short of it says what the new length makes true (it kept "the run ends at sparsity
+     * 0.391" of the first length).
+     */
+    @Test
+    void aContinuedRunsPruningWarningFitsItsNewLength() throws Exception {
+        TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(6).withPruning(new org.dendrite.core.regularization.Pruning(0.4, 2, 10));
+        TrainingRun run = TrainingRun.local(c, org.dendrite.core.testutil.TestData.arff("iris.arff").labeled());
+        java.util.function.Supplier<List<String>> pruning = () -> run.history().warnings().stream().filter(w -> w.startsWith("Pruning")).toList();
+        assertTrue(pruning.get().size() == 1 && pruning.get().get(0).contains("after the run's 6 epochs"), pruning.get().toString());
+        while (run.hasNextEpoch()) run.nextEpoch();
+        run.extendTo(8);
+        assertTrue(pruning.get().size() == 1 && pruning.get().get(0).contains("after the run's 8 epochs"), pruning.get().toString());
+        run.extendTo(12);
+        while (run.hasNextEpoch()) run.nextEpoch();
+        assertEquals(List.of(), pruning.get());
+    }
+
     @Test
     void missingFeatureIsRefusedWhenImputationIsOff() {
         TrainingConfig strict = QUICK.withPreprocessing(new PreprocessingConfig(true, false, false, true));
