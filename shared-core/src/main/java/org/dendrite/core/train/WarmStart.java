@@ -86,9 +86,13 @@ public record WarmStart(Model initial, int frozenLayers) {
         return initial.task().isClassification() ? Task.classification(targetName, classes) : null;
     }
 
-    /** {@code config} with the initial model's network, the architecture its weights belong to. */
+    /**
+     * {@code config} with the initial model's network, the architecture its weights belong to, without
+     * its data-dependent initialization: the weights are the model's (the trained model's description
+     * said its hidden layers started from the training rows).
+     */
     public TrainingConfig apply(TrainingConfig config) {
-        return initial == null ? config : config.withNetwork(initial.network().spec());
+        return initial == null ? config : config.withNetwork(initial.network().spec().withDataInit(DataInit.NONE));
     }
 
     /**

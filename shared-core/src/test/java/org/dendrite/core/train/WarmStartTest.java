@@ -65,6 +65,12 @@ class WarmStartTest {
         assertTrue(run.history().warnings().stream().anyMatch(w -> w.startsWith("The initial model's network") && w.contains("2 layers, the model's 1; layer 1 {\"type\":\"dense\",\"units\":16")),
                 run.history().warnings().toString());
         assertEquals(first.network().spec(), run.config().network().withInputsUnresolved(), "the initial model's network is the one trained");
+        // a model whose hidden layers started from the rows (data init) continues from its weights, and says so no longer
+        Model scaled = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(1).withNetwork(NetworkSpec.DEFAULT.withDataInit(org.dendrite.core.network.DataInit.SCALED)),
+                d.labeled());
+        assertTrue(scaled.network().describe().contains("data init: scaled"), scaled.network().describe());
+        TrainingRun on = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(1), d.labeled(), TrainingListener.NONE, new WarmStart(scaled, 0));
+        assertFalse(on.model().network().describe().contains("data init"), on.model().network().describe());
     }
 
     /**
