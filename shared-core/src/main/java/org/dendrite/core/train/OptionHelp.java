@@ -22,7 +22,7 @@ public final class OptionHelp {
     public static final String SCALING = "How numeric features are scaled: standard ((x - mean) / standard deviation) or robust "
             + "((x - median) / interquartile range, then smoothly clipped to (-3, 3) by z / sqrt(1 + (z/3)^2)).";
     public static final String LABEL_SMOOTHING = "Label smoothing e of the classification loss: targets (1 - e) one-hot + e / classes, "
-            + "0 <= e < 1 (0 = none).";
+            + "0 <= e < (classes - 1) / classes (0 = none).";
     public static final String L2 = "L2 penalty on weights (lambda/2 sum w^2 added to the mean loss, lambda >= 0); in full up to the "
             + "L2-full-rows number of training rows, weakening as 1/n beyond.";
     public static final String L2_FULL_ROWS = "The L2 penalty applies in full up to this many training rows; with n more it is "

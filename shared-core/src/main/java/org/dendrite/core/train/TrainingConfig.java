@@ -161,6 +161,13 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
                     + " is for a nominal target, but '" + task.targetName() + "' is numeric"
                     + (smoothing ? "; label smoothing applies to classes only: leave it at 0" : "; use a regression loss (" + REGRESSION_LOSSES + ")"));
         }
+        if (task.isClassification() && base instanceof org.dendrite.core.loss.SoftmaxCrossEntropy ce
+                && ce.labelSmoothing() >= (task.classCount() - 1) / (double) task.classCount()) {
+            // at (K-1)/K the smoothed target is uniform, above it the true class is the least likely: iris at 0.99999 trained to 28%
+            throw Check.invalid("labelSmoothing", String.format(java.util.Locale.ROOT, "Invalid labelSmoothing: %s (allowed below (K - 1) / K = "
+                    + "%.4g for the %d classes of '%s': there the smoothed target is uniform, and above it the true class is the least likely)",
+                    ce.labelSmoothing(), (task.classCount() - 1) / (double) task.classCount(), task.classCount(), task.targetName()));
+        }
         if (task.isClassification() && !(base instanceof org.dendrite.core.loss.SoftmaxCrossEntropy)) {
             // a loss of one output per target value would give one number where the model's users read a probability per class
             throw Check.invalid("loss", "The loss " + base.name() + " does not give a probability per class, but '" + task.targetName()

@@ -201,6 +201,18 @@ class BadInputTest {
         assertEquals(List.of(), pruning.get());
     }
 
+    /** Label smoothing at or above (K - 1) / K leaves no signal (iris at 0.999 trained to 48%, below chance at 0.99999): refused. */
+    @Test
+    void labelSmoothingWithoutSignalIsRefused() throws Exception {
+        LabeledTable iris = org.dendrite.core.testutil.TestData.arff("iris.arff").labeled();
+        var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
+                () -> Trainer.fit(TrainingOptions.DEFAULT.with("labelSmoothing", 0.7).toConfig().withEpochs(1), iris));
+        assertEquals("labelSmoothing", e.setting());
+        assertEquals("Invalid labelSmoothing: 0.7 (allowed below (K - 1) / K = 0.6667 for the 3 classes of '" + iris.targetName() + "': there "
+                + "the smoothed target is uniform, and above it the true class is the least likely)", e.getMessage());
+        Trainer.fit(TrainingOptions.DEFAULT.with("labelSmoothing", 0.6).toConfig().withEpochs(1), iris);
+    }
+
     @Test
     void missingFeatureIsRefusedWhenImputationIsOff() {
         TrainingConfig strict = QUICK.withPreprocessing(new PreprocessingConfig(true, false, false, true));
