@@ -138,25 +138,34 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
      * input layers; the optimizer's name or rate; another setting as the core's configJson check reads it).
      */
     private boolean agrees(String param, TrainingConfig flat, TrainingConfig json) {
-        java.util.function.Function<TrainingConfig, List<org.dendrite.core.layer.DenseSpec>> dense = c -> c.network().layers().stream()
-                .filter(org.dendrite.core.layer.DenseSpec.class::isInstance).map(org.dendrite.core.layer.DenseSpec.class::cast).toList();
+        List<org.dendrite.core.layer.DenseSpec> theirs = hidden(json);
         // the hidden layer these params give every dense layer (with none, what they would give one)
         org.dendrite.core.layer.DenseSpec mine = (org.dendrite.core.layer.DenseSpec) TrainingOptions.network("1", getActivation(), getDropout(),
                 getBatchNorm()).layers().get(0);
         return switch (param) {
-            case "hiddenLayers" -> dense.apply(flat).stream().map(org.dendrite.core.layer.DenseSpec::units).toList()
-                    .equals(dense.apply(json).stream().map(org.dendrite.core.layer.DenseSpec::units).toList());
+            case "hiddenLayers" -> hidden(flat).stream().map(org.dendrite.core.layer.DenseSpec::units).toList()
+                    .equals(theirs.stream().map(org.dendrite.core.layer.DenseSpec::units).toList());
             // a JSON without hidden layers agrees only with the default (a dropout of 0.3 beside it was silently not used)
-            case "activation", "dropout", "batchNorm" -> (dense.apply(json).isEmpty() ? List.of(org.dendrite.core.network.NetworkSpec.DEFAULT_LAYER)
-                    : dense.apply(json)).stream().allMatch(d -> param.equals("activation") ? d.activation().equals(mine.activation())
+            case "activation", "dropout", "batchNorm" -> (theirs.isEmpty() ? List.of(org.dendrite.core.network.NetworkSpec.DEFAULT_LAYER) : theirs)
+                    .stream().allMatch(d -> param.equals("activation") ? d.activation().equals(mine.activation())
                     : param.equals("dropout") ? d.dropout() == mine.dropout() : d.batchNorm() == mine.batchNorm());
-            case "inputLayers" -> flat.network().withInputsUnresolved().layers().stream().filter(l -> !(l instanceof org.dendrite.core.layer.DenseSpec))
-                    .toList().equals(json.network().withInputsUnresolved().layers().stream().filter(l -> !(l instanceof org.dendrite.core.layer.DenseSpec)).toList());
+            case "inputLayers" -> inputLayers(flat).equals(inputLayers(json));
             case "networkJson" -> flat.network().withInputsUnresolved().equals(json.network().withInputsUnresolved());
             case "optimizer" -> flat.optimizer().name().equals(json.optimizer().name());
             case "learningRate" -> flat.optimizer().learningRate() == json.optimizer().learningRate();
             default -> java.util.Objects.equals(TrainingOptions.setting(param, flat), TrainingOptions.setting(param, json));
         };
+    }
+
+    /** The dense (hidden) layers of {@code c}'s network. */
+    private static List<org.dendrite.core.layer.DenseSpec> hidden(TrainingConfig c) {
+        return c.network().layers().stream().filter(org.dendrite.core.layer.DenseSpec.class::isInstance)
+                .map(org.dendrite.core.layer.DenseSpec.class::cast).toList();
+    }
+
+    /** The other layers of {@code c}'s network (its input layers), before they learn the input's layout. */
+    private static List<org.dendrite.core.layer.LayerSpec> inputLayers(TrainingConfig c) {
+        return c.network().withInputsUnresolved().layers().stream().filter(l -> !(l instanceof org.dendrite.core.layer.DenseSpec)).toList();
     }
 
     /**

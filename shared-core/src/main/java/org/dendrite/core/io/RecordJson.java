@@ -247,6 +247,12 @@ final class RecordJson {
         }
     }
 
+    /** The index of the record component named {@code name}. */
+    private static int component(RecordComponent[] comps, String name) {
+        for (int i = 0; i < comps.length; i++) if (comps[i].getName().equals(name)) return i;
+        throw new IllegalStateException("No record component " + name);
+    }
+
     private static Object readRecord(ObjectNode node, Class<?> type, Object defaults, String path, String skip, Set<String> required,
                                      int version) {
         boolean complete = version > 0;
@@ -295,13 +301,7 @@ final class RecordJson {
         // a default that follows another field: L-BFGS's maxEval is maxIter * 5 / 4 (PyTorch's max_eval=None) where only maxIter is
         // given (it kept the default maxIter's 25: {"maxIter": 5} evaluated up to 25 times, Weka's -max-iter 5 up to 6)
         if (type == org.dendrite.core.optim.Lbfgs.class && !complete && !node.has("maxEval") && node.has("maxIter")) {
-            for (int i = 0; i < comps.length; i++) {
-                if (comps[i].getName().equals("maxEval")) {
-                    for (int j = 0; j < comps.length; j++) {
-                        if (comps[j].getName().equals("maxIter")) args[i] = org.dendrite.core.optim.Lbfgs.defaultMaxEval((Integer) args[j]);
-                    }
-                }
-            }
+            args[component(comps, "maxEval")] = org.dendrite.core.optim.Lbfgs.defaultMaxEval((Integer) args[component(comps, "maxIter")]);
         }
         try {
             Constructor<?> ctor = type.getDeclaredConstructor(types);

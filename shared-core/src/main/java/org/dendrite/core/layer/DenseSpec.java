@@ -44,6 +44,16 @@ public record DenseSpec(int units, Activation activation, Initializer initialize
         this(units, activation, null, true);
     }
 
+    /** This layer with {@code n} units. */
+    public DenseSpec withUnits(int n) {
+        return new DenseSpec(n, activation, initializer, bias, batchNorm, dropout);
+    }
+
+    /** This layer with dropout rate {@code rate}. */
+    public DenseSpec withDropout(double rate) {
+        return new DenseSpec(units, activation, initializer, bias, batchNorm, rate);
+    }
+
     /** The initializer in force: the one given, or the activation's default. */
     public Initializer effectiveInitializer() {
         return initializer != null ? initializer : activation.defaultInitializer();

@@ -66,8 +66,7 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
         List<LayerSpec> ls = new java.util.ArrayList<>();
         for (LayerSpec l : layers) {
             if (l instanceof org.dendrite.core.layer.DropoutSpec) continue;
-            ls.add(l instanceof org.dendrite.core.layer.DenseSpec d && d.dropout() > 0
-                    ? new org.dendrite.core.layer.DenseSpec(d.units(), d.activation(), d.initializer(), d.bias(), d.batchNorm(), 0) : l);
+            ls.add(l instanceof org.dendrite.core.layer.DenseSpec d && d.dropout() > 0 ? d.withDropout(0) : l);
         }
         return ls.equals(layers) ? this : withLayers(ls);
     }

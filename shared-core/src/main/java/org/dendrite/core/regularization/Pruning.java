@@ -59,46 +59,47 @@ public record Pruning(double targetSparsity, int startEpoch, int endEpoch) imple
      */
     static List<float[]> pruneMask(List<Parameter> parameters, double sparsity, List<float[]> previous,
                                    java.util.function.Predicate<Parameter> held) {
-        List<Parameter> weights = new ArrayList<>();
+        // the mask has an entry per regularized parameter (all 1 for a held one); the pruning works on the others
         List<float[]> mask = new ArrayList<>();
+        List<Parameter> weights = new ArrayList<>();
+        List<float[]> masks = new ArrayList<>();
         int total = 0, pruned = 0;
         for (Parameter p : parameters) {
-            if (p.regularized()) {
-                float[] keep = new float[p.size()];
-                Arrays.fill(keep, 1f);
-                if (previous != null && !held.test(p)) {
-                    float[] before = previous.get(weights.size());
+            if (!p.regularized()) continue;
+            float[] keep = new float[p.size()];
+            Arrays.fill(keep, 1f);
+            if (!held.test(p)) {
+                if (previous != null) {
+                    float[] before = previous.get(mask.size());
                     for (int i = 0; i < keep.length; i++) if (before[i] == 0f) { keep[i] = 0f; pruned++; }
                 }
                 weights.add(p);
-                mask.add(keep);
-                if (!held.test(p)) total += p.size();
+                masks.add(keep);
+                total += p.size();
             }
+            mask.add(keep);
         }
         int k = (int) Math.ceil(sparsity * total);
         if (k > pruned) {
             float[] mags = new float[total - pruned];
             int o = 0;
             for (int q = 0; q < weights.size(); q++) {
-                if (held.test(weights.get(q))) continue;
-                float[] w = weights.get(q).value(), z = mask.get(q);
+                float[] w = weights.get(q).value(), z = masks.get(q);
                 for (int i = 0; i < w.length; i++) if (z[i] != 0f) mags[o++] = Math.abs(w[i]);
             }
             Arrays.sort(mags);
             float threshold = mags[k - pruned - 1];
             // the others strictly below the threshold, then ties at the threshold until k are pruned
             for (int q = 0; q < weights.size(); q++) {
-                if (held.test(weights.get(q))) continue;
-                float[] w = weights.get(q).value(), z = mask.get(q);
+                float[] w = weights.get(q).value(), z = masks.get(q);
                 for (int i = 0; i < w.length; i++) if (z[i] != 0f && Math.abs(w[i]) < threshold) { z[i] = 0f; pruned++; }
             }
             for (int q = 0; q < weights.size(); q++) {
-                if (held.test(weights.get(q))) continue;
-                float[] w = weights.get(q).value(), z = mask.get(q);
+                float[] w = weights.get(q).value(), z = masks.get(q);
                 for (int i = 0; i < w.length && pruned < k; i++) if (z[i] != 0f && Math.abs(w[i]) == threshold) { z[i] = 0f; pruned++; }
             }
         }
-        zeroPruned(weights, mask, false);
+        zeroPruned(parameters, mask, false);
         return mask;
     }
 

@@ -93,14 +93,12 @@ public final class ConfigParameters {
         register("hiddenLayers", Kind.INTEGER, "the depth: that many copies of the base network's first dense layer (>= 0; layers before "
                 + "it, such as an embedding, are kept)", (c, v) -> c.withNetwork(depth(c.network(), (Integer) v)));
         register("units", Kind.INTEGER, "the width: the units of every hidden dense layer (>= 1)",
-                (c, v) -> c.withNetwork(dense(c.network(), d -> new DenseSpec((Integer) v, d.activation(), d.initializer(), d.bias(),
-                        d.batchNorm(), d.dropout()))));
+                (c, v) -> c.withNetwork(dense(c.network(), d -> d.withUnits((Integer) v))));
         register("activation", Kind.NAME, "the activation of every hidden dense layer (" + Activations.names() + ")",
                 (c, v) -> c.withNetwork(dense(c.network(), d -> new DenseSpec(d.units(), Activations.byName((String) v), d.initializer(), d.bias(),
                         d.batchNorm(), d.dropout()))));
         register("dropout", Kind.REAL, "the dropout rate after every hidden dense layer (0 <= rate < 1)",
-                (c, v) -> c.withNetwork(dense(c.network(), d -> new DenseSpec(d.units(), d.activation(), d.initializer(), d.bias(),
-                        d.batchNorm(), (Double) v))));
+                (c, v) -> c.withNetwork(dense(c.network(), d -> d.withDropout((Double) v))));
         register("periodicEmbedding", Kind.SWITCH, "periodic embeddings of the inputs (PBLD) in front of the network: true adds "
                 + "the default one where there is none, false removes any", (c, v) -> c.withNetwork(embedding(c.network(), (Boolean) v)));
         register("members", Kind.INTEGER, "the ensemble size (NetworkSpec.members; 1 = a single network)",

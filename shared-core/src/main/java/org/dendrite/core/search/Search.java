@@ -248,9 +248,8 @@ public final class Search {
             }
         } catch (IllegalArgumentException e) {
             // where the fraction is early stopping's own (none given), the patience asked for it: named so, as on one machine
-            boolean own = base.validationFraction() == 0;
-            throw Check.invalid(own ? "patience" : "validationFraction", (own ? "Early stopping (patience " + base.earlyStopping().patience()
-                    + ") watches a holdout of " + inner + " of the rows where no validation fraction is given: each of the search's trials "
+            boolean own = base.holdsOutForEarlyStopping();
+            throw Check.invalid(own ? "patience" : "validationFraction", (own ? base.earlyStoppingHoldout() + ": each of the search's trials "
                     : "Invalid validation fraction " + inner + " for the search's trials: each ") + "holds it out of its split's " + part.length
                     + " training rows for early stopping, as the refit holds it out of all rows, and "
                     + Character.toLowerCase(e.getMessage().charAt(0)) + e.getMessage().substring(1)

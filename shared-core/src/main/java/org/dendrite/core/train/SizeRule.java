@@ -62,7 +62,7 @@ public final class SizeRule {
         boolean changed = false;
         for (LayerSpec l : spec.layers()) {
             if (l instanceof DenseSpec d && d.units() == 0) {
-                layers.add(new DenseSpec(units(rows), d.activation(), d.initializer(), d.bias(), d.batchNorm(), d.dropout()));
+                layers.add(d.withUnits(units(rows)));
                 changed = true;
             } else {
                 layers.add(l);

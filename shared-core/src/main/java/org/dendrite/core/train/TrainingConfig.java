@@ -199,7 +199,7 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
 
     /** The validation share in force: the one given, or the default when early stopping needs one. */
     public double effectiveValidationFraction() {
-        return validationFraction == 0 && earlyStopping.enabled() ? DEFAULT_VALIDATION_FRACTION : validationFraction;
+        return holdsOutForEarlyStopping() ? DEFAULT_VALIDATION_FRACTION : validationFraction;
     }
 
     /**
@@ -211,11 +211,21 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
         try {
             return split.get();
         } catch (org.dendrite.core.check.InvalidSettingException e) {
-            if (validationFraction != 0 || !earlyStopping.enabled() || !e.setting().equals("validationFraction")) throw e;
-            throw Check.invalid("patience", "Early stopping (patience " + earlyStopping.patience() + ") watches a holdout of "
-                    + DEFAULT_VALIDATION_FRACTION + " of the rows where no validation fraction is given: " + e.getMessage()
+            if (!holdsOutForEarlyStopping() || !e.setting().equals("validationFraction")) throw e;
+            throw Check.invalid("patience", earlyStoppingHoldout() + ": " + e.getMessage()
                     + "; give a validation fraction, or turn early stopping off (patience 0)");
         }
+    }
+
+    /** Whether the rows held out are early stopping's own: none given, and early stopping on ({@link #effectiveValidationFraction}). */
+    public boolean holdsOutForEarlyStopping() {
+        return validationFraction == 0 && earlyStopping.enabled();
+    }
+
+    /** What a refusal of early stopping's own holdout says first: which setting asked for it. */
+    public String earlyStoppingHoldout() {
+        return "Early stopping (patience " + earlyStopping.patience() + ") watches a holdout of " + DEFAULT_VALIDATION_FRACTION
+                + " of the rows where no validation fraction is given";
     }
 
     public TrainingConfig withNetwork(NetworkSpec v) {

@@ -110,7 +110,7 @@ public record WarmStart(Model initial, int frozenLayers) {
         List<LayerSpec> layers = new ArrayList<>(given.withInputsUnresolved().layers());
         for (int i = 0; i < Math.min(layers.size(), model.layers().size()); i++) {
             if (layers.get(i) instanceof DenseSpec g && g.units() == 0 && model.layers().get(i) instanceof DenseSpec m) {
-                layers.set(i, new DenseSpec(m.units(), g.activation(), g.initializer(), g.bias(), g.batchNorm(), g.dropout()));
+                layers.set(i, g.withUnits(m.units()));
             }
         }
         NetworkSpec options = given.withLayers(layers).withDataInit(DataInit.NONE);
