@@ -95,6 +95,11 @@ final class RoundSource extends BlockSource {
     }
 
     @Override
+    public long clockPerEpoch() {
+        return rounds.stepsPerEpoch();
+    }
+
+    @Override
     public long ticks() {
         return rounds.steps();
     }

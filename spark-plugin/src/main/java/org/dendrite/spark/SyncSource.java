@@ -40,6 +40,11 @@ final class SyncSource extends BlockSource {
     }
 
     @Override
+    public long clockPerEpoch() {
+        return Batches.count(rows, batch);
+    }
+
+    @Override
     public long beginEpoch(int e) {
         epoch = e;
         return Batches.count(rows, batch);

@@ -56,4 +56,17 @@ public record Cosine(int period, double etaMin, boolean restarts, int periodMult
         }
         return etaMin + (base - etaMin) * (1 + Math.cos(Math.PI * tCur / tI)) / 2;
     }
+
+    @Override
+    public String pastRun(long steps, int epochs) {
+        long run = unit == Unit.STEP ? steps : epochs;
+        if (period == 0 || restarts || run < 1 || Math.abs(period - run) <= LENGTH_SLACK * run) return null;
+        String head = String.format(java.util.Locale.ROOT, "The cosine schedule's period (%,d %s) and the run (%s) differ: ", period,
+                Schedule.units(unit), Schedule.length(unit, steps, epochs));
+        return head + (period > run
+                ? String.format(java.util.Locale.ROOT, "the run ends %.0f%% of the way from the optimizer's rate down to etaMin. ",
+                        100 * (1 - Math.cos(Math.PI * (run - 1) / period)) / 2)
+                : "after its period the rate rises again, back to the optimizer's rate after twice the period (as PyTorch's "
+                        + "CosineAnnealingLR does; with restarts it starts over instead; a period of 0 is the whole run). ") + FIT_THE_RUN;
+    }
 }

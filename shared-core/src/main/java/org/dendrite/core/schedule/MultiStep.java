@@ -29,4 +29,14 @@ public record MultiStep(List<Integer> milestones, double gamma, Unit unit) imple
         for (int m : milestones) if (t >= m) passed++;
         return base * Math.pow(gamma, passed);
     }
+
+    @Override
+    public String pastRun(long steps, int epochs) {
+        long run = unit == Unit.STEP ? steps : epochs;
+        List<Integer> past = milestones.stream().filter(m -> m >= run).toList();
+        if (run < 1 || past.isEmpty()) return null;
+        return "The multi-step schedule's " + (past.size() == 1 ? "milestone " + past.get(0) + " is" : "milestones " + past + " are")
+                + " not before the run's end (" + Schedule.length(unit, steps, epochs) + "): " + (past.size() == milestones.size()
+                ? "the rate never decays. " : "never reached. ") + FIT_THE_RUN;
+    }
 }

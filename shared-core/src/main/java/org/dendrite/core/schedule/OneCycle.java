@@ -47,4 +47,19 @@ public record OneCycle(double maxRate, int totalSteps, double pctStart, double d
     private double anneal(double from, double to, double pct) {
         return linear ? (to - from) * pct + from : to + (from - to) / 2.0 * (Math.cos(Math.PI * pct) + 1);
     }
+
+    @Override
+    public String pastRun(long steps, int epochs) {
+        long run = unit == Unit.STEP ? steps : epochs;
+        if (run < 1 || Math.abs(totalSteps - run) <= LENGTH_SLACK * run) return null;
+        String head = String.format(java.util.Locale.ROOT, "The one-cycle schedule's totalSteps (%,d %s) and the run (%s) differ: ",
+                totalSteps, Schedule.units(unit), Schedule.length(unit, steps, epochs));
+        double last = learningRate(0, unit == Unit.STEP ? new Position(run - 1, 0) : new Position(0, (int) run - 1));
+        double end = maxRate / divFactor / finalDivFactor;
+        return head + (totalSteps > run
+                ? String.format(java.util.Locale.ROOT, "the run ends %.0f%% into the cycle, at rate %.3g instead of its final %.3g. ",
+                        100.0 * run / totalSteps, last, end)
+                : String.format(java.util.Locale.ROOT, "the run's last %,d %s train at the cycle's final rate %.3g (PyTorch's OneCycleLR "
+                        + "refuses to step past the cycle). ", run - totalSteps, Schedule.units(unit), end)) + FIT_THE_RUN;
+    }
 }

@@ -45,4 +45,31 @@ public interface Schedule extends Serializable {
     default boolean dependsOnRunLength() {
         return false;
     }
+
+    /**
+     * A warning when this schedule's own length does not fit a run of {@code epochs} epochs and
+     * {@code steps} optimizer steps (the clock's two lengths; {@code steps} 0 when unknown): what the
+     * run then trains at (a cycle cut short, a warm-up never finished, a milestone never reached, a
+     * cosine rising again), ending with {@link #FIT_THE_RUN}; null when it fits or has no length of
+     * its own. A length within {@link #LENGTH_SLACK} of the run's counts as fitting.
+     */
+    default String pastRun(long steps, int epochs) {
+        return null;
+    }
+
+    /** The last sentence of every {@link #pastRun} warning. */
+    String FIT_THE_RUN = "Fit the schedule to the run's length.";
+
+    /** The relative difference between a schedule's length and the run's that {@link #pastRun} passes over. */
+    double LENGTH_SLACK = 0.05;
+
+    /** The run's length in {@code unit} ({@code steps} or {@code epochs}; 0 when unknown) and the unit's name, for {@link #pastRun}. */
+    static String length(Unit unit, long steps, int epochs) {
+        return String.format(java.util.Locale.ROOT, "%,d %s", unit == Unit.STEP ? steps : epochs, units(unit));
+    }
+
+    /** The plural of {@code unit}, as {@link #pastRun} warnings name it. */
+    static String units(Unit unit) {
+        return unit == Unit.STEP ? "steps" : "epochs";
+    }
 }

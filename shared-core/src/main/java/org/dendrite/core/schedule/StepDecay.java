@@ -19,4 +19,12 @@ public record StepDecay(int stepSize, double gamma, Unit unit) implements Schedu
     public double learningRate(double base, Position p) {
         return base * Math.pow(gamma, Math.floorDiv(p.t(unit), stepSize));
     }
+
+    @Override
+    public String pastRun(long steps, int epochs) {
+        long run = unit == Unit.STEP ? steps : epochs;
+        if (run < 1 || stepSize < run) return null;
+        return String.format(java.util.Locale.ROOT, "The step schedule's stepSize (%,d %s) is not shorter than the run (%s): the rate never "
+                + "decays. ", stepSize, Schedule.units(unit), Schedule.length(unit, steps, epochs)) + FIT_THE_RUN;
+    }
 }

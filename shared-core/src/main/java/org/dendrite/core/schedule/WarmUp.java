@@ -30,4 +30,14 @@ public record WarmUp(Schedule inner, double startFactor, double endFactor, int t
         double f = startFactor + (endFactor - startFactor) * Math.min(p.step(), totalSteps) / totalSteps;
         return inner.learningRate(base, p) * f;
     }
+
+    @Override
+    public String pastRun(long steps, int epochs) {
+        String in = inner.pastRun(steps, epochs);
+        if (steps < 1 || totalSteps <= steps * (1 + LENGTH_SLACK)) return in;
+        String w = String.format(java.util.Locale.ROOT, "The warm-up's totalSteps (%,d) is longer than the run's %,d steps: its factor "
+                + "reaches %.3g by the last step, not %.3g. ", totalSteps, steps, startFactor + (endFactor - startFactor) * (steps - 1) / totalSteps,
+                endFactor);
+        return w + (in == null ? FIT_THE_RUN : in);
+    }
 }

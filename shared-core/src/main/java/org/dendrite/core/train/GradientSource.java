@@ -85,6 +85,14 @@ public interface GradientSource {
      */
     default void constrain(FrozenParameters frozen, java.util.List<float[]> pruneMask) {}
 
+    /**
+     * How far one epoch advances the schedule's clock: its steps, or for rounds a partition's local
+     * steps in an epoch; 0 when unknown (a schedule's length in steps is then not compared with the run's).
+     */
+    default long clockPerEpoch() {
+        return 0;
+    }
+
     /** How far the current step advances the schedule's clock: 1, or a round's number of local steps. */
     default long ticks() {
         return 1;

@@ -119,10 +119,10 @@ public final class History implements Serializable {
         warnings.add(w);
     }
 
-    /** Removes the warnings {@code which} selects, then adds {@code with} (none when null): a warning the run's new length changed. */
-    public void replaceWarnings(java.util.function.Predicate<String> which, String with) {
+    /** Removes the warnings {@code which} selects, then adds {@code with}: a warning the run's new length changed. */
+    public void replaceWarnings(java.util.function.Predicate<String> which, List<String> with) {
         warnings.removeIf(which);
-        if (with != null) warnings.add(with);
+        warnings.addAll(with);
     }
 
     public List<EpochRecord> epochs() { return Collections.unmodifiableList(epochs); }

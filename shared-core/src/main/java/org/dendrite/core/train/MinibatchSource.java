@@ -62,6 +62,11 @@ public final class MinibatchSource implements GradientSource {
     }
 
     @Override
+    public long clockPerEpoch() {
+        return batches.batchesPerEpoch();
+    }
+
+    @Override
     public long beginEpoch(int epoch) {
         rng = Seeds.epoch(seed, epoch);
         batches.shuffle(rng);

@@ -61,6 +61,11 @@ public final class RoundLength {
     private double epochWeight;
     private double previousEpochLoss = Double.NaN;
 
+    /** A shard's minibatch steps in one epoch. */
+    public long stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
     /** {@code localSteps}: H, or 0 for the adaptive length; {@code stepsPerEpoch}: a shard's minibatch steps in one epoch. */
     public RoundLength(int localSteps, long stepsPerEpoch) {
         if (localSteps < 0) throw new IllegalArgumentException("localSteps must be >= 0 (0 = adaptive), got " + localSteps);

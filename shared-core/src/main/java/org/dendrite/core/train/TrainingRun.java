@@ -17,6 +17,7 @@ import org.dendrite.core.network.DataInit;
 import org.dendrite.core.network.Network;
 import org.dendrite.core.optim.Optimizer;
 import org.dendrite.core.optim.OptimizerState;
+import org.dendrite.core.schedule.Schedule;
 
 /**
  * The one training loop of Dendrite, advanced an epoch at a time (Weka's IterativeClassifier drives
@@ -120,14 +121,20 @@ public final class TrainingRun {
             warn(w);
         }
         for (String w : preprocessor.fitWarnings()) warn(w);
+        if (warm.enabled()) warn(warm.note());
         if (ignored != null) warn(ignored);
         if (!this.config.network().layers().isEmpty() && this.config.network().layers().get(0) instanceof org.dendrite.core.layer.CategoryEmbeddingSpec ce
                 && ce.blocks() != null && ce.blocks().isEmpty()) {
             warn("The category embedding finds no nominal column of at least " + ce.minCategories() + " values in these rows: it passes every "
                     + "input through as it is.");
         }
-        String pruningPastRun = pruningPastRun(this.config);
-        if (pruningPastRun != null) warn(pruningPastRun);
+        for (String w : pastRun(this.config, source.clockPerEpoch())) warn(w);
+        if (this.config.optimizer().requiresFullBatch() && (network.hasStochasticLayers() || this.config.augmentation().enabled())) {
+            warn(this.config.optimizer().name() + " estimates the curvature from the gradients (and losses) of a step's evaluations, "
+                    + "taking them to be of one objective, but " + (network.hasStochasticLayers() ? "dropout draws new masks"
+                    : "the augmentation (noise, mixup) draws new rows") + " at each evaluation: the estimate is of noise, and its steps may "
+                    + "stop early or go astray. Train with a minibatch optimizer (Adam), or without them.");
+        }
         if (preprocessor.ignoresEveryInput()) {
             warn("No input varies in the training rows (" + (preprocessor.columns().isEmpty() ? "there are no input columns"
                     : "every input column is constant or missing") + "): the model can learn only the target's " + (task.isClassification()
@@ -148,6 +155,25 @@ public final class TrainingRun {
 
     /** The end of the warning that a pruning window lies past the run ({@link #pruningPastRun}). */
     private static final String PRUNING_PAST_RUN = "Set the pruning epochs within the run.";
+
+    /**
+     * The warnings that a length of {@code c}'s does not fit its run of {@code c.epochs()} epochs, each
+     * epoch {@code clockPerEpoch} steps of the schedule's clock (0: unknown): the pruning window's and
+     * the schedule's ({@link Schedule#pastRun}). Said again when the run's length changes ({@link #extendTo}).
+     */
+    private static List<String> pastRun(TrainingConfig c, long clockPerEpoch) {
+        List<String> w = new java.util.ArrayList<>(2);
+        String pruning = pruningPastRun(c);
+        if (pruning != null) w.add(pruning);
+        String schedule = c.schedule().pastRun(clockPerEpoch * c.epochs(), c.epochs());
+        if (schedule != null) w.add(schedule);
+        return w;
+    }
+
+    /** Whether warning {@code w} is one of {@link #pastRun}'s. */
+    private static boolean pastRun(String w) {
+        return w.endsWith(PRUNING_PAST_RUN) || w.endsWith(Schedule.FIT_THE_RUN);
+    }
 
     /** The warning that {@code c}'s pruning window lies past its epochs (taken and silently never, or never fully, applied), or null. */
     private static String pruningPastRun(TrainingConfig c) {
@@ -216,8 +242,9 @@ public final class TrainingRun {
         }
         if (epochs != config.epochs()) {
             config = config.withEpochs(Math.max(epochs, 1));
-            // the pruning warning says what the new length makes true (a run continued past the window kept "the run ends at ...")
-            history.replaceWarnings(w -> w.endsWith(PRUNING_PAST_RUN), pruningPastRun(config));
+            // the warnings of lengths past the run say what the new length makes true (a run continued past the pruning window kept
+            // "the run ends at ...")
+            history.replaceWarnings(TrainingRun::pastRun, pastRun(config, source.clockPerEpoch()));
         }
     }
 

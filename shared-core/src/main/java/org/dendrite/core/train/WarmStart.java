@@ -75,6 +75,20 @@ public record WarmStart(Model initial, int frozenLayers) {
     }
 
     /**
+     * What a model trained from this warm start carries in its history (its summary shows it): that it
+     * continued the initial model's weights (that model named by its training time, Dendrite version
+     * and seed) with its frozen layers, so its configuration given again trains a fresh network, not
+     * this model; null without an initial model.
+     */
+    public String note() {
+        if (initial == null) return null;
+        Provenance p = initial.provenance();
+        return "Trained from an initial model (trained " + p.createdAt() + " by Dendrite " + p.dendriteVersion() + ", seed " + p.seed() + ") and its "
+                + "weights, " + (frozenLayers == 0 ? "no layer frozen" : "its first " + (frozenLayers == 1 ? "layer" : frozenLayers + " layers")
+                + " with weights frozen") + ": the configuration, given again without that model, trains a fresh network instead.";
+    }
+
+    /**
      * The initial model's task under this data's target name {@code targetName}: these data's classes
      * (checked against the model's by {@link #check}); null for a numeric target, whose scaling is
      * fitted from these rows like any run's. The network predicts the standardized target, so its

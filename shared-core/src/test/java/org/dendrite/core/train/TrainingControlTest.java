@@ -29,6 +29,17 @@ class TrainingControlTest {
         return TestData.arff("credit-g.arff");
     }
 
+    /** 60 rows of two classes, one input. */
+    private static LabeledTable sixtyRows() {
+        double[] y = new double[60];
+        double[][] x = new double[60][1];
+        for (int i = 0; i < 60; i++) {
+            y[i] = i % 2;
+            x[i][0] = y[i] + 0.1 * (i % 5);
+        }
+        return new LabeledTable(new org.dendrite.core.data.Table(List.of(org.dendrite.core.data.Column.numeric("x")), x), "y", List.of("a", "b"), y, null);
+    }
+
     private static NetworkSpec big(double dropout) {
         return new NetworkSpec(List.of(new DenseSpec(128, new Relu(), null, true, DenseSpec.BatchNorm.NONE, dropout)));
     }
@@ -355,13 +366,7 @@ class TrainingControlTest {
      */
     @Test
     void aPruningWindowPastTheRunIsNamed() {
-        double[] y = new double[60];
-        double[][] x = new double[60][1];
-        for (int i = 0; i < 60; i++) {
-            y[i] = i % 2;
-            x[i][0] = y[i] + 0.1 * (i % 5);
-        }
-        var t = new LabeledTable(new org.dendrite.core.data.Table(List.of(org.dendrite.core.data.Column.numeric("x")), x), "y", List.of("a", "b"), y, null);
+        LabeledTable t = sixtyRows();
         TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(2);
         assertTrue(Trainer.fit(c.withPruning(new org.dendrite.core.regularization.Pruning(0.5, 5, 10)), t).history().warnings()
                 .contains("Pruning starts at epoch 5, after the run's 2 epochs: no weight is pruned. Set the pruning epochs within the run."));
@@ -370,6 +375,73 @@ class TrainingControlTest {
                         + "pruning epochs within the run."));
         assertFalse(Trainer.fit(c.withPruning(new org.dendrite.core.regularization.Pruning(0.5, 1, 2)), t).history().warnings().stream()
                 .anyMatch(w -> w.startsWith("Pruning")));
+    }
+
+    /**
+     * A schedule whose own length does not fit the run was taken and silently trained at a rate nobody
+     * asked for (a one-cycle cut short or run past its end, a warm-up never finished, a cosine rising
+     * again, milestones never reached): the run says so, and says it again when it is continued to
+     * another length. 60 rows in batches of 30 without a validation split: 2 steps an epoch. The figures
+     * by hand from the schedules' formulas (torch's): a one-cycle of 10 steps (max 0.01, start 0.01 / 25,
+     * phases ending at steps 2, 4, 9) at the run's last step 3 is halfway down its second phase,
+     * 0.01 - 0.5 (0.01 - 0.0004) = 0.0052, its final rate 0.01 / 25 / 1e4 = 4e-8; a warm-up of 100 steps
+     * from 0.1 reaches 0.1 + 0.9 x 3 / 100 = 0.127 at step 3; a cosine of period 20 epochs at the
+     * 10-epoch run's last epoch 9 is (1 - cos(9 pi / 20)) / 2 = 42% of the way down.
+     */
+    @Test
+    void aScheduleThatDoesNotFitTheRunIsNamed() {
+        LabeledTable t = sixtyRows();
+        TrainingConfig c = TrainingConfig.DEFAULT.withBatchSize(30).withValidationFraction(0).withEarlyStopping(EarlyStopping.OFF);
+        java.util.function.BiFunction<TrainingConfig, org.dendrite.core.schedule.Schedule, List<String>> said = (config, s) -> Trainer.fit(
+                config.withSchedule(s), t).history().warnings().stream().filter(w -> w.endsWith("Fit the schedule to the run's length.")).toList();
+        org.dendrite.core.schedule.Schedule.Unit step = org.dendrite.core.schedule.Schedule.Unit.STEP, epoch = org.dendrite.core.schedule.Schedule.Unit.EPOCH;
+        assertEquals(List.of("The one-cycle schedule's totalSteps (10 steps) and the run (4 steps) differ: the run ends 40% into the cycle, at "
+                + "rate 0.00520 instead of its final 4.00e-08. Fit the schedule to the run's length."),
+                said.apply(c.withEpochs(2), new org.dendrite.core.schedule.OneCycle(0.01, 10, 0.3, 25, 1e4, true, true, step)));
+        assertEquals(List.of("The one-cycle schedule's totalSteps (10 steps) and the run (20 steps) differ: the run's last 10 steps train at the "
+                + "cycle's final rate 4.00e-08 (PyTorch's OneCycleLR refuses to step past the cycle). Fit the schedule to the run's length."),
+                said.apply(c.withEpochs(10), new org.dendrite.core.schedule.OneCycle(0.01, 10, 0.3, 25, 1e4, true, true, step)));
+        assertEquals(List.of(), said.apply(c.withEpochs(10), new org.dendrite.core.schedule.OneCycle(0.01, 20, 0.3, 25, 1e4, true, true, step)));
+        assertEquals(List.of(), said.apply(c.withEpochs(10), new org.dendrite.core.schedule.OneCycle(0.01, 10, 0.3, 25, 1e4, true, true, epoch)));
+        assertEquals(List.of("The warm-up's totalSteps (100) is longer than the run's 4 steps: its factor reaches 0.127 by the last step, not "
+                + "1.00. Fit the schedule to the run's length."), said.apply(c.withEpochs(2), org.dendrite.core.schedule.WarmUp.DEFAULT));
+        assertEquals(List.of(), said.apply(c.withEpochs(50), org.dendrite.core.schedule.WarmUp.DEFAULT));
+        assertEquals(List.of("The cosine schedule's period (20 epochs) and the run (10 epochs) differ: the run ends 42% of the way from the "
+                + "optimizer's rate down to etaMin. Fit the schedule to the run's length."),
+                said.apply(c.withEpochs(10), new org.dendrite.core.schedule.Cosine(20, 0, false, 1, epoch)));
+        assertEquals(List.of("The cosine schedule's period (5 epochs) and the run (10 epochs) differ: after its period the rate rises again, "
+                + "back to the optimizer's rate after twice the period (as PyTorch's CosineAnnealingLR does; with restarts it starts over "
+                + "instead; a period of 0 is the whole run). Fit the schedule to the run's length."),
+                said.apply(c.withEpochs(10), new org.dendrite.core.schedule.Cosine(5, 0, false, 1, epoch)));
+        assertEquals(List.of(), said.apply(c.withEpochs(10), new org.dendrite.core.schedule.Cosine(5, 0, true, 1, epoch)));
+        assertEquals(List.of("The multi-step schedule's milestones [30, 80] are not before the run's end (10 epochs): the rate never decays. "
+                + "Fit the schedule to the run's length."), said.apply(c.withEpochs(10), org.dendrite.core.schedule.MultiStep.DEFAULT));
+        assertEquals(List.of("The multi-step schedule's milestone 10 is not before the run's end (10 epochs): never reached. Fit the schedule "
+                + "to the run's length."), said.apply(c.withEpochs(10), new org.dendrite.core.schedule.MultiStep(List.of(5, 10), 0.1, epoch)));
+        assertEquals(List.of("The step schedule's stepSize (10 epochs) is not shorter than the run (10 epochs): the rate never decays. Fit the "
+                + "schedule to the run's length."), said.apply(c.withEpochs(10), org.dendrite.core.schedule.StepDecay.DEFAULT));
+        assertEquals(List.of(), said.apply(c.withEpochs(11), org.dendrite.core.schedule.StepDecay.DEFAULT));
+        assertEquals(List.of(), said.apply(c.withEpochs(10), TrainingConfig.DEFAULT.schedule()));
+        // continued to the cosine's period, the run fits it: the warning goes
+        TrainingRun run = TrainingRun.local(c.withEpochs(10).withSchedule(new org.dendrite.core.schedule.Cosine(20, 0, false, 1, epoch)), t, null,
+                WarmStart.NONE);
+        assertTrue(run.history().warnings().stream().anyMatch(w -> w.startsWith("The cosine schedule's period (20 epochs) and the run (10")));
+        run.extendTo(20);
+        assertFalse(run.history().warnings().stream().anyMatch(w -> w.startsWith("The cosine")), run.history().warnings().toString());
+        run.extendTo(40);
+        assertTrue(run.history().warnings().stream().anyMatch(w -> w.startsWith("The cosine schedule's period (20 epochs) and the run (40")));
+    }
+
+    /** L-BFGS estimates the curvature from a step's evaluations; dropout draws new masks at each: said, and not without dropout. */
+    @Test
+    void lbfgsWithDropoutIsNamed() throws Exception {
+        TestData.Labeled credit = credit();
+        TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(1).withOptimizer(new org.dendrite.core.optim.Lbfgs(1));
+        java.util.function.Function<TrainingConfig, Boolean> said = config -> Trainer.fit(config, credit.labeled()).history().warnings().stream()
+                .anyMatch(w -> w.startsWith("lbfgs estimates the curvature from the gradients (and losses) of a step's evaluations, taking them "
+                        + "to be of one objective, but dropout draws new masks at each evaluation"));
+        assertTrue(said.apply(c.withNetwork(big(0.2))));
+        assertFalse(said.apply(c.withNetwork(big(0))));
     }
 
     /**

@@ -38,6 +38,28 @@ class WarmStartTest {
     }
 
     /**
+     * A warm-started model's summary printed its configuration "as -config-json takes it" and nothing
+     * of the initial model, so that configuration given again silently trained a fresh network: the
+     * summary names the initial model (its training time, version and seed) and the frozen layers.
+     * A fresh run says nothing of the kind. Expected values: the initial model's own provenance.
+     */
+    @Test
+    void aWarmStartedModelNamesItsInitialModelAndFrozenLayers() throws Exception {
+        TestData.Labeled d = TestData.arff("iris.arff");
+        Model first = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(1).withSeed(7), d.labeled());
+        String from = "Warning: Trained from an initial model (trained " + first.provenance().createdAt() + " by Dendrite "
+                + first.provenance().dendriteVersion() + ", seed 7) and its weights, ";
+        assertFalse(first.summary().contains("initial model"), first.summary());
+        Model frozen = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(1), d.labeled(), TrainingListener.NONE, new WarmStart(first, 1)).model();
+        assertTrue(frozen.summary().contains(from + "its first layer with weights frozen: the configuration, given again without that model, "
+                + "trains a fresh network instead.\n"), frozen.summary());
+        Model free = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(1), d.labeled(), TrainingListener.NONE, new WarmStart(first, 0)).model();
+        assertTrue(free.summary().contains(from + "no layer frozen: "), free.summary());
+        // kept in the model file
+        assertTrue(org.dendrite.core.io.ModelIO.fromJson(org.dendrite.core.io.ModelIO.toJson(frozen)).summary().contains(from), "read back");
+    }
+
+    /**
      * Options describing another network than the initial model's are not trained (the model's
      * architecture is, as its weights belong to it): the run says so among its warnings. Options that
      * give no network, or the initial model's own training options again (its width chosen from other
