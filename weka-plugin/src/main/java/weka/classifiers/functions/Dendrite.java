@@ -100,6 +100,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     /** Why the ZeroR model stands in for a network (for toString). */
     private String zeroReason;
     private org.dendrite.core.diagnostics.Diagnosis.BiasVariance diagnosis;
+    /** Why the last build's diagnostics folder could not be written (for toString; null when it was, or none was asked for). */
+    private String diagnosticsFailure;
     /** What the checks before training found (-overfit-check, -lr-range-test), for toString; empty without them. */
     private List<String> checks = List.of();
     /** The last build's LR range test, for the diagnostics folder's plot (null without one). */
@@ -365,11 +367,13 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         checkMonteCarloPasses();
         if (!diagnosticsFolder.isBlank()) {
             // before training, not after it: a folder that cannot be made would otherwise lose the training's work
+            // (a folder that exists but takes no files, read-only or another user's, was found only then: a file is made and removed)
             try {
-                Files.createDirectories(Path.of(diagnosticsFolder));
+                Files.delete(Files.createTempFile(Files.createDirectories(Path.of(diagnosticsFolder)), ".dendrite-", ".probe"));
             } catch (IOException | java.nio.file.InvalidPathException e) {
                 throw new Exception("Invalid option -diagnostics: '" + diagnosticsFolder + "' cannot be used as a folder ("
-                        + (e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name exists" : e.toString()) + ")", e);
+                        + (e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name exists"
+                        : e instanceof java.nio.file.AccessDeniedException ? "no file can be written in it: permission denied" : e.toString()) + ")", e);
             }
         }
         if (monteCarloPasses >= 2 && searchConfig == null && initialModel.isBlank() && !config.network().hasDropout()) {
@@ -505,17 +509,33 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         return true;
     }
 
+    /**
+     * Takes the run's model. The diagnostics folder is written then; a failure there (a full disk, the
+     * folder made read-only or removed since training started) keeps the trained model, says so on
+     * the error stream and in {@link #toString}, and does not fail the build (the training's work was
+     * lost with it, and the run it left behind was continued by the next build).
+     */
     @Override
     public void done() throws Exception {
         if (run == null) return;
-        model = run.model();
-        diagnosis = run.biasVariance();
-        if (!diagnosticsFolder.isBlank()) {
-            writeDiagnostics(runFolder(Path.of(diagnosticsFolder), header.relationName(), trainingRows));
-        }
-        if (!resume) {
-            run = null;
-            state = null;
+        try {
+            model = run.model();
+            diagnosis = run.biasVariance();
+            diagnosticsFailure = null;
+            if (!diagnosticsFolder.isBlank()) {
+                try {
+                    writeDiagnostics(runFolder(Path.of(diagnosticsFolder), header.relationName(), trainingRows));
+                } catch (IOException | java.io.UncheckedIOException | java.nio.file.InvalidPathException e) {
+                    diagnosticsFailure = "The diagnostics (-diagnostics " + diagnosticsFolder + ") could not be written: " + e
+                            + "; the model is trained and kept.";
+                    System.err.println("Dendrite: " + diagnosticsFailure);
+                }
+            }
+        } finally {
+            if (!resume) {
+                run = null;
+                state = null;
+            }
         }
     }
 
@@ -820,6 +840,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         sb.append(model.summary(getNumDecimalPlaces()));
         if (diagnosis != null) sb.append("Diagnosis: ").append(diagnosis).append('\n');
         for (String c : checks) sb.append(c).append('\n');
+        if (diagnosticsFailure != null) sb.append("Warning: ").append(diagnosticsFailure).append('\n');
         return sb.toString();
     }
 

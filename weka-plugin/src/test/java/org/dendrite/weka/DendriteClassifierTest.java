@@ -1049,6 +1049,54 @@ class DendriteClassifierTest {
                 + "given)"), batch.getMessage());
     }
 
+    /**
+     * A -diagnostics folder that exists but takes no files (here /proc/self, where even root makes
+     * none; a read-only folder or another user's for others) was found only after training, whose work
+     * was lost with a bare AccessDeniedException: it is refused before training, naming the option.
+     */
+    @Test
+    void aDiagnosticsFolderThatTakesNoFilesIsRefusedBeforeTraining() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
+        Dendrite d = new Dendrite();
+        d.setOptions(new String[] {"-epochs", "1", "-diagnostics", "/proc/self"});
+        Exception e = assertThrows(Exception.class, () -> d.initializeClassifier(load("iris.arff")));
+        assertTrue(e.getMessage().startsWith("Invalid option -diagnostics: '/proc/self' cannot be used as a folder ("), e.getMessage());
+    }
+
+    /**
+     * A diagnostics folder that fails after training (removed and replaced by a file here; a full disk)
+     * failed the build, the trained model lost, and the run left behind was continued by the next build
+     * without -resume: the model is kept with a warning, and the next build trains afresh (its
+     * predictions those of a fresh classifier's).
+     */
+    @Test
+    void aDiagnosticsFailureAfterTrainingKeepsTheModelAndLeavesNoRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Instances iris = load("iris.arff");
+        Path folder = dir.resolve("diagnostics");
+        Dendrite d = new Dendrite();
+        d.setOptions(new String[] {"-epochs", "10", "-diagnostics", folder.toString()});
+        d.initializeClassifier(iris);
+        while (d.next()) {
+            // train
+        }
+        java.nio.file.Files.delete(folder);
+        java.nio.file.Files.writeString(folder, "not a folder");
+        d.done();
+        assertTrue(d.toString().contains("Training: 10 epochs") && d.toString().contains("Warning: The diagnostics (-diagnostics " + folder
+                + ") could not be written: java.nio.file.FileAlreadyExistsException: " + folder + "; the model is trained and kept."), d.toString());
+        assertEquals(3, d.distributionForInstance(iris.instance(0)).length);
+        d.setDiagnosticsFolder("");
+        d.setEpochs(20);
+        d.buildClassifier(iris);
+        Dendrite fresh = new Dendrite();
+        fresh.setOptions(new String[] {"-epochs", "20"});
+        fresh.buildClassifier(iris);
+        for (int i = 0; i < iris.numInstances(); i += 7) {
+            assertArrayEquals(fresh.distributionForInstance(iris.instance(i)), d.distributionForInstance(iris.instance(i)), 0, "instance " + i);
+        }
+        assertFalse(d.toString().contains("Warning: The diagnostics"), d.toString());
+    }
+
     /** A -diagnostics path that is a file is refused before training, naming the option and the path. */
     @Test
     void aDiagnosticsFolderThatIsAFileIsRefusedBeforeTraining(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
