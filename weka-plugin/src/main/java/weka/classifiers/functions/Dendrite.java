@@ -601,8 +601,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     }
 
     private void writeDiagnostics(Path dir) throws IOException {
-        Files.writeString(dir.resolve("history.csv"), model.history().toCsv());
-        Files.writeString(dir.resolve("history.json"), model.history().toJson());
+        org.dendrite.core.io.AtomicWrite.text(dir.resolve("history.csv"), model.history().toCsv());
+        org.dendrite.core.io.AtomicWrite.text(dir.resolve("history.json"), model.history().toJson());
         ModelIO.write(model, dir.resolve("model.json"));
         TrainingPlots.lossCurves(model.history(), dir.resolve("learning-curves.png"));
         TrainingPlots.metricCurves(model.history(), dir.resolve("validation-metrics.png"));

@@ -3,8 +3,6 @@ package org.dendrite.core.io;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +39,7 @@ public final class CheckpointIO {
     private CheckpointIO() {}
 
     public static void write(Checkpoint c, Path file) throws IOException {
-        Files.writeString(file, toJson(c), StandardCharsets.UTF_8);
+        AtomicWrite.text(file, toJson(c));
     }
 
     public static Checkpoint read(Path file) throws IOException {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,7 +39,7 @@ public final class ModelIO {
     private ModelIO() {}
 
     public static void write(Model model, Path file) throws IOException {
-        Files.writeString(file, toJson(model), StandardCharsets.UTF_8);
+        AtomicWrite.text(file, toJson(model));
     }
 
     public static void write(Model model, OutputStream out) throws IOException {

@@ -2,7 +2,6 @@ package org.dendrite.core.search;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -100,9 +99,9 @@ public record SearchResult(List<TrialRecord> trials, TrialRecord best, TrainingC
      */
     public void writeTo(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("trials.csv"), toCsv(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("trials.json"), SearchFormat.trialsJson(this), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("best-config.json"), SpecFormat.write(bestConfig), StandardCharsets.UTF_8);
+        org.dendrite.core.io.AtomicWrite.text(dir.resolve("trials.csv"), toCsv());
+        org.dendrite.core.io.AtomicWrite.text(dir.resolve("trials.json"), SearchFormat.trialsJson(this));
+        org.dendrite.core.io.AtomicWrite.text(dir.resolve("best-config.json"), SpecFormat.write(bestConfig));
         SearchPlots.scoreVsEpochs(this, dir.resolve("score-vs-epochs.png"));
         for (String name : space.names()) SearchPlots.scoreVsParameter(this, name, dir.resolve("score-vs-" + name + ".png"));
     }

@@ -1,0 +1,45 @@
+package org.dendrite.core.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Writes a file whole or not at all: the text goes to a new file beside it (hidden, named after it),
+ * forced to the disk, which then replaces it in one rename (atomic within a POSIX file system). A
+ * crash, a kill or a full disk while writing leaves the file as it was (the checkpoint a run
+ * rewrites every epoch, a model, a search's trials table), never truncated; the new file is removed
+ * when it cannot be written or moved. The file made has the permissions any new file gets (a
+ * temporary file's would be the owner's only).
+ */
+public final class AtomicWrite {
+    private AtomicWrite() {}
+
+    /** Writes {@code text} (UTF-8) to {@code file}, replacing it whole. */
+    public static void text(Path file, String text) throws IOException {
+        Path target = file.toAbsolutePath();
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        Path part = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + "."
+                + Long.toHexString(Thread.currentThread().getId()) + ".part");
+        try {
+            try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer b = ByteBuffer.wrap(bytes);
+                while (b.hasRemaining()) out.write(b);
+                out.force(true);
+            }
+            try {
+                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+}

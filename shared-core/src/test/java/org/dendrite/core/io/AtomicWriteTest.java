@@ -1,0 +1,81 @@
+package org.dendrite.core.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Files written whole or not at all (checkpoints, models, search tables). */
+class AtomicWriteTest {
+    private static List<String> names(Path dir) throws Exception {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /**
+     * While a file is rewritten, a reader sees the old file or the new one, never a part of either: the
+     * checkpoint a run rewrites every epoch was truncated first and then written (a kill or a full disk
+     * in between left a cut file where a good one was). A 1 MB file is replaced by a 48 MB one while this
+     * thread reads the size over and over; written in place, sizes between were seen.
+     */
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aReaderSeesTheOldFileOrTheNewOneNeverAPart(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("checkpoint.json");
+        String before = "a".repeat(1 << 20), after = "b".repeat(48 << 20);
+        AtomicWrite.text(file, before);
+        java.util.Set<Long> seen = new java.util.TreeSet<>();
+        for (int round = 0; round < 3; round++) {
+            Thread writer = new Thread(() -> {
+                try {
+                    AtomicWrite.text(file, after);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            writer.start();
+            while (writer.isAlive()) {
+                try {
+                    seen.add(Files.size(file));
+                } catch (java.nio.file.NoSuchFileException e) {
+                    seen.add(-1L);
+                }
+            }
+            writer.join();
+            AtomicWrite.text(file, before);
+        }
+        seen.removeAll(List.of((long) before.length(), (long) after.length()));
+        assertTrue(seen.isEmpty(), seen.size() + " sizes of neither file were seen, such as " + seen.stream().limit(5).toList());
+        assertEquals(before, Files.readString(file));
+        assertEquals(List.of("checkpoint.json"), names(dir), "no part file left");
+    }
+
+    /**
+     * A write that cannot replace its target (here a folder of that name with a file in it) fails with
+     * the file system's error, leaves the target as it was and no part file; a file made is readable as
+     * any new file is (a temporary file's permissions would be the owner's only).
+     */
+    @Test
+    void aFailedWriteLeavesTheTargetAndNoPart(@TempDir Path dir) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("model.json"));
+        Files.writeString(folder.resolve("inside"), "x");
+        assertThrows(java.io.IOException.class, () -> AtomicWrite.text(folder, "{}"));
+        assertTrue(Files.isDirectory(folder));
+        assertEquals(List.of("model.json"), names(dir));
+        Path plain = Files.writeString(dir.resolve("plain.json"), "{}");
+        Path made = dir.resolve("made.json");
+        AtomicWrite.text(made, "{}");
+        assertEquals("{}", Files.readString(made));
+        if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(made));
+        }
+    }
+}
