@@ -311,22 +311,27 @@ public abstract class DendriteModel<M extends DendriteModel<M>> extends org.apac
         };
     }
 
-    /** The search's trials table saved beside the model, or null when the model had no search (or its table is of version 1). */
+    /**
+     * The search's trials table saved beside the model, or null when the model had no search, or its
+     * table cannot be read (of version 1, of a later Dendrite, damaged): it is the record of how the
+     * configuration was chosen, not part of the model, which then loads without its searchResult(),
+     * with a warning naming the file (a damaged or newer table made a sound model.json unloadable).
+     */
     private static SearchResult readTrials(Path file, SparkSession spark) {
+        String problem;
         try {
             FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
             if (!fs.exists(file)) return null;
             try (FSDataInputStream in = fs.open(file)) {
                 SearchResult r = SearchFormat.readTrials(in, file.toString());
-                if (r == null) {
-                    org.slf4j.LoggerFactory.getLogger(DendriteModel.class).warn("{} was written by an earlier Dendrite (trials table "
-                            + "format version 1, without the trials' configurations): the model loads without its searchResult()", file);
-                }
-                return r;
+                if (r != null) return r;
+                problem = file + " was written by an earlier Dendrite (trials table format version 1, without the trials' configurations)";
             }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
+        } catch (IOException | ModelFormatException e) {
+            problem = "The search's trials table cannot be read (" + e.getMessage() + ")";
         }
+        org.slf4j.LoggerFactory.getLogger(DendriteModel.class).warn("{}: the model loads without its searchResult()", problem);
+        return null;
     }
 
     /** Reads Spark's metadata of the model saved at {@code path}: its errors (Spark's own, naming no file) name the folder's metadata. */

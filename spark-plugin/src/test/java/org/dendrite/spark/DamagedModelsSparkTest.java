@@ -157,6 +157,24 @@ class DamagedModelsSparkTest {
     }
 
     /**
+     * A saved model's search trials table damaged, or of a later Dendrite's format version: the model
+     * (a sound model.json) loads without its searchResult() (it was refused as a whole: the table is
+     * the record of how its configuration was chosen, as a version-1 table, already loaded so).
+     */
+    @Test
+    void aDamagedOrNewerTrialsTableLeavesTheModelLoadable() throws Exception {
+        for (String table : List.of("{\"format\": \"dendrite-search-trials\", \"formatVersion\": 99}", "{\"format\": \"dendrite-search-trials\", \"formatVer")) {
+            Path dir = savedWith(classifierTemplate, classifierTemplate.resolve("model.json"), "trials-" + table.length());
+            Files.writeString(dir.resolve("search-trials.json"), table);
+            DendriteClassificationModel m = DendriteClassificationModel.load(dir.toString());
+            assertEquals(2, m.numClasses());
+            assertEquals(null, m.searchResult());
+            assertEquals(DendriteClassificationModel.load(classifierTemplate.toString()).coreModel().predictRow(new double[] {1, 2, 3})[1],
+                    m.coreModel().predictRow(new double[] {1, 2, 3})[1]);
+        }
+    }
+
+    /**
      * A saved model's folder damaged outside model.json: Spark's own messages (json4s's "Do not know how
      * to convert JString(abc) into int", Hadoop's bare checksum error) named no file; the load names
      * the metadata, or says that model.json changed after the save and what to do.
