@@ -117,6 +117,21 @@ public record LabeledTable(Table features, String targetName, List<String> class
         return new LabeledTable(features.subset(rows), targetName, classes, t, w);
     }
 
+    /**
+     * A 64-bit fingerprint of the rows (their number, every feature value, target and weight, in
+     * order): whether a run meets the rows it was trained on, or others ({@code train.Checkpoint.Rows}).
+     */
+    public long fingerprint() {
+        long h = 0x9E3779B97F4A7C15L ^ size();
+        double[][] x = features.rows();
+        for (int i = 0; i < x.length; i++) {
+            for (double v : x[i]) h = (h ^ Double.doubleToLongBits(v)) * 0x100000001B3L;
+            h = (h ^ Double.doubleToLongBits(target[i])) * 0x100000001B3L;
+            h = (h ^ Float.floatToIntBits(weights == null ? 1 : weights[i])) * 0xC2B2AE3D27D4EB4FL;
+        }
+        return h;
+    }
+
     /** Each row's class index (a nominal target), the strata of a stratified split. */
     public int[] classIndices() {
         int[] c = new int[target.length];

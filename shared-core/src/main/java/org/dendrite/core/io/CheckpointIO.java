@@ -31,7 +31,7 @@ public final class CheckpointIO {
     /** The value of the top-level {@code format} field. */
     public static final String FORMAT = "dendrite-checkpoint";
     /** The format version this Dendrite writes and the newest it reads. */
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
 
     private static final String[] TOP_LEVEL = {"format", "formatVersion", "config", "model", "loop", "optimizer", "earlyStopping", "pruning",
         "frozen"};
@@ -71,6 +71,11 @@ public final class CheckpointIO {
         loop.put("clock", c.clock());
         loop.put("lrScale", c.lrScale());
         loop.put("rollbacks", c.rollbacks());
+        if (c.rows() == null) {
+            loop.putNull("rows");
+        } else {
+            loop.putObject("rows").put("count", c.rows().count()).put("fingerprint", c.rows().fingerprint());
+        }
         ObjectNode opt = root.putObject("optimizer");
         opt.put("steps", c.optimizer().steps());
         ObjectNode bufs = opt.putObject("buffers");
@@ -139,7 +144,18 @@ public final class CheckpointIO {
         if (!net.spec().equals(config.network())) {
             throw root.field("model").error("the model's network spec differs from $.config.network, the configuration it is trained with");
         }
-        JsonValue loop = root.field("loop").object("epoch", "step", "clock", "lrScale", "rollbacks");
+        // the rows trained on since version 2 (null: not known in one place); version 1 did not record them
+        JsonValue loop = version >= 2 ? root.field("loop").object("epoch", "step", "clock", "lrScale", "rollbacks", "rows")
+                : root.field("loop").object("epoch", "step", "clock", "lrScale", "rollbacks");
+        Checkpoint.Rows rows = null;
+        if (version >= 2) {
+            JsonValue r = loop.field("rows");
+            if (r.node() == null) throw r.error("missing (null where the rows are not known in one place)");
+            if (!r.absent()) {
+                r.object("count", "fingerprint");
+                rows = new Checkpoint.Rows(r.field("count").integer(0, Long.MAX_VALUE), r.field("fingerprint").integer(Long.MIN_VALUE, Long.MAX_VALUE));
+            }
+        }
         int epoch = loop.field("epoch").integer(0, Integer.MAX_VALUE);
         long step = loop.field("step").integer(0, Long.MAX_VALUE), clock = loop.field("clock").integer(0, Long.MAX_VALUE);
         double lrScale = loop.field("lrScale").finite();
@@ -217,7 +233,7 @@ public final class CheckpointIO {
         }
         return new Checkpoint(config, model.preprocessor(), model.task(), net.inputWidth(), net.outputWidth(), epoch, step, clock, lrScale, rollbacks,
                 net.snapshot(), new OptimizerState.Snapshot(optimizerSteps, buffers, scalars), stopper, masks, frozenLayers, frozenValues,
-                model.history());
+                model.history(), rows);
     }
 
     private static List<Integer> sizes(List<Parameter> ps) {

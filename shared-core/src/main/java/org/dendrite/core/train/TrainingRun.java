@@ -65,6 +65,8 @@ public final class TrainingRun {
     private boolean lossChecked;
     private double lrScale = 1;
     private int rollbacks;
+    /** The rows a single-machine run trains on, for its checkpoints (null for a distributed one). */
+    private Checkpoint.Rows rows;
 
     /**
      * Refuses, before anything is allocated, a network of {@code resolved} (the configuration resolved
@@ -195,8 +197,10 @@ public final class TrainingRun {
         TrainingConfig c = warm.apply(config).resolve(data.train().size());
         Loss loss = c.lossFor(data.task());
         // the run is given the options' own network: it warns when the warm start's replaces another
-        return new TrainingRun(config, data.preprocessor(), data.task(), loss, new MinibatchSource(c, data.task(), loss, data.train(),
+        TrainingRun run = new TrainingRun(config, data.preprocessor(), data.task(), loss, new MinibatchSource(c, data.task(), loss, data.train(),
                 data.validation()), listener, warm);
+        run.rows = Checkpoint.Rows.of(table);
+        return run;
     }
 
     /** {@link #local(TrainingConfig, LabeledTable, TrainingListener, WarmStart)} without listener or warm start. */
@@ -353,7 +357,7 @@ public final class TrainingRun {
     public Checkpoint checkpoint() {
         return new Checkpoint(config, preprocessor, task, network.inputWidth(), network.outputWidth(), epoch, step, clock, lrScale, rollbacks,
                 network.snapshot(), optimizer.snapshot(), stopper.state(), pruneMask == null ? null : copy(pruneMask), frozen.layers(),
-                frozen.values(), history.copy());
+                frozen.values(), history.copy(), rows);
     }
 
     private static List<float[]> copy(List<float[]> arrays) {
@@ -366,6 +370,14 @@ public final class TrainingRun {
      * preprocessing, frozen layers and history.
      */
     public static TrainingRun resume(Checkpoint checkpoint, LabeledTable table, TrainingListener listener) {
+        Checkpoint.Rows these = Checkpoint.Rows.of(table);
+        if (checkpoint.rows() != null && !checkpoint.rows().equals(these)) {
+            // resumed silently, mixing the two (only renamed columns or another width were refused)
+            throw new IllegalArgumentException("The checkpoint was written by a run on other rows than these (" + checkpoint.rows().count() + " rows"
+                    + (checkpoint.rows().count() == these.count() ? ", as many, with other values, weights or order" : "; these are "
+                    + these.count()) + "): resuming would train one run on both. Resume on the rows it was written on, train afresh, or "
+                    + "start from its model's weights (a warm start)");
+        }
         TrainingConfig c = checkpoint.config();
         TrainingData data = TrainingData.prepare(table, c.preprocessing(), c.robustTarget(), c.effectiveValidationFraction(), c.seed(),
                 checkpoint.preprocessor(), checkpoint.task());
@@ -373,6 +385,7 @@ public final class TrainingRun {
         TrainingRun run = new TrainingRun(c, data.preprocessor(), data.task(), loss,
                 new MinibatchSource(c, data.task(), loss, data.train(), data.validation()), listener, WarmStart.NONE);
         run.restore(checkpoint);
+        run.rows = these;
         return run;
     }
 

@@ -36,7 +36,8 @@ class CheckpointIOTest {
     }
 
     /**
-     * Writes the committed checkpoint (shared-core/src/test/resources/checkpoints/v1-iris.json): iris,
+     * Writes the committed checkpoint of the current format version (shared-core/src/test/resources/
+     * checkpoints/v2-iris.json; v1-iris.json was written so by version 1's writer): iris,
      * {@link #committedConfig()}, stopped after 3 of 6 epochs. Run from the repository root with the
      * test class path: {@code java -Ddendrite.testData=test-data -cp ... org.dendrite.core.io.CheckpointIOTest OUT.json}.
      */
@@ -54,8 +55,19 @@ class CheckpointIOTest {
      */
     @Test
     void theCommittedVersion1CheckpointResumesExactly() throws Exception {
-        Path f = Path.of(CheckpointIOTest.class.getResource("/checkpoints/v1-iris.json").toURI());
-        assertTrue(Files.readString(f).contains("\"formatVersion\" : 1"));
+        resumesExactly("v1-iris.json", 1);
+    }
+
+    /** The same for the committed checkpoint of format version 2, which records the rows it was written on. */
+    @Test
+    void theCommittedVersion2CheckpointResumesExactly() throws Exception {
+        Checkpoint c = resumesExactly("v2-iris.json", 2);
+        assertEquals(new Checkpoint.Rows(150, TestData.arff("iris.arff").labeled().fingerprint()), c.rows());
+    }
+
+    private static Checkpoint resumesExactly(String file, int version) throws Exception {
+        Path f = Path.of(CheckpointIOTest.class.getResource("/checkpoints/" + file).toURI());
+        assertTrue(Files.readString(f).contains("\"formatVersion\" : " + version));
         Checkpoint c = CheckpointIO.read(f);
         assertEquals(3, c.epoch());
         TrainingRun resumed = TrainingRun.resume(c, TestData.arff("iris.arff").labeled(), TrainingListener.NONE);
@@ -65,6 +77,44 @@ class CheckpointIOTest {
                     a.network().parameters().get(i).name());
         }
         assertEquals(6, a.history().size());
+        return c;
+    }
+
+    /**
+     * A checkpoint resumed on other rows than it was written on continued silently, one run trained on
+     * both (only renamed columns or another width were refused): one value changed, the rows in another
+     * order, a subset, another weight are refused naming what differs; the same rows, read again,
+     * resume. A version-1 checkpoint recorded no rows: it resumes on any of the same shape.
+     */
+    @Test
+    void aCheckpointResumedOnOtherRowsIsRefused(@TempDir Path dir) throws Exception {
+        var iris = TestData.arff("iris.arff").labeled();
+        TrainingRun run = TrainingRun.local(committedConfig(), iris);
+        run.nextEpoch();
+        CheckpointIO.write(run.checkpoint(), dir.resolve("c.json"));
+        Checkpoint c = CheckpointIO.read(dir.resolve("c.json"));
+        double[][] changed = java.util.Arrays.stream(iris.features().rows()).map(double[]::clone).toArray(double[][]::new);
+        changed[70][2] += 0.1;
+        float[] weights = new float[150];
+        java.util.Arrays.fill(weights, 1);
+        weights[3] = 2;
+        int[] reversed = java.util.stream.IntStream.range(0, 150).map(i -> 149 - i).toArray();
+        String same = "The checkpoint was written by a run on other rows than these (150 rows, as many, with other values, weights or order): "
+                + "resuming would train one run on both. Resume on the rows it was written on, train afresh, or start from its model's weights (a "
+                + "warm start)";
+        for (var other : List.of(new org.dendrite.core.data.LabeledTable(new org.dendrite.core.data.Table(iris.features().columns(), changed),
+                iris.targetName(), iris.classes(), iris.target(), null), iris.subset(reversed), new org.dendrite.core.data.LabeledTable(
+                iris.features(), iris.targetName(), iris.classes(), iris.target(), weights))) {
+            var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.resume(c, other, TrainingListener.NONE));
+            assertEquals(same, e.getMessage());
+        }
+        var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.resume(c, iris.subset(java.util.stream.IntStream.range(0, 100)
+                .toArray()), TrainingListener.NONE));
+        assertTrue(e.getMessage().startsWith("The checkpoint was written by a run on other rows than these (150 rows; these are 100): "), e.getMessage());
+        assertEquals(6, TrainingRun.resume(c, TestData.arff("iris.arff").labeled(), TrainingListener.NONE).run().history().size());
+        Checkpoint v1 = CheckpointIO.read(Path.of(CheckpointIOTest.class.getResource("/checkpoints/v1-iris.json").toURI()));
+        assertEquals(null, v1.rows());
+        assertEquals(6, TrainingRun.resume(v1, iris.subset(reversed), TrainingListener.NONE).run().history().size());
     }
 
     /**
@@ -189,9 +239,16 @@ class CheckpointIOTest {
         TrainingRun run = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(2), TestData.arff("iris.arff").labeled());
         run.nextEpoch();
         String json = CheckpointIO.toJson(run.checkpoint());
-        var future = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 9")));
+        var future = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(json.replace("\"formatVersion\" : " + CheckpointIO.FORMAT_VERSION, "\"formatVersion\" : 9")));
         assertTrue(future.getMessage().contains("unknown checkpoint format version 9"), future.getMessage());
         var com = new com.fasterxml.jackson.databind.ObjectMapper();
+        // version 2 records the rows (null where unknown); version 1 had no such field
+        var noRows = (com.fasterxml.jackson.databind.node.ObjectNode) com.readTree(json);
+        noRows.with("loop").remove("rows");
+        var missing = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(noRows.toString()));
+        assertEquals("The checkpoint JSON: $.loop.rows: missing (null where the rows are not known in one place)", missing.getMessage());
+        var v1 = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(json.replace("\"formatVersion\" : 2", "\"formatVersion\" : 1")));
+        assertTrue(v1.getMessage().contains("$.loop.rows: unknown field; allowed: epoch, step, clock, lrScale, rollbacks"), v1.getMessage());
         var tree = (com.fasterxml.jackson.databind.node.ObjectNode) com.readTree(json);
         var buffers = (com.fasterxml.jackson.databind.node.ObjectNode) tree.with("optimizer").with("buffers");
         String name = buffers.fieldNames().next();

@@ -75,7 +75,7 @@ class TrainerIntegrationTest {
     private static List<float[]> stepFrom(Checkpoint c, TrainingConfig config, LabeledTable t) {
         TrainingRun r = TrainingRun.resume(new Checkpoint(config, c.preprocessor(), c.task(), c.inputWidth(), c.outputWidth(), c.epoch(), c.step(),
                 c.clock(), c.lrScale(), c.rollbacks(), c.network(), c.optimizer(), c.earlyStopping(), c.pruneMask(), c.frozenLayers(),
-                c.frozenValues(), c.history()), t, TrainingListener.NONE);
+                c.frozenValues(), c.history(), c.rows()), t, TrainingListener.NONE);
         List<float[]> before = r.network().parameters().stream().map(p -> p.value().clone()).toList();
         r.nextEpoch();
         List<float[]> after = r.network().parameters().stream().map(p -> p.value().clone()).toList();
