@@ -78,6 +78,17 @@ public interface GradientSource {
     }
 
     /**
+     * The unweighted mean loss of {@code network} over the training rows, or NaN where the source
+     * does not compute it (its rows weigh alike, or are not in one place). With instance weights of
+     * very different sizes a minibatch of light rows, whose weighted mean divides their weights out,
+     * starts near this mean, far above the weighted one: the loop's explosion check compares a step's
+     * loss with the larger of the two, so that such a batch is not taken for a divergence.
+     */
+    default double unweightedTrainingLoss(Network network) {
+        return Double.NaN;
+    }
+
+    /**
      * The loop's constraints as they change (at the start and after each epoch's pruning): the frozen
      * layers and the pruning masks (null: nothing pruned). The loop itself restores frozen values and
      * zeroes pruned weights after each of its steps; a source whose gradient comes from local steps

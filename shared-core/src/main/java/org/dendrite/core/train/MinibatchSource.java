@@ -121,6 +121,11 @@ public final class MinibatchSource implements GradientSource {
     }
 
     @Override
+    public double unweightedTrainingLoss(Network network) {
+        return train.weights() == null ? Double.NaN : Evaluation.Predictions.of(network, loss, train.features(), train.targets(), null).meanLoss();
+    }
+
+    @Override
     public boolean hasValidation() {
         return validation != null;
     }

@@ -47,6 +47,8 @@ public final class TrainingRun {
     private final TrainingListener listener;
     private final Provenance provenance;
     private final double initialLoss;
+    /** What a step's loss is compared with to tell an explosion ({@link GradientSource#unweightedTrainingLoss}). */
+    private final double explosionReference;
     /** The step's gradient callback: made once, not per step. */
     private final TrainingStep.Gradient gradient;
     private FrozenParameters frozen = FrozenParameters.NONE;
@@ -144,6 +146,9 @@ public final class TrainingRun {
         }
         source.constrain(frozen, pruneMask);
         this.initialLoss = source.trainingLoss(network);
+        double unweighted = source.unweightedTrainingLoss(network);
+        // a batch of light rows (one row holding nearly all the weight) starts near the unweighted mean: no divergence at step 1
+        this.explosionReference = Double.isNaN(unweighted) ? initialLoss : Math.max(initialLoss, unweighted);
         // an untrained classifier's loss is about ln(C); a warm start's trained network is not expected to be
         if (!warm.enabled() && task.isClassification() && (loss instanceof MemberMean m ? m.loss() : loss) instanceof SoftmaxCrossEntropy) {
             double expected = Math.log(task.classCount());
@@ -340,7 +345,7 @@ public final class TrainingRun {
             source.schedule(k -> rate(at + k));
             source.select(i, step, rate);
             // the history reports the data loss, comparable with the validation loss; the penalty is the optimizer's business
-            double dataLoss = stepper.takeRecorded(rate, Double.isNaN(outerRate) ? rate : outerRate, epoch, step, initialLoss, gradient, frozen,
+            double dataLoss = stepper.takeRecorded(rate, Double.isNaN(outerRate) ? rate : outerRate, epoch, step, explosionReference, gradient, frozen,
                     pruneMask, history);
             step++;
             clock += source.ticks();

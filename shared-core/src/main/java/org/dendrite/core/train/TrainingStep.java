@@ -80,7 +80,7 @@ public final class TrainingStep {
     /**
      * Takes the optimizer step at {@code step} (0-based, in 0-based {@code epoch}) with learning rate
      * {@code rate}; returns the data loss at the first evaluation, the one a history records.
-     * {@code initialLoss} is the loss before training (NaN: no explosion check).
+     * {@code initialLoss} is the loss before training, the larger of its weighted and unweighted means (NaN: no explosion check).
      *
      * {@code frozen}'s values are restored after the step and the weights zero in {@code pruneMask} (null:
      * none pruned yet) kept at zero; neither counts in gradient clipping's norm.

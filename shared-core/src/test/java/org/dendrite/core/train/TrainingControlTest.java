@@ -432,6 +432,39 @@ class TrainingControlTest {
         assertTrue(run.history().warnings().stream().anyMatch(w -> w.startsWith("The cosine schedule's period (20 epochs) and the run (40")));
     }
 
+    /**
+     * One row holding nearly all the weight (1e9 against 199 rows of 1): the weighted scaling puts the
+     * light rows about sqrt(1e9 / 200) standard deviations out, so a minibatch of light rows, whose
+     * mean divides their weights out, starts with a loss of about 1e9 / 200 against a weighted loss of
+     * about 1 before training, and training stopped at step 1 as "diverged" (advising a smaller rate,
+     * which did not help) before a weight had changed. It trains, and the light rows are fitted: the
+     * target is linear in the inputs (a + 2b), which every row follows, so the fit holds for them too.
+     */
+    @Test
+    void oneRowHoldingNearlyAllTheWeightIsNotADivergence() {
+        SplittableRandom rng = new SplittableRandom(5);
+        int n = 200;
+        double[][] x = new double[n][2];
+        double[] y = new double[n];
+        float[] w = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i][0] = rng.nextGaussian();
+            x[i][1] = rng.nextGaussian();
+            y[i] = x[i][0] + 2 * x[i][1];
+            w[i] = i == 0 ? 1e9f : 1;
+        }
+        var cols = List.of(org.dendrite.core.data.Column.numeric("a"), org.dendrite.core.data.Column.numeric("b"));
+        var t = new LabeledTable(new org.dendrite.core.data.Table(cols, x), "y", List.of(), y, w);
+        Model m = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(10), t);
+        double[][] p = m.predict(t.features());
+        double se = 0, ss = 0, mean = java.util.Arrays.stream(y).average().orElseThrow();
+        for (int i = 1; i < n; i++) {
+            se += (p[i][0] - y[i]) * (p[i][0] - y[i]);
+            ss += (y[i] - mean) * (y[i] - mean);
+        }
+        assertTrue(1 - se / ss > 0.9, "R^2 over the light rows: " + (1 - se / ss));
+    }
+
     /** L-BFGS estimates the curvature from a step's evaluations; dropout draws new masks at each: said, and not without dropout. */
     @Test
     void lbfgsWithDropoutIsNamed() throws Exception {
