@@ -30,10 +30,18 @@ public final class Moments implements Serializable {
     private double m2;
     /** The unit the mean and M2 are kept in: a power of two, 1 unless a value exceeded {@link #LIMIT}. */
     private double unit = 1;
-    /** The two largest distinct values, largest first (-Infinity: none yet), and their weights (the sums of their copies'). */
-    private final double[] top = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY}, topWeight = new double[2];
-    /** The two smallest distinct values, smallest first (+Infinity: none yet), and their weights. */
-    private final double[] bottom = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY}, bottomWeight = new double[2];
+    /** How many far values on each side {@link #squeeze} can set aside. */
+    public static final int FAR = 8;
+    /** The {@link #FAR} + 1 largest distinct values, largest first (-Infinity: none yet), and their weights (the sums of their copies'). */
+    private final double[] top = filled(Double.NEGATIVE_INFINITY), topWeight = new double[FAR + 1];
+    /** The {@link #FAR} + 1 smallest distinct values, smallest first (+Infinity: none yet), and their weights. */
+    private final double[] bottom = filled(Double.POSITIVE_INFINITY), bottomWeight = new double[FAR + 1];
+
+    private static double[] filled(double v) {
+        double[] a = new double[FAR + 1];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
 
     /** Adds {@code v} with weight 1. */
     public void add(double v) {
@@ -68,30 +76,30 @@ public final class Moments implements Serializable {
     }
 
     /**
-     * Takes {@code v} of weight {@code w} into the two extreme distinct values {@code x} with their
-     * weights {@code xw}: the largest for {@code sign} 1, the smallest for -1.
+     * Takes {@code v} of weight {@code w} into the extreme distinct values {@code x} (in order) with
+     * their weights {@code xw}: the largest for {@code sign} 1, the smallest for -1.
      */
     private static void offer(double[] x, double[] xw, double v, double w, int sign) {
-        if (v == x[0]) {
-            xw[0] += w;
-        } else if (v == x[1]) {
-            xw[1] += w;
-        } else if (sign * v > sign * x[0]) {
-            x[1] = x[0];
-            xw[1] = xw[0];
-            x[0] = v;
-            xw[0] = w;
-        } else if (sign * v > sign * x[1]) {
-            x[1] = v;
-            xw[1] = w;
+        for (int i = 0; i < x.length; i++) {
+            if (v == x[i]) {
+                xw[i] += w;
+                return;
+            }
+            if (sign * v > sign * x[i]) {
+                System.arraycopy(x, i, x, i + 1, x.length - i - 1);
+                System.arraycopy(xw, i, xw, i + 1, xw.length - i - 1);
+                x[i] = v;
+                xw[i] = w;
+                return;
+            }
         }
     }
 
     /** Adds {@code o}'s values into this; returns this. */
     public Moments merge(Moments o) {
         if (o.count == 0) return this;
-        for (int i = 0; i < 2; i++) {
-            // the two extremes of the union are among each side's two
+        for (int i = 0; i <= FAR; i++) {
+            // the extremes of the union are among each side's
             // (each side holds a value's every copy of its own)
             if (o.topWeight[i] > 0) offer(top, topWeight, o.top[i], o.topWeight[i], 1);
             if (o.bottomWeight[i] > 0) offer(bottom, bottomWeight, o.bottom[i], o.bottomWeight[i], -1);
@@ -141,22 +149,46 @@ public final class Moments implements Serializable {
     }
 
     /**
-     * The range of the values other than the one farthest from the mean, in standard deviations of
-     * all of them: near 0 when one far value set the standard deviation, so that standard scaling
-     * squeezes the others close together (a column of normal values with one at 1e6 among 100: about
-     * 5e-5); ordinary data gives several. +Infinity where there is nothing to compare: fewer than 3
-     * values, no spread, the other values all equal (a rare value in a column otherwise constant is not
-     * squeezing anything), or the farthest value holding a quarter of the weight or more (a cluster,
-     * which robust scaling would not set apart either).
+     * The far values that squeeze the others under standard scaling: the values farthest from the
+     * mean, up to {@link #FAR} on either side, set aside one at a time, the farther first, while they
+     * hold less than a quarter of the weight in all (more is a cluster, which robust scaling would not
+     * set apart either); {@code othersRange} is the range of the values left, in standard deviations of
+     * all of them: near 0 when far values set the standard deviation, so that standard scaling squeezes
+     * the others close together (a column of normal values with one at 1e6 among 100: about 5e-5; with
+     * three, the same); ordinary data gives several. {@code far} counts the values set aside that lie
+     * beyond the others by more than the others' range, {@code farthest} is the farthest value.
+     * {@code othersRange} is +Infinity where there is nothing to compare: fewer than 3 values, no
+     * spread, nothing set aside, or the values left all equal (a rare value in a column otherwise
+     * constant is not squeezing anything).
      */
-    public double othersRangeInDeviations() {
+    public Squeeze squeeze() {
         double std = standardDeviation();
-        if (count < 3 || !(std > 0)) return Double.POSITIVE_INFINITY;
-        boolean high = farthestIsLargest();
-        // a far value of a quarter of the weight or more is a cluster, not an outlier: robust scaling's quartiles would take it in too
-        if ((high ? topWeight[0] : bottomWeight[0]) >= weight / 4) return Double.POSITIVE_INFINITY;
-        double halfRange = high ? top[1] / 2 - bottom[0] / 2 : top[0] / 2 - bottom[1] / 2; // halves: cannot overflow
-        return halfRange > 0 ? halfRange / (std / 2) : Double.POSITIVE_INFINITY;
+        if (count < 3 || !(std > 0)) return new Squeeze(0, Double.POSITIVE_INFINITY, farthest());
+        double mean = mean(), budget = weight / 4, aside = 0;
+        int hi = 0, lo = 0;
+        while (hi < FAR && lo < FAR && top[hi] > bottom[lo]) {
+            // halves: cannot overflow
+            boolean high = top[hi] / 2 - mean / 2 >= mean / 2 - bottom[lo] / 2;
+            double w = high ? topWeight[hi] : bottomWeight[lo];
+            if (aside + w >= budget) break;
+            aside += w;
+            if (high) hi++;
+            else lo++;
+        }
+        double halfRange = top[hi] / 2 - bottom[lo] / 2;
+        if (hi + lo == 0 || !(halfRange > 0)) return new Squeeze(0, Double.POSITIVE_INFINITY, farthest());
+        int far = 0;
+        for (int i = 0; i < hi; i++) if (top[i] / 2 - top[hi] / 2 > halfRange) far++;
+        for (int i = 0; i < lo; i++) if (bottom[lo] / 2 - bottom[i] / 2 > halfRange) far++;
+        return new Squeeze(far, halfRange / (std / 2), farthest());
+    }
+
+    /** What {@link #squeeze} found: how many far values, the range left to the others in standard deviations, the farthest value. */
+    public record Squeeze(int far, double othersRange, double farthest) {}
+
+    /** {@link #squeeze}'s range left to the others, in standard deviations of all the values. */
+    public double othersRangeInDeviations() {
+        return squeeze().othersRange();
     }
 
     /**

@@ -181,12 +181,10 @@ public final class Preprocessor implements Serializable {
                     sparse.add(cols.get(c).name());
                     sparseDeviations = Math.max(sparseDeviations, Math.abs(m.farthest() - mean) / std);
                 }
-                double range = m.othersRangeInDeviations();
-                if (config.standardize() && range < SQUEEZED_RANGE) {
-                    warnings.add(String.format(java.util.Locale.ROOT, "Column '%s': one training value, %s, lies so far from the others "
-                            + "that standard scaling squeezes them into %.2g standard deviations, where the network can hardly tell them "
-                            + "apart (expect underfitting): use robust scaling (the scaling option: robust), or correct or remove that value.",
-                            cols.get(c).name(), m.farthest(), range));
+                Moments.Squeeze squeeze = m.squeeze();
+                if (config.standardize() && squeeze.othersRange() < SQUEEZED_RANGE) {
+                    warnings.add("Column '" + cols.get(c).name() + "': " + squeezed(squeeze, "standard scaling") + ": use robust scaling (the "
+                            + "scaling option: robust), or correct or remove " + (squeeze.far() == 1 ? "that value." : "those values."));
                 }
             }
         }
@@ -204,12 +202,35 @@ public final class Preprocessor implements Serializable {
     }
 
     /**
+     * What {@code s} (a squeeze below {@link #SQUEEZED_RANGE}) says, with what squeezes the values
+     * ({@code by}): "one training value, 1e9, lies so far from the others that standard scaling
+     * squeezes them into 2e-9 standard deviations, where the network can hardly tell them apart (expect
+     * underfitting)", or "3 training values (the farthest 1e9) lie ...".
+     */
+    static String squeezed(Moments.Squeeze s, String by) {
+        return String.format(java.util.Locale.ROOT, "%s so far from the others that %s squeezes them into %.2g standard deviations, where "
+                + "the network can hardly tell them apart (expect underfitting)", s.far() <= 1 ? "one training value, " + s.farthest() + ", lies"
+                : s.far() + " training values (the farthest " + s.farthest() + ") lie", by, s.othersRange());
+    }
+
+    /**
      * What the fit from training rows found worth a warning in the training history: a numeric column
-     * whose one far value squeezes the others under standard scaling ({@link #SQUEEZED_RANGE}). Empty
-     * for a preprocessor read from a model file.
+     * whose far values squeeze the others under standard scaling ({@link #SQUEEZED_RANGE}), many sparse
+     * columns, a numeric target squeezed likewise ({@link Task#squeezeWarning}, added by the data's
+     * preparation). Empty for a preprocessor read from a model file.
      */
     public List<String> fitWarnings() {
         return fitWarnings == null ? List.of() : fitWarnings;
+    }
+
+    /** This preprocessing with {@code warning} (null: none) after its fit warnings. */
+    Preprocessor withFitWarning(String warning) {
+        if (warning == null) return this;
+        Preprocessor p = new Preprocessor(columns, config, center, scale, indicator, whitening, unseen);
+        List<String> all = new ArrayList<>(fitWarnings());
+        all.add(warning);
+        p.fitWarnings = List.copyOf(all);
+        return p;
     }
 
     /** This transformation followed by {@code w}. */

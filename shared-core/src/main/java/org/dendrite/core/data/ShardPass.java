@@ -182,6 +182,8 @@ public final class ShardPass {
             CoMoments m = shards.reduce((slice, r) -> coMoments(slice, r, columnsOnly), CoMoments::merge);
             pre = columnsOnly.withWhitening(Whitening.fit(config.whitening(), m, Whitening.DEFAULT_EPSILON));
         }
+        // a numeric target's far values squeezing the others: said as on one machine (TrainingData)
+        pre = pre.withFitWarning(numericTarget && config.standardizeTarget() && !robustTarget ? Task.squeezeWarning(label, stats.target()) : null);
         return new Fitted(pre, Task.fit(label, layout.classes(), stats.target(), robustTarget ? stats.sample() : null, config.standardizeTarget()));
     }
 

@@ -53,6 +53,19 @@ public record Task(String targetName, List<String> classes, double targetMean, d
         return new Task(targetName, List.of(), mean, std > 0 ? std : constantScale(mean));
     }
 
+    /**
+     * The warning that far values of a numeric target ({@code target}'s moments) squeeze the others
+     * under its standardization by mean and standard deviation ({@link Moments#squeeze}), so that the
+     * network can hardly fit them (the diagnosis then advised more epochs or capacity); null when they
+     * do not. Robust losses scale the target by its quantiles instead.
+     */
+    public static String squeezeWarning(String targetName, Moments target) {
+        Moments.Squeeze s = target.squeeze();
+        if (!(s.othersRange() < Preprocessor.SQUEEZED_RANGE)) return null;
+        return "The target '" + targetName + "': " + Preprocessor.squeezed(s, "its standardization") + ": use a robust loss (mae or huber, "
+                + "which scale the target by its median and interquartile range), or correct or remove " + (s.far() <= 1 ? "that row." : "those rows.");
+    }
+
     /** The interquartile range of a normal distribution, in standard deviations. */
     static final double IQR_PER_STANDARD_DEVIATION = 1.3489795003921634;
 

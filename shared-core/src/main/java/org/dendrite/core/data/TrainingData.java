@@ -61,6 +61,7 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
         // fitted from the training rows, each counted by its weight (ShardPass.statistics does the same on Spark)
         LabeledTable weighed = train;
         Task task = warmTask;
+        String squeezed = null;
         if (task == null) {
             Moments target = new Moments();
             Sample robust = robustTarget ? new Sample() : null;
@@ -73,8 +74,10 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
                 }
             }
             task = Task.fit(table.targetName(), table.classes(), target, robust, preprocessing.standardizeTarget());
+            if (!table.isClassification() && preprocessing.standardizeTarget() && robust == null) squeezed = Task.squeezeWarning(table.targetName(), target);
         }
-        Preprocessor pre = warmPreprocessor != null ? warmPreprocessor : Preprocessor.fit(weighed.features(), weighed.weights(), preprocessing);
+        Preprocessor pre = (warmPreprocessor != null ? warmPreprocessor : Preprocessor.fit(weighed.features(), weighed.weights(), preprocessing))
+                .withFitWarning(squeezed);
         return new TrainingData(pre, task, dataset(train, pre, task), valid == null ? null : dataset(valid, pre, task));
     }
 

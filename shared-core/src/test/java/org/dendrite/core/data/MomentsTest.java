@@ -88,34 +88,38 @@ class MomentsTest {
     }
 
     /**
-     * One far value squeezes the others: 1..99 and 1e6 (rows in any order, any shards) leave the 99
-     * others a range of 98, in standard deviations of all 100 values (two-pass, computed here); the
-     * farthest value is named. Ordinary data and a rare value in an otherwise constant column (nothing
-     * squeezed) give a wide range or none.
+     * One far value squeezes the others: 1..99 and 1e6 (rows in any order, any shards). Set aside the
+     * farther first, up to Moments.FAR (8) a side, by hand: 1e6, then 1..8 (farther from the mean,
+     * 10,049.5, than 99), leaving 9..99, a range of 90, in standard deviations of all 100 values
+     * (two-pass, computed here); one far value, the farthest named. Ordinary data and a rare value in an
+     * otherwise constant column (nothing squeezed) give a wide range or none.
      */
     @Test
     void oneFarValueSqueezesTheOthers() {
         double[] v = new double[100];
         for (int i = 0; i < 99; i++) v[i] = i + 1;
         v[99] = 1e6;
-        double expected = 98 / twoPassStd(v);
+        double expected = 90 / twoPassStd(v);
         assertEquals(expected, of(v).othersRangeInDeviations(), 1e-12 * expected);
         assertEquals(1e6, of(v).farthest());
+        assertEquals(1, of(v).squeeze().far());
         double[] reversed = new double[100];
         for (int i = 0; i < 100; i++) reversed[i] = v[99 - i];
         assertEquals(expected, of(reversed).othersRangeInDeviations(), 1e-12 * expected);
         Moments merged = of(java.util.Arrays.copyOfRange(v, 0, 50)).merge(of(java.util.Arrays.copyOfRange(v, 50, 100)));
         assertEquals(expected, merged.othersRangeInDeviations(), 1e-12 * expected, "shards merged as Spark merges them");
-        // the far value below the others, at double's end
+        // the far value below the others, at double's end: set aside with 92..99 (farther from the mean than 1), leaving 1..91
         v[99] = -1e300;
-        assertEquals(98 / twoPassStd(java.util.Arrays.stream(v).map(x -> x / 1e290).toArray()) / 1e290,
-                of(v).othersRangeInDeviations(), 1e-3 * 98 / (1e300 / 10));
+        assertEquals(90 / twoPassStd(java.util.Arrays.stream(v).map(x -> x / 1e290).toArray()) / 1e290,
+                of(v).othersRangeInDeviations(), 1e-3 * 90 / (1e300 / 10));
         assertEquals(-1e300, of(v).farthest());
 
-        // ordinary data: 1..100 spans 99 of its 100 values' range minus one end, about 3.4 deviations
+        // ordinary data: 1..100, set aside 100, 1, 99, 2, ... until eight a side (92..100 and 1..7), leaves 8..92: about 2.9
+        // deviations, nothing far
         double[] plain = new double[100];
         for (int i = 0; i < 100; i++) plain[i] = i + 1;
-        assertEquals(98 / twoPassStd(plain), of(plain).othersRangeInDeviations(), 1e-12);
+        assertEquals(84 / twoPassStd(plain), of(plain).othersRangeInDeviations(), 1e-12);
+        assertEquals(0, of(plain).squeeze().far());
         // a rare value in a column otherwise 0: the others are all equal, nothing to squeeze
         double[] rare = new double[100];
         rare[7] = 1;
@@ -142,5 +146,32 @@ class MomentsTest {
         for (int i = 0; i < 60; i++) fewer.add(i / 60.0);
         fewer.add(1e6, 19);
         assertTrue(fewer.othersRangeInDeviations() < 1e-5, "" + fewer.othersRangeInDeviations());
+    }
+
+    /**
+     * Several far values squeeze the others as one does (only the single farthest was set aside, so
+     * a second far value hid the squeeze): 1..97 with 1e9, 2e9 and -3e9 (on both sides; mean 47.53).
+     * By hand, the farther first: -3e9, 2e9, 1e9, 97, 96, 95, 1, 94, 2, 93, 3, 92 (the high side's
+     * eighth), leaving 4..91, a range of 87 against a standard deviation of about 3.7e8; three of those
+     * set aside lie beyond the others by more than 87: three far values, the farthest -3e9. Nine far
+     * values on one side are more than a side's eight: not all set aside, no squeeze seen.
+     */
+    @Test
+    void severalFarValuesSqueezeTheOthers() {
+        double[] v = new double[100];
+        for (int i = 0; i < 97; i++) v[i] = i + 1;
+        v[97] = 1e9;
+        v[98] = 2e9;
+        v[99] = -3e9;
+        Moments.Squeeze s = of(v).squeeze();
+        assertEquals(3, s.far());
+        assertEquals(-3e9, s.farthest());
+        assertTrue(s.othersRange() < 1e-6, "" + s.othersRange());
+        Moments merged = of(java.util.Arrays.copyOfRange(v, 0, 40)).merge(of(java.util.Arrays.copyOfRange(v, 40, 100)));
+        assertEquals(s, merged.squeeze(), "shards merged as Spark merges them");
+        double[] nine = new double[100];
+        for (int i = 0; i < 91; i++) nine[i] = i + 1;
+        for (int i = 91; i < 100; i++) nine[i] = 1e9 * (i - 90);
+        assertTrue(of(nine).squeeze().othersRange() > 0.1, "" + of(nine).squeeze());
     }
 }

@@ -320,6 +320,54 @@ class TrainingControlTest {
     }
 
     /**
+     * Three far values in a column (the first three rows of 'a' times 1e9, y = a + 2b) squeezed the
+     * others as one does, without a word (only the single farthest was set aside, and the second hid
+     * the squeeze): named with their number and the farthest. Far values of a numeric target (three of
+     * 300 times 1e9) squeezed the others under its standardization, and the diagnosis advised more
+     * epochs or capacity with no warning above it: named, with the robust losses as the remedy; under
+     * huber (the target scaled by its quartiles) nothing is said. The same warning on Spark's data
+     * path: ShardPassTest.
+     */
+    @Test
+    void severalFarValuesOfAColumnOrOfTheTargetAreNamed() {
+        SplittableRandom rng = new SplittableRandom(10);
+        int n = 300;
+        double[][] x = new double[n][2];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i][0] = rng.nextGaussian();
+            x[i][1] = rng.nextGaussian();
+            y[i] = x[i][0] + 2 * x[i][1];
+        }
+        var cols = List.of(org.dendrite.core.data.Column.numeric("a"), org.dendrite.core.data.Column.numeric("b"));
+        double[][] far = java.util.Arrays.stream(x).map(double[]::clone).toArray(double[][]::new);
+        for (int i = 0; i < 3; i++) far[i][0] *= 1e9;
+        double farthest = java.util.stream.IntStream.range(0, 3).mapToDouble(i -> far[i][0]).boxed().max(java.util.Comparator.comparingDouble(Math::abs))
+                .orElseThrow();
+        TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(1);
+        java.util.function.Function<TrainingConfig, java.util.function.Function<LabeledTable, List<String>>> squeezed = config -> t -> Trainer.fit(
+                config, t).history().warnings().stream().filter(w -> w.contains("squeezes")).toList();
+        List<String> column = squeezed.apply(c).apply(new LabeledTable(new org.dendrite.core.data.Table(cols, far), "y", List.of(), y, null));
+        assertEquals(1, column.size(), column.toString());
+        assertTrue(column.get(0).startsWith("Column 'a': 3 training values (the farthest " + farthest + ") lie so far from the others that "
+                + "standard scaling squeezes them into "), column.get(0));
+        assertTrue(column.get(0).endsWith("standard deviations, where the network can hardly tell them apart (expect underfitting): use robust "
+                + "scaling (the scaling option: robust), or correct or remove those values."), column.get(0));
+        double[] target = y.clone();
+        for (int i = 0; i < 3; i++) target[i] *= 1e9;
+        List<String> said = squeezed.apply(c).apply(new LabeledTable(new org.dendrite.core.data.Table(cols, x), "y", List.of(), target, null));
+        assertEquals(1, said.size(), said.toString());
+        assertTrue(said.get(0).startsWith("The target 'y': 3 training values (the farthest "), said.get(0));
+        assertTrue(said.get(0).endsWith("lie so far from the others that its standardization squeezes them into " + said.get(0).replaceAll(
+                ".* squeezes them into ([^ ]+) .*", "$1") + " standard deviations, where the network can hardly tell them apart (expect "
+                + "underfitting): use a robust loss (mae or huber, which scale the target by its median and interquartile range), or correct "
+                + "or remove those rows."), said.get(0));
+        assertEquals(List.of(), squeezed.apply(c.withLoss(new org.dendrite.core.loss.Huber(1))).apply(new LabeledTable(
+                new org.dendrite.core.data.Table(cols, x), "y", List.of(), target, null)));
+        assertEquals(List.of(), squeezed.apply(c).apply(new LabeledTable(new org.dendrite.core.data.Table(cols, x), "y", List.of(), y, null)));
+    }
+
+    /**
      * Sparse numeric columns (word counts, rare indicators: one value in at least 95% of the rows) are
      * blown out by standard scaling: a 1 among 199 zeros becomes sqrt(199) = 14.1 standard deviations
      * (by hand: mean 1/200, standard deviation sqrt(199)/200, (1 - 1/200) / (sqrt(199)/200) = sqrt(199)).
