@@ -80,6 +80,8 @@ public final class Moments implements Serializable {
      * their weights {@code xw}: the largest for {@code sign} 1, the smallest for -1.
      */
     private static void offer(double[] x, double[] xw, double v, double w, int sign) {
+        // most values lie within the kept extremes: one comparison
+        if (sign * v < sign * x[x.length - 1]) return;
         for (int i = 0; i < x.length; i++) {
             if (v == x[i]) {
                 xw[i] += w;
