@@ -1,21 +1,18 @@
 package org.dendrite.core.io;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * Writes a file whole or not at all: the text goes to a new file beside it (hidden, named after it),
  * forced to the disk, which then replaces it in one rename (atomic within a POSIX file system). A
  * crash, a kill or a full disk while writing leaves the file as it was (the checkpoint a run
  * rewrites every epoch, a model, a search's trials table), never truncated; the new file is removed
- * when it cannot be written or moved. The file made has the permissions any new file gets (a
+ * when it cannot be written or moved. A thread's interrupt does not stop the write. The file made has the permissions any new file gets (a
  * temporary file's would be the owner's only).
  */
 public final class AtomicWrite {
@@ -28,10 +25,11 @@ public final class AtomicWrite {
         Path part = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + "."
                 + Long.toHexString(Thread.currentThread().getId()) + ".part");
         try {
-            try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                ByteBuffer b = ByteBuffer.wrap(bytes);
-                while (b.hasRemaining()) out.write(b);
-                out.force(true);
+            // a stream, not a FileChannel: a channel is closed by the thread's interrupt, and a run interrupted in its last epoch
+            // (its model kept) then lost its diagnostics and model files to ClosedByInterruptException
+            try (java.io.FileOutputStream out = new java.io.FileOutputStream(part.toFile())) {
+                out.write(bytes);
+                out.getFD().sync();
             }
             try {
                 Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -59,6 +59,24 @@ class AtomicWriteTest {
     }
 
     /**
+     * A thread whose interrupt is set (a Weka build interrupted in its last epoch keeps its model, and
+     * writes its diagnostics then) writes the file, and the interrupt stays set for its caller: a file
+     * channel was closed by the interrupt (ClosedByInterruptException, every diagnostics file lost).
+     */
+    @Test
+    void anInterruptedThreadStillWritesAndKeepsItsInterrupt(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("model.json");
+        Thread.currentThread().interrupt();
+        try {
+            AtomicWrite.text(file, "{\"a\": 1}");
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals("{\"a\": 1}", Files.readString(file));
+    }
+
+    /**
      * A write that cannot replace its target (here a folder of that name with a file in it) fails with
      * the file system's error, leaves the target as it was and no part file; a file made is readable as
      * any new file is (a temporary file's permissions would be the owner's only).
