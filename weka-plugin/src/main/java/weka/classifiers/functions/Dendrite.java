@@ -285,7 +285,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             while (next()) {
                 // one epoch per iteration
             }
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // an Error too (OutOfMemoryError in an epoch): the untrained network was served as the model, and Weka's execution slots,
+            // which catch it and go on, kept an untrained ensemble member
             if (!resume) {
                 // stopped (interrupted) or failed: nothing of the run is kept, so the next build trains afresh (it took the run
                 // left behind for one to continue), and the half-trained network is not served as the model

@@ -1050,6 +1050,31 @@ class DendriteClassifierTest {
     }
 
     /**
+     * An Error in an epoch (an OutOfMemoryError; Weka's execution slots catch it and go on) left the
+     * network made before the first epoch as the model, which then predicted ([0.507, 0.493] for an
+     * untrained network): nothing is kept without -resume, as after an Exception, and predicting
+     * says the classifier is not trained.
+     */
+    @Test
+    void anErrorInAnEpochLeavesNoModel() throws Exception {
+        Instances iris = load("iris.arff");
+        Dendrite failing = new Dendrite() {
+            private int epochs;
+
+            @Override
+            public boolean next() throws Exception {
+                if (++epochs == 2) throw new OutOfMemoryError("in the second epoch (the test's)");
+                return super.next();
+            }
+        };
+        failing.setEpochs(5);
+        assertThrows(OutOfMemoryError.class, () -> failing.buildClassifier(iris));
+        var e = assertThrows(Exception.class, () -> failing.distributionForInstance(iris.instance(0)));
+        assertEquals("Dendrite has not been trained yet: call buildClassifier first", e.getMessage());
+        assertEquals("Dendrite: no model built yet.", failing.toString());
+    }
+
+    /**
      * A -diagnostics folder that exists but takes no files (here /proc/self, where even root makes
      * none; a read-only folder or another user's for others) was found only after training, whose work
      * was lost with a bare AccessDeniedException: it is refused before training, naming the option.
