@@ -93,6 +93,16 @@ class SearchOptionTest {
                 + "allowed: optimizer, learningRate"), space.getMessage());
         var holdout = assertThrows(IllegalArgumentException.class, () -> NestedOptionTest.parse(P + "Asha -holdout 1.5").toCore());
         assertTrue(holdout.getMessage().startsWith("Asha option -holdout: Invalid holdout: 1.5"), holdout.getMessage());
+        // options that the search's other settings leave unused were silently not used: a holdout beside folds, another sampler's
+        var both = assertThrows(IllegalArgumentException.class, () -> NestedOptionTest.parse(P + "RandomSearch -holdout 0.5 -folds 3").toCore());
+        assertTrue(both.getMessage().startsWith("RandomSearch option -holdout: Contradictory validation: a holdout of 0.5 beside 3 folds"),
+                both.getMessage());
+        var grid = assertThrows(IllegalArgumentException.class, () -> NestedOptionTest.parse(P + "RandomSearch -grid-points 5").toCore());
+        assertTrue(grid.getMessage().startsWith("RandomSearch: -grid-points 5 sets the grid sampler's points, but this "
+                + "search's sampler is random: give -sampler grid, or leave -grid-points out"), grid.getMessage());
+        var zoom = assertThrows(IllegalArgumentException.class, () -> NestedOptionTest.parse(P + "RandomSearch -sampler grid -zoom-shrink 0.3").toCore());
+        assertTrue(zoom.getMessage().contains("-zoom-rounds, -zoom-top and -zoom-shrink set the zoom sampler, but this search's sampler is grid"),
+                zoom.getMessage());
         Exception sampler = assertThrows(Exception.class, () -> NestedOptionTest.parse(P + "Hyperband -sampler bayes"));
         assertTrue(sampler.getMessage().contains("Option -sampler bayes: not one of random, grid, zoom"), sampler.getMessage());
         // through the classifier: its option named too, and a budget that leaves one rung is refused before any training

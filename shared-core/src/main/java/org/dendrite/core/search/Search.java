@@ -143,15 +143,40 @@ public final class Search {
     /** The space, the scheduler and the target agree: errors name the parameter or setting and what is allowed. */
     private void check(SearchSpace space, TrainingConfig base, LabeledTable table) {
         space.checkAgainst(base);
-        for (String name : List.of("epochs", "batchSize")) {
-            // 0 means "chosen from the rows" in a configuration, not a value to search: a trial of 0 epochs trained nothing, and every
-            // trial's batch size of 0 failed (checked here, not where a space is read: a trials file written before still reads)
+        for (String name : List.of("epochs", "batchSize", "units")) {
+            // 0 means "chosen from the rows" in a configuration, not a value to search: a trial of 0 epochs trained nothing, every
+            // trial's batch size of 0 failed, and units of 0 trained a width chosen from a trial's rows, then another from all rows in the
+            // refit, both reported as 0 (checked here, not where a space is read: a trials file written before still reads)
             SearchParameter p = space.get(name);
             if (p == null) continue;
             for (Object v : p.distribution().extremes()) {
                 if (((Number) v).intValue() < 1) {
                     throw Check.invalid(name, "Search parameter " + name + " = " + v + ": allowed >= 1 (0, chosen from the rows, is not a value "
                             + "to search)");
+                }
+            }
+        }
+        for (SearchParameter p : space.parameters()) {
+            // two names of one setting ("linear" and "identity", "adam" and "Adam") drew it twice as often as the others
+            if (!(p.distribution() instanceof Choice c)) continue;
+            java.util.Map<TrainingConfig, Object> seen = new java.util.HashMap<>();
+            for (Object v : c.values()) {
+                Object before = seen.put(ConfigParameters.get(p.name()).apply(base, v), v);
+                if (before != null) {
+                    throw Check.invalid(p.name(), "Search parameter " + p.name() + " lists " + before + " and " + v + ", two names of the "
+                            + "same setting: it would be drawn twice as often as the others. List it once");
+                }
+            }
+        }
+        SearchParameter smoothing = space.get("labelSmoothing");
+        if (smoothing != null && table.isClassification()) {
+            // above (K - 1) / K the smoothed target is uniform or puts the true class last: trials there failed one by one
+            int k = table.classes().size();
+            double limit = (k - 1) / (double) k;
+            for (Object v : smoothing.distribution().extremes()) {
+                if (((Number) v).doubleValue() >= limit) {
+                    throw Check.invalid("labelSmoothing", "Search parameter labelSmoothing = " + v + ": allowed below (K - 1) / K = " + limit
+                            + " for these " + k + " classes");
                 }
             }
         }

@@ -12,8 +12,11 @@ import org.dendrite.core.check.Check;
 public record Validation(double holdout, int folds) implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** The default share held out. */
+    public static final double DEFAULT_HOLDOUT = 0.2;
+
     /** A stratified 20% holdout. */
-    public static final Validation DEFAULT = new Validation(0.2, 0);
+    public static final Validation DEFAULT = new Validation(DEFAULT_HOLDOUT, 0);
 
     public Validation {
         if (!(holdout > 0 && holdout < 1)) {
@@ -21,6 +24,12 @@ public record Validation(double holdout, int folds) implements Serializable {
         }
         if (folds != 0 && folds < 2) {
             throw Check.invalid("folds", "Invalid folds: " + folds + " (allowed: 0 = a holdout, or k >= 2 for k-fold cross-validation)");
+        }
+        if (folds >= 2 && holdout != DEFAULT_HOLDOUT) {
+            // the holdout was silently not used
+            throw Check.invalid("holdout", "Contradictory validation: a holdout of " + holdout + " beside " + folds + " folds; k-fold "
+                    + "cross-validation scores every row in turn and holds no share out. Give folds 0 for the holdout, or leave the holdout "
+                    + "at its default (" + DEFAULT_HOLDOUT + ")");
         }
     }
 
@@ -31,6 +40,8 @@ public record Validation(double holdout, int folds) implements Serializable {
 
     @Override
     public String toString() {
-        return folds == 0 ? "holdout of " + Math.round(holdout * 100) + "%" : folds + "-fold cross-validation";
+        // three significant digits: a holdout of 0.001 was "of 0%"
+        return folds == 0 ? "holdout of " + new java.math.BigDecimal(holdout * 100).round(new java.math.MathContext(3)).stripTrailingZeros()
+                .toPlainString() + "%" : folds + "-fold cross-validation";
     }
 }

@@ -446,6 +446,38 @@ class SearchTest {
         }
     }
 
+    /**
+     * Spaces that trained something else than they said were accepted: units of 0 (a width chosen from
+     * each trial's rows, then another from all rows in the refit, both reported as 0); two names of one
+     * setting ("linear" and "identity", "adam" and "Adam": drawn twice as often as the others); a label
+     * smoothing at or past (K - 1) / K for the data's K classes (trials there failed one by one, all of
+     * them for a range starting there); a holdout beside folds (not used). Each is refused naming the
+     * parameter; a holdout of 0.001 is described as such (it read "of 0%").
+     */
+    @Test
+    void spacesThatWouldTrainOtherwiseThanTheySayAreRefused() throws Exception {
+        TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(9);
+        java.util.function.Function<SearchParameter, InvalidSettingException> refused = p -> assertThrows(InvalidSettingException.class,
+                () -> new Search(SearchConfig.DEFAULT.withSpace(new SearchSpace(List.of(p)))).check(iris(), base));
+        InvalidSettingException e = refused.apply(new SearchParameter("units", Choice.of(0, 8)));
+        assertEquals("units", e.setting());
+        assertEquals("Search parameter units = 0: allowed >= 1 (0, chosen from the rows, is not a value to search)", e.getMessage());
+        e = refused.apply(new SearchParameter("activation", Choice.of("relu", "linear", "identity")));
+        assertEquals("Search parameter activation lists linear and identity, two names of the same setting: it would be drawn twice as often "
+                + "as the others. List it once", e.getMessage());
+        e = refused.apply(new SearchParameter("optimizer", Choice.of("adam", "Adam")));
+        assertEquals("optimizer", e.setting());
+        e = refused.apply(new SearchParameter("labelSmoothing", new Uniform(0, 0.7)));
+        assertEquals("Search parameter labelSmoothing = 0.7: allowed below (K - 1) / K = 0.6666666666666666 for these 3 classes", e.getMessage());
+        new Search(SearchConfig.DEFAULT.withSpace(new SearchSpace(List.of(new SearchParameter("labelSmoothing", new Uniform(0, 0.6))))))
+                .check(iris(), base);
+        e = assertThrows(InvalidSettingException.class, () -> new Validation(0.5, 3));
+        assertEquals("holdout", e.setting());
+        assertEquals(3, new Validation(Validation.DEFAULT_HOLDOUT, 3).splits());
+        assertEquals("holdout of 0.1%", new Validation(0.001, 0).toString());
+        assertEquals("holdout of 20%", Validation.DEFAULT.toString());
+    }
+
     @Test
     void badSearchesAreErrorsNamingTheSetting() throws Exception {
         TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(4);

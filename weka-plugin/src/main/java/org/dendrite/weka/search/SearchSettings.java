@@ -51,6 +51,16 @@ public abstract class SearchSettings extends SearchOption {
 
     @Override
     protected SearchConfig build() {
+        // another sampler's settings were silently not used
+        if (sampler != SamplerKind.GRID && points != GridSampler.DEFAULT.points()) {
+            throw Check.invalid("grid-points", "-grid-points " + points + " sets the grid sampler's points, but this search's sampler is "
+                    + sampler.name().toLowerCase(java.util.Locale.ROOT) + ": give -sampler grid, or leave -grid-points out");
+        }
+        if (sampler != SamplerKind.ZOOM && (rounds != ZoomSampler.DEFAULT.rounds() || top != ZoomSampler.DEFAULT.top()
+                || shrink != ZoomSampler.DEFAULT.shrink())) {
+            throw Check.invalid("zoom-rounds", "-zoom-rounds, -zoom-top and -zoom-shrink set the zoom sampler, but this search's "
+                    + "sampler is " + sampler.name().toLowerCase(java.util.Locale.ROOT) + ": give -sampler zoom, or leave them out");
+        }
         Sampler s = switch (sampler) {
             case RANDOM -> new RandomSampler();
             case GRID -> new GridSampler(points);
