@@ -96,6 +96,16 @@ public final class Search {
             throw e;
         } finally {
             executor.shutdownNow();
+            // the trials stop at their next epoch boundary: a stopped search returns once they did (it returned with them still training,
+            // their memory still held); the caller's interrupt is kept for it to see
+            boolean interrupted = Thread.interrupted();
+            try {
+                executor.awaitTermination(STOP_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } finally {
+                if (interrupted) Thread.currentThread().interrupt();
+            }
         }
         List<TrialRecord> trials = pool.records();
         List<TrialRecord> ranked = new ArrayList<>(trials);
@@ -291,6 +301,9 @@ public final class Search {
         return s.describe(base.epochs()) + ", " + config.sampler().name() + " sampler, " + config.validation() + ", metric " + metric.label()
                 + (s.budgetsEpochs() ? ", promoted trials " + promoted : "") + ", " + threads + " thread" + (threads == 1 ? "" : "s");
     }
+
+    /** How long a stopped search waits for its trials to reach their epoch boundary and stop. */
+    static final long STOP_WAIT_SECONDS = 60;
 
     private static java.util.concurrent.ThreadFactory daemonThreads(int threads) {
         AtomicInteger n = new AtomicInteger();

@@ -6,7 +6,8 @@ import org.dendrite.core.check.Check;
 /**
  * How to search: the space (null = {@link SearchSpace#defaultFor} the base configuration), the
  * sampler, the scheduler, where trials are validated, the metric, what a promoted trial does, and
- * the worker threads (0 = the machine's cores; the result does not depend on it). The search's seed
+ * the worker threads (0 = the machine's cores; the result does not depend on it, but that the trials share
+ * the memory budget, {@code data.HeapBudget}: a trial needing more than its share fails, named so). The search's seed
  * is the base configuration's. Written as JSON by {@code io.SearchFormat} (docs/model-format.md,
  * "Searches").
  */

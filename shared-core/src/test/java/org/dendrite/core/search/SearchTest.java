@@ -49,13 +49,15 @@ class SearchTest {
      * A search whose thread is interrupted stops (it waited, uninterruptibly, for every trial: 35-46 s
      * on after Thread.interrupt, and returned normally): a CancellationException at its first wait, the
      * interrupt left set. The thread is interrupted before the search starts, so the outcome does not
-     * depend on how fast the trials run (the interrupt is seen at the first wait for a trial).
+     * depend on how fast the trials run (the interrupt is seen at the first wait for a trial). Its
+     * trial threads have stopped when it returns.
      */
     @Test
     void anInterruptedSearchStops() throws Exception {
         SearchConfig c = SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new SuccessiveHalving(16, 20, 60, 3)).withThreads(2);
         java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicReference<List<String>> trialsLeft = new java.util.concurrent.atomic.AtomicReference<>();
         Thread t = new Thread(() -> {
             Thread.currentThread().interrupt();
             try {
@@ -63,6 +65,9 @@ class SearchTest {
             } catch (Throwable e) {
                 thrown.set(e);
                 stillInterrupted.set(Thread.currentThread().isInterrupted());
+                // its trials have stopped by then (they went on to their next epoch boundary after the search returned)
+                trialsLeft.set(Thread.getAllStackTraces().keySet().stream().filter(x -> x.getName().startsWith("dendrite-search-") && x.isAlive())
+                        .map(Thread::getName).toList());
             }
         });
         t.start();
@@ -70,6 +75,7 @@ class SearchTest {
         assertFalse(t.isAlive(), "still searching 30 s on");
         assertTrue(thrown.get() instanceof java.util.concurrent.CancellationException, String.valueOf(thrown.get()));
         assertTrue(stillInterrupted.get(), "the interrupt is the caller's to see");
+        assertEquals(List.of(), trialsLeft.get(), "trial threads still running when the search returned");
     }
 
     @Test

@@ -137,7 +137,8 @@ public abstract class SearchSettings extends SearchOption {
     public void setMetric(SelectedTag v) { metric = value(v, Metric.class); }
 
     @OptionMetadata(displayName = "threads", description = "Trials trained side by side (0 = the machine's cores); the result is the same "
-            + "for any number.", commandLineParamName = "threads", commandLineParamSynopsis = "-threads <n>", displayOrder = 29)
+            + "for any number, but that the trials share the memory budget (half the heap): a trial needing more than its share fails, "
+            + "named so.", commandLineParamName = "threads", commandLineParamSynopsis = "-threads <n>", displayOrder = 29)
     public int getThreads() { return threads; }
     public void setThreads(int v) { threads = v; }
 }
