@@ -74,13 +74,16 @@ public record SearchResult(List<TrialRecord> trials, TrialRecord best, TrainingC
     public String summary(int top) {
         StringBuilder sb = new StringBuilder();
         sb.append("Hyperparameter search: ").append(description).append('\n');
-        sb.append(String.format(Locale.ROOT, "%d trials, %d epochs trained, %.1f s", trials.size(), epochsTrained(), seconds));
+        long failed = trials.stream().filter(TrialRecord::failed).count();
+        sb.append(String.format(Locale.ROOT, "%d trials%s, %d epochs trained, %.1f s", trials.size(), failed == 0 ? "" : " (" + failed + " failed: see "
+                + "the trials table)", epochsTrained(), seconds));
         if (model != null) sb.append(String.format(Locale.ROOT, " (+ %.1f s refit on all rows)", refitSeconds));
         sb.append('\n');
         sb.append(String.format(Locale.ROOT, "Best: trial %d, validation %s %s at %d epochs: %s%n", best.id(), metric.label(), shown(best.score()),
                 best.epochs(), best.candidate()));
         sb.append("Best configuration (for -config-json / configJson):\n").append(SpecFormat.write(bestConfig)).append('\n');
-        List<TrialRecord> r = ranked();
+        // failed trials are not among the best (they were listed when fewer than top had scores)
+        List<TrialRecord> r = ranked().stream().filter(t -> !t.failed()).toList();
         int k = Math.min(top, r.size());
         sb.append("Top ").append(k).append(" trials:\n");
         sb.append(String.format(Locale.ROOT, "%6s %7s %10s %8s  %s%n", "trial", "epochs", metric.label(), "seconds", "parameters"));

@@ -44,7 +44,8 @@ public record SearchSpace(List<SearchParameter> parameters) implements Serializa
      * base's (1e-5 to 1e-2 when it has none), the width log-uniform from a quarter to four times the
      * base's first dense layer (at least 8 units), the depth from one layer fewer to one more (at least 1),
      * dropout uniform in [0, 0.3] (the last three only for a base with hidden layers: one without, a
-     * linear or logistic model, stays one), and the batch size half, equal or double the base's.
+     * linear or logistic model, stays one), and the batch size half, equal or double the base's (not
+     * for a full-batch optimizer, L-BFGS).
      */
     public static SearchSpace defaultFor(TrainingConfig base) {
         double lr = base.optimizer().learningRate(), l2 = base.regularization().l2();
@@ -67,8 +68,9 @@ public record SearchSpace(List<SearchParameter> parameters) implements Serializa
             ps.add(new SearchParameter("units", new IntUniform(Math.max(8, units / 4), Math.max(9, units * 4), true)));
             ps.add(new SearchParameter("dropout", new Uniform(0, 0.3)));
         }
-        // a base whose batch size is still to be chosen from the rows (0; a search resolves it first) leaves it to them
-        if (b >= 1) ps.add(new SearchParameter("batchSize", new Choice(batches)));
+        // a base whose batch size is still to be chosen from the rows (0; a search resolves it first) leaves it to them; a full-batch
+        // optimizer (L-BFGS) takes every row at each step, whatever the batch size (a third of the draws differed in nothing)
+        if (b >= 1 && !base.optimizer().requiresFullBatch()) ps.add(new SearchParameter("batchSize", new Choice(batches)));
         return new SearchSpace(ps);
     }
 

@@ -484,6 +484,23 @@ class SearchTest {
         assertEquals("holdout of 20%", Validation.DEFAULT.toString());
     }
 
+    /**
+     * A search some of whose trials fail (a learning rate of 1e8: diverged) says how many failed, and
+     * its list of the best trials holds only trials with a score (failed ones filled it when fewer than
+     * its length had scores).
+     */
+    @Test
+    void theSummaryCountsFailedTrialsAndListsOnlyScoredOnes() throws Exception {
+        SearchSpace rates = new SearchSpace(List.of(new SearchParameter("learningRate", Choice.of(0.01, 1e8))));
+        SearchResult r = new Search(SearchConfig.DEFAULT.withSpace(rates).withScheduler(new FullBudget(6))).explore(iris(),
+                TrainingConfig.DEFAULT.withEpochs(3), null);
+        long failed = r.trials().stream().filter(TrialRecord::failed).count();
+        assertTrue(failed > 0 && failed < 6, "failed trials: " + failed);
+        String summary = r.summary(5);
+        assertTrue(summary.contains("6 trials (" + failed + " failed: see the trials table), "), summary);
+        assertTrue(summary.contains("Top " + (6 - failed) + " trials:") && !summary.contains("  failed: "), summary);
+    }
+
     @Test
     void badSearchesAreErrorsNamingTheSetting() throws Exception {
         TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(4);
