@@ -246,7 +246,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         java.util.LinkedHashMap<String, String> m = new java.util.LinkedHashMap<>();
         m.put("initialModel", initialModel);
         m.put("frozenLayers", Integer.toString(frozenLayers));
-        m.put("search", weka.core.Utils.toCommandLine(search));
+        // the search's threads change no result (but for the memory the trials share): a rebuild with others continues the run
+        m.put("search", weka.core.Utils.toCommandLine(search).replaceAll("(^| )-threads \\d+", ""));
         return m;
     }
 

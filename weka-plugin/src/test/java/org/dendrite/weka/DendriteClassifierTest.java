@@ -713,6 +713,10 @@ class DendriteClassifierTest {
         searched.setEpochs(9);
         searched.buildClassifier(iris);
         assertEquals(9, searched.getModel().history().size());
+        // the search's threads change no result: another number continues the run (it was refused as another option)
+        searched.setOptions(Utils.splitOptions("-epochs 10 -resume -search \"org.dendrite.weka.search.RandomSearch -trials 2 -threads 2\""));
+        searched.buildClassifier(iris);
+        assertEquals(10, searched.getModel().history().size());
         // and the built one itself still continues on its own rows
         built.setEpochs(7);
         built.buildClassifier(diabetes);
