@@ -591,13 +591,16 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         if (overfitCheck) found.add(org.dendrite.core.diagnostics.OverfitCheck.run(config, rows, org.dendrite.core.diagnostics.OverfitCheck.DEFAULT_ROWS).summary());
         if (lrRangeTest) {
             lrRange = org.dendrite.core.train.LrFinder.run(config, rows);
+            // with a search, the test ran on the base configuration, and the model trains at the rate the search chooses; a schedule
+            // that sets the rates itself (one-cycle, cyclic) does not use the optimizer's (it was named as the rate trained at)
+            String rate = config.schedule().setsItsOwnRates() ? "the " + config.schedule().name() + " schedule sets this model's rates itself, "
+                    + "not the optimizer's rate: compare the suggestion with its rates"
+                    : String.format(java.util.Locale.ROOT, "%s %.3g", search instanceof NoSearch ? "this model trained at"
+                    : "on the search's base configuration, whose rate is", config.optimizer().learningRate());
             found.add(String.format(java.util.Locale.ROOT, "LR range test: %d steps from %.0e; the smoothed loss was lowest at rate %.3g, so "
-                    + "the suggested learning rate is %.3g (%s %.3g)%s.", lrRange.rates().length,
+                    + "the suggested learning rate is %.3g (%s)%s.", lrRange.rates().length,
                     org.dendrite.core.train.LrFinder.DEFAULT_MIN_RATE,
-                    10 * lrRange.suggestedRate(), lrRange.suggestedRate(),
-                    // with a search, the test ran on the base configuration, and the model trains at the rate the search chooses
-                    search instanceof NoSearch ? "this model trained at" : "on the search's base configuration, whose rate is",
-                    config.optimizer().learningRate(),
+                    10 * lrRange.suggestedRate(), lrRange.suggestedRate(), rate,
                     diagnosticsFolder.isBlank() ? "" : "; the curve is lr-range-test.png in the diagnostics folder"));
         }
         return List.copyOf(found);
@@ -812,8 +815,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     /**
      * measureEpochs: the epochs trained (fewer than configured when early stopping ended the run);
-     * measureParameters: the network's weights and biases; measureTrainingLoss: the last epoch's
-     * training loss. Missing (Weka's missing value) for a ZeroR model or before training.
+     * measureParameters: the network's weights and biases; measureTrainingLoss: the training loss of
+     * the weights the model holds (the epoch early stopping kept, as toString shows it; it was the
+     * last epoch's). Missing (Weka's missing value) for a ZeroR model or before training.
      */
     @Override
     public double getMeasure(String name) {
@@ -824,7 +828,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         return switch (name) {
             case "measureEpochs" -> model.history().size();
             case "measureParameters" -> model.network().parameterCount();
-            default -> model.history().last().trainLoss();
+            default -> model.history().kept().trainLoss();
         };
     }
 

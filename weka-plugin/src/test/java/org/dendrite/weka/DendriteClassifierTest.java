@@ -145,6 +145,10 @@ class DendriteClassifierTest {
         early.buildClassifier(iris);
         assertTrue(early.getMeasure("measureEpochs") < 400, "early stopping ended the run after " + early.getMeasure("measureEpochs"));
         assertEquals(early.getModel().history().size(), early.getMeasure("measureEpochs"));
+        // the training loss of the weights kept (the epoch early stopping kept, as toString shows it), not the last epoch's
+        int kept = early.getModel().history().bestEpoch();
+        assertTrue(kept > 0 && kept < early.getModel().history().size(), "kept epoch " + kept);
+        assertEquals(early.getModel().history().epochs().get(kept - 1).trainLoss(), early.getMeasure("measureTrainingLoss"));
         Dendrite none = new Dendrite();
         none.buildClassifier(new Instances(iris, 0));
         assertTrue(weka.core.Utils.isMissingValue(none.getMeasure("measureEpochs")));
@@ -932,6 +936,18 @@ class DendriteClassifierTest {
         searched.setOptions(Utils.splitOptions("-epochs 2 -lr-range-test -search \"org.dendrite.weka.search.RandomSearch -trials 2\""));
         searched.buildClassifier(load("iris.arff"));
         assertTrue(searched.toString().contains("(on the search's base configuration, whose rate is 0.0100)"), searched.toString());
+        // a schedule that sets the rates itself does not train at the optimizer's rate (it was named as the rate trained at)
+        Dendrite cycle = new Dendrite();
+        cycle.setOptions(Utils.splitOptions("-epochs 2 -lr-range-test -schedule \"org.dendrite.weka.schedule.OneCycle -max-rate 0.3 -total-steps 50\""));
+        cycle.buildClassifier(load("iris.arff"));
+        assertTrue(cycle.toString().contains("(the one_cycle schedule sets this model's rates itself, not the optimizer's rate: compare the "
+                + "suggestion with its rates)"), cycle.toString());
+        // for a numeric target the figure is 1 - RMSE / the target's standard deviation, said so (it read as a share of rows fitted)
+        Dendrite numeric = new Dendrite();
+        numeric.setOptions(Utils.splitOptions("-epochs 1 -overfit-check"));
+        numeric.buildClassifier(load("servo.arff"));
+        assertTrue(numeric.toString().matches("(?s).*Overfit check (passed: 20 rows learned to|FAILED: after \\d+ epochs the network fits 20 training "
+                + "rows only to) \\d+% \\(1 - RMSE / the target's standard deviation on them\\).*"), numeric.toString());
     }
 
     /**

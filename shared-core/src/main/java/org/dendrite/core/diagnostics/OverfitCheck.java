@@ -24,11 +24,17 @@ public final class OverfitCheck {
 
     private OverfitCheck() {}
 
-    public record Result(int rows, int epochs, double trainingAccuracy, boolean passed) {
+    /**
+     * What the check found: {@code trainingAccuracy} is the accuracy on the rows (weighted) for a
+     * nominal target, and 1 - RMSE / the rows' target standard deviation for a numeric one
+     * ({@code numeric}; 0.9 is R^2 0.99), which the summary says (it read as a share of rows fitted).
+     */
+    public record Result(int rows, int epochs, double trainingAccuracy, boolean passed, boolean numeric) {
         public String summary() {
-            return passed ? "Overfit check passed: " + rows + " rows learned to " + Math.round(100 * trainingAccuracy) + "% in " + epochs + " epochs."
-                    : "Overfit check FAILED: after " + epochs + " epochs the network fits only " + Math.round(100 * trainingAccuracy) + "% of "
-                    + rows + " training rows. Check the learning rate, the architecture and the data pipeline before tuning anything else.";
+            String fit = Math.round(100 * trainingAccuracy) + "%" + (numeric ? " (1 - RMSE / the target's standard deviation on them)" : "");
+            return passed ? "Overfit check passed: " + rows + " rows learned to " + fit + " in " + epochs + " epochs."
+                    : "Overfit check FAILED: after " + epochs + " epochs the network fits " + rows + " training rows only to " + fit + ". Check "
+                    + "the learning rate, the architecture and the data pipeline before tuning anything else.";
         }
     }
 
@@ -76,6 +82,6 @@ public final class OverfitCheck {
             }
             if (acc >= (classes.isEmpty() ? 0.9 : 1.0)) break;
         }
-        return new Result(tiny.size(), run.epoch(), acc, acc >= (classes.isEmpty() ? 0.9 : TARGET_ACCURACY));
+        return new Result(tiny.size(), run.epoch(), acc, acc >= (classes.isEmpty() ? 0.9 : TARGET_ACCURACY), classes.isEmpty());
     }
 }

@@ -26,6 +26,11 @@ public record Cyclic(double lowerRate, double upperRate, int stepsUp, int stepsD
         if (unit == null) throw Check.invalid("unit", "A schedule needs a unit: step or epoch");
     }
 
+    @Override
+    public boolean setsItsOwnRates() {
+        return true;
+    }
+
     @Override public String name() { return "cyclic"; }
 
     @Override

@@ -22,6 +22,11 @@ public record OneCycle(double maxRate, int totalSteps, double pctStart, double d
         if (unit == null) throw Check.invalid("unit", "A schedule needs a unit: step or epoch");
     }
 
+    @Override
+    public boolean setsItsOwnRates() {
+        return true;
+    }
+
     @Override public String name() { return "one_cycle"; }
 
     @Override

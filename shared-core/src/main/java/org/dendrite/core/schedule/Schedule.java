@@ -47,6 +47,14 @@ public interface Schedule extends Serializable {
     }
 
     /**
+     * True when the schedule sets the rates itself (one-cycle, cyclic: absolute rates), so that the
+     * optimizer's own learning rate is not used.
+     */
+    default boolean setsItsOwnRates() {
+        return false;
+    }
+
+    /**
      * A warning when this schedule's own length does not fit a run of {@code epochs} epochs and
      * {@code steps} optimizer steps (the clock's two lengths; {@code steps} 0 when unknown): what the
      * run then trains at (a cycle cut short, a warm-up never finished, a milestone never reached, a

@@ -21,6 +21,11 @@ public record WarmUp(Schedule inner, double startFactor, double endFactor, int t
     @Override public String name() { return "warm_up"; }
 
     @Override
+    public boolean setsItsOwnRates() {
+        return inner.setsItsOwnRates();
+    }
+
+    @Override
     public boolean dependsOnRunLength() {
         return inner.dependsOnRunLength();
     }

@@ -166,6 +166,11 @@ public final class History implements Serializable {
         return epochs.size();
     }
 
+    /** The record of the epoch whose weights the model holds: the one early stopping kept, else the last (null without epochs). */
+    public EpochRecord kept() {
+        return bestEpoch() > 0 && bestEpoch() <= size() ? epochs.get(bestEpoch() - 1) : last();
+    }
+
     /** The last record, or null before the first epoch. */
     public EpochRecord last() {
         return epochs.isEmpty() ? null : epochs.get(epochs.size() - 1);

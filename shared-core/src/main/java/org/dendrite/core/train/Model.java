@@ -73,8 +73,7 @@ public final class Model implements Serializable {
         if (history.bestEpoch() > 0) sb.append(" (weights of epoch ").append(history.bestEpoch()).append(", early stopping)");
         sb.append('\n');
         // the figures of the weights the model holds: the last epoch's, or the epoch early stopping kept
-        EpochRecord last = history.bestEpoch() > 0 && history.bestEpoch() <= history.size() ? history.epochs().get(history.bestEpoch() - 1)
-                : history.last();
+        EpochRecord last = history.kept();
         if (last != null) {
             String of = history.bestEpoch() > 0 ? "Epoch " + history.bestEpoch() + " (the weights kept) " : "Final ";
             sb.append(of).append(String.format(java.util.Locale.ROOT, "training loss: " + fixed, last.trainLoss()));
