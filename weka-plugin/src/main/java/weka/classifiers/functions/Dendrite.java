@@ -550,7 +550,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     }
 
     /**
-     * A new subfolder of {@code dir} for one training's diagnostics, {@code NNN-relation-rows-rows}, numbered
+     * A new subfolder of {@code dir} for one training's diagnostics, {@code NNN-<relation>-<rows>-rows}, numbered
      * in the order the trainings finish: Weka's cross-validation trains the full training set's model and
      * then one per fold with the same options (Explorer and command line: the full set first, 001), and
      * each keeps its own files instead of the last fold's overwriting the others (whose model.json would
@@ -583,7 +583,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     /**
      * The checks asked for before training, on the training rows with the configuration as given (a
      * search's base): the overfit check (about 20 rows without regularization must be learned) and the
-     * LR range test (the rate grown from 1e-7 to 10 over 100 steps on a fresh network; a tenth of the
+     * LR range test (the rate grown from 1e-7 to 10 over up to 100 steps on a fresh network; a tenth of the
      * rate at the smoothed loss's minimum suggested). Neither changes the model trained after them.
      */
     private List<String> checksBeforeTraining(TrainingConfig config, org.dendrite.core.data.LabeledTable rows) {
@@ -1024,7 +1024,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     @OptionMetadata(displayName = "diagnostics folder", description = "If set, the training history (CSV, JSON), the model (JSON), "
             + "learning-curve and validation-metric plots and weight/gradient histograms (PNG) are written after each training to a new "
-            + "subfolder of this folder, NNN-relation-rows-rows, numbered in order (a cross-validation's full-set model first, then "
+            + "subfolder of this folder, NNN-<relation>-<rows>-rows (001-iris-150-rows), numbered in order (a cross-validation's full-set model first, then "
             + "one per fold).", commandLineParamName = "diagnostics", commandLineParamSynopsis = "-diagnostics <folder>",
             displayOrder = 14)
     public String getDiagnosticsFolder() { return diagnosticsFolder; }
@@ -1076,7 +1076,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public void setOverfitCheck(boolean v) { overfitCheck = v; }
 
     @OptionMetadata(displayName = "LR range test", description = "Before training, run the learning-rate range test (Smith 2017) on the "
-            + "training rows: a fresh network trained while the rate grows from 1e-7 to 10 over 100 steps; the model's output gives the "
+            + "training rows: a fresh network trained while the rate grows from 1e-7 to 10 over up to 100 steps (stopping once the smoothed loss is 4 times its minimum); the model's output gives the "
             + "rate where the smoothed loss was lowest and a tenth of it as the suggested learning rate (-diagnostics also plots the curve). "
             + "The model trained after it is the same: set the optimizer's -lr to use the suggestion.", commandLineParamName = "lr-range-test",
             commandLineParamSynopsis = "-lr-range-test", commandLineParamIsFlag = true, displayOrder = 22)
