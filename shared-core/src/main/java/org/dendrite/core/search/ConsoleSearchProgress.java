@@ -12,6 +12,11 @@ public final class ConsoleSearchProgress implements SearchListener {
     }
 
     @Override
+    public void onStart(String description, long plannedEpochs) {
+        out.println(String.format(java.util.Locale.ROOT, "Hyperparameter search: %s; %,d epochs planned in all", description, plannedEpochs));
+    }
+
+    @Override
     public void onProgress(SearchProgress p) {
         long now = System.nanoTime();
         boolean last = p.epochsDone() >= p.epochsPlanned();

@@ -84,6 +84,7 @@ public final class Search {
         int threads = Math.max(1, Math.min(config.threads() > 0 ? config.threads() : Parallelism.threads(),
                 config.scheduler().plannedTrials(base.epochs())));
         long planned = config.scheduler().plannedEpochs(base.epochs(), restarts);
+        if (listener != null) listener.onStart(describe(base, restarts, threads, metric), planned);
         long start = System.nanoTime();
         ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads(threads));
         TrialPool pool = new TrialPool(base, space, config.sampler(), metric, restarts, runner, executor,

@@ -501,6 +501,39 @@ class SearchTest {
         assertTrue(summary.contains("Top " + (6 - failed) + " trials:") && !summary.contains("  failed: "), summary);
     }
 
+    /**
+     * A listener hears the plan before the first trial (the scheduler, sampler, validation and the
+     * planned epochs in all: a budget far larger than meant was seen only after the first trial, or in
+     * the final summary), once, with the epochs its progress counts towards; the console prints it.
+     */
+    @Test
+    void theListenerHearsThePlanFirst() throws Exception {
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicLong plannedAtStart = new java.util.concurrent.atomic.AtomicLong(), plannedInProgress = new java.util.concurrent.atomic.AtomicLong();
+        SearchListener l = new SearchListener() {
+            @Override
+            public void onStart(String description, long plannedEpochs) {
+                heard.add("start: " + description);
+                plannedAtStart.set(plannedEpochs);
+            }
+
+            @Override
+            public void onProgress(SearchProgress p) {
+                heard.add("progress");
+                plannedInProgress.set(p.epochsPlanned());
+            }
+        };
+        SearchResult r = new Search(SearchConfig.DEFAULT.withSpace(SMALL).withScheduler(new SuccessiveHalving(6, 1, 4, 2))).explore(iris(),
+                TrainingConfig.DEFAULT.withEpochs(4), l);
+        assertTrue(heard.get(0).startsWith("start: " + r.description()), heard.toString());
+        assertEquals(1, heard.stream().filter(h -> h.startsWith("start")).count());
+        assertTrue(heard.size() > 1 && plannedAtStart.get() > 0, heard.toString());
+        assertEquals(plannedInProgress.get(), plannedAtStart.get());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new ConsoleSearchProgress(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8)).onStart("a plan", 1234567);
+        assertEquals("Hyperparameter search: a plan; 1,234,567 epochs planned in all" + System.lineSeparator(), out.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void badSearchesAreErrorsNamingTheSetting() throws Exception {
         TrainingConfig base = TrainingConfig.DEFAULT.withEpochs(4);
