@@ -270,7 +270,7 @@ def main():
     error("network-missing.json", mutated(c, setter(["network"], DELETE)), "$.network", "missing")
     error("spec-string.json", mutated(c, setter(["network", "spec"], "dense")), "$.network.spec", "expected an object")
     error("spec-layers-missing.json", mutated(c, setter(["network", "spec", "layers"], DELETE)), "$.network.spec.layers", "missing")
-    error("layer-null.json", mutated(c, setter(layer0, None)), "$.network.spec", "Layer 0", "null")
+    error("layer-null.json", mutated(c, setter(layer0, None)), "$.network.spec.layers[0]", "null is not allowed in a list")
     error("layer-bare-dense.json", mutated(c, setter(layer0, "dense")), "$.network.spec.layers[0]", "units")
     error("units-missing.json", mutated(c, setter(layer0 + ["units"], DELETE)), "$.network.spec.layers[0].units", "missing")
     error("units-string.json", mutated(c, setter(layer0 + ["units"], "6")), "$.network.spec.layers[0].units", "whole number", 'a string "6"')

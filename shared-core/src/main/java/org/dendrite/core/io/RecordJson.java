@@ -177,7 +177,11 @@ final class RecordJson {
             }
             Type element = ((ParameterizedType) declared).getActualTypeArguments()[0];
             List<Object> out = new ArrayList<>();
-            for (int i = 0; i < node.size(); i++) out.add(read(node.get(i), element, path + "[" + i + "]", null, version));
+            for (int i = 0; i < node.size(); i++) {
+                // a list holds no nulls (a null layer was named by the spec it failed, "$: Layer 0 of the network spec is null")
+                if (node.get(i).isNull()) throw new ModelFormatException(path + "[" + i + "]: null is not allowed in a list; remove it");
+                out.add(read(node.get(i), element, path + "[" + i + "]", null, version));
+            }
             return out;
         }
         if (raw.isEnum()) {

@@ -139,6 +139,9 @@ class SpecFormatTest {
             assertTrue(e.getMessage().contains(": null is not allowed here; leave the field out for its default"), field + ": " + e.getMessage());
         }
         assertEquals(TrainingConfig.DEFAULT.loss(), SpecFormat.readTrainingConfig("{\"loss\": null}").loss(), "null where the default is none");
+        // a null in a list is named by its place (a null layer was named by the spec it failed: "$.network: Layer 0 ... is null")
+        var inList = assertThrows(ModelFormatException.class, () -> SpecFormat.readTrainingConfig("{\"network\": {\"layers\": [{\"type\": \"dense\", \"units\": 4}, null]}}"));
+        assertTrue(inList.getMessage().endsWith("$.network.layers[1]: null is not allowed in a list; remove it"), inList.getMessage());
         assertEquals(TrainingConfig.DEFAULT, SpecFormat.readTrainingConfig(SpecFormat.write(TrainingConfig.DEFAULT)), "what the writer writes reads back");
         assertEquals(TrainingConfig.DEFAULT.network(), partial.network());
         assertEquals(new Adam(1e-3), SpecFormat.readOptimizer("adam"));
