@@ -246,9 +246,16 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         java.util.LinkedHashMap<String, String> m = new java.util.LinkedHashMap<>();
         m.put("initialModel", initialModel);
         m.put("frozenLayers", Integer.toString(frozenLayers));
-        // the search's threads change no result (but for the memory the trials share): a rebuild with others continues the run
-        m.put("search", weka.core.Utils.toCommandLine(search).replaceAll("(^| )-threads \\d+", ""));
+        m.put("search", weka.core.Utils.toCommandLine(search));
         return m;
+    }
+
+    /**
+     * A start setting without a search's {@code -threads}, which change no result (but for the memory
+     * the trials share): a rebuild with other threads continues the run, a model saved with them too.
+     */
+    private static String withoutThreads(String setting) {
+        return setting == null ? null : setting.replaceAll("(^| )-threads \\d+", "");
     }
 
     /** {@link #searchConfig()}, its validation errors as Weka's usual checked exception. */
@@ -341,7 +348,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             TrainingOptions.Difference d = trainedWith == null ? null : TrainingOptions.differenceBesideEpochs(trainedWith, config);
             if (d == null && startedWith != null) {
                 for (var e : startSettings().entrySet()) {
-                    if (!e.getValue().equals(startedWith.get(e.getKey()))) d = new TrainingOptions.Difference(e.getKey(), startedWith.get(e.getKey()), e.getValue());
+                    if (!withoutThreads(e.getValue()).equals(withoutThreads(startedWith.get(e.getKey())))) {
+                        d = new TrainingOptions.Difference(e.getKey(), startedWith.get(e.getKey()), e.getValue());
+                    }
                 }
             }
             if (d != null) {
