@@ -122,14 +122,25 @@ public record LabeledTable(Table features, String targetName, List<String> class
      * order): whether a run meets the rows it was trained on, or others ({@code train.Checkpoint.Rows}).
      */
     public long fingerprint() {
-        long h = 0x9E3779B97F4A7C15L ^ size();
+        long h = mix(0x9E3779B97F4A7C15L ^ size());
         double[][] x = features.rows();
         for (int i = 0; i < x.length; i++) {
-            for (double v : x[i]) h = (h ^ Double.doubleToLongBits(v)) * 0x100000001B3L;
-            h = (h ^ Double.doubleToLongBits(target[i])) * 0x100000001B3L;
-            h = (h ^ Float.floatToIntBits(weights == null ? 1 : weights[i])) * 0xC2B2AE3D27D4EB4FL;
+            for (double v : x[i]) h = mix(h ^ Double.doubleToLongBits(v));
+            h = mix(h ^ Double.doubleToLongBits(target[i]));
+            h = mix(h ^ Float.floatToIntBits(weights == null ? 1 : weights[i]));
         }
         return h;
+    }
+
+    /**
+     * SplitMix64's finalizer (Steele, Lea and Flood 2014): every bit of {@code z} moves every bit of
+     * the result (an XOR then a multiplication alone left a sign bit in bit 63, so two sign flips
+     * cancelled).
+     */
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /** Each row's class index (a nominal target), the strata of a stratified split. */

@@ -95,6 +95,10 @@ class CheckpointIOTest {
         Checkpoint c = CheckpointIO.read(dir.resolve("c.json"));
         double[][] changed = java.util.Arrays.stream(iris.features().rows()).map(double[]::clone).toArray(double[][]::new);
         changed[70][2] += 0.1;
+        // two values of another sign (a plain XOR-and-multiply hash kept only the sign bits' parity: two flips cancelled)
+        double[][] flipped = java.util.Arrays.stream(iris.features().rows()).map(double[]::clone).toArray(double[][]::new);
+        flipped[3][0] = -flipped[3][0];
+        flipped[90][1] = -flipped[90][1];
         float[] weights = new float[150];
         java.util.Arrays.fill(weights, 1);
         weights[3] = 2;
@@ -103,7 +107,8 @@ class CheckpointIOTest {
                 + "resuming would train one run on both. Resume on the rows it was written on, train afresh, or start from its model's weights (a "
                 + "warm start)";
         for (var other : List.of(new org.dendrite.core.data.LabeledTable(new org.dendrite.core.data.Table(iris.features().columns(), changed),
-                iris.targetName(), iris.classes(), iris.target(), null), iris.subset(reversed), new org.dendrite.core.data.LabeledTable(
+                iris.targetName(), iris.classes(), iris.target(), null), new org.dendrite.core.data.LabeledTable(new org.dendrite.core.data.Table(
+                iris.features().columns(), flipped), iris.targetName(), iris.classes(), iris.target(), null), iris.subset(reversed), new org.dendrite.core.data.LabeledTable(
                 iris.features(), iris.targetName(), iris.classes(), iris.target(), weights))) {
             var e = assertThrows(IllegalArgumentException.class, () -> TrainingRun.resume(c, other, TrainingListener.NONE));
             assertEquals(same, e.getMessage());
