@@ -168,9 +168,12 @@ public final class Moments implements Serializable {
         if (count < 3 || !(std > 0)) return new Squeeze(0, Double.POSITIVE_INFINITY, farthest());
         double mean = mean(), budget = weight / 4, aside = 0;
         int hi = 0, lo = 0;
-        while (hi < FAR && lo < FAR && top[hi] > bottom[lo]) {
+        while (top[hi] > bottom[lo]) {
             // halves: cannot overflow
             boolean high = top[hi] / 2 - mean / 2 >= mean / 2 - bottom[lo] / 2;
+            // the farthest value left is on a side already set aside FAR deep: what lies beyond is not kept, so stop there (the
+            // other side may still have been short of FAR: eight far values high and two low are all set aside)
+            if (high ? hi == FAR : lo == FAR) break;
             double w = high ? topWeight[hi] : bottomWeight[lo];
             if (aside + w >= budget) break;
             aside += w;

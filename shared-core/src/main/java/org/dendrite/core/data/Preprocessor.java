@@ -30,8 +30,8 @@ public final class Preprocessor implements Serializable {
     private transient List<String> fitWarnings;
 
     /**
-     * Below this range of a numeric column's other values, in standard deviations, one far value is
-     * said to squeeze the column ({@link Moments#othersRangeInDeviations}).
+     * Below this range of a numeric column's (or target's) other values, in standard deviations, its
+     * far values are said to squeeze it ({@link Moments#squeeze}).
      */
     public static final double SQUEEZED_RANGE = 0.1;
 

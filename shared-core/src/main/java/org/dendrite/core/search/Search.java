@@ -168,11 +168,13 @@ public final class Search {
             }
         }
         for (SearchParameter p : space.parameters()) {
-            // two names of one setting ("linear" and "identity", "adam" and "Adam") drew it twice as often as the others
-            if (!(p.distribution() instanceof Choice c)) continue;
+            // two names of one setting ("linear" and "identity", "adam" and "Adam") drew it twice as often as the others; a name's
+            // setting is compared on the default configuration, which has a hidden layer for an activation to apply to (on a base
+            // without one, every activation left it alike)
+            if (!(p.distribution() instanceof Choice c) || ConfigParameters.get(p.name()).kind() != ConfigParameters.Kind.NAME) continue;
             java.util.Map<TrainingConfig, Object> seen = new java.util.HashMap<>();
             for (Object v : c.values()) {
-                Object before = seen.put(ConfigParameters.get(p.name()).apply(base, v), v);
+                Object before = seen.put(ConfigParameters.get(p.name()).apply(TrainingConfig.DEFAULT, v), v);
                 if (before != null) {
                     throw Check.invalid(p.name(), "Search parameter " + p.name() + " lists " + before + " and " + v + ", two names of the "
                             + "same setting: it would be drawn twice as often as the others. List it once");

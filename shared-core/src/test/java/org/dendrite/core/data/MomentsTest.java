@@ -114,11 +114,11 @@ class MomentsTest {
                 of(v).othersRangeInDeviations(), 1e-3 * 90 / (1e300 / 10));
         assertEquals(-1e300, of(v).farthest());
 
-        // ordinary data: 1..100, set aside 100, 1, 99, 2, ... until eight a side (92..100 and 1..7), leaves 8..92: about 2.9
+        // ordinary data: 1..100, set aside 100, 1, 99, 2, ... until eight a side (93..100 and 1..8), leaves 9..92: about 2.9
         // deviations, nothing far
         double[] plain = new double[100];
         for (int i = 0; i < 100; i++) plain[i] = i + 1;
-        assertEquals(84 / twoPassStd(plain), of(plain).othersRangeInDeviations(), 1e-12);
+        assertEquals(83 / twoPassStd(plain), of(plain).othersRangeInDeviations(), 1e-12);
         assertEquals(0, of(plain).squeeze().far());
         // a rare value in a column otherwise 0: the others are all equal, nothing to squeeze
         double[] rare = new double[100];
@@ -152,9 +152,11 @@ class MomentsTest {
      * Several far values squeeze the others as one does (only the single farthest was set aside, so
      * a second far value hid the squeeze): 1..97 with 1e9, 2e9 and -3e9 (on both sides; mean 47.53).
      * By hand, the farther first: -3e9, 2e9, 1e9, 97, 96, 95, 1, 94, 2, 93, 3, 92 (the high side's
-     * eighth), leaving 4..91, a range of 87 against a standard deviation of about 3.7e8; three of those
-     * set aside lie beyond the others by more than 87: three far values, the farthest -3e9. Nine far
-     * values on one side are more than a side's eight: not all set aside, no squeeze seen.
+     * eighth), 4 (farther than 91, which would be the high side's ninth: the end), leaving 5..91, a
+     * range of 86 against a standard deviation of about 3.7e8; three of those set aside lie beyond the
+     * others by more than 86: three far values, the farthest -3e9. Eight far values high and two low
+     * are all set aside. Nine far values on one side are more than a side's eight: not all set aside, no
+     * squeeze seen.
      */
     @Test
     void severalFarValuesSqueezeTheOthers() {
@@ -169,6 +171,15 @@ class MomentsTest {
         assertTrue(s.othersRange() < 1e-6, "" + s.othersRange());
         Moments merged = of(java.util.Arrays.copyOfRange(v, 0, 40)).merge(of(java.util.Arrays.copyOfRange(v, 40, 100)));
         assertEquals(s, merged.squeeze(), "shards merged as Spark merges them");
+        // eight far values high and two low: all ten set aside (it stopped when the high side was full, the low pair kept)
+        double[] both = new double[100];
+        for (int i = 0; i < 90; i++) both[i] = i + 1;
+        for (int i = 90; i < 98; i++) both[i] = 1e9 * (i - 89);
+        both[98] = -2e8;
+        both[99] = -3e8;
+        Moments.Squeeze ten = of(both).squeeze();
+        assertEquals(10, ten.far());
+        assertTrue(ten.othersRange() < 1e-7, "" + ten);
         double[] nine = new double[100];
         for (int i = 0; i < 91; i++) nine[i] = i + 1;
         for (int i = 91; i < 100; i++) nine[i] = 1e9 * (i - 90);

@@ -507,6 +507,10 @@ class SearchTest {
                 + "as the others. List it once", e.getMessage());
         e = refused.apply(new SearchParameter("optimizer", Choice.of("adam", "Adam")));
         assertEquals("optimizer", e.setting());
+        // distinct names on a base without hidden layers (the space searching the depth too) are distinct settings
+        new Search(SearchConfig.DEFAULT.withSpace(new SearchSpace(List.of(new SearchParameter("hiddenLayers", Choice.of(1, 2)),
+                new SearchParameter("activation", Choice.of("relu", "tanh")), new SearchParameter("dropout", Choice.of(0, 0.2))))))
+                .check(iris(), base.withNetwork(new org.dendrite.core.network.NetworkSpec(List.of())));
         e = refused.apply(new SearchParameter("labelSmoothing", new Uniform(0, 0.7)));
         assertEquals("Search parameter labelSmoothing = 0.7: allowed below (K - 1) / K = 0.6666666666666666 for these 3 classes", e.getMessage());
         new Search(SearchConfig.DEFAULT.withSpace(new SearchSpace(List.of(new SearchParameter("labelSmoothing", new Uniform(0, 0.6))))))

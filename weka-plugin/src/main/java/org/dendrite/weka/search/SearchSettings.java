@@ -98,13 +98,13 @@ public abstract class SearchSettings extends SearchOption {
     public SelectedTag getSampler() { return tag(sampler); }
     public void setSampler(SelectedTag v) { sampler = value(v, SamplerKind.class); }
 
-    @OptionMetadata(displayName = "grid points", description = "Grid sampler: values per numeric parameter (1 to 10000).",
+    @OptionMetadata(displayName = "grid points", description = "Grid sampler: values per numeric parameter (1 to 10000; refused with another sampler).",
             commandLineParamName = "grid-points", commandLineParamSynopsis = "-grid-points <n>", displayOrder = 22)
     public int getPoints() { return points; }
     public void setPoints(int v) { points = v; }
 
     @OptionMetadata(displayName = "zoom rounds", description = "Zoom sampler: rounds of random search (>= 1), each around the best "
-            + "settings of those before.", commandLineParamName = "zoom-rounds", commandLineParamSynopsis = "-zoom-rounds <n>", displayOrder = 23)
+            + "settings of those before (this and the other zoom options are refused with another sampler).", commandLineParamName = "zoom-rounds", commandLineParamSynopsis = "-zoom-rounds <n>", displayOrder = 23)
     public int getRounds() { return rounds; }
     public void setRounds(int v) { rounds = v; }
 
