@@ -18,13 +18,32 @@ import java.nio.file.StandardCopyOption;
 public final class AtomicWrite {
     private AtomicWrite() {}
 
-    /** Writes {@code text} (UTF-8) to {@code file}, replacing it whole. */
+    /**
+     * Writes {@code text} (UTF-8) to {@code file}, replacing it whole. A symbolic link's target is the
+     * file replaced (the link stays), an existing file keeps its permissions, and where no new file can
+     * be made beside it (a folder that takes none, the file itself writable) it is written in place.
+     */
     public static void text(Path file, String text) throws IOException {
         Path target = file.toAbsolutePath();
+        // a link was replaced by a plain file, the file it pointed to left as it was
+        if (Files.isSymbolicLink(target) && Files.exists(target)) target = target.toRealPath();
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Path part = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + "."
                 + Long.toHexString(Thread.currentThread().getId()) + ".part");
+        boolean exists = Files.isRegularFile(target);
         try {
+            Files.createFile(part);
+        } catch (java.nio.file.AccessDeniedException e) {
+            if (!exists || !Files.isWritable(target)) throw e;
+            // a writable file in a folder that takes no new file: written in place, as before files were written whole
+            Files.write(target, bytes);
+            return;
+        }
+        try {
+            // the permissions it had (the new file's were the defaults: 664 became 644)
+            if (exists && target.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                Files.setPosixFilePermissions(part, Files.getPosixFilePermissions(target));
+            }
             // a stream, not a FileChannel: a channel is closed by the thread's interrupt, and a run interrupted in its last epoch
             // (its model kept) then lost its diagnostics and model files to ClosedByInterruptException
             try (java.io.FileOutputStream out = new java.io.FileOutputStream(part.toFile())) {
