@@ -124,7 +124,7 @@ final class SparkSearch {
         // the sample reaches the driver dense: its size is checked before it is collected
         Table.checkFits(Math.min(n, sampleRows), width, "The search's sample", "Lower searchSampleRows, use fewer features, or give the "
                 + "driver more memory (spark.driver.memory).");
-        RowCheck later = check.afterFirstPass(layout.classes());
+        RowCheck later = check.afterFirstPass(layout.classes(), layout.weightDivisor());
         JavaRDD<LabeledRow> checked = input.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> SparkTraining.rows(it, later, p, width), true);
         List<LabeledRow> got;
         if (n <= sampleRows) {

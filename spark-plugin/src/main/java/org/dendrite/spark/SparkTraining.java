@@ -101,7 +101,7 @@ final class SparkTraining {
         int width = layout.width();
         List<String> classNames = layout.classes();
         if (classification) checkClasses.accept(classNames.size());
-        RowCheck later = check.afterFirstPass(classNames);
+        RowCheck later = check.afterFirstPass(classNames, layout.weightDivisor());
         ShardPass.requireHeldOutFits(layout.rows().total() - layout.rows().trainRows(), Math.max(classNames.size(), 1), fraction,
                 rdd.context().getConf().getSizeAsBytes("spark.driver.maxResultSize", "1g"));
         warm.check(classNames, width);

@@ -187,6 +187,39 @@ class ColumnChecksTest {
     }
 
     /**
+     * Instance weights all below (or above) float32's range are taken by their ratios, as Weka takes
+     * them (they were refused on Spark): weights of 1e-40 / 3 x (1, 2 or 3), or 1e35 x, train a model
+     * that predicts as the one the weights 1/3, 2/3 and 1 train (Spark's fits of weights at other
+     * scales differ by float rounding, so agreement is counted, not bits); weights whose ratios float32
+     * cannot hold are refused naming the weight.
+     */
+    @Test
+    void weightsBeyondFloat32AreTakenByTheirRatios() {
+        StructType schema = SCHEMA.add("w", DataTypes.DoubleType);
+        java.util.function.DoubleFunction<Dataset<Row>> scaled = k -> {
+            List<Row> rows = new java.util.ArrayList<>();
+            java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+            for (int i = 0; i < 120; i++) {
+                double a = r.nextGaussian(), b = r.nextGaussian();
+                rows.add(RowFactory.create(Vectors.dense(a, b), a + b > 0 ? 1.0 : 0.0, k * (1 + i % 3)));
+            }
+            return SparkTestSupport.spark().createDataFrame(rows, schema).repartition(2);
+        };
+        DendriteClassifier est = new DendriteClassifier().setWeightCol("w").setEpochs(5).setHiddenLayers("8");
+        Dataset<Row> base = scaled.apply(1.0 / 3);
+        List<Row> expected = est.fit(base).transform(base).select("prediction").collectAsList();
+        for (double k : new double[] {1e-40 / 3, 1e35}) {
+            List<Row> got = est.fit(scaled.apply(k)).transform(base).select("prediction").collectAsList();
+            long same = java.util.stream.IntStream.range(0, 120).filter(i -> expected.get(i).equals(got.get(i))).count();
+            assertTrue(same >= 114, "weights x " + k + ": " + same + " of 120 rows predicted alike");
+        }
+        List<Row> apart = List.of(RowFactory.create(Vectors.dense(1, 2), 0.0, 1e-40), RowFactory.create(Vectors.dense(2, 1), 1.0, 1e10),
+                RowFactory.create(Vectors.dense(0, 1), 1.0, 1.0));
+        var e = assertThrows(IllegalArgumentException.class, () -> est.fit(SparkTestSupport.spark().createDataFrame(apart, schema).coalesce(1)));
+        assertTrue(e.getMessage().startsWith("Column 'w' holds the weight 1.0E-40 (row 0 of partition 0); weights must be 0 or between"), e.getMessage());
+    }
+
+    /**
      * A partition whose rows all weigh 0 (rows a user excludes by weight, sorted together) trains as
      * any other: it adds nothing, in rounds and in synchronous mode alike, and the zero-weight rows'
      * labels (all flipped here) do not reach the model.

@@ -114,8 +114,7 @@ public final class InstancesConverter {
                 max = Math.max(max, w);
             }
         }
-        // min / max is the smallest ratio weight() computes: it fits float32 exactly when this holds
-        return max == 0 || (min >= Float.MIN_NORMAL && max <= Float.MAX_VALUE) || !(min / max >= Float.MIN_NORMAL) ? 1 : max;
+        return org.dendrite.core.data.LabeledTable.weightDivisor(min, max);
     }
 
     /** Weight {@code w} over {@code divisor}, as training holds it; refused naming row {@code row}, as the core refuses it. */

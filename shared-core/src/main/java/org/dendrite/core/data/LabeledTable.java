@@ -81,6 +81,18 @@ public record LabeledTable(Table features, String targetName, List<String> class
         return w == 0 || (w >= Float.MIN_NORMAL && w <= Float.MAX_VALUE);
     }
 
+    /**
+     * What instance weights are divided by, given the smallest and the largest positive finite one
+     * ({@code max} 0: none): 1, or where one lies outside float32's normal range, which training holds
+     * them in, and every weight over the largest fits it, the largest (only their ratios matter: Weka's
+     * and Spark's own classifiers take weights of 1e-40). Weights whose ratios float32 cannot hold are
+     * taken as given, and the one out of its range refused by its row. Weka and Spark alike.
+     */
+    public static double weightDivisor(double min, double max) {
+        // min / max is the smallest ratio a weight over the divisor makes: it fits float32 exactly when this holds
+        return max == 0 || (min >= Float.MIN_NORMAL && max <= Float.MAX_VALUE) || !(min / max >= Float.MIN_NORMAL) ? 1 : max;
+    }
+
     /** What an instance weight must be, as error messages say it. */
     public static final String WEIGHT_RULE = "weights must be 0 or between " + Float.MIN_NORMAL + " and " + Float.MAX_VALUE
             + " (training holds them as float32; only their ratios matter, so they can be rescaled)";

@@ -20,15 +20,17 @@ import java.util.Locale;
  * @param found the classes were found by the first pass over the rows, not declared ({@link #afterFirstPass})
  * @param classNames the declared classes' names (a StringIndexer's labels, in index order), or null where
  *     the metadata gives only their number
+ * @param weightDivisor what the weights are divided by ({@link LabeledTable#weightDivisor}), found by the
+ *     first pass ({@link #afterFirstPass}); NaN on that pass, which takes any finite weight >= 0 as it is
  */
 public record RowCheck(String features, String label, String weight, boolean classification, int declaredClasses, boolean found,
-                       List<String> classNames) implements Serializable {
+                       List<String> classNames, double weightDivisor) implements Serializable {
     public RowCheck(String features, String label, String weight, boolean classification, int declaredClasses) {
         this(features, label, weight, classification, declaredClasses, false);
     }
 
     public RowCheck(String features, String label, String weight, boolean classification, int declaredClasses, boolean found) {
-        this(features, label, weight, classification, declaredClasses, found, null);
+        this(features, label, weight, classification, declaredClasses, found, null, Double.NaN);
     }
 
     /**
@@ -41,15 +43,18 @@ public record RowCheck(String features, String label, String weight, boolean cla
         if (names != null && names.size() != declaredClasses) {
             throw new IllegalArgumentException("Column '" + label + "' declares " + declaredClasses + " classes but names " + names.size());
         }
-        return new RowCheck(features, label, weight, classification, declaredClasses, found, names == null ? null : List.copyOf(names));
+        return new RowCheck(features, label, weight, classification, declaredClasses, found, names == null ? null : List.copyOf(names), weightDivisor);
     }
 
     /**
      * The check for the passes after the first, which found the {@code classes} (or read them from the
-     * metadata): a later pass meeting a label beyond them reads other rows than the first did.
+     * metadata) and the weights' {@code divisor}: a later pass meeting a label beyond them reads other
+     * rows than the first did, and holds each weight over the divisor (weights all below float32's
+     * range were refused on Spark, where Weka takes them by their ratios).
      */
-    public RowCheck afterFirstPass(List<String> classes) {
-        return !classification || declaredClasses > 0 ? this : new RowCheck(features, label, weight, true, classes.size(), true);
+    public RowCheck afterFirstPass(List<String> classes, double divisor) {
+        return !classification || declaredClasses > 0 ? new RowCheck(features, label, weight, classification, declaredClasses, found, classNames, divisor)
+                : new RowCheck(features, label, weight, true, classes.size(), true, classNames, divisor);
     }
 
     /** The width note of training rows, whose first rows set the width. */
@@ -219,10 +224,13 @@ public record RowCheck(String features, String label, String weight, boolean cla
     private double checkWeight(Double value, int shard, long row) {
         if (value == null) throw new IllegalArgumentException("Column '" + weight + "' holds a null weight" + place(shard, row));
         double w = value;
-        if (!LabeledTable.isWeight(w)) {
+        // the first pass (no divisor yet) takes any finite weight >= 0 as it is; the later ones hold it over the divisor
+        boolean first = Double.isNaN(weightDivisor);
+        double held = first || weightDivisor == 1 || !(w > 0) || Double.isInfinite(w) ? w : w / weightDivisor;
+        if (first ? !(w == 0 || (w > 0 && w <= Double.MAX_VALUE)) : !LabeledTable.isWeight(held)) {
             throw new IllegalArgumentException("Column '" + weight + "' holds the weight " + w + place(shard, row) + "; " + LabeledTable.WEIGHT_RULE);
         }
-        return w;
+        return held;
     }
 
     /** A row's place in a message: " (row r of partition p)", or nothing for a lone row. */

@@ -26,8 +26,13 @@ public final class ShardPass {
      * when asked for, its labels' moments, and for a classifier its rows per class (null beyond
      * {@link #MAX_COUNTED_CLASSES} distinct labels, which no classifier takes).
      */
-    public record Summary(long rows, int width, double maxLabel, int[] labels, Moments target, java.util.Map<Integer, Long> classes)
-            implements Serializable {}
+    public record Summary(long rows, int width, double maxLabel, int[] labels, Moments target, java.util.Map<Integer, Long> classes,
+                          double minWeight, double maxWeight) implements Serializable {
+        /** A summary without weights (every row weighs 1 as far as the weights' divisor is concerned). */
+        public Summary(long rows, int width, double maxLabel, int[] labels, Moments target, java.util.Map<Integer, Long> classes) {
+            this(rows, width, maxLabel, labels, target, classes, rows > 0 ? 1 : Double.POSITIVE_INFINITY, rows > 0 ? 1 : 0);
+        }
+    }
 
     /** The most distinct labels a shard's summary counts. */
     static final int MAX_COUNTED_CLASSES = 1 << 16;
@@ -43,6 +48,8 @@ public final class ShardPass {
         IntList labels = keepLabels ? new IntList() : null;
         Moments target = new Moments();
         java.util.Map<Integer, Long> classes = classification ? new java.util.HashMap<>() : null;
+        // the positive weights' extremes, for the divisor the later passes apply (LabeledTable.weightDivisor)
+        double minWeight = Double.POSITIVE_INFINITY, maxWeight = 0;
         while (rows.hasNext()) {
             LabeledRow r = rows.next();
             width = r.features().length;
@@ -50,6 +57,8 @@ public final class ShardPass {
             // a row of weight 0 is not there (LabeledRow.weighing; the later passes never see it), but its label counts towards
             // the classes, as Spark counts them from the largest label and Weka's header declares them
             if (r.weight() == 0) continue;
+            minWeight = Math.min(minWeight, r.weight());
+            maxWeight = Math.max(maxWeight, r.weight());
             if (labels != null) labels.add((int) r.label());
             target.add(r.label());
             if (classes != null) {
@@ -58,7 +67,7 @@ public final class ShardPass {
             }
             n++;
         }
-        return new Summary(n, width, max, labels == null ? null : labels.toArray(), target, classes);
+        return new Summary(n, width, max, labels == null ? null : labels.toArray(), target, classes, minWeight, maxWeight);
     }
 
     /**
@@ -111,7 +120,8 @@ public final class ShardPass {
     }
 
     /** The shards' summaries joined: where every row is, the feature width and the class names (none for a regressor). */
-    public record Layout(ShardedRows rows, int width, List<String> classes) {}
+    /** The rows' layout, their width and classes, and what their weights are divided by ({@link LabeledTable#weightDivisor}). */
+    public record Layout(ShardedRows rows, int width, List<String> classes, double weightDivisor) {}
 
     /**
      * Joins the shards' summaries (in shard order): their widths must agree, some shard must have
@@ -145,7 +155,10 @@ public final class ShardPass {
             // labels all 1 infer two classes (0 and 1), and metadata may declare more than the rows hold: as on one machine, one class is refused
             throw TrainingData.oneClass("Column '" + check.label() + "'", classes.get(perClass.keySet().iterator().next()), "");
         }
-        return new Layout(new ShardedRows(counts, labels, validationFraction, seed, check.label()), width, classes);
+        double minWeight = shards.stream().mapToDouble(Summary::minWeight).min().orElse(Double.POSITIVE_INFINITY);
+        double maxWeight = shards.stream().mapToDouble(Summary::maxWeight).max().orElse(0);
+        return new Layout(new ShardedRows(counts, labels, validationFraction, seed, check.label()), width, classes,
+                LabeledTable.weightDivisor(minWeight, maxWeight));
     }
 
     /** A pass over one shard: its slice of the layout and its checked rows in order, its result out. */

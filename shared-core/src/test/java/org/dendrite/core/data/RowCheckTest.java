@@ -56,17 +56,24 @@ class RowCheckTest {
         assertEquals("Column 'w' holds the weight NaN (row 2 of partition 1); weights must be 0 or between "
                 + "1.17549435E-38 and 3.4028235E38 (training holds them as float32; only their ratios matter, so they can be rescaled)",
                 refusal(CLASSES, 1, 2, new double[] {1, 2}, 1.0, Double.NaN));
-        // beyond float32's range a weight would become infinite in training
+        // a later pass, its weights' divisor 1 (their ratios beyond float32's: LabeledTable.weightDivisor): beyond float32's range a
+        // weight would become infinite in training, below its normal range 0 (or a subnormal of a few bits), silently
+        RowCheck asGiven = CLASSES.afterFirstPass(java.util.List.of("0", "1", "2"), 1);
         assertEquals("Column 'w' holds the weight 1.0E300 (row 2 of partition 1); weights must be 0 or between 1.17549435E-38 and "
                 + "3.4028235E38 (training holds them as float32; only their ratios matter, so they can be rescaled)",
-                refusal(CLASSES, 1, 2, new double[] {1, 2}, 1.0, 1e300));
-        // below float32's normal range a weight would become 0 (or a subnormal of a few bits), silently
+                refusal(asGiven, 1, 2, new double[] {1, 2}, 1.0, 1e300));
         assertEquals("Column 'w' holds the weight 1.0E-50 (row 2 of partition 1); weights must be 0 or between 1.17549435E-38 and "
                 + "3.4028235E38 (training holds them as float32; only their ratios matter, so they can be rescaled)",
-                refusal(CLASSES, 1, 2, new double[] {1, 2}, 1.0, 1e-50));
+                refusal(asGiven, 1, 2, new double[] {1, 2}, 1.0, 1e-50));
         assertEquals("Column 'w' holds the weight 1.0E-40 (row 2 of partition 1); weights must be 0 or between 1.17549435E-38 and "
                 + "3.4028235E38 (training holds them as float32; only their ratios matter, so they can be rescaled)",
-                refusal(CLASSES, 1, 2, new double[] {1, 2}, 1.0, 1e-40));
+                refusal(asGiven, 1, 2, new double[] {1, 2}, 1.0, 1e-40));
+        // the first pass takes any finite weight >= 0 as it is (its extremes give the divisor); a later one holds it over the divisor
+        assertEquals(1e-40, CLASSES.reader(1, 2).read(new double[] {1, 2}, 1.0, 1e-40).weight());
+        assertEquals(0.5, CLASSES.afterFirstPass(java.util.List.of("0", "1", "2"), 2e-40).reader(1, 2).read(new double[] {1, 2}, 1.0, 1e-40).weight(), 1e-15);
+        assertEquals(1e-40, LabeledTable.weightDivisor(1e-40, 1e-40));
+        assertEquals(1, LabeledTable.weightDivisor(1e-40, 1e10), "ratios beyond float32's: taken as given, the tiny one refused");
+        assertEquals(1, LabeledTable.weightDivisor(0.5, 2));
         RowCheck regression = new RowCheck("x", "y", null, false, 0);
         assertEquals("Column 'y' holds the label NaN (row 2 of partition 0); labels must be finite",
                 refusal(regression, 0, 2, new double[] {1, 2}, Double.NaN, null));
@@ -89,14 +96,15 @@ class RowCheckTest {
     @Test
     void laterPassesCheckLabelsAgainstTheClassesTheFirstFound() {
         RowCheck inferred = new RowCheck("features", "label", null, true, 0);
-        RowCheck later = inferred.afterFirstPass(java.util.List.of("0", "1"));
+        RowCheck later = inferred.afterFirstPass(java.util.List.of("0", "1"), 1);
         assertEquals("Column 'label' holds the label 2.0 (row 2 of partition 1), but its labels were 0..1 on the first pass over the rows: "
                 + "the input changed between passes (a nondeterministic source or expression; cache or checkpoint it before fitting)",
                 refusal(later, 1, -1, new double[] {5, 6}, 2.0, null));
         // declared classes, and a regressor's labels, stay as they were checked
-        assertEquals(CLASSES, CLASSES.afterFirstPass(java.util.List.of("0", "1")));
+        assertEquals(CLASSES.declaredClasses(), CLASSES.afterFirstPass(java.util.List.of("0", "1"), 1).declaredClasses());
+        assertEquals(CLASSES.found(), CLASSES.afterFirstPass(java.util.List.of("0", "1"), 1).found());
         RowCheck numbers = new RowCheck("features", "label", null, false, 0);
-        assertEquals(numbers, numbers.afterFirstPass(java.util.List.of()));
+        assertEquals(new RowCheck("features", "label", null, false, 0, false, null, 1), numbers.afterFirstPass(java.util.List.of(), 1));
     }
 
     @Test
