@@ -188,14 +188,16 @@ class ColumnChecksTest {
 
     /**
      * Instance weights all below (or above) float32's range are taken by their ratios, as Weka takes
-     * them (they were refused on Spark): weights of 1e-40 / 3 x (1, 2 or 3), or 1e35 x, train a model
-     * that predicts as the one the weights 1/3, 2/3 and 1 train (Spark's fits of weights at other
-     * scales differ by float rounding, so agreement is counted, not bits); weights whose ratios float32
-     * cannot hold are refused naming the weight.
+     * them (they were refused on Spark): weights of 1e-40 / 3 x (1, 2 or 3), or 1e35 x, train the model
+     * the weights 1/3, 2/3 and 1 train (each over the largest), to float32's rounding of the divided
+     * weights, on two partitions laid out alike (a DataFrame's repartition orders rows by their
+     * contents, weights included, so it is not used); weights whose ratios float32 cannot hold are
+     * refused naming the weight.
      */
     @Test
     void weightsBeyondFloat32AreTakenByTheirRatios() {
         StructType schema = SCHEMA.add("w", DataTypes.DoubleType);
+        var jsc = new org.apache.spark.api.java.JavaSparkContext(SparkTestSupport.spark().sparkContext());
         java.util.function.DoubleFunction<Dataset<Row>> scaled = k -> {
             List<Row> rows = new java.util.ArrayList<>();
             java.util.SplittableRandom r = new java.util.SplittableRandom(3);
@@ -203,15 +205,15 @@ class ColumnChecksTest {
                 double a = r.nextGaussian(), b = r.nextGaussian();
                 rows.add(RowFactory.create(Vectors.dense(a, b), a + b > 0 ? 1.0 : 0.0, k * (1 + i % 3)));
             }
-            return SparkTestSupport.spark().createDataFrame(rows, schema).repartition(2);
+            return SparkTestSupport.spark().createDataFrame(jsc.parallelize(rows, 2), schema);
         };
-        DendriteClassifier est = new DendriteClassifier().setWeightCol("w").setEpochs(5).setHiddenLayers("8");
-        Dataset<Row> base = scaled.apply(1.0 / 3);
-        List<Row> expected = est.fit(base).transform(base).select("prediction").collectAsList();
+        DendriteClassifier est = new DendriteClassifier().setWeightCol("w").setEpochs(2).setHiddenLayers("8");
+        var plain = ((DendriteClassificationModel) est.fit(scaled.apply(1.0 / 3))).coreModel();
         for (double k : new double[] {1e-40 / 3, 1e35}) {
-            List<Row> got = est.fit(scaled.apply(k)).transform(base).select("prediction").collectAsList();
-            long same = java.util.stream.IntStream.range(0, 120).filter(i -> expected.get(i).equals(got.get(i))).count();
-            assertTrue(same >= 114, "weights x " + k + ": " + same + " of 120 rows predicted alike");
+            var far = ((DendriteClassificationModel) est.fit(scaled.apply(k))).coreModel();
+            for (int i = 0; i < plain.network().parameters().size(); i++) {
+                assertArrayEquals(plain.network().parameters().get(i).value(), far.network().parameters().get(i).value(), 1e-5f, "weights x " + k);
+            }
         }
         List<Row> apart = List.of(RowFactory.create(Vectors.dense(1, 2), 0.0, 1e-40), RowFactory.create(Vectors.dense(2, 1), 1.0, 1e10),
                 RowFactory.create(Vectors.dense(0, 1), 1.0, 1.0));
