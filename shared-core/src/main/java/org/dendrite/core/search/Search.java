@@ -84,7 +84,8 @@ public final class Search {
         int threads = Math.max(1, Math.min(config.threads() > 0 ? config.threads() : Parallelism.threads(),
                 config.scheduler().plannedTrials(base.epochs())));
         long planned = config.scheduler().plannedEpochs(base.epochs(), restarts);
-        if (listener != null) listener.onStart(describe(base, restarts, threads, metric), planned);
+        String description = describe(base, restarts, threads, metric);
+        if (listener != null) listener.onStart(description, planned);
         long start = System.nanoTime();
         ExecutorService executor = Executors.newFixedThreadPool(threads, daemonThreads(threads));
         TrialPool pool = new TrialPool(base, space, config.sampler(), metric, restarts, runner, executor,
@@ -124,7 +125,7 @@ public final class Search {
             throw new IllegalArgumentException("No trial of the search has a validation " + metric.label() + " to choose by (the first: trial "
                     + best.id() + ", " + best.candidate() + ", trained " + best.epochs() + " epochs): check the metric and the space");
         }
-        return new SearchResult(trials, best, best.config().withSeed(base.seed()), metric, space, describe(base, restarts, threads, metric),
+        return new SearchResult(trials, best, best.config().withSeed(base.seed()), metric, space, description,
                 (System.nanoTime() - start) / 1e9, null, 0);
     }
 
@@ -183,13 +184,14 @@ public final class Search {
         }
         SearchParameter smoothing = space.get("labelSmoothing");
         if (smoothing != null && table.isClassification()) {
-            // above (K - 1) / K the smoothed target is uniform or puts the true class last: trials there failed one by one
-            int k = table.classes().size();
-            double limit = (k - 1) / (double) k;
+            // a smoothing at or above (K - 1) / K for these classes failed its trials one by one: the range's ends are checked by the
+            // training's own rule (TrainingConfig.lossFor) before any trial
+            org.dendrite.core.data.Task task = org.dendrite.core.data.Task.classification(table.targetName(), table.classes());
             for (Object v : smoothing.distribution().extremes()) {
-                if (((Number) v).doubleValue() >= limit) {
-                    throw Check.invalid("labelSmoothing", "Search parameter labelSmoothing = " + v + ": allowed below (K - 1) / K = " + limit
-                            + " for these " + k + " classes");
+                try {
+                    ConfigParameters.get("labelSmoothing").apply(base, v).lossFor(task);
+                } catch (IllegalArgumentException e) {
+                    throw Check.invalid("labelSmoothing", "Search parameter labelSmoothing = " + v + ": " + e.getMessage());
                 }
             }
         }

@@ -512,7 +512,9 @@ class SearchTest {
                 new SearchParameter("activation", Choice.of("relu", "tanh")), new SearchParameter("dropout", Choice.of(0, 0.2))))))
                 .check(iris(), base.withNetwork(new org.dendrite.core.network.NetworkSpec(List.of())));
         e = refused.apply(new SearchParameter("labelSmoothing", new Uniform(0, 0.7)));
-        assertEquals("Search parameter labelSmoothing = 0.7: allowed below (K - 1) / K = 0.6666666666666666 for these 3 classes", e.getMessage());
+        assertEquals("labelSmoothing", e.setting());
+        assertEquals("Search parameter labelSmoothing = 0.7: Invalid labelSmoothing: 0.7 (allowed below (K - 1) / K = 0.6667 for the 3 classes of "
+                + "'class': there the smoothed target is uniform, and above it the true class is the least likely)", e.getMessage());
         new Search(SearchConfig.DEFAULT.withSpace(new SearchSpace(List.of(new SearchParameter("labelSmoothing", new Uniform(0, 0.6))))))
                 .check(iris(), base);
         e = assertThrows(InvalidSettingException.class, () -> new Validation(0.5, 3));
