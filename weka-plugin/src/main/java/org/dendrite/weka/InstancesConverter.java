@@ -120,7 +120,7 @@ public final class InstancesConverter {
     /** Weight {@code w} over {@code divisor}, as training holds it; refused naming row {@code row}, as the core refuses it. */
     private static float weight(double w, double divisor, long row) {
         // NaN, negative or infinite weights are refused as given; a weight of 0 stays 0
-        return org.dendrite.core.data.LabeledTable.weight(divisor == 1 || !(w > 0) || Double.isInfinite(w) ? w : w / divisor, row);
+        return org.dendrite.core.data.LabeledTable.weight(org.dendrite.core.data.LabeledTable.held(w, divisor), row);
     }
 
     /**

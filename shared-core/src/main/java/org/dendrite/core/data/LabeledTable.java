@@ -93,6 +93,11 @@ public record LabeledTable(Table features, String targetName, List<String> class
         return max == 0 || (min >= Float.MIN_NORMAL && max <= Float.MAX_VALUE) || !(min / max >= Float.MIN_NORMAL) ? 1 : max;
     }
 
+    /** Weight {@code w} as training holds it under {@code divisor} ({@link #weightDivisor}): over it where positive and finite; 0, NaN, negative or infinite as given. */
+    public static double held(double w, double divisor) {
+        return divisor == 1 || !(w > 0) || Double.isInfinite(w) ? w : w / divisor;
+    }
+
     /** What an instance weight must be, as error messages say it. */
     public static final String WEIGHT_RULE = "weights must be 0 or between " + Float.MIN_NORMAL + " and " + Float.MAX_VALUE
             + " (training holds them as float32; only their ratios matter, so they can be rescaled)";

@@ -226,7 +226,7 @@ public record RowCheck(String features, String label, String weight, boolean cla
         double w = value;
         // the first pass (no divisor yet) takes any finite weight >= 0 as it is; the later ones hold it over the divisor
         boolean first = Double.isNaN(weightDivisor);
-        double held = first || weightDivisor == 1 || !(w > 0) || Double.isInfinite(w) ? w : w / weightDivisor;
+        double held = first ? w : LabeledTable.held(w, weightDivisor);
         if (first ? !(w == 0 || (w > 0 && w <= Double.MAX_VALUE)) : !LabeledTable.isWeight(held)) {
             throw new IllegalArgumentException("Column '" + weight + "' holds the weight " + w + place(shard, row) + "; " + LabeledTable.WEIGHT_RULE);
         }

@@ -59,7 +59,7 @@ public record Cosine(int period, double etaMin, boolean restarts, int periodMult
 
     @Override
     public String pastRun(long steps, int epochs) {
-        long run = unit == Unit.STEP ? steps : epochs;
+        long run = Schedule.runLength(unit, steps, epochs);
         if (period == 0 || restarts || run < 1 || Math.abs(period - run) <= LENGTH_SLACK * run) return null;
         String head = String.format(java.util.Locale.ROOT, "The cosine schedule's period (%,d %s) and the run (%s) differ: ", period,
                 Schedule.units(unit), Schedule.length(unit, steps, epochs));

@@ -32,7 +32,7 @@ public record MultiStep(List<Integer> milestones, double gamma, Unit unit) imple
 
     @Override
     public String pastRun(long steps, int epochs) {
-        long run = unit == Unit.STEP ? steps : epochs;
+        long run = Schedule.runLength(unit, steps, epochs);
         List<Integer> past = milestones.stream().filter(m -> m >= run).toList();
         if (run < 1 || past.isEmpty()) return null;
         return "The multi-step schedule's " + (past.size() == 1 ? "milestone " + past.get(0) + " is" : "milestones " + past + " are")

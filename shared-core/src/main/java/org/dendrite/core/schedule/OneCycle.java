@@ -55,7 +55,7 @@ public record OneCycle(double maxRate, int totalSteps, double pctStart, double d
 
     @Override
     public String pastRun(long steps, int epochs) {
-        long run = unit == Unit.STEP ? steps : epochs;
+        long run = Schedule.runLength(unit, steps, epochs);
         if (run < 1 || Math.abs(totalSteps - run) <= LENGTH_SLACK * run) return null;
         String head = String.format(java.util.Locale.ROOT, "The one-cycle schedule's totalSteps (%,d %s) and the run (%s) differ: ",
                 totalSteps, Schedule.units(unit), Schedule.length(unit, steps, epochs));

@@ -71,9 +71,14 @@ public interface Schedule extends Serializable {
     /** The relative difference between a schedule's length and the run's that {@link #pastRun} passes over. */
     double LENGTH_SLACK = 0.05;
 
-    /** The run's length in {@code unit} ({@code steps} or {@code epochs}; 0 when unknown) and the unit's name, for {@link #pastRun}. */
+    /** The run's length in {@code unit}: {@code steps} or {@code epochs} (0 when unknown), for {@link #pastRun}. */
+    static long runLength(Unit unit, long steps, int epochs) {
+        return unit == Unit.STEP ? steps : epochs;
+    }
+
+    /** The run's length in {@code unit} ({@link #runLength}) and the unit's name, for {@link #pastRun}. */
     static String length(Unit unit, long steps, int epochs) {
-        return String.format(java.util.Locale.ROOT, "%,d %s", unit == Unit.STEP ? steps : epochs, units(unit));
+        return String.format(java.util.Locale.ROOT, "%,d %s", runLength(unit, steps, epochs), units(unit));
     }
 
     /** The plural of {@code unit}, as {@link #pastRun} warnings name it. */

@@ -22,7 +22,7 @@ public record StepDecay(int stepSize, double gamma, Unit unit) implements Schedu
 
     @Override
     public String pastRun(long steps, int epochs) {
-        long run = unit == Unit.STEP ? steps : epochs;
+        long run = Schedule.runLength(unit, steps, epochs);
         if (run < 1 || stepSize < run) return null;
         return String.format(java.util.Locale.ROOT, "The step schedule's stepSize (%,d %s) is not shorter than the run (%s): the rate never "
                 + "decays. ", stepSize, Schedule.units(unit), Schedule.length(unit, steps, epochs)) + FIT_THE_RUN;

@@ -29,6 +29,20 @@ class TrainingControlTest {
         return TestData.arff("credit-g.arff");
     }
 
+    /** {@code n} rows of two N(0, 1) inputs a and b (drawn in that order from {@code seed}) and the target y = a + 2b, with {@code weights} (null: all 1). */
+    private static LabeledTable linearRows(long seed, int n, float[] weights) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[][] x = new double[n][2];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i][0] = rng.nextGaussian();
+            x[i][1] = rng.nextGaussian();
+            y[i] = x[i][0] + 2 * x[i][1];
+        }
+        return new LabeledTable(new org.dendrite.core.data.Table(List.of(org.dendrite.core.data.Column.numeric("a"),
+                org.dendrite.core.data.Column.numeric("b")), x), "y", List.of(), y, weights);
+    }
+
     /** 60 rows of two classes, one input. */
     private static LabeledTable sixtyRows() {
         double[] y = new double[60];
@@ -330,16 +344,11 @@ class TrainingControlTest {
      */
     @Test
     void severalFarValuesOfAColumnOrOfTheTargetAreNamed() {
-        SplittableRandom rng = new SplittableRandom(10);
         int n = 300;
-        double[][] x = new double[n][2];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i][0] = rng.nextGaussian();
-            x[i][1] = rng.nextGaussian();
-            y[i] = x[i][0] + 2 * x[i][1];
-        }
-        var cols = List.of(org.dendrite.core.data.Column.numeric("a"), org.dendrite.core.data.Column.numeric("b"));
+        LabeledTable linear = linearRows(10, n, null);
+        double[][] x = linear.features().rows();
+        double[] y = linear.target();
+        var cols = linear.features().columns();
         double[][] far = java.util.Arrays.stream(x).map(double[]::clone).toArray(double[][]::new);
         for (int i = 0; i < 3; i++) far[i][0] *= 1e9;
         double farthest = java.util.stream.IntStream.range(0, 3).mapToDouble(i -> far[i][0]).boxed().max(java.util.Comparator.comparingDouble(Math::abs))
@@ -490,19 +499,12 @@ class TrainingControlTest {
      */
     @Test
     void oneRowHoldingNearlyAllTheWeightIsNotADivergence() {
-        SplittableRandom rng = new SplittableRandom(5);
         int n = 200;
-        double[][] x = new double[n][2];
-        double[] y = new double[n];
         float[] w = new float[n];
-        for (int i = 0; i < n; i++) {
-            x[i][0] = rng.nextGaussian();
-            x[i][1] = rng.nextGaussian();
-            y[i] = x[i][0] + 2 * x[i][1];
-            w[i] = i == 0 ? 1e9f : 1;
-        }
-        var cols = List.of(org.dendrite.core.data.Column.numeric("a"), org.dendrite.core.data.Column.numeric("b"));
-        var t = new LabeledTable(new org.dendrite.core.data.Table(cols, x), "y", List.of(), y, w);
+        java.util.Arrays.fill(w, 1);
+        w[0] = 1e9f;
+        LabeledTable t = linearRows(5, n, w);
+        double[] y = t.target();
         Model m = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(10), t);
         double[][] p = m.predict(t.features());
         double se = 0, ss = 0, mean = java.util.Arrays.stream(y).average().orElseThrow();
