@@ -20,7 +20,8 @@ public record Choice(List<Object> values) implements Distribution {
         }
         List<Object> norm = new ArrayList<>();
         for (Object v : values) norm.add(normalize(v));
-        if (new HashSet<>(norm).size() != norm.size()) {
+        // numbers compared by value: 16 and 16.0 are one batch size
+        if (new HashSet<>(norm.stream().map(v -> v instanceof Number n ? (Object) n.doubleValue() : v).toList()).size() != norm.size()) {
             throw Check.invalid("values", "A choice lists a value twice: " + norm);
         }
         values = List.copyOf(norm);

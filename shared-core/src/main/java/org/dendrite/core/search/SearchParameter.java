@@ -30,6 +30,10 @@ public record SearchParameter(String name, Distribution distribution) implements
             throw Check.invalid(name, "Search parameter " + name + " takes " + ConfigParameters.describe(e.kind()) + "; a "
                     + distribution.type() + " distribution " + describe(distribution) + " does not fit (allowed: " + allowed(e.kind()) + ")");
         }
+        if (e.kind() == ConfigParameters.Kind.INTEGER && distribution instanceof Choice c && !c.values().stream().allMatch(v -> v instanceof Integer)) {
+            // a JSON 16.0 is the whole number 16: drawn, shown and written as one
+            distribution = new Choice(c.values().stream().map(v -> (Object) ((Number) v).intValue()).toList());
+        }
         for (Object v : distribution.extremes()) {
             try {
                 e.apply(TrainingConfig.DEFAULT, v);
@@ -43,12 +47,20 @@ public record SearchParameter(String name, Distribution distribution) implements
         return d instanceof Choice c && c.values().stream().allMatch(v -> v instanceof Number);
     }
 
+    /**
+     * Whole numbers within the int range, as the parameter takes them ({@code ConfigParameters}): a JSON
+     * {@code 16.0} is one (docs/model-format.md: whole-number fields take {@code 6}, also {@code 6.0}).
+     */
     private static boolean wholeNumbers(Distribution d) {
-        return ((Choice) d).values().stream().allMatch(v -> v instanceof Integer);
+        return ((Choice) d).values().stream().allMatch(v -> v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE);
     }
 
+    /** The distribution for a message; a choice's names in quotes, so that the name "true" is not read as the switch true. */
     private static String describe(Distribution d) {
-        return d instanceof Choice c ? "of " + c.values() : d.toString();
+        if (!(d instanceof Choice c)) return d.toString();
+        return "of " + c.values().stream().map(v -> v instanceof String s ? "\"" + Check.shorten(s) + "\"" : String.valueOf(v))
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
     }
 
     private static String allowed(ConfigParameters.Kind k) {

@@ -174,6 +174,27 @@ class SearchSpaceTest {
         assertTrue(e.getMessage().contains("unknown scheduler 'bohb'; allowed: full_budget, successive_halving, hyperband, asha"), e.getMessage());
     }
 
+    /**
+     * A choice of whole numbers written with a decimal point (Python's json.dumps of floats writes 16.0) is
+     * a choice of whole numbers, as docs/model-format.md has whole-number fields take {@code 6.0} (the
+     * configuration's own batchSize does): it was refused as "a choice distribution of [16.0, 32.0] does not
+     * fit (allowed: int, or a choice of whole numbers)". Names in a refused choice are quoted: ["true"] read
+     * as "a choice distribution of [true] does not fit (allowed: a choice of true/false)".
+     */
+    @Test
+    void wholeNumbersWithADecimalPointAreWholeAndRefusedNamesAreQuoted() {
+        assertEquals(TrainingConfig.DEFAULT.withBatchSize(16), org.dendrite.core.io.SpecFormat.readTrainingConfig("{\"batchSize\": 16.0}"), "the configuration's rule");
+        SearchSpace s = SearchFormat.readSpace("{\"parameters\": {\"batchSize\": [16.0, 32.0], \"units\": [8, 64.0]}}");
+        assertEquals(Choice.of(16, 32), s.get("batchSize").distribution(), "drawn, shown and written as the whole numbers they are");
+        assertEquals(Choice.of(8, 64), s.get("units").distribution());
+        assertEquals(s, SearchFormat.readSpace(SearchFormat.writeSpace(s)));
+        assertError("{\"parameters\": {\"batchSize\": [16.5]}}", "a choice distribution of [16.5] does not fit");
+        assertError("{\"parameters\": {\"units\": [8, 8.0]}}", "$.parameters.units: A choice lists a value twice");
+        assertError("{\"parameters\": {\"periodicEmbedding\": [\"true\"]}}",
+                "takes true or false; a choice distribution of [\"true\"] does not fit (allowed: a choice of true/false)");
+        assertError("{\"parameters\": {\"units\": [8, \"16\"]}}", "a choice distribution of [8, \"16\"] does not fit");
+    }
+
     private static void assertError(String json, String expected) {
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> SearchFormat.readSpace(json));
         assertTrue(e.getMessage().contains(expected), "expected '" + expected + "' in: " + e.getMessage());
