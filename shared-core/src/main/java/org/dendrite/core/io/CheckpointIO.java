@@ -202,8 +202,10 @@ public final class CheckpointIO {
             best = new Network.Snapshot(arrays(bw.field("parameters"), sizes(net.parameters())), arrays(bw.field("buffers"),
                     net.buffers().values().stream().map(a -> a.length).toList()));
         }
-        EarlyStopper.State stopper = new EarlyStopper.State(e.field("best").finiteOrNull(), e.field("bestEpoch").integer(0, Integer.MAX_VALUE),
-                e.field("sinceBest").integer(0, Integer.MAX_VALUE), e.field("stopped").bool(), best);
+        // both count epochs of this run, at most the epochs done: a larger sinceBest stopped the resumed run at once, or (the
+        // largest int) overflowed on the next epoch and never stopped it
+        EarlyStopper.State stopper = new EarlyStopper.State(e.field("best").finiteOrNull(), epochsAtMost(e.field("bestEpoch"), epoch),
+                epochsAtMost(e.field("sinceBest"), epoch), e.field("stopped").bool(), best);
 
         List<float[]> masks = null;
         JsonValue pr = root.field("pruning");
@@ -234,6 +236,13 @@ public final class CheckpointIO {
         return new Checkpoint(config, model.preprocessor(), model.task(), net.inputWidth(), net.outputWidth(), epoch, step, clock, lrScale, rollbacks,
                 net.snapshot(), new OptimizerState.Snapshot(optimizerSteps, buffers, scalars), stopper, masks, frozenLayers, frozenValues,
                 model.history(), rows);
+    }
+
+    /** A count of epochs, at most the {@code epochs} done ($.loop.epoch). */
+    private static int epochsAtMost(JsonValue v, int epochs) {
+        int n = v.integer(0, Integer.MAX_VALUE);
+        if (n > epochs) throw v.error("is " + n + " but $.loop.epoch, the epochs done, is " + epochs + "; allowed: 0.." + epochs);
+        return n;
     }
 
     private static List<Integer> sizes(List<Parameter> ps) {

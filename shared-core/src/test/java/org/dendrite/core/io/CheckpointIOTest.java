@@ -228,6 +228,30 @@ class CheckpointIOTest {
         assertTrue(e.getMessage().contains("$.frozen.values[0]: differs from the model's"), e.getMessage());
     }
 
+    /**
+     * Early stopping's counts are epochs of the run, at most the epochs done ($.loop.epoch, 3 in the
+     * committed checkpoint, whose patience is 50): an edited sinceBest of 60 was taken and stopped the
+     * resumed run after its next epoch, and the largest int overflowed to a negative count on the next
+     * epoch without improvement, so the run never stopped for patience; a bestEpoch of 4 named an epoch
+     * not yet trained. Each is refused naming the field.
+     */
+    @Test
+    void earlyStoppingCountsBeyondTheEpochsDoneAreRefused() throws Exception {
+        String json = Files.readString(Path.of(CheckpointIOTest.class.getResource("/checkpoints/v2-iris.json").toURI()));
+        var com = new com.fasterxml.jackson.databind.ObjectMapper();
+        String[][] cases = {{"sinceBest", "60"}, {"sinceBest", "2147483647"}, {"bestEpoch", "4"}};
+        for (String[] c : cases) {
+            var tree = (com.fasterxml.jackson.databind.node.ObjectNode) com.readTree(json);
+            tree.with("earlyStopping").put(c[0], Integer.parseInt(c[1]));
+            var e = assertThrows(ModelFormatException.class, () -> CheckpointIO.fromJson(tree.toString()), c[0] + " " + c[1]);
+            assertEquals("The checkpoint JSON: $.earlyStopping." + c[0] + ": is " + c[1] + " but $.loop.epoch, the epochs done, is 3; allowed: 0..3",
+                    e.getMessage());
+        }
+        var edge = (com.fasterxml.jackson.databind.node.ObjectNode) com.readTree(json);
+        edge.with("earlyStopping").put("sinceBest", 3).put("bestEpoch", 0);
+        assertEquals(3, CheckpointIO.fromJson(edge.toString()).earlyStopping().sinceBest(), "the most a run of 3 epochs counts");
+    }
+
     @Test
     void lbfgsScalarsSurviveTheRoundTrip() throws Exception {
         var iris = TestData.arff("iris.arff").labeled();
