@@ -110,6 +110,12 @@ public final class HistoryJson {
         double[] l = losses.node() == null ? new double[0]
                 : losses.array("losses (or null)").elements().stream().mapToDouble(JsonValue::finiteOrNull).toArray();
         if (stride.node() == null) {
+            JsonValue count = h.field("step_count");
+            if (count.node() != null) {
+                // it was ignored: the arrays were read as every step, whatever the count said
+                throw count.error("is given without " + stride.path() + "; the two come together (written for a run of more than "
+                        + org.dendrite.core.train.StepSeries.MAX + " steps), or neither (the arrays hold every step)");
+            }
             // every step (files of earlier writers may hold more than a series keeps: it thins them as it would have)
             for (double v : r) history.addStepRate(v);
             for (double v : l) history.addStepLoss(v);

@@ -92,6 +92,10 @@ class StepRecordsTest {
         String bad = json.replace("\"step_stride\" : 4", "\"step_stride\" : 2");
         var e = assertThrows(ModelFormatException.class, () -> HistoryJson.read(new JsonValue(SpecFormat.mapper().readTree(bad), "$")));
         assertTrue(e.getMessage().startsWith("$: step records: "), e.getMessage());
+        // docs/model-format.md: step_stride and step_count "only together"; a count alone was ignored, the values read as every step
+        var alone = assertThrows(ModelFormatException.class, () -> HistoryJson.read(new JsonValue(SpecFormat.mapper().readTree(
+                "{\"step_count\": 100000, \"step_learning_rates\": [0.1, 0.1]}"), "$")));
+        assertTrue(alone.getMessage().startsWith("$.step_count: is given without $.step_stride; the two come together"), alone.getMessage());
     }
 
     /** The layer statistics of a long run: at most MAX_STATISTICS_STEPS sampled steps, evenly spaced, each step's layers together. */
