@@ -45,6 +45,20 @@ public final class InstancesConverter {
         return cols;
     }
 
+    /**
+     * Refuses a class attribute Dendrite does not predict (string, relational), naming it and what is
+     * allowed: Weka's capabilities refuse it too, but not with -do-not-check-capabilities, and a string
+     * class was then trained as a numeric one on the indices of its strings, without a word.
+     */
+    public static void checkClass(Instances header) {
+        Attribute c = header.classAttribute();
+        if (!c.isNominal() && !c.isNumeric()) {
+            throw new IllegalArgumentException("The class attribute '" + c.name() + "' is " + Attribute.typeToString(c) + "; Dendrite predicts "
+                    + "nominal, numeric and date classes" + (c.isString() ? ": make it nominal first, e.g. with "
+                    + "weka.filters.unsupervised.attribute.StringToNominal, or choose another class attribute" : ": choose another class attribute"));
+        }
+    }
+
     /** One instance's input values (NaN = missing), in {@link #columns} order. */
     public static double[] row(Instance inst) {
         double[] r = new double[inst.numAttributes() - 1];

@@ -328,6 +328,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         try {
             // an attribute of a kind Dendrite does not take is named, with what to do (Weka's capabilities say "Cannot handle string attributes!")
             InstancesConverter.columns(data);
+            // and a class attribute of a kind it does not predict (it trained with -do-not-check-capabilities)
+            if (data.classIndex() >= 0) InstancesConverter.checkClass(data);
         } catch (IllegalArgumentException e) {
             throw new Exception(e.getMessage(), e);
         }

@@ -1537,6 +1537,28 @@ class DendriteClassifierTest {
         assertEquals(1.0, f.distributionForInstance(data.instance(0))[0], 0.3);
     }
     /**
+     * A string class is refused naming it and what to do, also when Weka's capabilities are not checked
+     * (-do-not-check-capabilities, the GUI's doNotCheckCapabilities): it trained a regression on the
+     * indices of the strings (Weka's internal values), predicting numbers for a text class without a word.
+     */
+    @Test
+    void aStringClassIsRefusedAlsoWithoutTheCapabilitiesCheck() throws Exception {
+        ArrayList<Attribute> atts = new ArrayList<>(List.of(new Attribute("x"), new Attribute("label", (List<String>) null)));
+        Instances data = new Instances("texts", atts, 20);
+        data.setClassIndex(1);
+        for (int r = 0; r < 20; r++) data.add(new DenseInstance(1.0, new double[] {r, data.attribute(1).addStringValue(r < 10 ? "low" : "high")}));
+        Dendrite d = new Dendrite();
+        d.setEpochs(2);
+        d.setDoNotCheckCapabilities(true);
+        Exception e = assertThrows(Exception.class, () -> d.buildClassifier(data));
+        assertEquals("The class attribute 'label' is string; Dendrite predicts nominal, numeric and date classes: make it nominal first, e.g. "
+                + "with weka.filters.unsupervised.attribute.StringToNominal, or choose another class attribute", e.getMessage());
+        // with the check, the same message (Weka's capabilities said "Cannot handle string class!")
+        Dendrite checked = new Dendrite();
+        checked.setEpochs(2);
+        assertEquals(e.getMessage(), assertThrows(Exception.class, () -> checked.buildClassifier(data)).getMessage());
+    }
+    /**
      * -mc-dropout with a search whose chosen network has no dropout is refused when the search has
      * chosen, before the refit (the search and refit ran, then every prediction failed).
      */
