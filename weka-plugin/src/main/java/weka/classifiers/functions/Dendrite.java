@@ -425,6 +425,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             // Weka's cross-validation without the one row of a class; a numeric class of one value, which ZeroR predicts
             // exactly where a network comes near it): a ZeroR model, said so in toString
             zeroR = new weka.classifiers.rules.ZeroR();
+            // unchecked as this classifier is (a unary class with -do-not-check-capabilities was refused by "weka.classifiers.rules.ZeroR")
+            zeroR.setDoNotCheckCapabilities(getDoNotCheckCapabilities());
             zeroR.buildClassifier(data);
             model = null;
             return;

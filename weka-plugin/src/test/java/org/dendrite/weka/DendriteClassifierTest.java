@@ -1559,6 +1559,23 @@ class DendriteClassifierTest {
         assertEquals(e.getMessage(), assertThrows(Exception.class, () -> checked.buildClassifier(data)).getMessage());
     }
     /**
+     * A unary class (one declared value) with Weka's capabilities not checked is Weka's convention for
+     * nothing to learn from, a ZeroR model predicting that value (J48 then trains too): it was
+     * refused by "weka.classifiers.rules.ZeroR: Cannot handle unary class!", a classifier the user never chose.
+     */
+    @Test
+    void aUnaryClassWithoutTheCapabilitiesCheckIsTheZeroRModel() throws Exception {
+        Instances data = new Instances("one", new ArrayList<>(List.of(new Attribute("x"), new Attribute("c", List.of("only")))), 5);
+        data.setClassIndex(1);
+        for (int r = 0; r < 5; r++) data.add(new DenseInstance(1.0, new double[] {r, 0}));
+        Dendrite d = new Dendrite();
+        d.setEpochs(2);
+        d.setDoNotCheckCapabilities(true);
+        d.buildClassifier(data);
+        assertArrayEquals(new double[] {1.0}, d.distributionForInstance(data.instance(0)), 0);
+        assertTrue(d.toString().startsWith("Dendrite: the training instances hold only one class value ('only')"), d.toString());
+    }
+    /**
      * -mc-dropout with a search whose chosen network has no dropout is refused when the search has
      * chosen, before the refit (the search and refit ran, then every prediction failed).
      */
