@@ -46,8 +46,8 @@ public final class InstancesConverter {
     }
 
     /**
-     * Refuses a class attribute Dendrite does not predict (string, relational), naming it and what is
-     * allowed: Weka's capabilities refuse it too, but not with -do-not-check-capabilities, and a string
+     * Refuses a class attribute Dendrite does not predict (string, relational, or nominal without
+     * values), naming it and what is allowed: Weka's capabilities refuse it too, but not with -do-not-check-capabilities, and a string
      * class was then trained as a numeric one on the indices of its strings, without a word.
      */
     public static void checkClass(Instances header) {
@@ -56,6 +56,11 @@ public final class InstancesConverter {
             throw new IllegalArgumentException("The class attribute '" + c.name() + "' is " + Attribute.typeToString(c) + "; Dendrite predicts "
                     + "nominal, numeric and date classes" + (c.isString() ? ": make it nominal first, e.g. with "
                     + "weka.filters.unsupervised.attribute.StringToNominal, or choose another class attribute" : ": choose another class attribute"));
+        }
+        if (c.isNominal() && c.numValues() == 0) {
+            // Weka's capabilities said "Cannot handle multi-valued nominal class!"; unchecked, ZeroR failed with "Can't normalize array. Sum is zero."
+            throw new IllegalArgumentException("The class attribute '" + c.name() + "' is nominal and declares no values, so there is no class "
+                    + "to predict: declare its values (@attribute " + c.name() + " {a, b, ...}), or choose another class attribute");
         }
     }
 

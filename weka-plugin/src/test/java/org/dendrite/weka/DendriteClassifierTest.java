@@ -1576,6 +1576,26 @@ class DendriteClassifierTest {
         assertTrue(d.toString().startsWith("Dendrite: the training instances hold only one class value ('only')"), d.toString());
     }
     /**
+     * A nominal class that declares no values is refused naming it, capabilities checked or not: Weka's
+     * capabilities said "Cannot handle multi-valued nominal class!", and unchecked its ZeroR failed
+     * with "Can't normalize array. Sum is zero." (or, before ZeroR took the classifier's
+     * doNotCheckCapabilities, "weka.classifiers.rules.ZeroR: Cannot handle ...").
+     */
+    @Test
+    void aNominalClassWithoutValuesIsRefusedNamingIt() throws Exception {
+        Instances data = new Instances("none", new ArrayList<>(List.of(new Attribute("x"), new Attribute("c", List.<String>of()))), 3);
+        data.setClassIndex(1);
+        for (int r = 0; r < 3; r++) data.add(new DenseInstance(1.0, new double[] {r, Utils.missingValue()}));
+        for (boolean unchecked : new boolean[] {false, true}) {
+            Dendrite d = new Dendrite();
+            d.setEpochs(2);
+            d.setDoNotCheckCapabilities(unchecked);
+            Exception e = assertThrows(Exception.class, () -> d.buildClassifier(data));
+            assertEquals("The class attribute 'c' is nominal and declares no values, so there is no class to predict: declare its values "
+                    + "(@attribute c {a, b, ...}), or choose another class attribute", e.getMessage(), "unchecked " + unchecked);
+        }
+    }
+    /**
      * -mc-dropout with a search whose chosen network has no dropout is refused when the search has
      * chosen, before the refit (the search and refit ran, then every prediction failed).
      */
