@@ -248,6 +248,21 @@ class ColumnChecksTest {
     }
 
     /**
+     * Rows of one class among those of weight above 0 are refused saying so: the label column holds 0s
+     * and 1s, but the 0s all weigh 0 (removed before training); the message said the column had "only
+     * one class ('1')" and named no weight.
+     */
+    @Test
+    void oneClassAmongTheWeighedRowsNamesTheWeightColumn() {
+        List<Row> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) rows.add(RowFactory.create(Vectors.dense(i, -i, i % 3), (double) (i % 2), (double) (i % 2)));
+        var df = SparkTestSupport.spark().createDataFrame(rows, SCHEMA.add("w", DataTypes.DoubleType));
+        assertEquals("Column 'label' has only one class ('1') in the training data (its rows of weight above 0 in column 'w': a row of "
+                + "weight 0 is removed before training); a classifier needs rows of at least two classes",
+                assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setWeightCol("w").setEpochs(1).fit(df)).getMessage());
+    }
+
+    /**
      * Rows of weight 0 are rows that are not there, on Spark as on one machine: 200 of them (labels
      * flipped, features x 100 + 500) among 200 weighted rows give, bit for bit, the model fitted on the
      * weighted rows alone (the same partitions, filtered), in rounds and in synchronous mode, with the
