@@ -23,10 +23,11 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
             throw new IllegalArgumentException("The training data is empty: training needs at least one row");
         }
         requireWeight(table);
-        table = table.withoutZeroWeights();
-        if (table.isClassification()) {
-            requireTwoClasses(table, "");
+        LabeledTable weighed = table.withoutZeroWeights();
+        if (weighed.isClassification()) {
+            requireTwoClasses(weighed, weighed.size() < table.size() ? WEIGHED_ROWS : "");
         }
+        table = weighed;
         LabeledTable train = table, valid = null;
         if (validationFraction > 0) {
             ValidationSplit split = ValidationSplit.of(table.size(), validationFraction, table.isClassification() ? table.classIndices() : null, seed);
@@ -49,10 +50,11 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
             throw new IllegalArgumentException("The training data is empty: training needs at least one row");
         }
         requireWeight(train);
-        train = train.withoutZeroWeights();
-        if (train.isClassification()) {
-            requireTwoClasses(train, "");
+        LabeledTable weighed = train.withoutZeroWeights();
+        if (weighed.isClassification()) {
+            requireTwoClasses(weighed, weighed.size() < train.size() ? WEIGHED_ROWS : "");
         }
+        train = weighed;
         return fit(train, train, validation == null ? null : validation.withoutZeroWeights(), preprocessing, robustTarget, null, null);
     }
 
@@ -108,6 +110,12 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
         return new IllegalArgumentException("Every training row has instance weight 0" + (column == null ? "" : " (column '" + column + "')")
                 + ": nothing to learn from (a row of weight 0 is removed before training)");
     }
+
+    /**
+     * What a one-class refusal adds when rows of weight 0 were removed: the other classes may be in them
+     * (labels 0 and 1 whose 0s all weighed 0 were reported as "only one class ('1')", the weights unnamed).
+     */
+    static final String WEIGHED_ROWS = " (its rows of weight above 0: a row of weight 0 is removed before training)";
 
     private static void requireTwoClasses(LabeledTable t, String where) {
         List<String> classes = t.classes();

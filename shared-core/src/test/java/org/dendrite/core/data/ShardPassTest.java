@@ -273,4 +273,31 @@ class ShardPassTest {
         assertThrows(IllegalArgumentException.class, () -> ShardPass.layout(List.of(weighed), 0, 1, check));
         assertEquals(List.of("0", "1"), ShardPass.layout(List.of(labels(true, 1, 1), labels(true, 0)), 0, 1, check).classes());
     }
+
+    /**
+     * Rows of one class among those of weight above 0 are refused saying so, on one machine and on
+     * Spark (naming the weight column there): labels 0, 1, 1 whose 0 weighs 0 were reported as "only one
+     * class ('1')", the weights unnamed; with no row of weight 0 the message is as before.
+     */
+    @Test
+    void oneClassAmongTheWeighedRowsSaysSo() {
+        LabeledTable oneMachine = new LabeledTable(new Table(List.of(Column.numeric("x")), new double[][] {{0}, {1}, {2}}), "y",
+                List.of("0", "1"), new double[] {0, 1, 1}, new float[] {0, 1, 1});
+        assertEquals("Target 'y' has only one class ('1') in the training data (its rows of weight above 0: a row of weight 0 is removed "
+                + "before training); a classifier needs rows of at least two classes", assertThrows(IllegalArgumentException.class,
+                () -> TrainingData.prepare(oneMachine, PreprocessingConfig.DEFAULT, false, 0, 1, null, null)).getMessage());
+        assertEquals("Target 'y' has only one class ('1') in the training data (its rows of weight above 0: a row of weight 0 is removed "
+                + "before training); a classifier needs rows of at least two classes", assertThrows(IllegalArgumentException.class,
+                () -> TrainingData.prepare(oneMachine, null, PreprocessingConfig.DEFAULT, false)).getMessage());
+        ShardPass.Summary weighed = ShardPass.summarize(List.of(new LabeledRow(new double[] {0}, 0, 0), new LabeledRow(new double[] {1}, 1, 1),
+                new LabeledRow(new double[] {2}, 1, 1)).iterator(), false, true);
+        assertEquals("Column 'y' has only one class ('1') in the training data (its rows of weight above 0 in column 'w': a row of weight 0 "
+                + "is removed before training); a classifier needs rows of at least two classes", assertThrows(IllegalArgumentException.class,
+                () -> ShardPass.layout(List.of(weighed), 0, 1, new RowCheck("features", "y", "w", true, 0))).getMessage());
+        LabeledTable allWeighed = new LabeledTable(new Table(List.of(Column.numeric("x")), new double[][] {{0}, {1}}), "y",
+                List.of("0", "1"), new double[] {1, 1}, new float[] {1, 2});
+        assertEquals("Target 'y' has only one class ('1') in the training data; a classifier needs rows of at least two classes",
+                assertThrows(IllegalArgumentException.class, () -> TrainingData.prepare(allWeighed, PreprocessingConfig.DEFAULT, false, 0, 1, null,
+                null)).getMessage());
+    }
 }
