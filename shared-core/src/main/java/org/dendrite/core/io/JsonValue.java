@@ -143,7 +143,7 @@ final class JsonValue {
         }
         double d = node.doubleValue();
         if (!Double.isFinite(d)) {
-            throw error(describe(node) + " is beyond the range of a double (largest magnitude " + Double.MAX_VALUE + ")");
+            throw error("is " + describe(node) + " (largest magnitude " + Double.MAX_VALUE + ")");
         }
         return d;
     }
@@ -262,7 +262,9 @@ final class JsonValue {
         if (n.isNull()) return "null";
         if (n.isTextual()) return "a string " + quote(n.textValue());
         if (n.isBoolean()) return String.valueOf(n.booleanValue());
-        if (n.isNumber()) return "the number " + shorten(n.asText());
+        // a number beyond a double's range is parsed as Infinity, which the file does not say
+        if (n.isNumber()) return !Double.isFinite(n.doubleValue()) ? "a number beyond the range of a double"
+                : "the number " + shorten(n.asText());
         if (n.isArray()) return "an array of " + n.size() + " values";
         if (n.isObject()) return "an object";
         return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);

@@ -212,6 +212,11 @@ final class RecordJson {
             double d;
             if (node.isNumber()) {
                 d = node.doubleValue();
+                if (!Double.isFinite(d)) {
+                    // it became Infinity silently: a rate of 1e400 trained as an infinite one, or was refused as "Infinity"
+                    throw v.error("is " + JsonValue.describe(node) + " (largest magnitude " + Double.MAX_VALUE + "; an infinite value is "
+                            + "written \"Infinity\")");
+                }
             } else if (node.isTextual() && node.textValue().matches("-?Infinity|NaN")) {
                 // how the writer spells a non-finite value (JSON has no such numbers)
                 d = Double.parseDouble(node.textValue());

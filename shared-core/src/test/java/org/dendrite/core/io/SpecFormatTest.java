@@ -28,6 +28,24 @@ import org.junit.jupiter.api.Test;
 
 class SpecFormatTest {
     /**
+     * A number beyond a double's range is said to be so, not shown as the Infinity the parser made of it
+     * ("expected a whole number >= 1, got the number Infinity" for a file that says 1e400).
+     */
+    @Test
+    void aNumberBeyondADoublesRangeIsSaidToBe() {
+        for (String units : new String[] {"1e400", "-1e400", "1" + "0".repeat(400)}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SpecFormat.readNetwork("{\"layers\": [{\"type\": \"dense\", \"units\": " + units + "}]}"));
+            assertTrue(e.getMessage().contains("$.layers[0].units") && e.getMessage().contains("a number beyond the range of a double")
+                    && !e.getMessage().contains("number Infinity"), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SpecFormat.readTrainingConfig("{\"optimizer\": {\"type\": \"adam\", \"learningRate\": 1e400}}"));
+        // it trained at an infinite rate, or was refused as "Invalid learning rate: Infinity"
+        assertTrue(e.getMessage().contains("learningRate: is a number beyond the range of a double"), e.getMessage());
+    }
+
+    /**
      * L-BFGS's maxEval left out follows the maxIter given (maxIter x 5 / 4, PyTorch's max_eval=None,
      * as Weka's -max-eval 0): {"maxIter": 5} kept the default maxIter's 25.
      */
