@@ -289,6 +289,11 @@ final class RecordJson {
                 // null where the default is a value: "regularization": null read as no regularization (the default L2 dropped)
                 throw new ModelFormatException(p + ": null is not allowed here; leave the field out for its default");
             }
+            if (node.has(c.getName()) && added != null && complete && version < added.version()) {
+                // a field a later version added, in a file of an earlier one: read, it disagreed with what the file's version meant
+                // (a version-4 model listing a periodic embedding's inputs was refused for its weights' count)
+                throw new ModelFormatException(p + ": is a field of format version " + added.version() + " and later; this file says version " + version);
+            }
             if (node.has(c.getName())) {
                 Object fallback = defaults != null && c.getType().isRecord() ? value(c, defaults) : null;
                 args[i] = read(node.get(c.getName()), c.getGenericType(), p, fallback, version);

@@ -66,6 +66,30 @@ class ModelIOTest {
         assertTrue(e.getMessage().contains("(a layer wider than 2^31 values)") && e.getMessage().endsWith("refusing to build it"), e.getMessage());
     }
 
+    /**
+     * A field a later format version added, in a file of an earlier one, is refused as such: a version-4
+     * model (every numeric input embedded) listing its periodic embedding's {@code inputs}, a version-5
+     * field, was refused for its weights' count ("frequency has 252 values, expected 4"), and a
+     * version-1 file's input scaling (a version-2 field) was read.
+     */
+    @Test
+    void aFieldOfALaterVersionInAnOlderFileIsRefusedAsSuch() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode m = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(
+                Files.readString(Path.of(ModelIOTest.class.getResource("/models/v4-periodic-credit.json").toURI())));
+        ModelIO.fromJson(json.writeValueAsString(m)); // read as it is
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m.at("/network/spec/layers/0")).putArray("inputs").add(0).add(1);
+        var e = assertThrows(ModelFormatException.class, () -> ModelIO.fromJson(json.writeValueAsString(m)));
+        assertTrue(e.getMessage().contains("$.network.spec.layers[0].inputs: is a field of format version 5 and later; this file says version 4"),
+                e.getMessage());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) m.at("/network/spec/layers/0")).remove("inputs");
+        // the version-2 fields of a version-4 file (the first read: the input scaling) in a file that says version 1
+        m.put("formatVersion", 1);
+        e = assertThrows(ModelFormatException.class, () -> ModelIO.fromJson(json.writeValueAsString(m)));
+        assertTrue(e.getMessage().contains("$.preprocessing.config.scaling: is a field of format version 2 and later; this file says version 1"),
+                e.getMessage());
+    }
+
     static final List<Column> COLS = List.of(Column.numeric("a"), Column.nominal("b", List.of("x", "y", "z")), Column.numeric("c"));
 
     static Table table(int n, long seed) {
