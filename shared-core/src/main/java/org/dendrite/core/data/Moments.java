@@ -36,6 +36,8 @@ public final class Moments implements Serializable {
     private final double[] top = filled(Double.NEGATIVE_INFINITY), topWeight = new double[FAR + 1];
     /** The {@link #FAR} + 1 smallest distinct values, smallest first (+Infinity: none yet), and their weights. */
     private final double[] bottom = filled(Double.POSITIVE_INFINITY), bottomWeight = new double[FAR + 1];
+    /** How many rows hold each of {@link #top}'s and {@link #bottom}'s values (their weights need not be whole numbers). */
+    private final long[] topRows = new long[FAR + 1], bottomRows = new long[FAR + 1];
 
     private static double[] filled(double v) {
         double[] a = new double[FAR + 1];
@@ -56,8 +58,8 @@ public final class Moments implements Serializable {
         } else if (a != 0 && mean == 0 && m2 == 0) {
             while (a < unit / LIMIT) unit *= 0x1p-100;
         }
-        offer(top, topWeight, v, w, 1);
-        offer(bottom, bottomWeight, v, w, -1);
+        offer(top, topWeight, topRows, v, w, 1, 1);
+        offer(bottom, bottomWeight, bottomRows, v, w, 1, -1);
         double x = v / unit;
         count++;
         weight += w;
@@ -76,22 +78,26 @@ public final class Moments implements Serializable {
     }
 
     /**
-     * Takes {@code v} of weight {@code w} into the extreme distinct values {@code x} (in order) with
-     * their weights {@code xw}: the largest for {@code sign} 1, the smallest for -1.
+     * Takes {@code v} of weight {@code w}, held by {@code rows} rows, into the extreme distinct values
+     * {@code x} (in order) with their weights {@code xw} and rows {@code xr}: the largest for
+     * {@code sign} 1, the smallest for -1.
      */
-    private static void offer(double[] x, double[] xw, double v, double w, int sign) {
+    private static void offer(double[] x, double[] xw, long[] xr, double v, double w, long rows, int sign) {
         // most values lie within the kept extremes: one comparison
         if (sign * v < sign * x[x.length - 1]) return;
         for (int i = 0; i < x.length; i++) {
             if (v == x[i]) {
                 xw[i] += w;
+                xr[i] += rows;
                 return;
             }
             if (sign * v > sign * x[i]) {
                 System.arraycopy(x, i, x, i + 1, x.length - i - 1);
                 System.arraycopy(xw, i, xw, i + 1, xw.length - i - 1);
+                System.arraycopy(xr, i, xr, i + 1, xr.length - i - 1);
                 x[i] = v;
                 xw[i] = w;
+                xr[i] = rows;
                 return;
             }
         }
@@ -103,8 +109,8 @@ public final class Moments implements Serializable {
         for (int i = 0; i <= FAR; i++) {
             // the extremes of the union are among each side's
             // (each side holds a value's every copy of its own)
-            if (o.topWeight[i] > 0) offer(top, topWeight, o.top[i], o.topWeight[i], 1);
-            if (o.bottomWeight[i] > 0) offer(bottom, bottomWeight, o.bottom[i], o.bottomWeight[i], -1);
+            if (o.topWeight[i] > 0) offer(top, topWeight, topRows, o.top[i], o.topWeight[i], o.topRows[i], 1);
+            if (o.bottomWeight[i] > 0) offer(bottom, bottomWeight, bottomRows, o.bottom[i], o.bottomWeight[i], o.bottomRows[i], -1);
         }
         if (count == 0) {
             count = o.count;
@@ -158,14 +164,15 @@ public final class Moments implements Serializable {
      * all of them: near 0 when far values set the standard deviation, so that standard scaling squeezes
      * the others close together (a column of normal values with one at 1e6 among 100: about 5e-5; with
      * three, the same); ordinary data gives several. {@code far} counts the values set aside that lie
-     * beyond the others by more than the others' range, {@code farthest} is the farthest value.
+     * beyond the others by more than the others' range, {@code rows} the rows that hold them (a code such
+     * as 9999999 in five rows is one far value in five rows), {@code farthest} is the farthest value.
      * {@code othersRange} is +Infinity where there is nothing to compare: fewer than 3 values, no
      * spread, nothing set aside, or the values left all equal (a rare value in a column otherwise
      * constant is not squeezing anything).
      */
     public Squeeze squeeze() {
         double std = standardDeviation();
-        if (count < 3 || !(std > 0)) return new Squeeze(0, Double.POSITIVE_INFINITY, farthest());
+        if (count < 3 || !(std > 0)) return new Squeeze(0, 0, Double.POSITIVE_INFINITY, farthest());
         double mean = mean(), budget = weight / 4, aside = 0;
         int hi = 0, lo = 0;
         while (top[hi] > bottom[lo]) {
@@ -181,15 +188,29 @@ public final class Moments implements Serializable {
             else lo++;
         }
         double halfRange = top[hi] / 2 - bottom[lo] / 2;
-        if (hi + lo == 0 || !(halfRange > 0)) return new Squeeze(0, Double.POSITIVE_INFINITY, farthest());
+        if (hi + lo == 0 || !(halfRange > 0)) return new Squeeze(0, 0, Double.POSITIVE_INFINITY, farthest());
         int far = 0;
-        for (int i = 0; i < hi; i++) if (top[i] / 2 - top[hi] / 2 > halfRange) far++;
-        for (int i = 0; i < lo; i++) if (bottom[lo] / 2 - bottom[i] / 2 > halfRange) far++;
-        return new Squeeze(far, halfRange / (std / 2), farthest());
+        long rows = 0;
+        for (int i = 0; i < hi; i++) {
+            if (top[i] / 2 - top[hi] / 2 > halfRange) {
+                far++;
+                rows += topRows[i];
+            }
+        }
+        for (int i = 0; i < lo; i++) {
+            if (bottom[lo] / 2 - bottom[i] / 2 > halfRange) {
+                far++;
+                rows += bottomRows[i];
+            }
+        }
+        return new Squeeze(far, rows, halfRange / (std / 2), farthest());
     }
 
-    /** What {@link #squeeze} found: how many far values, the range left to the others in standard deviations, the farthest value. */
-    public record Squeeze(int far, double othersRange, double farthest) {}
+    /**
+     * What {@link #squeeze} found: how many far (distinct) values, the rows that hold them, the range left
+     * to the others in standard deviations, the farthest value.
+     */
+    public record Squeeze(int far, long rows, double othersRange, double farthest) {}
 
     /** {@link #squeeze}'s range left to the others, in standard deviations of all the values. */
     public double othersRangeInDeviations() {

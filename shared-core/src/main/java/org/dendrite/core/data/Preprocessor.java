@@ -205,12 +205,15 @@ public final class Preprocessor implements Serializable {
      * What {@code s} (a squeeze below {@link #SQUEEZED_RANGE}) says, with what squeezes the values
      * ({@code by}): "one training value, 1e9, lies so far from the others that standard scaling
      * squeezes them into 2e-9 standard deviations, where the network can hardly tell them apart (expect
-     * underfitting)", or "3 training values (the farthest 1e9) lie ...".
+     * underfitting)", or "3 training values (the farthest 1e9) lie ..."; values held by more rows
+     * than one each say how many: "one training value, 9999999 (in 5 rows), lies ...", "3 training
+     * values in 4 rows (the farthest 1e9) lie ...".
      */
     static String squeezed(Moments.Squeeze s, String by) {
         return String.format(java.util.Locale.ROOT, "%s so far from the others that %s squeezes them into %.2g standard deviations, where "
-                + "the network can hardly tell them apart (expect underfitting)", s.far() <= 1 ? "one training value, " + s.farthest() + ", lies"
-                : s.far() + " training values (the farthest " + s.farthest() + ") lie", by, s.othersRange());
+                + "the network can hardly tell them apart (expect underfitting)", s.far() <= 1 ? "one training value, " + s.farthest()
+                + (s.rows() > 1 ? " (in " + s.rows() + " rows)" : "") + ", lies" : s.far() + " training values" + (s.rows() > s.far() ? " in "
+                + s.rows() + " rows" : "") + " (the farthest " + s.farthest() + ") lie", by, s.othersRange());
     }
 
     /**

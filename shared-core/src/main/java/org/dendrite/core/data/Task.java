@@ -63,7 +63,7 @@ public record Task(String targetName, List<String> classes, double targetMean, d
         Moments.Squeeze s = target.squeeze();
         if (!(s.othersRange() < Preprocessor.SQUEEZED_RANGE)) return null;
         return "The target '" + targetName + "': " + Preprocessor.squeezed(s, "its standardization") + ": use a robust loss (mae or huber, "
-                + "which scale the target by its median and interquartile range), or correct or remove " + (s.far() <= 1 ? "that row." : "those rows.");
+                + "which scale the target by its median and interquartile range), or correct or remove " + (s.rows() <= 1 ? "that row." : "those rows.");
     }
 
     /** The interquartile range of a normal distribution, in standard deviations. */

@@ -185,4 +185,37 @@ class MomentsTest {
         for (int i = 91; i < 100; i++) nine[i] = 1e9 * (i - 90);
         assertTrue(of(nine).squeeze().othersRange() > 0.1, "" + of(nine).squeeze());
     }
+
+    /**
+     * A far value held by several rows (a code such as 9999999 for "unknown" in 5 of 100 rows) was
+     * named as one value of one row: the target's warning ended "correct or remove that row." while five
+     * rows held it. Now the rows are counted (by hand: 1..95 and five copies of 9999999; the five set
+     * aside are one distinct value, 5 rows, far beyond 1..95), also across shards that split the copies
+     * and with instance weights that are not whole numbers (rows, not weights); two far values in five
+     * rows (9999999 in four, -9999999 the farthest, mean about 3e5, in one) say so too. A far value
+     * in one row reads as before.
+     */
+    @Test
+    void aFarValueHeldBySeveralRowsIsCountedInRows() {
+        double[] v = new double[100];
+        for (int i = 0; i < 95; i++) v[i] = i + 1;
+        for (int i = 95; i < 100; i++) v[i] = 9999999;
+        String one = "The target 'y': one training value, 9999999.0 (in 5 rows), lies so far from the others";
+        String said = Task.squeezeWarning("y", of(v));
+        assertTrue(said.startsWith(one), said);
+        assertTrue(said.endsWith("or correct or remove those rows."), said);
+        Moments merged = of(java.util.Arrays.copyOfRange(v, 0, 97)).merge(of(java.util.Arrays.copyOfRange(v, 97, 100)));
+        assertEquals(said, Task.squeezeWarning("y", merged), "shards merged as Spark merges them");
+        Moments weighted = new Moments();
+        for (double x : v) weighted.add(x, 2.5);
+        assertEquals(said, Task.squeezeWarning("y", weighted), "instance weights of 2.5");
+        v[95] = -9999999;
+        String two = Task.squeezeWarning("y", of(v));
+        assertTrue(two.startsWith("The target 'y': 2 training values in 5 rows (the farthest -9999999.0) lie so far"), two);
+        double[] single = java.util.Arrays.copyOf(v, 96);
+        single[95] = 9999999;
+        String row = Task.squeezeWarning("y", of(single));
+        assertTrue(row.startsWith("The target 'y': one training value, 9999999.0, lies so far"), row);
+        assertTrue(row.endsWith("or correct or remove that row."), row);
+    }
 }
