@@ -610,10 +610,11 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
                     + "not the optimizer's rate: compare the suggestion with its rates"
                     : String.format(java.util.Locale.ROOT, "%s %.3g", search instanceof NoSearch ? "this model trained at"
                     : "on the search's base configuration, whose rate is", config.optimizer().learningRate());
-            found.add(String.format(java.util.Locale.ROOT, "LR range test: %d steps from %.0e; the smoothed loss was lowest at rate %.3g, so "
+            found.add(String.format(java.util.Locale.ROOT, "LR range test: %d steps from %.0e; the smoothed loss was lowest at rate %.3g%s, so "
                     + "the suggested learning rate is %.3g (%s)%s.", lrRange.rates().length,
-                    org.dendrite.core.train.LrFinder.DEFAULT_MIN_RATE,
-                    10 * lrRange.suggestedRate(), lrRange.suggestedRate(), rate,
+                    org.dendrite.core.train.LrFinder.DEFAULT_MIN_RATE, 10 * lrRange.suggestedRate(),
+                    org.dendrite.core.train.LrFinder.suggestionWindow(lrRange.rates().length, org.dendrite.core.train.LrFinder.DEFAULT_STEPS)[0] > 0
+                            ? " (past the first tenth of the steps, before the last 5, as fast.ai's lr_find)" : "", lrRange.suggestedRate(), rate,
                     diagnosticsFolder.isBlank() ? "" : "; the curve is lr-range-test.png in the diagnostics folder"));
         }
         return List.copyOf(found);

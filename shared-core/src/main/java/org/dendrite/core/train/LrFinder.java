@@ -9,7 +9,9 @@ import org.dendrite.core.schedule.Schedule;
  * {@code steps} optimizer steps, record the loss at each step and its exponential moving average
  * (smoothing 0.98, bias-corrected), and stop once the smoothed loss exceeds 4 times its minimum (or
  * training diverges). The suggested rate is the one at the smoothed loss's minimum divided by 10, a
- * safe point before the loss shoots up. The model under training elsewhere is not touched.
+ * safe point before the loss shoots up; as in fast.ai's lr_find, the minimum is taken without the
+ * curve's first tenth of the planned steps and its last 5 steps ({@link #suggestionWindow}). The model
+ * under training elsewhere is not touched.
  */
 public final class LrFinder {
     public static final double SMOOTHING = 0.98;
@@ -72,9 +74,23 @@ public final class LrFinder {
         }
         double[] rates = java.util.Arrays.copyOf(allRates, n), losses = java.util.Arrays.copyOf(allLosses, n);
         double[] smoothed = java.util.Arrays.copyOf(all, n);
-        int best = 0;
-        for (int i = 1; i < n; i++) if (smoothed[i] < smoothed[best]) best = i;
+        int[] window = suggestionWindow(n, steps);
+        int best = window[0];
+        for (int i = window[0] + 1; i < window[1]; i++) if (smoothed[i] < smoothed[best]) best = i;
         return new Result(rates, losses, smoothed, n == 0 ? minRate : rates[best] / 10);
+    }
+
+    /**
+     * The steps [from, to) of a curve of {@code n} recorded steps (of {@code steps} planned) where the
+     * suggestion looks for the smoothed loss's minimum: fast.ai's lr_find leaves out the first
+     * {@code steps / 10} and the last 5. The first steps' smoothed loss is the mean of a batch or two
+     * (the bias correction), so one light batch at the smallest rates was taken as the minimum and the
+     * suggestion was the range's start / 10 (1e-8 on noisy regression rows whose loss then fell as the
+     * rate grew); the last steps are where it shoots up. A curve too short for that window is taken whole.
+     */
+    public static int[] suggestionWindow(int n, int steps) {
+        int from = steps / 10, to = n - 5;
+        return from < to ? new int[] {from, to} : new int[] {0, n};
     }
 
     static double[] smooth(double[] losses) {
