@@ -251,7 +251,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
     }
 
     /**
-     * The overfit check on {@code dataset}, before a fit: about 20 of its rows (every class), from the
+     * The overfit check on {@code dataset}, before a fit: about 20 of its rows (a row of each class in turn: every class when there are at most 20), from the
      * same sample as {@link #lrRangeTest}, must be learned without regularization by the network these
      * params describe; a network that cannot has a problem in its configuration or the data.
      */

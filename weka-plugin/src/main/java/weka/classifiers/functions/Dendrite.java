@@ -1082,7 +1082,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public String resumeTipText() { return RESUME_HELP; }
 
     @OptionMetadata(displayName = "overfit check", description = "Before training, check that the network can learn about 20 of the "
-            + "training rows (every class) without regularization, as a first debugging step (a network that cannot has a problem in "
+            + "training rows (a row of each class in turn: every class when there are at most 20) without regularization, as a first debugging step (a network that cannot has a problem in "
             + "its configuration or the data, not in generalization); the result is in the model's output. The model trained after it "
             + "is the same.", commandLineParamName = "overfit-check", commandLineParamSynopsis = "-overfit-check",
             commandLineParamIsFlag = true, displayOrder = 21)

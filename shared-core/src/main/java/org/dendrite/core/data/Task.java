@@ -54,6 +54,13 @@ public record Task(String targetName, List<String> classes, double targetMean, d
     }
 
     /**
+     * How a user asks for a robust loss, which no flat option gives: the warning said "use a robust
+     * loss" without saying how.
+     */
+    static final String ROBUST_LOSS_HOW = "the training configuration's loss, as in the JSON {\"loss\": \"huber\"}, given as Weka's "
+            + "-config-json or Spark's configJson";
+
+    /**
      * The warning that far values of a numeric target ({@code target}'s moments) squeeze the others
      * under its standardization by mean and standard deviation ({@link Moments#squeeze}), so that the
      * network can hardly fit them (the diagnosis then advised more epochs or capacity); null when they
@@ -63,7 +70,7 @@ public record Task(String targetName, List<String> classes, double targetMean, d
         Moments.Squeeze s = target.squeeze();
         if (!(s.othersRange() < Preprocessor.SQUEEZED_RANGE)) return null;
         return "The target '" + targetName + "': " + Preprocessor.squeezed(s, "its standardization") + ": use a robust loss (mae or huber, "
-                + "which scale the target by its median and interquartile range), or correct or remove " + (s.rows() <= 1 ? "that row." : "those rows.");
+                + "which scale the target by its median and interquartile range: " + ROBUST_LOSS_HOW + "), or correct or remove " + (s.rows() <= 1 ? "that row." : "those rows.");
     }
 
     /** The interquartile range of a normal distribution, in standard deviations. */

@@ -38,7 +38,7 @@ public final class OverfitCheck {
         }
     }
 
-    /** Takes the first {@code rows} rows (round-robin over classes so every class appears) and trains until they are learned. */
+    /** Takes the first {@code rows} rows (round-robin over classes: every class appears when there are at most {@code rows}) and trains until they are learned. */
     public static Result run(TrainingConfig config, LabeledTable labeled, int rows) {
         labeled = labeled.withoutZeroWeights(); // rows that are not there, as for a training run
         Table table = labeled.features();

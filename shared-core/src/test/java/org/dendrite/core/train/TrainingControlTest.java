@@ -369,8 +369,12 @@ class TrainingControlTest {
         assertTrue(said.get(0).startsWith("The target 'y': 3 training values (the farthest "), said.get(0));
         assertTrue(said.get(0).endsWith("lie so far from the others that its standardization squeezes them into " + said.get(0).replaceAll(
                 ".* squeezes them into ([^ ]+) .*", "$1") + " standard deviations, where the network can hardly tell them apart (expect "
-                + "underfitting): use a robust loss (mae or huber, which scale the target by its median and interquartile range), or correct "
+                + "underfitting): use a robust loss (mae or huber, which scale the target by its median and interquartile range: the training "
+                + "configuration's loss, as in the JSON {\"loss\": \"huber\"}, given as Weka's -config-json or Spark's configJson), or correct "
                 + "or remove those rows."), said.get(0));
+        // the JSON the warning gives is a configuration of the Huber loss, which does not warn
+        TrainingConfig robust = org.dendrite.core.io.SpecFormat.readTrainingConfig(said.get(0).replaceAll(".*the JSON (\\{[^}]*\\}).*", "$1"));
+        assertTrue(robust.loss() instanceof org.dendrite.core.loss.Huber, robust.loss().toString());
         assertEquals(List.of(), squeezed.apply(c.withLoss(new org.dendrite.core.loss.Huber(1))).apply(new LabeledTable(
                 new org.dendrite.core.data.Table(cols, x), "y", List.of(), target, null)));
         assertEquals(List.of(), squeezed.apply(c).apply(new LabeledTable(new org.dendrite.core.data.Table(cols, x), "y", List.of(), y, null)));
