@@ -40,6 +40,33 @@ class DendriteClassifierTest {
     }
 
     /**
+     * A numeric class's coverage and region-size figures are unavailable, as Weka's other regressors
+     * without intervals report them (LinearRegression's, in the same evaluation): Weka's batch
+     * prediction path left them at 0, which KnowledgeFlow printed ("Coverage of cases 0 %") and the
+     * Experimenter recorded. A nominal class keeps the batch path (its figures are all computed there).
+     */
+    @Test
+    void aNumericClassHasNoCoverageFigureAsWekasOtherRegressors() throws Exception {
+        Instances servo = load("servo.arff");
+        Dendrite d = new Dendrite();
+        d.setEpochs(2);
+        d.buildClassifier(servo);
+        weka.classifiers.functions.LinearRegression lr = new weka.classifiers.functions.LinearRegression();
+        lr.buildClassifier(servo);
+        for (weka.classifiers.Classifier c : new weka.classifiers.Classifier[] {lr, d}) {
+            weka.classifiers.evaluation.Evaluation eval = new weka.classifiers.evaluation.Evaluation(servo);
+            eval.evaluateModel(c, servo);
+            assertTrue(Double.isNaN(eval.coverageOfTestCasesByPredictedRegions()), c.getClass() + ": " + eval.coverageOfTestCasesByPredictedRegions());
+            assertTrue(Double.isNaN(eval.sizeOfPredictedRegions()), c.getClass() + ": " + eval.sizeOfPredictedRegions());
+            assertTrue(eval.correlationCoefficient() > 0.5, c.getClass() + ": " + eval.correlationCoefficient());
+        }
+        Dendrite nominal = new Dendrite();
+        nominal.setEpochs(1);
+        nominal.buildClassifier(load("iris.arff"));
+        assertTrue(nominal.implementsMoreEfficientBatchPrediction());
+    }
+
+    /**
      * Instance weights are held as float32: a negative weight, one beyond float32's range (it would
      * become infinite) or a positive one below its normal range (it would become 0: a set of weights
      * of 1e-50 was refused as "all zero"), is refused naming the instance (counted from 0, as the core counts rows) and
