@@ -40,7 +40,9 @@ import scala.runtime.AbstractFunction2;
  * <p>The weights reach the executors once per round by broadcast. Each partition's inner state (the
  * optimizer's moments, its place in its row stream) stays on the executor that holds the partition
  * and continues across rounds; a partition that moves to another executor (a lost worker) starts its
- * inner optimizer afresh there, and so does every partition after a rollback. Given the seed and the
+ * inner optimizer afresh there, and so does every partition after a rollback. A task attempt run again on the
+ * executor that holds the state (the first failed or was killed part-way) repeats the round from the inner state the
+ * first attempt started from ({@link LocalSteps#run}). Given the seed and the
  * training partitions (the input's, coalesced to the cluster's parallelism), rounds are deterministic as long as no
  * partition moves.
  */

@@ -103,6 +103,14 @@ public final class LocalSteps {
     private final double share;
     /** The local step the shard's row stream stands at (-1: not placed yet): a round that starts there continues it. */
     private long next = -1;
+    /**
+     * The inner optimizer's state as the latest round began, and that round's first step (-1: none yet). A round
+     * that begins there again repeats that round: an attempt of it stopped part-way (a failed or killed Spark task,
+     * run again on the worker that keeps this state) or its result was not taken, and that attempt's steps had
+     * moved the moments and the step count, so the round starts again from this copy.
+     */
+    private OptimizerState.Snapshot roundStart;
+    private long roundFirst = -1;
 
     /** A shard of {@code data} rows (its number {@code shard} seeds its stream) for a network of {@code outputWidth} outputs. */
     public LocalSteps(TrainingConfig config, Loss loss, int classes, Dataset data, int shard, int outputWidth) {
@@ -117,9 +125,24 @@ public final class LocalSteps {
         this.share = Loss.weightSum(data.weights(), data.size());
     }
 
-    /** Takes the round's local steps from {@code start}; returns this shard's part of the round. */
-    public Partial run(Network.Snapshot start, Round r) {
+    /**
+     * Takes the round's local steps from {@code start}; returns this shard's part of the round. A round run again
+     * (its first step the latest round's: an attempt of it threw part-way, or its result was not taken) starts from
+     * the inner state its first attempt started from; two attempts never run at once (a killed attempt that still
+     * runs finishes first).
+     */
+    public synchronized Partial run(Network.Snapshot start, Round r) {
         if (!(share > 0)) return new Partial();
+        if (r.firstStep() == roundFirst) {
+            // the round again: undo the earlier attempt's steps, and place the stream anew (it stands where that attempt stopped);
+            // the rows and the moments are the first attempt's, dropout masks and augmentation draws begin again from the epoch's generator
+            optimizer.restore(roundStart);
+            next = -1;
+        } else {
+            // one copy of the inner optimizer's state per round: a fraction of one of the round's steps, which each pass over it too
+            roundStart = optimizer.snapshot();
+            roundFirst = r.firstStep();
+        }
         local.restore(start);
         // the frozen layers keep the round's starting values, the loop's
         FrozenParameters frozen = FrozenParameters.of(local, r.frozenLayers());
