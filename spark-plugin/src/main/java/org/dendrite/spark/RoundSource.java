@@ -20,6 +20,7 @@ import org.dendrite.core.train.LocalSteps;
 import org.dendrite.core.train.OuterOptimizer;
 import org.dendrite.core.train.RoundLength;
 import org.dendrite.core.train.TrainingConfig;
+import org.dendrite.core.train.TrainingDivergedException;
 import scala.reflect.ClassTag$;
 import scala.runtime.AbstractFunction2;
 
@@ -150,6 +151,11 @@ final class RoundSource extends BlockSource {
             double l = LocalSteps.apply(total, network);
             rounds.finished(l, weight);
             return l;
+        } catch (Exception e) {
+            // a partition's local step that diverged reaches the loop as the divergence it is, which rolls back (as one machine and
+            // the synchronous mode do) instead of failing the fit wrapped in Spark's job failure
+            for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof TrainingDivergedException d) throw d;
+            throw e;
         } finally {
             weights.destroy();
         }

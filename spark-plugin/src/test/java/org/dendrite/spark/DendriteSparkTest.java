@@ -822,6 +822,27 @@ class DendriteSparkTest {
     }
 
     /**
+     * Rollback on divergence in rounds of local steps: a local step whose gradient went NaN on a partition
+     * (SGD at 1e8: the weights overflow within the round's 4 steps) failed the fit at once with the
+     * TrainingDivergedException its task threw ("Training diverged at epoch 1, step 4: a gradient of
+     * parameter 0.weight is NaN"), wrapped in Spark's job failure, although the diagnostics allow 10
+     * rollbacks; as on one machine and in synchronous mode (pruningAndRollbackInSynchronousModeMatchOneMachine)
+     * the fit now rolls back to the epoch's start with the rate divided by 10, until a rate trains to a finite loss.
+     */
+    @Test
+    void aLocalStepThatDivergesRollsBackInRounds() {
+        DendriteClassifier base = new DendriteClassifier().setLocalSteps(4).setEpochs(1).setBatchSize(64).setHiddenLayers("16");
+        org.dendrite.core.train.TrainingConfig exploding = base.trainingConfig().withRegularization(org.dendrite.core.regularization.Regularization.NONE)
+                .withOptimizer(new org.dendrite.core.optim.Sgd(1e8)).withDiagnostics(new org.dendrite.core.diagnostics.DiagnosticsConfig(0, 10));
+        DendriteClassifier c = base.copy(new org.apache.spark.ml.param.ParamMap());
+        c.setConfigJson(org.dendrite.core.io.SpecFormat.write(exploding));
+        DendriteClassificationModel m = c.fit(Rows.of(SparkTestSupport.csv("wisconsin-breast-cancer.csv", true)).partitions(2));
+        EpochRecord first = m.coreModel().history().epochs().get(0);
+        assertTrue(first.event().matches("rollback ([2-9]|10): Training diverged at epoch 1, .*learning rate divided by 10"), first.toString());
+        assertTrue(Double.isFinite(first.trainLoss()), first.toString());
+    }
+
+    /**
      * Augmentation in synchronous mode: each partition augments its rows of the global batch (Gaussian
      * noise, mixup within the partition's share), the same way in every pass of a step. The model
      * differs from the unaugmented one, is the same for the same seed, and still learns.
