@@ -243,7 +243,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
      * The learning-rate range test (Smith 2017, as fast.ai runs it) on {@code dataset}, before a fit: a
      * fresh network of the configuration these params describe trained while the rate grows from 1e-7
      * to 10 over up to 100 steps (stopping once the smoothed loss is 4 times its minimum), on a stratified sample of searchSampleRows rows copied to the driver (the
-     * search's sample); {@code suggestedRate()} is a tenth of the rate at the smoothed loss's minimum.
+     * search's sample); {@code suggestedRate()} is a tenth of the rate at the smoothed loss's minimum (past the first tenth of the steps, before the last 5).
      * The estimator is not changed: {@code setLearningRate} to use the suggestion.
      */
     public org.dendrite.core.train.LrFinder.Result lrRangeTest(Dataset<?> dataset) {

@@ -1097,7 +1097,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     @OptionMetadata(displayName = "LR range test", description = "Before training, run the learning-rate range test (Smith 2017) on the "
             + "training rows: a fresh network trained while the rate grows from 1e-7 to 10 over up to 100 steps (stopping once the smoothed loss is 4 times its minimum); the model's output gives the "
-            + "rate where the smoothed loss was lowest and a tenth of it as the suggested learning rate (-diagnostics also plots the curve). "
+            + "rate where the smoothed loss was lowest (past the first tenth of the steps and before the last 5, as fast.ai's lr_find) and a tenth of it as the suggested learning rate (-diagnostics also plots the curve). "
             + "The model trained after it is the same: set the optimizer's -lr to use the suggestion.", commandLineParamName = "lr-range-test",
             commandLineParamSynopsis = "-lr-range-test", commandLineParamIsFlag = true, displayOrder = 22)
     public boolean getLrRangeTest() { return lrRangeTest; }
