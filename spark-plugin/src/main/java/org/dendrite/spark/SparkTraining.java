@@ -66,14 +66,19 @@ final class SparkTraining {
         JavaRDD<Row> partitioned = input.getNumPartitions() > limit ? input.coalesce(limit) : input;
         String plan = partitioned == input ? "" : "; the input's " + input.getNumPartitions() + " partitions coalesced to " + limit
                 + (maxPartitions > 0 ? " (trainingPartitions)" : " (the cluster's default parallelism)");
-        if (maxPartitions == 0 && limit < Integer.MAX_VALUE && input.getNumPartitions() < limit) {
+        boolean classification = check.classification();
+        double fraction = c.effectiveValidationFraction();
+        List<ShardPass.Summary> summaries = summarize(partitioned, check, fraction);
+        long trainRows = Math.round(summaries.stream().mapToLong(ShardPass.Summary::rows).sum() * (1 - fraction));
+        int batch = c.resolve(Math.max(trainRows, 1)).batchSize();
+        // advice to repartition only where more partitions would train: adaptive rounds coalesce rows too few for a few
+        // local steps per partition (below), so 3 rows were told to repartition and, in the same summary, coalesced to 1
+        if (maxPartitions == 0 && limit < Integer.MAX_VALUE && input.getNumPartitions() < limit
+                && (localSteps != 0 || RoundLength.partitions(trainRows, batch, limit) > input.getNumPartitions())) {
             plan += "; the input has " + input.getNumPartitions() + " partition" + (input.getNumPartitions() == 1 ? "" : "s") + " where the "
                     + "cluster runs " + limit + " tasks at once: repartition it to train on more cores";
             SparkJobs.note("Dendrite: " + plan.substring(2));
         }
-        boolean classification = check.classification();
-        double fraction = c.effectiveValidationFraction();
-        List<ShardPass.Summary> summaries = summarize(partitioned, check, fraction);
         double skew = ShardPass.skew(summaries, classification);
         if (localSteps != 1 && partitioned.getNumPartitions() > 1 && skew > ShardPass.MAX_SKEW) {
             // rounds average what each partition learned from its own rows: partitions holding their own classes (or target
@@ -85,8 +90,7 @@ final class SparkTraining {
         }
         if (localSteps == 0 && partitioned.getNumPartitions() > 1) {
             // rows too few for every partition to take a few local steps per epoch: fewer partitions (RoundLength.MIN_LOCAL_STEPS)
-            long train = Math.round(summaries.stream().mapToLong(ShardPass.Summary::rows).sum() * (1 - fraction));
-            int fewer = RoundLength.partitions(train, c.resolve(Math.max(train, 1)).batchSize(), partitioned.getNumPartitions());
+            int fewer = RoundLength.partitions(trainRows, batch, partitioned.getNumPartitions());
             if (fewer < partitioned.getNumPartitions()) {
                 plan += "; the " + partitioned.getNumPartitions() + " partitions coalesced to " + fewer + " so that each takes at least "
                         + RoundLength.MIN_LOCAL_STEPS + " local steps per epoch (rounds of single steps undertrain)";

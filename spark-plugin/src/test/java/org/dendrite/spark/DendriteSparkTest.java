@@ -334,6 +334,9 @@ class DendriteSparkTest {
         assertEquals(1, p.get(1).getDouble(0), 0.05, "prediction for y = 1");
         assertTrue(m.summary().contains("rounds of local steps over 1 partitions")
                 && m.summary().contains("the 2 partitions coalesced to 1 so that each takes at least 4 local steps per epoch"), m.summary());
+        // rows too few for more partitions get no advice to repartition to more cores (the cluster runs 4 tasks at once in these
+        // tests): the summary and driver log told 2 rows to 'repartition it to train on more cores' beside coalescing them to 1
+        assertFalse(m.summary().contains("repartition it"), m.summary());
         // the rule: each partition at least 4 batches of training rows, at least one partition, at most those given
         assertEquals(1, org.dendrite.core.train.RoundLength.partitions(2, 32, 2));
         assertEquals(3, org.dendrite.core.train.RoundLength.partitions(460, 32, 16), "16 partitions of 32 rows, 10% held out");
