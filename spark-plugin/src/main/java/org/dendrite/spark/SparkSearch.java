@@ -115,6 +115,7 @@ final class SparkSearch {
      * on the way to the driver.
      */
     static Sample sample(Dataset<Row> rows, RowCheck check, long seed, long sampleRows) {
+        SparkJobs.describe(rows.sparkSession().sparkContext(), SparkTraining.INPUT_JOB);
         JavaRDD<Row> input = rows.javaRDD();
         boolean classification = check.classification();
         List<ShardPass.Summary> summaries = SparkTraining.summarize(input, check, 0);

@@ -50,6 +50,9 @@ final class SparkTraining {
     /** A fit's result: the core model and how it was trained on the cluster (for the model's summary). */
     record Fitted(Model model, String plan) {}
 
+    /** The description (Spark UI) of the job Spark may run to learn the input's partitions. */
+    static final String INPUT_JOB = "Dendrite: reading the input's partitions";
+
     /**
      * Trains on {@code rows} (features, label, weight, checked by {@code check}): {@code localSteps} 1
      * is synchronous, k > 1 rounds of k local steps, 0 rounds of adaptive length; {@code outer}
@@ -60,6 +63,8 @@ final class SparkTraining {
     static Fitted fit(Dataset<Row> rows, RowCheck check, TrainingConfig config, int localSteps, OuterOptimizer outer, WarmStart warm,
                       int maxPartitions, java.util.function.IntConsumer checkClasses) {
         TrainingConfig c = warm.apply(config);
+        // an input after a shuffle (repartition) runs that shuffle here under adaptive query execution: a job named as the fit's others
+        SparkJobs.describe(rows.sparkSession().sparkContext(), INPUT_JOB);
         JavaRDD<Row> input = rows.javaRDD();
         int limit = partitionLimit(maxPartitions, input.context().defaultParallelism(),
                 input.context().getConf().getBoolean("spark.dynamicAllocation.enabled", false));

@@ -703,6 +703,35 @@ class ColumnChecksTest {
         }
     }
 
+    /**
+     * Every job a fit, lrRangeTest or overfitCheck runs carries a Dendrite description in the Spark UI: on an input after
+     * repartition(2), Spark's adaptive execution ran the shuffle when the fit took the input's RDD, a job without a
+     * description (found with a SparkListener reading spark.job.description, as Spark's UI shows it).
+     */
+    @Test
+    void aShuffledInputsFirstJobIsNamedToo() throws Exception {
+        org.apache.spark.SparkContext sc = SparkTestSupport.spark().sparkContext();
+        Dataset<Row> df = SparkTestSupport.csv("diabetes-regression.csv", false).repartition(2);
+        List<String> jobs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
+            @Override
+            public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+                jobs.add(String.valueOf(start.properties().getProperty("spark.job.description")));
+            }
+        };
+        sc.addSparkListener(listener);
+        try {
+            DendriteRegressor r = new DendriteRegressor().setEpochs(1);
+            r.fit(df);
+            r.overfitCheck(df);
+            waitForListeners(sc);
+            assertTrue(jobs.contains(SparkTraining.INPUT_JOB), jobs.toString());
+            assertTrue(jobs.stream().allMatch(j -> j.startsWith("Dendrite")), jobs.toString());
+        } finally {
+            sc.removeSparkListener(listener);
+        }
+    }
+
     /** Waits until the listener bus has delivered the events posted so far. */
     private static void waitForListeners(org.apache.spark.SparkContext sc) throws Exception {
         sc.listenerBus().waitUntilEmpty(10_000);
