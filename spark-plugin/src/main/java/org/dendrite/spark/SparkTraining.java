@@ -84,15 +84,6 @@ final class SparkTraining {
                     + "cluster runs " + limit + " tasks at once: repartition it to train on more cores";
             SparkJobs.note("Dendrite: " + plan.substring(2));
         }
-        double skew = ShardPass.skew(summaries, classification);
-        if (localSteps != 1 && partitioned.getNumPartitions() > 1 && skew > ShardPass.MAX_SKEW) {
-            // rounds average what each partition learned from its own rows: partitions holding their own classes (or target
-            // range) are shuffled first
-            partitioned = shuffle(partitioned, c.seed());
-            summaries = summarize(partitioned, check, fraction);
-            plan += String.format(java.util.Locale.ROOT, "; the partitions held the labels unevenly (skew %.2f, above %.2f), so the rows "
-                    + "were shuffled across them (skew after: %.2f)", skew, ShardPass.MAX_SKEW, ShardPass.skew(summaries, classification));
-        }
         if (localSteps == 0 && partitioned.getNumPartitions() > 1) {
             // rows too few for every partition to take a few local steps per epoch: fewer partitions (RoundLength.MIN_LOCAL_STEPS)
             int fewer = RoundLength.partitions(trainRows, batch, partitioned.getNumPartitions());
@@ -102,6 +93,17 @@ final class SparkTraining {
                 partitioned = partitioned.coalesce(fewer);
                 summaries = summarize(partitioned, check, fraction);
             }
+        }
+        // after the coalescing for rows too few: 3 rows were shuffled across 2 partitions (the summary: skew 0.78, skew after
+        // 0.78), then coalesced to 1, where no skew is left to correct
+        double skew = ShardPass.skew(summaries, classification);
+        if (localSteps != 1 && partitioned.getNumPartitions() > 1 && skew > ShardPass.MAX_SKEW) {
+            // rounds average what each partition learned from its own rows: partitions holding their own classes (or target
+            // range) are shuffled first
+            partitioned = shuffle(partitioned, c.seed());
+            summaries = summarize(partitioned, check, fraction);
+            plan += String.format(java.util.Locale.ROOT, "; the partitions held the labels unevenly (skew %.2f, above %.2f), so the rows "
+                    + "were shuffled across them (skew after: %.2f)", skew, ShardPass.MAX_SKEW, ShardPass.skew(summaries, classification));
         }
         final JavaRDD<Row> rdd = partitioned;
         final String coalesced = plan;

@@ -337,6 +337,10 @@ class DendriteSparkTest {
         // rows too few for more partitions get no advice to repartition to more cores (the cluster runs 4 tasks at once in these
         // tests): the summary and driver log told 2 rows to 'repartition it to train on more cores' beside coalescing them to 1
         assertFalse(m.summary().contains("repartition it"), m.summary());
+        // nor are they shuffled first for the skew of labels across partitions that the coalescing to 1 leaves none of: the
+        // summary said 'the partitions held the labels unevenly (skew 1.00, above 0.20), so the rows were shuffled across them
+        // (skew after: 1.00)' beside the coalescing
+        assertFalse(m.summary().contains("shuffled"), m.summary());
         // the rule: each partition at least 4 batches of training rows, at least one partition, at most those given
         assertEquals(1, org.dendrite.core.train.RoundLength.partitions(2, 32, 2));
         assertEquals(3, org.dendrite.core.train.RoundLength.partitions(460, 32, 16), "16 partitions of 32 rows, 10% held out");
