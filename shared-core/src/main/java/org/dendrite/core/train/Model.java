@@ -68,7 +68,14 @@ public final class Model implements Serializable {
         if (decimals < 0) throw new IllegalArgumentException("decimal places: " + decimals + "; allowed: >= 0");
         String fixed = "%." + decimals + "f%n";
         StringBuilder sb = new StringBuilder(network.describe()).append("\n\n");
-        sb.append("Loss: ").append(loss.name()).append('\n');
+        sb.append("Loss: ").append(loss.name());
+        // a numeric target's losses are the network's, on the scaled target: a target of 1e-9's scale showed 'Loss: mse' and
+        // 'Final training loss: 0.000991' where the mean squared error in its units was 1e-20
+        if (!task.isClassification() && (task.targetScale() != 1 || task.targetMean() != 0)) {
+            sb.append(String.format(java.util.Locale.ROOT, ", on the target scaled (minus %.6g, divided by %.6g): the losses below are in "
+                    + "those units (times %.6g for the target's)", task.targetMean(), task.targetScale(), task.targetScale() * task.targetScale()));
+        }
+        sb.append('\n');
         sb.append("Training: ").append(history.size()).append(" epochs");
         if (history.bestEpoch() > 0) sb.append(" (weights of epoch ").append(history.bestEpoch()).append(", early stopping)");
         sb.append('\n');

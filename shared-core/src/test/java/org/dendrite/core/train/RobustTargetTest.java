@@ -62,6 +62,24 @@ class RobustTargetTest {
     }
 
     /**
+     * The summary says its losses are on the scaled target: for a target of scale 1e-9 it read 'Loss: mse' and 'Final
+     * training loss: 0.000991' (the standardized target's MSE), where the MSE in the target's units is about 1e-21; the
+     * scale and centre are the model's own (task.targetScale, task.targetMean), so the note is checked against them.
+     */
+    @org.junit.jupiter.api.Test
+    void theSummarysLossesAreSaidToBeOnTheScaledTarget() {
+        LabeledTable t = linear(100, 3, false);
+        double[] y = t.target().clone();
+        for (int i = 0; i < y.length; i++) y[i] *= 1e-9;
+        Model m = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(2), new LabeledTable(t.features(), "y", List.of(), y));
+        String s = m.summary();
+        assertTrue(s.contains(String.format(java.util.Locale.ROOT, "Loss: mse, on the target scaled (minus %.6g, divided by %.6g): the "
+                + "losses below are in those units (times %.6g for the target's)\n", m.task().targetMean(), m.task().targetScale(),
+                m.task().targetScale() * m.task().targetScale())), s);
+        assertTrue(m.task().targetScale() < 1e-8, "scale " + m.task().targetScale());
+    }
+
+    /**
      * A target mostly 0 (claims, counts), whose quartiles coincide, with one outlier: it was scaled by
      * its standard deviation, which the outlier sets (mae's test RMSE was 337 on targets within 0.03);
      * it is scaled by its 5-95% range / 3.29. By hand, 80 zeros, 0.01..0.19 and 1e6 (100 rows): the 95%
