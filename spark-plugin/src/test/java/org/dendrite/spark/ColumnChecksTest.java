@@ -681,15 +681,8 @@ class ColumnChecksTest {
                 .filter(l -> l instanceof org.dendrite.core.layer.ScaleSpec).count());
         // a network too large, refused at fit: named as the param that makes it (the core's setting is "units"), and before the job
         // that fills the cached blocks (on 2^18 hashed features that pass took a minute, then the refusal came)
-        List<String> jobs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
-            @Override
-            public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
-                jobs.add(String.valueOf(start.properties().getProperty("spark.job.description")));
-            }
-        };
-        sc.addSparkListener(listener);
-        try {
+        try (JobNames names = new JobNames(sc)) {
+            List<String> jobs = names.jobs;
             var large = assertThrows(IllegalArgumentException.class, () -> new DendriteClassifier().setHiddenLayers("1500000000").fit(df));
             assertTrue(large.getMessage().startsWith("Param hiddenLayers: The network for 3 inputs and 2 outputs with hidden layers of 1500000000 "
                     + "units"), large.getMessage());
@@ -698,8 +691,6 @@ class ColumnChecksTest {
             new DendriteClassifier().setEpochs(1).fit(df);
             waitForListeners(sc);
             assertTrue(jobs.contains(SparkTraining.BLOCKS_JOB), "a fit that trains runs it: " + jobs);
-        } finally {
-            sc.removeSparkListener(listener);
         }
     }
 
@@ -712,23 +703,35 @@ class ColumnChecksTest {
     void aShuffledInputsFirstJobIsNamedToo() throws Exception {
         org.apache.spark.SparkContext sc = SparkTestSupport.spark().sparkContext();
         Dataset<Row> df = SparkTestSupport.csv("diabetes-regression.csv", false).repartition(2);
-        List<String> jobs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
-            @Override
-            public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
-                jobs.add(String.valueOf(start.properties().getProperty("spark.job.description")));
-            }
-        };
-        sc.addSparkListener(listener);
-        try {
+        try (JobNames names = new JobNames(sc)) {
+            List<String> jobs = names.jobs;
             DendriteRegressor r = new DendriteRegressor().setEpochs(1);
             r.fit(df);
             r.overfitCheck(df);
             waitForListeners(sc);
             assertTrue(jobs.contains(SparkTraining.INPUT_JOB), jobs.toString());
             assertTrue(jobs.stream().allMatch(j -> j.startsWith("Dendrite")), jobs.toString());
-        } finally {
-            sc.removeSparkListener(listener);
+        }
+    }
+
+    /** The descriptions (as the Spark UI shows them) of the jobs started while it is open. */
+    private static final class JobNames extends org.apache.spark.scheduler.SparkListener implements AutoCloseable {
+        final List<String> jobs = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        private final org.apache.spark.SparkContext sc;
+
+        JobNames(org.apache.spark.SparkContext sc) {
+            this.sc = sc;
+            sc.addSparkListener(this);
+        }
+
+        @Override
+        public void onJobStart(org.apache.spark.scheduler.SparkListenerJobStart start) {
+            jobs.add(String.valueOf(start.properties().getProperty("spark.job.description")));
+        }
+
+        @Override
+        public void close() {
+            sc.removeSparkListener(this);
         }
     }
 
