@@ -71,6 +71,12 @@ public record TrainingConfig(NetworkSpec network, Loss loss, Optimizer optimizer
             throw Check.invalid("referenceBatchSize", "Invalid referenceBatchSize: " + referenceBatchSize
                     + " (allowed: 0 = no linear scaling, or the batch size the learning rate was tuned for)");
         }
+        if (referenceBatchSize > 0 && optimizer.requiresFullBatch()) {
+            // the rule scaled the rate by a batch size the optimizer ignores: batchSize 64 over 16 made lbfgs's rate 4 and the loss 476
+            throw Check.invalid("referenceBatchSize", "Invalid referenceBatchSize: " + referenceBatchSize + " with lbfgs: the linear scaling "
+                    + "rule multiplies the learning rate by batchSize / referenceBatchSize, but lbfgs takes every step on all the training "
+                    + "rows whatever the batch size (allowed with lbfgs: 0, no scaling)");
+        }
     }
 
     /**

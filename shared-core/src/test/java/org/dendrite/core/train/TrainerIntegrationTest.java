@@ -2,6 +2,7 @@ package org.dendrite.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -113,6 +114,22 @@ class TrainerIntegrationTest {
         TrainingRun run = TrainingRun.local(c, d.labeled());
         run.nextEpoch();
         for (double r : run.history().stepLearningRates()) assertEquals(0.4, r, 1e-12);
+    }
+
+    /**
+     * L-BFGS takes every step on all the training rows, whatever the batch size: the linear scaling
+     * rule multiplied its rate by a batch size it ignores (batch 64 over reference 16: rate 4, the
+     * loss on diabetes 476 after 4 epochs). Refused, naming the setting; 0 (no scaling) is allowed.
+     */
+    @Test
+    void theLinearScalingRuleIsRefusedWithLbfgs() {
+        TrainingConfig c = TrainingConfig.DEFAULT.withOptimizer(new org.dendrite.core.optim.Lbfgs(1)).withBatchSize(64);
+        var e = assertThrows(IllegalArgumentException.class, () -> c.withReferenceBatchSize(16));
+        assertTrue(e.getMessage().startsWith("Invalid referenceBatchSize: 16 with lbfgs: "), e.getMessage());
+        assertEquals(0, c.withReferenceBatchSize(0).referenceBatchSize());
+        var json = assertThrows(IllegalArgumentException.class, () -> org.dendrite.core.io.SpecFormat.readTrainingConfig(
+                "{\"optimizer\": \"lbfgs\", \"batchSize\": 64, \"referenceBatchSize\": 16}"));
+        assertTrue(json.getMessage().contains("referenceBatchSize"), json.getMessage());
     }
 
     @Test
