@@ -91,6 +91,7 @@ public final class TrainingRun {
                        WarmStart warm) {
         this.config = warm.apply(config).resolve(source.rows(), preprocessor);
         String ignored = warm.ignored(config.network());
+        String ignoredPreprocessing = warm.ignoredPreprocessing(config.preprocessing());
         config = this.config;
         this.preprocessor = preprocessor;
         this.task = task;
@@ -127,6 +128,7 @@ public final class TrainingRun {
         for (String w : preprocessor.fitWarnings()) warn(w);
         if (warm.enabled()) warn(warm.note());
         if (ignored != null) warn(ignored);
+        if (ignoredPreprocessing != null) warn(ignoredPreprocessing);
         if (!this.config.network().layers().isEmpty() && this.config.network().layers().get(0) instanceof org.dendrite.core.layer.CategoryEmbeddingSpec ce
                 && ce.blocks() != null && ce.blocks().isEmpty()) {
             warn("The category embedding finds no nominal column of at least " + ce.minCategories() + " values in these rows: it passes every "

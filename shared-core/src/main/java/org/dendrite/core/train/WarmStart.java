@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.dendrite.core.data.PreprocessingConfig;
 import org.dendrite.core.data.Task;
 import org.dendrite.core.io.ModelFormatException;
 import org.dendrite.core.io.ModelIO;
@@ -106,7 +107,48 @@ public record WarmStart(Model initial, int frozenLayers) {
      * said its hidden layers started from the training rows).
      */
     public TrainingConfig apply(TrainingConfig config) {
-        return initial == null ? config : config.withNetwork(initial.network().spec().withDataInit(DataInit.NONE));
+        if (initial == null) return config;
+        // the inputs are the initial model's preprocessing's (its weights expect them), so the run's configuration says so;
+        // the target's scaling is fitted from these rows as the options ask
+        PreprocessingConfig had = initial.preprocessor().config();
+        return config.withNetwork(initial.network().spec().withDataInit(DataInit.NONE)).withPreprocessing(new PreprocessingConfig(had.standardize(),
+                had.imputeMissing(), had.missingIndicators(), config.preprocessing().standardizeTarget(), had.whitening(), had.scaling()));
+    }
+
+    /**
+     * The warning a run gives when {@code given}, the input preprocessing its options describe, is not
+     * the initial model's, which it keeps instead ({@link #apply}): the options' scaling, missing-value
+     * handling or whitening were not applied (the run's configuration printed the options' robust
+     * scaling over inputs scaled as the model's, standard). Null when they are the model's, when the
+     * options leave them at the defaults, or without a model; the target's scaling is not compared.
+     */
+    public String ignoredPreprocessing(PreprocessingConfig given) {
+        if (initial == null) return null;
+        PreprocessingConfig had = initial.preprocessor().config();
+        List<String> differs = new ArrayList<>();
+        PreprocessingConfig d = PreprocessingConfig.DEFAULT;
+        if (given.standardize() != d.standardize() && given.standardize() != had.standardize()) {
+            differs.add("standardize " + given.standardize() + ", the model's " + had.standardize());
+        }
+        if (given.imputeMissing() != d.imputeMissing() && given.imputeMissing() != had.imputeMissing()) {
+            differs.add("imputeMissing " + given.imputeMissing() + ", the model's " + had.imputeMissing());
+        }
+        if (given.missingIndicators() != d.missingIndicators() && given.missingIndicators() != had.missingIndicators()) {
+            differs.add("missingIndicators " + given.missingIndicators() + ", the model's " + had.missingIndicators());
+        }
+        if (given.whitening() != d.whitening() && given.whitening() != had.whitening()) {
+            differs.add("whitening " + label(given.whitening()) + ", the model's " + label(had.whitening()));
+        }
+        if (given.scaling() != d.scaling() && given.scaling() != had.scaling()) {
+            differs.add("scaling " + label(given.scaling()) + ", the model's " + label(had.scaling()));
+        }
+        if (differs.isEmpty()) return null;
+        return "The initial model's input preprocessing is kept (a warm start's weights expect its inputs), not the one the options describe ("
+                + String.join("; ", differs) + "). Give the initial model's preprocessing, or leave those options at their defaults.";
+    }
+
+    private static String label(Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /**

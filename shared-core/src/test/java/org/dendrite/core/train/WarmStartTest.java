@@ -287,4 +287,32 @@ class WarmStartTest {
         assertTrue(epochs.get(epochs.size() - 1).trainLoss() < epochs.get(0).trainLoss(), "the output layer trained");
         assertArrayEquals(first.network().parameters().get(0).value(), run.network().parameters().get(0).value(), "still frozen");
     }
+
+    /**
+     * A warm start keeps the initial model's input preprocessing (its weights expect those inputs), but
+     * the run's configuration, which the model's summary prints "as -config-json takes it", said the
+     * options' (robust scaling over inputs scaled as the model's, standard), and nothing warned that
+     * the option was not applied, as one does for a network option. The configuration now holds the
+     * model's preprocessing (the target's scaling stays the options'), and options that give another
+     * one are named in a warning; options left at the defaults are silent. Expected values: the
+     * preprocessing each model was trained with.
+     */
+    @Test
+    void theInitialModelsPreprocessingIsTheRunsAndOtherOptionsAreNamed() throws Exception {
+        TestData.Labeled d = TestData.arff("iris.arff");
+        var robust = org.dendrite.core.data.PreprocessingConfig.DEFAULT.withScaling(org.dendrite.core.data.PreprocessingConfig.Scaling.ROBUST);
+        Model robustModel = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(1).withPreprocessing(robust), d.labeled());
+        TrainingRun quiet = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(1), d.labeled(), TrainingListener.NONE, new WarmStart(robustModel, 0));
+        assertEquals(robust, quiet.config().preprocessing(), "the run's configuration names the preprocessing it trained on");
+        assertTrue(quiet.history().warnings().stream().noneMatch(w -> w.contains("input preprocessing")), quiet.history().warnings().toString());
+
+        Model standard = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(1), d.labeled());
+        TrainingRun run = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(1).withPreprocessing(robust), d.labeled(), TrainingListener.NONE,
+                new WarmStart(standard, 0));
+        assertEquals(org.dendrite.core.data.PreprocessingConfig.DEFAULT, run.config().preprocessing());
+        assertEquals(org.dendrite.core.data.PreprocessingConfig.DEFAULT, run.model().preprocessor().config());
+        assertTrue(run.history().warnings().contains("The initial model's input preprocessing is kept (a warm start's weights expect its inputs), "
+                + "not the one the options describe (scaling robust, the model's standard). Give the initial model's preprocessing, or leave "
+                + "those options at their defaults."), run.history().warnings().toString());
+    }
 }
