@@ -12,7 +12,9 @@ import org.dendrite.core.layer.Parameter;
  * counted over the whole network, are set to zero until {@code targetSparsity} of them are zero.
  * Once ({@code startEpoch == endEpoch}: at that epoch) or gradually with the cubic schedule of Zhu and
  * Gupta 2017, s(e) = s_f (1 - (1 - (e - start) / (end - start))^3) for start <= e <= end. Pruned
- * weights stay zero: the trainer re-applies the mask after every optimizer step.
+ * weights stay zero: the trainer re-applies the mask after every optimizer step. Early stopping
+ * watches the epochs from {@code endEpoch} on (an earlier best epoch's weights, restored, were less
+ * sparse than the target: before the pruning, a model of sparsity 0).
  */
 public record Pruning(double targetSparsity, int startEpoch, int endEpoch) implements Serializable {
     public static final Pruning NONE = new Pruning(0, 0, 0);

@@ -316,7 +316,11 @@ public final class TrainingRun {
                         + "%.3g is probably too small.", clock, initialLoss, trainLoss, lr));
             }
         }
-        stopper.update(r, network, history);
+        // early stopping watches the epochs from the one that reaches the pruning's target sparsity: an earlier best epoch's
+        // weights, restored, were the unpruned network (target 0.95, best epoch before the pruning: a model of sparsity 0)
+        if (!config.pruning().enabled() || epoch >= config.pruning().endEpoch()) {
+            stopper.update(r, network, history);
+        }
         listener.onEpoch(r, config.epochs());
         return r;
     }

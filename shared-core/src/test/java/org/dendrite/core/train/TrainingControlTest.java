@@ -715,4 +715,23 @@ class TrainingControlTest {
         assertTrue(m2.history().warnings().stream().anyMatch(w -> w.contains("learning rate divided by 10")));
         for (Parameter p : m2.network().parameters()) for (float v : p.value()) assertFalse(Float.isNaN(v));
     }
+
+    /**
+     * Early stopping beside pruning: the best validation loss came before the pruning (epoch 5 of a
+     * one-shot pruning to 95% at epoch 6 on diabetes), patience ran out after it, and the best epoch's
+     * weights, restored, were the unpruned network: a model of sparsity 0 where 0.95 was asked for,
+     * silently. Early stopping now watches the epochs from the one that reaches the target sparsity,
+     * so the weights kept are pruned. Expected: at least 95% of the weights are zero (the pruning's
+     * own count, Pruning.sparsity), and the run went past the pruning epoch.
+     */
+    @Test
+    void earlyStoppingKeepsAPrunedEpochsWeights() throws Exception {
+        TrainingConfig c = org.dendrite.core.io.SpecFormat.readTrainingConfig("{\"epochs\": 12, \"validationFraction\": 0.3, "
+                + "\"earlyStopping\": {\"patience\": 3}, \"pruning\": {\"targetSparsity\": 0.95, \"startEpoch\": 6, \"endEpoch\": 6}, "
+                + "\"network\": {\"layers\": [{\"type\": \"dense\", \"units\": 32}]}}");
+        Model m = Trainer.fit(c, TestData.arff("diabetes.arff").labeled());
+        assertTrue(Pruning.sparsity(m.network().parameters()) >= 0.95 - 1e-9, "sparsity " + Pruning.sparsity(m.network().parameters())
+                + ", best epoch " + m.history().bestEpoch());
+        assertTrue(m.history().epochs().size() >= 6, "trained to the pruning at least: " + m.history().epochs().size());
+    }
 }
