@@ -44,5 +44,7 @@ public final class OptionHelp {
             + "rows, and the model's standardized output read in their units); empty = a fresh network.";
     public static final String FROZEN_LAYERS = "With an initial model: the first N layers with weights keep them (only the rest is "
             + "trained), counted over the network's layers that have weights, in order: an ensemble's per-member input scaling "
-            + "(members > 1) and input layers with weights count, and a hidden layer's batch normalization or PReLU counts as a layer of its own.";
+            + "(members > 1) and input layers with weights count, and a hidden layer's batch normalization or PReLU counts as a layer of its own. A frozen batch "
+            + "normalization keeps its scale and shift, while its running mean and variance follow the new rows, as in PyTorch (the layer "
+            + "is not put in inference mode).";
 }
