@@ -71,6 +71,11 @@ public final class ConfigWarnings {
             w.add("The network stacks " + saturating + " sigmoid/tanh layers without normalization: expect vanishing gradients. "
                     + "Use ReLU-family activations or batch normalization.");
         }
+        if (spec.dataInit() != org.dendrite.core.network.DataInit.NONE && spec.layers().stream().noneMatch(DenseSpec.class::isInstance)) {
+            // it sets the hidden dense layers only (the output layer keeps its small random start): with none it did nothing, silently
+            w.add("Data-dependent initialization (dataInit " + spec.dataInit().label() + ") sets the hidden dense layers, and this network has "
+                    + "none: it changes nothing.");
+        }
         if (batchSize > rows) {
             w.add("The batch size " + batchSize + " is larger than the " + rows + " training rows: every step is full-batch gradient descent.");
         }

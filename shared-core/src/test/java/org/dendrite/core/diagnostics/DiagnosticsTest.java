@@ -274,6 +274,12 @@ class DiagnosticsTest {
         NetworkSpec selu = new NetworkSpec(List.of(new DenseSpec(8, new Selu())));
         assertTrue(ConfigWarnings.check(selu, false, 16, 100).stream().anyMatch(w -> w.contains("not standardized")));
         assertTrue(ConfigWarnings.check(selu, true, 16, 100).isEmpty());
+        // data init sets the hidden dense layers (DataInit's doc): beside none it did nothing, silently
+        NetworkSpec linear = new NetworkSpec(List.of())
+                .withDataInit(org.dendrite.core.network.DataInit.SCALED);
+        assertEquals(List.of("Data-dependent initialization (dataInit scaled) sets the hidden dense layers, and this network has none: it "
+                + "changes nothing."), ConfigWarnings.check(linear, true, 16, 100));
+        assertTrue(ConfigWarnings.check(selu.withDataInit(org.dendrite.core.network.DataInit.SCALED), true, 16, 100).isEmpty());
         NetworkSpec bnDrop = new NetworkSpec(List.of(new DenseSpec(8, new Relu(), null, true, DenseSpec.BatchNorm.BEFORE_ACTIVATION, 0.3),
                 new DenseSpec(8, new Relu(), null, true, DenseSpec.BatchNorm.BEFORE_ACTIVATION, 0)));
         assertTrue(ConfigWarnings.check(bnDrop, true, 16, 100).stream().anyMatch(w -> w.contains("batch normalization with dropout")));
