@@ -12,6 +12,13 @@ final class SparkJobs implements TrainingListener {
     private static final Logger LOG = LoggerFactory.getLogger("org.dendrite.spark");
 
     private final long start = System.nanoTime();
+    /** Whether the losses are on a scaled numeric target (the network's units, not the label's), as the model's summary says. */
+    private final boolean scaledTarget;
+
+    /** The listener of a training whose losses are on a scaled numeric target when {@code scaledTarget}. */
+    SparkJobs(boolean scaledTarget) {
+        this.scaledTarget = scaledTarget;
+    }
 
     /**
      * Runs {@code work}, which names its jobs, and gives the calling thread back the job description
@@ -91,10 +98,19 @@ final class SparkJobs implements TrainingListener {
 
     @Override
     public void onEpoch(EpochRecord r, int plannedEpochs) {
-        double elapsed = (System.nanoTime() - start) / 1e9;
+        LOG.info(epochLine(r, plannedEpochs, (System.nanoTime() - start) / 1e9));
+    }
+
+    /**
+     * The driver's log line after epoch {@code r} of {@code plannedEpochs}, {@code elapsed} seconds into
+     * the training: a numeric target's losses said to be on its scaled values (they read as the label's
+     * mean squared error: 0.002 for a label of scale 1e-9, whose error in its units was 1e-21).
+     */
+    String epochLine(EpochRecord r, int plannedEpochs, double elapsed) {
         double left = elapsed / r.epoch() * Math.max(0, plannedEpochs - r.epoch());
-        LOG.info("Dendrite epoch {}/{}: training loss {}{}, {} s, about {} s left", r.epoch(), plannedEpochs, (float) r.trainLoss(),
-                Double.isNaN(r.validationLoss()) ? "" : ", validation loss " + (float) r.validationLoss(), (float) r.seconds(), Math.round(left));
+        return String.format(java.util.Locale.ROOT, "Dendrite epoch %d/%d: training loss %s%s%s, %s s, about %d s left", r.epoch(), plannedEpochs,
+                (float) r.trainLoss(), Double.isNaN(r.validationLoss()) ? "" : ", validation loss " + (float) r.validationLoss(),
+                scaledTarget ? " (on the scaled target, as the model's summary says)" : "", (float) r.seconds(), Math.round(left));
     }
 
     @Override

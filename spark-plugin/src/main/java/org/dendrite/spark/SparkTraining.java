@@ -155,7 +155,7 @@ final class SparkTraining {
                     : new SyncSource(blocks, n, hasValidation, rc, task, loss);
             try {
                 // the run is given the options' own network: it warns when the warm start's replaces another
-                Model model = run(() -> new TrainingRun(config, pre, task, loss, source, new SparkJobs(), warm).run());
+                Model model = run(() -> new TrainingRun(config, pre, task, loss, source, new SparkJobs(task.scalesTarget()), warm).run());
                 return new Fitted(model, source.plan() + coalesced);
             } finally {
                 if (source instanceof RoundSource r) r.close();

@@ -1131,6 +1131,24 @@ class DendriteSparkTest {
     }
 
     /**
+     * The driver's line per epoch says when its losses are on a scaled numeric target (they read as the
+     * label's mean squared error: 0.002 for a label of scale 1e-9); a classifier's and an unscaled
+     * target's line is as before. The time left is the elapsed time per epoch times the epochs left (by
+     * hand: 6 s after 2 of 10 epochs, 24 s left).
+     */
+    @Test
+    void theEpochLineSaysWhenItsLossesAreOnTheScaledTarget() {
+        org.dendrite.core.train.EpochRecord r = new org.dendrite.core.train.EpochRecord(2, 0.25, 0.5, Double.NaN, Double.NaN, Double.NaN, 0.001, 3,
+                null);
+        assertEquals("Dendrite epoch 2/10: training loss 0.25, validation loss 0.5 (on the scaled target, as the model's summary says), 3.0 s, "
+                + "about 24 s left", new SparkJobs(true).epochLine(r, 10, 6));
+        assertEquals("Dendrite epoch 2/10: training loss 0.25, validation loss 0.5, 3.0 s, about 24 s left", new SparkJobs(false).epochLine(r, 10, 6));
+        assertTrue(new org.dendrite.core.data.Task("y", List.of(), 0, 1e-9).scalesTarget());
+        assertFalse(new org.dendrite.core.data.Task("y", List.of(), 0, 1).scalesTarget());
+        assertFalse(new org.dendrite.core.data.Task("y", List.of("a", "b"), 0, 1).scalesTarget());
+    }
+
+    /**
      * Rows sorted by label (as data written class by class arrives): each of the two partitions holds
      * mostly one class, and averaging what each learned alone trains badly in rounds. They are shuffled
      * first (a seeded key per row, so the same model every time), and the summary says so; synchronous

@@ -118,6 +118,11 @@ public record Task(String targetName, List<String> classes, double targetMean, d
         return (float) z;
     }
 
+    /** Whether the network learns a numeric target scaled (minus its mean, divided by its scale): its losses are in those units. */
+    public boolean scalesTarget() {
+        return !isClassification() && (targetScale != 1 || targetMean != 0);
+    }
+
     public boolean isClassification() {
         return !classes.isEmpty();
     }

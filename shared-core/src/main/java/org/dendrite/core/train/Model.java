@@ -71,7 +71,7 @@ public final class Model implements Serializable {
         sb.append("Loss: ").append(loss.name());
         // a numeric target's losses are the network's, on the scaled target: a target of 1e-9's scale showed 'Loss: mse' and
         // 'Final training loss: 0.000991' where the mean squared error in its units was 1e-20
-        if (!task.isClassification() && (task.targetScale() != 1 || task.targetMean() != 0)) {
+        if (task.scalesTarget()) {
             sb.append(String.format(java.util.Locale.ROOT, ", on the target scaled (minus %.6g, divided by %.6g): the losses below are in "
                     + "those units (times %.6g for the target's)", task.targetMean(), task.targetScale(), task.targetScale() * task.targetScale()));
         }
