@@ -982,8 +982,9 @@ class DendriteSparkTest {
         assertTrue(summary.contains("\"units\":" + units + ",") && summary.contains("\"batchSize\":32") && summary.contains("\"epochs\":100")
                 && summary.contains("Training: 100 epochs"), summary);
         // and how the cluster trained it: under 256 steps per partition and epoch, one round per epoch, so 100 rounds
-        assertTrue(summary.contains("On Spark: rounds of local steps over 2 partitions (each partition's batch 32 rows; round length adaptive")
-                && summary.contains("(one round per epoch); the weight changes combined by average); 100 rounds in all"), summary);
+        assertTrue(summary.contains("On Spark: rounds of local steps over 2 partitions (each partition's batch 32 rows; round length adaptive, "
+                + "here one round per epoch (") && summary.contains("; rounds start from 256); the weight changes combined by average); 100 rounds "
+                + "in all"), summary);
         spark.write().overwrite().save(dir.resolve("m").toString());
         assertEquals(summary, DendriteClassificationModel.load(dir.resolve("m").toString()).summary(), "the summary survives save and load");
         // the configuration it shows, given back as configJson, trains the same model on the same partitions

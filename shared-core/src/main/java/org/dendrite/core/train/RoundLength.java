@@ -136,8 +136,12 @@ public final class RoundLength {
 
     /** The rule, for a person: the fixed length or how it adapts. */
     public String describe() {
-        return fixed > 0 ? Math.min(fixed, stepsPerEpoch) + " local steps per round"
-                : "round length adaptive: from " + Math.min(INITIAL_STEPS, stepsPerEpoch) + " local steps, doubling after each epoch that "
-                        + "improved the loss, up to " + stepsPerEpoch + " (one round per epoch)";
+        if (fixed > 0) return Math.min(fixed, stepsPerEpoch) + " local steps per round";
+        // an epoch shorter than the first round: it read "from 6 local steps, doubling ... up to 6"
+        if (stepsPerEpoch <= INITIAL_STEPS) {
+            return "round length adaptive, here one round per epoch (" + stepsPerEpoch + " local steps; rounds start from " + INITIAL_STEPS + ")";
+        }
+        return "round length adaptive: from " + INITIAL_STEPS + " local steps, doubling after each epoch that improved the loss, up to "
+                + stepsPerEpoch + " (one round per epoch)";
     }
 }

@@ -123,6 +123,11 @@ class RoundLengthTest {
         assertEquals(300, r.length());
         assertEquals(1, new RoundLength(5000, 1000).beginEpoch(0));
         assertEquals("300 local steps per round", r.describe());
+        assertEquals("round length adaptive: from " + RoundLength.INITIAL_STEPS + " local steps, doubling after each epoch that improved the "
+                + "loss, up to 1000 (one round per epoch)", new RoundLength(0, 1000).describe());
+        // an epoch shorter than a first round: it read "from 6 local steps, doubling ... up to 6"
+        assertEquals("round length adaptive, here one round per epoch (6 local steps; rounds start from " + RoundLength.INITIAL_STEPS + ")",
+                new RoundLength(0, 6).describe());
     }
 
     @Test
