@@ -115,8 +115,7 @@ final class SparkSearch {
      * on the way to the driver.
      */
     static Sample sample(Dataset<Row> rows, RowCheck check, long seed, long sampleRows) {
-        SparkJobs.describe(rows.sparkSession().sparkContext(), SparkTraining.INPUT_JOB);
-        JavaRDD<Row> input = rows.javaRDD();
+        JavaRDD<Row> input = SparkTraining.input(rows);
         boolean classification = check.classification();
         List<ShardPass.Summary> summaries = SparkTraining.summarize(input, check, 0);
         ShardPass.Layout layout = ShardPass.layout(summaries, 0, seed, check);

@@ -54,6 +54,15 @@ final class SparkTraining {
     static final String INPUT_JOB = "Dendrite: reading the input's partitions";
 
     /**
+     * {@code rows} as an RDD: an input after a shuffle (repartition) runs that shuffle when the RDD is
+     * taken, under adaptive query execution, in a job named as the fit's others ({@link #INPUT_JOB}).
+     */
+    static JavaRDD<Row> input(Dataset<Row> rows) {
+        SparkJobs.describe(rows.sparkSession().sparkContext(), INPUT_JOB);
+        return rows.javaRDD();
+    }
+
+    /**
      * Trains on {@code rows} (features, label, weight, checked by {@code check}): {@code localSteps} 1
      * is synchronous, k > 1 rounds of k local steps, 0 rounds of adaptive length; {@code outer}
      * applies a round's weight change; an input of more than {@code maxPartitions} partitions (0: the
@@ -63,9 +72,7 @@ final class SparkTraining {
     static Fitted fit(Dataset<Row> rows, RowCheck check, TrainingConfig config, int localSteps, OuterOptimizer outer, WarmStart warm,
                       int maxPartitions, java.util.function.IntConsumer checkClasses) {
         TrainingConfig c = warm.apply(config);
-        // an input after a shuffle (repartition) runs that shuffle here under adaptive query execution: a job named as the fit's others
-        SparkJobs.describe(rows.sparkSession().sparkContext(), INPUT_JOB);
-        JavaRDD<Row> input = rows.javaRDD();
+        JavaRDD<Row> input = input(rows);
         int limit = partitionLimit(maxPartitions, input.context().defaultParallelism(),
                 input.context().getConf().getBoolean("spark.dynamicAllocation.enabled", false));
         JavaRDD<Row> partitioned = input.getNumPartitions() > limit ? input.coalesce(limit) : input;

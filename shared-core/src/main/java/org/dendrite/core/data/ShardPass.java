@@ -156,7 +156,7 @@ public final class ShardPass {
             // with a weight column, the other classes may be in rows of weight 0, which are not there: said so (the column's
             // labels 0 and 1 were reported as "only one class ('1')", the weights unnamed)
             throw TrainingData.oneClass("Column '" + check.label() + "'", classes.get(perClass.keySet().iterator().next()), check.weight() == null ? ""
-                    : TrainingData.WEIGHED_ROWS.replace("above 0", "above 0 in column '" + check.weight() + "'"));
+                    : TrainingData.weighedRows(check.weight()));
         }
         double minWeight = shards.stream().mapToDouble(Summary::minWeight).min().orElse(Double.POSITIVE_INFINITY);
         double maxWeight = shards.stream().mapToDouble(Summary::maxWeight).max().orElse(0);

@@ -19,15 +19,7 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
      */
     public static TrainingData prepare(LabeledTable table, PreprocessingConfig preprocessing, boolean robustTarget, double validationFraction,
                                        long seed, Preprocessor warmPreprocessor, Task warmTask) {
-        if (table.size() == 0) {
-            throw new IllegalArgumentException("The training data is empty: training needs at least one row");
-        }
-        requireWeight(table);
-        LabeledTable weighed = table.withoutZeroWeights();
-        if (weighed.isClassification()) {
-            requireTwoClasses(weighed, weighed.size() < table.size() ? WEIGHED_ROWS : "");
-        }
-        table = weighed;
+        table = weighed(table);
         LabeledTable train = table, valid = null;
         if (validationFraction > 0) {
             ValidationSplit split = ValidationSplit.of(table.size(), validationFraction, table.isClassification() ? table.classIndices() : null, seed);
@@ -46,15 +38,7 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
      * transformed with them.
      */
     public static TrainingData prepare(LabeledTable train, LabeledTable validation, PreprocessingConfig preprocessing, boolean robustTarget) {
-        if (train.size() == 0) {
-            throw new IllegalArgumentException("The training data is empty: training needs at least one row");
-        }
-        requireWeight(train);
-        LabeledTable weighed = train.withoutZeroWeights();
-        if (weighed.isClassification()) {
-            requireTwoClasses(weighed, weighed.size() < train.size() ? WEIGHED_ROWS : "");
-        }
-        train = weighed;
+        train = weighed(train);
         return fit(train, train, validation == null ? null : validation.withoutZeroWeights(), preprocessing, robustTarget, null, null);
     }
 
@@ -112,10 +96,30 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
     }
 
     /**
-     * What a one-class refusal adds when rows of weight 0 were removed: the other classes may be in them
-     * (labels 0 and 1 whose 0s all weighed 0 were reported as "only one class ('1')", the weights unnamed).
+     * The training rows {@code t} as training takes them: refused when empty or weighing nothing, its rows
+     * of weight 0 removed, and a classifier's refused with fewer than two classes among those left.
      */
-    static final String WEIGHED_ROWS = " (its rows of weight above 0: a row of weight 0 is removed before training)";
+    private static LabeledTable weighed(LabeledTable t) {
+        if (t.size() == 0) {
+            throw new IllegalArgumentException("The training data is empty: training needs at least one row");
+        }
+        requireWeight(t);
+        LabeledTable weighed = t.withoutZeroWeights();
+        if (weighed.isClassification()) {
+            requireTwoClasses(weighed, weighed.size() < t.size() ? weighedRows(null) : "");
+        }
+        return weighed;
+    }
+
+    /**
+     * What a one-class refusal adds when rows of weight 0 were removed (those of weight {@code column}'s,
+     * where the weights have a name): the other classes may be in them (labels 0 and 1 whose 0s all
+     * weighed 0 were reported as "only one class ('1')", the weights unnamed).
+     */
+    static String weighedRows(String column) {
+        return " (its rows of weight above 0" + (column == null ? "" : " in column '" + column + "'") + ": a row of weight 0 is removed before "
+                + "training)";
+    }
 
     private static void requireTwoClasses(LabeledTable t, String where) {
         List<String> classes = t.classes();

@@ -126,29 +126,27 @@ public record WarmStart(Model initial, int frozenLayers) {
         if (initial == null) return null;
         PreprocessingConfig had = initial.preprocessor().config();
         List<String> differs = new ArrayList<>();
-        PreprocessingConfig d = PreprocessingConfig.DEFAULT;
-        if (given.standardize() != d.standardize() && given.standardize() != had.standardize()) {
-            differs.add("standardize " + given.standardize() + ", the model's " + had.standardize());
-        }
-        if (given.imputeMissing() != d.imputeMissing() && given.imputeMissing() != had.imputeMissing()) {
-            differs.add("imputeMissing " + given.imputeMissing() + ", the model's " + had.imputeMissing());
-        }
-        if (given.missingIndicators() != d.missingIndicators() && given.missingIndicators() != had.missingIndicators()) {
-            differs.add("missingIndicators " + given.missingIndicators() + ", the model's " + had.missingIndicators());
-        }
-        if (given.whitening() != d.whitening() && given.whitening() != had.whitening()) {
-            differs.add("whitening " + label(given.whitening()) + ", the model's " + label(had.whitening()));
-        }
-        if (given.scaling() != d.scaling() && given.scaling() != had.scaling()) {
-            differs.add("scaling " + label(given.scaling()) + ", the model's " + label(had.scaling()));
+        for (var s : INPUT_SETTINGS) {
+            Object mine = s.getValue().apply(given), theirs = s.getValue().apply(had);
+            if (!mine.equals(s.getValue().apply(PreprocessingConfig.DEFAULT)) && !mine.equals(theirs)) {
+                differs.add(s.getKey() + " " + label(mine) + ", the model's " + label(theirs));
+            }
         }
         if (differs.isEmpty()) return null;
         return "The initial model's input preprocessing is kept (a warm start's weights expect its inputs), not the one the options describe ("
                 + String.join("; ", differs) + "). Give the initial model's preprocessing, or leave those options at their defaults.";
     }
 
-    private static String label(Enum<?> e) {
-        return e.name().toLowerCase(java.util.Locale.ROOT);
+    /** The input preprocessing's settings, by the name a warning gives them ({@link #ignoredPreprocessing}; the target's is not one). */
+    private static final List<java.util.Map.Entry<String, java.util.function.Function<PreprocessingConfig, Object>>> INPUT_SETTINGS = List.of(
+            java.util.Map.entry("standardize", PreprocessingConfig::standardize),
+            java.util.Map.entry("imputeMissing", PreprocessingConfig::imputeMissing),
+            java.util.Map.entry("missingIndicators", PreprocessingConfig::missingIndicators),
+            java.util.Map.entry("whitening", PreprocessingConfig::whitening), java.util.Map.entry("scaling", PreprocessingConfig::scaling));
+
+    /** A setting's value as a warning gives it: a kind's name in lower case. */
+    private static String label(Object v) {
+        return v instanceof Enum<?> e ? e.name().toLowerCase(java.util.Locale.ROOT) : String.valueOf(v);
     }
 
     /**
