@@ -46,6 +46,17 @@ class LocalStepsRetryTest {
         @Override public void predict(Matrix output, Matrix prediction) { inner.predict(output, prediction); }
     }
 
+    /** Adam on one tanh layer of 6 units, batches of 4 of the 24 rows. */
+    private static final TrainingConfig CONFIG = TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(6, new Tanh()))))
+            .withOptimizer(new Adam(0.05)).withBatchSize(4).resolve(24);
+    /** The weights every round starts from (a round's broadcast). */
+    private static final Network.Snapshot START = Network.build(CONFIG.network(), 3, 2, 5).snapshot();
+
+    /** A shard of the 24 rows, its inner state as a worker keeps it across rounds, whose loss is {@code loss}. */
+    private static LocalSteps shard(Loss loss) {
+        return new LocalSteps(CONFIG, loss, 2, data(), 0, 2);
+    }
+
     private static Dataset data() {
         SplittableRandom g = new SplittableRandom(11);
         Matrix x = new Matrix(24, 3), y = new Matrix(24, 1);
@@ -67,26 +78,22 @@ class LocalStepsRetryTest {
      */
     @Test
     void aRoundRunAgainAfterFailingPartWayEqualsTheRoundThatNeverFailed() {
-        TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(6, new Tanh()))))
-                .withOptimizer(new Adam(0.05)).withBatchSize(4).resolve(24);
-        Dataset data = data();
-        Network.Snapshot start = Network.build(c.network(), 3, 2, 5).snapshot();
         LocalSteps.Round[] rounds = {new LocalSteps.Round(0, 3, 0.05, 0, null), new LocalSteps.Round(3, 3, 0.05, 0, null),
             new LocalSteps.Round(6, 3, 0.05, 0, null)};
 
         FailingLoss plain = new FailingLoss();
-        LocalSteps clean = new LocalSteps(c, plain, 2, data, 0, 2);
+        LocalSteps clean = shard(plain);
         double[][] expected = new double[rounds.length][];
-        for (int r = 0; r < rounds.length; r++) expected[r] = state(clean.run(start, rounds[r]));
+        for (int r = 0; r < rounds.length; r++) expected[r] = state(clean.run(START, rounds[r]));
 
         FailingLoss failing = new FailingLoss();
-        LocalSteps retried = new LocalSteps(c, failing, 2, data, 0, 2);
-        assertArrayEquals(expected[0], state(retried.run(start, rounds[0])), "round 1");
+        LocalSteps retried = shard(failing);
+        assertArrayEquals(expected[0], state(retried.run(START, rounds[0])), "round 1");
         // round 2's second step (the fifth evaluation) fails; its first step has moved the moments
         failing.failAt = failing.calls + 2;
-        assertThrows(IllegalStateException.class, () -> retried.run(start, rounds[1]));
-        assertArrayEquals(expected[1], state(retried.run(start, rounds[1])), "round 2, run again after failing part-way");
-        assertArrayEquals(expected[2], state(retried.run(start, rounds[2])), "round 3, after the retried round");
+        assertThrows(IllegalStateException.class, () -> retried.run(START, rounds[1]));
+        assertArrayEquals(expected[1], state(retried.run(START, rounds[1])), "round 2, run again after failing part-way");
+        assertArrayEquals(expected[2], state(retried.run(START, rounds[2])), "round 3, after the retried round");
     }
 
     /**
@@ -95,18 +102,14 @@ class LocalStepsRetryTest {
      */
     @Test
     void aRoundRunAgainAfterAFinishedAttemptEqualsTheRoundRunOnce() {
-        TrainingConfig c = TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(6, new Tanh()))))
-                .withOptimizer(new Adam(0.05)).withBatchSize(4).resolve(24);
-        Dataset data = data();
-        Network.Snapshot start = Network.build(c.network(), 3, 2, 5).snapshot();
         LocalSteps.Round first = new LocalSteps.Round(0, 4, 0.05, 0, null), second = new LocalSteps.Round(4, 4, 0.05, 0, null);
-        LocalSteps clean = new LocalSteps(c, new FailingLoss(), 2, data, 0, 2);
-        clean.run(start, first);
-        double[] expected = state(clean.run(start, second));
+        LocalSteps clean = shard(new FailingLoss());
+        clean.run(START, first);
+        double[] expected = state(clean.run(START, second));
 
-        LocalSteps twice = new LocalSteps(c, new FailingLoss(), 2, data, 0, 2);
-        twice.run(start, first);
-        twice.run(start, second);
-        assertArrayEquals(expected, state(twice.run(start, second)), "round 2 run a second time");
+        LocalSteps twice = shard(new FailingLoss());
+        twice.run(START, first);
+        twice.run(START, second);
+        assertArrayEquals(expected, state(twice.run(START, second)), "round 2 run a second time");
     }
 }
