@@ -11,7 +11,7 @@ import weka.core.Instances;
 
 /**
  * Weka data to the core's raw rows: numeric and date attributes become numeric columns (dates as
- * milliseconds), nominal attributes nominal columns with the same values (one that declares none, so
+ * milliseconds, shown in messages in the attribute's date format), nominal attributes nominal columns with the same values (one that declares none, so
  * that every value is missing, a numeric column), missing values NaN. The
  * class attribute is the target.
  */
@@ -32,6 +32,9 @@ public final class InstancesConverter {
                 List<String> values = new ArrayList<>();
                 for (int v = 0; v < a.numValues(); v++) values.add(a.value(v));
                 cols.add(Column.nominal(a.name(), values));
+            } else if (a.isDate()) {
+                // milliseconds, as Weka holds them; messages show a value in the attribute's own date format
+                cols.add(Column.date(a.name(), a.getDateFormat()));
             } else if (a.isNumeric()) {
                 cols.add(Column.numeric(a.name()));
             } else {

@@ -1539,6 +1539,30 @@ class DendriteClassifierTest {
         }
     }
     /**
+     * A date attribute's far value (a placeholder 1000-01-01 among dates of 2020) is named as the data
+     * gives it: the warning read "one training value, -3.0609792E13, lies so far ..." (Weka's
+     * milliseconds, which no ARFF file holds); expected text: the ARFF's own value, in the attribute's
+     * date format (Weka's Attribute.formatDate of it, parsed by Weka from that same text).
+     */
+    @Test
+    void aDateAttributesFarValueIsNamedAsADate() throws Exception {
+        ArrayList<Attribute> atts = new ArrayList<>(List.of(new Attribute("when", "yyyy-MM-dd"), new Attribute("x"),
+                new Attribute("c", List.of("a", "b"))));
+        Instances data = new Instances("dated", atts, 200);
+        data.setClassIndex(2);
+        for (int r = 0; r < 200; r++) {
+            String day = r == 3 ? "1000-01-01" : String.format(java.util.Locale.ROOT, "2020-%02d-%02d", 1 + r % 12, 1 + r % 28);
+            data.add(new DenseInstance(1.0, new double[] {data.attribute(0).parseDate(day), r % 7, r % 2}));
+        }
+        assertEquals("1000-01-01", data.attribute(0).formatDate(data.instance(3).value(0)));
+        Dendrite d = new Dendrite();
+        d.setEpochs(1);
+        d.buildClassifier(data);
+        assertTrue(d.toString().contains("Warning: Column 'when': one training value, 1000-01-01, lies so far from the others that standard "
+                + "scaling squeezes them into "), d.toString());
+    }
+
+    /**
      * A string attribute is refused naming it and saying what to do (Weka's capabilities said "Cannot
      * handle string attributes!"); the same data through StringToWordVector in a FilteredClassifier trains.
      */

@@ -3,17 +3,47 @@ package org.dendrite.core.data;
 import java.io.Serializable;
 import java.util.List;
 
-/** A raw input column: numeric (no categories) or nominal (values are indices into {@code categories}). */
-public record Column(String name, List<String> categories) implements Serializable {
+/**
+ * A raw input column: numeric (no categories) or nominal (values are indices into {@code categories}).
+ * A numeric column may hold dates ({@code datePattern} not null): milliseconds since 1970-01-01 UTC,
+ * as Weka holds a date attribute, which messages show in that pattern ({@link #show}); training
+ * takes them as any numeric column, and a model file holds them as numeric.
+ */
+public record Column(String name, List<String> categories, String datePattern) implements Serializable {
     public Column {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("A column needs a name");
         }
         categories = categories == null ? List.of() : List.copyOf(categories);
+        if (datePattern != null && !categories.isEmpty()) {
+            throw new IllegalArgumentException("Column '" + name + "' is nominal and cannot hold dates");
+        }
+        if (datePattern != null) new java.text.SimpleDateFormat(datePattern); // an invalid pattern is refused here, not in a message
+    }
+
+    public Column(String name, List<String> categories) {
+        this(name, categories, null);
     }
 
     public static Column numeric(String name) {
         return new Column(name, List.of());
+    }
+
+    /**
+     * A numeric column of dates, held as milliseconds since 1970-01-01 UTC and shown in {@code pattern}
+     * (a {@link java.text.SimpleDateFormat} pattern, in the JVM's time zone, as Weka writes a date attribute's values).
+     */
+    public static Column date(String name, String pattern) {
+        return new Column(name, List.of(), java.util.Objects.requireNonNull(pattern, "pattern"));
+    }
+
+    /**
+     * Value {@code v} of this column as its data gives it: a date in its pattern (milliseconds that are
+     * not a whole finite number are shown as they are), otherwise as Java writes a double.
+     */
+    public String show(double v) {
+        if (datePattern == null || !Double.isFinite(v) || v != Math.rint(v) || Math.abs(v) > 9.2e18) return Double.toString(v);
+        return new java.text.SimpleDateFormat(datePattern).format(new java.util.Date((long) v));
     }
 
     public static Column nominal(String name, List<String> categories) {

@@ -183,7 +183,7 @@ public final class Preprocessor implements Serializable {
                 }
                 Moments.Squeeze squeeze = m.squeeze();
                 if (config.standardize() && squeeze.othersRange() < SQUEEZED_RANGE) {
-                    warnings.add("Column '" + cols.get(c).name() + "': " + squeezed(squeeze, "standard scaling") + ": use robust scaling (the "
+                    warnings.add("Column '" + cols.get(c).name() + "': " + squeezed(squeeze, "standard scaling", cols.get(c)::show) + ": use robust scaling (the "
                             + "scaling option: robust), or correct or remove " + (squeeze.far() == 1 ? "that value." : "those values."));
                 }
             }
@@ -207,13 +207,14 @@ public final class Preprocessor implements Serializable {
      * squeezes them into 2e-9 standard deviations, where the network can hardly tell them apart (expect
      * underfitting)", or "3 training values (the farthest 1e9) lie ..."; values held by more rows
      * than one each say how many: "one training value, 9999999 (in 5 rows), lies ...", "3 training
-     * values in 4 rows (the farthest 1e9) lie ...".
+     * values in 4 rows (the farthest 1e9) lie ...". Each value is written by {@code show}: a column's
+     * {@link Column#show}, so that a date column's value reads as a date, not as its milliseconds.
      */
-    static String squeezed(Moments.Squeeze s, String by) {
+    static String squeezed(Moments.Squeeze s, String by, java.util.function.DoubleFunction<String> show) {
         return String.format(java.util.Locale.ROOT, "%s so far from the others that %s squeezes them into %.2g standard deviations, where "
-                + "the network can hardly tell them apart (expect underfitting)", s.far() <= 1 ? "one training value, " + s.farthest()
+                + "the network can hardly tell them apart (expect underfitting)", s.far() <= 1 ? "one training value, " + show.apply(s.farthest())
                 + (s.rows() > 1 ? " (in " + s.rows() + " rows)" : "") + ", lies" : s.far() + " training values" + (s.rows() > s.far() ? " in "
-                + s.rows() + " rows" : "") + " (the farthest " + s.farthest() + ") lie", by, s.othersRange());
+                + s.rows() + " rows" : "") + " (the farthest " + show.apply(s.farthest()) + ") lie", by, s.othersRange());
     }
 
     /**

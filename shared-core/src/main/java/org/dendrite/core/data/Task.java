@@ -69,7 +69,7 @@ public record Task(String targetName, List<String> classes, double targetMean, d
     public static String squeezeWarning(String targetName, Moments target) {
         Moments.Squeeze s = target.squeeze();
         if (!(s.othersRange() < Preprocessor.SQUEEZED_RANGE)) return null;
-        return "The target '" + targetName + "': " + Preprocessor.squeezed(s, "its standardization") + ": use a robust loss (mae or huber, "
+        return "The target '" + targetName + "': " + Preprocessor.squeezed(s, "its standardization", Double::toString) + ": use a robust loss (mae or huber, "
                 + "which scale the target by its median and interquartile range: " + ROBUST_LOSS_HOW + "), or correct or remove " + (s.rows() <= 1 ? "that row." : "those rows.");
     }
 
