@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Reference for RoundsAuditTest.outerNesterovFollowsTorchsSgdOnThePseudoGradient (DiLoCo's outer step).
+"""Reference for RoundsReferenceTest.outerNesterovFollowsTorchsSgdOnThePseudoGradient (DiLoCo's outer step).
 
 Run with Debian's python3-torch 1.13:  /usr/bin/python3 test-data/reference/rounds/make_outer_reference.py
 
