@@ -34,7 +34,7 @@ class WekaPackageIT {
             assertTrue(z.stream().anyMatch(e -> e.getName().startsWith("doc/")), "docs");
             assertTrue(z.stream().noneMatch(e -> e.getName().contains("weka-stable")), "Weka itself is not bundled");
             String props = new String(z.getInputStream(z.getEntry("Description.props")).readAllBytes());
-            assertTrue(props.contains("Depends=weka (>=3.8.0)") && props.matches("(?s).*Version=\\d+\\.\\d+\\.\\d+\\s.*"), props);
+            assertTrue(props.contains("Depends=weka (>=3.8.4)") && props.matches("(?s).*Version=\\d+\\.\\d+\\.\\d+\\s.*"), props);
         }
         assertTrue(Files.size(zip()) < 5L * 1024 * 1024, "under 5 MB: " + Files.size(zip()));
     }
