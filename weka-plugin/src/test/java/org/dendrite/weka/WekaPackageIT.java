@@ -32,6 +32,16 @@ class WekaPackageIT {
             assertTrue(z.stream().anyMatch(e -> e.getName().matches("lib/dendrite-core-.*\\.jar")), "core in lib/");
             assertTrue(z.stream().anyMatch(e -> e.getName().startsWith("src/")), "sources");
             assertTrue(z.stream().anyMatch(e -> e.getName().startsWith("doc/")), "docs");
+            // doc/README.md is the repository's README: its links into docs/ (the design notes, the model format, the
+            // Explorer's picture) must resolve beside it in the package as in a clone (they pointed to doc/docs/..., absent)
+            String readme = new String(z.getInputStream(z.getEntry("doc/README.md")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("\\]\\((docs/[^)#\\s]+)").matcher(readme);
+            int links = 0;
+            while (link.find()) {
+                links++;
+                assertTrue(z.getEntry("doc/" + link.group(1)) != null, "doc/README.md links to " + link.group(1) + ", not in the package");
+            }
+            assertTrue(links >= 3, "README links into docs/: " + links);
             assertTrue(z.stream().noneMatch(e -> e.getName().contains("weka-stable")), "Weka itself is not bundled");
             String props = new String(z.getInputStream(z.getEntry("Description.props")).readAllBytes());
             assertTrue(props.contains("Depends=weka (>=3.8.4)") && props.matches("(?s).*Version=\\d+\\.\\d+\\.\\d+\\s.*"), props);
