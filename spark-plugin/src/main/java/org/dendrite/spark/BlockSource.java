@@ -51,7 +51,8 @@ abstract class BlockSource implements GradientSource {
     public Matrix sample(int n, long seed) {
         long total = rows;
         SparkJobs.describe(blocks.context(), "Dendrite: sampling training rows for data-dependent initialization");
-        return Matrix.stackRows(blocks.filter(b -> !b.heldOut() && b.rows() > 0).map(b -> b.sample(n, total, seed)).collect());
+        return Matrix.stackRows(blocks.filter(b -> !b.heldOut() && b.rows() > 0).map(b -> Boxed.of(b.sample(n, total, seed))).collect().stream()
+                .map(Boxed::get).toList());
     }
 
     @Override
@@ -78,7 +79,8 @@ abstract class BlockSource implements GradientSource {
     }
 
     private Evaluation.Predictions predictions(Network network, boolean heldOut) {
-        return Evaluation.Predictions.join(perBlock(network, heldOut, "evaluating the " + (heldOut ? "held-out" : "training") + " rows").collect());
+        return Evaluation.Predictions.join(perBlock(network, heldOut, "evaluating the " + (heldOut ? "held-out" : "training") + " rows")
+                .map(Boxed::of).collect().stream().map(Boxed::get).toList());
     }
 
     /** The inference passes of {@code network} over the held-out or the training blocks, one per block, on the executors ({@code what} names the job). */

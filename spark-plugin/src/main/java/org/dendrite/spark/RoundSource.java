@@ -135,17 +135,18 @@ final class RoundSource extends BlockSource {
     public double gradient(Network network) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
         Network.Snapshot start = network.snapshot();
-        Broadcast<Network.Snapshot> weights = jsc.broadcast(start);
+        Broadcast<Boxed<Network.Snapshot>> weights = jsc.broadcast(Boxed.of(start));
         try {
             RoundTask job = new RoundTask(run + "/" + rounds.generation(), weights, new LocalSteps.Setup(config, loss, task.classCount(),
                     network.outputWidth()), new LocalSteps.Round(rounds.firstStep(), rounds.steps(), rates(), frozenLayers, pruneMask));
             LocalSteps.Partial total = new LocalSteps.Partial();
             // each partition answers with the snapshot's values, as doubles
             if ((double) start.values() * Double.BYTES * blocks.getNumPartitions() <= directMergeBytes) {
-                Object[] parts = (Object[]) blocks.context().runJob(blocks.rdd(), job, ClassTag$.MODULE$.apply(LocalSteps.Partial.class));
-                for (Object p : parts) total.merge((LocalSteps.Partial) p);
+                Object[] parts = (Object[]) blocks.context().runJob(blocks.rdd(), job, ClassTag$.MODULE$.apply(Boxed.class));
+                for (Object p : parts) total.merge(((Boxed<LocalSteps.Partial>) p).get());
             } else {
-                total.merge(blocks.mapPartitions(it -> List.of(job.run(it)).iterator()).treeReduce(LocalSteps.Partial::merge));
+                total.merge(blocks.mapPartitions(it -> List.of(Boxed.of(job.run(it))).iterator())
+                        .treeReduce((a, b) -> Boxed.of(a.get().merge(b.get()))).get());
             }
             weight = total.weightSum();
             double l = LocalSteps.apply(total, network);
@@ -185,15 +186,15 @@ final class RoundSource extends BlockSource {
      * classes at every job): its {@link LocalSteps} from the executor's cache (created on a miss) run
      * from the broadcast weights.
      */
-    private static final class RoundTask extends AbstractFunction2<TaskContext, scala.collection.Iterator<ShardBlock>, LocalSteps.Partial>
+    private static final class RoundTask extends AbstractFunction2<TaskContext, scala.collection.Iterator<ShardBlock>, Boxed<LocalSteps.Partial>>
             implements Serializable {
         private static final long serialVersionUID = 1L;
         private final String key;
-        private final Broadcast<Network.Snapshot> weights;
+        private final Broadcast<Boxed<Network.Snapshot>> weights;
         private final LocalSteps.Setup setup;
         private final LocalSteps.Round round;
 
-        RoundTask(String key, Broadcast<Network.Snapshot> weights, LocalSteps.Setup setup, LocalSteps.Round round) {
+        RoundTask(String key, Broadcast<Boxed<Network.Snapshot>> weights, LocalSteps.Setup setup, LocalSteps.Round round) {
             this.key = key;
             this.weights = weights;
             this.setup = setup;
@@ -201,12 +202,12 @@ final class RoundSource extends BlockSource {
         }
 
         @Override
-        public LocalSteps.Partial apply(TaskContext context, scala.collection.Iterator<ShardBlock> blocks) {
-            return run(new java.util.Iterator<>() {
+        public Boxed<LocalSteps.Partial> apply(TaskContext context, scala.collection.Iterator<ShardBlock> blocks) {
+            return Boxed.of(run(new java.util.Iterator<>() {
                 @Override public boolean hasNext() { return blocks.hasNext(); }
 
                 @Override public ShardBlock next() { return blocks.next(); }
-            });
+            }));
         }
 
         /** The partition's part of the round: its local steps from the broadcast weights, on its cached inner state. */
@@ -218,7 +219,7 @@ final class RoundSource extends BlockSource {
                 LocalSteps steps = InnerStates.get(key, b.shard(), () -> setup.of(b.dataset(), b.shard()));
                 try {
                     // one task per core already: Dendrite's kernels stay on the task's thread
-                    out.merge(Parallelism.singleThreaded(() -> steps.run(weights.value(), round)));
+                    out.merge(Parallelism.singleThreaded(() -> steps.run(weights.value().get(), round)));
                 } finally {
                     InnerStates.release(key);
                 }

@@ -73,12 +73,16 @@ final class SparkJobs implements TrainingListener {
      * {@code spark.driver.maxResultSize} and the driver's heap), Spark's tree merges them on the
      * executors first, in no fixed order.
      */
-    static <T> T mergeInOrder(org.apache.spark.api.java.JavaRDD<T> partials, org.apache.spark.api.java.function.Function2<T, T, T> merge,
-                              long bytesEach) {
-        if ((double) bytesEach * partials.getNumPartitions() > ORDERED_MERGE_BYTES) return partials.treeReduce(merge);
+    static <T extends java.io.Serializable> T mergeInOrder(org.apache.spark.api.java.JavaRDD<T> partials,
+                                                         org.apache.spark.api.java.function.Function2<T, T, T> merge, long bytesEach) {
+        // boxed: the partials pass Spark's serializer, which may be Kryo (Boxed)
+        org.apache.spark.api.java.JavaRDD<Boxed<T>> boxed = partials.map(Boxed::of);
+        if ((double) bytesEach * partials.getNumPartitions() > ORDERED_MERGE_BYTES) {
+            return boxed.treeReduce((a, b) -> Boxed.of(merge.call(a.get(), b.get()))).get();
+        }
         T all = null;
         try {
-            for (T p : partials.collect()) all = all == null ? p : merge.call(all, p);
+            for (Boxed<T> b : boxed.collect()) all = all == null ? b.get() : merge.call(all, b.get());
         } catch (Exception e) {
             throw unwrap(e);
         }

@@ -52,7 +52,8 @@ final class SparkSearch {
         SearchConfig config = search.threads() > 0 ? search : search.withThreads(Math.max(1, jsc.defaultParallelism()));
         Search s = new Search(config);
         s.check(sample, base);
-        Broadcast<LabeledTable> shared = jsc.broadcast(sample);
+        // boxed: the sample, the trials and their outcomes pass Spark's serializer, which may be Kryo (Boxed)
+        Broadcast<Boxed<LabeledTable>> shared = jsc.broadcast(Boxed.of(sample));
         try {
             RemoteTrial remote = new RemoteTrial(shared, config.validation(), base.seed(), 1);
             // a trial's own failure comes back as its outcome; a job that fails is the cluster's (cancelled, executors lost): the
@@ -62,7 +63,8 @@ final class SparkSearch {
                 if (stopped.get()) throw new java.util.concurrent.CancellationException("The search stopped: a trial's Spark job failed");
                 try {
                     // this search thread's share of the memory (its trials side by side) goes with the trial to its executor
-                    return jsc.parallelize(List.of(task), 1).map(remote.sharedBy(org.dendrite.core.data.HeapBudget.trainings())).collect().get(0);
+                    Function<TrialTask, TrialOutcome> trial = remote.sharedBy(org.dendrite.core.data.HeapBudget.trainings());
+                    return jsc.parallelize(List.of(Boxed.of(task)), 1).map(t -> Boxed.of(trial.call(t.get()))).collect().get(0).get();
                 } catch (Exception e) {
                     stopped.set(true);
                     throw SparkJobs.unwrap(e);
@@ -86,7 +88,7 @@ final class SparkSearch {
      * cores, so a trial takes that share of the executor's memory budget ({@code HeapBudget}; each was
      * checked against all of it, as a Weka search's threads were).
      */
-    record RemoteTrial(Broadcast<LabeledTable> sample, Validation validation, long seed, int trainings) implements Function<TrialTask, TrialOutcome> {
+    record RemoteTrial(Broadcast<Boxed<LabeledTable>> sample, Validation validation, long seed, int trainings) implements Function<TrialTask, TrialOutcome> {
         RemoteTrial sharedBy(int k) {
             return new RemoteTrial(sample, validation, seed, k);
         }
@@ -94,7 +96,7 @@ final class SparkSearch {
         @Override
         public TrialOutcome call(TrialTask task) {
             return org.dendrite.core.data.HeapBudget.sharedBy(sideBySide(trainings, org.apache.spark.SparkEnv.get().conf()),
-                    () -> TrialJob.run(task, TrialData.of(sample.value(), validation, seed)));
+                    () -> TrialJob.run(task, TrialData.of(sample.value().get(), validation, seed)));
         }
 
         /** The trials that can train at once in this executor: the search's, at most its cores (in local mode, the JVM's). */
@@ -128,7 +130,7 @@ final class SparkSearch {
         JavaRDD<LabeledRow> checked = input.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> SparkTraining.rows(it, later, p, width), true);
         List<LabeledRow> got;
         if (n <= sampleRows) {
-            got = checked.collect();
+            got = checked.map(Boxed::of).collect().stream().map(Boxed::get).toList();
         } else {
             // a classifier's labels are within its classes (RowCheck), at most 65,536: every summary counted them
             Map<Integer, Long> counts = classification ? ShardPass.classCounts(summaries) : Map.of(0, n);
@@ -140,8 +142,8 @@ final class SparkSearch {
                     LabeledRow r = it.next();
                     k.offer(classification ? (int) r.label() : 0, keys.nextLong(), r);
                 }
-                return List.of(k).iterator();
-            }, true).treeReduce(StratifiedSample::merge).rows();
+                return List.of(Boxed.of(k)).iterator();
+            }, true).treeReduce((a, b) -> Boxed.of(a.get().merge(b.get()))).get().rows();
         }
         return new Sample(LabeledTable.of(got, ColumnMetadata.features(rows.schema().fields()[0], width).columns(), check.label(), layout.classes(),
                 check.weight() != null), n);

@@ -124,9 +124,9 @@ final class SparkTraining {
                 rdd.context().getConf().getSizeAsBytes("spark.driver.maxResultSize", "1g"));
         warm.check(classNames, width);
         // each partition's part of the layout travels with it (zipped), not the layout of all rows to every executor
-        JavaRDD<ShardedRows.Slice> slices = JavaSparkContext.fromSparkContext(rdd.context()).parallelize(layout.rows().slices(),
-                rdd.getNumPartitions());
-        JavaRDD<ShardBlock> blocks = null;
+        JavaRDD<Boxed<ShardedRows.Slice>> slices = JavaSparkContext.fromSparkContext(rdd.context()).parallelize(layout.rows().slices().stream()
+                .map(Boxed::of).toList(), rdd.getNumPartitions());
+        JavaRDD<Boxed<ShardBlock>> persisted = null;
         try {
             // a warm start keeps the initial model's input scaling and target scaling (its weights expect them)
             List<Column> columns = ColumnMetadata.features(rows.schema().fields()[0], width).columns();
@@ -149,12 +149,14 @@ final class SparkTraining {
             // a network too large for the memory is refused now, not after the pass that fills the blocks
             TrainingRun.requireNetworkFits(rc, pre, task, rc.lossFor(task), layout.rows().trainRows());
             // an executor fills its partitions' blocks side by side: each checked against its share of the memory budget
-            blocks = perPartition(rdd, slices, later, width, (slice, r) -> SparkJobs.besideOtherTasks(() -> ShardPass.blocks(slice, r, pre,
-                    task, check.weight() != null)).iterator()).persist(StorageLevel.MEMORY_AND_DISK());
+            // boxed: a block written to disk (memory short) goes through Spark's serializer, which may be Kryo (Boxed)
+            persisted = perPartition(rdd, slices, later, width, (slice, r) -> SparkJobs.besideOtherTasks(() -> ShardPass.blocks(slice, r, pre,
+                    task, check.weight() != null)).stream().map(Boxed::of).iterator()).persist(StorageLevel.MEMORY_AND_DISK());
             // the job that fills the cache
-            final JavaRDD<ShardBlock> cached = blocks;
+            final JavaRDD<Boxed<ShardBlock>> cached = persisted;
             SparkJobs.describe(rdd.context(), BLOCKS_JOB);
             run(cached::count);
+            JavaRDD<ShardBlock> blocks = cached.map(Boxed::get);
             Loss loss = rc.lossFor(task);
             long n = layout.rows().trainRows();
             boolean hasValidation = layout.rows().hasValidation();
@@ -168,7 +170,7 @@ final class SparkTraining {
                 if (source instanceof RoundSource r) r.close();
             }
         } finally {
-            if (blocks != null) blocks.unpersist(false);
+            if (persisted != null) persisted.unpersist(false);
         }
     }
 
@@ -222,8 +224,8 @@ final class SparkTraining {
         boolean classification = check.classification();
         SparkJobs.describe(rdd.context(), "Dendrite: checking and counting the rows");
         return run(() -> rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) ->
-                List.of(ShardPass.summarize(rows(it, check, p, -1, false), classification && fraction > 0, classification)).iterator(), true)
-                .collect());
+                List.of(Boxed.of(ShardPass.summarize(rows(it, check, p, -1, false), classification && fraction > 0, classification))).iterator(), true)
+                .collect().stream().map(Boxed::get).toList());
     }
 
     /** A pass over one partition: its slice of the layout and its checked rows in, its results out. */
@@ -232,9 +234,9 @@ final class SparkTraining {
     }
 
     /** {@code pass} over every partition of {@code rdd}, each with its slice of the layout (zipped) and its rows read by {@code check}. */
-    private static <T> JavaRDD<T> perPartition(JavaRDD<Row> rdd, JavaRDD<ShardedRows.Slice> slices, RowCheck check, int width, Pass<T> pass) {
-        return rdd.zipPartitions(slices, (Iterator<Row> it, Iterator<ShardedRows.Slice> s) -> {
-            ShardedRows.Slice slice = s.next();
+    private static <T> JavaRDD<T> perPartition(JavaRDD<Row> rdd, JavaRDD<Boxed<ShardedRows.Slice>> slices, RowCheck check, int width, Pass<T> pass) {
+        return rdd.zipPartitions(slices, (Iterator<Row> it, Iterator<Boxed<ShardedRows.Slice>> s) -> {
+            ShardedRows.Slice slice = s.next().get();
             return pass.apply(slice, rows(it, check, slice.shard(), width));
         });
     }

@@ -33,6 +33,29 @@ final class SparkTestSupport {
         return spark;
     }
 
+    /**
+     * {@code work} in a local[2] session of this configuration beside the tests' own ({@code kv}: keys
+     * and values, such as a spark.serializer, which a running SparkContext cannot change): the shared
+     * session is stopped first, and this one after; the next {@link #spark()} starts the shared one again.
+     */
+    static synchronized void inSession(Runnable work, String... kv) {
+        if (spark != null) {
+            spark.stop();
+            spark = null;
+        }
+        SparkSession.Builder b = SparkSession.builder().master("local[2]").appName("dendrite-tests-configured").config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "4").config("spark.default.parallelism", "4");
+        for (int i = 0; i < kv.length; i += 2) b = b.config(kv[i], kv[i + 1]);
+        SparkSession s = b.getOrCreate();
+        s.sparkContext().setLogLevel("WARN");
+        try {
+            work.run();
+        } finally {
+            s.stop();
+        }
+    }
+
     static Path data(String name) {
         return Path.of(System.getProperty("dendrite.testData"), "datasets", name);
     }
