@@ -87,8 +87,12 @@ final class SparkTraining {
         // local steps per partition (below), so 3 rows were told to repartition and, in the same summary, coalesced to 1
         if (maxPartitions == 0 && limit < Integer.MAX_VALUE && input.getNumPartitions() < limit
                 && (localSteps != 0 || RoundLength.partitions(trainRows, batch, limit) > input.getNumPartitions())) {
-            plan += "; the input has " + input.getNumPartitions() + " partition" + (input.getNumPartitions() == 1 ? "" : "s") + " where the "
-                    + "cluster runs " + limit + " tasks at once: repartition it to train on more cores";
+            // a spark.default.parallelism the user set is not the tasks the cluster runs at once (500 on local[2] read "where the cluster
+            // runs 500 tasks at once: repartition it", and 500 partitions made every synchronous step a job of 500 tasks on 2 cores)
+            boolean set = input.context().getConf().contains("spark.default.parallelism");
+            plan += "; the input has " + input.getNumPartitions() + " partition" + (input.getNumPartitions() == 1 ? "" : "s") + " where "
+                    + (set ? "spark.default.parallelism is " + limit + " (the tasks the cluster runs at once, where it is set to the cores)"
+                    : "the cluster runs " + limit + " tasks at once") + ": repartition it to train on more cores";
             SparkJobs.note("Dendrite: " + plan.substring(2));
         }
         if (localSteps == 0 && partitioned.getNumPartitions() > 1) {

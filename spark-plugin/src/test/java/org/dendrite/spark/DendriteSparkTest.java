@@ -1111,9 +1111,10 @@ class DendriteSparkTest {
         DendriteClassifier c = new DendriteClassifier().setLocalSteps(4).setEpochs(2).setBatchSize(16).setHiddenLayers("8");
         DendriteClassificationModel single = c.fit(data.partitions(1));
         float[] one = single.coreModel().network().parameters().get(0).value();
-        // fewer partitions than the cluster's parallelism (4 in these tests): said, not changed
-        assertTrue(single.summary().contains("the input has 1 partition where the cluster runs 4 tasks at once: repartition it to train on "
-                + "more cores"), single.summary());
+        // fewer partitions than the cluster's parallelism (4 in these tests): said, not changed; the 4 is spark.default.parallelism, set by
+        // these tests on local[2], and said to be that (it read "where the cluster runs 4 tasks at once", on 2 cores)
+        assertTrue(single.summary().contains("the input has 1 partition where spark.default.parallelism is 4 (the tasks the cluster runs at "
+                + "once, where it is set to the cores): repartition it to train on more cores"), single.summary());
         DendriteClassificationModel coalesced = c.copy(org.apache.spark.ml.param.ParamMap.empty()).setTrainingPartitions(1).fit(data.partitions(3));
         assertArrayEquals(one, coalesced.coreModel().network().parameters().get(0).value(), "three partitions coalesced to one vs one partition");
         assertTrue(coalesced.summary().contains("rounds of local steps over 1 partitions") && coalesced.summary()
