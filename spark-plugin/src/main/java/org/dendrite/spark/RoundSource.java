@@ -52,6 +52,8 @@ final class RoundSource extends BlockSource {
     private final long batch;
     private final RoundLength rounds;
     private final String run = UUID.randomUUID().toString();
+    /** The tag of this fit's round jobs (Spark's job tags), by which a stopped round is cancelled. */
+    private final String jobTag = "dendrite-rounds-" + run;
     private double rate;
     /** The scheduled rate of the current round's k-th local step (the loop's, {@link #schedule}). */
     private java.util.function.LongToDoubleFunction rateAt;
@@ -136,6 +138,7 @@ final class RoundSource extends BlockSource {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(blocks.context());
         Network.Snapshot start = network.snapshot();
         Broadcast<Boxed<Network.Snapshot>> weights = jsc.broadcast(Boxed.of(start));
+        blocks.context().addJobTag(jobTag);
         try {
             RoundTask job = new RoundTask(run + "/" + rounds.generation(), weights, new LocalSteps.Setup(config, loss, task.classCount(),
                     network.outputWidth()), new LocalSteps.Round(rounds.firstStep(), rounds.steps(), rates(), frozenLayers, pruneMask));
@@ -153,11 +156,15 @@ final class RoundSource extends BlockSource {
             rounds.finished(l, weight);
             return l;
         } catch (Exception e) {
+            // a round whose wait was interrupted runs on in Spark: cancelled, so that none of its tasks starts later (it would read the
+            // weights destroyed below, and keep an inner state after close() had forgotten them)
+            blocks.context().cancelJobsWithTag(jobTag);
             // a partition's local step that diverged reaches the loop as the divergence it is, which rolls back (as one machine and
             // the synchronous mode do) instead of failing the fit wrapped in Spark's job failure
             for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof TrainingDivergedException d) throw d;
             throw e;
         } finally {
+            blocks.context().removeJobTag(jobTag);
             weights.destroy();
         }
     }
@@ -175,10 +182,22 @@ final class RoundSource extends BlockSource {
         return this;
     }
 
-    /** Forgets the partitions' inner states on the executors that hold them (the fit is over). */
+    /**
+     * Forgets the partitions' inner states on the executors that hold them (the fit is over), a fit
+     * stopped by an interrupt too: the job is run with the interrupt set aside, which is kept for the
+     * caller (on the interrupted thread it failed at once, and every stopped fit's states, copies of
+     * the network and its optimizer's buffers holding the partition's rows, stayed on the executors
+     * for an hour).
+     */
     void close() {
         String prefix = run + "/";
-        blocks.foreachPartition(it -> InnerStates.forget(prefix));
+        boolean interrupted = Thread.interrupted();
+        try {
+            SparkJobs.describe(blocks.context(), "Dendrite: releasing the partitions' inner states");
+            blocks.foreachPartition(it -> InnerStates.forget(prefix));
+        } finally {
+            if (interrupted) Thread.currentThread().interrupt();
+        }
     }
 
     /**

@@ -66,6 +66,11 @@ public final class InnerStates {
         untrack();
     }
 
+    /** How many runs' states this process keeps (finished fits forget theirs). */
+    public static synchronized int runs() {
+        return RUNS.size();
+    }
+
     /** Forgets the use times and tasks in progress of runs no longer kept. */
     private static void untrack() {
         USED.keySet().retainAll(RUNS.keySet());
