@@ -170,6 +170,16 @@ public final class Network implements Serializable {
             units = new ArrayList<>(List.of(String.join(", ", units.subList(0, 4)), "... (" + all + " layers)", String.join(", ", units.subList(all - 2, all))));
         }
         String members = spec.members() > 1 ? String.format(java.util.Locale.ROOT, " in %,d members", spec.members()) : "";
+        // an embedding's size is its own settings' (dimensions 2^31 - 1 was refused advising fewer hidden units only)
+        StringBuilder embeddings = new StringBuilder();
+        for (LayerSpec l : spec.layers()) {
+            if (l instanceof org.dendrite.core.layer.CategoryEmbeddingSpec c && embeddings.indexOf("category") < 0) {
+                embeddings.append(String.format(java.util.Locale.ROOT, ", fewer category embedding dimensions (%,d)", c.dimensions()));
+            } else if (l instanceof org.dendrite.core.layer.PeriodicEmbeddingSpec p && embeddings.indexOf("periodic") < 0) {
+                embeddings.append(String.format(java.util.Locale.ROOT, ", fewer periodic embedding frequencies (%,d) or dimensions (%,d)",
+                        p.frequencies(), p.dimensions()));
+            }
+        }
         String values = n == Long.MAX_VALUE ? "more than 2^63" : String.format(java.util.Locale.ROOT, "%,d", n);
         String why = n > Integer.MAX_VALUE ? "more than one Java array indexes (" + Integer.MAX_VALUE + ")"
                 : array > Integer.MAX_VALUE ? String.format(java.util.Locale.ROOT, "a batch of %,d rows through it has more activations than one Java "
@@ -178,10 +188,10 @@ public final class Network implements Serializable {
                         + "%.0f MB of activations: more than the %.0f MB allowed", state / (1 << 20), batchRows, activations / (1 << 20),
                         budgetBytes / (1 << 20));
         throw org.dendrite.core.check.Check.invalid("units", String.format(java.util.Locale.ROOT, "The network for %d inputs and %d "
-                + "outputs with hidden layers of %s units%s has %s values: %s%s. Use fewer hidden units%s or fewer input columns (a one-hot "
+                + "outputs with hidden layers of %s units%s has %s values: %s%s. Use fewer hidden units%s%s or fewer input columns (a one-hot "
                 + "nominal column counts one input per value)%s, or give the JVM more memory (-Xmx)", inputWidth, outputWidth,
                 units.isEmpty() ? "no" : String.join(", ", units), members, values, why, widest(spec, inputWidth),
-                spec.members() > 1 ? ", fewer members" : "", batchShrinks ? ", a smaller batch" : ""));
+                spec.members() > 1 ? ", fewer members" : "", embeddings, batchShrinks ? ", a smaller batch" : ""));
     }
 
     /** Which layer of {@code spec} holds the most values a row (its output and what it keeps), as the refusal names it. */

@@ -104,6 +104,12 @@ public record NetworkSpec(List<LayerSpec> layers, int members, DataInit dataInit
                             + ": leave blocks out of the spec, training fills them in");
                 }
                 ls.set(0, resolved);
+                // its own values exceeding the budget, the network's do, and the size check refuses it: listing its outputs'
+                // kinds took a boolean per output first (dimensions 1e8: an OutOfMemoryError; 2^31 - 1: an integer overflow)
+                long own = resolved.stateSize(numeric.length);
+                if (own > Integer.MAX_VALUE || (double) Network.TRAINING_BYTES_PER_VALUE * own > org.dendrite.core.data.HeapBudget.bytes()) {
+                    return withLayers(ls);
+                }
                 kinds = resolved.embeddedKinds(kinds);
             } else if (l instanceof PeriodicEmbeddingSpec p) {
                 ls.set(i, p.resolve(kinds));

@@ -153,6 +153,21 @@ class BadInputTest {
     }
 
     /**
+     * A category embedding of 2^31 - 1 dimensions (credit-g's 13 nominal columns of 2 values or more): refused by the network's
+     * size, naming the embedding's dimensions, before its outputs are listed (that was an ArithmeticException "integer overflow";
+     * 10^8 dimensions took a boolean per output first, 1.3 GB: an OutOfMemoryError under -Xmx1g).
+     */
+    @Test
+    void aCategoryEmbeddingTooWideIsRefusedByItsSize() throws Exception {
+        TrainingConfig c = TrainingOptions.DEFAULT.with("configJson", "{\"epochs\": 1, \"network\": {\"layers\": [{\"type\": "
+                + "\"category_embedding\", \"minCategories\": 2, \"dimensions\": 2147483647}, {\"type\": \"dense\", \"units\": 8}]}}").toConfig();
+        var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
+                () -> Trainer.fit(c, org.dendrite.core.testutil.TestData.arff("credit-g.arff").labeled()));
+        assertTrue(e.getMessage().contains("(layer 0 (category_embedding) would output more than 2^31 values a row)")
+                && e.getMessage().contains("fewer category embedding dimensions (2,147,483,647)"), e.getMessage());
+    }
+
+    /**
      * Early stopping without a validation fraction holds out 0.1 of the rows; on rows too few for it the
      * refusal names the patience (it named "validationFraction", which the user never set: Weka's
      * -validation-fraction), with what to do.
