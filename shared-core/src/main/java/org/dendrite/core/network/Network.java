@@ -157,11 +157,33 @@ public final class Network implements Serializable {
      * advises it only then.
      */
     public static void requireFits(NetworkSpec spec, int inputWidth, int outputWidth, long batchRows, double budgetBytes, boolean batchShrinks) {
+        requireFits(spec, inputWidth, outputWidth, batchRows, budgetBytes, batchShrinks, null);
+    }
+
+    /**
+     * {@link #requireFits}, with {@code optimizer}'s state beyond the two buffers counted for any
+     * ({@link org.dendrite.core.optim.Optimizer#extraBytesPerValue}; null: none): L-BFGS's history,
+     * which a network within the budget filled past the heap partway through training.
+     */
+    public static void requireFits(NetworkSpec spec, int inputWidth, int outputWidth, long batchRows, double budgetBytes, boolean batchShrinks,
+                                   org.dendrite.core.optim.Optimizer optimizer) {
         long n = stateSize(spec, inputWidth, outputWidth), a = activationSize(spec, inputWidth, outputWidth, batchRows);
         // one array must hold a layer's output, or what it keeps, for the whole batch
         long array = Math.max(a, largestKeptArray(spec, inputWidth, batchRows));
         double state = (double) TRAINING_BYTES_PER_VALUE * n, activations = (double) ACTIVATION_BYTES * a;
-        if (n <= Integer.MAX_VALUE && array <= Integer.MAX_VALUE && state + activations <= budgetBytes) return;
+        double extra = optimizer == null ? 0 : (double) optimizer.extraBytesPerValue() * n;
+        if (n <= Integer.MAX_VALUE && array <= Integer.MAX_VALUE && state + activations + extra <= budgetBytes) return;
+        if (n <= Integer.MAX_VALUE && array <= Integer.MAX_VALUE && state + activations <= budgetBytes
+                && optimizer instanceof org.dendrite.core.optim.Lbfgs l) {
+            // the network fits; its optimizer's history does not
+            long most = (long) Math.floor(((budgetBytes - state - activations) / n + 8) / 8 - org.dendrite.core.optim.Lbfgs.BUFFERS_BESIDE_HISTORY / 2.0);
+            throw org.dendrite.core.check.Check.invalid("historySize", String.format(java.util.Locale.ROOT, "L-BFGS's historySize %d keeps "
+                    + "%d vectors as long as the network's %,d values: with the network and a batch of %,d rows through it about %.0f MB, "
+                    + "more than the %.0f MB allowed (%s). %s, or give the JVM more memory (-Xmx)", l.historySize(), 2 * l.historySize(),
+                    n, batchRows, (state + activations + extra) / (1 << 20), budgetBytes / (1 << 20), org.dendrite.core.data.HeapBudget.describe(),
+                    most >= 1 ? "Use a historySize of at most " + most + " (allowed: 1 to " + org.dendrite.core.optim.Lbfgs.MAX_HISTORY
+                            + "), fewer hidden units" : "Use fewer hidden units"));
+        }
         List<String> units = new ArrayList<>();
         for (LayerSpec l : spec.layers()) if (l instanceof org.dendrite.core.layer.DenseSpec d) units.add(Integer.toString(d.units()));
         if (units.size() > 8) {

@@ -69,6 +69,19 @@ public record Lbfgs(double learningRate, int maxIter, int maxEval, double tolera
         }
     }
 
+    /**
+     * Per network value: the historySize pairs of (direction, step) vectors, the direction and the
+     * previous gradient it keeps, and the gradient, the pair being formed, the weights and the line
+     * search's gradients each step copies, 4 bytes each (less the two buffers counted for every optimizer).
+     */
+    @Override
+    public long extraBytesPerValue() {
+        return 4L * (2L * historySize + BUFFERS_BESIDE_HISTORY) - 8;
+    }
+
+    /** The vectors as long as the parameters that a step keeps or copies beside the history (see {@link #extraBytesPerValue}). */
+    public static final int BUFFERS_BESIDE_HISTORY = 8;
+
     /** PyTorch's defaults with {@code maxEval = maxIter * 5 / 4} (PyTorch's default for {@code max_eval=None}). */
     public Lbfgs(double learningRate, int maxIter, int historySize, LineSearch lineSearch) {
         this(learningRate, maxIter, defaultMaxEval(maxIter), DEFAULT_TOLERANCE_GRAD, DEFAULT_TOLERANCE_CHANGE, historySize, lineSearch);

@@ -28,6 +28,15 @@ public interface Optimizer extends Serializable {
         return false;
     }
 
+    /**
+     * Bytes of state this optimizer keeps per network value beyond the two float32 buffers the memory
+     * check counts for every optimizer ({@code Network.TRAINING_BYTES_PER_VALUE}: Adam's two moments):
+     * L-BFGS's history, two vectors as long as the parameters per pair kept.
+     */
+    default long extraBytesPerValue() {
+        return 0;
+    }
+
     /** Fresh state for {@code parameters}. */
     OptimizerState newState(List<Parameter> parameters);
 }

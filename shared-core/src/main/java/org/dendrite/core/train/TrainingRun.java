@@ -80,7 +80,7 @@ public final class TrainingRun {
     public static void requireNetworkFits(TrainingConfig resolved, Preprocessor preprocessor, Task task, Loss loss, long rows) {
         long batchRows = Math.min(Math.max(resolved.batchSize(), Model.PREDICTION_BATCH), Math.max(1, rows));
         Network.requireFits(resolved.network(), preprocessor.outputWidth(), loss.outputWidth(1, task.classCount()), batchRows,
-                org.dendrite.core.data.HeapBudget.bytes(), batchRows > Model.PREDICTION_BATCH);
+                org.dendrite.core.data.HeapBudget.bytes(), batchRows > Model.PREDICTION_BATCH, resolved.optimizer());
     }
 
     /**

@@ -168,6 +168,47 @@ class BadInputTest {
     }
 
     /**
+     * L-BFGS keeps historySize pairs of vectors as long as the network's values, which the memory check did not count: 2 inputs,
+     * hidden layers of 2,000 and 2,000 units and 2 outputs (2 x 2,000 + 2,000 + 2,000 x 2,000 + 2,000 + 2,000 x 2 + 2 =
+     * 4,012,002 values, 64 MB with gradients and two buffers each) trained, and historySize 1,000 (32 GB more) ran out of the
+     * heap partway through (after about 60 iterations under -Xmx2g). Refused before training, naming historySize; one
+     * iteration keeps no pair, so before the check this fit ran through.
+     */
+    @Test
+    void anLbfgsHistoryBeyondTheMemoryIsRefusedFirst() {
+        var spec = new org.dendrite.core.network.NetworkSpec(List.of(new org.dendrite.core.layer.DenseSpec(2000, new org.dendrite.core.activation.Relu()),
+                new org.dendrite.core.layer.DenseSpec(2000, new org.dendrite.core.activation.Relu())));
+        TrainingConfig c = QUICK.withEpochs(1).withNetwork(spec).withOptimizer(new org.dendrite.core.optim.Lbfgs(1, 1, 1, 1e-7, 1e-9, 1000,
+                org.dendrite.core.optim.Lbfgs.LineSearch.NONE));
+        var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> Trainer.fit(c, new LabeledTable(table(
+                new double[] {1, 2}, new double[] {3, 4}), "label", List.of("a", "b"), new double[] {0, 1}, null)));
+        assertEquals("historySize", e.setting());
+        assertTrue(e.getMessage().startsWith("L-BFGS's historySize 1000 keeps 2000 vectors as long as the network's 4,012,002 values")
+                && e.getMessage().contains("Use a historySize of at most "), e.getMessage());
+    }
+
+    /**
+     * The history L-BFGS may keep, by hand: 3 inputs, 1,000 units, 3 outputs are 7,003 values (16 bytes each: 112,048 bytes);
+     * historySize h adds 4 x (2h + 8) - 8 bytes a value (its pairs, and the direction, the previous gradient and the copies a step
+     * makes beside the two buffers counted), so 1,000,000 bytes hold h = 12 (952,408 bytes) and not 13 (1,008,432).
+     */
+    @Test
+    void theLbfgsHistoryThatFitsIsNamed() {
+        var spec = new org.dendrite.core.network.NetworkSpec(List.of(new org.dendrite.core.layer.DenseSpec(1000, new org.dendrite.core.activation.Relu())));
+        java.util.function.IntFunction<org.dendrite.core.optim.Lbfgs> lbfgs = h -> new org.dendrite.core.optim.Lbfgs(1, 20, 25, 1e-7, 1e-9, h,
+                org.dendrite.core.optim.Lbfgs.LineSearch.NONE);
+        var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
+                () -> org.dendrite.core.network.Network.requireFits(spec, 3, 3, 0, 1_000_000, false, lbfgs.apply(100)));
+        assertEquals("historySize", e.setting());
+        assertTrue(e.getMessage().contains("Use a historySize of at most 12 (allowed: 1 to 1000)"), e.getMessage());
+        org.dendrite.core.network.Network.requireFits(spec, 3, 3, 0, 1_000_000, false, lbfgs.apply(12));
+        assertThrows(org.dendrite.core.check.InvalidSettingException.class,
+                () -> org.dendrite.core.network.Network.requireFits(spec, 3, 3, 0, 1_000_000, false, lbfgs.apply(13)));
+        // Adam's two buffers are the ones every optimizer is counted with
+        org.dendrite.core.network.Network.requireFits(spec, 3, 3, 0, 112_048, false, new org.dendrite.core.optim.Adam(1e-3));
+    }
+
+    /**
      * Early stopping without a validation fraction holds out 0.1 of the rows; on rows too few for it the
      * refusal names the patience (it named "validationFraction", which the user never set: Weka's
      * -validation-fraction), with what to do.

@@ -63,7 +63,7 @@ public class Lbfgs extends OptimizerOption {
     public double getToleranceChange() { return toleranceChange; }
     public void setToleranceChange(double v) { toleranceChange = v; }
 
-    @OptionMetadata(displayName = "history size", description = "Curvature pairs kept (1 to 1000).",
+    @OptionMetadata(displayName = "history size", description = "Curvature pairs kept (1 to 1000); each pair holds two vectors as long as the network's values, counted in the memory check before training.",
             commandLineParamName = "history-size", commandLineParamSynopsis = "-history-size <m>", displayOrder = 6)
     public int getHistorySize() { return historySize; }
     public void setHistorySize(int v) { historySize = v; }
