@@ -213,7 +213,9 @@ public final class Network implements Serializable {
                 + "outputs with hidden layers of %s units%s has %s values: %s%s. Use fewer hidden units%s%s or fewer input columns (a one-hot "
                 + "nominal column counts one input per value)%s, or give the JVM more memory (-Xmx)", inputWidth, outputWidth,
                 units.isEmpty() ? "no" : String.join(", ", units), members, values, why, widest(spec, inputWidth),
-                spec.members() > 1 ? ", fewer members" : "", embeddings, batchShrinks ? ", a smaller batch" : ""));
+                spec.members() > 1 ? ", fewer members" : "", embeddings, batchShrinks ? ", a smaller batch"
+                        : optimizer != null && optimizer.requiresFullBatch() && batchRows > org.dendrite.core.train.Model.PREDICTION_BATCH
+                        ? ", fewer training rows or another optimizer than " + optimizer.name() + " (its batch is every training row)" : ""));
     }
 
     /** Which layer of {@code spec} holds the most values a row (its output and what it keeps), as the refusal names it. */

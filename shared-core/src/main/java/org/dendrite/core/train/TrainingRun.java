@@ -78,9 +78,18 @@ public final class TrainingRun {
      * calls it as soon as the preprocessing is known, before it fills its blocks.
      */
     public static void requireNetworkFits(TrainingConfig resolved, Preprocessor preprocessor, Task task, Loss loss, long rows) {
-        long batchRows = Math.min(Math.max(resolved.batchSize(), Model.PREDICTION_BATCH), Math.max(1, rows));
+        requireNetworkFits(resolved, preprocessor, task, loss, rows, false);
+    }
+
+    /**
+     * {@link #requireNetworkFits}; {@code allRowsAtOnce}: every step takes all {@code rows} through the network as one
+     * batch (L-BFGS on one machine, whose batch is its training rows: 20,000 rows through hidden layers of 3,000 units
+     * passed the check of a 1,024-row batch and ran out of the heap in the first step).
+     */
+    static void requireNetworkFits(TrainingConfig resolved, Preprocessor preprocessor, Task task, Loss loss, long rows, boolean allRowsAtOnce) {
+        long batchRows = allRowsAtOnce ? Math.max(1, rows) : Math.min(Math.max(resolved.batchSize(), Model.PREDICTION_BATCH), Math.max(1, rows));
         Network.requireFits(resolved.network(), preprocessor.outputWidth(), loss.outputWidth(1, task.classCount()), batchRows,
-                org.dendrite.core.data.HeapBudget.bytes(), batchRows > Model.PREDICTION_BATCH, resolved.optimizer());
+                org.dendrite.core.data.HeapBudget.bytes(), !allRowsAtOnce && batchRows > Model.PREDICTION_BATCH, resolved.optimizer());
     }
 
     /**
@@ -98,7 +107,8 @@ public final class TrainingRun {
         this.loss = loss;
         this.source = source;
         this.listener = listener == null ? TrainingListener.NONE : listener;
-        requireNetworkFits(this.config, preprocessor, task, loss, source.rows());
+        requireNetworkFits(this.config, preprocessor, task, loss, source.rows(), source instanceof MinibatchSource
+                && this.config.optimizer().requiresFullBatch());
         this.config.requirePlateauDirection(source.hasValidation());
         int outputs = loss.outputWidth(1, task.classCount());
         this.network = Network.build(this.config.network(), preprocessor.outputWidth(), outputs, config.seed());

@@ -188,6 +188,32 @@ class BadInputTest {
     }
 
     /**
+     * L-BFGS's batch is every training row, and the memory check counted a batch of at most 1,024 (the training batch size or
+     * a prediction chunk): 1.5 x the budget's worth of rows through a hidden layer of 4,000 units (each row at least 4,000
+     * activations of 16 bytes; 100,000 rows under -Xmx4g) passed it and ran out of the heap in the first step (20,000 letter
+     * rows through 3,000 and 3,000 units under -Xmx2g: an OutOfMemoryError in ActivationLayer.backward). Refused first, naming
+     * the rows as the batch.
+     */
+    @Test
+    void lbfgsFullBatchIsCountedInTheMemoryCheck() {
+        long budget = (long) org.dendrite.core.data.HeapBudget.bytes();
+        int n = (int) (1.5 * budget / (16.0 * 4000));
+        double[][] rows = new double[n][];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            rows[i] = new double[] {i % 13, i % 7};
+            y[i] = i % 2;
+        }
+        TrainingConfig c = QUICK.withEpochs(1).withNetwork(new org.dendrite.core.network.NetworkSpec(List.of(new org.dendrite.core.layer.DenseSpec(4000,
+                new org.dendrite.core.activation.Relu())))).withOptimizer(new org.dendrite.core.optim.Lbfgs(1, 1, 1, 1e-7, 1e-9, 1,
+                org.dendrite.core.optim.Lbfgs.LineSearch.NONE));
+        var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class, () -> Trainer.fit(c, new LabeledTable(table(rows), "label",
+                List.of("a", "b"), y, null)));
+        assertTrue(e.getMessage().contains(String.format(java.util.Locale.ROOT, "a batch of %,d rows through it", n))
+                && e.getMessage().contains("fewer training rows or another optimizer than lbfgs (its batch is every training row)"), e.getMessage());
+    }
+
+    /**
      * The history L-BFGS may keep, by hand: 3 inputs, 1,000 units, 3 outputs are 7,003 values (16 bytes each: 112,048 bytes);
      * historySize h adds 4 x (2h + 8) - 8 bytes a value (its pairs, and the direction, the previous gradient and the copies a step
      * makes beside the two buffers counted), so 1,000,000 bytes hold h = 12 (952,408 bytes) and not 13 (1,008,432).
