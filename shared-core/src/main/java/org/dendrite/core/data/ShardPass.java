@@ -160,7 +160,7 @@ public final class ShardPass {
         }
         double minWeight = shards.stream().mapToDouble(Summary::minWeight).min().orElse(Double.POSITIVE_INFINITY);
         double maxWeight = shards.stream().mapToDouble(Summary::maxWeight).max().orElse(0);
-        return new Layout(new ShardedRows(counts, labels, validationFraction, seed, check.label()), width, classes,
+        return new Layout(new ShardedRows(counts, labels, labels == null ? null : classes, validationFraction, seed, check.label()), width, classes,
                 LabeledTable.weightDivisor(minWeight, maxWeight));
     }
 

@@ -25,6 +25,11 @@ public final class ShardedRows implements Serializable {
      * {@code labelName} names the label in errors.
      */
     public ShardedRows(long[] rows, int[][] labels, double validationFraction, long seed, String labelName) {
+        this(rows, labels, null, validationFraction, seed, labelName);
+    }
+
+    /** {@link #ShardedRows(long[], int[][], double, long, String)} with the labels' {@code classNames} (null: unknown), which errors name. */
+    public ShardedRows(long[] rows, int[][] labels, java.util.List<String> classNames, double validationFraction, long seed, String labelName) {
         int shards = rows.length;
         offsets = new long[shards];
         long t = 0;
@@ -44,7 +49,7 @@ public final class ShardedRows implements Serializable {
                 strata = new int[(int) total];
                 for (int p = 0; p < shards; p++) System.arraycopy(labels[p], 0, strata, (int) offsets[p], (int) rows[p]);
             }
-            for (int v : ValidationSplit.of((int) total, validationFraction, strata, seed).validation()) held.set(v);
+            for (int v : ValidationSplit.of((int) total, validationFraction, strata, classNames, seed).validation()) held.set(v);
             if (strata != null) {
                 BitSet seen = new BitSet();
                 for (int i = 0; i < strata.length; i++) if (!held.get(i)) seen.set(strata[i]);

@@ -22,7 +22,8 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
         table = weighed(table);
         LabeledTable train = table, valid = null;
         if (validationFraction > 0) {
-            ValidationSplit split = ValidationSplit.of(table.size(), validationFraction, table.isClassification() ? table.classIndices() : null, seed);
+            ValidationSplit split = ValidationSplit.of(table.size(), validationFraction, table.isClassification() ? table.classIndices() : null,
+                    table.classes(), seed);
             train = table.subset(split.train());
             valid = table.subset(split.validation());
             if (table.isClassification()) {

@@ -8,7 +8,9 @@ import java.util.SplittableRandom;
 /**
  * A seeded hold-out split of the training rows. For a nominal target it is stratified: each class
  * contributes round(fraction x its rows) validation rows (at least one when the class has two or
- * more rows), so the class proportions match.
+ * more rows), so the class proportions match. A fraction that would hold out every row of a class
+ * (a class of one row at 0.5, of three rows at 0.9) is refused: training never saw that class, and
+ * the model silently never predicted it.
  */
 public final class ValidationSplit {
     private final int[] train;
@@ -28,6 +30,14 @@ public final class ValidationSplit {
      * row's class index for a stratified split, or is null for a plain random one.
      */
     public static ValidationSplit of(int n, double fraction, int[] classes, long seed) {
+        return of(n, fraction, classes, null, seed);
+    }
+
+    /**
+     * {@link #of(int, double, int[], long)}, naming a class held out whole by {@code classNames}
+     * (indexed by class index; null: by its index).
+     */
+    public static ValidationSplit of(int n, double fraction, int[] classes, java.util.List<String> classNames, long seed) {
         if (!(fraction > 0 && fraction < 1)) {
             throw new IllegalArgumentException("Invalid validation fraction: " + fraction + " (allowed: 0 < fraction < 1)");
         }
@@ -37,17 +47,28 @@ public final class ValidationSplit {
         SplittableRandom rng = new SplittableRandom(seed);
         List<int[]> groups = strata(n, classes);
         List<Integer> tr = new ArrayList<>(), va = new ArrayList<>();
+        int[] whole = null;
         for (int[] g : groups) {
             int[] idx = g.clone();
             Seeds.shuffle(rng, idx);
             int v = (int) Math.round(fraction * idx.length);
             if (v == 0 && idx.length >= 2) v = 1;
             if (v == idx.length && classes == null) v = idx.length - 1;
+            // the smallest class held out whole, the one that bounds the fraction
+            if (v == idx.length && idx.length > 0 && (whole == null || idx.length < whole.length)) whole = idx;
             for (int i = 0; i < idx.length; i++) (i < v ? va : tr).add(idx[i]);
         }
         if (tr.isEmpty() || va.isEmpty()) {
             throw org.dendrite.core.check.Check.invalid("validationFraction", "A validation fraction of " + fraction + " leaves " + tr.size()
                     + " training and " + va.size() + " validation rows out of " + n + "; both need at least one");
+        }
+        if (whole != null) {
+            int c = classes[whole[0]], m = whole.length;
+            String name = classNames != null && c < classNames.size() ? "'" + classNames.get(c) + "'" : "index " + c;
+            // round(f m) < m holds for f < 1 - 0.5 / m
+            throw org.dendrite.core.check.Check.invalid("validationFraction", String.format(java.util.Locale.ROOT, "A validation fraction of %s "
+                    + "holds out all %d row%s of class %s (round(%s x %d) = %d): training would never see that class. Use a validation fraction "
+                    + "below %.4g, or more rows of the class", fraction, m, m == 1 ? "" : "s", name, fraction, m, m, 1 - 0.5 / m));
         }
         int[] t = tr.stream().mapToInt(Integer::intValue).sorted().toArray();
         int[] v = va.stream().mapToInt(Integer::intValue).sorted().toArray();

@@ -229,7 +229,8 @@ public final class Search {
             // the holdout's sizes, before any trial (on Spark the split is made again on each executor, where an error would
             // reach the caller wrapped by the scheduler's futures)
             try {
-                ValidationSplit.of(table.size(), config.validation().holdout(), table.isClassification() ? table.classIndices() : null, base.seed());
+                ValidationSplit.of(table.size(), config.validation().holdout(), table.isClassification() ? table.classIndices() : null,
+                        table.classes(), base.seed());
             } catch (IllegalArgumentException e) {
                 throw Check.invalid("holdout", "Invalid holdout for these rows (the search's holdout scores its trials): " + e.getMessage()
                         + "; use more rows, another holdout or folds");
@@ -282,7 +283,7 @@ public final class Search {
                 : org.dendrite.core.data.Folds.of(table.size(), config.validation().folds(), classes, base.seed()).train(0);
         try {
             int[] partClasses = classes == null ? null : java.util.Arrays.stream(part).map(i -> classes[i]).toArray();
-            ValidationSplit s = ValidationSplit.of(part.length, inner, partClasses, base.seed());
+            ValidationSplit s = ValidationSplit.of(part.length, inner, partClasses, table.classes(), base.seed());
             if (partClasses != null && java.util.Arrays.stream(s.train()).map(i -> partClasses[i]).distinct().count() < 2) {
                 throw new IllegalArgumentException("the rows left to train on hold one class");
             }
