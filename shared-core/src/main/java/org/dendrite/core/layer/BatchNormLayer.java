@@ -41,6 +41,8 @@ public final class BatchNormLayer implements Layer {
     private transient double[] givenSumDyXhat;
     private transient double[] sumDy;
     private transient double[] sumDyXhat;
+    /** dL/dxhat of the last backward (the batch's n x width values at its start), reused across steps. */
+    private transient float[] gradXhat;
 
     public BatchNormLayer(BatchNormSpec spec, int width, String namePrefix) {
         this.spec = spec;
@@ -152,12 +154,12 @@ public final class BatchNormLayer implements Layer {
             if (givenSumDy == null) {
                 throw new IllegalStateException("Batch norm over a sharded batch needs the whole batch's gradient sums before backward");
             }
-            float[] gx = dx.clone();
+            float[] gx = gradXhat(dx, n * width);
             for (int j = 0; j < width; j++) {
                 Normalization.backward(h, gx, dx, j, width, n, givenRows, invStd[j], g[j] * givenSumDy[j], g[j] * givenSumDyXhat[j]);
             }
         } else if (batchStatistics) {
-            float[] gx = dx.clone();
+            float[] gx = gradXhat(dx, n * width);
             for (int j = 0; j < width; j++) {
                 Normalization.backward(h, gx, dx, j, width, n, invStd[j]);
             }
@@ -167,6 +169,13 @@ public final class BatchNormLayer implements Layer {
             }
         }
         return gradInput;
+    }
+
+    /** The first {@code size} values of {@code dx} copied into the reused {@link #gradXhat} (a new array each step was a batch's worth of garbage). */
+    private float[] gradXhat(float[] dx, int size) {
+        if (gradXhat == null || gradXhat.length < size) gradXhat = new float[size];
+        System.arraycopy(dx, 0, gradXhat, 0, size);
+        return gradXhat;
     }
 
     private void updateRunning(int j, double mean, double sumSquares, long n) {

@@ -17,6 +17,8 @@ public final class LayerNormLayer implements Layer {
     private transient Matrix output;
     private transient Matrix gradInput;
     private transient double[] invStd;
+    /** dL/dxhat of the last backward, reused across steps. */
+    private transient float[] gradXhat;
 
     public LayerNormLayer(LayerNormSpec spec, int width, String namePrefix) {
         this.spec = spec;
@@ -75,7 +77,8 @@ public final class LayerNormLayer implements Layer {
         }
         gradInput = Matrix.reuse(gradInput, n, width);
         float[] dx = gradInput.data();
-        float[] gx = new float[n * width];
+        if (gradXhat == null || gradXhat.length < n * width) gradXhat = new float[n * width];
+        float[] gx = gradXhat;
         for (int k = 0; k < n * width; k++) gx[k] = gy[k] * g[k % width];
         for (int r = 0; r < n; r++) {
             Normalization.backward(h, gx, dx, r * width, 1, width, invStd[r]);

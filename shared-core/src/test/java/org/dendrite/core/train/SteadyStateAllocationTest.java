@@ -13,6 +13,7 @@ import org.dendrite.core.data.LabeledTable;
 import org.dendrite.core.data.Table;
 import org.dendrite.core.diagnostics.DiagnosticsConfig;
 import org.dendrite.core.layer.DenseSpec;
+import org.dendrite.core.layer.LayerNormSpec;
 import org.dendrite.core.network.NetworkSpec;
 import org.dendrite.core.optim.Adam;
 import org.dendrite.core.optim.AdamW;
@@ -38,7 +39,12 @@ class SteadyStateAllocationTest {
                 Arguments.of("adamw, no statistics", TrainingConfig.DEFAULT.withNetwork(relu).withOptimizer(new AdamW(1e-3, 1e-2))
                         .withDiagnostics(new DiagnosticsConfig(0, 0))),
                 Arguments.of("sgd momentum, instance weights", TrainingConfig.DEFAULT.withNetwork(relu)
-                        .withOptimizer(new Sgd(1e-2, 0.9, 0, true, 1e-4))));
+                        .withOptimizer(new Sgd(1e-2, 0.9, 0, true, 1e-4))),
+                // their backward passes copied dL/dxhat into a new array of the batch's size at every step (8 KB at 64 units)
+                Arguments.of("batch norm and dropout", TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(
+                        new DenseSpec(64, new Relu(), null, true, DenseSpec.BatchNorm.BEFORE_ACTIVATION, 0.2))))),
+                Arguments.of("layer norm", TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of(new DenseSpec(64, new Relu()),
+                        new LayerNormSpec())))));
     }
 
     @ParameterizedTest(name = "{0}")
