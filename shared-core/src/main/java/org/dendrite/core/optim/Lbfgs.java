@@ -225,9 +225,29 @@ public record Lbfgs(double learningRate, int maxIter, int maxEval, double tolera
             setScalar(name, v);
         }
 
-        private float[] dir(int slot) { return globalBuffer("lbfgs/old_dirs/" + slot, n); }
+        /**
+         * The history ring's buffer names by slot, made once: the two-loop recursion looks up 2 x historySize buffers per iteration,
+         * and building each name there was half of what an L-BFGS step allocated.
+         */
+        private transient String[] dirNames, stpNames;
+        /** The iteration's gradient change and step, before they are copied into the history ring (reused, each written whole). */
+        private transient float[] yScratch, sScratch;
 
-        private float[] stp(int slot) { return globalBuffer("lbfgs/old_stps/" + slot, n); }
+        private float[] dir(int slot) {
+            if (dirNames == null) dirNames = names("lbfgs/old_dirs/");
+            return globalBuffer(dirNames[slot], n);
+        }
+
+        private float[] stp(int slot) {
+            if (stpNames == null) stpNames = names("lbfgs/old_stps/");
+            return globalBuffer(stpNames[slot], n);
+        }
+
+        private String[] names(String prefix) {
+            String[] names = new String[c.historySize];
+            for (int i = 0; i < names.length; i++) names[i] = prefix + i;
+            return names;
+        }
 
         @Override
         public double step(double learningRate, Objective objective) {
@@ -266,7 +286,11 @@ public record Lbfgs(double learningRate, int maxIter, int maxEval, double tolera
                     start = 0;
                     hDiag = Num.py(1);
                 } else {
-                    float[] y = new float[n], s = new float[n];
+                    if (yScratch == null) {
+                        yScratch = new float[n];
+                        sScratch = new float[n];
+                    }
+                    float[] y = yScratch, s = sScratch;
                     float tf = (float) t.v();
                     for (int i = 0; i < n; i++) {
                         y[i] = g[i] - prevGrad[i];
