@@ -85,11 +85,21 @@ public final class InstancesConverter {
 
     /** The instances' input values, the rows named in messages by {@code numbers} (null: from 1 in {@code data}'s order). */
     public static Table table(Instances data, long[] numbers) {
+        double[][] rows = rows(data);
+        return new Table(columns(data), rows, numbers != null ? numbers : java.util.stream.LongStream.rangeClosed(1, rows.length).toArray());
+    }
+
+    /**
+     * The instances' input values, one array per instance in {@link #columns} order, refused as {@link #table} refuses them when
+     * they would not fit held dense; without the columns, which prediction does not read (made for every instance Weka predicts one
+     * at a time, they were most of that prediction's time and allocation on a header of many nominal attributes).
+     */
+    public static double[][] rows(Instances data) {
         Table.checkFits(data.numInstances(), data.numAttributes() - (data.classIndex() < 0 ? 0 : 1), "Relation '" + data.relationName() + "'",
                 "Use fewer attributes (for example with AttributeSelection) or give Weka more memory (-Xmx).");
         double[][] rows = new double[data.numInstances()][];
         for (int i = 0; i < rows.length; i++) rows[i] = row(data.instance(i));
-        return new Table(columns(data), rows, numbers != null ? numbers : java.util.stream.LongStream.rangeClosed(1, rows.length).toArray());
+        return rows;
     }
 
     /**

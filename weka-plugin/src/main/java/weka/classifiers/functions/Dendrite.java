@@ -757,23 +757,23 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
             throw new Exception("The test data's header differs from the training data's: " + differs);
         }
         try {
-            // the model's own column names (a model trained elsewhere may name them differently)
-            org.dendrite.core.data.Table t = InstancesConverter.table(insts);
+            // the instances' values only: their header was compared above (a model trained elsewhere may name its columns differently)
+            double[][] t = InstancesConverter.rows(insts);
             checkMonteCarloPasses();
             // a chunk of rows at a time: Weka hands over a whole test set, whose one-hot rows need not fit in memory at once
             int chunk = Model.PREDICTION_BATCH, width = model.preprocessor().outputWidth();
-            model.preprocessor().checkFits(Math.min(chunk, t.size()));
-            double[][] out = new double[t.size()][];
-            for (int from = 0; from < t.size(); from += chunk) {
-                int rows = Math.min(chunk, t.size() - from);
+            model.preprocessor().checkFits(Math.min(chunk, t.length));
+            double[][] out = new double[t.length][];
+            for (int from = 0; from < t.length; from += chunk) {
+                int rows = Math.min(chunk, t.length - from);
                 Matrix features = new Matrix(rows, width);
                 for (int r = 0; r < rows; r++) {
                     try {
-                        model.preprocessor().transformRow(t.rows()[from + r], -1, features.data(), r * width);
+                        model.preprocessor().transformRow(t[from + r], -1, features.data(), r * width);
                     } catch (IllegalArgumentException e) {
                         // the instances handed over (a fold's test rows, one instance) are numbered among themselves only: said so
-                        throw new IllegalArgumentException(e.getMessage() + (t.size() == 1 ? " (the instance to predict)" : " (instance "
-                                + (from + r + 1) + " of the " + t.size() + " to predict, from 1 in the order given)"), e);
+                        throw new IllegalArgumentException(e.getMessage() + (t.length == 1 ? " (the instance to predict)" : " (instance "
+                                + (from + r + 1) + " of the " + t.length + " to predict, from 1 in the order given)"), e);
                     }
                 }
                 // the masks come from the seed the model was trained with (a long on Spark), as Spark's models draw them; a row's
