@@ -40,6 +40,36 @@ class DendriteClassifierTest {
     }
 
     /**
+     * Class probabilities are computed in double from the network's outputs: in float32 a probability
+     * above 1 - 6e-8 was exactly 1, so a confident model tied its surest rows of the majority class and
+     * Weka's ROC areas of a binary class's two values differed (0.965 against 0.979 on a probe's
+     * overfit model; p0 = 1 - p1 makes them equal). Hand derivation: two classes 20 standard deviations
+     * apart, trained without L2, give logits far more than ln(1/6e-8) = 16.6 apart.
+     */
+    @Test
+    void confidentProbabilitiesAreNotRoundedToOne() throws Exception {
+        ArrayList<Attribute> atts = new ArrayList<>(List.of(new Attribute("x"), new Attribute("class", List.of("a", "b"))));
+        Instances data = new Instances("apart", atts, 200);
+        data.setClassIndex(1);
+        Random rng = new Random(3);
+        for (int i = 0; i < 200; i++) data.add(new DenseInstance(1, new double[] {(i % 2 == 0 ? -10 : 10) + rng.nextGaussian(), i % 2}));
+        Dendrite d = new Dendrite();
+        d.setOptions(new String[] {"-epochs", "2000", "-l2", "0"});
+        d.buildClassifier(data);
+        double surest = 0;
+        for (int i = 0; i < data.numInstances(); i++) {
+            double[] p = d.distributionForInstance(data.instance(i));
+            surest = Math.max(surest, Math.max(p[0], p[1]));
+            assertTrue(p[0] < 1 && p[1] < 1, "row " + i + ": " + p[0] + ", " + p[1]);
+            assertEquals(1, p[0] + p[1], 1e-15, "row " + i);
+        }
+        assertTrue(surest > 1 - 6e-8, "the model is confident enough for float32 to round: " + surest);
+        Evaluation eval = new Evaluation(data);
+        eval.evaluateModel(d, data);
+        assertEquals(eval.areaUnderROC(0), eval.areaUnderROC(1), 1e-12);
+    }
+
+    /**
      * A numeric class's coverage and region-size figures are unavailable, as Weka's other regressors
      * without intervals report them (LinearRegression's, in the same evaluation): Weka's batch
      * prediction path left them at 0, which KnowledgeFlow printed ("Coverage of cases 0 %") and the

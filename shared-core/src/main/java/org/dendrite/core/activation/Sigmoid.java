@@ -10,11 +10,16 @@ public record Sigmoid() implements ActivationFunction {
 
     /** Numerically stable for large |x| (never exponentiates a large positive number). */
     public static float sigmoid(float x) {
+        return (float) sigmoid((double) x);
+    }
+
+    /** {@link #sigmoid(float)} in double. */
+    public static double sigmoid(double x) {
         if (x >= 0) {
-            return (float) (1.0 / (1.0 + Math.exp(-x)));
+            return 1.0 / (1.0 + Math.exp(-x));
         }
         double e = Math.exp(x);
-        return (float) (e / (1.0 + e));
+        return e / (1.0 + e);
     }
 
     /**

@@ -25,6 +25,18 @@ public interface Loss extends Serializable {
     /** Turns network outputs into predictions (probabilities for classifiers), in place allowed. */
     void predict(Matrix output, Matrix prediction);
 
+    /**
+     * {@link #predict} into doubles from {@code offset}, as a trained model gives its predictions: where the
+     * link's value is rounded by float32 (a class probability above 1 - 6e-8 was exactly 1, tying the
+     * most confident rows in Weka's ROC area) a loss computes it in double from the float32 outputs.
+     */
+    default void predict(Matrix output, double[] prediction, int offset) {
+        Matrix p = new Matrix(output.rows(), output.cols());
+        predict(output, p);
+        float[] f = p.data();
+        for (int i = 0; i < f.length; i++) prediction[offset + i] = f[i];
+    }
+
     /** Checks a target value of row {@code row}; throws naming the row and what is allowed. */
     void validateTarget(Matrix target, int classes);
 

@@ -64,15 +64,27 @@ public record MemberMean(Loss loss, int members) implements Loss {
             loss.predict(output, prediction);
             return;
         }
-        int n = output.rows() / members, width = prediction.cols();
+        double[] mean = new double[prediction.size()];
+        predict(output, mean, 0);
+        float[] p = prediction.data();
+        for (int k = 0; k < mean.length; k++) p[k] = (float) mean[k];
+    }
+
+    /** The members' mean prediction, each member's in double where its loss computes one so. */
+    @Override
+    public void predict(Matrix output, double[] prediction, int offset) {
+        if (members == 1) {
+            loss.predict(output, prediction, offset);
+            return;
+        }
+        int n = output.rows() / members, width = output.cols();
         requireBlocks(output, n);
-        Matrix each = new Matrix(output.rows(), width);
-        loss.predict(output, each);
-        float[] p = prediction.data(), e = each.data();
+        double[] each = new double[output.rows() * width];
+        loss.predict(output, each, 0);
         for (int k = 0; k < n * width; k++) {
             double s = 0;
-            for (int i = 0; i < members; i++) s += e[i * n * width + k];
-            p[k] = (float) (s / members);
+            for (int i = 0; i < members; i++) s += each[i * n * width + k];
+            prediction[offset + k] = s / members;
         }
     }
 

@@ -44,6 +44,13 @@ public record SigmoidBinaryCrossEntropy() implements Loss {
         for (int i = 0; i < output.size(); i++) p[i] = Sigmoid.sigmoid(a[i]);
     }
 
+    /** The sigmoid in double (float32 rounds a probability above 1 - 6e-8 to 1). */
+    @Override
+    public void predict(Matrix output, double[] prediction, int offset) {
+        float[] a = output.data();
+        for (int i = 0; i < output.size(); i++) prediction[offset + i] = Sigmoid.sigmoid((double) a[i]);
+    }
+
     @Override
     public void validateTarget(Matrix target, int classes) {
         Targets.requireProbabilities(target);

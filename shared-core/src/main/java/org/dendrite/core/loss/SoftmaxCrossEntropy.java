@@ -81,6 +81,20 @@ public record SoftmaxCrossEntropy(double labelSmoothing) implements Loss {
         Softmax.softmaxRows(output.data(), prediction.data(), output.rows(), output.cols());
     }
 
+    /** The softmax in double (float32 rounds a probability above 1 - 6e-8 to 1). */
+    @Override
+    public void predict(Matrix output, double[] prediction, int offset) {
+        float[] a = output.data();
+        int c = output.cols();
+        for (int r = 0, rows = output.rows(); r < rows; r++) {
+            int o = r * c;
+            double max = Double.NEGATIVE_INFINITY, sum = 0;
+            for (int j = 0; j < c; j++) max = Math.max(max, a[o + j]);
+            for (int j = 0; j < c; j++) sum += prediction[offset + o + j] = Math.exp(a[o + j] - max);
+            for (int j = 0; j < c; j++) prediction[offset + o + j] /= sum;
+        }
+    }
+
     @Override
     public void validateTarget(Matrix target, int classes) {
         if (target.cols() == 1) {

@@ -173,11 +173,11 @@ public final class Model implements Serializable {
             for (int done = 0; done < passes; done += chunk) {
                 int m = Math.min(chunk, passes - done);
                 // in the network's units (standardized for a numeric target), where the spread is not lost beside the target's mean
-                float[] y = run(m == chunk ? copies : new Matrix(m, d, java.util.Arrays.copyOf(c, m * d)), rng, true).data();
+                double[] y = run(m == chunk ? copies : new Matrix(m, d, java.util.Arrays.copyOf(c, m * d)), rng, true);
                 for (int p = 0; p < m; p++) {
                     for (int j = 0; j < k; j++) {
                         sum[j] += y[p * k + j];
-                        sumSq[j] += (double) y[p * k + j] * y[p * k + j];
+                        sumSq[j] += y[p * k + j] * y[p * k + j];
                     }
                 }
             }
@@ -192,7 +192,7 @@ public final class Model implements Serializable {
 
     /** Predicts already-preprocessed feature rows, in batches of {@link #PREDICTION_BATCH} (see {@link #predict}). */
     public synchronized double[][] predictFeatures(Matrix features) {
-        float[] p = run(features, new SplittableRandom(0), false).data();
+        double[] p = run(features, new SplittableRandom(0), false);
         int k = predictionWidth();
         double[][] out = new double[features.rows()][k];
         for (int i = 0; i < p.length; i++) out[i / k][i % k] = inTargetUnits(p[i], features, i / k);
@@ -222,11 +222,10 @@ public final class Model implements Serializable {
     }
 
     /** The network's predictions in its own units: probabilities, or standardized values for a numeric target. */
-    private Matrix run(Matrix features, SplittableRandom rng, boolean monteCarlo) {
+    private double[] run(Matrix features, SplittableRandom rng, boolean monteCarlo) {
         int n = features.rows(), d = features.cols(), k = predictionWidth();
-        Matrix result = new Matrix(n, k);
+        double[] result = new double[n * k];
         Matrix chunk = monteCarlo ? new Matrix(Math.min(n, PREDICTION_BATCH), d) : null;
-        Matrix pred = new Matrix(Math.min(n, PREDICTION_BATCH), k);
         for (int start = 0; start < n; start += PREDICTION_BATCH) {
             int rows = Math.min(PREDICTION_BATCH, n - start);
             Matrix out;
@@ -237,9 +236,7 @@ public final class Model implements Serializable {
             } else {
                 out = network.forwardRows(features, start, rows);
             }
-            pred.ensureRows(rows);
-            loss.predict(out, pred);
-            System.arraycopy(pred.data(), 0, result.data(), start * k, rows * k);
+            loss.predict(out, result, start * k);
         }
         return result;
     }
