@@ -18,6 +18,11 @@ import org.dendrite.core.train.TrainingConfig;
  * {@link Evaluation} computes the metrics (AUC needs every score) as on one machine.
  */
 abstract class BlockSource implements GradientSource {
+    /** "1 partition", "3 partitions". */
+    static String partitions(int n) {
+        return n + (n == 1 ? " partition" : " partitions");
+    }
+
     final JavaRDD<ShardBlock> blocks;
     /** The number of training rows (held-out rows excluded). */
     final long rows;

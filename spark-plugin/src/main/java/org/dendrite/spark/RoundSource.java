@@ -83,7 +83,7 @@ final class RoundSource extends BlockSource {
 
     @Override
     String plan() {
-        return "rounds of local steps over " + blocks.getNumPartitions() + " partitions (each partition's batch " + batch + " rows; "
+        return "rounds of local steps over " + partitions(blocks.getNumPartitions()) + " (each partition's batch " + batch + " rows; "
                 + rounds.describe() + "; the weight changes combined by " + outer.label() + "); "
                 + rounds.rounds() + " rounds in all, the last " + rounds.steps() + " steps long";
     }

@@ -90,7 +90,7 @@ final class SparkTraining {
             // a spark.default.parallelism the user set is not the tasks the cluster runs at once (500 on local[2] read "where the cluster
             // runs 500 tasks at once: repartition it", and 500 partitions made every synchronous step a job of 500 tasks on 2 cores)
             boolean set = input.context().getConf().contains("spark.default.parallelism");
-            plan += "; the input has " + input.getNumPartitions() + " partition" + (input.getNumPartitions() == 1 ? "" : "s") + " where "
+            plan += "; the input has " + BlockSource.partitions(input.getNumPartitions()) + " where "
                     + (set ? "spark.default.parallelism is " + limit + " (the tasks the cluster runs at once, where it is set to the cores)"
                     : "the cluster runs " + limit + " tasks at once") + ": repartition it to train on more cores";
             SparkJobs.note("Dendrite: " + plan.substring(2));

@@ -36,7 +36,7 @@ final class SyncSource extends BlockSource {
     @Override
     String plan() {
         return "synchronous: one Spark job per step over the global batch of " + batch + " rows, split across "
-                + blocks.getNumPartitions() + " partitions";
+                + partitions(blocks.getNumPartitions());
     }
 
     @Override

@@ -332,7 +332,7 @@ class DendriteSparkTest {
         List<Row> p = m.transform(two.partitions(2)).select("prediction").collectAsList();
         assertEquals(0, p.get(0).getDouble(0), 0.05, "prediction for y = 0");
         assertEquals(1, p.get(1).getDouble(0), 0.05, "prediction for y = 1");
-        assertTrue(m.summary().contains("rounds of local steps over 1 partitions")
+        assertTrue(m.summary().contains("rounds of local steps over 1 partition (")
                 && m.summary().contains("the 2 partitions coalesced to 1 so that each takes at least 4 local steps per epoch"), m.summary());
         // rows too few for more partitions get no advice to repartition to more cores (the cluster runs 4 tasks at once in these
         // tests): the summary and driver log told 2 rows to 'repartition it to train on more cores' beside coalescing them to 1
@@ -1155,7 +1155,7 @@ class DendriteSparkTest {
                 + "once, where it is set to the cores): repartition it to train on more cores"), single.summary());
         DendriteClassificationModel coalesced = c.copy(org.apache.spark.ml.param.ParamMap.empty()).setTrainingPartitions(1).fit(data.partitions(3));
         assertArrayEquals(one, coalesced.coreModel().network().parameters().get(0).value(), "three partitions coalesced to one vs one partition");
-        assertTrue(coalesced.summary().contains("rounds of local steps over 1 partitions") && coalesced.summary()
+        assertTrue(coalesced.summary().contains("rounds of local steps over 1 partition (") && coalesced.summary()
                 .contains("the input's 3 partitions coalesced to 1 (trainingPartitions)"), coalesced.summary());
         DendriteClassificationModel apart = c.copy(org.apache.spark.ml.param.ParamMap.empty()).setTrainingPartitions(3).fit(data.partitions(3));
         assertFalse(java.util.Arrays.equals(one, apart.coreModel().network().parameters().get(0).value()), "three partitions kept apart");
