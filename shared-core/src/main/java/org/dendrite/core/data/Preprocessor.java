@@ -423,7 +423,9 @@ public final class Preprocessor implements Serializable {
                 o += k;
             } else {
                 double x = missing ? center[c] : v;
-                double z = config.standardize() ? standardized(x, center[c], scale[c]) : x;
+                // a column constant in training is 0 whatever the value: divided by the largest double, a value beyond about 2.5e263
+                // (1.7e308 gave 0.95) still reached the network through weights no row trained
+                double z = !config.standardize() ? x : scale[c] == CONSTANT_COLUMN_SCALE ? 0 : standardized(x, center[c], scale[c]);
                 if (robust) {
                     // smooth clipping to (-3, 3); z * z overflows beyond 1e154, where the limit is reached
                     z = Math.abs(z) < 1e150 ? z / Math.sqrt(1 + z * z / 9) : Math.copySign(3, z);

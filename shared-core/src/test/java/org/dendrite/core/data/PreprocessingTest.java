@@ -159,8 +159,10 @@ class PreprocessingTest {
         Table train = new Table(cols, new double[][] {{1, 5, Double.NaN}, {2, 5, Double.NaN}, {4, 5, Double.NaN}});
         for (PreprocessingConfig.Scaling scaling : PreprocessingConfig.Scaling.values()) {
             Preprocessor p = Preprocessor.fit(train, PreprocessingConfig.DEFAULT.withScaling(scaling));
-            Matrix m = p.transform(new Table(cols, new double[][] {{2, 1e30, -7}, {2, 5, 3}}));
-            for (int r = 0; r < 2; r++) {
+            // values near the double range's ends too: divided by the scale, the largest double, Double.MAX_VALUE was input 1 and
+            // 1e300 input 5.6e-9 (hand derivation: 1e300 / 1.797e308), which reached the network
+            Matrix m = p.transform(new Table(cols, new double[][] {{2, 1e30, -7}, {2, 5, 3}, {2, Double.MAX_VALUE, 1e300}, {2, -1e300, -Double.MAX_VALUE}}));
+            for (int r = 0; r < 4; r++) {
                 assertEquals(0f, m.get(r, 1), 0f, scaling + " const, row " + r);
                 assertEquals(0f, m.get(r, 2), 0f, scaling + " never present, row " + r);
             }
@@ -173,6 +175,7 @@ class PreprocessingTest {
         org.dendrite.core.train.Model back = org.dendrite.core.io.ModelIO.fromJson(org.dendrite.core.io.ModelIO.toJson(model));
         assertEquals(Preprocessor.CONSTANT_COLUMN_SCALE, back.preprocessor().scale()[1], 0);
         assertEquals(back.predictRow(new double[] {2, 5, Double.NaN})[0], back.predictRow(new double[] {2, 1e30, -7})[0], 0);
+        assertEquals(back.predictRow(new double[] {2, 5, Double.NaN})[0], back.predictRow(new double[] {2, 1.7e308, -1e300})[0], 0);
     }
 
     @Test
