@@ -720,7 +720,24 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
      * the same place.
      */
     private static String headerDifference(Instances insts, Instances header) {
-        if (insts.numAttributes() != header.numAttributes() || insts.classIndex() != header.classIndex()) return insts.equalHeadersMsg(header);
+        // Weka's own words here ("Class index differ: 0 != 4") said neither that the class was not set nor which attribute was missing
+        String modelClass = "'" + header.classAttribute().name() + "' (attribute " + (header.classIndex() + 1) + ")";
+        if (insts.classIndex() < 0) {
+            return "its class attribute is not set (Instances.setClassIndex); the model's is " + modelClass;
+        }
+        if (insts.numAttributes() != header.numAttributes()) {
+            List<String> given = new java.util.ArrayList<>(), trained = new java.util.ArrayList<>();
+            for (int i = 0; i < insts.numAttributes(); i++) given.add(insts.attribute(i).name());
+            for (int i = 0; i < header.numAttributes(); i++) trained.add(header.attribute(i).name());
+            List<String> missing = trained.stream().filter(n -> !given.contains(n)).toList(), extra = given.stream().filter(n -> !trained.contains(n)).toList();
+            return "it has " + given.size() + " attributes where the model's header has " + trained.size() + " (" + org.dendrite.core.check.Check.shorten(
+                    String.join(", ", trained)) + ")" + (missing.isEmpty() ? "" : "; missing: " + org.dendrite.core.check.Check.shorten(String.join(", ", missing)))
+                    + (extra.isEmpty() ? "" : "; not the model's: " + org.dendrite.core.check.Check.shorten(String.join(", ", extra)))
+                    + " (weka.classifiers.misc.InputMappedClassifier maps attributes by name)";
+        }
+        if (insts.classIndex() != header.classIndex()) {
+            return "its class attribute is '" + insts.classAttribute().name() + "' (attribute " + (insts.classIndex() + 1) + "), the model's " + modelClass;
+        }
         for (int i = 0; i < header.numAttributes(); i++) {
             weka.core.Attribute a = insts.attribute(i), b = header.attribute(i);
             if (i != header.classIndex()) {

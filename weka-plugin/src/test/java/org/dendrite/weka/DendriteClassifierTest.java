@@ -1499,6 +1499,40 @@ class DendriteClassifierTest {
         assertArrayEquals(d.distributionForInstance(iris.instance(7)), d.distributionForInstance(new DenseInstance(1.0, values)), 0);
     }
     /**
+     * Test data whose class is not set, that lacks or adds an attribute, or whose class is another
+     * attribute is refused saying so (Weka's own words were passed on: "Class index differ: 0 != 5" for
+     * a class not set, and "Class index differ: 4 != 5" for a missing attribute, as its command line's
+     * check words them; J48 says "Class index is negative (not set)!" for the first).
+     */
+    @Test
+    void testDataOfAnotherShapeIsRefusedSayingHow() throws Exception {
+        Instances iris = load("iris.arff");
+        Dendrite d = new Dendrite();
+        d.setEpochs(1);
+        d.buildClassifier(iris);
+        String prefix = "The test data's header differs from the training data's: ";
+        Instances unset = new Instances(iris);
+        unset.setClassIndex(-1);
+        assertEquals(prefix + "its class attribute is not set (Instances.setClassIndex); the model's is 'class' (attribute 5)",
+                assertThrows(Exception.class, () -> d.distributionsForInstances(unset)).getMessage());
+        assertEquals(prefix + "its class attribute is not set (Instances.setClassIndex); the model's is 'class' (attribute 5)",
+                assertThrows(Exception.class, () -> d.distributionForInstance(unset.instance(0))).getMessage());
+        Instances fewer = new Instances(iris);
+        fewer.deleteAttributeAt(3);
+        assertEquals(prefix + "it has 4 attributes where the model's header has 5 (sepallength, sepalwidth, petallength, petalwidth, class); "
+                + "missing: petalwidth (weka.classifiers.misc.InputMappedClassifier maps attributes by name)",
+                assertThrows(Exception.class, () -> d.distributionsForInstances(fewer)).getMessage());
+        Instances more = new Instances(iris);
+        more.insertAttributeAt(new Attribute("extra"), 0);
+        assertEquals(prefix + "it has 6 attributes where the model's header has 5 (sepallength, sepalwidth, petallength, petalwidth, class); "
+                + "not the model's: extra (weka.classifiers.misc.InputMappedClassifier maps attributes by name)",
+                assertThrows(Exception.class, () -> d.distributionForInstance(more.instance(0))).getMessage());
+        Instances other = new Instances(iris);
+        other.setClassIndex(0);
+        assertEquals(prefix + "its class attribute is 'sepallength' (attribute 1), the model's 'class' (attribute 5)",
+                assertThrows(Exception.class, () -> d.distributionsForInstances(other)).getMessage());
+    }
+    /**
      * A nominal attribute that declares no values (every value missing; Weka's own classifiers take it)
      * trains as a numeric attribute of missing values does, to the same predictions: it was refused with
      * "Nominal column 'n' needs at least one category (rows are the instances in Weka's order, from 1)".
