@@ -555,7 +555,8 @@ class DendriteSparkTest {
         var e = assertThrows(IllegalArgumentException.class, () -> strict.fit(data.partitions(1)));
         // the element named as the CSV's column assembled into it
         assertTrue(e.getMessage().matches("Column '[a-z_]+' is missing \\(NaN\\); missing values are not allowed unless "
-                + "imputation is on \\(row \\d+ of partition 0\\)"), e.getMessage());
+                + "imputation is on \\(the preprocessing's imputeMissing; a model trained with it off takes no missing value to predict\\) "
+                + "\\(row \\d+ of partition 0\\)"), e.getMessage());
 
         // the row is named as the row check names it, every row of its partition counted: rows of weight 0 (removed before the
         // passes that find this) made it "row 3" for the partition's row 13, and a row of another partition had a global number
@@ -572,9 +573,10 @@ class DendriteSparkTest {
                 .setConfigJson(org.dendrite.core.io.SpecFormat.write(c.trainingConfig().withPreprocessing(
                         new org.dendrite.core.data.PreprocessingConfig(true, false, false, true)).withValidationFraction(0)));
         var named = assertThrows(IllegalArgumentException.class, () -> weights.fit(two));
-        assertTrue(java.util.Set.of("Column 'features[1]' is missing (NaN); missing values are not allowed unless imputation is on "
-                + "(row 13 of partition 0)", "Column 'features[1]' is missing (NaN); missing values are not allowed unless imputation is on "
-                + "(row 15 of partition 1)").contains(named.getMessage()), named.getMessage());
+        String refusal = "Column 'features[1]' is missing (NaN); missing values are not allowed unless imputation is on (the preprocessing's "
+                + "imputeMissing; a model trained with it off takes no missing value to predict) ";
+        assertTrue(java.util.Set.of(refusal + "(row 13 of partition 0)", refusal + "(row 15 of partition 1)").contains(named.getMessage()),
+                named.getMessage());
     }
 
     /**

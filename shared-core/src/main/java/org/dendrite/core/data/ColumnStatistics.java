@@ -73,7 +73,8 @@ public final class ColumnStatistics implements Serializable {
     public static void check(Column col, long row, double v, boolean imputeMissing) {
         if (Double.isNaN(v)) {
             if (!imputeMissing) {
-                throw new IllegalArgumentException(where(col, row) + " is missing (NaN); missing values are not allowed unless imputation is on");
+                throw new IllegalArgumentException(where(col, row) + " is missing (NaN); missing values are not allowed unless imputation is on (the preprocessing's imputeMissing; a "
+                        + "model trained with it off takes no missing value to predict)");
             }
         } else if (Double.isInfinite(v)) {
             throw new IllegalArgumentException(where(col, row) + " is " + v + "; values must be finite numbers");

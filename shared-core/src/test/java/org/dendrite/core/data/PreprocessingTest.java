@@ -32,6 +32,20 @@ class PreprocessingTest {
     }
 
     /**
+     * A model trained without imputation refuses a missing value to predict naming the setting it was
+     * trained with (it said "not allowed unless imputation is on", which no option at prediction turns on).
+     */
+    @Test
+    void aMissingValueWithoutImputationNamesTheSetting() {
+        List<Column> cols = List.of(Column.numeric("x"));
+        Preprocessor p = Preprocessor.fit(new Table(cols, new double[][] {{1}, {3}}), new PreprocessingConfig(true, false, false, true));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> p.transform(new Table(cols, new double[][] {{Double.NaN}})));
+        assertTrue(e.getMessage().startsWith("Column 'x' row 0 is missing (NaN)") && e.getMessage().contains("imputeMissing")
+                && e.getMessage().contains("a model trained with it off takes no missing value to predict"), e.getMessage());
+    }
+
+    /**
      * A category without training rows reached the network through weights no row trained (a column
      * constant in training moved predictions by up to 7 target units with -l2 0, a declared value no
      * row held by a seed-dependent amount): it is read as the column's mode, as a missing value, and
