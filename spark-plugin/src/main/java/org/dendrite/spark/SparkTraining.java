@@ -152,6 +152,8 @@ final class SparkTraining {
             final TrainingConfig rc = c.resolve(layout.rows().trainRows(), pre);
             // a network too large for the memory is refused now, not after the pass that fills the blocks
             TrainingRun.requireNetworkFits(rc, pre, task, rc.lossFor(task), layout.rows().trainRows());
+            // and what each partition holds as it trains (L-BFGS: all its rows at each step)
+            requirePartitionsFit(rc, pre, task, layout.rows(), rdd.getNumPartitions(), localSteps, rdd.context());
             // an executor fills its partitions' blocks side by side: each checked against its share of the memory budget
             // boxed: a block written to disk (memory short) goes through Spark's serializer, which may be Kryo (Boxed)
             persisted = perPartition(rdd, slices, later, width, (slice, r) -> SparkJobs.besideOtherTasks(() -> ShardPass.blocks(slice, r, pre,
@@ -176,6 +178,44 @@ final class SparkTraining {
         } finally {
             if (persisted != null) persisted.unpersist(false);
         }
+    }
+
+    /**
+     * Refuses, before the blocks are filled, a training whose partitions would not fit an executor's memory budget (the
+     * core's check, {@link TrainingRun#requirePartitionsFit}): a synchronous step takes a partition's share of the global
+     * batch (all its training rows for a full-batch optimizer, L-BFGS), as many partitions at once as an executor has
+     * cores; in rounds each partition takes its own batch (all its rows for L-BFGS) through its own network and optimizer
+     * (L-BFGS's history too), which it keeps between rounds on its executor: every partition in local mode. The check on
+     * the driver counted one batch of at most 1,024 rows and one optimizer state, and such fits ran the JVM out of memory
+     * in their first step (an executor's OutOfMemoryError, which in local mode ends the application).
+     */
+    static void requirePartitionsFit(TrainingConfig rc, Preprocessor pre, Task task, ShardedRows rows, int partitions, int localSteps,
+                                     org.apache.spark.SparkContext sc) {
+        long most = 0;
+        for (int p = 0; p < partitions; p++) most = Math.max(most, rows.trainRows(p));
+        boolean full = rc.optimizer().requiresFullBatch();
+        int atOnce = Math.max(1, Math.min(partitions, SparkJobs.executorCores(sc.getConf())));
+        String name = rc.optimizer().name();
+        Loss loss = rc.lossFor(task);
+        if (localSteps == 1) {
+            // a minibatch's shares, as many at once, add up to at most the global batch, which the driver's check counted
+            if (!full) return;
+            TrainingRun.requirePartitionsFit(rc, pre, task, loss, most, false, atOnce, "partitions an executor trains at once (its cores)",
+                    String.format(java.util.Locale.ROOT, ", more partitions (repartition the input and set trainingPartitions to as many: "
+                            + "each step takes all of a partition's training rows, up to %,d here, through the network), fewer training rows or "
+                            + "another optimizer than %s", most, name));
+            return;
+        }
+        // an executor keeps the inner state of every partition it trains; with executors coming and going, those running at once
+        int executors = sc.isLocal() ? 1 : sc.getConf().getBoolean("spark.dynamicAllocation.enabled", false) ? partitions
+                : Math.max(1, sc.statusTracker().getExecutorInfos().length - 1);
+        int held = Math.max(atOnce, (partitions + executors - 1) / executors);
+        TrainingRun.requirePartitionsFit(rc, pre, task, loss, full ? most : Math.min(rc.batchSize(), most), true, held,
+                "partitions whose inner state (network, optimizer and batch) " + (sc.isLocal() ? "this JVM keeps between rounds (every "
+                        + "partition, in local mode)" : "an executor keeps between rounds"),
+                full ? String.format(java.util.Locale.ROOT, ", localSteps 1 (in rounds each partition keeps its batch of all its training "
+                        + "rows, up to %,d here, from round to round; a synchronous step holds only the partitions running at once), fewer "
+                        + "training rows or another optimizer than %s", most, name) : ", a smaller batch");
     }
 
     /**

@@ -50,6 +50,49 @@ class ColumnChecksTest {
     }
 
     /**
+     * What each partition holds as it trains is what the memory check counts before training. The check on the driver counted
+     * one batch of at most 1,024 rows and one optimizer state, as for one machine's minibatches, while an L-BFGS step takes all of
+     * a partition's training rows (synchronous: as many partitions at once as an executor has cores; in rounds every partition
+     * keeps its own batch, network and optimizer between rounds, all of them in this JVM in local mode), and Adam's batch in rounds
+     * is each partition's own. Under -Xmx512m (local[2]), 16,000 rows in 2 partitions through 2,000 units ran out of memory in the
+     * first step, L-BFGS synchronous and in rounds and Adam in rounds with batchSize 8,000 (the executor's OutOfMemoryError shut
+     * the SparkContext down and ended the JVM). Here in a sixteenth of the budget (the fit's thread sharing it 16 ways): each of the
+     * 2 partitions takes 0.75 of that share (the core's count of activations, Network.activationSize), more than its half, while
+     * the 1,024 rows the driver counted take less than a tenth of it; before this check all three fits trained.
+     */
+    @Test
+    void aPartitionsBatchBeyondItsShareOfTheMemoryIsRefusedBeforeTraining() {
+        var spec = new org.dendrite.core.network.NetworkSpec(List.of(new org.dendrite.core.layer.DenseSpec(2000,
+                new org.dendrite.core.activation.Relu())));
+        double share = org.dendrite.core.data.HeapBudget.bytes() / 16;
+        double perRow = (double) org.dendrite.core.network.Network.ACTIVATION_BYTES * org.dendrite.core.network.Network.activationSize(spec, 2, 2, 1);
+        int perPartition = (int) (0.75 * share / perRow);
+        List<Row> list = new java.util.ArrayList<>();
+        for (int i = 0; i < 2 * perPartition; i++) list.add(RowFactory.create(Vectors.dense(i % 13, i % 7), (double) (i % 2)));
+        Dataset<Row> df = SparkTestSupport.spark().createDataFrame(list, SCHEMA).repartition(2);
+        java.util.function.Function<DendriteClassifier, IllegalArgumentException> refused = c -> assertThrows(IllegalArgumentException.class,
+                () -> org.dendrite.core.data.HeapBudget.sharedBy(16, () -> c.setHiddenLayers("2000").setActivation("relu").setEpochs(1)
+                        .setValidationFraction(0).setPatience(0).setTrainingPartitions(2).fit(df)));
+        var rounds = refused.apply(new DendriteClassifier().setOptimizer("lbfgs"));
+        assertTrue(rounds.getMessage().startsWith("Param hiddenLayers: The network for 2 inputs and 2 outputs with hidden layers of 2000 units")
+                && rounds.getMessage().contains(String.format(java.util.Locale.ROOT, "a batch of %,d rows through it", perPartition))
+                && rounds.getMessage().contains("partitions whose inner state (network, optimizer and batch) this JVM keeps between "
+                        + "rounds (every partition, in local mode)")
+                && rounds.getMessage().contains(String.format(java.util.Locale.ROOT, "localSteps 1 (in rounds each partition keeps its batch of "
+                        + "all its training rows, up to %,d here, from round to round", perPartition)), rounds.getMessage());
+        var adam = refused.apply(new DendriteClassifier().setOptimizer("adam").setLocalSteps(2).setBatchSize(perPartition));
+        assertTrue(adam.getMessage().contains(String.format(java.util.Locale.ROOT, "a batch of %,d rows through it", perPartition))
+                && adam.getMessage().contains(", a smaller batch,"), adam.getMessage());
+        if (SparkJobs.executorCores(SparkTestSupport.spark().sparkContext().getConf()) >= 2) {
+            // synchronous steps: the partitions at once are the executor's cores (the JVM's processors in local mode)
+            var sync = refused.apply(new DendriteClassifier().setOptimizer("lbfgs").setLocalSteps(1));
+            assertTrue(sync.getMessage().contains(String.format(java.util.Locale.ROOT, "a batch of %,d rows through it", perPartition))
+                    && sync.getMessage().contains("partitions an executor trains at once (its cores)")
+                    && sync.getMessage().contains("more partitions (repartition the input and set trainingPartitions to as many"), sync.getMessage());
+        }
+    }
+
+    /**
      * Without class metadata, a label beyond 99 (an identifier column taken for the label) is refused
      * as Spark's own classifiers refuse it, naming the column and StringIndexer; metadata declaring the
      * classes lets any number through.

@@ -167,6 +167,16 @@ public final class Network implements Serializable {
      */
     public static void requireFits(NetworkSpec spec, int inputWidth, int outputWidth, long batchRows, double budgetBytes, boolean batchShrinks,
                                    org.dendrite.core.optim.Optimizer optimizer) {
+        requireFits(spec, inputWidth, outputWidth, batchRows, budgetBytes, batchShrinks, optimizer, null);
+    }
+
+    /**
+     * {@link #requireFits}, the refusal advising {@code batchAdvice} (", ...") to make the batch smaller where it is not
+     * null: a distributed trainer's batch is a partition's, which its own settings make smaller (null: a smaller batch
+     * where {@code batchShrinks}, fewer training rows or another optimizer for a full-batch one).
+     */
+    public static void requireFits(NetworkSpec spec, int inputWidth, int outputWidth, long batchRows, double budgetBytes, boolean batchShrinks,
+                                   org.dendrite.core.optim.Optimizer optimizer, String batchAdvice) {
         long n = stateSize(spec, inputWidth, outputWidth), a = activationSize(spec, inputWidth, outputWidth, batchRows);
         // one array must hold a layer's output, or what it keeps, for the whole batch
         long array = Math.max(a, largestKeptArray(spec, inputWidth, batchRows));
@@ -207,13 +217,13 @@ public final class Network implements Serializable {
                 : array > Integer.MAX_VALUE ? String.format(java.util.Locale.ROOT, "a batch of %,d rows through it has more activations than one Java "
                         + "array indexes (%d)", batchRows, Integer.MAX_VALUE)
                 : String.format(java.util.Locale.ROOT, "with their gradients and optimizer state about %.0f MB, and a batch of %,d rows through it "
-                        + "%.0f MB of activations: more than the %.0f MB allowed", state / (1 << 20), batchRows, activations / (1 << 20),
-                        budgetBytes / (1 << 20));
+                        + "%.0f MB of activations: more than the %.0f MB allowed (%s)", state / (1 << 20), batchRows, activations / (1 << 20),
+                        budgetBytes / (1 << 20), org.dendrite.core.data.HeapBudget.describe());
         throw org.dendrite.core.check.Check.invalid("units", String.format(java.util.Locale.ROOT, "The network for %d inputs and %d "
                 + "outputs with hidden layers of %s units%s has %s values: %s%s. Use fewer hidden units%s%s or fewer input columns (a one-hot "
                 + "nominal column counts one input per value)%s, or give the JVM more memory (-Xmx)", inputWidth, outputWidth,
                 units.isEmpty() ? "no" : String.join(", ", units), members, values, why, widest(spec, inputWidth),
-                spec.members() > 1 ? ", fewer members" : "", embeddings, batchShrinks ? ", a smaller batch"
+                spec.members() > 1 ? ", fewer members" : "", embeddings, batchAdvice != null ? batchAdvice : batchShrinks ? ", a smaller batch"
                         : optimizer != null && optimizer.requiresFullBatch() && batchRows > org.dendrite.core.train.Model.PREDICTION_BATCH
                         ? ", fewer training rows or another optimizer than " + optimizer.name() + " (its batch is every training row)" : ""));
     }

@@ -93,6 +93,25 @@ public final class TrainingRun {
     }
 
     /**
+     * A distributed trainer's partitions, checked as {@link #requireNetworkFits} checks one machine's training: each of
+     * {@code sideBySide} partitions in one JVM ({@code sharers}: the tasks an executor runs at once, or the partitions whose
+     * inner states it keeps between rounds) takes a batch of {@code partitionRows} rows through its own copy of the network,
+     * with its own optimizer state where {@code ownOptimizer} (rounds of local steps: L-BFGS's history too), in its share of
+     * the budget (of this thread's: a fit on a thread that shares it gives its partitions its share); {@code batchAdvice}
+     * (", ...") says what makes a partition's batch smaller. On Spark the check counted one
+     * batch of at most 1,024 rows, while L-BFGS takes all of a partition's rows at each step: 16,000 rows in 2 partitions
+     * through 2,000 units (local[2], -Xmx512m) ran the JVM out of memory in the first step.
+     */
+    public static void requirePartitionsFit(TrainingConfig resolved, Preprocessor preprocessor, Task task, Loss loss, long partitionRows,
+                                            boolean ownOptimizer, int sideBySide, String sharers, String batchAdvice) {
+        org.dendrite.core.data.HeapBudget.sharedBy(org.dendrite.core.data.HeapBudget.trainings() * Math.max(1, sideBySide), sharers, () -> {
+            Network.requireFits(resolved.network(), preprocessor.outputWidth(), loss.outputWidth(1, task.classCount()), Math.max(1, partitionRows),
+                    org.dendrite.core.data.HeapBudget.bytes(), false, ownOptimizer ? resolved.optimizer() : null, batchAdvice);
+            return null;
+        });
+    }
+
+    /**
      * A run over {@code source}'s rows: a fresh network for {@code config} (or the warm start's),
      * inputs from {@code preprocessor}, outputs for {@code task} through {@code loss}.
      */
