@@ -19,12 +19,42 @@ public final class Diagnosis {
      * Training and validation performance (NaN validation: no split) kept as numbers: the plain
      * language of {@link #biasVariance} is formed only when shown ({@link #toString}), not after
      * every training run (a cross-validation trains ten models and shows none of them).
+     * {@code flattened}: the validation loss had stopped improving ({@link #flattened}).
      */
-    public record BiasVariance(double train, double validation, String metric, double baseline) implements java.io.Serializable {
+    public record BiasVariance(double train, double validation, String metric, double baseline, boolean flattened) implements java.io.Serializable {
+        /** Without the validation curve's shape (not flattened). */
+        public BiasVariance(double train, double validation, String metric, double baseline) {
+            this(train, validation, metric, baseline, false);
+        }
+
         @Override
         public String toString() {
-            return biasVariance(train, validation, metric, baseline);
+            return biasVariance(train, validation, metric, baseline, flattened);
         }
+    }
+
+    /**
+     * A validation loss whose second half of epochs brought at most this share of its fall since the first epoch counts
+     * as flattened: a curve L + A exp(-t / tau) is there after about 4.5 tau, 99% of the way; a slow but steady fall (a
+     * small learning rate) brings about half of it in the second half.
+     */
+    public static final double FLAT = 0.1;
+
+    /**
+     * Whether the validation loss had stopped improving: over at least 4 epochs with a validation loss, the second
+     * half lowered its best by at most {@link #FLAT} of its whole fall from the first epoch to its lowest (more epochs
+     * of this run would not have helped on the held-out rows). A missing validation loss (NaN) makes it false.
+     */
+    public static boolean flattened(double[] validationLoss) {
+        int n = validationLoss.length;
+        if (n < 4) return false;
+        double first = Double.POSITIVE_INFINITY, second = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            if (!Double.isFinite(validationLoss[i])) return false;
+            if (i < n / 2) first = Math.min(first, validationLoss[i]);
+            else second = Math.min(second, validationLoss[i]);
+        }
+        return first - second <= FLAT * (validationLoss[0] - Math.min(first, second));
     }
 
     /**
@@ -42,6 +72,19 @@ public final class Diagnosis {
      * capacity would not change, so it is said so instead of "high bias".
      */
     public static String biasVariance(double train, double validation, String metric, double baseline) {
+        return biasVariance(train, validation, metric, baseline, false);
+    }
+
+    /**
+     * As {@link #biasVariance(double, double, String, double)}, knowing whether the validation loss had
+     * {@code flattened}. Low training performance with the validation figure level with it and a flat
+     * validation curve is what underfitting looks like, and also what noisy labels look like (30% of the
+     * labels flipped at random: no model does better than 0.7, and the network sits there with
+     * training and validation alike); the fixed cutoff cannot tell them apart, so the diagnosis names both
+     * and how to tell them apart instead of "high bias, increase model capacity", which on noise only
+     * overfits.
+     */
+    public static String biasVariance(double train, double validation, String metric, double baseline, boolean flattened) {
         if (!Double.isFinite(train)) {
             // R^2 of a target that does not vary divides by its zero variance
             return "Training " + metric + " is undefined: the training target does not vary, so bias and variance cannot be judged.";
@@ -64,6 +107,11 @@ public final class Diagnosis {
         if (highBias && highVariance) {
             sb.append("Both high bias and high variance: the model underfits the training data and still generalizes worse. "
                     + "Try a different architecture, more data and better hyperparameters.");
+        } else if (highBias && flattened && Math.abs(train - validation) <= LARGE_GAP) {
+            sb.append(String.format(Locale.ROOT, "Both are below %.1f, level with each other, and the validation loss stopped improving: "
+                    + "either the model underfits (high bias) or the labels are this noisy and no model does better (the data's limit, "
+                    + "where more capacity only overfits). A larger model or another architecture tells them apart: if its validation %s "
+                    + "rises, this one underfit; if only its training %s rises, this is the data's limit.", LOW_PERFORMANCE, metric, metric));
         } else if (highBias) {
             sb.append("High bias (underfitting): performance is low already on the training data. "
                     + "Train longer, increase model capacity, or try a different architecture.");

@@ -475,12 +475,15 @@ public final class TrainingRun {
         // accuracy or RMSE only: the ROC areas of a full Evaluation would cost more than the forward passes
         Evaluation.Predictions tr = source.training(network);
         Evaluation.Predictions va = source.validation(network);
+        // the validation loss had stopped improving: early stopping ended the run, or its second half did not lower it
+        double[] validationLoss = history.epochs().stream().mapToDouble(EpochRecord::validationLoss).toArray();
+        boolean flattened = va != null && (stopper.stopped() || Diagnosis.flattened(validationLoss));
         if (task.isClassification()) {
-            return new Diagnosis.BiasVariance(tr.accuracy(), va == null ? Double.NaN : va.accuracy(), "accuracy", tr.majorityShare());
+            return new Diagnosis.BiasVariance(tr.accuracy(), va == null ? Double.NaN : va.accuracy(), "accuracy", tr.majorityShare(), flattened);
         }
         double trainR2 = 1 - Math.pow(tr.rmse(task) / tr.targetStandardDeviation(task), 2);
         double validR2 = va == null ? Double.NaN : 1 - Math.pow(va.rmse(task) / va.targetStandardDeviation(task), 2);
-        return new Diagnosis.BiasVariance(trainR2, validR2, "R^2", 0);
+        return new Diagnosis.BiasVariance(trainR2, validR2, "R^2", 0, flattened);
     }
 
     /** The model as trained so far (shares the live network). */

@@ -209,6 +209,61 @@ class DiagnosticsTest {
         assertTrue(Diagnosis.biasVariance(0.64, Double.NaN, "accuracy", 0.625).contains("High bias"), "1.5 points above the baseline");
     }
 
+    /**
+     * Labels at their noise floor: y = [x0 > 0] with 30% of the labels flipped at random, so no model
+     * beats 0.7 (the Bayes accuracy, by construction) and a network there has training and validation
+     * accuracy alike near 0.7 with a flat validation loss. The fixed 0.8 cutoff called that "High bias
+     * (underfitting) ... increase model capacity", which on noise only overfits; the diagnosis now names
+     * both readings and the experiment that tells them apart. The other side: the same low, level
+     * figures while the validation loss is still falling (a small rate, 6 epochs) stay "High bias ...
+     * Train longer" (more epochs are what such a run needs).
+     */
+    @Test
+    void labelsAtTheirNoiseFloorAreNotCalledUnderfitting() throws Exception {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        int n = 1000;
+        double[][] x = new double[n][4];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 4; j++) x[i][j] = r.nextDouble() * 2 - 1;
+            y[i] = (x[i][0] > 0) != (r.nextDouble() < 0.3) ? 1 : 0;
+        }
+        List<org.dendrite.core.data.Column> cols = new java.util.ArrayList<>();
+        for (int j = 0; j < 4; j++) cols.add(org.dendrite.core.data.Column.numeric("x" + j));
+        LabeledTable noisy = new LabeledTable(new org.dendrite.core.data.Table(cols, x), "y", List.of("a", "b"), y, null);
+        TrainingRun run = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(30).withValidationFraction(0.3), noisy);
+        run.run();
+        Diagnosis.BiasVariance d = run.biasVariance();
+        assertTrue(d.train() < Diagnosis.LOW_PERFORMANCE && Math.abs(d.train() - d.validation()) < Diagnosis.LARGE_GAP && d.flattened(), d.toString());
+        assertFalse(d.toString().contains("High bias (underfitting)"), d.toString());
+        assertTrue(d.toString().contains("either the model underfits (high bias) or the labels are this noisy"), d.toString());
+
+        TrainingRun slow = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(6).withValidationFraction(0.3).withOptimizer(new Sgd(0.001)), noisy);
+        slow.run();
+        Diagnosis.BiasVariance s = slow.biasVariance();
+        assertFalse(s.flattened(), s + " " + slow.history().toCsv());
+        assertTrue(s.toString().contains("High bias (underfitting): performance is low already on the training data. Train longer"), s.toString());
+    }
+
+    /** The flat-curve rule by hand: the second half's fall against the whole fall from the first epoch. */
+    @Test
+    void aValidationCurveIsFlatWhenItsSecondHalfBringsAtMostATenthOfItsFall() {
+        // fell 0.3 in the first half, then 0.01 more: 0.01 <= 0.1 x 0.31
+        assertTrue(Diagnosis.flattened(new double[] {1.0, 0.8, 0.7, 0.7, 0.69, 0.695}));
+        // rising after the first epoch (overfitting from the start): nothing more to gain
+        assertTrue(Diagnosis.flattened(new double[] {0.5, 0.6, 0.7, 0.8}));
+        // a steady fall brings half of it in the second half
+        assertFalse(Diagnosis.flattened(new double[] {1.0, 0.99, 0.98, 0.97, 0.96, 0.95}));
+        assertFalse(Diagnosis.flattened(new double[] {1.0, 0.8, 0.7}), "three epochs are no curve");
+        assertFalse(Diagnosis.flattened(new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN}), "no validation rows");
+        // the words: level and flat is either reading; a gap, no split or a falling curve keep the earlier ones
+        assertTrue(Diagnosis.biasVariance(0.7, 0.7, "accuracy", 0.5, true).contains("the labels are this noisy"));
+        assertTrue(Diagnosis.biasVariance(0.7, 0.7, "accuracy", 0.5, false).contains("High bias (underfitting)"));
+        assertTrue(Diagnosis.biasVariance(0.7, 0.6, "accuracy", 0.5, true).contains("Both high bias and high variance"));
+        assertTrue(Diagnosis.biasVariance(0.7, Double.NaN, "accuracy", 0.5, true).contains("High bias (underfitting)"));
+        assertTrue(Diagnosis.biasVariance(0.9, 0.9, "accuracy", 0.5, true).contains("no sign of underfitting or overfitting"));
+    }
+
     @Test
     void trainingRunDiagnosesItself() throws Exception {
         TestData.Labeled d = TestData.arff("credit-g.arff");
