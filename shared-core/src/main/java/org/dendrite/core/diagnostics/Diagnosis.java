@@ -19,17 +19,19 @@ public final class Diagnosis {
      * Training and validation performance (NaN validation: no split) kept as numbers: the plain
      * language of {@link #biasVariance} is formed only when shown ({@link #toString}), not after
      * every training run (a cross-validation trains ten models and shows none of them).
-     * {@code flattened}: the validation loss had stopped improving ({@link #flattened}).
+     * {@code flattened}: the validation loss had stopped improving ({@link #flattened}); {@code linear}: the network has
+     * no hidden layers.
      */
-    public record BiasVariance(double train, double validation, String metric, double baseline, boolean flattened) implements java.io.Serializable {
-        /** Without the validation curve's shape (not flattened). */
+    public record BiasVariance(double train, double validation, String metric, double baseline, boolean flattened, boolean linear)
+            implements java.io.Serializable {
+        /** Without the validation curve's shape (not flattened) or the network's (not linear). */
         public BiasVariance(double train, double validation, String metric, double baseline) {
-            this(train, validation, metric, baseline, false);
+            this(train, validation, metric, baseline, false, false);
         }
 
         @Override
         public String toString() {
-            return biasVariance(train, validation, metric, baseline, flattened);
+            return biasVariance(train, validation, metric, baseline, flattened, linear);
         }
     }
 
@@ -85,6 +87,16 @@ public final class Diagnosis {
      * overfits.
      */
     public static String biasVariance(double train, double validation, String metric, double baseline, boolean flattened) {
+        return biasVariance(train, validation, metric, baseline, flattened, false);
+    }
+
+    /**
+     * As {@link #biasVariance(double, double, String, double, boolean)}, knowing whether the network is {@code linear}
+     * (no hidden layers): no better than the baseline, such a model may be unable to use inputs that carry the
+     * target only together (XOR of two signs: each alone says nothing), which a hidden layer learns and another
+     * learning rate or more epochs do not.
+     */
+    public static String biasVariance(double train, double validation, String metric, double baseline, boolean flattened, boolean linear) {
         if (!Double.isFinite(train)) {
             // R^2 of a target that does not vary divides by its zero variance
             return "Training " + metric + " is undefined: the training target does not vary, so bias and variance cannot be judged.";
@@ -93,8 +105,10 @@ public final class Diagnosis {
         if (train - baseline <= NO_BETTER * (1 - baseline)) {
             return String.format(Locale.ROOT, "Training %s %.4f: no better than predicting without the inputs (%s). The model learned "
                     + "nothing from the inputs: check that they carry information about the target (and the warnings above); if they do, "
-                    + "training did not get going: try another learning rate or more epochs.", metric, train,
-                    metric.equals("accuracy") ? String.format(Locale.ROOT, "always the most frequent class: %.4f", baseline) : "predicting the target's mean has R^2 0");
+                    + "%straining did not get going: try another learning rate or more epochs.", metric, train,
+                    metric.equals("accuracy") ? String.format(Locale.ROOT, "always the most frequent class: %.4f", baseline) : "predicting the target's mean has R^2 0",
+                    linear ? "a network without hidden layers (a linear model) cannot learn a target that they carry only together (as "
+                            + "XOR does: each alone says nothing), so add a hidden layer; or " : "");
         }
         // R^2 of a validation target that does not vary: there is a split, but nothing to judge variance by
         boolean constantValidation = Double.isInfinite(validation);

@@ -245,6 +245,39 @@ class DiagnosticsTest {
         assertTrue(s.toString().contains("High bias (underfitting): performance is low already on the training data. Train longer"), s.toString());
     }
 
+    /**
+     * XOR of two signs with no hidden layers: each input alone says nothing about the class, so a
+     * linear model stays at the majority share, and the diagnosis said "check that they carry
+     * information ...; if they do, training did not get going: try another learning rate or more
+     * epochs", none of which helps (they do carry it, together). It now says a network without hidden
+     * layers cannot learn that, and to add one; the advice is checked: the default hidden layer on the
+     * same rows and epochs learns them. A network with hidden layers keeps the earlier words.
+     */
+    @Test
+    void aLinearModelOnXorIsToldToAddAHiddenLayer() throws Exception {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        int n = 600;
+        double[][] x = new double[n][2];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i][0] = r.nextDouble() * 2 - 1;
+            x[i][1] = r.nextDouble() * 2 - 1;
+            y[i] = (x[i][0] > 0) != (x[i][1] > 0) ? 1 : 0;
+        }
+        LabeledTable xor = new LabeledTable(new org.dendrite.core.data.Table(List.of(org.dendrite.core.data.Column.numeric("a"),
+                org.dendrite.core.data.Column.numeric("b")), x), "y", List.of("no", "yes"), y, null);
+        TrainingConfig linear = TrainingConfig.DEFAULT.withNetwork(new NetworkSpec(List.of())).withEpochs(20).withValidationFraction(0.3);
+        TrainingRun run = TrainingRun.local(linear, xor);
+        run.run();
+        String said = run.biasVariance().toString();
+        assertTrue(said.contains("no better than predicting without the inputs") && said.contains("a network without hidden layers (a linear "
+                + "model) cannot learn a target that they carry only together (as XOR does: each alone says nothing), so add a hidden layer"), said);
+        TrainingRun hidden = TrainingRun.local(linear.withNetwork(NetworkSpec.DEFAULT), xor);
+        hidden.run();
+        assertTrue(hidden.biasVariance().train() > 0.9 && hidden.biasVariance().validation() > 0.9, "the advice helps: " + hidden.biasVariance());
+        assertFalse(Diagnosis.biasVariance(0.5, 0.5, "accuracy", 0.5, false, false).contains("hidden layer"), "a network with hidden layers");
+    }
+
     /** The flat-curve rule by hand: the second half's fall against the whole fall from the first epoch. */
     @Test
     void aValidationCurveIsFlatWhenItsSecondHalfBringsAtMostATenthOfItsFall() {
