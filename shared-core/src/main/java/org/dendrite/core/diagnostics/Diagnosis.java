@@ -20,18 +20,19 @@ public final class Diagnosis {
      * language of {@link #biasVariance} is formed only when shown ({@link #toString}), not after
      * every training run (a cross-validation trains ten models and shows none of them).
      * {@code flattened}: the validation loss had stopped improving ({@link #flattened}); {@code linear}: the network has
-     * no hidden layers.
+     * no hidden layers; {@code logLoss} and {@code priorLogLoss}: a classifier's log loss on the training rows and that
+     * of predicting their class shares for every row (NaN: not known).
      */
-    public record BiasVariance(double train, double validation, String metric, double baseline, boolean flattened, boolean linear)
-            implements java.io.Serializable {
-        /** Without the validation curve's shape (not flattened) or the network's (not linear). */
+    public record BiasVariance(double train, double validation, String metric, double baseline, boolean flattened, boolean linear,
+                               double logLoss, double priorLogLoss) implements java.io.Serializable {
+        /** Without the validation curve's shape (not flattened), the network's (not linear) or the log losses. */
         public BiasVariance(double train, double validation, String metric, double baseline) {
-            this(train, validation, metric, baseline, false, false);
+            this(train, validation, metric, baseline, false, false, Double.NaN, Double.NaN);
         }
 
         @Override
         public String toString() {
-            return biasVariance(train, validation, metric, baseline, flattened, linear);
+            return biasVariance(train, validation, metric, baseline, flattened, linear, logLoss, priorLogLoss);
         }
     }
 
@@ -97,11 +98,29 @@ public final class Diagnosis {
      * learning rate or more epochs do not.
      */
     public static String biasVariance(double train, double validation, String metric, double baseline, boolean flattened, boolean linear) {
+        return biasVariance(train, validation, metric, baseline, flattened, linear, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * As {@link #biasVariance(double, double, String, double, boolean, boolean)}, knowing a classifier's training
+     * {@code logLoss} and the {@code priorLogLoss} of predicting the class shares: an accuracy no better than the
+     * most frequent class's, with a log loss that removes more than {@link #NO_BETTER} of the class shares', is a
+     * model that learned from the inputs, not enough to change a predicted class (a rare class: 4% of the rows, a
+     * validation ROC area of 0.68), not one that learned nothing.
+     */
+    public static String biasVariance(double train, double validation, String metric, double baseline, boolean flattened, boolean linear,
+                                      double logLoss, double priorLogLoss) {
         if (!Double.isFinite(train)) {
             // R^2 of a target that does not vary divides by its zero variance
             return "Training " + metric + " is undefined: the training target does not vary, so bias and variance cannot be judged.";
         }
         // measured against the baseline's error: accuracy 1.0 where the majority class makes 0.99 removes all of its errors
+        if (train - baseline <= NO_BETTER * (1 - baseline) && logLoss < (1 - NO_BETTER) * priorLogLoss) {
+            return String.format(Locale.ROOT, "Training %s %.4f, no better than always predicting the most frequent class (%.4f), but the "
+                    + "predicted probabilities beat the class shares on the training rows (log loss %.4f against %.4f): the model learned "
+                    + "from the inputs, not enough to change a predicted class. Accuracy cannot judge it: look at the ROC area and the log "
+                    + "loss.", metric, train, baseline, logLoss, priorLogLoss);
+        }
         if (train - baseline <= NO_BETTER * (1 - baseline)) {
             return String.format(Locale.ROOT, "Training %s %.4f: no better than predicting without the inputs (%s). The model learned "
                     + "nothing from the inputs: check that they carry information about the target (and the warnings above); if they do, "

@@ -181,6 +181,29 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
             return total > 0 ? most / total : Double.NaN;
         }
 
+        /**
+         * The log loss of these class probabilities ({@link Metrics#logLoss}, weighted): NaN for a single output column (a
+         * sigmoid's probability of the second class), which the diagnosis then does not judge by it (classification).
+         */
+        public double logLoss() {
+            return width < 2 ? Double.NaN : Metrics.logLoss(probabilities(), classes(), doubleWeights());
+        }
+
+        /** The log loss of predicting these rows' class shares (by weight) for every row: their entropy, in nats (classification). */
+        public double priorLogLoss() {
+            int[] c = classes();
+            double[] byClass = new double[Math.max(width, 2)];
+            double total = 0;
+            for (int i = 0; i < c.length; i++) {
+                double w = weights == null ? 1 : weights[i];
+                byClass[c[i]] += w;
+                total += w;
+            }
+            double h = 0;
+            for (double b : byClass) if (b > 0) h -= b / total * Math.log(b / total);
+            return h;
+        }
+
         /** The root mean squared error in the target's original units (regression). */
         public double rmse(Task task) {
             int n = rows(), k = width;

@@ -480,11 +480,12 @@ public final class TrainingRun {
         boolean flattened = va != null && (stopper.stopped() || Diagnosis.flattened(validationLoss));
         boolean linear = config.network().layers().isEmpty();
         if (task.isClassification()) {
-            return new Diagnosis.BiasVariance(tr.accuracy(), va == null ? Double.NaN : va.accuracy(), "accuracy", tr.majorityShare(), flattened, linear);
+            return new Diagnosis.BiasVariance(tr.accuracy(), va == null ? Double.NaN : va.accuracy(), "accuracy", tr.majorityShare(), flattened, linear,
+                    tr.logLoss(), tr.priorLogLoss());
         }
         double trainR2 = 1 - Math.pow(tr.rmse(task) / tr.targetStandardDeviation(task), 2);
         double validR2 = va == null ? Double.NaN : 1 - Math.pow(va.rmse(task) / va.targetStandardDeviation(task), 2);
-        return new Diagnosis.BiasVariance(trainR2, validR2, "R^2", 0, flattened, linear);
+        return new Diagnosis.BiasVariance(trainR2, validR2, "R^2", 0, flattened, linear, Double.NaN, Double.NaN);
     }
 
     /** The model as trained so far (shares the live network). */

@@ -278,6 +278,46 @@ class DiagnosticsTest {
         assertFalse(Diagnosis.biasVariance(0.5, 0.5, "accuracy", 0.5, false, false).contains("hidden layer"), "a network with hidden layers");
     }
 
+    /**
+     * A rare class whose chance the inputs raise but never past one half: class 1 with probability
+     * 0.02, or 0.2 where x0 > 1 (by construction), so the best prediction of every row is the majority
+     * class and accuracy stays at its share, while the probabilities beat the class shares. The
+     * diagnosis said "The model learned nothing from the inputs ... try another learning rate or more
+     * epochs"; the log losses (recomputed here from the model's probabilities and the training rows'
+     * class shares) show it learned, and it now says so.
+     */
+    @Test
+    void aRareClassLearnedButNeverPredictedIsNotCalledLearningNothing() throws Exception {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        int n = 1500;
+        double[][] x = new double[n][3];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 3; j++) x[i][j] = r.nextGaussian();
+            y[i] = r.nextDouble() < (x[i][0] > 1 ? 0.2 : 0.02) ? 1 : 0;
+        }
+        List<org.dendrite.core.data.Column> cols = new java.util.ArrayList<>();
+        for (int j = 0; j < 3; j++) cols.add(org.dendrite.core.data.Column.numeric("x" + j));
+        LabeledTable rare = new LabeledTable(new org.dendrite.core.data.Table(cols, x), "y", List.of("common", "rare"), y, null);
+        TrainingRun run = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(20).withValidationFraction(0), rare);
+        org.dendrite.core.train.Model m = run.run();
+        Diagnosis.BiasVariance d = run.biasVariance();
+        double ones = 0, logLoss = 0;
+        for (int i = 0; i < n; i++) {
+            ones += y[i];
+            logLoss -= Math.log(m.predictRow(x[i])[(int) y[i]]);
+        }
+        double share = ones / n, prior = -(share * Math.log(share) + (1 - share) * Math.log(1 - share));
+        assertEquals(1 - share, d.train(), 1e-12, "every row predicted the majority class");
+        assertEquals(prior, d.priorLogLoss(), 1e-12);
+        assertEquals(logLoss / n, d.logLoss(), 1e-5);
+        assertTrue(d.logLoss() < 0.95 * prior, d.toString());
+        assertFalse(d.toString().contains("learned nothing"), d.toString());
+        assertTrue(d.toString().contains("the model learned from the inputs, not enough to change a predicted class"), d.toString());
+        // probabilities no better than the class shares: learned nothing, as before
+        assertTrue(Diagnosis.biasVariance(0.96, 0.96, "accuracy", 0.96, false, false, 0.1675, 0.1679).contains("learned nothing"));
+    }
+
     /** The flat-curve rule by hand: the second half's fall against the whole fall from the first epoch. */
     @Test
     void aValidationCurveIsFlatWhenItsSecondHalfBringsAtMostATenthOfItsFall() {
