@@ -138,8 +138,12 @@ public final class Diagnosis {
         boolean highBias = train < LOW_PERFORMANCE;
         boolean highVariance = !Double.isNaN(validation) && train - validation > LARGE_GAP;
         if (highBias && highVariance) {
-            sb.append("Both high bias and high variance: the model underfits the training data and still generalizes worse. "
-                    + "Try a different architecture, more data and better hyperparameters.");
+            // the cutoff cannot tell underfitting from noisy labels (a network fitting 30% flipped labels to 0.76, 0.675 held out)
+            sb.append(String.format(Locale.ROOT, "High variance (overfitting), and possibly high bias: validation performance is clearly "
+                    + "below training performance, which is itself below %.1f, so the model underfits the training data too unless the labels "
+                    + "are this noisy (then its training %s is already more than they allow, and only the gap is real). Close the gap first "
+                    + "(more data, regularization: L2, dropout, early stopping); if the training %s then stays low, try a larger model or "
+                    + "another architecture.", LOW_PERFORMANCE, metric, metric));
         } else if (highBias && flattened && Math.abs(train - validation) <= LARGE_GAP) {
             sb.append(String.format(Locale.ROOT, "Both are below %.1f, level with each other, and the validation loss stopped improving: "
                     + "either the model underfits (high bias) or the labels are this noisy and no model does better (the data's limit, "
