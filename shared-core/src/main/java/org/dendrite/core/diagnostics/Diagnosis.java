@@ -136,19 +136,21 @@ public final class Diagnosis {
         if (!Double.isNaN(validation)) sb.append(String.format(Locale.ROOT, ", validation %s %.4f", metric, validation));
         sb.append(". ");
         boolean highBias = train < LOW_PERFORMANCE;
+        // a class label, or a numeric target, as noisy as the figures allow
+        String noisy = metric.equals("accuracy") ? "the labels are this noisy" : "the target is this noisy";
         boolean highVariance = !Double.isNaN(validation) && train - validation > LARGE_GAP;
         if (highBias && highVariance) {
             // the cutoff cannot tell underfitting from noisy labels (a network fitting 30% flipped labels to 0.76, 0.675 held out)
             sb.append(String.format(Locale.ROOT, "High variance (overfitting), and possibly high bias: validation performance is clearly "
-                    + "below training performance, which is itself below %.1f, so the model underfits the training data too unless the labels "
-                    + "are this noisy (then its training %s is already more than they allow, and only the gap is real). Close the gap first "
+                    + "below training performance, which is itself below %.1f, so the model underfits the training data too unless %s "
+                    + "(then its training %s is already more than that allows, and only the gap is real). Close the gap first "
                     + "(more data, regularization: L2, dropout, early stopping); if the training %s then stays low, try a larger model or "
-                    + "another architecture.", LOW_PERFORMANCE, metric, metric));
+                    + "another architecture.", LOW_PERFORMANCE, noisy, metric, metric));
         } else if (highBias && flattened && Math.abs(train - validation) <= LARGE_GAP) {
             sb.append(String.format(Locale.ROOT, "Both are below %.1f, level with each other, and the validation loss stopped improving: "
-                    + "either the model underfits (high bias) or the labels are this noisy and no model does better (the data's limit, "
+                    + "either the model underfits (high bias) or %s and no model does better (the data's limit, "
                     + "where more capacity only overfits). A larger model or another architecture tells them apart: if its validation %s "
-                    + "rises, this one underfit; if only its training %s rises, this is the data's limit.", LOW_PERFORMANCE, metric, metric));
+                    + "rises, this one underfit; if only its training %s rises, this is the data's limit.", LOW_PERFORMANCE, noisy, metric, metric));
         } else if (highBias) {
             sb.append("High bias (underfitting): performance is low already on the training data. "
                     + "Train longer, increase model capacity, or try a different architecture.");

@@ -365,6 +365,9 @@ class DiagnosticsTest {
         assertTrue(Diagnosis.biasVariance(0.7, 0.6, "accuracy", 0.5, true).contains("High variance (overfitting), and possibly high bias"));
         assertTrue(Diagnosis.biasVariance(0.7, Double.NaN, "accuracy", 0.5, true).contains("High bias (underfitting)"));
         assertTrue(Diagnosis.biasVariance(0.9, 0.9, "accuracy", 0.5, true).contains("no sign of underfitting or overfitting"));
+        // a numeric target is noisy, not its labels
+        assertTrue(Diagnosis.biasVariance(0.54, 0.53, "R^2", 0, true).contains("either the model underfits (high bias) or the target is this noisy"));
+        assertTrue(Diagnosis.biasVariance(0.6, 0.4, "R^2", 0, true).contains("unless the target is this noisy"));
     }
 
     @Test
