@@ -164,6 +164,8 @@ public final class CheckpointIO {
         if (model.history().size() != epoch) {
             throw loop.field("epoch").error("is " + epoch + " but the model's history records " + model.history().size() + " epochs");
         }
+        // the file holds the layer statistics kept, not how many steps were sampled: taken up from the steps taken
+        model.history().resumeStatistics(config.diagnostics().statisticsEvery(), step);
 
         JsonValue opt = root.field("optimizer").object("steps", "buffers", "scalars");
         long optimizerSteps = opt.field("steps").integer(0, Long.MAX_VALUE);

@@ -106,6 +106,22 @@ public final class History implements Serializable {
         statistics.addAll(kept);
     }
 
+    /**
+     * Takes up the thinning of the layer statistics for a run that has taken {@code steps} optimizer
+     * steps, sampling every {@code every}-th (0: none). A history read from JSON holds the statistics
+     * kept but not how many steps were sampled: read alone, it went on as if every sampled step so far
+     * had been kept, and a run resumed from a checkpoint file kept other steps' statistics than the
+     * uninterrupted run (half as many again, spaced otherwise). A step count no thinning reaches is left as read.
+     */
+    public void resumeStatistics(int every, long steps) {
+        if (every <= 0) return;
+        long seen = Thinning.ceil(steps, every), stride = 1;
+        while (stride <= 1 << 30 && Thinning.ceil(seen, (int) stride) > MAX_STATISTICS_STEPS) stride *= 2;
+        if (stride > 1 << 30) return;
+        sampled = new Thinning(MAX_STATISTICS_STEPS, (int) stride, seen);
+        statisticsStep = Long.MIN_VALUE;
+    }
+
     /** Adds one layer's statistics at a sampled step (the layers of a step arrive together, steps in order). */
     public void addStatistics(LayerStatistics s) {
         if (s.step() != statisticsStep) {

@@ -202,6 +202,40 @@ class CheckpointIOTest {
         assertTrue(count.getMessage().contains("$.optimizer.scalars.history_count: is 500.0: allowed: a whole number 0.."), count.getMessage());
     }
 
+    /**
+     * A run whose layer statistics are thinned (more than History.MAX_STATISTICS_STEPS sampled steps)
+     * resumed from a checkpoint file keeps the statistics of the steps the uninterrupted run keeps: the
+     * file holds the statistics kept, not how many steps were sampled, and the resumed run went on as
+     * if every sampled step so far had been kept (iris at batch 1, 150 steps an epoch, every step
+     * sampled: 1,200 steps at the checkpoint; the statistics of 900 steps over 10 epochs' 1,500 steps (the last 300 all kept)
+     * where the uninterrupted run keeps 750, every second step's). In memory the checkpoint kept it and
+     * resumed exactly.
+     */
+    @Test
+    void aResumedRunKeepsTheUninterruptedRunsThinnedLayerStatistics(@TempDir Path dir) throws Exception {
+        var iris = TestData.arff("iris.arff").labeled();
+        TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(10).withBatchSize(1).withNetwork(new NetworkSpec(List.of(new DenseSpec(4,
+                new org.dendrite.core.activation.Relu())), 2)).withOptimizer(new org.dendrite.core.optim.Sgd(1e-3))
+                .withDiagnostics(new org.dendrite.core.diagnostics.DiagnosticsConfig(1, 0));
+        TrainingRun whole = TrainingRun.local(c, iris);
+        whole.run();
+        TrainingRun first = TrainingRun.local(c, iris);
+        for (int e = 0; e < 8; e++) first.nextEpoch();
+        CheckpointIO.write(first.checkpoint(), dir.resolve("c.json"));
+        TrainingRun second = TrainingRun.resume(CheckpointIO.read(dir.resolve("c.json")), iris, TrainingListener.NONE);
+        second.run();
+        var kept = whole.history().statistics();
+        assertEquals(1500, whole.steps());
+        // 1,500 sampled steps thinned at the 1,025th to every second (Thinning, by hand): steps 0, 2, ..., 1498, 750 of them
+        assertEquals(750, kept.stream().mapToLong(org.dendrite.core.diagnostics.LayerStatistics::step).distinct().count());
+        assertEquals(1498, kept.get(kept.size() - 1).step());
+        var resumed = second.history().statistics();
+        assertEquals(kept.stream().map(org.dendrite.core.diagnostics.LayerStatistics::step).distinct().toList(),
+                resumed.stream().map(org.dendrite.core.diagnostics.LayerStatistics::step).distinct().toList(), "the steps whose statistics are kept");
+        assertTrue(kept.equals(resumed), "and their values");
+        assertArrayEquals(whole.network().parameters().get(0).value(), second.network().parameters().get(0).value());
+    }
+
     /** A resumed warm start keeps its frozen layers and their values, and continues as the uninterrupted run. */
     @Test
     void aResumedWarmStartKeepsItsFrozenLayers(@TempDir Path dir) throws Exception {
