@@ -647,7 +647,9 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
 
     private static final String RESUME_HELP = "Keep the training state (the optimizer's moments, the schedule's clock, early stopping) in the "
             + "classifier, saved with it too, so that it can be trained further on the same rows: rebuilt with more epochs, or continued "
-            + "by Weka's -continue-iterating after -l (other options than the run was started with are refused). The saved model is larger: up to about four times (a copy of the weights and the optimizer's buffers).";
+            + "by Weka's -continue-iterating after -l (other options than the run was started with are refused). Continued to more epochs, it is "
+            + "the run trained to them from the start under a schedule of its own length (constant, step, ...), but not under the default "
+            + "whole-run cosine, which is stretched to the new epochs from where it stands (its rate rises again). The saved model is larger: up to about four times (a copy of the weights and the optimizer's buffers).";
 
     @Override
     public double[] distributionForInstance(Instance inst) throws Exception {

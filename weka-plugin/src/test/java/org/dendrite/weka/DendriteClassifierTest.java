@@ -581,6 +581,32 @@ class DendriteClassifierTest {
     }
 
     /**
+     * A kept run continued to more epochs under a schedule of its own length is the run trained to
+     * them from the start, bit for bit (README, "-resume"; the whole-run cosine's stretch is the test
+     * above): 3 epochs with -resume rebuilt with 6 against 6 at once, with dropout, a validation split
+     * and early stopping's state in play.
+     */
+    @Test
+    void aKeptRunContinuedUnderAScheduleOfItsOwnLengthIsTheRunTrainedToTheNewEpochs() throws Exception {
+        Instances iris = load("iris.arff");
+        String options = "-layer \"org.dendrite.weka.layer.Dense -units 8 -dropout 0.2\" -schedule \"org.dendrite.weka.schedule.StepDecay "
+                + "-step-size 2\" -validation-fraction 0.2 -patience 50";
+        Dendrite kept = new Dendrite();
+        kept.setOptions(Utils.splitOptions("-epochs 3 -resume " + options));
+        kept.buildClassifier(iris);
+        kept.setEpochs(6);
+        kept.buildClassifier(iris);
+        Dendrite whole = new Dendrite();
+        whole.setOptions(Utils.splitOptions("-epochs 6 " + options));
+        whole.buildClassifier(iris);
+        assertEquals(6, kept.getModel().history().size());
+        assertArrayEquals(whole.getModel().history().stepLosses(), kept.getModel().history().stepLosses(), 0);
+        assertArrayEquals(whole.getModel().history().stepLearningRates(), kept.getModel().history().stepLearningRates(), 0);
+        double[][] a = whole.distributionsForInstances(iris), b = kept.distributionsForInstances(iris);
+        for (int i = 0; i < a.length; i++) assertArrayEquals(a[i], b[i], 0, "instance " + i);
+    }
+
+    /**
      * Weka's -continue-iterating after -l: the loaded classifier continued from its saved state, not
      * (as it did) retrained from scratch under the same output. With -resume the state is saved with the
      * model, and continuing 3 epochs to 6 gives exactly the in-memory continuation, its first three
