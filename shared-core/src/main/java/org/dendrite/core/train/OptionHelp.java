@@ -41,7 +41,9 @@ public final class OptionHelp {
     public static final String SEED = "Random seed (weights, shuffling, dropout, validation split).";
     public static final String INITIAL_MODEL = "Warm start: a saved Dendrite model JSON (from the Weka plugin, the Spark plugin or the "
             + "core) whose architecture, weights and input scaling training continues from (a numeric target is standardized by these "
-            + "rows, and the model's standardized output read in their units); empty = a fresh network.";
+            + "rows, and the model's standardized output read in their units); empty = a fresh network. A new run from those weights: its "
+            + "optimizer's state, schedule, early stopping and batch order start afresh, so it does not continue the model's run as it "
+            + "would have gone on (a Weka classifier kept with -resume does; Spark keeps no training state).";
     public static final String FROZEN_LAYERS = "With an initial model: the first N layers with weights keep them (only the rest is "
             + "trained), counted over the network's layers that have weights, in order: an ensemble's per-member input scaling "
             + "(members > 1) and input layers with weights count, and a hidden layer's batch normalization or PReLU counts as a layer of its own. A frozen batch "
