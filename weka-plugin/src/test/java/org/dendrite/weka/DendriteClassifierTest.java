@@ -607,12 +607,6 @@ class DendriteClassifierTest {
     }
 
     /**
-     * Weka's -continue-iterating after -l: the loaded classifier continued from its saved state, not
-     * (as it did) retrained from scratch under the same output. With -resume the state is saved with the
-     * model, and continuing 3 epochs to 6 gives exactly the in-memory continuation, its first three
-     * epochs the saved ones; a model saved without -resume is refused with what to do instead.
-     */
-    /**
      * A kept run early stopping has stopped, continued to more epochs than it planned, says it trains no
      * further (it took them and trained nothing, without a word); built again as it was, it is the model it was.
      */
@@ -637,6 +631,12 @@ class DendriteClassifierTest {
                 + "early stopping", e.getMessage());
     }
 
+    /**
+     * Weka's -continue-iterating after -l: the loaded classifier continued from its saved state, not
+     * (as it did) retrained from scratch under the same output. With -resume the state is saved with the
+     * model, and continuing 3 epochs to 6 gives exactly the in-memory continuation, its first three
+     * epochs the saved ones; a model saved without -resume is refused with what to do instead.
+     */
     @Test
     void continueIteratingAfterLoadContinuesTheSavedRun(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         String diabetes = Path.of(System.getProperty("dendrite.testData"), "datasets", "diabetes.arff").toString();

@@ -168,17 +168,21 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
          * model that learned nothing from the inputs reaches (classification).
          */
         public double majorityShare() {
-            int[] c = classes();
-            double[] byClass = new double[width];
-            double total = 0;
-            for (int i = 0; i < c.length; i++) {
-                double w = weights == null ? 1 : weights[i];
-                byClass[c[i]] += w;
-                total += w;
+            double[] byClass = classWeights();
+            double most = 0, total = 0;
+            for (double b : byClass) {
+                most = Math.max(most, b);
+                total += b;
             }
-            double most = 0;
-            for (double b : byClass) most = Math.max(most, b);
             return total > 0 ? most / total : Double.NaN;
+        }
+
+        /** These rows' weight per class (at least two classes: a sigmoid's single column holds two). */
+        private double[] classWeights() {
+            int[] c = classes();
+            double[] byClass = new double[Math.max(width, 2)];
+            for (int i = 0; i < c.length; i++) byClass[c[i]] += weights == null ? 1 : weights[i];
+            return byClass;
         }
 
         /**
@@ -191,14 +195,9 @@ public record Evaluation(double loss, double accuracy, double auc, double rmse) 
 
         /** The log loss of predicting these rows' class shares (by weight) for every row: their entropy, in nats (classification). */
         public double priorLogLoss() {
-            int[] c = classes();
-            double[] byClass = new double[Math.max(width, 2)];
+            double[] byClass = classWeights();
             double total = 0;
-            for (int i = 0; i < c.length; i++) {
-                double w = weights == null ? 1 : weights[i];
-                byClass[c[i]] += w;
-                total += w;
-            }
+            for (double b : byClass) total += b;
             double h = 0;
             for (double b : byClass) if (b > 0) h -= b / total * Math.log(b / total);
             return h;

@@ -209,6 +209,20 @@ class DiagnosticsTest {
         assertTrue(Diagnosis.biasVariance(0.64, Double.NaN, "accuracy", 0.625).contains("High bias"), "1.5 points above the baseline");
     }
 
+    /** {@code n} rows of four uniform inputs whose label is [x0 > 0] with 30% of them flipped at random: Bayes accuracy 0.7 by construction. */
+    private static LabeledTable noisyLabels(int n) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        double[][] x = new double[n][4];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < 4; j++) x[i][j] = r.nextDouble() * 2 - 1;
+            y[i] = (x[i][0] > 0) != (r.nextDouble() < 0.3) ? 1 : 0;
+        }
+        List<org.dendrite.core.data.Column> cols = new java.util.ArrayList<>();
+        for (int j = 0; j < 4; j++) cols.add(org.dendrite.core.data.Column.numeric("x" + j));
+        return new LabeledTable(new org.dendrite.core.data.Table(cols, x), "y", List.of("a", "b"), y, null);
+    }
+
     /**
      * Labels at their noise floor: y = [x0 > 0] with 30% of the labels flipped at random, so no model
      * beats 0.7 (the Bayes accuracy, by construction) and a network there has training and validation
@@ -220,17 +234,7 @@ class DiagnosticsTest {
      */
     @Test
     void labelsAtTheirNoiseFloorAreNotCalledUnderfitting() throws Exception {
-        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
-        int n = 1000;
-        double[][] x = new double[n][4];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < 4; j++) x[i][j] = r.nextDouble() * 2 - 1;
-            y[i] = (x[i][0] > 0) != (r.nextDouble() < 0.3) ? 1 : 0;
-        }
-        List<org.dendrite.core.data.Column> cols = new java.util.ArrayList<>();
-        for (int j = 0; j < 4; j++) cols.add(org.dendrite.core.data.Column.numeric("x" + j));
-        LabeledTable noisy = new LabeledTable(new org.dendrite.core.data.Table(cols, x), "y", List.of("a", "b"), y, null);
+        LabeledTable noisy = noisyLabels(1000);
         TrainingRun run = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(30).withValidationFraction(0.3), noisy);
         run.run();
         Diagnosis.BiasVariance d = run.biasVariance();
@@ -327,17 +331,7 @@ class DiagnosticsTest {
      */
     @Test
     void aGapOnNoisyLabelsIsNotCalledUnderfittingTheTrainingData() throws Exception {
-        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
-        int n = 600;
-        double[][] x = new double[n][4];
-        double[] y = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < 4; j++) x[i][j] = r.nextDouble() * 2 - 1;
-            y[i] = (x[i][0] > 0) != (r.nextDouble() < 0.3) ? 1 : 0;
-        }
-        List<org.dendrite.core.data.Column> cols = new java.util.ArrayList<>();
-        for (int j = 0; j < 4; j++) cols.add(org.dendrite.core.data.Column.numeric("x" + j));
-        LabeledTable noisy = new LabeledTable(new org.dendrite.core.data.Table(cols, x), "y", List.of("a", "b"), y, null);
+        LabeledTable noisy = noisyLabels(600);
         NetworkSpec big = new NetworkSpec(List.of(new DenseSpec(128, new Relu()), new DenseSpec(128, new Relu())));
         TrainingRun run = TrainingRun.local(TrainingConfig.DEFAULT.withNetwork(big).withRegularization(org.dendrite.core.regularization.Regularization.NONE)
                 .withEpochs(20).withValidationFraction(0.3), noisy);
