@@ -626,7 +626,7 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
         ModelIO.write(model, dir.resolve("model.json"));
         TrainingPlots.lossCurves(model.history(), dir.resolve("learning-curves.png"));
         TrainingPlots.metricCurves(model.history(), dir.resolve("validation-metrics.png"));
-        TrainingPlots.weightAndGradientHistograms(model.network(), dir.resolve("histograms"));
+        TrainingPlots.weightAndGradientHistograms(model.network(), model.history(), dir.resolve("histograms"));
         if (lrRange != null) TrainingPlots.lrRangeTest(lrRange, dir.resolve("lr-range-test.png"));
         if (searchResult != null) {
             searchResult.writeTo(dir.resolve("search"));
@@ -1062,7 +1062,8 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
     public void setConfigJson(String v) { configJson = v == null ? "" : v; }
 
     @OptionMetadata(displayName = "diagnostics folder", description = "If set, the training history (CSV, JSON), the model (JSON), "
-            + "learning-curve and validation-metric plots and weight/gradient histograms (PNG) are written after each training to a new "
+            + "learning-curve and validation-metric plots and weight/gradient histograms (PNG; the gradients are the last step's, not those of an earlier "
+            + "epoch early stopping kept: each title says its epoch) are written after each training to a new "
             + "subfolder of this folder, NNN-<relation>-<rows>-rows (001-iris-150-rows), numbered in order (a cross-validation's full-set model first, then "
             + "one per fold).", commandLineParamName = "diagnostics", commandLineParamSynopsis = "-diagnostics <folder>",
             displayOrder = 14)

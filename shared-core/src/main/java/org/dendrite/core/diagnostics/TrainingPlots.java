@@ -113,14 +113,33 @@ public final class TrainingPlots {
         return file;
     }
 
-    /** Histograms of every weight matrix and of its latest gradient, one PNG each, into {@code dir}. */
-    public static List<Path> weightAndGradientHistograms(Network net, Path dir) throws IOException {
+    /**
+     * Histograms of every weight matrix and of its latest gradient, one PNG each, into {@code dir}; the titles say which epoch
+     * each is from ({@code history} is the run's): the weights are those the model holds (early stopping's kept epoch), the
+     * gradients the last training step's (the parameters keep no other), so after early stopping restored an earlier epoch the
+     * two differ, and the gradients' title says so.
+     */
+    public static List<Path> weightAndGradientHistograms(Network net, History history, Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
         for (Parameter p : net.parameters()) {
             if (!p.regularized()) continue;
-            files.add(histogram("Weights " + p.name(), p.value(), dir.resolve("weights-" + p.name() + ".png")));
-            files.add(histogram("Gradients " + p.name(), p.grad(), dir.resolve("gradients-" + p.name() + ".png")));
+            files.add(histogram(weightsTitle(p.name(), history), p.value(), dir.resolve("weights-" + p.name() + ".png")));
+            files.add(histogram(gradientsTitle(p.name(), history), p.grad(), dir.resolve("gradients-" + p.name() + ".png")));
         }
         return files;
+    }
+
+    /** The title of parameter {@code name}'s weight histogram: the epoch whose weights the model holds. */
+    public static String weightsTitle(String name, History h) {
+        if (h == null || h.last() == null) return "Weights " + name;
+        int kept = h.kept().epoch(), last = h.last().epoch();
+        return "Weights " + name + ", epoch " + kept + (kept != last ? " (kept by early stopping; training ran to epoch " + last + ")" : "");
+    }
+
+    /** The title of parameter {@code name}'s gradient histogram: the gradients are the last training step's, of the last epoch. */
+    public static String gradientsTitle(String name, History h) {
+        if (h == null || h.last() == null) return "Gradients " + name + ", last step";
+        int kept = h.kept().epoch(), last = h.last().epoch();
+        return "Gradients " + name + ", last step of epoch " + last + (kept != last ? " (not of the weights' epoch " + kept + ")" : "");
     }
 }

@@ -46,7 +46,7 @@ class DiagnosticsTest {
         while (run.hasNextEpoch()) run.nextEpoch();
         TrainingPlots.lossCurves(run.history(), dir.resolve("loss.png"));
         assertTrue(TrainingPlots.metricCurves(run.history(), dir.resolve("metrics.png")));
-        List<Path> hist = TrainingPlots.weightAndGradientHistograms(run.network(), dir.resolve("hist"));
+        List<Path> hist = TrainingPlots.weightAndGradientHistograms(run.network(), run.history(), dir.resolve("hist"));
         assertEquals(4, hist.size(), "weights and gradients of the hidden and the output layer");
         assertPicture(dir.resolve("loss.png"));
         assertPicture(dir.resolve("metrics.png"));
@@ -54,6 +54,52 @@ class DiagnosticsTest {
         LrFinder.Result r = LrFinder.run(TrainingConfig.DEFAULT, new LabeledTable(d.table(), d.targetName(), d.classes(), d.target(), null), 1e-5, 1, 60);
         TrainingPlots.lrRangeTest(r, dir.resolve("lr.png"));
         assertPicture(dir.resolve("lr.png"));
+    }
+
+    /**
+     * After early stopping restored an earlier epoch, the gradient histograms draw the last step's gradients (the parameters
+     * keep no other) and their title says that epoch, not the kept one the weights (and their title) are from. The epochs
+     * stated are checked against gradient and weight copies taken here after every epoch (sonar, 30% held out, patience 5:
+     * the run stops well before its 40 epochs, as with Weka's -diagnostics, where the title had said only "Gradients 0.weight").
+     */
+    @Test
+    void gradientHistogramsSayTheyAreTheLastStepsNotTheKeptEpochs(@TempDir Path dir) throws Exception {
+        TestData.Labeled d = TestData.arff("sonar.arff");
+        TrainingConfig c = TrainingConfig.DEFAULT.withEpochs(40).withValidationFraction(0.3)
+                .withEarlyStopping(new org.dendrite.core.train.EarlyStopping(org.dendrite.core.train.Monitor.VALIDATION_LOSS, 5, 0, true));
+        TrainingRun run = TrainingRun.local(c, d.labeled());
+        List<List<float[]>> grads = new java.util.ArrayList<>(), weights = new java.util.ArrayList<>();
+        while (run.hasNextEpoch()) {
+            run.nextEpoch();
+            List<float[]> g = new java.util.ArrayList<>(), w = new java.util.ArrayList<>();
+            for (org.dendrite.core.layer.Parameter p : run.network().parameters()) {
+                g.add(p.grad().clone());
+                w.add(p.value().clone());
+            }
+            grads.add(g);
+            weights.add(w);
+        }
+        assertTrue(run.stoppedEarly(), "sonar overfits and stops early");
+        int last = run.history().last().epoch(), kept = run.history().bestEpoch();
+        assertEquals(grads.size(), last);
+        assertTrue(kept > 0 && kept < last, "kept " + kept + ", last " + last);
+        List<org.dendrite.core.layer.Parameter> ps = run.network().parameters();
+        for (int i = 0; i < ps.size(); i++) {
+            org.dendrite.core.layer.Parameter p = ps.get(i);
+            // what is drawn: the live buffers; the weights are the kept epoch's (after the restore), the gradients the last epoch's
+            assertArrayEquals(weights.get(kept - 1).get(i), p.value(), p.name());
+            assertArrayEquals(grads.get(last - 1).get(i), p.grad(), p.name());
+            assertFalse(java.util.Arrays.equals(grads.get(kept - 1).get(i), p.grad()), p.name() + ": the kept epoch's gradients differ");
+            String g = TrainingPlots.gradientsTitle(p.name(), run.history()), w = TrainingPlots.weightsTitle(p.name(), run.history());
+            assertEquals("Gradients " + p.name() + ", last step of epoch " + last + " (not of the weights' epoch " + kept + ")", g);
+            assertEquals("Weights " + p.name() + ", epoch " + kept + " (kept by early stopping; training ran to epoch " + last + ")", w);
+        }
+        assertEquals(4, TrainingPlots.weightAndGradientHistograms(run.network(), run.history(), dir).size());
+        // without early stopping's restore the two are the same epoch, said once
+        TrainingRun plain = TrainingRun.local(TrainingConfig.DEFAULT.withEpochs(2), d.labeled());
+        plain.run();
+        assertEquals("Gradients output.weight, last step of epoch 2", TrainingPlots.gradientsTitle("output.weight", plain.history()));
+        assertEquals("Weights output.weight, epoch 2", TrainingPlots.weightsTitle("output.weight", plain.history()));
     }
 
     /**
