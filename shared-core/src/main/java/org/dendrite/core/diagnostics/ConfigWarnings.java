@@ -76,8 +76,13 @@ public final class ConfigWarnings {
             w.add("Data-dependent initialization (dataInit " + spec.dataInit().label() + ") sets the hidden dense layers, and this network has "
                     + "none: it changes nothing.");
         }
-        if (batchSize > rows) {
-            w.add("The batch size " + batchSize + " is larger than the " + rows + " training rows: every step is full-batch gradient descent.");
+        // an epoch of one step, whatever the reason: a batch at least as large as the rows, or a remainder of less than half a
+        // batch joining the only full one (Batches.count: 47 rows in batches of 32 are one batch of 47)
+        if (rows > 0 && batchSize > 0 && org.dendrite.core.data.Batches.count(rows, batchSize) == 1) {
+            w.add("The batch size " + batchSize + (batchSize > rows ? " is larger than the " + rows + " training rows"
+                    : batchSize == rows ? " is the " + rows + " training rows"
+                    : " leaves " + (rows - batchSize) + " of the " + rows + " training rows over, less than half a batch, and such a remainder "
+                    + "joins the last batch") + ": each epoch is one step on all the rows, full-batch gradient descent.");
         }
         return w;
     }

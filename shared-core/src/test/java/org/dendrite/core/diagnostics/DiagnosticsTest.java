@@ -493,6 +493,33 @@ class DiagnosticsTest {
         assertTrue(ConfigWarnings.check(NetworkSpec.DEFAULT, true, 16, 100).isEmpty(), "the defaults raise no warning");
     }
 
+    /**
+     * The full-batch warning fires exactly when an epoch is one step: with batches of 32, 47 rows are one batch (the remainder
+     * of 15, less than half a batch, joins the last batch: Batches.count), 64 rows are two, 48 two (a remainder of 16 is half a
+     * batch, a batch of its own); a batch of 32 over 20 rows is one. The steps are counted from the run itself; before, only a
+     * batch larger than the rows warned, and 47 rows trained one step per epoch without a word.
+     */
+    @Test
+    void theFullBatchWarningFiresExactlyWhenAnEpochIsOneStep() throws Exception {
+        TestData.Labeled d = TestData.arff("iris.arff");
+        String oneBatch = "The batch size 32 leaves 15 of the 47 training rows over, less than half a batch, and such a remainder joins the last "
+                + "batch: each epoch is one step on all the rows, full-batch gradient descent.";
+        for (int rows : new int[] {47, 64, 48, 32, 20}) {
+            int[] idx = new int[rows];
+            for (int i = 0; i < rows; i++) idx[i] = i * 150 / rows; // every class among them
+            TrainingRun run = TrainingRun.local(TrainingConfig.DEFAULT.withBatchSize(32).withEpochs(1).withValidationFraction(0),
+                    d.labeled().subset(idx));
+            run.nextEpoch();
+            boolean oneStep = run.steps() == 1;
+            assertEquals(rows <= 47, oneStep, rows + " rows: " + run.steps() + " steps");
+            List<String> full = run.history().warnings().stream().filter(w -> w.contains("full-batch")).toList();
+            assertEquals(oneStep ? 1 : 0, full.size(), rows + " rows: " + run.history().warnings());
+            if (rows == 47) assertEquals(List.of(oneBatch), full);
+            if (rows == 20) assertEquals(List.of("The batch size 32 is larger than the 20 training rows: each epoch is one step on all the rows, "
+                    + "full-batch gradient descent."), full);
+        }
+    }
+
     @Test
     void sanityWarningsReachTheHistory() throws Exception {
         TestData.Labeled d = TestData.arff("iris.arff");
