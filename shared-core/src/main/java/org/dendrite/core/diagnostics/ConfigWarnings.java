@@ -22,7 +22,7 @@ public final class ConfigWarnings {
 
     private ConfigWarnings() {}
 
-    /** Warnings for a network spec trained with {@code standardizedInputs}, {@code batchSize} on {@code rows} rows. */
+    /** Warnings for a network spec trained with {@code standardizedInputs}, {@code batchSize} (0: none, a full-batch optimizer) on {@code rows} rows. */
     public static List<String> check(NetworkSpec spec, boolean standardizedInputs, int batchSize, long rows) {
         List<String> w = new ArrayList<>();
         // dropout feeding a later batch norm: the variance shift of Li et al. 2019 (dropout after the last one is their remedy)

@@ -151,7 +151,9 @@ public final class TrainingRun {
         this.gradient = () -> source.gradient(network);
         this.stopper = new EarlyStopper(config.earlyStopping(), task.isClassification());
         this.provenance = Provenance.of(this.config);
-        for (String w : ConfigWarnings.check(this.config.network(), config.preprocessing().standardize(), config.batchSize(), source.rows())) {
+        for (String w : ConfigWarnings.check(this.config.network(), config.preprocessing().standardize(),
+                // a full-batch optimizer (L-BFGS) takes every row whatever the batch size: no batch-size warning
+                config.optimizer().requiresFullBatch() ? 0 : config.batchSize(), source.rows())) {
             warn(w);
         }
         for (String w : preprocessor.fitWarnings()) warn(w);

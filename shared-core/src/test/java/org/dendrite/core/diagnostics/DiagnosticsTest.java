@@ -518,6 +518,13 @@ class DiagnosticsTest {
             if (rows == 20) assertEquals(List.of("The batch size 32 is larger than the 20 training rows: each epoch is one step on all the rows, "
                     + "full-batch gradient descent."), full);
         }
+        // L-BFGS takes every row at each step whatever the batch size: no warning of a batch size it ignores (40 rows, batch 32)
+        int[] idx = new int[40];
+        for (int i = 0; i < idx.length; i++) idx[i] = i * 150 / idx.length;
+        TrainingRun lbfgs = TrainingRun.local(TrainingConfig.DEFAULT.withBatchSize(32).withEpochs(1).withValidationFraction(0)
+                .withOptimizer(new org.dendrite.core.optim.Lbfgs(1, 5, 10, org.dendrite.core.optim.Lbfgs.LineSearch.NONE)), d.labeled().subset(idx));
+        lbfgs.nextEpoch();
+        assertTrue(lbfgs.history().warnings().stream().noneMatch(w -> w.contains("full-batch")), lbfgs.history().warnings().toString());
     }
 
     @Test
