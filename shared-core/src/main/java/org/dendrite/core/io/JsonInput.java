@@ -2,17 +2,23 @@ package org.dendrite.core.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -159,7 +165,7 @@ final class JsonInput {
         JsonParser p = null;
         try {
             p = MAPPER.createParser(text);
-            JsonNode n = MAPPER.readTree(p);
+            JsonNode n = readTree(p);
             if (n == null || n.isMissingNode()) {
                 throw new ModelFormatException(source + " is empty (expected a JSON value)");
             }
@@ -181,6 +187,70 @@ final class JsonInput {
                     // a parser over a string holds nothing to release
                 }
             }
+        }
+    }
+
+    /**
+     * The document's tree as {@code MAPPER.readTree} builds it (floats as exact decimals, trailing zeros
+     * stripped), except that a float written with a minus sign and worth zero ({@code -0.0}, a float32
+     * weight written as it is) is the double -0.0: a decimal has no negative zero, and the sign was lost,
+     * so a model or checkpoint with a negative-zero weight did not read back bit for bit. Null when the
+     * text holds no value.
+     */
+    private static JsonNode readTree(JsonParser p) throws IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) return null;
+        JsonNode n = value(p, t);
+        JsonToken after = p.nextToken();
+        if (after != null) {
+            throw new JsonParseException(p, "Trailing token (of type " + after + ") found after value");
+        }
+        return n;
+    }
+
+    /** The value starting at token {@code t} (nesting is bounded by the parser's constraints). */
+    private static JsonNode value(JsonParser p, JsonToken t) throws IOException {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        switch (t) {
+            case START_OBJECT: {
+                ObjectNode o = f.objectNode();
+                for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
+                    String name = p.currentName();
+                    o.set(name, value(p, p.nextToken()));
+                }
+                return o;
+            }
+            case START_ARRAY: {
+                ArrayNode a = f.arrayNode();
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) a.add(value(p, e));
+                return a;
+            }
+            case VALUE_STRING:
+                return f.textNode(p.getText());
+            case VALUE_NUMBER_INT:
+                switch (p.getNumberType()) {
+                    case INT: return f.numberNode(p.getIntValue());
+                    case LONG: return f.numberNode(p.getLongValue());
+                    default: return f.numberNode(p.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT: {
+                BigDecimal d = p.getDecimalValue();
+                if (d.signum() == 0 && p.getText().startsWith("-")) return f.numberNode(-0.0d);
+                try {
+                    d = d.stripTrailingZeros();
+                } catch (ArithmeticException e) {
+                    // a scale beyond the int range when stripped: kept as written
+                }
+                return f.numberNode(d);
+            }
+            case VALUE_TRUE:
+                return f.booleanNode(true);
+            case VALUE_FALSE:
+                return f.booleanNode(false);
+            case VALUE_NULL:
+                return f.nullNode();
+            default:
+                throw new JsonParseException(p, "Unexpected token " + t);
         }
     }
 
