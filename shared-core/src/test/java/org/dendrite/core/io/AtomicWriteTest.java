@@ -117,4 +117,36 @@ class AtomicWriteTest {
             assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(made));
         }
     }
+
+    /**
+     * A writer killed mid-write (kill -9 during a checkpoint write) left its new file, as large as the
+     * checkpoint, beside it for ever. The next write of the same file removes the new files of that
+     * file a writer left (its own name, two hex numbers, unmodified for over a minute), and leaves the
+     * ones a writer may still be writing (modified just now, or written by this JVM now), those of other
+     * files and files that only look alike.
+     */
+    @Test
+    void theNextWriteRemovesTheNewFilesKilledWritersOfTheSameFileLeft(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("x.ck.json");
+        AtomicWrite.text(file, "old");
+        java.nio.file.attribute.FileTime longAgo = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 5 * 60_000);
+        List<String> killed = List.of(".x.ck.json.1b2c3d4e5f.1.part", ".x.ck.json.ffff.a3.part");
+        List<String> kept = List.of(".x.ck.json.abc.1.part.keep", ".x.ck.json.notHex.1.part", ".x.ck.json.abc.part", ".y.ck.json.1b2c.1.part",
+                ".x.ck.json.1b.2c.3d.part", "x.ck.json.1b.1.part", ".x.ck.json.live.part");
+        for (String n : killed) Files.setLastModifiedTime(Files.writeString(dir.resolve(n), "partial"), longAgo);
+        for (String n : kept) Files.setLastModifiedTime(Files.writeString(dir.resolve(n), "other"), longAgo);
+        Path recent = Files.writeString(dir.resolve(".x.ck.json.12ab.7.part"), "another JVM's writer, now");
+        Path ours = dir.resolve(".x.ck.json.34cd.8.part");
+        Files.setLastModifiedTime(Files.writeString(ours, "this JVM's writer, now"), longAgo);
+        AtomicWrite.WRITING.add(ours);
+        try {
+            AtomicWrite.text(file, "new");
+        } finally {
+            AtomicWrite.WRITING.remove(ours);
+        }
+        assertEquals("new", Files.readString(file));
+        java.util.List<String> expected = new java.util.ArrayList<>(kept);
+        expected.addAll(List.of("x.ck.json", recent.getFileName().toString(), ours.getFileName().toString()));
+        assertEquals(expected.stream().sorted().toList(), names(dir));
+    }
 }
