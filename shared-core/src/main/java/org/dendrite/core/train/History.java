@@ -21,6 +21,11 @@ public final class History implements Serializable {
     /** The sampled steps whose statistics are kept (at most {@link #MAX_STATISTICS_STEPS}). */
     private Thinning sampled = new Thinning(MAX_STATISTICS_STEPS, 1, 0);
     private long statisticsStep = Long.MIN_VALUE;
+    /**
+     * The optimizer steps between two sampled steps (the run samples steps 0, every, 2 x every, ...;
+     * 0: not known yet): what a rollback counts the sampled steps before its step by.
+     */
+    private int sampledEvery;
     private boolean keepingStep;
     private StepSeries stepRates = new StepSeries();
     private StepSeries stepLosses = new StepSeries();
@@ -35,6 +40,7 @@ public final class History implements Serializable {
         h.statistics.addAll(statistics);
         h.sampled = sampled.copy();
         h.statisticsStep = statisticsStep;
+        h.sampledEvery = sampledEvery;
         h.keepingStep = keepingStep;
         h.warnings.addAll(warnings);
         h.stepRates = stepRates.copy();
@@ -70,8 +76,12 @@ public final class History implements Serializable {
         stepRates.discardFrom(fromStep);
         stepLosses.discardFrom(fromStep);
         statistics.removeIf(s -> s.step() >= fromStep);
-        // back to as many sampled steps seen as a run thinned this far would have seen for those kept before it
-        sampled.rewind(statistics.stream().mapToLong(LayerStatistics::step).distinct().count() * sampled.stride());
+        // back to the sampled steps before fromStep (0, every, ..., the last below it): their count, not the kept ones x the
+        // stride, which overshot when it is not a multiple of the stride (the next sampled step, one the run without the
+        // undone steps drops, was kept, and every other one after it: the odd sampled steps instead of the even ones)
+        long before = sampledEvery > 0 ? Thinning.ceil(Math.max(0, fromStep), sampledEvery)
+                : statistics.stream().mapToLong(LayerStatistics::step).distinct().count() * sampled.stride();
+        sampled.rewind(before);
         statisticsStep = Long.MIN_VALUE;
     }
 
@@ -119,12 +129,17 @@ public final class History implements Serializable {
         while (stride <= 1 << 30 && Thinning.ceil(seen, (int) stride) > MAX_STATISTICS_STEPS) stride *= 2;
         if (stride > 1 << 30) return;
         sampled = new Thinning(MAX_STATISTICS_STEPS, (int) stride, seen);
+        sampledEvery = every;
         statisticsStep = Long.MIN_VALUE;
     }
 
     /** Adds one layer's statistics at a sampled step (the layers of a step arrive together, steps in order). */
     public void addStatistics(LayerStatistics s) {
         if (s.step() != statisticsStep) {
+            // the run samples every sampledEvery-th step, so two sampled steps in a row are that far apart
+            if (statisticsStep != Long.MIN_VALUE && s.step() > statisticsStep && s.step() - statisticsStep <= Integer.MAX_VALUE) {
+                sampledEvery = (int) (s.step() - statisticsStep);
+            }
             statisticsStep = s.step();
             keepingStep = sampled.next(this::dropEveryOtherStep);
         }
