@@ -19,7 +19,9 @@ import java.io.UncheckedIOException;
  * {@code spark.serializer=org.apache.spark.serializer.KryoSerializer} Kryo cannot make the core's Java
  * records (its field serializer takes no record's fields: every fit failed with "Unable to create
  * serializer ... for class ShardPass$Summary"); boxed, Kryo writes the object with Java serialization,
- * and Spark's default Java serializer writes it as it is.
+ * and Spark's default Java serializer writes it as it is. Under {@code spark.kryo.registrationRequired=true}
+ * this class must be registered ({@code spark.kryo.classesToRegister=org.dendrite.spark.Boxed}), which
+ * {@link #requireRegistered} checks before a training job starts.
  */
 final class Boxed<T extends Serializable> implements Serializable, KryoSerializable {
     private static final long serialVersionUID = 1L;
@@ -38,6 +40,25 @@ final class Boxed<T extends Serializable> implements Serializable, KryoSerializa
 
     T get() {
         return value;
+    }
+
+    /**
+     * Refuses, before any job, a Kryo serializer that requires registration and has not registered this
+     * class: every task carrying a Boxed would fail with Kryo's "Class is not registered" (on a cluster after
+     * its retries), which named neither the setting nor the value. Spark's default Java serializer is not checked.
+     */
+    static void requireRegistered() {
+        org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+        if (env == null || !(env.serializer() instanceof org.apache.spark.serializer.KryoSerializer)) return;
+        try {
+            env.serializer().newInstance().serialize(new Boxed<Serializable>(), scala.reflect.ClassTag$.MODULE$.apply(Boxed.class));
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("not registered")) throw e;
+            throw new IllegalStateException("Spark's Kryo serializer requires its classes registered (spark.kryo.registrationRequired=true) "
+                    + "and has not registered " + Boxed.class.getName() + ", which carries Dendrite's objects between the driver and the "
+                    + "executors: set spark.kryo.classesToRegister=" + Boxed.class.getName() + " (comma-separated beside any classes "
+                    + "already listed there)", e);
+        }
     }
 
     @Override

@@ -228,6 +228,7 @@ public abstract class DendriteEstimator<M extends DendriteModel<M>, E extends De
     /** {@code dataset}'s columns as training reads them, checked against the params (the declared classes against the thresholds). */
     private Input input(Dataset<?> dataset) {
         transformSchema(dataset.schema());
+        Boxed.requireRegistered();
         String w = getWeightCol();
         boolean hasWeight = w != null && !w.isEmpty();
         Dataset<Row> rows = dataset.select(DendriteModel.col(getFeaturesCol()), DendriteModel.col(getLabelCol()).cast(DataTypes.DoubleType),

@@ -43,6 +43,20 @@ class KryoSerializerTest {
         return s.createDataFrame(new JavaSparkContext(s.sparkContext()).parallelize(rows, 2), SCHEMA);
     }
 
+    /**
+     * {@link #rows()}'s rows as a local relation, repartitioned to 2: no Row object of ours passes Spark's
+     * serializer (parallelized Rows would need Spark's own GenericRow registered under registrationRequired).
+     */
+    private static Dataset<Row> localRows() {
+        List<Row> rows = new ArrayList<>();
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < 240; i++) {
+            double a = r.nextGaussian(), b = r.nextGaussian();
+            rows.add(RowFactory.create(Vectors.dense(a, b, a * b), a + b > 0 ? 1.0 : 0.0));
+        }
+        return SparkSession.active().createDataFrame(rows, SCHEMA).repartition(2);
+    }
+
     /** Model {@code m} as JSON without when it was made and how long its epochs took. */
     private static String json(org.dendrite.core.train.Model m) {
         return ModelIO.toJson(m).replaceAll("\"createdAt\" : \"[^\"]*\"", "").replaceAll("\"seconds\" : [0-9.Ee-]+", "");
@@ -50,7 +64,11 @@ class KryoSerializerTest {
 
     /** The models each way of training makes on {@link #rows()}, as JSON ({@link #json}), in the session running now. */
     private static List<String> fits() {
-        Dataset<Row> df = rows();
+        return fits(rows());
+    }
+
+    /** The models each way of training makes on {@code df}, as JSON ({@link #json}), in the session running now. */
+    private static List<String> fits(Dataset<Row> df) {
         List<String> models = new ArrayList<>();
         DendriteClassificationModel rounds = new DendriteClassifier().setEpochs(3).setSeed(3).fit(df);
         assertEquals(240, rounds.transform(df).count());
@@ -82,5 +100,35 @@ class KryoSerializerTest {
             assertArrayEquals(block.features(), back.features());
         }, "spark.serializer", KRYO);
         assertTrue(each.get(0).size() == 4 && each.get(0).equals(each.get(1)), "the same models under Java serialization and Kryo");
+    }
+
+    /**
+     * Under {@code spark.kryo.registrationRequired=true} (where Spark's MultilayerPerceptronClassifier
+     * trains) every fit, lrRangeTest and overfitCheck failed in its first job with Kryo's "Class is not
+     * registered: org.dendrite.spark.Boxed". The one setting the README names registers all Dendrite needs
+     * (the rounds, the synchronous mode, a held-out split, a regressor, a search, the driver's sample); without it,
+     * training is refused before any job, naming the setting; scoring needs nothing registered.
+     */
+    @Test
+    void underRegistrationRequiredOneSettingRegistersWhatTrainingNeeds() {
+        List<DendriteClassificationModel> trained = new ArrayList<>();
+        SparkTestSupport.inSession(() -> {
+            Dataset<Row> df = localRows();
+            assertEquals(4, fits(df).size());
+            assertTrue(Double.isFinite(new DendriteClassifier().setSeed(3).lrRangeTest(df).suggestedRate()));
+            new DendriteClassifier().setSeed(3).overfitCheck(df);
+            trained.add(new DendriteClassifier().setEpochs(1).setSeed(3).fit(df));
+        }, "spark.serializer", KRYO, "spark.kryo.registrationRequired", "true", "spark.kryo.classesToRegister", "org.dendrite.spark.Boxed");
+        SparkTestSupport.inSession(() -> {
+            Dataset<Row> df = localRows();
+            for (org.junit.jupiter.api.function.Executable e : List.<org.junit.jupiter.api.function.Executable>of(
+                    () -> new DendriteClassifier().setEpochs(1).fit(df), () -> new DendriteRegressor().setEpochs(1).fit(df),
+                    () -> new DendriteClassifier().lrRangeTest(df), () -> new DendriteClassifier().overfitCheck(df))) {
+                IllegalStateException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, e);
+                assertTrue(refused.getMessage().contains("spark.kryo.registrationRequired=true")
+                        && refused.getMessage().contains("set spark.kryo.classesToRegister=org.dendrite.spark.Boxed"), refused.getMessage());
+            }
+            assertEquals(240, trained.get(0).transform(df).count());
+        }, "spark.serializer", KRYO, "spark.kryo.registrationRequired", "true");
     }
 }
