@@ -58,7 +58,8 @@ class ColumnChecksTest {
      * first step, L-BFGS synchronous and in rounds and Adam in rounds with batchSize 8,000 (the executor's OutOfMemoryError shut
      * the SparkContext down and ended the JVM). Here in a sixteenth of the budget (the fit's thread sharing it 16 ways): each of the
      * 2 partitions takes 0.75 of that share (the core's count of activations, Network.activationSize), more than its half, while
-     * the 1,024 rows the driver counted take less than a tenth of it; before this check all three fits trained.
+     * the 1,024 rows the driver counted take less than a tenth of it; before this check all three fits trained. The refusal
+     * names both sharings (it said "shared by the 32 partitions ...").
      */
     @Test
     void aPartitionsBatchBeyondItsShareOfTheMemoryIsRefusedBeforeTraining() {
@@ -76,7 +77,10 @@ class ColumnChecksTest {
         var rounds = refused.apply(new DendriteClassifier().setOptimizer("lbfgs"));
         assertTrue(rounds.getMessage().startsWith("Param hiddenLayers: The network for 2 inputs and 2 outputs with hidden layers of 2000 units")
                 && rounds.getMessage().contains(String.format(java.util.Locale.ROOT, "a batch of %,d rows through it", perPartition))
-                && rounds.getMessage().contains("partitions whose inner state (network, optimizer and batch) this JVM keeps between "
+                // the sharers as they are: 16 trials (the thread's sharing), 2 partitions in each one's share (it said "shared by
+                // the 32 partitions whose inner state ...", the two sharings multiplied into one)
+                && rounds.getMessage().contains("50% of this JVM's largest heap, shared by the 16 trials a search trains at once (its threads), "
+                        + "and each one's share by the 2 partitions whose inner state (network, optimizer and batch) this JVM keeps between "
                         + "rounds (every partition, in local mode)")
                 && rounds.getMessage().contains(String.format(java.util.Locale.ROOT, "localSteps 1 (in rounds each partition keeps its batch of "
                         + "all its training rows, up to %,d here, from round to round", perPartition)), rounds.getMessage());

@@ -13,7 +13,7 @@ public final class HeapBudget {
 
     /** How many trainings this thread's shares the budget with (a search's threads; 1 elsewhere). */
     private static final ThreadLocal<Integer> SIDE_BY_SIDE = ThreadLocal.withInitial(() -> 1);
-    /** Who the sharers are, as a refusal names them ("trials a search trains at once (its threads)"). */
+    /** Who the sharers are, as a refusal names them after "shared by" ("the 4 trials a search trains at once (its threads)"). */
     private static final ThreadLocal<String> SHARERS = ThreadLocal.withInitial(() -> "");
 
     /** The sharers of a search's budget. */
@@ -30,7 +30,7 @@ public final class HeapBudget {
     public static String describe() {
         int k = SIDE_BY_SIDE.get();
         return String.format(java.util.Locale.ROOT, "%.0f%% of this JVM's largest heap%s", 100 * SHARE, k == 1 ? ""
-                : ", shared by the " + k + " " + SHARERS.get());
+                : ", shared by " + SHARERS.get());
     }
 
     /** How many trainings this thread shares the budget with (1 outside a search). */
@@ -56,7 +56,29 @@ public final class HeapBudget {
         int before = SIDE_BY_SIDE.get();
         String by = SHARERS.get();
         SIDE_BY_SIDE.set(Math.max(1, k));
-        SHARERS.set(sharers);
+        SHARERS.set("the " + Math.max(1, k) + " " + sharers);
+        try {
+            return work.get();
+        } finally {
+            SIDE_BY_SIDE.set(before);
+            SHARERS.set(by);
+        }
+    }
+
+    /**
+     * {@code work}'s result, computed on this thread as one of {@code k} users ({@code sharers}) of the share this thread
+     * already has: the budget divided again (a distributed fit's partitions, on a thread that shares the budget), and a
+     * refusal names both sharings. Multiplied into one, a fit on a search's thread of 16 with 2 partitions said "shared by
+     * the 32 partitions whose inner state ...", where 2 partitions share a sixteenth.
+     */
+    public static <T> T sharedAgainBy(int k, String sharers, java.util.function.Supplier<T> work) {
+        int before = SIDE_BY_SIDE.get();
+        int n = Math.max(1, k);
+        if (before == 1) return sharedBy(n, sharers, work);
+        if (n == 1) return work.get();
+        String by = SHARERS.get();
+        SIDE_BY_SIDE.set(before * n);
+        SHARERS.set(by + ", and each one's share by the " + n + " " + sharers);
         try {
             return work.get();
         } finally {

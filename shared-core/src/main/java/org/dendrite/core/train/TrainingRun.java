@@ -104,7 +104,7 @@ public final class TrainingRun {
      */
     public static void requirePartitionsFit(TrainingConfig resolved, Preprocessor preprocessor, Task task, Loss loss, long partitionRows,
                                             boolean ownOptimizer, int sideBySide, String sharers, String batchAdvice) {
-        org.dendrite.core.data.HeapBudget.sharedBy(org.dendrite.core.data.HeapBudget.trainings() * Math.max(1, sideBySide), sharers, () -> {
+        org.dendrite.core.data.HeapBudget.sharedAgainBy(sideBySide, sharers, () -> {
             Network.requireFits(resolved.network(), preprocessor.outputWidth(), loss.outputWidth(1, task.classCount()), Math.max(1, partitionRows),
                     org.dendrite.core.data.HeapBudget.bytes(), false, ownOptimizer ? resolved.optimizer() : null, batchAdvice);
             return null;

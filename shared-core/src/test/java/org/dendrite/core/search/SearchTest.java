@@ -156,6 +156,14 @@ class SearchTest {
         assertEquals(whole, org.dendrite.core.data.HeapBudget.bytes(), "the caller's thread keeps the whole budget");
         // a Spark trial's share on an executor's task thread, which runs other work after it: restored
         assertEquals(whole / 3, org.dendrite.core.data.HeapBudget.sharedBy(3, () -> org.dendrite.core.data.HeapBudget.bytes()));
+        // shared again (a distributed fit's partitions on a search's thread): a share of the share, both sharings named (it said
+        // "shared by the 6 partitions ...", the two multiplied into one); hand count: 3 trials x 2 partitions = a sixth each
+        assertEquals(java.util.List.of(whole / 6, "50% of this JVM's largest heap, shared by the 3 trials a search trains at once (its threads), "
+                + "and each one's share by the 2 partitions of a fit"), org.dendrite.core.data.HeapBudget.sharedBy(3, () -> org.dendrite.core.data
+                .HeapBudget.sharedAgainBy(2, "partitions of a fit", () -> java.util.List.<Object>of(org.dendrite.core.data.HeapBudget.bytes(),
+                        org.dendrite.core.data.HeapBudget.describe()))));
+        assertEquals("50% of this JVM's largest heap, shared by the 2 partitions of a fit", org.dendrite.core.data.HeapBudget.sharedAgainBy(2,
+                "partitions of a fit", org.dendrite.core.data.HeapBudget::describe), "on a thread of its own, the one sharing");
         assertEquals(1, org.dendrite.core.data.HeapBudget.trainings());
         assertEquals(whole, org.dendrite.core.data.HeapBudget.bytes());
     }
