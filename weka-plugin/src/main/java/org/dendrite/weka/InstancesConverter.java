@@ -193,7 +193,8 @@ public final class InstancesConverter {
 
     /** The rows with their class values and weights, as the core trains on them, named in messages by {@code numbers} (as {@link #table}). */
     public static LabeledTable labeled(Instances data, long[] numbers) {
-        return new LabeledTable(table(data, numbers), data.classAttribute().name(), classes(data), target(data), weights(data));
+        weka.core.Attribute c = data.classAttribute();
+        return new LabeledTable(table(data, numbers), c.name(), classes(data), target(data), weights(data), c.isDate() ? c.getDateFormat() : null);
     }
 
     /** The class labels of a nominal class, or an empty list for a numeric class. */

@@ -1653,6 +1653,26 @@ class DendriteClassifierTest {
     }
 
     /**
+     * A date class's far value is named as a date in the target's warning, as a date input's is: it read "The target 'when': one
+     * training value, -3.0609792E13, lies so far ..." (Weka's milliseconds for 1000-01-01, which no ARFF file holds).
+     */
+    @Test
+    void aDateClassesFarValueIsNamedAsADate() throws Exception {
+        ArrayList<Attribute> atts = new ArrayList<>(List.of(new Attribute("when", "yyyy-MM-dd"), new Attribute("x")));
+        Instances data = new Instances("dated", atts, 200);
+        data.setClassIndex(0);
+        for (int r = 0; r < 200; r++) {
+            String day = r == 3 ? "1000-01-01" : String.format(java.util.Locale.ROOT, "%d-%02d-%02d", 2019 + r % 3, 1 + r % 12, 1 + r % 28);
+            data.add(new DenseInstance(1.0, new double[] {data.attribute(0).parseDate(day), r % 7}));
+        }
+        Dendrite d = new Dendrite();
+        d.setEpochs(1);
+        d.buildClassifier(data);
+        assertTrue(d.toString().contains("Warning: The target 'when': one training value, 1000-01-01, lies so far from the others that its "
+                + "standardization squeezes them into "), d.toString());
+    }
+
+    /**
      * A string attribute is refused naming it and saying what to do (Weka's capabilities said "Cannot
      * handle string attributes!"); the same data through StringToWordVector in a FilteredClassifier trains.
      */

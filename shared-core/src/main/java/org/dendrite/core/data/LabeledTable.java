@@ -5,10 +5,12 @@ import java.util.List;
 /**
  * Raw training rows with their target, as a wrapper hands them to the core: the input columns
  * ({@code features}), the target's name, its classes (empty for a numeric target), one target value
- * per row (a class index 0..k-1, or a number) and optional instance weights (null = all 1).
+ * per row (a class index 0..k-1, or a number) and optional instance weights (null = all 1); a numeric
+ * target of dates (Weka's date class: milliseconds since 1970-01-01 UTC) names its {@code targetDatePattern},
+ * in which messages show its values ({@link #showTarget}; null otherwise).
  * Validated on construction: lengths agree, class indices are valid, numeric targets are finite.
  */
-public record LabeledTable(Table features, String targetName, List<String> classes, double[] target, float[] weights)
+public record LabeledTable(Table features, String targetName, List<String> classes, double[] target, float[] weights, String targetDatePattern)
         implements java.io.Serializable {
     public LabeledTable {
         if (features == null || target == null) {
@@ -23,6 +25,20 @@ public record LabeledTable(Table features, String targetName, List<String> class
             throw new IllegalArgumentException("There are " + features.size() + " rows but " + weights.length + " instance weights");
         }
         for (int i = 0; i < target.length; i++) checkTarget(targetName, classes, features.number(i), target[i]);
+        if (targetDatePattern != null && !classes.isEmpty()) {
+            throw new IllegalArgumentException("Target '" + targetName + "' is nominal and cannot hold dates");
+        }
+        if (targetDatePattern != null) Column.date(targetName, targetDatePattern); // an invalid pattern refused here, not in a message
+    }
+
+    /** Rows whose target is not dates. */
+    public LabeledTable(Table features, String targetName, List<String> classes, double[] target, float[] weights) {
+        this(features, targetName, classes, target, weights, null);
+    }
+
+    /** Target value {@code v} as the data gives it: a date in {@link #targetDatePattern}, otherwise as Java writes a double ({@link Column#show}). */
+    public String showTarget(double v) {
+        return targetDatePattern == null ? Double.toString(v) : Column.date(targetName, targetDatePattern).show(v);
     }
 
     /** Rows without instance weights. */
@@ -131,7 +147,7 @@ public record LabeledTable(Table features, String targetName, List<String> class
             t[i] = target[rows[i]];
             if (w != null) w[i] = weights[rows[i]];
         }
-        return new LabeledTable(features.subset(rows), targetName, classes, t, w);
+        return new LabeledTable(features.subset(rows), targetName, classes, t, w, targetDatePattern);
     }
 
     /**

@@ -67,9 +67,14 @@ public record Task(String targetName, List<String> classes, double targetMean, d
      * do not. Robust losses scale the target by its quantiles instead.
      */
     public static String squeezeWarning(String targetName, Moments target) {
+        return squeezeWarning(targetName, target, Double::toString);
+    }
+
+    /** {@link #squeezeWarning(String, Moments)}, its values written by {@code show} (a date target's as dates: {@link LabeledTable#showTarget}). */
+    static String squeezeWarning(String targetName, Moments target, java.util.function.DoubleFunction<String> show) {
         Moments.Squeeze s = target.squeeze();
         if (!(s.othersRange() < Preprocessor.SQUEEZED_RANGE)) return null;
-        return "The target '" + targetName + "': " + Preprocessor.squeezed(s, "its standardization", Double::toString) + ": use a robust loss (mae or huber, "
+        return "The target '" + targetName + "': " + Preprocessor.squeezed(s, "its standardization", show) + ": use a robust loss (mae or huber, "
                 + "which scale the target by its median and interquartile range: " + ROBUST_LOSS_HOW + "), or correct or remove " + (s.rows() <= 1 ? "that row." : "those rows.");
     }
 

@@ -61,7 +61,7 @@ public record TrainingData(Preprocessor preprocessor, Task task, Dataset train, 
                 }
             }
             task = Task.fit(table.targetName(), table.classes(), target, robust, preprocessing.standardizeTarget());
-            if (!table.isClassification() && preprocessing.standardizeTarget() && robust == null) squeezed = Task.squeezeWarning(table.targetName(), target);
+            if (!table.isClassification() && preprocessing.standardizeTarget() && robust == null) squeezed = Task.squeezeWarning(table.targetName(), target, table::showTarget);
         }
         Preprocessor pre = (warmPreprocessor != null ? warmPreprocessor : Preprocessor.fit(weighed.features(), weighed.weights(), preprocessing))
                 .withFitWarning(squeezed);
