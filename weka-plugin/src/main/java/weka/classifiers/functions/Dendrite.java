@@ -196,6 +196,10 @@ public class Dendrite extends AbstractClassifier implements Randomizable, Iterat
      * a flat option the user never gave).
      */
     private String withOption(InvalidSettingException e) {
+        if (e instanceof TrainingOptions.BesideConfigJson) {
+            // it named the core's setting and configJson ("The option network is set beside configJson" for -layer)
+            return "-config-json: " + TrainingOptions.BesideConfigJson.text(option(e.setting()), "-config-json");
+        }
         if (configJson != null && !configJson.isBlank() && !"seed".equals(e.setting())) return "-config-json: " + e.getMessage();
         String option = optionFor(e.setting());
         return (option == null ? "" : "-" + option + ": ") + e.getMessage();

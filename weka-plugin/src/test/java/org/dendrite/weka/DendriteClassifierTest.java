@@ -1305,6 +1305,28 @@ class DendriteClassifierTest {
         assertArrayEquals(new Dendrite().getOptions(), copy.getOptions());
     }
 
+    /**
+     * An option set beside -config-json to another value is refused naming the Weka options: it said "-config-json: The option network
+     * is set beside configJson, ... or leave network at its default" for -layer (batchSize for -mini-batch-size, labelSmoothing for
+     * -label-smoothing), the core's names, which no Weka option has. Expected text: the Weka option names from listOptions.
+     */
+    @Test
+    void anOptionBesideConfigJsonIsRefusedNamingTheWekaOptions() throws Exception {
+        String[][] cases = {{"-layer", "org.dendrite.weka.layer.Dense -units 8"}, {"-mini-batch-size", "32"}, {"-label-smoothing", "0.1"},
+            {"-data-init", "biases"}};
+        for (String[] c : cases) {
+            Dendrite d = new Dendrite();
+            d.setOptions(new String[] {"-config-json", "{\"epochs\": 2}", c[0], c[1]});
+            Exception e = assertThrows(Exception.class, () -> d.buildClassifier(load("iris.arff")), c[0]);
+            assertEquals("Invalid option: -config-json: The option " + c[0] + " is set beside -config-json, which holds the whole training "
+                    + "configuration and gives it another value: give it inside the JSON only, or leave " + c[0] + " at its default", e.getMessage());
+        }
+        // set to the JSON's own value, it trains
+        Dendrite same = new Dendrite();
+        same.setOptions(new String[] {"-config-json", "{\"epochs\": 2, \"batchSize\": 32}", "-mini-batch-size", "32"});
+        same.buildClassifier(load("iris.arff"));
+    }
+
     @Test
     void warmStartsFromAJsonModelWithFrozenLayersAndPredictsWithMonteCarloDropout(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Instances iris = load("iris.arff");

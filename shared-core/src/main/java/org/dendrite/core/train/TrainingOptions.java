@@ -87,8 +87,7 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
             String beside = besideConfigJson(c);
             if (beside != null) {
                 // configJson is the whole configuration: an option set beside it, to another value, would be silently ignored
-                throw Check.invalid(beside, "The option " + beside + " is set beside configJson, which holds the whole training "
-                        + "configuration and gives it another value: give it inside the JSON only, or leave " + beside + " at its default");
+                throw new BesideConfigJson(beside);
             }
             // the JSON's seed (a search's chosen configuration holds the seed its refit trained with) unless the option gives one:
             // an option set away from the default is how repeated runs vary the seed of one configuration (Weka's Bagging and
@@ -106,6 +105,24 @@ public record TrainingOptions(NetworkSpec network, int members, DataInit dataIni
                 .withRegularization(new Regularization(l1, l2, false, false, 0, l2FullRows)).withValidationFraction(validationFraction)
                 .withEarlyStopping(es).withPreprocessing(D.preprocessing().withScaling(scaling == null ? D.preprocessing().scaling() : scaling))
                 .withLoss(labelSmoothing > 0 ? new SoftmaxCrossEntropy(labelSmoothing) : D.loss()).withSeed(seed);
+    }
+
+    /**
+     * The refusal of an option ({@link #setting()}) set beside configJson to another value than the JSON's: a
+     * wrapper names its own option and its own name for configJson (the message names the core's).
+     */
+    public static final class BesideConfigJson extends InvalidSettingException {
+        private static final long serialVersionUID = 1L;
+
+        BesideConfigJson(String setting) {
+            super(setting, text(setting, "configJson"));
+        }
+
+        /** The refusal in a wrapper's names of the option and of configJson. */
+        public static String text(String option, String configJson) {
+            return "The option " + option + " is set beside " + configJson + ", which holds the whole training configuration and gives it "
+                    + "another value: give it inside the JSON only, or leave " + option + " at its default";
+        }
     }
 
     /** The configuration the default options describe (what an option left at its default gives). */
