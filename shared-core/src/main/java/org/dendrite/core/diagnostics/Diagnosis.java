@@ -25,11 +25,6 @@ public final class Diagnosis {
      */
     public record BiasVariance(double train, double validation, String metric, double baseline, boolean flattened, boolean linear,
                                double logLoss, double priorLogLoss) implements java.io.Serializable {
-        /** Without the validation curve's shape (not flattened), the network's (not linear) or the log losses. */
-        public BiasVariance(double train, double validation, String metric, double baseline) {
-            this(train, validation, metric, baseline, false, false, Double.NaN, Double.NaN);
-        }
-
         @Override
         public String toString() {
             return biasVariance(train, validation, metric, baseline, flattened, linear, logLoss, priorLogLoss);
@@ -75,38 +70,26 @@ public final class Diagnosis {
      * capacity would not change, so it is said so instead of "high bias".
      */
     public static String biasVariance(double train, double validation, String metric, double baseline) {
-        return biasVariance(train, validation, metric, baseline, false);
+        return biasVariance(train, validation, metric, baseline, false, false, Double.NaN, Double.NaN);
     }
 
     /**
      * As {@link #biasVariance(double, double, String, double)}, knowing whether the validation loss had
-     * {@code flattened}. Low training performance with the validation figure level with it and a flat
-     * validation curve is what underfitting looks like, and also what noisy labels look like (30% of the
-     * labels flipped at random: no model does better than 0.7, and the network sits there with
-     * training and validation alike); the fixed cutoff cannot tell them apart, so the diagnosis names both
-     * and how to tell them apart instead of "high bias, increase model capacity", which on noise only
-     * overfits.
-     */
-    public static String biasVariance(double train, double validation, String metric, double baseline, boolean flattened) {
-        return biasVariance(train, validation, metric, baseline, flattened, false);
-    }
-
-    /**
-     * As {@link #biasVariance(double, double, String, double, boolean)}, knowing whether the network is {@code linear}
-     * (no hidden layers): no better than the baseline, such a model may be unable to use inputs that carry the
-     * target only together (XOR of two signs: each alone says nothing), which a hidden layer learns and another
-     * learning rate or more epochs do not.
-     */
-    public static String biasVariance(double train, double validation, String metric, double baseline, boolean flattened, boolean linear) {
-        return biasVariance(train, validation, metric, baseline, flattened, linear, Double.NaN, Double.NaN);
-    }
-
-    /**
-     * As {@link #biasVariance(double, double, String, double, boolean, boolean)}, knowing a classifier's training
-     * {@code logLoss} and the {@code priorLogLoss} of predicting the class shares: an accuracy no better than the
-     * most frequent class's, with a log loss that removes more than {@link #NO_BETTER} of the class shares', is a
-     * model that learned from the inputs, not enough to change a predicted class (a rare class: 4% of the rows, a
-     * validation ROC area of 0.68), not one that learned nothing.
+     * {@code flattened}, whether the network is {@code linear} (no hidden layers), and a classifier's training
+     * {@code logLoss} with the {@code priorLogLoss} of predicting the class shares (NaN: not known).
+     * <ul>
+     *   <li>Low training performance with the validation figure level with it and a flat validation curve is what
+     *   underfitting looks like, and also what noisy labels look like (30% of the labels flipped at random: no model
+     *   does better than 0.7, and the network sits there with training and validation alike); the fixed cutoff
+     *   cannot tell them apart, so the diagnosis names both and how to tell them apart instead of "high bias,
+     *   increase model capacity", which on noise only overfits.</li>
+     *   <li>No better than the baseline, a linear model may be unable to use inputs that carry the target only
+     *   together (XOR of two signs: each alone says nothing), which a hidden layer learns and another learning rate
+     *   or more epochs do not.</li>
+     *   <li>An accuracy no better than the most frequent class's, with a log loss that removes more than
+     *   {@link #NO_BETTER} of the class shares', is a model that learned from the inputs, not enough to change a
+     *   predicted class (a rare class: 4% of the rows, a validation ROC area of 0.68), not one that learned nothing.</li>
+     * </ul>
      */
     public static String biasVariance(double train, double validation, String metric, double baseline, boolean flattened, boolean linear,
                                       double logLoss, double priorLogLoss) {

@@ -325,7 +325,7 @@ class DiagnosticsTest {
         TrainingRun hidden = TrainingRun.local(linear.withNetwork(NetworkSpec.DEFAULT), xor);
         hidden.run();
         assertTrue(hidden.biasVariance().train() > 0.9 && hidden.biasVariance().validation() > 0.9, "the advice helps: " + hidden.biasVariance());
-        assertFalse(Diagnosis.biasVariance(0.5, 0.5, "accuracy", 0.5, false, false).contains("hidden layer"), "a network with hidden layers");
+        assertFalse(Diagnosis.biasVariance(0.5, 0.5, "accuracy", 0.5, false, false, Double.NaN, Double.NaN).contains("hidden layer"), "a network with hidden layers");
     }
 
     /**
@@ -400,14 +400,14 @@ class DiagnosticsTest {
         assertFalse(Diagnosis.flattened(new double[] {1.0, 0.8, 0.7}), "three epochs are no curve");
         assertFalse(Diagnosis.flattened(new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN}), "no validation rows");
         // the words: level and flat is either reading; a gap, no split or a falling curve keep the earlier ones
-        assertTrue(Diagnosis.biasVariance(0.7, 0.7, "accuracy", 0.5, true).contains("the labels are this noisy"));
-        assertTrue(Diagnosis.biasVariance(0.7, 0.7, "accuracy", 0.5, false).contains("High bias (underfitting)"));
-        assertTrue(Diagnosis.biasVariance(0.7, 0.6, "accuracy", 0.5, true).contains("High variance (overfitting), and possibly high bias"));
-        assertTrue(Diagnosis.biasVariance(0.7, Double.NaN, "accuracy", 0.5, true).contains("High bias (underfitting)"));
-        assertTrue(Diagnosis.biasVariance(0.9, 0.9, "accuracy", 0.5, true).contains("no sign of underfitting or overfitting"));
+        assertTrue(Diagnosis.biasVariance(0.7, 0.7, "accuracy", 0.5, true, false, Double.NaN, Double.NaN).contains("the labels are this noisy"));
+        assertTrue(Diagnosis.biasVariance(0.7, 0.7, "accuracy", 0.5, false, false, Double.NaN, Double.NaN).contains("High bias (underfitting)"));
+        assertTrue(Diagnosis.biasVariance(0.7, 0.6, "accuracy", 0.5, true, false, Double.NaN, Double.NaN).contains("High variance (overfitting), and possibly high bias"));
+        assertTrue(Diagnosis.biasVariance(0.7, Double.NaN, "accuracy", 0.5, true, false, Double.NaN, Double.NaN).contains("High bias (underfitting)"));
+        assertTrue(Diagnosis.biasVariance(0.9, 0.9, "accuracy", 0.5, true, false, Double.NaN, Double.NaN).contains("no sign of underfitting or overfitting"));
         // a numeric target is noisy, not its labels
-        assertTrue(Diagnosis.biasVariance(0.54, 0.53, "R^2", 0, true).contains("either the model underfits (high bias) or the target is this noisy"));
-        assertTrue(Diagnosis.biasVariance(0.6, 0.4, "R^2", 0, true).contains("unless the target is this noisy"));
+        assertTrue(Diagnosis.biasVariance(0.54, 0.53, "R^2", 0, true, false, Double.NaN, Double.NaN).contains("either the model underfits (high bias) or the target is this noisy"));
+        assertTrue(Diagnosis.biasVariance(0.6, 0.4, "R^2", 0, true, false, Double.NaN, Double.NaN).contains("unless the target is this noisy"));
     }
 
     @Test
