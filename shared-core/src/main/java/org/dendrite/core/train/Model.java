@@ -166,7 +166,8 @@ public final class Model implements Serializable {
         for (int r = 0; r < n; r++) {
             for (int p = 0; p < chunk; p++) System.arraycopy(x, r * d, c, p * d, d);
             int hash = 1;
-            for (int j = r * d; j < (r + 1) * d; j++) hash = 31 * hash + Float.floatToIntBits(x[j]);
+            // + 0f: -0.0 is the value 0.0 (its bits differ: an input of -0.0 drew other masks than one of 0.0)
+            for (int j = r * d; j < (r + 1) * d; j++) hash = 31 * hash + Float.floatToIntBits(x[j] + 0f);
             SplittableRandom rng = Seeds.monteCarloRow(seed, hash);
             java.util.Arrays.fill(sum, 0);
             java.util.Arrays.fill(sumSq, 0);

@@ -204,6 +204,11 @@ class TrainingControlTest {
         assertArrayEquals(many.mean()[2], m.predictRowMonteCarlo(d.table().rows()[120], 2500, 5).mean()[0], 0);
         assertEquals(1.0, many.mean()[2][0] + many.mean()[2][1] + many.mean()[2][2], 1e-4);
         assertTrue(!java.util.Arrays.equals(mc.mean()[120], m.predictMonteCarlo(d.table(), 200, 6).mean()[120]), "another seed, other masks");
+        // the same values, the same masks: a preprocessed input of -0.0 is 0.0 (their bits differ)
+        float[] zero = new float[all.cols()], negativeZero = new float[all.cols()];
+        negativeZero[0] = -0.0f;
+        assertArrayEquals(m.predictFeaturesMonteCarlo(new org.dendrite.core.tensor.Matrix(1, all.cols(), zero), 200, 5).mean()[0],
+                m.predictFeaturesMonteCarlo(new org.dendrite.core.tensor.Matrix(1, all.cols(), negativeZero), 200, 5).mean()[0], 0);
         Model noDropout = Trainer.fit(TrainingConfig.DEFAULT.withEpochs(2), d.labeled());
         var e = assertThrows(IllegalArgumentException.class, () -> noDropout.predictMonteCarlo(d.table(), 10, 1));
         assertTrue(e.getMessage().contains("needs a network with dropout"), e.getMessage());
