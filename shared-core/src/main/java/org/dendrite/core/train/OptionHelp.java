@@ -27,9 +27,10 @@ public final class OptionHelp {
             + "L2-full-rows number of training rows, weakening as 1/n beyond.";
     public static final String L2_FULL_ROWS = "The L2 penalty applies in full up to this many training rows; with n more it is "
             + "lambda * this / n (a fixed penalty on the summed loss). 0 = lambda at any size.";
-    public static final String VALIDATION_FRACTION = "Share of the training rows held out (stratified for classes, seeded) to "
-            + "monitor the validation loss and metrics each epoch, in [0, 1) (0 = none; early stopping holds out "
-            + TrainingConfig.DEFAULT_VALIDATION_FRACTION + " when this is 0).";
+    public static final String VALIDATION_FRACTION = "Share of the training rows held out (stratified for classes, seeded: "
+            + "each class of two or more rows gives at least one, so few rows a class hold out more) to monitor the validation loss "
+            + "and metrics each epoch, in [0, 1) (0 = none; early stopping holds out " + TrainingConfig.DEFAULT_VALIDATION_FRACTION
+            + " when this is 0).";
     public static final String PATIENCE = "Early stopping: epochs without a better validation loss before stopping and restoring the "
             + "best epoch's weights (0 = off); with a validation fraction of 0 it holds out " + TrainingConfig.DEFAULT_VALIDATION_FRACTION
             + " of the rows to watch.";
