@@ -56,8 +56,7 @@ abstract class BlockSource implements GradientSource {
     public Matrix sample(int n, long seed) {
         long total = rows;
         SparkJobs.describe(blocks.context(), "Dendrite: sampling training rows for data-dependent initialization");
-        return Matrix.stackRows(blocks.filter(b -> !b.heldOut() && b.rows() > 0).map(b -> Boxed.of(b.sample(n, total, seed))).collect().stream()
-                .map(Boxed::get).toList());
+        return Matrix.stackRows(Boxed.collect(blocks.filter(b -> !b.heldOut() && b.rows() > 0).map(b -> b.sample(n, total, seed))));
     }
 
     @Override
@@ -84,8 +83,8 @@ abstract class BlockSource implements GradientSource {
     }
 
     private Evaluation.Predictions predictions(Network network, boolean heldOut) {
-        return Evaluation.Predictions.join(perBlock(network, heldOut, "evaluating the " + (heldOut ? "held-out" : "training") + " rows")
-                .map(Boxed::of).collect().stream().map(Boxed::get).toList());
+        return Evaluation.Predictions.join(Boxed.collect(perBlock(network, heldOut, "evaluating the " + (heldOut ? "held-out" : "training")
+                + " rows")));
     }
 
     /** The inference passes of {@code network} over the held-out or the training blocks, one per block, on the executors ({@code what} names the job). */

@@ -42,6 +42,16 @@ final class Boxed<T extends Serializable> implements Serializable, KryoSerializa
         return value;
     }
 
+    /** {@code rdd}'s elements on the driver, each through Spark's serializer boxed. */
+    static <T extends Serializable> java.util.List<T> collect(org.apache.spark.api.java.JavaRDD<T> rdd) {
+        return rdd.map(Boxed::of).collect().stream().map(Boxed::get).toList();
+    }
+
+    /** {@code rdd}'s elements merged by Spark's {@code treeReduce} (on the executors first), each through Spark's serializer boxed. */
+    static <T extends Serializable> T treeReduce(org.apache.spark.api.java.JavaRDD<T> rdd, org.apache.spark.api.java.function.Function2<T, T, T> merge) {
+        return rdd.map(Boxed::of).treeReduce((a, b) -> of(merge.call(a.get(), b.get()))).get();
+    }
+
     /**
      * Refuses, before any job, a Kryo serializer that requires registration and has not registered this
      * class: every task carrying a Boxed would fail with Kryo's "Class is not registered" (on a cluster after

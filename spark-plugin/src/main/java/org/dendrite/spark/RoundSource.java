@@ -148,8 +148,7 @@ final class RoundSource extends BlockSource {
                 Object[] parts = (Object[]) blocks.context().runJob(blocks.rdd(), job, ClassTag$.MODULE$.apply(Boxed.class));
                 for (Object p : parts) total.merge(((Boxed<LocalSteps.Partial>) p).get());
             } else {
-                total.merge(blocks.mapPartitions(it -> List.of(Boxed.of(job.run(it))).iterator())
-                        .treeReduce((a, b) -> Boxed.of(a.get().merge(b.get()))).get());
+                total.merge(Boxed.treeReduce(blocks.mapPartitions(it -> List.of(job.run(it)).iterator()), LocalSteps.Partial::merge));
             }
             weight = total.weightSum();
             double l = LocalSteps.apply(total, network);

@@ -76,13 +76,10 @@ final class SparkJobs implements TrainingListener {
     static <T extends java.io.Serializable> T mergeInOrder(org.apache.spark.api.java.JavaRDD<T> partials,
                                                          org.apache.spark.api.java.function.Function2<T, T, T> merge, long bytesEach) {
         // boxed: the partials pass Spark's serializer, which may be Kryo (Boxed)
-        org.apache.spark.api.java.JavaRDD<Boxed<T>> boxed = partials.map(Boxed::of);
-        if ((double) bytesEach * partials.getNumPartitions() > ORDERED_MERGE_BYTES) {
-            return boxed.treeReduce((a, b) -> Boxed.of(merge.call(a.get(), b.get()))).get();
-        }
+        if ((double) bytesEach * partials.getNumPartitions() > ORDERED_MERGE_BYTES) return Boxed.treeReduce(partials, merge);
         T all = null;
         try {
-            for (Boxed<T> b : boxed.collect()) all = all == null ? b.get() : merge.call(all, b.get());
+            for (T p : Boxed.collect(partials)) all = all == null ? p : merge.call(all, p);
         } catch (Exception e) {
             throw unwrap(e);
         }

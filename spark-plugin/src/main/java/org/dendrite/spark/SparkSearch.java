@@ -130,20 +130,20 @@ final class SparkSearch {
         JavaRDD<LabeledRow> checked = input.mapPartitionsWithIndex((Integer p, Iterator<Row> it) -> SparkTraining.rows(it, later, p, width), true);
         List<LabeledRow> got;
         if (n <= sampleRows) {
-            got = checked.map(Boxed::of).collect().stream().map(Boxed::get).toList();
+            got = Boxed.collect(checked);
         } else {
             // a classifier's labels are within its classes (RowCheck), at most 65,536: every summary counted them
             Map<Integer, Long> counts = classification ? ShardPass.classCounts(summaries) : Map.of(0, n);
             Map<Integer, Integer> quota = StratifiedSample.quotas(counts, sampleRows);
-            got = checked.mapPartitionsWithIndex((Integer p, Iterator<LabeledRow> it) -> {
+            got = Boxed.treeReduce(checked.mapPartitionsWithIndex((Integer p, Iterator<LabeledRow> it) -> {
                 SplittableRandom keys = new SplittableRandom(Seeds.shard(seed, p));
                 StratifiedSample<LabeledRow> k = new StratifiedSample<>(quota);
                 while (it.hasNext()) {
                     LabeledRow r = it.next();
                     k.offer(classification ? (int) r.label() : 0, keys.nextLong(), r);
                 }
-                return List.of(Boxed.of(k)).iterator();
-            }, true).treeReduce((a, b) -> Boxed.of(a.get().merge(b.get()))).get().rows();
+                return List.of(k).iterator();
+            }, true), StratifiedSample::merge).rows();
         }
         return new Sample(LabeledTable.of(got, ColumnMetadata.features(rows.schema().fields()[0], width).columns(), check.label(), layout.classes(),
                 check.weight() != null), n);

@@ -267,9 +267,8 @@ final class SparkTraining {
     static List<ShardPass.Summary> summarize(JavaRDD<Row> rdd, RowCheck check, double fraction) {
         boolean classification = check.classification();
         SparkJobs.describe(rdd.context(), "Dendrite: checking and counting the rows");
-        return run(() -> rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) ->
-                List.of(Boxed.of(ShardPass.summarize(rows(it, check, p, -1, false), classification && fraction > 0, classification))).iterator(), true)
-                .collect().stream().map(Boxed::get).toList());
+        return run(() -> Boxed.collect(rdd.mapPartitionsWithIndex((Integer p, Iterator<Row> it) ->
+                List.of(ShardPass.summarize(rows(it, check, p, -1, false), classification && fraction > 0, classification)).iterator(), true)));
     }
 
     /** A pass over one partition: its slice of the layout and its checked rows in, its results out. */
