@@ -157,23 +157,16 @@ public final class Network implements Serializable {
      * advises it only then.
      */
     public static void requireFits(NetworkSpec spec, int inputWidth, int outputWidth, long batchRows, double budgetBytes, boolean batchShrinks) {
-        requireFits(spec, inputWidth, outputWidth, batchRows, budgetBytes, batchShrinks, null);
+        requireFits(spec, inputWidth, outputWidth, batchRows, budgetBytes, batchShrinks, null, null);
     }
 
     /**
      * {@link #requireFits}, with {@code optimizer}'s state beyond the two buffers counted for any
      * ({@link org.dendrite.core.optim.Optimizer#extraBytesPerValue}; null: none): L-BFGS's history,
-     * which a network within the budget filled past the heap partway through training.
-     */
-    public static void requireFits(NetworkSpec spec, int inputWidth, int outputWidth, long batchRows, double budgetBytes, boolean batchShrinks,
-                                   org.dendrite.core.optim.Optimizer optimizer) {
-        requireFits(spec, inputWidth, outputWidth, batchRows, budgetBytes, batchShrinks, optimizer, null);
-    }
-
-    /**
-     * {@link #requireFits}, the refusal advising {@code batchAdvice} (", ...") to make the batch smaller where it is not
-     * null: a distributed trainer's batch is a partition's, which its own settings make smaller (null: a smaller batch
-     * where {@code batchShrinks}, fewer training rows or another optimizer for a full-batch one).
+     * which a network within the budget filled past the heap partway through training; the refusal advising
+     * {@code batchAdvice} (", ...") to make the batch smaller where it is not null: a distributed trainer's batch is a
+     * partition's, which its own settings make smaller (null: a smaller batch where {@code batchShrinks}, fewer training
+     * rows or another optimizer for a full-batch one).
      */
     public static void requireFits(NetworkSpec spec, int inputWidth, int outputWidth, long batchRows, double budgetBytes, boolean batchShrinks,
                                    org.dendrite.core.optim.Optimizer optimizer, String batchAdvice) {

@@ -89,7 +89,7 @@ public final class TrainingRun {
     static void requireNetworkFits(TrainingConfig resolved, Preprocessor preprocessor, Task task, Loss loss, long rows, boolean allRowsAtOnce) {
         long batchRows = allRowsAtOnce ? Math.max(1, rows) : Math.min(Math.max(resolved.batchSize(), Model.PREDICTION_BATCH), Math.max(1, rows));
         Network.requireFits(resolved.network(), preprocessor.outputWidth(), loss.outputWidth(1, task.classCount()), batchRows,
-                org.dendrite.core.data.HeapBudget.bytes(), !allRowsAtOnce && batchRows > Model.PREDICTION_BATCH, resolved.optimizer());
+                org.dendrite.core.data.HeapBudget.bytes(), !allRowsAtOnce && batchRows > Model.PREDICTION_BATCH, resolved.optimizer(), null);
     }
 
     /**

@@ -224,14 +224,14 @@ class BadInputTest {
         java.util.function.IntFunction<org.dendrite.core.optim.Lbfgs> lbfgs = h -> new org.dendrite.core.optim.Lbfgs(1, 20, 25, 1e-7, 1e-9, h,
                 org.dendrite.core.optim.Lbfgs.LineSearch.NONE);
         var e = assertThrows(org.dendrite.core.check.InvalidSettingException.class,
-                () -> org.dendrite.core.network.Network.requireFits(spec, 3, 3, 0, 1_000_000, false, lbfgs.apply(100)));
+                () -> org.dendrite.core.network.Network.requireFits(spec, 3, 3, 0, 1_000_000, false, lbfgs.apply(100), null));
         assertEquals("historySize", e.setting());
         assertTrue(e.getMessage().contains("Use a historySize of at most 12 (allowed: 1 to 1000)"), e.getMessage());
-        org.dendrite.core.network.Network.requireFits(spec, 3, 3, 0, 1_000_000, false, lbfgs.apply(12));
+        org.dendrite.core.network.Network.requireFits(spec, 3, 3, 0, 1_000_000, false, lbfgs.apply(12), null);
         assertThrows(org.dendrite.core.check.InvalidSettingException.class,
-                () -> org.dendrite.core.network.Network.requireFits(spec, 3, 3, 0, 1_000_000, false, lbfgs.apply(13)));
+                () -> org.dendrite.core.network.Network.requireFits(spec, 3, 3, 0, 1_000_000, false, lbfgs.apply(13), null));
         // Adam's two buffers are the ones every optimizer is counted with
-        org.dendrite.core.network.Network.requireFits(spec, 3, 3, 0, 112_048, false, new org.dendrite.core.optim.Adam(1e-3));
+        org.dendrite.core.network.Network.requireFits(spec, 3, 3, 0, 112_048, false, new org.dendrite.core.optim.Adam(1e-3), null);
     }
 
     /**
